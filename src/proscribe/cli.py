@@ -1,0 +1,330 @@
+"""The ``proscribe`` command. Each command is a thin layer over :class:`proscribe.Registry`.
+
+Run ``proscribe --help`` or ``proscribe COMMAND --help``; every command takes
+``--db`` (a SQLite path or a ``postgresql://`` URL; default ``$PROSCRIBE_DB``
+or ``./proscribe.db``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from proscribe import render
+from proscribe.dates import parse_day, parse_instant
+from proscribe.errors import InputError, ProscribeError
+from proscribe.jurisdictions import normalise_jurisdiction
+from proscribe.registry import Registry
+from proscribe.serialize import dumps, to_jsonable
+
+app = typer.Typer(
+    help=(
+        "A bitemporal, sourced registry of terrorist designations and delistings.\n\n"
+        "Start with `proscribe load`, then `proscribe status Taliban --jurisdiction RU --as-of 2025-05-01`."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+)
+console = Console()
+errors = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite file or database URL (default: $PROSCRIBE_DB or ./proscribe.db)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Print a ProscribeError as one line on stderr and exit 1; nothing is written."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except ProscribeError as exc:
+            errors.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise InputError(str(exc), location=option) from None
+
+
+def _instant(value: str | None, option: str) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_instant(value)
+    except ValueError as exc:
+        raise InputError(str(exc), location=option) from None
+
+
+def _jurisdiction(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalise_jurisdiction(value)
+    except ValueError as exc:
+        raise InputError(str(exc), location="--jurisdiction") from None
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(dumps(value) + "\n")
+
+
+@app.command()
+@reports_errors
+def load(db: DbOption = None) -> None:
+    """Load the curated entities and legal acts shipped with proscribe.
+
+    Idempotent: loading twice adds nothing. Example: `proscribe load --db registry.db`
+    """
+    registry = Registry(db)
+    result = registry.load_bundled()
+    if result.added == 0 and not result.entities_updated:
+        console.print(f"Nothing new: all {len(result.acts.unchanged)} bundled acts are already recorded.")
+        return
+    console.print(
+        f"Loaded {len(result.entities_added)} entities and {len(result.acts.added)} acts "
+        f"({len(result.acts.unchanged)} already recorded) into {registry.db.url}."
+    )
+
+
+@app.command()
+@reports_errors
+def status(
+    name: Annotated[str, typer.Argument(help="Entity name (any case or script) or id.")],
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", "-j", help="ISO 3166-1 alpha-2 code, UN or EU; all if omitted.")
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Valid date YYYY-MM-DD (default: today).")] = None,
+    known_at: Annotated[
+        str | None, typer.Option("--known-at", help="Only acts this registry had recorded by then (audit).")
+    ] = None,
+    published_by: Annotated[
+        str | None, typer.Option("--published-by", help="Only acts published by this date.")
+    ] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """What was the status of NAME, where, on which date — and what decided it.
+
+    Examples:
+
+        proscribe status Taliban --jurisdiction RU --as-of 2025-05-01
+
+        proscribe status "Hayat Tahrir al-Sham" -j US --json
+
+        proscribe status Taliban -j RU --as-of 2025-05-01 --published-by 2025-03-01
+    """
+    code = _jurisdiction(jurisdiction)
+    valid_at = _day(as_of, "--as-of") or dt.date.today()
+    known = _instant(known_at, "--known-at")
+    published = _day(published_by, "--published-by")
+    registry = Registry(db)
+    entity = registry.resolve(name)
+    if code:
+        results = [registry.status_as_of(entity, code, valid_at, known, published)]
+    else:
+        results = registry.statuses_as_of(entity, valid_at, known, published)
+    if as_json:
+        payloads = [{"caption": entity.caption, **to_jsonable(r)} for r in results]
+        _print_json(payloads[0] if code else {"entity": entity.id, "caption": entity.caption,
+                                               "statuses": payloads})
+        return
+    if not results:
+        console.print(f"{entity.caption}: no listing recorded in any jurisdiction.")
+    for result in results:
+        console.print(render.status_panel(result, entity))
+
+
+@app.command()
+@reports_errors
+def history(
+    name: Annotated[str, typer.Argument(help="Entity name or id.")],
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Every act about NAME (and its predecessors, successors, aliases) across all jurisdictions.
+
+    Example: `proscribe history "Jabhat al-Nusra"`
+    """
+    registry = Registry(db)
+    entity = registry.resolve(name)
+    entries = registry.history(entity)
+    if as_json:
+        _print_json({"entity": entity.id, "caption": entity.caption, "history": entries})
+        return
+    console.print(render.history_table(entries, f"History of {entity.caption} ({entity.id})"))
+
+
+@app.command()
+@reports_errors
+def record(
+    files: Annotated[list[Path], typer.Argument(help="YAML files with `entities:` and/or `acts:`.")],
+    db: DbOption = None,
+) -> None:
+    """Append acts (and new entities) from YAML files. Every act needs a source.
+
+    All files are checked first and written in one transaction: a bad act
+    anywhere leaves the journal unchanged. See docs/recording.md for the format.
+    """
+    from proscribe.records import read_record_file
+
+    registry = Registry(db)
+    parsed = [read_record_file(path) for path in files]
+    entities = [e for p in parsed for e in p.entities]
+    acts = [a for p in parsed for a in p.acts]
+    try:
+        result = registry.record(entities, acts)
+    except InputError as exc:
+        origin = next((str(p.path) for p in parsed for a in p.acts if exc.location and
+                       exc.location.split(".")[0] == a.id), str(files[0]))
+        raise InputError(exc.message, location=f"{origin}:{exc.location}") from None
+    console.print(
+        f"Recorded {len(result.acts.added)} acts, {len(result.entities_added)} new entities"
+        + (f"; {len(result.acts.unchanged)} acts were already recorded" if result.acts.unchanged else "")
+        + "."
+    )
+
+
+@app.command()
+@reports_errors
+def verify(
+    strict: Annotated[bool, typer.Option("--strict", help="Also fail on inconsistent acts.")] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Recompute the hash chain from the first act; report the first broken link and any inconsistencies.
+
+    Exit code 0 when the chain is intact (inconsistent acts are warnings unless --strict), 1 otherwise.
+    """
+    registry = Registry(db)
+    result = registry.verify()
+    if as_json:
+        _print_json(
+            {
+                "ok": result.chain.ok,
+                "acts_checked": result.chain.acts_checked,
+                "head_hash": result.chain.head_hash,
+                "broken": str(result.chain.broken) if result.chain.broken else None,
+                "inconsistencies": [
+                    {"entity": e, "jurisdiction": j, "message": m} for e, j, m in result.inconsistencies
+                ],
+            }
+        )
+    elif result.chain.ok:
+        console.print(
+            f"[green]Chain intact[/green]: {result.chain.acts_checked} acts, head {result.chain.head_hash[:16]}…"
+        )
+        if result.inconsistencies:
+            console.print(f"{len(result.inconsistencies)} acts do not make sense in order "
+                          "(accepted; a missing act may be recorded later):")
+            for entity, code, message in result.inconsistencies:
+                console.print(f"  [yellow]{entity} {code}[/yellow]: {message}", highlight=False)
+    else:
+        errors.print(f"error: chain broken at {result.chain.broken}", highlight=False, markup=False)
+    if not result.chain.ok or (strict and result.inconsistencies):
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def changes(
+    since: Annotated[str, typer.Option("--since", help="Earlier knowledge time (date or ISO timestamp).")],
+    until: Annotated[str | None, typer.Option("--until", help="Later knowledge time (default: now).")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Valid date for status changes.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """What the registry says differently now than it did at --since: acts added, statuses changed.
+
+    Example: `proscribe changes --since 2026-01-01`
+    """
+    start = _instant(since, "--since")
+    assert start is not None
+    end = _instant(until, "--until") or dt.datetime.now(dt.UTC)
+    registry = Registry(db)
+    result = registry.diff(start, end, _day(as_of, "--as-of"))
+    if as_json:
+        _print_json(result)
+        return
+    console.print(f"{len(result.added)} acts recorded between {start.isoformat()} and {end.isoformat()}.")
+    for ref in result.added:
+        console.print(render.act_line(ref))
+    for change in result.changes:
+        console.print(f"  {change.entity} {change.jurisdiction}: {change.before.value} → {change.after.value}")
+    if result.superseded:
+        console.print(f"Superseded: {', '.join(result.superseded)}")
+
+
+@app.command()
+@reports_errors
+def conflicts(as_json: JsonOption = False, db: DbOption = None) -> None:
+    """Acts that sources disagree on, side by side (e.g. when Kazakhstan removed the Taliban)."""
+    registry = Registry(db)
+    groups = registry.conflicts()
+    if as_json:
+        _print_json(groups)
+        return
+    for group in groups:
+        console.print(f"[magenta]Conflict[/magenta] ({len(group)} readings):")
+        for ref in group:
+            console.print(render.act_line(ref).append(f"  {ref.id}", style="dim"))
+            console.print(render.sources_text(ref, limit=2), end="")
+
+
+@app.command()
+@reports_errors
+def timeline(
+    name: Annotated[str, typer.Argument(help="Entity name or id.")],
+    start: Annotated[int, typer.Option("--from", help="First year.")] = 1999,
+    end: Annotated[int | None, typer.Option("--to", help="Last year (default: this year).")] = None,
+    db: DbOption = None,
+) -> None:
+    """A lane per jurisdiction showing when NAME was listed, suspended or delisted."""
+    registry = Registry(db)
+    entity = registry.resolve(name)
+    first, last = dt.date(start, 1, 1), dt.date(end or dt.date.today().year, 12, 31)
+    lanes = registry.timeline(entity, first, min(last, dt.date.today()))
+    console.print(render.timeline_chart(lanes, first, min(last, dt.date.today())))
+
+
+@app.command()
+@reports_errors
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Fresh SQLite file to create.")] = "proscribe-demo.db",
+) -> None:
+    """Load the bundled data into a fresh SQLite file and tell the Taliban story."""
+    from proscribe.story import tell_taliban_story
+
+    path = Path(db)
+    if "://" not in db:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    registry = Registry(db)
+    registry.load_bundled()
+    tell_taliban_story(registry, console)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,94 @@
+"""Opening a database: URL resolution, engine settings, schema migrations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+DEFAULT_FILE = "proscribe.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """``--db`` wins, then ``$PROSCRIBE_DB``, then ``./proscribe.db``.
+
+    A value without ``://`` is a SQLite file path; ``postgresql://`` URLs
+    use the psycopg 3 driver.
+    """
+    value = db or os.environ.get("PROSCRIBE_DB") or DEFAULT_FILE
+    if "://" not in value:
+        return f"sqlite:///{value}"
+    if value.startswith("postgresql://") or value.startswith("postgres://"):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _sqlite_begin).
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    # WAL lets readers work while one writer appends; NORMAL is durable at each checkpoint.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    # Writers take the write lock up front (BEGIN IMMEDIATE) so that two appends
+    # never both read the same chain head; readers use a plain deferred BEGIN.
+    mode = "IMMEDIATE" if connection.get_execution_options().get("write") else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+class Database:
+    """An engine plus the knowledge of how to bring its schema up to date."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_url(url)
+        if self.url.startswith("sqlite"):
+            self.engine = sa.create_engine(self.url)
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(self.engine, "begin", _sqlite_begin)
+        else:
+            self.engine = sa.create_engine(self.url, pool_pre_ping=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def is_up_to_date(self) -> bool:
+        head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+        return self.current_revision() == head
+
+    def migrate(self) -> None:
+        """Create or upgrade the schema to the newest migration (a no-op when current)."""
+        if self.is_up_to_date():
+            return
+        config = _alembic_config()
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def writing(self) -> sa.Connection:
+        """A connection for a write transaction: ``with db.writing() as c, c.begin(): ...``."""
+        return self.engine.connect().execution_options(write=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

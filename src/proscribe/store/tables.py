@@ -1,0 +1,74 @@
+"""The tables. Acts are stored once, as canonical JSON, plus a few indexed columns for lookup.
+
+The JSON body is what the hash chain covers and what views read; the
+columns beside it exist only to find acts fast, and ``verify`` checks that
+they agree with the body.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+journal_head = sa.Table(
+    "journal_head",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+acts = sa.Table(
+    "acts",
+    metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("act_id", sa.String(200), nullable=False, unique=True),
+    sa.Column("jurisdiction", sa.String(2), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("list_id", sa.String(200)),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+act_entities = sa.Table(
+    "act_entities",
+    metadata,
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.PrimaryKeyConstraint("entity_id", "seq"),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("caption", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+)
+
+entity_names = sa.Table(
+    "entity_names",
+    metadata,
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("type", sa.String(20), nullable=False),
+    sa.PrimaryKeyConstraint("entity_id", "key"),
+)
+sa.Index("ix_entity_names_key", entity_names.c.key)
+
+entity_links = sa.Table(
+    "entity_links",
+    metadata,
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("target", sa.String(200), nullable=False),
+    sa.Column("type", sa.String(20), nullable=False),
+    sa.Column("jurisdictions", sa.Text, nullable=False),
+)
+sa.Index("ix_entity_links_target", entity_links.c.target)
+sa.Index("ix_entity_links_entity", entity_links.c.entity_id)

@@ -1,0 +1,599 @@
+"""Views: status, history and diff, as pure functions of acts.
+
+Two time axes (bitemporal):
+
+* **valid time** — when an act has legal effect (``valid_at``): its
+  effective date, or, when that is not known to the day, its decision date;
+  partial dates ("2003-03") give a window inside which the status is
+  ``unknown`` rather than a guess.
+* **knowledge time** — ``known_at`` keeps only acts this registry had
+  recorded by then (audit: "what did we say on K?"); ``published_by`` keeps
+  only acts published by then ("what could anyone have known on P?"), so a
+  court ruling published late, or a retroactive annulment, is judged right on
+  both axes.
+
+Nothing here touches the database: callers pass the acts in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from proscribe.dates import EARLIEST, LATEST, PartialDate
+from proscribe.model import STATUS_ACTIONS, Act, Action, Confidence, RecordedAct, Source
+
+# More than this many combinations of disputed readings is reported, not enumerated.
+MAX_READINGS = 64
+
+
+class Status(StrEnum):
+    LISTED = "listed"
+    SUSPENDED = "suspended"
+    DELISTED = "delisted"
+    NEVER_LISTED = "never listed"
+    UNKNOWN = "unknown"
+
+
+# When several lists of one jurisdiction disagree, the most restrictive status wins.
+_PRIORITY = [Status.LISTED, Status.SUSPENDED, Status.UNKNOWN, Status.DELISTED, Status.NEVER_LISTED]
+
+_ACTION_ORDER = {
+    Action.DESIGNATED: 0,
+    Action.REINSTATED: 1,
+    Action.AMENDED: 2,
+    Action.SUSPENDED: 3,
+    Action.ANNULLED: 4,
+    Action.DELISTED: 5,
+}
+
+
+@dataclass(frozen=True)
+class Window:
+    """When an act took effect: certainly not before ``earliest``, certainly by ``latest``."""
+
+    earliest: dt.date
+    latest: dt.date
+    basis: str
+    text: str
+
+    @property
+    def exact(self) -> bool:
+        return self.earliest == self.latest
+
+
+def _day_or_none(value: PartialDate | None) -> PartialDate | None:
+    return value if value is not None and value.is_known else None
+
+
+def effect_window(act: Act) -> Window:
+    """The valid-time window of an act.
+
+    The effective date wins when known to the day. Otherwise the decision
+    date is used when known to the day (courts and ministers date their acts
+    by decision; the effective month, if any, is kept in the note). Otherwise
+    the partial date gives a window, closed early by the publication date
+    when that is known (an act cannot be decided after it is published).
+    """
+    effective, decided, published = (_day_or_none(d) for d in (act.effective, act.decided, act.published))
+    if effective and effective.is_day:
+        return Window(effective.earliest, effective.earliest, "effective", str(effective))
+    if decided and decided.is_day:
+        basis = "decided" if not effective else f"decided (in effect from {effective})"
+        return Window(decided.earliest, decided.earliest, basis, str(decided))
+    partial = effective or decided
+    if partial:
+        latest = partial.latest
+        if published and published.latest < latest and partial is decided:
+            latest = published.latest
+        kind = "effective" if partial is effective else "decided"
+        text = str(partial) if latest == partial.latest else f"between {partial.earliest} and {latest}"
+        return Window(partial.earliest, latest, f"{kind} ({partial.precision} only)", text)
+    if published:
+        return Window(published.earliest, published.latest, "published", str(published))
+    return Window(EARLIEST, LATEST, "undated", "date unknown")
+
+
+def publication_day(recorded: RecordedAct) -> dt.date:
+    """The last day by which an act was public.
+
+    Falls back to the decision, then effective date when the publication date
+    was not found (an act cannot be public before it is decided), then to the
+    day the registry recorded it.
+    """
+    act = recorded.act
+    for value in (act.published, act.decided, act.effective):
+        if value is not None and value.is_known:
+            return value.latest
+    assert act.recorded_at is not None
+    return act.recorded_at.date()
+
+
+def visible_acts(
+    acts: Iterable[RecordedAct],
+    known_at: dt.datetime | None = None,
+    published_by: dt.date | None = None,
+) -> list[RecordedAct]:
+    """The acts that count under the knowledge filters, with corrections and retractions applied.
+
+    A superseding act only replaces the old one if it is itself visible: a
+    correction recorded after ``known_at`` does not rewrite what the registry
+    said before it.
+    """
+    kept = []
+    for recorded in acts:
+        recorded_at = recorded.act.recorded_at
+        if known_at is not None and recorded_at is not None and recorded_at > known_at:
+            continue
+        if published_by is not None and publication_day(recorded) > published_by:
+            continue
+        kept.append(recorded)
+    superseded = {ref for r in kept for ref in r.act.supersedes}
+    return [r for r in kept if r.act.id not in superseded and r.act.action is not Action.RETRACTED]
+
+
+def _order_key(recorded: RecordedAct) -> tuple[dt.date, dt.date, int, str]:
+    window = effect_window(recorded.act)
+    return (window.earliest, window.latest, _ACTION_ORDER.get(recorded.act.action, 9), recorded.act.id)
+
+
+@dataclass
+class ActRef:
+    """An act as cited in a result: enough to read it and to check its sources."""
+
+    id: str
+    action: str
+    jurisdiction: str
+    list: str | None
+    date: str
+    date_basis: str
+    decided: str | None
+    effective: str | None
+    published: str | None
+    authority: str
+    instrument: str | None
+    legal_basis: str | None
+    confidence: str
+    sources: list[Source]
+    recorded_at: str | None
+    notes: str | None = None
+
+    @classmethod
+    def of(cls, recorded: RecordedAct) -> ActRef:
+        act = recorded.act
+        window = effect_window(act)
+        return cls(
+            id=act.id,
+            action=act.action.value + (f" ({act.reason.value})" if act.reason else ""),
+            jurisdiction=act.jurisdiction,
+            list=act.list_id,
+            date=window.text,
+            date_basis=window.basis,
+            decided=str(act.decided) if act.decided else None,
+            effective=str(act.effective) if act.effective else None,
+            published=str(act.published) if act.published else None,
+            authority=act.authority,
+            instrument=act.instrument,
+            legal_basis=act.legal_basis,
+            confidence=act.confidence.value,
+            sources=list(act.sources),
+            recorded_at=act.recorded_at.isoformat() if act.recorded_at else None,
+            notes=act.notes,
+        )
+
+
+@dataclass
+class ListingState:
+    """The outcome of replaying one listing's acts up to a date."""
+
+    status: Status = Status.NEVER_LISTED
+    since: Window | None = None
+    deciding: RecordedAct | None = None
+    inconsistencies: list[str] = field(default_factory=list)
+
+
+def _apply(state: ListingState, recorded: RecordedAct) -> None:
+    act = recorded.act
+    window = effect_window(act)
+    before = state.status
+    label = f"{act.action.value} act {act.id}"
+
+    def move(status: Status) -> None:
+        state.status, state.since, state.deciding = status, window, recorded
+
+    match act.action:
+        case Action.DESIGNATED:
+            if before is not Status.LISTED:
+                move(Status.LISTED)
+        case Action.AMENDED:
+            if before is Status.NEVER_LISTED:
+                move(Status.LISTED)
+                state.since = Window(window.earliest, window.latest, "inferred from an amendment", window.text)
+                state.inconsistencies.append(
+                    f"{label}: amends a listing whose designation is not recorded; listing inferred"
+                )
+        case Action.SUSPENDED:
+            if before is not Status.LISTED:
+                state.inconsistencies.append(f"{label}: suspends a listing that was {before.value}")
+            move(Status.SUSPENDED)
+        case Action.REINSTATED:
+            if before is Status.NEVER_LISTED:
+                state.inconsistencies.append(f"{label}: reinstates a listing that was never recorded")
+            if before is not Status.LISTED:
+                move(Status.LISTED)
+        case Action.DELISTED:
+            if before is Status.NEVER_LISTED:
+                state.inconsistencies.append(f"{label}: delisting with no designation known before it")
+            elif before is Status.DELISTED:
+                state.inconsistencies.append(f"{label}: delists a listing already delisted")
+                return
+            move(Status.DELISTED)
+        case Action.ANNULLED:
+            if not act.effects_maintained and before is not Status.DELISTED:
+                move(Status.DELISTED)
+        case _:
+            pass
+
+
+def _replay(acts: Sequence[RecordedAct]) -> ListingState:
+    state = ListingState()
+    for recorded in acts:
+        _apply(state, recorded)
+    return state
+
+
+def _conflict_options(acts: Sequence[RecordedAct]) -> tuple[list[RecordedAct], list[list[list[RecordedAct]]]]:
+    """Split acts into undisputed ones and groups of competing readings.
+
+    Acts joined by ``conflicts_with`` are alternatives (exactly one of them
+    happened). A disputed act with no recorded alternative may or may not
+    have happened.
+    """
+    by_id = {r.act.id: r for r in acts}
+    parent = {i: i for i in by_id}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for recorded in acts:
+        for other in recorded.act.conflicts_with:
+            if other in by_id:
+                parent[find(other)] = find(recorded.act.id)
+    groups: dict[str, list[RecordedAct]] = {}
+    for recorded in acts:
+        groups.setdefault(find(recorded.act.id), []).append(recorded)
+    base: list[RecordedAct] = []
+    options: list[list[list[RecordedAct]]] = []
+    for members in groups.values():
+        if len(members) > 1:
+            options.append([[m] for m in members])
+        elif members[0].act.confidence is Confidence.DISPUTED:
+            options.append([[members[0]], []])
+        else:
+            base.append(members[0])
+    return base, options
+
+
+@dataclass
+class Reading:
+    """One consistent reading of disputed sources and the status it gives."""
+
+    status: Status
+    since: str | None
+    acts: list[str]
+
+
+@dataclass
+class ListStatus:
+    list: str
+    status: Status
+    since: str | None
+    since_date: dt.date | None
+    since_basis: str | None
+    deciding: ActRef | None
+    readings: list[Reading]
+    inconsistencies: list[str]
+    timing_uncertain: bool = False
+
+
+def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) -> ListStatus:
+    """Status of one listing at ``valid_at`` from its (already filtered) acts."""
+    relevant = sorted((r for r in acts if r.act.action in STATUS_ACTIONS), key=_order_key)
+    base, options = _conflict_options(relevant)
+    combos = list(itertools.islice(itertools.product(*options), MAX_READINGS)) if options else [()]
+    outcomes: list[tuple[ListingState, list[RecordedAct], bool]] = []
+    for combo in combos:
+        chosen = sorted(base + [r for part in combo for r in part], key=_order_key)
+        certain = [r for r in chosen if effect_window(r.act).latest <= valid_at]
+        possible = [r for r in chosen if effect_window(r.act).earliest <= valid_at]
+        state_possible = _replay(possible)
+        uncertain = _replay(certain).status is not state_possible.status
+        outcomes.append((state_possible, [r for part in combo for r in part], uncertain))
+
+    def reading_status(state: ListingState, uncertain: bool) -> Status:
+        return Status.UNKNOWN if uncertain else state.status
+
+    statuses = {reading_status(s, u) for s, _, u in outcomes}
+    first_state, _, first_uncertain = outcomes[0]
+    status = statuses.pop() if len(statuses) == 1 else Status.UNKNOWN
+    readings = []
+    if len(outcomes) > 1:
+        readings = [
+            Reading(reading_status(s, u), s.since.text if s.since else None, [r.act.id for r in chosen])
+            for s, chosen, u in outcomes
+        ]
+    since_texts = {s.since.text if s.since else None for s, _, _ in outcomes}
+    since = first_state.since if len(since_texts) == 1 else None
+    inconsistencies = sorted({i for s, _, _ in outcomes for i in s.inconsistencies})
+    deciding = first_state.deciding if len({id(s.deciding) for s, _, _ in outcomes}) == 1 else None
+    if deciding is None and len(outcomes) > 1:
+        deciding = None
+    return ListStatus(
+        list=list_id,
+        status=status,
+        since=since.text if since else None,
+        since_date=since.earliest if since else None,
+        since_basis=since.basis if since else None,
+        deciding=ActRef.of(deciding) if deciding and status is not Status.NEVER_LISTED else None,
+        readings=readings,
+        inconsistencies=inconsistencies,
+        timing_uncertain=first_uncertain and len(outcomes) == 1,
+    )
+
+
+@dataclass(frozen=True)
+class Via:
+    """The related entity whose listing answers for this one, and how they are related."""
+
+    entity: str
+    relation: str
+
+
+@dataclass
+class StatusResult:
+    """The answer to "what was the status of E in J on D, as known at K / published by P"."""
+
+    entity: str
+    jurisdiction: str
+    valid_at: dt.date
+    known_at: dt.datetime | None
+    published_by: dt.date | None
+    status: Status
+    since: str | None
+    since_basis: str | None
+    deciding_acts: list[ActRef]
+    lists: list[ListStatus]
+    via: Via | None = None
+    readings: list[Reading] = field(default_factory=list)
+    inconsistencies: list[str] = field(default_factory=list)
+
+
+def _combine(
+    entity_id: str,
+    jurisdiction: str,
+    valid_at: dt.date,
+    known_at: dt.datetime | None,
+    published_by: dt.date | None,
+    lists: list[ListStatus],
+) -> StatusResult:
+    if not lists:
+        return StatusResult(entity_id, jurisdiction, valid_at, known_at, published_by,
+                            Status.NEVER_LISTED, None, None, [], [])
+    ranked = sorted(lists, key=lambda ls: (_PRIORITY.index(ls.status), ls.list))
+    top = ranked[0]
+    return StatusResult(
+        entity=entity_id,
+        jurisdiction=jurisdiction,
+        valid_at=valid_at,
+        known_at=known_at,
+        published_by=published_by,
+        status=top.status,
+        since=top.since,
+        since_basis=top.since_basis,
+        deciding_acts=[top.deciding] if top.deciding else [],
+        lists=ranked,
+        readings=top.readings,
+        inconsistencies=[i for ls in ranked for i in ls.inconsistencies],
+    )
+
+
+def own_status(
+    acts: Iterable[RecordedAct],
+    entity_id: str,
+    jurisdiction: str,
+    valid_at: dt.date,
+    known_at: dt.datetime | None = None,
+    published_by: dt.date | None = None,
+) -> StatusResult:
+    """Status of an entity's own listings in one jurisdiction (no lineage)."""
+    visible = visible_acts(acts, known_at, published_by)
+    by_list: dict[str, list[RecordedAct]] = {}
+    for recorded in visible:
+        act = recorded.act
+        if act.jurisdiction == jurisdiction and entity_id in act.entities and act.list_id:
+            by_list.setdefault(act.list_id, []).append(recorded)
+    lists = [list_status(group, list_id, valid_at) for list_id, group in sorted(by_list.items())]
+    return _combine(entity_id, jurisdiction, valid_at, known_at, published_by, lists)
+
+
+def status_as_of(
+    acts: Iterable[RecordedAct],
+    entity_id: str,
+    jurisdiction: str,
+    valid_at: dt.date,
+    known_at: dt.datetime | None = None,
+    published_by: dt.date | None = None,
+    lineage: Sequence[tuple[str, str]] = (),
+) -> StatusResult:
+    """Status of ``entity_id`` in ``jurisdiction`` on ``valid_at``.
+
+    ``acts`` must include the acts of the entity and of every entity in
+    ``lineage`` ((id, relation) pairs, nearest first). When the entity has no
+    listing of its own in the jurisdiction, the first related entity that has
+    one answers, and ``via`` says so: in the US, HTS was an alias on the
+    Al-Nusrah Front designation, never designated under its own name.
+    """
+    materialised = list(acts)
+    own = own_status(materialised, entity_id, jurisdiction, valid_at, known_at, published_by)
+    if own.status is not Status.NEVER_LISTED or not lineage:
+        if own.inconsistencies and lineage:
+            own.inconsistencies = _explained_by_lineage(
+                own, materialised, jurisdiction, known_at, published_by, lineage
+            )
+        return own
+    for other, relation in lineage:
+        related = own_status(materialised, other, jurisdiction, valid_at, known_at, published_by)
+        if related.status is not Status.NEVER_LISTED:
+            related.entity = entity_id
+            related.via = Via(other, relation)
+            return related
+    return own
+
+
+def _explained_by_lineage(
+    own: StatusResult,
+    acts: list[RecordedAct],
+    jurisdiction: str,
+    known_at: dt.datetime | None,
+    published_by: dt.date | None,
+    lineage: Sequence[tuple[str, str]],
+) -> list[str]:
+    """Drop "delisting with no designation" when a related entity was listed just before.
+
+    (The UK removed HTS as a name of Al-Qa'ida: the HTS entity has no
+    designation of its own, and needs none.)
+    """
+    by_id = {r.act.id: r for r in acts}
+    kept = []
+    for message in own.inconsistencies:
+        act_id = message.split(" act ", 1)[1].split(":", 1)[0] if " act " in message else ""
+        recorded = by_id.get(act_id)
+        explained = False
+        if recorded is not None and "no designation" in message:
+            day_before = effect_window(recorded.act).earliest - dt.timedelta(days=1)
+            for other, _ in lineage:
+                related = own_status(acts, other, jurisdiction, day_before, known_at, published_by)
+                if related.status is Status.LISTED:
+                    explained = True
+                    break
+        if not explained:
+            kept.append(message)
+    return kept
+
+
+def jurisdictions_of(acts: Iterable[RecordedAct]) -> list[str]:
+    return sorted({r.act.jurisdiction for r in acts if r.act.list_id})
+
+
+@dataclass
+class HistoryEntry:
+    date: str
+    sort_key: tuple[dt.date, dt.date, int, str]
+    jurisdiction: str
+    entity: str | None
+    act: ActRef
+    status_after: Status | None
+    superseded: bool
+
+
+def history(acts: Iterable[RecordedAct], entity_ids: Sequence[str]) -> list[HistoryEntry]:
+    """Every act about the entities (and general acts passed in), in valid-time order.
+
+    Superseded and retracted acts are kept and marked, since a history must
+    show what was once said.
+    """
+    materialised = list(acts)
+    superseded = {ref for r in materialised for ref in r.act.supersedes}
+    visible = visible_acts(materialised)
+    entries = []
+    for recorded in sorted(materialised, key=_order_key):
+        act = recorded.act
+        subject = next((e for e in entity_ids if e in act.entities), None)
+        status_after = None
+        if act.list_id and subject and recorded in visible:
+            window = effect_window(act)
+            day = window.latest if window.latest != LATEST else window.earliest
+            status_after = own_status(visible, subject, act.jurisdiction, day).status
+        entries.append(
+            HistoryEntry(
+                date=effect_window(act).text,
+                sort_key=_order_key(recorded),
+                jurisdiction=act.jurisdiction,
+                entity=subject,
+                act=ActRef.of(recorded),
+                status_after=status_after,
+                superseded=act.id in superseded or act.action is Action.RETRACTED,
+            )
+        )
+    return entries
+
+
+@dataclass
+class StatusChange:
+    entity: str
+    jurisdiction: str
+    before: Status
+    after: Status
+
+
+@dataclass
+class Diff:
+    known_at_1: dt.datetime
+    known_at_2: dt.datetime
+    added: list[ActRef]
+    superseded: list[str]
+    changes: list[StatusChange]
+
+
+def diff(
+    acts: Iterable[RecordedAct],
+    known_at_1: dt.datetime,
+    known_at_2: dt.datetime,
+    valid_at: dt.date,
+) -> Diff:
+    """What the registry said differently at ``known_at_2`` compared with ``known_at_1``.
+
+    Lists the acts recorded in between, the acts they superseded, and each
+    (entity, jurisdiction) whose status on ``valid_at`` changed as a result.
+    """
+    materialised = list(acts)
+    added = [
+        r
+        for r in materialised
+        if r.act.recorded_at is not None and known_at_1 < r.act.recorded_at <= known_at_2
+    ]
+    touched = sorted({(e, r.act.jurisdiction) for r in added if r.act.list_id for e in r.act.entities})
+    changes = []
+    for entity_id, jurisdiction in touched:
+        before = own_status(materialised, entity_id, jurisdiction, valid_at, known_at=known_at_1).status
+        after = own_status(materialised, entity_id, jurisdiction, valid_at, known_at=known_at_2).status
+        if before is not after:
+            changes.append(StatusChange(entity_id, jurisdiction, before, after))
+    return Diff(
+        known_at_1=known_at_1,
+        known_at_2=known_at_2,
+        added=[ActRef.of(r) for r in sorted(added, key=lambda r: r.seq)],
+        superseded=sorted({ref for r in added for ref in r.act.supersedes}),
+        changes=changes,
+    )
+
+
+def inconsistencies(acts: Iterable[RecordedAct], valid_at: dt.date) -> list[tuple[str, str, str]]:
+    """(entity, jurisdiction, message) for every listing whose acts do not make sense in order."""
+    by_listing: dict[tuple[str, str], list[RecordedAct]] = {}
+    visible = visible_acts(acts)
+    for recorded in visible:
+        if recorded.act.list_id:
+            for entity in recorded.act.entities:
+                by_listing.setdefault((entity, recorded.act.jurisdiction), []).append(recorded)
+    found = []
+    for (entity, jurisdiction), group in sorted(by_listing.items()):
+        result = own_status(group, entity, jurisdiction, valid_at)
+        found.extend((entity, jurisdiction, message) for message in result.inconsistencies)
+    return found

@@ -39,8 +39,11 @@ ANNULMENTS_EFFECTS_MAINTAINED = {
     "eu-2014-12-17-hamas-listing-annulled",
     "eu-2018-11-15-pkk-listing-annulled",
 }
-REVOCATION_REASON = {"uk-2025-hts-alias-revoked": "revoked", "uk-2017-12-22-hig-deproscribed": "revoked",
-                     "uk-2008-06-pmoi-deproscribed": "revoked"}
+REVOCATION_REASON = {
+    "uk-2025-hts-alias-revoked": "revoked",
+    "uk-2017-12-22-hig-deproscribed": "revoked",
+    "uk-2008-06-pmoi-deproscribed": "revoked",
+}
 
 # Competing readings of one event that the research file records as separate acts.
 CONFLICTS = {
@@ -94,9 +97,20 @@ def convert_act(raw: dict[str, Any]) -> dict[str, Any]:
         out["action"] = action
     if entities:
         out["entities"] = entities
-    if entities and out["action"] in {"designated", "amended", "suspended", "reinstated", "delisted", "annulled"}:
+    if entities and out["action"] in {
+        "designated",
+        "amended",
+        "suspended",
+        "reinstated",
+        "delisted",
+        "annulled",
+    }:
         out["list"] = LIST_OVERRIDES.get(act_id, LISTS[raw["jurisdiction"]])
-    for ours, theirs in (("decided", "decided_date"), ("effective", "effective_date"), ("published", "published_date")):
+    for ours, theirs in (
+        ("decided", "decided_date"),
+        ("effective", "effective_date"),
+        ("published", "published_date"),
+    ):
         value = _date(raw.get(theirs))
         if value is not None:
             out[ours] = value
@@ -113,8 +127,10 @@ def convert_act(raw: dict[str, Any]) -> dict[str, Any]:
     if act_id in CONFLICTS:
         out["conflicts_with"] = CONFLICTS[act_id]
     notes = raw.get("notes")
-    out["notes"] = f"{notes} [subject as named in the research file: {raw['organisation']}]" if notes else (
-        f"[subject as named in the research file: {raw['organisation']}]"
+    out["notes"] = (
+        f"{notes} [subject as named in the research file: {raw['organisation']}]"
+        if notes
+        else (f"[subject as named in the research file: {raw['organisation']}]")
     )
     return out
 
@@ -126,7 +142,9 @@ def convert(source: Path) -> list[dict[str, Any]]:
     for extra in EXTRA_READINGS:
         base = by_id[extra["base"]]
         reading = {"id": extra["id"]}
-        reading.update({k: v for k, v in base.items() if k not in {"id", "decided", "published", "sources", "notes"}})
+        reading.update(
+            {k: v for k, v in base.items() if k not in {"id", "decided", "published", "sources", "notes"}}
+        )
         reading["decided"] = extra["decided"]
         reading["published"] = extra["published"]
         reading["sources"] = [s for s in base["sources"] if s["url"] in extra["source_urls"]]

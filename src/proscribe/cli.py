@@ -114,9 +114,12 @@ def load(db: DbOption = None) -> None:
 def status(
     name: Annotated[str, typer.Argument(help="Entity name (any case or script) or id.")],
     jurisdiction: Annotated[
-        str | None, typer.Option("--jurisdiction", "-j", help="ISO 3166-1 alpha-2 code, UN or EU; all if omitted.")
+        str | None,
+        typer.Option("--jurisdiction", "-j", help="ISO 3166-1 alpha-2 code, UN or EU; all if omitted."),
     ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Valid date YYYY-MM-DD (default: today).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Valid date YYYY-MM-DD (default: today).")
+    ] = None,
     known_at: Annotated[
         str | None, typer.Option("--known-at", help="Only acts this registry had recorded by then (audit).")
     ] = None,
@@ -148,8 +151,9 @@ def status(
         results = registry.statuses_as_of(entity, valid_at, known, published)
     if as_json:
         payloads = [{"caption": entity.caption, **to_jsonable(r)} for r in results]
-        _print_json(payloads[0] if code else {"entity": entity.id, "caption": entity.caption,
-                                               "statuses": payloads})
+        _print_json(
+            payloads[0] if code else {"entity": entity.id, "caption": entity.caption, "statuses": payloads}
+        )
         return
     if not results:
         console.print(f"{entity.caption}: no listing recorded in any jurisdiction.")
@@ -197,8 +201,15 @@ def record(
     try:
         result = registry.record(entities, acts)
     except InputError as exc:
-        origin = next((str(p.path) for p in parsed for a in p.acts if exc.location and
-                       exc.location.split(".")[0] == a.id), str(files[0]))
+        origin = next(
+            (
+                str(p.path)
+                for p in parsed
+                for a in p.acts
+                if exc.location and exc.location.split(".")[0] == a.id
+            ),
+            str(files[0]),
+        )
         raise InputError(exc.message, location=f"{origin}:{exc.location}") from None
     console.print(
         f"Recorded {len(result.acts.added)} acts, {len(result.entities_added)} new entities"
@@ -237,8 +248,10 @@ def verify(
             f"[green]Chain intact[/green]: {result.chain.acts_checked} acts, head {result.chain.head_hash[:16]}…"
         )
         if result.inconsistencies:
-            console.print(f"{len(result.inconsistencies)} acts do not make sense in order "
-                          "(accepted; a missing act may be recorded later):")
+            console.print(
+                f"{len(result.inconsistencies)} acts do not make sense in order "
+                "(accepted; a missing act may be recorded later):"
+            )
             for entity, code, message in result.inconsistencies:
                 console.print(f"  [yellow]{entity} {code}[/yellow]: {message}", highlight=False)
     else:
@@ -272,7 +285,9 @@ def changes(
     for ref in result.added:
         console.print(render.act_line(ref))
     for change in result.changes:
-        console.print(f"  {change.entity} {change.jurisdiction}: {change.before.value} → {change.after.value}")
+        console.print(
+            f"  {change.entity} {change.jurisdiction}: {change.before.value} → {change.after.value}"
+        )
     if result.superseded:
         console.print(f"Superseded: {', '.join(result.superseded)}")
 
@@ -323,7 +338,7 @@ def demo(
             Path(str(path) + suffix).unlink(missing_ok=True)
     registry = Registry(db)
     registry.load_bundled()
-    tell_taliban_story(registry, console)
+    tell_taliban_story(registry, console, db)
 
 
 def main() -> None:

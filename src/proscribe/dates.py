@@ -62,7 +62,9 @@ class PartialDate:
         if day is not None and month is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(f"'{text}' is not a date: {calendar.month_name[month]} {year} has {last} days")
+                raise ValueError(
+                    f"'{text}' is not a date: {calendar.month_name[month]} {year} has {last} days"
+                )
         return cls(year, month, day)
 
     @property

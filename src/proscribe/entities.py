@@ -26,12 +26,15 @@ class EntityStore:
         about them are what is append-only. Links must point at entities that
         exist or arrive in the same call.
         """
-        known = {e.id for e in entities} | self._existing_ids(connection, {l.target for e in entities for l in e.links})
+        known = {e.id for e in entities} | self._existing_ids(
+            connection, {link.target for e in entities for link in e.links}
+        )
         for entity in entities:
             for index, link in enumerate(entity.links):
                 if link.target not in known:
                     raise InputError(
-                        f"linked entity '{link.target}' does not exist", location=f"{entity.id}.links[{index}]"
+                        f"linked entity '{link.target}' does not exist",
+                        location=f"{entity.id}.links[{index}]",
                     )
         added: list[str] = []
         updated: list[str] = []
@@ -41,7 +44,12 @@ class EntityStore:
             row = connection.execute(sa.select(t.entities.c.body).where(t.entities.c.id == entity.id)).first()
             if row is not None and row.body == body:
                 continue
-            values = {"kind": entity.kind.value, "caption": entity.caption, "body": body, "recorded_at": stamp}
+            values = {
+                "kind": entity.kind.value,
+                "caption": entity.caption,
+                "body": body,
+                "recorded_at": stamp,
+            }
             if row is None:
                 connection.execute(t.entities.insert().values(id=entity.id, **values))
                 added.append(entity.id)
@@ -54,9 +62,16 @@ class EntityStore:
             for name in entity.names:
                 key = name_key(name.value)
                 if key and key not in keys:
-                    keys[key] = {"entity_id": entity.id, "key": key, "value": name.value, "type": name.type.value}
-            keys.setdefault(name_key(entity.id), {"entity_id": entity.id, "key": name_key(entity.id),
-                                                  "value": entity.id, "type": "id"})
+                    keys[key] = {
+                        "entity_id": entity.id,
+                        "key": key,
+                        "value": name.value,
+                        "type": name.type.value,
+                    }
+            keys.setdefault(
+                name_key(entity.id),
+                {"entity_id": entity.id, "key": name_key(entity.id), "value": entity.id, "type": "id"},
+            )
             connection.execute(t.entity_names.insert(), list(keys.values()))
             if entity.links:
                 connection.execute(
@@ -141,7 +156,9 @@ class EntityStore:
                     t.entity_links.c.target,
                     t.entity_links.c.type,
                     t.entity_links.c.jurisdictions,
-                ).where(sa.or_(t.entity_links.c.entity_id.in_(frontier), t.entity_links.c.target.in_(frontier)))
+                ).where(
+                    sa.or_(t.entity_links.c.entity_id.in_(frontier), t.entity_links.c.target.in_(frontier))
+                )
                 current = set(frontier)
                 frontier = []
                 for row in conn.execute(query):

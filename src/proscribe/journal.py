@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -203,7 +204,9 @@ class Journal:
                     raise InputError(f"entity '{entity}' does not exist", location=f"{act.id}.entities")
             for ref in act.supersedes:
                 if ref not in known_acts:
-                    raise InputError(f"superseded act '{ref}' does not exist", location=f"{act.id}.supersedes")
+                    raise InputError(
+                        f"superseded act '{ref}' does not exist", location=f"{act.id}.supersedes"
+                    )
             for ref in act.conflicts_with:
                 if ref not in known_acts:
                     raise InputError(
@@ -213,7 +216,7 @@ class Journal:
     # -- reading -----------------------------------------------------------------
 
     @staticmethod
-    def _recorded(row: sa.Row[tuple[int, str, str, str]]) -> RecordedAct:
+    def _recorded(row: Any) -> RecordedAct:
         return RecordedAct(seq=row.seq, act=parse_body(row.body), prev_hash=row.prev_hash, hash=row.hash)
 
     def acts_for_entities(self, entity_ids: Iterable[str]) -> list[RecordedAct]:
@@ -242,7 +245,9 @@ class Journal:
 
     def all_acts(self) -> Iterator[RecordedAct]:
         """Every act in journal order, streamed."""
-        query = sa.select(t.acts.c.seq, t.acts.c.body, t.acts.c.prev_hash, t.acts.c.hash).order_by(t.acts.c.seq)
+        query = sa.select(t.acts.c.seq, t.acts.c.body, t.acts.c.prev_hash, t.acts.c.hash).order_by(
+            t.acts.c.seq
+        )
         with self.db.engine.connect() as conn:
             for row in conn.execution_options(yield_per=5000).execute(query):
                 yield self._recorded(row)
@@ -290,7 +295,7 @@ class Journal:
         return VerifyReport(checked, prev, None)
 
     @staticmethod
-    def _check_row(row: sa.Row[tuple[object, ...]], expected_seq: int, prev: str) -> BrokenLink | None:
+    def _check_row(row: Any, expected_seq: int, prev: str) -> BrokenLink | None:
         seq, act_id = int(row.seq), str(row.act_id)
         if seq != expected_seq:
             return BrokenLink(seq, act_id, f"sequence gap: expected #{expected_seq}")
@@ -321,7 +326,9 @@ class Journal:
         expected["recorded_at"] = _iso(expected["recorded_at"])
         for column, value in expected.items():
             if stored[column] != value:
-                return BrokenLink(seq, act_id, f"column '{column}' was altered: {stored[column]!r} != {value!r}")
+                return BrokenLink(
+                    seq, act_id, f"column '{column}' was altered: {stored[column]!r} != {value!r}"
+                )
         return None
 
 

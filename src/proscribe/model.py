@@ -300,10 +300,9 @@ class Act(Model):
             raise ValueError("a 'retracted' act must name the act it retracts in 'supersedes'")
         if self.reason is not None and self.action is not Action.DELISTED:
             raise ValueError("'reason' applies only to 'delisted' acts")
-        if not any(d is not None and d.is_known for d in (self.decided, self.effective, self.published)):
-            # Undated acts are allowed (sources sometimes give none), but they must say so.
-            if self.decided is None and self.effective is None and self.published is None:
-                raise ValueError("an act needs at least one of decided, effective, published (use 'unknown')")
+        # Undated acts are allowed (sources sometimes give none), but they must say so with 'unknown'.
+        if self.decided is None and self.effective is None and self.published is None:
+            raise ValueError("an act needs at least one of decided, effective, published (use 'unknown')")
         if self.id in self.supersedes:
             raise ValueError("an act cannot supersede itself")
         return self
@@ -311,7 +310,9 @@ class Act(Model):
     def listings(self) -> list[Listing]:
         if not self.list_id:
             return []
-        return [Listing(entity=e, jurisdiction=self.jurisdiction, list=self.list_id) for e in self.entities]
+        return [
+            Listing(entity=e, jurisdiction=self.jurisdiction, list_id=self.list_id) for e in self.entities
+        ]
 
 
 class RecordedAct(Model):

@@ -30,7 +30,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.constructor.ConstructorError(
                 None, None, "YAML aliases (*name) are not allowed in record files", event.start_mark
             )
@@ -68,7 +68,7 @@ def validation_problem(exc: ValidationError) -> tuple[tuple[int | str, ...], str
 
 def parse_yaml(text: str, path: str) -> Any:
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
@@ -109,8 +109,9 @@ def parse_records(data: Any, path: str) -> RecordFile:
             if not isinstance(item, dict):
                 raise InputError("expected a mapping", location=where)
             if section == "acts" and "recorded_at" in item:
-                raise InputError("recorded_at is set by the journal, not by record files",
-                                 location=f"{where}.recorded_at")
+                raise InputError(
+                    "recorded_at is set by the journal, not by record files", location=f"{where}.recorded_at"
+                )
             try:
                 parsed = model.model_validate(item)
             except ValidationError as exc:

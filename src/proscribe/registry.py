@@ -99,9 +99,9 @@ class Registry:
     def resolve(self, name_or_id: str) -> Entity:
         return self.entities.resolve(name_or_id)
 
-    def _acts_with_lineage(self, entity: Entity, jurisdiction: str | None) -> tuple[
-        list[RecordedAct], list[tuple[str, str]]
-    ]:
+    def _acts_with_lineage(
+        self, entity: Entity, jurisdiction: str | None
+    ) -> tuple[list[RecordedAct], list[tuple[str, str]]]:
         lineage = self.entities.lineage(entity.id, jurisdiction)
         acts = self.journal.acts_for_entities([entity.id, *(other for other, _ in lineage)])
         return acts, lineage
@@ -147,8 +147,10 @@ class Registry:
         acts, lineage = self._acts_with_lineage(subject, None)
         if with_general:
             keys = [general_key(code) for code in views.jurisdictions_of(acts)]
-            acts = sorted({r.seq: r for r in [*acts, *self.journal.acts_for_entities(keys)]}.values(),
-                          key=lambda r: r.seq)
+            acts = sorted(
+                {r.seq: r for r in [*acts, *self.journal.acts_for_entities(keys)]}.values(),
+                key=lambda r: r.seq,
+            )
         return views.history(acts, [subject.id, *(other for other, _ in lineage)])
 
     def timeline(

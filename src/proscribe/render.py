@@ -60,7 +60,9 @@ def sources_text(ref: ActRef, limit: int = 3) -> Text:
 def status_panel(result: StatusResult, entity: Entity) -> Panel:
     heading = Text()
     heading.append(f"{entity.caption}", style="bold")
-    heading.append(f" in {jurisdiction_name(result.jurisdiction)} ({result.jurisdiction}) on {result.valid_at}: ")
+    heading.append(
+        f" in {jurisdiction_name(result.jurisdiction)} ({result.jurisdiction}) on {result.valid_at}: "
+    )
     heading.append_text(status_text(result.status))
     if result.since:
         heading.append(f" since {result.since}")
@@ -75,13 +77,15 @@ def status_panel(result: StatusResult, entity: Entity) -> Panel:
     if filters:
         parts.append(Text("  " + "; ".join(filters), style="italic"))
     if result.via:
-        parts.append(Text(f"  via {result.via.entity} ({entity.id} is the {result.via.relation} it)", style="yellow"))
+        parts.append(
+            Text(f"  via {result.via.entity} ({entity.id} is the {result.via.relation} it)", style="yellow")
+        )
     for ref in result.deciding_acts:
         parts.append(Text("  deciding act: ").append_text(act_line(ref)))
         parts.append(sources_text(ref))
     if len(result.lists) > 1:
         for listing in result.lists:
-            line = Text(f"  list {listing.list}: ").append_text(status_text(listing.status))
+            line = Text(f"  list {listing.list_id}: ").append_text(status_text(listing.status))
             if listing.since:
                 line.append(f" since {listing.since}")
             parts.append(line)
@@ -129,8 +133,11 @@ def timeline_chart(lanes: Sequence[Lane], start: dt.date, end: dt.date, width: i
     labelled = -10
     for column in range(width):
         day = start + dt.timedelta(days=span * column // width)
-        if day.year % 5 == 0 and column - labelled > 5 and (column == 0 or
-                (start + dt.timedelta(days=span * (column - 1) // width)).year != day.year):
+        if (
+            day.year % 5 == 0
+            and column - labelled > 5
+            and (column == 0 or (start + dt.timedelta(days=span * (column - 1) // width)).year != day.year)
+        ):
             axis.append(str(day.year), style="dim")
             labelled = column
         elif column - labelled >= 4:

@@ -15,8 +15,11 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_none=True)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if not f.name.startswith("sort_")}
+        return {
+            f.metadata.get("json", f.name): to_jsonable(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.name.startswith("sort_")
+        }
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.datetime | dt.date):

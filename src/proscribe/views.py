@@ -90,7 +90,7 @@ def effect_window(act: Act) -> Window:
         if published and published.latest < latest and partial is decided:
             latest = published.latest
         kind = "effective" if partial is effective else "decided"
-        text = str(partial) if latest == partial.latest else f"between {partial.earliest} and {latest}"
+        text = str(partial) if latest == partial.latest else f"{partial} (by {latest})"
         return Window(partial.earliest, latest, f"{kind} ({partial.precision} only)", text)
     if published:
         return Window(published.earliest, published.latest, "published", str(published))
@@ -137,7 +137,8 @@ def visible_acts(
 
 def _order_key(recorded: RecordedAct) -> tuple[dt.date, dt.date, int, str]:
     window = effect_window(recorded.act)
-    return (window.earliest, window.latest, _ACTION_ORDER.get(recorded.act.action, 9), recorded.act.id)
+    # Procedural steps sort before status changes of the same day (the hearing, then the ruling).
+    return (window.earliest, window.latest, _ACTION_ORDER.get(recorded.act.action, -1), recorded.act.id)
 
 
 @dataclass
@@ -147,7 +148,7 @@ class ActRef:
     id: str
     action: str
     jurisdiction: str
-    list: str | None
+    list_id: str | None = field(metadata={"json": "list"})
     date: str
     date_basis: str
     decided: str | None
@@ -169,7 +170,7 @@ class ActRef:
             id=act.id,
             action=act.action.value + (f" ({act.reason.value})" if act.reason else ""),
             jurisdiction=act.jurisdiction,
-            list=act.list_id,
+            list_id=act.list_id,
             date=window.text,
             date_basis=window.basis,
             decided=str(act.decided) if act.decided else None,
@@ -211,7 +212,9 @@ def _apply(state: ListingState, recorded: RecordedAct) -> None:
         case Action.AMENDED:
             if before is Status.NEVER_LISTED:
                 move(Status.LISTED)
-                state.since = Window(window.earliest, window.latest, "inferred from an amendment", window.text)
+                state.since = Window(
+                    window.earliest, window.latest, "inferred from an amendment", window.text
+                )
                 state.inconsistencies.append(
                     f"{label}: amends a listing whose designation is not recorded; listing inferred"
                 )
@@ -291,7 +294,7 @@ class Reading:
 
 @dataclass
 class ListStatus:
-    list: str
+    list_id: str = field(metadata={"json": "list"})
     status: Status
     since: str | None
     since_date: dt.date | None
@@ -335,7 +338,7 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
     if deciding is None and len(outcomes) > 1:
         deciding = None
     return ListStatus(
-        list=list_id,
+        list_id=list_id,
         status=status,
         since=since.text if since else None,
         since_date=since.earliest if since else None,
@@ -383,9 +386,10 @@ def _combine(
     lists: list[ListStatus],
 ) -> StatusResult:
     if not lists:
-        return StatusResult(entity_id, jurisdiction, valid_at, known_at, published_by,
-                            Status.NEVER_LISTED, None, None, [], [])
-    ranked = sorted(lists, key=lambda ls: (_PRIORITY.index(ls.status), ls.list))
+        return StatusResult(
+            entity_id, jurisdiction, valid_at, known_at, published_by, Status.NEVER_LISTED, None, None, [], []
+        )
+    ranked = sorted(lists, key=lambda ls: (_PRIORITY.index(ls.status), ls.list_id))
     top = ranked[0]
     return StatusResult(
         entity=entity_id,
@@ -592,7 +596,7 @@ def inconsistencies(acts: Iterable[RecordedAct], valid_at: dt.date) -> list[tupl
         if recorded.act.list_id:
             for entity in recorded.act.entities:
                 by_listing.setdefault((entity, recorded.act.jurisdiction), []).append(recorded)
-    found = []
+    found: list[tuple[str, str, str]] = []
     for (entity, jurisdiction), group in sorted(by_listing.items()):
         result = own_status(group, entity, jurisdiction, valid_at)
         found.extend((entity, jurisdiction, message) for message in result.inconsistencies)

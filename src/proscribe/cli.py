@@ -34,7 +34,6 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 console = Console()
-errors = Console(stderr=True)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -46,6 +45,11 @@ DbOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
+def print_error(message: str) -> None:
+    """One line on stderr, never wrapped, so scripts can grep it."""
+    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+
+
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Print a ProscribeError as one line on stderr and exit 1; nothing is written."""
 
@@ -54,7 +58,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except ProscribeError as exc:
-            errors.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+            print_error(str(exc))
             raise typer.Exit(1) from None
 
     return wrapper
@@ -255,7 +259,7 @@ def verify(
             for entity, code, message in result.inconsistencies:
                 console.print(f"  [yellow]{entity} {code}[/yellow]: {message}", highlight=False)
     else:
-        errors.print(f"error: chain broken at {result.chain.broken}", highlight=False, markup=False)
+        print_error(f"chain broken at {result.chain.broken}")
     if not result.chain.ok or (strict and result.inconsistencies):
         raise typer.Exit(1)
 

@@ -61,6 +61,8 @@ def validation_problem(exc: ValidationError) -> tuple[tuple[int | str, ...], str
         message = "unknown field"
     elif first["type"] == "missing":
         message = "required field is missing"
+    elif first["type"] == "too_short" and first["loc"] and first["loc"][-1] == "sources":
+        message = "at least one source is required (url or document_hash, and retrieved)"
     elif first["type"] == "enum":
         message = f"'{first.get('input')}' is not allowed: {message.lower()}"
     return tuple(first["loc"]), message

@@ -8,8 +8,9 @@ whatever produced it.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
+
+import orjson
 
 from proscribe.model import Act
 
@@ -17,12 +18,19 @@ GENESIS_HASH = "0" * 64
 
 
 def canonical_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Sorted keys, no whitespace, UTF-8 (orjson's compact output; the same bytes as
+    ``json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` for this data)."""
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
-def act_body(act: Act, seq: int) -> str:
-    """The stored, hashed form of an act at position ``seq`` of the journal."""
+def act_body(act: Act, seq: int, recorded_at: str | None = None) -> str:
+    """The stored, hashed form of an act at position ``seq`` of the journal.
+
+    ``recorded_at`` (ISO 8601) stamps the act as the journal records it.
+    """
     data = act.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    if recorded_at is not None:
+        data["recorded_at"] = recorded_at
     # Fields that always matter are kept even when they equal their defaults.
     data["id"] = act.id
     data["action"] = act.action.value
@@ -33,7 +41,7 @@ def act_body(act: Act, seq: int) -> str:
 
 
 def parse_body(body: str) -> Act:
-    data = json.loads(body)
+    data = orjson.loads(body)
     data.pop("seq", None)
     return Act.model_validate(data)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -48,24 +49,7 @@ class PartialDate:
             return cls(text.year, text.month, text.day)
         if isinstance(text, int):
             text = str(text)
-        value = text.strip()
-        if value.lower() == "unknown":
-            return cls()
-        match = _PATTERN.match(value)
-        if not match:
-            raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY or unknown)")
-        year = int(match["year"])
-        month = int(match["month"]) if match["month"] else None
-        day = int(match["day"]) if match["day"] else None
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"'{text}' is not a date: month {month} does not exist")
-        if day is not None and month is not None:
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise ValueError(
-                    f"'{text}' is not a date: {calendar.month_name[month]} {year} has {last} days"
-                )
-        return cls(year, month, day)
+        return _parse_text(text)
 
     @property
     def precision(self) -> Precision:
@@ -111,6 +95,27 @@ class PartialDate:
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_text(text: str) -> PartialDate:
+    # Cached: the same few thousand dates recur across millions of stored acts.
+    value = text.strip()
+    if value.lower() == "unknown":
+        return PartialDate()
+    match = _PATTERN.match(value)
+    if not match:
+        raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY or unknown)")
+    year = int(match["year"])
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{text}' is not a date: month {month} does not exist")
+    if day is not None and month is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"'{text}' is not a date: {calendar.month_name[month]} {year} has {last} days")
+    return PartialDate(year, month, day)
 
 
 def parse_day(text: str) -> dt.date:

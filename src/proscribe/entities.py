@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
@@ -13,6 +14,45 @@ from proscribe.model import Entity, LinkType
 from proscribe.names import name_key
 from proscribe.store import Database
 from proscribe.store import tables as t
+
+_LINKS_TOUCHING = sa.select(
+    t.entity_links.c.entity_id, t.entity_links.c.target, t.entity_links.c.type, t.entity_links.c.jurisdictions
+).where(
+    sa.or_(
+        t.entity_links.c.entity_id.in_(sa.bindparam("ids", expanding=True)),
+        t.entity_links.c.target.in_(sa.bindparam("ids", expanding=True)),
+    )
+)
+_LINK_FROM = t.entity_links.alias("link")
+_NAME_WITH_LINKS = (
+    sa.select(
+        t.entity_names.c.entity_id,
+        t.entity_names.c.type,
+        t.entity_names.c.value,
+        _LINK_FROM.c.entity_id.label("link_from"),
+        _LINK_FROM.c.target.label("link_to"),
+        _LINK_FROM.c.type.label("link_type"),
+        _LINK_FROM.c.jurisdictions.label("link_scope"),
+    )
+    .select_from(
+        t.entity_names.outerjoin(
+            _LINK_FROM,
+            sa.or_(
+                _LINK_FROM.c.entity_id == t.entity_names.c.entity_id,
+                _LINK_FROM.c.target == t.entity_names.c.entity_id,
+            ),
+        )
+    )
+    .where(t.entity_names.c.key == sa.bindparam("key"))
+)
+_ENTITY_BODY = sa.select(t.entities.c.body).where(t.entities.c.id == sa.bindparam("id"))
+
+
+class LinkRow(NamedTuple):
+    entity_id: str
+    target: str
+    type: str
+    jurisdictions: str
 
 
 class EntityStore:
@@ -39,54 +79,57 @@ class EntityStore:
         added: list[str] = []
         updated: list[str] = []
         stamp = dt.datetime.now(dt.UTC).isoformat()
+        current = self._existing_bodies(connection, [e.id for e in entities])
+        entity_rows: list[dict[str, str]] = []
+        name_rows: list[dict[str, str]] = []
+        link_rows: list[dict[str, str]] = []
         for entity in entities:
             body = canonical_json(entity.model_dump(mode="json", exclude_none=True))
-            row = connection.execute(sa.select(t.entities.c.body).where(t.entities.c.id == entity.id)).first()
-            if row is not None and row.body == body:
+            if current.get(entity.id) == body:
                 continue
-            values = {
+            row = {
+                "id": entity.id,
                 "kind": entity.kind.value,
                 "caption": entity.caption,
                 "body": body,
                 "recorded_at": stamp,
             }
-            if row is None:
-                connection.execute(t.entities.insert().values(id=entity.id, **values))
-                added.append(entity.id)
-            else:
-                connection.execute(t.entities.update().where(t.entities.c.id == entity.id).values(**values))
+            if entity.id in current:
+                connection.execute(t.entities.update().where(t.entities.c.id == entity.id).values(**row))
                 connection.execute(t.entity_names.delete().where(t.entity_names.c.entity_id == entity.id))
                 connection.execute(t.entity_links.delete().where(t.entity_links.c.entity_id == entity.id))
                 updated.append(entity.id)
-            keys: dict[str, dict[str, str]] = {}
-            for name in entity.names:
-                key = name_key(name.value)
-                if key and key not in keys:
-                    keys[key] = {
-                        "entity_id": entity.id,
-                        "key": key,
-                        "value": name.value,
-                        "type": name.type.value,
-                    }
-            keys.setdefault(
-                name_key(entity.id),
-                {"entity_id": entity.id, "key": name_key(entity.id), "value": entity.id, "type": "id"},
+            else:
+                entity_rows.append(row)
+                added.append(entity.id)
+            name_rows.extend(_name_rows(entity))
+            link_rows.extend(
+                {
+                    "entity_id": entity.id,
+                    "target": link.target,
+                    "type": link.type.value,
+                    "jurisdictions": ",".join(link.jurisdictions),
+                }
+                for link in entity.links
             )
-            connection.execute(t.entity_names.insert(), list(keys.values()))
-            if entity.links:
-                connection.execute(
-                    t.entity_links.insert(),
-                    [
-                        {
-                            "entity_id": entity.id,
-                            "target": link.target,
-                            "type": link.type.value,
-                            "jurisdictions": ",".join(link.jurisdictions),
-                        }
-                        for link in entity.links
-                    ],
-                )
+        for table, rows in (
+            (t.entities, entity_rows),
+            (t.entity_names, name_rows),
+            (t.entity_links, link_rows),
+        ):
+            for start in range(0, len(rows), 5000):
+                connection.execute(table.insert(), rows[start : start + 5000])
         return added, updated
+
+    @staticmethod
+    def _existing_bodies(connection: sa.Connection, ids: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            query = sa.select(t.entities.c.id, t.entities.c.body).where(
+                t.entities.c.id.in_(ids[start : start + 500])
+            )
+            found.update({row.id: row.body for row in connection.execute(query)})
+        return found
 
     @staticmethod
     def _existing_ids(connection: sa.Connection, ids: Iterable[str]) -> set[str]:
@@ -98,14 +141,14 @@ class EntityStore:
         return found
 
     def get(self, entity_id: str) -> Entity | None:
-        with self.db.engine.connect() as conn:
-            row = conn.execute(sa.select(t.entities.c.body).where(t.entities.c.id == entity_id)).first()
+        with self.db.reading() as conn:
+            row = conn.execute(_ENTITY_BODY, {"id": entity_id}).first()
         return Entity.model_validate_json(row.body) if row else None
 
     def get_many(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
         wanted = sorted(set(entity_ids))
         found: dict[str, Entity] = {}
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             for start in range(0, len(wanted), 500):
                 query = sa.select(t.entities.c.id, t.entities.c.body).where(
                     t.entities.c.id.in_(wanted[start : start + 500])
@@ -115,53 +158,59 @@ class EntityStore:
         return found
 
     def all(self) -> list[Entity]:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             rows = conn.execute(sa.select(t.entities.c.body).order_by(t.entities.c.id))
             return [Entity.model_validate_json(row.body) for row in rows]
 
     def resolve(self, name_or_id: str) -> Entity:
         """Find the one entity a name or id refers to; raise NotFound or AmbiguousName."""
-        direct = self.get(name_or_id)
-        if direct is not None:
-            return direct
-        key = name_key(name_or_id)
-        with self.db.engine.connect() as conn:
-            query = (
-                sa.select(t.entity_names.c.entity_id, t.entities.c.caption)
-                .join(t.entities, t.entities.c.id == t.entity_names.c.entity_id)
-                .where(t.entity_names.c.key == key)
-                .distinct()
-            )
-            rows = conn.execute(query).all()
-        if not rows:
-            raise NotFound(f"no entity is named '{name_or_id}' (exact names and aliases, any case or script)")
-        if len(rows) > 1:
-            raise AmbiguousName(name_or_id, sorted((row.entity_id, row.caption) for row in rows))
-        entity = self.get(rows[0].entity_id)
+        entity_id, _ = self.resolve_id(name_or_id)
+        entity = self.get(entity_id)
         assert entity is not None
         return entity
 
-    def lineage(self, entity_id: str, jurisdiction: str | None = None) -> list[tuple[str, str]]:
+    def resolve_id(self, name_or_id: str) -> tuple[str, list[LinkRow]]:
+        """The id a name or id refers to, with the links touching it (one query for both).
+
+        An exact id wins over a name that folds to the same key.
+        """
+        with self.db.reading() as conn:
+            rows = conn.execute(_NAME_WITH_LINKS, {"key": name_key(name_or_id)}).all()
+        if not rows:
+            raise NotFound(f"no entity is named '{name_or_id}' (exact names and aliases, any case or script)")
+        exact = [row.entity_id for row in rows if row.type == "id" and row.value == name_or_id]
+        ids = sorted({row.entity_id for row in rows}) if not exact else exact[:1]
+        if len(ids) > 1:
+            captions = {e.id: e.caption for e in self.get_many(ids).values()}
+            raise AmbiguousName(name_or_id, [(i, captions.get(i, i)) for i in ids])
+        chosen = ids[0]
+        links = {
+            (row.link_from, row.link_to, row.link_type, row.link_scope)
+            for row in rows
+            if row.entity_id == chosen and row.link_from is not None
+        }
+        return chosen, [LinkRow(*link) for link in sorted(links)]
+
+    def lineage(
+        self, entity_id: str, jurisdiction: str | None = None, first_hop: list[LinkRow] | None = None
+    ) -> list[tuple[str, str]]:
         """Entities related to ``entity_id`` by predecessor/successor/alias links, nearest first.
 
         Links are followed in both directions and transitively; a link limited
         to some jurisdictions counts only there. Returns (entity id, relation).
+        ``first_hop`` passes the links of ``entity_id`` when already fetched.
         """
         seen = {entity_id: "itself"}
         frontier = [entity_id]
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             while frontier:
-                query = sa.select(
-                    t.entity_links.c.entity_id,
-                    t.entity_links.c.target,
-                    t.entity_links.c.type,
-                    t.entity_links.c.jurisdictions,
-                ).where(
-                    sa.or_(t.entity_links.c.entity_id.in_(frontier), t.entity_links.c.target.in_(frontier))
-                )
                 current = set(frontier)
+                if first_hop is not None:
+                    rows, first_hop = first_hop, None
+                else:
+                    rows = [LinkRow(*row) for row in conn.execute(_LINKS_TOUCHING, {"ids": sorted(current)})]
                 frontier = []
-                for row in conn.execute(query):
+                for row in rows:
                     scope = [code for code in row.jurisdictions.split(",") if code]
                     if jurisdiction and scope and jurisdiction not in scope:
                         continue
@@ -173,6 +222,18 @@ class EntityStore:
                         seen[row.entity_id] = _describe(link_type, forward=False)
                         frontier.append(row.entity_id)
         return [(other, relation) for other, relation in seen.items() if other != entity_id]
+
+
+def _name_rows(entity: Entity) -> list[dict[str, str]]:
+    """One lookup key per distinct folded name, plus the id itself."""
+    keys: dict[str, dict[str, str]] = {}
+    for name in entity.names:
+        key = name_key(name.value)
+        if key and key not in keys:
+            keys[key] = {"entity_id": entity.id, "key": key, "value": name.value, "type": name.type.value}
+    id_key = name_key(entity.id)
+    keys.setdefault(id_key, {"entity_id": entity.id, "key": id_key, "value": entity.id, "type": "id"})
+    return list(keys.values())
 
 
 def _describe(link_type: LinkType, *, forward: bool) -> str:

@@ -8,11 +8,11 @@ is one transaction: either all of its acts land, or none does.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 
 from proscribe.canonical import GENESIS_HASH, act_body, chain_hash, parse_body
@@ -20,6 +20,21 @@ from proscribe.errors import InputError
 from proscribe.model import Act, RecordedAct
 from proscribe.store import Database
 from proscribe.store import tables as t
+
+_ACTS_FOR_ENTITIES = (
+    sa.select(t.acts.c.seq, t.acts.c.body, t.acts.c.prev_hash, t.acts.c.hash)
+    .join(t.act_entities, t.act_entities.c.seq == t.acts.c.seq)
+    .where(t.act_entities.c.entity_id.in_(sa.bindparam("ids", expanding=True)))
+    .order_by(t.acts.c.seq)
+    .distinct()
+)
+
+# A bulk append at least this large, that at least doubles the journal, refreshes
+# PostgreSQL's planner statistics.
+ANALYZE_AFTER = 10_000
+
+# Ids looked up per query: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+LOOKUP_CHUNK = 10_000
 
 # Acts are inserted in slices of this many rows so memory stays bounded on big appends.
 INSERT_SLICE = 5000
@@ -122,30 +137,20 @@ class Journal:
 
         head_seq, head_hash = self._lock_head(conn)
         seq, prev = head_seq, head_hash
-        rows: list[dict[str, object]] = []
-        links: list[dict[str, object]] = []
-        stamp_text = stamp.isoformat()
+        rows: list[tuple[object, ...]] = []
+        links: list[tuple[object, ...]] = []
+        # The same text pydantic writes for a UTC datetime, so bodies round-trip exactly.
+        stamp_text = stamp.isoformat().replace("+00:00", "Z")
         for act in fresh:
             seq += 1
-            stamped = act.model_copy(update={"recorded_at": stamp})
-            body = act_body(stamped, seq)
+            body = act_body(act, seq, stamp_text)
             digest = chain_hash(prev, body)
             rows.append(
-                {
-                    "seq": seq,
-                    "act_id": act.id,
-                    "jurisdiction": act.jurisdiction,
-                    "action": act.action.value,
-                    "list_id": act.list_id,
-                    "recorded_at": stamp_text,
-                    "body": body,
-                    "prev_hash": prev,
-                    "hash": digest,
-                }
+                (seq, act.id, act.jurisdiction, act.action.value, act.list_id, stamp_text, body, prev, digest)
             )
             # Acts naming no entity (a law, a rule) are indexed under their jurisdiction ("*RU").
             subjects = act.entities or [f"*{act.jurisdiction}"]
-            links.extend({"entity_id": entity, "seq": seq} for entity in subjects)
+            links.extend((entity, seq) for entity in subjects)
             prev = digest
             result.added.append(act.id)
             if len(rows) >= INSERT_SLICE:
@@ -153,15 +158,26 @@ class Journal:
                 rows, links = [], []
         self._insert(conn, rows, links)
         conn.execute(t.journal_head.update().where(t.journal_head.c.id == 1).values(seq=seq, hash=prev))
+        if conn.dialect.name == "postgresql" and len(fresh) >= max(ANALYZE_AFTER, head_seq):
+            # Fresh planner statistics: without them PostgreSQL keeps planning the id look-ups
+            # of the next bulk append as if the table were still empty (sequential scans).
+            conn.exec_driver_sql("ANALYZE acts, act_entities")
         result.first_seq, result.last_seq = head_seq + 1, seq
         return result
 
     @staticmethod
-    def _insert(conn: sa.Connection, rows: list[dict[str, object]], links: list[dict[str, object]]) -> None:
+    def _insert(conn: sa.Connection, rows: list[tuple[object, ...]], links: list[tuple[object, ...]]) -> None:
+        # Plain DB-API executemany: SQLAlchemy's per-row parameter processing would cost
+        # more than hashing and serialising together on bulk appends.
+        if conn.dialect.name == "postgresql":
+            _copy_rows(conn, rows, links)
+            return
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         if rows:
-            conn.execute(t.acts.insert(), rows)
+            columns = "seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, hash"
+            conn.exec_driver_sql(f"INSERT INTO acts ({columns}) VALUES ({', '.join([mark] * 9)})", rows)
         if links:
-            conn.execute(t.act_entities.insert(), links)
+            conn.exec_driver_sql(f"INSERT INTO act_entities (entity_id, seq) VALUES ({mark}, {mark})", links)
 
     @staticmethod
     def _lock_head(conn: sa.Connection) -> tuple[int, str]:
@@ -180,9 +196,11 @@ class Journal:
 
     def _existing_acts(self, conn: sa.Connection, ids: list[str]) -> dict[str, Act]:
         found: dict[str, Act] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            query = sa.select(t.acts.c.act_id, t.acts.c.body).where(t.acts.c.act_id.in_(chunk))
+        for start in range(0, len(ids), LOOKUP_CHUNK):
+            chunk = ids[start : start + LOOKUP_CHUNK]
+            query = sa.select(t.acts.c.act_id, t.acts.c.body).where(
+                t.member_of(t.acts.c.act_id, chunk, conn.dialect.name)
+            )
             for row in conn.execute(query):
                 found[row.act_id] = parse_body(row.body)
         return found
@@ -191,9 +209,9 @@ class Journal:
         entity_ids = {e for act in acts for e in act.entities} - known_entities
         present = set()
         listed = sorted(entity_ids)
-        for start in range(0, len(listed), 500):
-            chunk = listed[start : start + 500]
-            query = sa.select(t.entities.c.id).where(t.entities.c.id.in_(chunk))
+        for start in range(0, len(listed), LOOKUP_CHUNK):
+            chunk = listed[start : start + LOOKUP_CHUNK]
+            query = sa.select(t.entities.c.id).where(t.member_of(t.entities.c.id, chunk, conn.dialect.name))
             present |= {row.id for row in conn.execute(query)}
         act_ids = {ref for act in acts for ref in (*act.supersedes, *act.conflicts_with)}
         batch = {act.id for act in acts}
@@ -223,15 +241,8 @@ class Journal:
         ids = sorted(set(entity_ids))
         if not ids:
             return []
-        query = (
-            sa.select(t.acts.c.seq, t.acts.c.body, t.acts.c.prev_hash, t.acts.c.hash)
-            .join(t.act_entities, t.act_entities.c.seq == t.acts.c.seq)
-            .where(t.act_entities.c.entity_id.in_(ids))
-            .order_by(t.acts.c.seq)
-            .distinct()
-        )
-        with self.db.engine.connect() as conn:
-            return [self._recorded(row) for row in conn.execute(query)]
+        with self.db.reading() as conn:
+            return [self._recorded(row) for row in conn.execute(_ACTS_FOR_ENTITIES, {"ids": ids})]
 
     def acts_by_id(self, act_ids: Iterable[str]) -> list[RecordedAct]:
         ids = sorted(set(act_ids))
@@ -240,7 +251,7 @@ class Journal:
             .where(t.acts.c.act_id.in_(ids))
             .order_by(t.acts.c.seq)
         )
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             return [self._recorded(row) for row in conn.execute(query)]
 
     def all_acts(self) -> Iterator[RecordedAct]:
@@ -248,12 +259,13 @@ class Journal:
         query = sa.select(t.acts.c.seq, t.acts.c.body, t.acts.c.prev_hash, t.acts.c.hash).order_by(
             t.acts.c.seq
         )
+        # Streaming needs a transaction (a server-side cursor on PostgreSQL): its own connection.
         with self.db.engine.connect() as conn:
             for row in conn.execution_options(yield_per=5000).execute(query):
                 yield self._recorded(row)
 
     def count(self) -> int:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(t.acts)).scalar_one())
 
     # -- verifying ---------------------------------------------------------------
@@ -265,27 +277,19 @@ class Journal:
         sequence numbers have no gaps, and that the head matches the last act.
         """
         prev = GENESIS_HASH
-        expected_seq = 1
         checked = 0
-        columns = (
-            t.acts.c.seq,
-            t.acts.c.act_id,
-            t.acts.c.jurisdiction,
-            t.acts.c.action,
-            t.acts.c.list_id,
-            t.acts.c.recorded_at,
-            t.acts.c.body,
-            t.acts.c.prev_hash,
-            t.acts.c.hash,
+        query = (
+            "SELECT seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, hash "
+            "FROM acts ORDER BY seq"
         )
-        query = sa.select(*columns).order_by(t.acts.c.seq)
         with self.db.engine.connect() as conn:
-            for row in conn.execution_options(yield_per=10000).execute(query):
-                broken = self._check_row(row, expected_seq, prev)
+            rows = conn.execution_options(stream_results=True, yield_per=10000).exec_driver_sql(query)
+            for row in rows:
+                broken = _check_row(tuple(row), checked + 1, prev)
                 if broken:
+                    rows.close()
                     return VerifyReport(checked, prev, broken)
-                prev = row.hash
-                expected_seq += 1
+                prev = row[8]
                 checked += 1
             head = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
         head_seq, head_hash = (int(head.seq), str(head.hash)) if head else (0, GENESIS_HASH)
@@ -294,42 +298,50 @@ class Journal:
             return VerifyReport(checked, prev, BrokenLink(head_seq, "(head)", problem))
         return VerifyReport(checked, prev, None)
 
-    @staticmethod
-    def _check_row(row: Any, expected_seq: int, prev: str) -> BrokenLink | None:
-        seq, act_id = int(row.seq), str(row.act_id)
-        if seq != expected_seq:
-            return BrokenLink(seq, act_id, f"sequence gap: expected #{expected_seq}")
-        if row.prev_hash != prev:
-            return BrokenLink(seq, act_id, "previous-hash link does not match the act before it")
-        if chain_hash(prev, row.body) != row.hash:
-            return BrokenLink(seq, act_id, "content does not match its hash (the act was altered)")
-        try:
-            data = json.loads(row.body)
-        except ValueError:
-            return BrokenLink(seq, act_id, "body is not valid JSON")
-        expected = {
-            "seq": seq,
-            "act_id": data.get("id"),
-            "jurisdiction": data.get("jurisdiction"),
-            "action": data.get("action"),
-            "list_id": data.get("list"),
-            "recorded_at": data.get("recorded_at"),
-        }
-        stored = {
-            "seq": data.get("seq"),
-            "act_id": act_id,
-            "jurisdiction": row.jurisdiction,
-            "action": row.action,
-            "list_id": row.list_id,
-            "recorded_at": _iso(row.recorded_at),
-        }
-        expected["recorded_at"] = _iso(expected["recorded_at"])
-        for column, value in expected.items():
-            if stored[column] != value:
-                return BrokenLink(
-                    seq, act_id, f"column '{column}' was altered: {stored[column]!r} != {value!r}"
-                )
+
+def _copy_rows(conn: sa.Connection, rows: list[tuple[object, ...]], links: list[tuple[object, ...]]) -> None:
+    """PostgreSQL's COPY: one stream per table instead of one round trip per row."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    columns = "seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, hash"
+    with cursor.copy(f"COPY acts ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    with cursor.copy("COPY act_entities (entity_id, seq) FROM STDIN") as copy:
+        for link in links:
+            copy.write_row(link)
+
+
+def _check_row(row: tuple[Any, ...], expected_seq: int, prev: str) -> BrokenLink | None:
+    seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, digest = row
+    seq = int(seq)
+    if seq != expected_seq:
+        return BrokenLink(seq, act_id, f"sequence gap: expected #{expected_seq}")
+    if prev_hash != prev:
+        return BrokenLink(seq, act_id, "previous-hash link does not match the act before it")
+    if chain_hash(prev, body) != digest:
+        return BrokenLink(seq, act_id, "content does not match its hash (the act was altered)")
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return BrokenLink(seq, act_id, "body is not valid JSON")
+    stored = (data.get("seq"), act_id, jurisdiction, action, list_id, recorded_at)
+    expected = (
+        seq,
+        data.get("id"),
+        data.get("jurisdiction"),
+        data.get("action"),
+        data.get("list"),
+        data.get("recorded_at"),
+    )
+    if stored == expected:
         return None
+    names = ("seq", "act_id", "jurisdiction", "action", "list_id", "recorded_at")
+    for column, have, want in zip(names, stored, expected, strict=True):
+        if column == "recorded_at" and _iso(have) == _iso(want):
+            continue
+        if have != want:
+            return BrokenLink(seq, act_id, f"column '{column}' was altered: {have!r} != {want!r}")
+    return None
 
 
 def _iso(value: object) -> str | None:

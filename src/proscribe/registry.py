@@ -115,11 +115,16 @@ class Registry:
         published_by: dt.date | None = None,
     ) -> views.StatusResult:
         """Status of an entity (name, id or Entity) in one jurisdiction on ``valid_at`` (default: today)."""
-        subject = entity if isinstance(entity, Entity) else self.resolve(entity)
         code = normalise_jurisdiction(jurisdiction)
-        acts, lineage = self._acts_with_lineage(subject, code)
+        with self.db.reading():
+            if isinstance(entity, Entity):
+                subject_id, lineage = entity.id, self.entities.lineage(entity.id, code)
+            else:
+                subject_id, links = self.entities.resolve_id(entity)
+                lineage = self.entities.lineage(subject_id, code, first_hop=links)
+            acts = self.journal.acts_for_entities([subject_id, *(other for other, _ in lineage)])
         return views.status_as_of(
-            acts, subject.id, code, valid_at or dt.date.today(), known_at, published_by, lineage
+            acts, subject_id, code, valid_at or dt.date.today(), known_at, published_by, lineage
         )
 
     def statuses_as_of(

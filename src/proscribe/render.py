@@ -104,6 +104,7 @@ def history_table(entries: Sequence[HistoryEntry], title: str) -> Table:
     table = Table(title=title, show_lines=False, expand=False)
     table.add_column("date", no_wrap=True)
     table.add_column("where", no_wrap=True)
+    table.add_column("about")
     table.add_column("act")
     table.add_column("by")
     table.add_column("status after", no_wrap=True)
@@ -118,6 +119,7 @@ def history_table(entries: Sequence[HistoryEntry], title: str) -> Table:
         table.add_row(
             ref.date,
             ref.jurisdiction,
+            entry.entity or "",
             action,
             ref.authority,
             status_text(entry.status_after) if entry.status_after else Text(""),

@@ -82,7 +82,7 @@ def effect_window(act: Act) -> Window:
     if effective and effective.is_day:
         return Window(effective.earliest, effective.earliest, "effective", str(effective))
     if decided and decided.is_day:
-        basis = "decided" if not effective else f"decided (in effect from {effective})"
+        basis = "decided" if not effective else f"decided; effective {effective}"
         return Window(decided.earliest, decided.earliest, basis, str(decided))
     partial = effective or decided
     if partial:
@@ -91,7 +91,7 @@ def effect_window(act: Act) -> Window:
             latest = published.latest
         kind = "effective" if partial is effective else "decided"
         text = str(partial) if latest == partial.latest else f"{partial} (by {latest})"
-        return Window(partial.earliest, latest, f"{kind} ({partial.precision} only)", text)
+        return Window(partial.earliest, latest, f"{kind}, {partial.precision} only", text)
     if published:
         return Window(published.earliest, published.latest, "published", str(published))
     return Window(EARLIEST, LATEST, "undated", "date unknown")

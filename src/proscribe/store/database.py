@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -58,12 +61,14 @@ class Database:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_url(url)
+        self._reader: ContextVar[sa.Connection | None] = ContextVar(f"reader-{id(self)}", default=None)
         if self.url.startswith("sqlite"):
             self.engine = sa.create_engine(self.url)
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             sa.event.listen(self.engine, "begin", _sqlite_begin)
         else:
-            self.engine = sa.create_engine(self.url, pool_pre_ping=True)
+            # No pre-ping: it costs a round trip on every checkout; connections are recycled instead.
+            self.engine = sa.create_engine(self.url, pool_recycle=1800)
 
     @property
     def is_sqlite(self) -> bool:
@@ -85,6 +90,28 @@ class Database:
         with self.engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    @contextmanager
+    def reading(self) -> Iterator[sa.Connection]:
+        """A read connection, shared by nested ``reading()`` blocks in the same context.
+
+        One status query makes several small reads (entity, lineage, acts);
+        sharing one connection and one transaction makes them consistent
+        with each other and saves a round trip per read.
+        """
+        active = self._reader.get()
+        if active is not None:
+            yield active
+            return
+        with self.engine.connect() as connection:
+            if not self.is_sqlite:
+                # Reads of an append-only journal need no transaction: skip BEGIN/ROLLBACK round trips.
+                connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            token = self._reader.set(connection)
+            try:
+                yield connection
+            finally:
+                self._reader.reset(token)
 
     def writing(self) -> sa.Connection:
         """A connection for a write transaction: ``with db.writing() as c, c.begin(): ...``."""

@@ -8,6 +8,7 @@ they agree with the body.
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 
 metadata = sa.MetaData()
 
@@ -72,3 +73,14 @@ entity_links = sa.Table(
 )
 sa.Index("ix_entity_links_target", entity_links.c.target)
 sa.Index("ix_entity_links_entity", entity_links.c.entity_id)
+
+
+def member_of(column: sa.ColumnElement[str], ids: list[str], dialect: str) -> sa.ColumnElement[bool]:
+    """``column IN ids``, as one array parameter on PostgreSQL.
+
+    Thousands of ``IN`` placeholders cost more to build and parse than the
+    look-up itself; PostgreSQL takes the whole list as one ``text[]`` value.
+    """
+    if dialect == "postgresql":
+        return column == sa.any_(sa.literal(ids, type_=ARRAY(sa.String)))
+    return column.in_(ids)

@@ -16,6 +16,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from proscribe import render
 from proscribe.dates import parse_day, parse_instant
@@ -37,6 +38,7 @@ console = Console()
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 DbOption = Annotated[
     str | None,
@@ -64,31 +66,26 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _day(value: str | None, option: str) -> dt.date | None:
+def _option(value: str | None, parse: Callable[[str], T], option: str) -> T | None:
+    """Parse an option's value; a ValueError becomes a one-line InputError naming the option."""
     if value is None:
         return None
     try:
-        return parse_day(value)
+        return parse(value)
     except ValueError as exc:
         raise InputError(str(exc), location=option) from None
+
+
+def _day(value: str | None, option: str) -> dt.date | None:
+    return _option(value, parse_day, option)
 
 
 def _instant(value: str | None, option: str) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        return parse_instant(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location=option) from None
+    return _option(value, parse_instant, option)
 
 
 def _jurisdiction(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return normalise_jurisdiction(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location="--jurisdiction") from None
+    return _option(value, normalise_jurisdiction, "--jurisdiction")
 
 
 def _print_json(value: Any) -> None:
@@ -234,7 +231,17 @@ def verify(
     Exit code 0 when the chain is intact (inconsistent acts are warnings unless --strict), 1 otherwise.
     """
     registry = Registry(db)
-    result = registry.verify()
+    with Progress(
+        TextColumn("verifying hash chain"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    ) as bar:
+        task = bar.add_task("verify", total=None)
+        result = registry.verify(progress=lambda done, total: bar.update(task, completed=done, total=total))
     if as_json:
         _print_json(
             {

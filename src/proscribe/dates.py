@@ -88,6 +88,11 @@ class PartialDate:
         return dt.date(self.year, self.month, self.day)
 
     def __str__(self) -> str:
+        return self._text
+
+    @functools.cached_property
+    def _text(self) -> str:
+        # Cached: acts share parsed dates (see _parse_text), and serialising is a hot path.
         if self.year is None:
             return "unknown"
         if self.month is None:

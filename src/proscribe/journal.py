@@ -8,7 +8,8 @@ is one transaction: either all of its acts land, or none does.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,27 +137,10 @@ class Journal:
             return result
 
         head_seq, head_hash = self._lock_head(conn)
-        seq, prev = head_seq, head_hash
-        rows: list[tuple[object, ...]] = []
-        links: list[tuple[object, ...]] = []
-        # The same text pydantic writes for a UTC datetime, so bodies round-trip exactly.
-        stamp_text = stamp.isoformat().replace("+00:00", "Z")
-        for act in fresh:
-            seq += 1
-            body = act_body(act, seq, stamp_text)
-            digest = chain_hash(prev, body)
-            rows.append(
-                (seq, act.id, act.jurisdiction, act.action.value, act.list_id, stamp_text, body, prev, digest)
-            )
-            # Acts naming no entity (a law, a rule) are indexed under their jurisdiction ("*RU").
-            subjects = act.entities or [f"*{act.jurisdiction}"]
-            links.extend((entity, seq) for entity in subjects)
-            prev = digest
-            result.added.append(act.id)
-            if len(rows) >= INSERT_SLICE:
-                self._insert(conn, rows, links)
-                rows, links = [], []
-        self._insert(conn, rows, links)
+        chained = _Chain(fresh, head_seq, head_hash, stamp)
+        _write(conn, iter(chained), chained.links)
+        seq, prev = head_seq + len(fresh), chained.last_hash
+        result.added.extend(act.id for act in fresh)
         conn.execute(t.journal_head.update().where(t.journal_head.c.id == 1).values(seq=seq, hash=prev))
         if conn.dialect.name == "postgresql" and len(fresh) >= max(ANALYZE_AFTER, head_seq):
             # Fresh planner statistics: without them PostgreSQL keeps planning the id look-ups
@@ -164,20 +148,6 @@ class Journal:
             conn.exec_driver_sql("ANALYZE acts, act_entities")
         result.first_seq, result.last_seq = head_seq + 1, seq
         return result
-
-    @staticmethod
-    def _insert(conn: sa.Connection, rows: list[tuple[object, ...]], links: list[tuple[object, ...]]) -> None:
-        # Plain DB-API executemany: SQLAlchemy's per-row parameter processing would cost
-        # more than hashing and serialising together on bulk appends.
-        if conn.dialect.name == "postgresql":
-            _copy_rows(conn, rows, links)
-            return
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        if rows:
-            columns = "seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, hash"
-            conn.exec_driver_sql(f"INSERT INTO acts ({columns}) VALUES ({', '.join([mark] * 9)})", rows)
-        if links:
-            conn.exec_driver_sql(f"INSERT INTO act_entities (entity_id, seq) VALUES ({mark}, {mark})", links)
 
     @staticmethod
     def _lock_head(conn: sa.Connection) -> tuple[int, str]:
@@ -270,7 +240,7 @@ class Journal:
 
     # -- verifying ---------------------------------------------------------------
 
-    def verify(self) -> VerifyReport:
+    def verify(self, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
         """Recompute the hash chain from the first act and report the first broken link.
 
         Also checks that the indexed columns agree with each act's body, that
@@ -278,6 +248,7 @@ class Journal:
         """
         prev = GENESIS_HASH
         checked = 0
+        total = self.count() if progress else 0
         query = (
             "SELECT seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, hash "
             "FROM acts ORDER BY seq"
@@ -291,6 +262,8 @@ class Journal:
                     return VerifyReport(checked, prev, broken)
                 prev = row[8]
                 checked += 1
+                if progress and checked % 10_000 == 0:
+                    progress(checked, total)
             head = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
         head_seq, head_hash = (int(head.seq), str(head.hash)) if head else (0, GENESIS_HASH)
         if head_seq != checked or head_hash != prev:
@@ -299,16 +272,67 @@ class Journal:
         return VerifyReport(checked, prev, None)
 
 
-def _copy_rows(conn: sa.Connection, rows: list[tuple[object, ...]], links: list[tuple[object, ...]]) -> None:
-    """PostgreSQL's COPY: one stream per table instead of one round trip per row."""
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    columns = "seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, hash"
-    with cursor.copy(f"COPY acts ({columns}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
-    with cursor.copy("COPY act_entities (entity_id, seq) FROM STDIN") as copy:
-        for link in links:
-            copy.write_row(link)
+class _Chain:
+    """Acts turned into journal rows, each hashed with the one before (computed as consumed).
+
+    ``links`` collects the (entity, seq) index rows of the acts consumed so far.
+    """
+
+    def __init__(self, acts: list[Act], head_seq: int, head_hash: str, stamp: dt.datetime) -> None:
+        self.acts, self.seq, self.last_hash = acts, head_seq, head_hash
+        self.links: list[tuple[str, int]] = []
+        # The same text pydantic writes for a UTC datetime, so bodies round-trip exactly.
+        self.stamp = stamp.isoformat().replace("+00:00", "Z")
+
+    def __iter__(self) -> Iterator[tuple[object, ...]]:
+        for act in self.acts:
+            self.seq += 1
+            body = act_body(act, self.seq, self.stamp)
+            digest = chain_hash(self.last_hash, body)
+            # Acts naming no entity (a law, a rule) are indexed under their jurisdiction ("*RU").
+            self.links.extend((entity, self.seq) for entity in act.entities or [f"*{act.jurisdiction}"])
+            yield (
+                self.seq,
+                act.id,
+                act.jurisdiction,
+                act.action.value,
+                act.list_id,
+                self.stamp,
+                body,
+                self.last_hash,
+                digest,
+            )
+            self.last_hash = digest
+
+
+ACT_COLUMNS = "seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, hash"
+
+
+def _write(conn: sa.Connection, rows: Iterator[tuple[object, ...]], links: list[tuple[str, int]]) -> None:
+    """Insert act rows as they are produced, then their entity index rows.
+
+    PostgreSQL gets one COPY stream, so the server stores rows while the next
+    ones are hashed; SQLite gets plain DB-API executemany in slices
+    (SQLAlchemy's per-row parameter handling would cost more than hashing).
+    ``links`` fills up while ``rows`` is consumed.
+    """
+    if conn.dialect.name == "postgresql":
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY acts ({ACT_COLUMNS}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        with cursor.copy("COPY act_entities (entity_id, seq) FROM STDIN") as copy:
+            for link in links:
+                copy.write_row(link)
+        return
+    insert_act = f"INSERT INTO acts ({ACT_COLUMNS}) VALUES ({', '.join(['?'] * 9)})"
+    while True:
+        batch = list(itertools.islice(rows, INSERT_SLICE))
+        if not batch:
+            break
+        conn.exec_driver_sql(insert_act, batch)
+    if links:
+        conn.exec_driver_sql("INSERT INTO act_entities (entity_id, seq) VALUES (?, ?)", links)
 
 
 def _check_row(row: tuple[Any, ...], expected_seq: int, prev: str) -> BrokenLink | None:

@@ -13,7 +13,7 @@ The CLI and (later) the HTTP API are thin layers over these methods.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,9 +173,14 @@ class Registry:
         acts = list(self.journal.all_acts())
         return views.diff(acts, known_at_1, known_at_2, valid_at or dt.date.today())
 
-    def verify(self, valid_at: dt.date | None = None) -> VerifyResult:
-        """Check the hash chain, then report acts that do not make sense in order."""
-        chain = self.journal.verify()
+    def verify(
+        self, valid_at: dt.date | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> VerifyResult:
+        """Check the hash chain, then report acts that do not make sense in order.
+
+        ``progress(checked, total)`` is called every 10,000 acts.
+        """
+        chain = self.journal.verify(progress)
         if not chain.ok:
             return VerifyResult(chain, [])
         day = valid_at or dt.date.today()

@@ -35,7 +35,7 @@ def _free_port() -> int:
 class TemporaryPostgres:
     """``with TemporaryPostgres() as server: url = server.create_database()``"""
 
-    def __init__(self, *, durable: bool = False) -> None:
+    def __init__(self, *, durable: bool = False, settings: dict[str, str] | None = None) -> None:
         self.bin = postgres_bin()
         self.dir = Path(tempfile.mkdtemp(prefix="proscribe-pg-"))
         self.data = self.dir / "data"
@@ -43,6 +43,7 @@ class TemporaryPostgres:
         self.user = "postgres" if os.geteuid() == 0 else None
         # Tests turn fsync off for speed; benchmarks keep it on to measure real commits.
         self.durable = durable
+        self.settings = settings or {}
         if self.user:
             shutil.chown(self.dir, self.user)
 
@@ -64,6 +65,8 @@ class TemporaryPostgres:
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir} -c max_connections=60"
         if not self.durable:
             options += " -c fsync=off"
+        for name, value in self.settings.items():
+            options += f" -c {name}={value}"
         self._run(
             str(self.bin / "pg_ctl"),
             "-D",

@@ -84,3 +84,62 @@ def member_of(column: sa.ColumnElement[str], ids: list[str], dialect: str) -> sa
     if dialect == "postgresql":
         return column == sa.any_(sa.literal(ids, type_=ARRAY(sa.String)))
     return column.in_(ids)
+
+
+# --- procedures (issue "procedures"): cases of legal procedures and their steps -------------------
+
+procedure_cases = sa.Table(
+    "procedure_cases",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("rule_id", sa.String(200), nullable=False),
+    sa.Column("rule_version", sa.String(200), nullable=False),
+    sa.Column("entity_id", sa.String(200)),
+    sa.Column("jurisdiction", sa.String(2), nullable=False),
+    sa.Column("started_on", sa.String(10), nullable=False),
+    sa.Column("state", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+
+procedure_steps = sa.Table(
+    "procedure_steps",
+    metadata,
+    sa.Column("case_id", sa.String(200), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("step", sa.String(100), nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("on_date", sa.String(10), nullable=False),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.PrimaryKeyConstraint("case_id", "seq"),
+)
+
+# --- news (issue "news monitor"): articles and the candidate events extracted from them -----------
+
+news_articles = sa.Table(
+    "news_articles",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.String(10)),
+    sa.Column("language", sa.String(10)),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+news_events = sa.Table(
+    "news_events",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("reviewer", sa.String(200)),
+    sa.Column("reason", sa.Text),
+    sa.Column("act_id", sa.String(200)),
+    sa.Column("reviewed_at", sa.String(40)),
+)
+sa.Index("ix_news_events_article", news_events.c.article_id)
+sa.Index("ix_news_events_status", news_events.c.status)

@@ -352,5 +352,10 @@ def demo(
     tell_taliban_story(registry, console, db)
 
 
+from proscribe.procedures.cli import app as procedure_app  # noqa: E402  (sub-app imports this module's helpers)
+
+app.add_typer(procedure_app, name="procedure")
+
+
 def main() -> None:
     app()

@@ -142,9 +142,21 @@ def _clock_start(deadline: Deadline, case: Case) -> tuple[PartialDate, str, int]
     return best
 
 
+def reachable_steps(rule: Rule, state: str) -> set[str]:
+    """Steps that can still be taken, now or later, from ``state``."""
+    seen_states, steps, frontier = {state}, set(), [state]
+    while frontier:
+        for step in rule.steps_from(frontier.pop()):
+            steps.add(step.id)
+            if step.to not in seen_states:
+                seen_states.add(step.to)
+                frontier.append(step.to)
+    return steps
+
+
 def open_deadlines(rule: Rule, case: Case) -> list[OpenDeadline]:
     """Deadlines started and not yet met, for steps that can still be taken from the current state."""
-    available = {s.id for s in rule.steps_from(case.state)}
+    available = reachable_steps(rule, case.state)
     result: list[OpenDeadline] = []
     for deadline in rule.deadlines:
         start = _clock_start(deadline, case)

@@ -29,7 +29,7 @@ from proscribe.procedures.simulate import outcomes, simulate
 from proscribe.registry import Registry
 from proscribe.serialize import dumps
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help=(
         "Legal procedures that change lists: designation, petitions, reviews, delisting.\n\n"
         "Example: `proscribe procedure simulate us-fto-revocation-petition --entity al-nusrah-front --start 2026-12-01`"

@@ -218,7 +218,11 @@ def missing_evidence(step: Step, items: list[EvidenceItem]) -> list[Evidence]:
     return [e for e in step.evidence if e.required and e.id not in supplied]
 
 
-def _resolve_date(spec: str, given: PartialDate | None, request: StepRequest, case: Case) -> PartialDate:
+def _resolve_date(
+    spec: str, given: PartialDate | None, request: StepRequest, case: Case
+) -> PartialDate | None:
+    if spec == "none":
+        return None
     if spec == "step":
         return request.on
     if spec == "given":

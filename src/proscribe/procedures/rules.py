@@ -24,7 +24,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from proscribe.dates import PartialDate
 from proscribe.errors import InputError
 from proscribe.jurisdictions import normalise_jurisdiction
-from proscribe.model import SLUG, Action, DelistReason, LegalDate, Model, Source
+from proscribe.model import SLUG, Action, Day, DelistReason, LegalDate, Model, Source
 from proscribe.procedures.durations import DayCount, Duration
 from proscribe.records import parse_yaml, read_text_file, validation_problem
 
@@ -80,14 +80,15 @@ class Evidence(Model):
 
 
 def _check_date_spec(value: str) -> str:
-    if value in {"step", "given", "unknown"} or value.startswith("step:"):
+    if value in {"step", "given", "unknown", "none"} or value.startswith("step:"):
         return value
-    raise ValueError(f"'{value}' is not a date rule (use step, step:<step id>, given or unknown)")
+    raise ValueError(f"'{value}' is not a date rule (use step, step:<step id>, given, unknown or none)")
 
 
 class Emission(Model):
     """An act a step emits. Dates: ``step`` (the step's date), ``step:<id>`` (an earlier step's date),
-    ``given`` (supplied with the step, else unknown) or ``unknown``."""
+    ``given`` (supplied with the step, else unknown), ``unknown``, or ``none`` (not applicable, as for
+    a petition's effective date)."""
 
     action: Action
     reason: DelistReason | None = None
@@ -161,6 +162,8 @@ class Period(Model):
 
     start: LegalDate = Field(alias="from")
     end: LegalDate | None = Field(default=None, alias="to")
+    # A sourced bound on an unknown start: the amending bill was still being debated on that day.
+    not_before: Day | None = None
     note: str | None = None
 
     def certainly_covers(self, day: PartialDate) -> bool:
@@ -171,7 +174,10 @@ class Period(Model):
         return after_start and before_end
 
     def possibly_covers(self, day: PartialDate) -> bool:
-        after_start = not self.start.is_known or self.start.earliest <= day.latest
+        if self.start.is_known:
+            after_start = self.start.earliest <= day.latest
+        else:
+            after_start = self.not_before is None or self.not_before <= day.latest
         before_end = self.end is None or not self.end.is_known or day.earliest < self.end.latest
         return after_start and before_end
 

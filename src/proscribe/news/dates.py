@@ -1,0 +1,261 @@
+"""Date expressions in news sentences, resolved against the article's publication date.
+
+"On Tuesday, December 17" in an article of 2024-12-17 is 2024-12-17; "on Friday" in a sentence
+about what *will* happen is the next Friday; "earlier this year" is the publication year, known
+only to the year; "late 2023" is a part of 2023 (precision ``season``), never a day. A resolved
+date keeps the precision the text gives: day, month, season or year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from proscribe.dates import PartialDate
+
+Precision = Literal["day", "month", "season", "year"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression in a sentence: where it is, what it says, what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: PartialDate
+    precision: Precision
+
+
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_DE_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}  # fmt: skip
+# Russian month names by stem: "декабря" (genitive, with a day), "декабре" (prepositional), "декабрь".
+_RU_MONTH_STEMS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
+    "субботу": 5, "суббота": 5, "воскресенье": 6,
+}  # fmt: skip
+_SEASONS = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+    "frühjahr": (3, 5), "frühling": (3, 5), "sommer": (6, 8), "herbst": (9, 11),
+    "весной": (3, 5), "летом": (6, 8), "осенью": (9, 11), "зимой": (12, 2),
+}  # fmt: skip
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+_EN_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DE_MONTH = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_RU_MONTH = r"(?P<month>январ[яеь]|феврал[яеь]|марта?|марте|апрел[яеь]|ма[яе]|май|июн[яеь]|июл[яеь]|августа?|августе|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь])"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+_PART = r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|Anfang|Mitte|Ende)"
+
+# Ordered: longer, more specific patterns first; a span claimed by one is not matched again.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ymd", re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("en_mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
+    ("en_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("de_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*{_DE_MONTH}(?:\s+{_YEAR})?\b")),
+    ("ru_dmy", re.compile(rf"(?<!\w)(?P<day>\d{{1,2}})\s+{_RU_MONTH}(?:\s+{_YEAR})?(?:\s+(?:года|г\.))?", re.I)),
+    ("part_month", re.compile(rf"\b{_PART}[\s-]+{_EN_MONTH}(?:\s+{_YEAR})?\b", re.I)),
+    ("part_year", re.compile(rf"\b{_PART}[\s-]+{_YEAR}\b", re.I)),
+    ("ru_part_year", re.compile(r"(?P<part>в конце|в начале|в середине)\s+(?P<year>(?:19|20)\d\d)\s+года", re.I)),
+    ("ru_part_rel", re.compile(r"(?P<part>в конце|в начале|в середине)\s+(?P<rel>прошлого|этого|текущего)\s+года", re.I)),
+    ("season_rel", re.compile(r"\b(?P<rel>earlier this|this|last|later this|dieses|diesen|im vergangenen|letzten)\s+(?P<season>spring|summer|autumn|fall|winter|Frühjahr|Sommer|Herbst|Winter)\b", re.I)),
+    ("season_year", re.compile(rf"\b(?:in\s+(?:the\s+)?)?(?P<season>spring|summer|autumn|fall|winter|Frühjahr|Sommer|Herbst)\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("ru_season", re.compile(r"(?P<rel>этим|прошлым)\s+(?P<season>летом|весной|осенью|зимой)", re.I)),
+    ("en_my", re.compile(rf"\b{_EN_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("de_my", re.compile(rf"\b{_DE_MONTH}\s+{_YEAR}\b")),
+    ("ru_my", re.compile(rf"(?<!\w)(?:в\s+)?{_RU_MONTH}\s+{_YEAR}(?:\s+года)?", re.I)),
+    ("last_month_name", re.compile(rf"\b(?P<rel>last|this|next|in|im|since|seit|early|late|Anfang|Ende)\s+{_EN_MONTH}\b(?!\s+\d)")),
+    ("de_month", re.compile(rf"\b(?P<rel>im|seit|Anfang|Ende|Mitte)\s+{_DE_MONTH}\b(?!\s+\d)")),
+    ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с)\s+{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
+    ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера)(?!\w)", re.I)),
+    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в)?\s*{_WEEKDAY}(?!\w)", re.I)),
+    ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
+]  # fmt: skip
+
+_FUTURE = re.compile(
+    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|wird|werde|soll|erwartet|ab\s|назначен\w*|будет|будут|рассмотрит)\b",
+    re.I,
+)
+
+
+def _month_number(text: str) -> int:
+    value = text.lower().rstrip(".")
+    if value in _EN_MONTHS:
+        return _EN_MONTHS[value]
+    if value in _DE_MONTHS:
+        return _DE_MONTHS[value]
+    for stem, number in sorted(_RU_MONTH_STEMS.items(), key=lambda item: -len(item[0])):
+        if value.startswith(stem):
+            return number
+    raise ValueError(text)
+
+
+def _day(year: int, month: int, day: int) -> PartialDate | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _year_for_month(month: int, published: dt.date, future: bool) -> int:
+    """A month named without a year: the latest one not after publication, unless the text speaks of the future."""
+    if future:
+        return published.year if month >= published.month else published.year + 1
+    return published.year if month <= published.month else published.year - 1
+
+
+def _year_for_day(month: int, day: int, published: dt.date, future: bool) -> int:
+    candidate = dt.date(published.year, month, min(day, 28))
+    if future:
+        return published.year if candidate >= published - dt.timedelta(days=2) else published.year + 1
+    # Dates up to two months ahead are announcements of steps ("hearing set for April 17").
+    return published.year if candidate <= published + dt.timedelta(days=62) else published.year - 1
+
+
+def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _resolve(
+    kind: str, match: re.Match[str], published: dt.date, future: bool, anchor: dt.date | None
+) -> tuple[PartialDate, Precision] | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind in ("ymd", "iso"):
+        parsed = _day(int(groups["year"]), int(groups["mnum"]), int(groups["day"]))
+        return (parsed, "day") if parsed else None
+    if kind in ("en_mdy", "en_dmy", "de_dmy", "ru_dmy"):
+        month, day = _month_number(groups["month"]), int(groups["day"])
+        if year is None:
+            year = _year_for_day(month, day, published, future)
+        parsed = _day(year, month, day)
+        return (parsed, "day") if parsed else None
+    if kind in ("en_my", "de_my", "ru_my"):
+        assert year is not None
+        return PartialDate(year, _month_number(groups["month"])), "month"
+    if kind == "part_month":
+        month = _month_number(groups["month"])
+        return PartialDate(year or _year_for_month(month, published, future), month), "month"
+    if kind in ("part_year", "ru_part_year"):
+        assert year is not None
+        return PartialDate(year), "season"
+    if kind == "ru_part_rel":
+        rel = groups["rel"].lower()
+        return PartialDate(published.year - 1 if rel == "прошлого" else published.year), "season"
+    if kind in ("season_rel", "ru_season"):
+        season = _SEASONS[groups["season"].lower()]
+        rel = groups["rel"].lower()
+        past = rel in ("last", "im vergangenen", "letzten", "прошлым")
+        season_year = published.year - 1 if past else published.year
+        return PartialDate(season_year), "season" if season else "year"
+    if kind == "season_year":
+        assert year is not None
+        return PartialDate(year), "season"
+    if kind in ("last_month_name", "de_month", "ru_month"):
+        month = _month_number(groups["month"])
+        rel = (groups.get("rel") or "").lower()
+        if rel == "last":
+            month_year = published.year if month < published.month else published.year - 1
+        elif rel == "next":
+            month_year = published.year if month > published.month else published.year + 1
+        else:
+            month_year = _year_for_month(month, published, future)
+        return PartialDate(month_year, month), "month"
+    if kind == "this_year":
+        rel = groups["rel"].lower()
+        if "month" in rel or "monat" in rel or "месяц" in rel:
+            offset = -1 if ("last" in rel or "vergangenen" in rel or "прошлом" in rel) else 0
+            offset = 1 if ("next" in rel or "nächsten" in rel or "следующем" in rel) else offset
+            y, m = _shift_months(published, offset)
+            return PartialDate(y, m), "month"
+        past = any(word in rel for word in ("last", "previous", "vergangen", "vorjahr", "letztes", "прошлом"))
+        return PartialDate(published.year - 1 if past else published.year), "year"
+    if kind == "ago":
+        raw = groups["num"].lower()
+        number = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
+        unit = groups["unit"].lower().rstrip("s")
+        if unit == "day":
+            return PartialDate.parse(published - dt.timedelta(days=number)), "day"
+        if unit == "week":
+            return PartialDate.parse(published - dt.timedelta(days=7 * number)), "day"
+        if unit == "month":
+            y, m = _shift_months(published, -number)
+            return PartialDate(y, m), "month"
+        return PartialDate(published.year - number), "year"
+    if kind == "rel_day":
+        rel = groups["rel"].lower()
+        base = anchor or published
+        offsets = {
+            "yesterday": (-1, published), "gestern": (-1, published), "вчера": (-1, published),
+            "vorgestern": (-2, published), "позавчера": (-2, published),
+            "today": (0, published), "heute": (0, published), "сегодня": (0, published),
+            "tomorrow": (1, published), "morgen": (1, published), "завтра": (1, published),
+            "a day earlier": (-1, base), "the day before": (-1, base), "the previous day": (-1, base),
+            "am vortag": (-1, base), "накануне": (-1, base),
+            "the following day": (1, base), "a day later": (1, base),
+        }  # fmt: skip
+        offset, origin = offsets[rel]
+        return PartialDate.parse(origin + dt.timedelta(days=offset)), "day"
+    if kind == "weekday":
+        weekday = _WEEKDAYS[groups["weekday"].lower()]
+        prep = (groups.get("prep") or "").lower()
+        forward = prep in ("next", "ab") or (future and prep != "last")
+        if forward:
+            delta = (weekday - published.weekday()) % 7 or 7
+            return PartialDate.parse(published + dt.timedelta(days=delta)), "day"
+        delta = (published.weekday() - weekday) % 7
+        return PartialDate.parse(published - dt.timedelta(days=delta)), "day"
+    if kind == "year":
+        assert year is not None
+        if year > published.year + 1:
+            return None
+        return PartialDate(year), "year"
+    return None
+
+
+def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
+    """All date expressions in ``sentence``, left to right, resolved against ``published``.
+
+    ``anchor`` is the last day-precise date mentioned before this sentence, for "a day earlier".
+    """
+    future = bool(_FUTURE.search(sentence))
+    taken: list[tuple[int, int]] = []
+    mentions: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            text = match.group(0)
+            stripped = text.lstrip()
+            start += len(text) - len(stripped)
+            if start >= end or any(start < e and s < end for s, e in taken):
+                continue
+            try:
+                resolved = _resolve(kind, match, published, future, anchor)
+            except (ValueError, KeyError):
+                resolved = None
+            if resolved is None:
+                continue
+            taken.append((start, end))
+            mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1]))
+    return sorted(mentions, key=lambda m: m.start)

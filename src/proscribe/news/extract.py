@@ -1,0 +1,342 @@
+"""Events from one cleaned article: who listed or delisted whom, where, when, and the sentence that says so.
+
+The extractor reads sentence by sentence. A sentence yields an event when a listing-action phrase
+(:mod:`proscribe.news.lexicon`) is not governed by a hedge ("could be removed", "позволяющий
+исключить", "nicht verboten"). The acting jurisdiction is the nearest country or body mentioned
+(else the one the article was last talking about); the organisation is a registry entity named in
+the sentence (else a quoted or capitalised name, else the organisation the article is about);
+dates are resolved against the publication date and split into the day the step takes effect and
+the day it was announced. Events of the same organisation, jurisdiction and action in one article
+are merged, keeping the most precise date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from proscribe.news import lexicon
+from proscribe.news.clean import Article
+from proscribe.news.dates import DateMention, find_dates
+from proscribe.news.link import EntityMention, NameIndex
+
+_PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
+# An event dated within this many days before publication is the article's news, not its history.
+PRIMARY_WINDOW_DAYS = 45
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
+)
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»“]?\s+(?=[\"«„“(]?[A-ZА-ЯЁÄÖÜ0-9])")
+
+
+@dataclass(frozen=True)
+class NewsEvent:
+    """A candidate act read from an article; it enters the journal only after review."""
+
+    file: str
+    jurisdiction: str | None
+    organisation: str | None
+    entity_id: str | None
+    action: str
+    effective_date: str | None
+    announced_date: str | None
+    date_precision: str
+    evidence_quote: str
+    primary: bool
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "jurisdiction": self.jurisdiction,
+            "organisation": self.organisation,
+            "entity_id": self.entity_id,
+            "action": self.action,
+            "effective_date": self.effective_date,
+            "announced_date": self.announced_date,
+            "date_precision": self.date_precision,
+            "evidence_quote": self.evidence_quote,
+            "primary": self.primary,
+            "confidence": self.confidence,
+        }
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in ``text``; paragraphs (lines) never join, abbreviations never split."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in _BOUNDARY.finditer(line):
+            if _ABBREVIATIONS.search(line[start : match.start()].rstrip("\"”»“")):
+                continue
+            end = match.start()
+            piece = line[start:end].strip()
+            if piece:
+                lead = line.index(piece, start)
+                spans.append((offset + lead, offset + lead + len(piece)))
+            start = match.end()
+        piece = line[start:].strip()
+        if piece:
+            lead = line.index(piece, start)
+            spans.append((offset + lead, offset + lead + len(piece)))
+        offset += len(line) + 1
+    return spans
+
+
+def _is_headline(sentence: str) -> bool:
+    return not sentence.rstrip("\"”»“)").endswith((".", "!", "?", "…", ":")) and len(sentence.split()) <= 25
+
+
+@dataclass(frozen=True)
+class _Org:
+    text: str
+    entity_id: str | None
+    start: int
+
+
+def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for code, pattern in lexicon.JURISDICTIONS:
+        for match in pattern.finditer(sentence):
+            if any(s <= match.start() < e for s, e in excluded):
+                continue
+            found.append((match.start(), code))
+    return found
+
+
+def _nearest_jurisdiction(mentions: list[tuple[int, str]], at: int) -> str | None:
+    if not mentions:
+        return None
+    # Prefer the subject (before the verb); an agent after it ("by Russia") counts a bit less.
+    return min(mentions, key=lambda m: (at - m[0]) if m[0] <= at else (m[0] - at) * 1.5)[1]
+
+
+def _unknown_orgs(sentence: str, at: int, jurisdictions_text: set[str]) -> list[_Org]:
+    names: list[_Org] = []
+
+    def keep(name: str, start: int) -> None:
+        clean = name.strip(" ,.;:*").removeprefix("the ").strip()
+        if not clean or lexicon.NOT_ORGS.match(clean) or clean in jurisdictions_text or len(clean) < 3:
+            return
+        if len(clean.split()) > 6 or clean.lower() == clean:
+            return
+        if any(n.text == clean for n in names):
+            return
+        names.append(_Org(clean, None, start))
+
+    for match in lexicon.EN_OBJECT.finditer(sentence):
+        for part in re.split(r",\s+(?:the\s+)?|\s+and\s+(?:the\s+)?", match.group("names")):
+            keep(part, match.start("names") + match.group("names").find(part))
+    for match in lexicon.EN_SUBJECT.finditer(sentence):
+        keep(match.group("name"), match.start("name"))
+    for match in lexicon.ORG_NOUN.finditer(sentence):
+        keep(match.group("name"), match.start("name"))
+    for match in lexicon.QUOTED_NAME.finditer(sentence):
+        inner = match.group(1)
+        # Quoted statements are long and start lower-case or end with punctuation; names do not.
+        if len(inner.split()) <= 5 and inner[:1].isupper() and not inner.rstrip().endswith((".", ",", "!", "?")):
+            keep(inner, match.start(1))
+    names.sort(key=lambda n: abs(n.start - at))
+    return names
+
+
+def _entity_orgs(mentions: list[EntityMention], sentence: str, salience: Counter[str]) -> list[_Org]:
+    """Entities named in the sentence; of two names joined by "also known as", the article's main one."""
+    chosen: list[EntityMention] = []
+    for mention in mentions:
+        if chosen and chosen[-1].entity_id != mention.entity_id:
+            between = sentence[chosen[-1].end : mention.start]
+            if lexicon.ALIAS_LINK.match(between) or re.match(r"^\W*(?:also\s+known\s+as|auch\s+bekannt\s+als)\W*", between, re.I):
+                if salience[mention.entity_id] > salience[chosen[-1].entity_id]:
+                    chosen[-1] = mention
+                continue
+        if all(c.entity_id != mention.entity_id for c in chosen):
+            chosen.append(mention)
+    return [_Org(m.text, m.entity_id, m.start) for m in chosen]
+
+
+def _hedged(sentence: str, start: int, end: int) -> bool:
+    clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind("—", 0, start))
+    window = sentence[max(clause_start + 1, start - 70) : end]
+    return bool(lexicon.NON_EVENT.search(window))
+
+
+def _split_dates(sentence: str, dates: list[DateMention], at: int) -> tuple[DateMention | None, DateMention | None]:
+    """(effective, announced): a date beside a speech verb is the announcement; the nearest other one is the effect."""
+    effective: list[DateMention] = []
+    announced: list[DateMention] = []
+    for mention in dates:
+        before = sentence[max(0, mention.start - 45) : mention.start]
+        after = sentence[mention.end : mention.end + 30]
+        near_speech = lexicon.SPEECH.search(before[-30:]) or lexicon.SPEECH.search(after)
+        near_effect = lexicon.EFFECT.search(before[-25:])
+        if near_speech and not near_effect:
+            announced.append(mention)
+        else:
+            effective.append(mention)
+    nearest = min(effective, key=lambda m: abs(m.start - at), default=None)
+    return nearest, (announced[0] if announced else None)
+
+
+def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
+    """Candidate events of one article, merged per (jurisdiction, organisation, action)."""
+    text = article.text
+    spans = split_sentences(text)
+    salience: Counter[str] = Counter(m.entity_id for m in index.find(text))
+    article_jurisdictions: Counter[str] = Counter(code for _, code in _jurisdiction_mentions(text, []))
+    suspension_context = bool(lexicon.SUSPENSION_CONTEXT.search(text))
+    context_org: _Org | None = None
+    context_jurisdiction: str | None = None
+    anchor: dt.date | None = None
+    body_index = 0
+    events: list[NewsEvent] = []
+    for start, end in spans:
+        sentence = text[start:end]
+        mentions = index.find(sentence)
+        if _is_headline(sentence):
+            if mentions and context_org is None:
+                context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
+            continue
+        body_index += 1
+        dates = find_dates(sentence, article.published, anchor)
+        entity_spans = [(m.start, m.end) for m in mentions]
+        juris = _jurisdiction_mentions(sentence, entity_spans)
+        sentence_events = _sentence_events(
+            article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
+            article_jurisdictions, suspension_context, body_index,
+        )  # fmt: skip
+        events.extend(sentence_events)
+        if mentions:
+            context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
+        elif sentence_events and sentence_events[0].organisation:
+            context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
+        if juris:
+            context_jurisdiction = juris[-1][1]
+        day_dates = [d for d in dates if d.precision == "day"]
+        if day_dates:
+            anchor = day_dates[-1].date.earliest
+    return _merge(events)
+
+
+def _sentence_events(
+    article: Article,
+    sentence: str,
+    mentions: list[EntityMention],
+    dates: list[DateMention],
+    juris: list[tuple[int, str]],
+    salience: Counter[str],
+    context_org: _Org | None,
+    context_jurisdiction: str | None,
+    article_jurisdictions: Counter[str],
+    suspension_context: bool,
+    body_index: int,
+) -> list[NewsEvent]:
+    found: list[NewsEvent] = []
+    claimed: list[tuple[int, int]] = []
+    for action, pattern in lexicon.ACTION_PATTERNS:
+        match = pattern.search(sentence)
+        if match is None or any(match.start() < e and s < match.end() for s, e in claimed):
+            continue
+        if action not in ("review_due", "hearing_scheduled") and _hedged(sentence, match.start(), match.end()):
+            continue
+        if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
+            continue
+        claimed.append(match.span())
+        at = match.start()
+        jurisdiction = _nearest_jurisdiction(juris, at)
+        explicit_jurisdiction = jurisdiction is not None
+        if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
+            jurisdiction = "GB"
+        if jurisdiction is None:
+            jurisdiction = context_jurisdiction or (
+                article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
+            )
+        if action == "delisted" and jurisdiction == "RU" and suspension_context:
+            action = "suspended"
+        orgs = _entity_orgs(mentions, sentence, salience)
+        if not orgs:
+            names = {m.group(0) for _, p in lexicon.JURISDICTIONS for m in p.finditer(sentence)}
+            orgs = _unknown_orgs(sentence, at, names)[:3]
+        from_context = False
+        if not orgs and context_org is not None:
+            orgs, from_context = [context_org], True
+        effective, announced = _split_dates(sentence, dates, at)
+        reference = effective or announced
+        if reference is not None:
+            primary = reference.date.latest >= article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+        else:
+            primary = body_index <= 3 and not re.search(r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I)
+        if announced is not None:
+            announced_date: str | None = str(announced.date)
+        elif primary:
+            announced_date = article.published.isoformat()
+        else:
+            announced_date = None
+        if effective is not None:
+            precision = effective.precision
+        elif announced is not None:
+            precision = announced.precision
+        elif primary:
+            precision = "day"
+        else:
+            precision = "unknown"
+        for org in orgs or [_Org("", None, 0)]:
+            confidence = 0.4
+            confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
+            confidence += 0.15 if explicit_jurisdiction else 0.0
+            confidence += 0.15 if reference is not None else 0.0
+            confidence += 0.05 if primary else 0.0
+            if re.search(r"\b(?:reportedly|claims?|according to|сообщает|nach Angaben)\b", sentence, re.I):
+                confidence -= 0.1
+            found.append(
+                NewsEvent(
+                    file=article.name,
+                    jurisdiction=jurisdiction,
+                    organisation=org.text or None,
+                    entity_id=org.entity_id,
+                    action=action,
+                    effective_date=str(effective.date) if effective else None,
+                    announced_date=announced_date,
+                    date_precision=precision,
+                    evidence_quote=sentence,
+                    primary=primary,
+                    confidence=round(min(max(confidence, 0.05), 0.99), 2),
+                )
+            )
+    return found
+
+
+def _event_key(event: NewsEvent) -> tuple[str | None, str, str]:
+    return (event.jurisdiction, event.entity_id or (event.organisation or "").casefold(), event.action)
+
+
+def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
+    """One event per (jurisdiction, organisation, action): the first report, completed by later ones."""
+    merged: dict[tuple[str | None, str, str], NewsEvent] = {}
+    for event in events:
+        key = _event_key(event)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = event
+            continue
+        better_date = _PRECISION_RANK[event.date_precision] > _PRECISION_RANK[kept.date_precision] or (
+            kept.effective_date is None and event.effective_date is not None
+        )
+        if better_date:
+            kept = replace(
+                kept,
+                effective_date=event.effective_date,
+                date_precision=event.date_precision,
+                evidence_quote=event.evidence_quote,
+            )
+        if event.announced_date and (not kept.announced_date or (not kept.primary and event.primary)):
+            kept = replace(kept, announced_date=event.announced_date)
+        merged[key] = replace(
+            kept, primary=kept.primary or event.primary, confidence=max(kept.confidence, event.confidence)
+        )
+    return list(merged.values())

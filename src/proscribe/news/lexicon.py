@@ -1,0 +1,110 @@
+"""Per-language words: what signals a listing action, which body or country acts, what hedges.
+
+Rules, not a model: each pattern is a phrase a reporter uses for one legal step, in English,
+Russian or German. Order matters — the first action pattern that matches a clause wins, so the
+specific ones (a petition *to* suspend, a bill *to* delist) come before the general ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# (action, pattern). Patterns match inside one sentence.
+ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Procedural steps first: they mention delisting/suspension without doing it.
+    ("review_due", re.compile(r"\b(?:will|to)\s+(?:now\s+)?be\s+reviewed\s+by\s+the\s+Federation\s+Council|рассмотрит\s+Совет\s+Федерации", _I)),
+    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|слушани\w*[^.]{0,60}назначен\w*\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
+    ("bill_passed_first_reading", re.compile(r"\bfirst\s+reading\b|в\s+первом\s+чтении|in\s+erster\s+Lesung", _I)),
+    ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
+    ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон)|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
+    ("law_signed", re.compile(r"\bsigned\s+(?:a|the)\s+law\b|\bsigned\s+(?:the\s+bill\s+)?into\s+law\b|\bsigned\s+laws?\b|подписал\w*\s+закон|unterzeichnete\w*\s+(?:\w+\s+){0,3}Gesetz\w*|Gesetz\w*\s+unterzeichnet", _I)),
+    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|Antrag\s+des\s+Generalstaatsanwalts", _I)),
+    ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
+    ("proposed_designation", re.compile(r"\blaid\s+a\s+(?:draft\s+)?order\b[^.]{0,80}\bto\s+proscribe\b", _I)),
+    ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
+    ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:ранее\s+установленн\w+\s+)?запрет|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
+    ("delisted", re.compile(
+        r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:list|terror)"
+        r"|\bremov(?:e|ed|es|ing)\s+(?:the\s+)?(?:Taliban|group|regime)\b[^.]{0,30}\bfrom\b"
+        r"|\b(?:taken|took|take|taking)\b[^.]{0,40}\boff\b[^.]{0,20}\b(?:list|terror)"
+        r"|\bdelist(?:ed|s|ing)?\b|\brevok(?:e|ed|es|ing)\b[^.]{0,80}\bdesignation|\brevocation\b|\brescind\w*\b[^.]{0,60}\bdesignation"
+        r"|\bno\s+longer\s+(?:on|appears|listed|designated)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
+        r"|исключ(?:ил|ила|или|ен|ена|ено|ены|ение|ении|ать)\w*[^.]{0,60}из\s+(?:\w+\s+)?(?:списк|перечн|реестр)|решени\w+\s+(?:об\s+)?исключ|вывел\w*[^.]{0,60}из\s+(?:\w+\s+)?списк|больше\s+нет"
+        r"|von\s+der\s+(?:[\w-]+\s+)?(?:Terrorliste|Liste|Sanktionsliste|[\w-]*Terrorliste)\s+(?:gestrichen|genommen|entfernt)|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
+        r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
+        _I)),
+    ("designated", re.compile(
+        r"\bdesignat(?:ed|es|ing|ion\s+of)\b|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?:[A-Z][\w-]*\s*){1,5}\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the)\s+list"
+        r"|\bproscri(?:bed|bes|bing|ption)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
+        r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?=[A-Z])|\boutlawed\s+(?=[A-Z])"
+        r"|призна(?:л|ла|ли|н|на|ны|ние)\b[^.]{0,100}террористическ|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
+        r"|\bverbot(?:en)?\b(?!\w)|\bverbietet\b|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
+        _I)),
+]  # fmt: skip
+
+# Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.
+# When one of these governs the action phrase, the sentence is not an event.
+NON_EVENT = re.compile(
+    r"\b(?:could|would|might|may|should|ought|urged?|calls?\s+(?:on|for)|called\s+for|proposal|proposed\s+to|suggest\w*"
+    r"|plans?\s+to|planning|considering|consider|weighs?|intends?\s+to|expected\s+to\s+(?!be\s+published)|seeks?\s+to|wants?\s+to"
+    r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
+    r"|allowing|allow(?:s|ed)?\s+(?:the|for)|enabling|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied)\b"
+    r"|может\s+быть|могут|мог\w*\s+бы|стоит\s+исключить|собирается|позволяющ\w+|позволит|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
+    r"|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise",
+    _I,
+)
+
+# A court granting a petition is a ruling, not the filing of one.
+PETITION_GRANTED = re.compile(r"\bsided\s+with\b|\bgranted\b|\bupheld\b|удовлетвори\w*|stattgegeben", _I)
+# Russia's 2024 law lets courts only *suspend* a ban; reports of a "removal" there are suspensions.
+SUSPENSION_CONTEXT = re.compile(r"suspen\w*|приостанов\w*|ausgesetzt|auszusetzen|aussetzen", _I)
+
+# Speech verbs: a date next to one of these is when the step was announced, not when it took effect.
+SPEECH = re.compile(
+    r"\b(?:said|says|announced|announces|stated|told|reported|confirmed|declared|wrote|published|statement|memo|press\s+release"
+    r"|заявил\w*|сообщил\w*|сообщает|рассказал\w*|объявил\w*|сказал\w*|озвучен\w*"
+    r"|teilte|mitgeteilt|erklärte\w*|sagte|verkündete\w*|berichtete\w*|berichten)\b",
+    _I,
+)
+EFFECT = re.compile(
+    r"\b(?:effective|take\s+effect|takes\s+effect|go\s+into\s+effect|in\s+force|came\s+into|comes\s+into|in\s+Kraft|вступ\w+\s+в\s+силу|since|seit|с\s+\d)\b",
+    _I,
+)
+
+# Who acts: country names, adjectives and bodies, by jurisdiction code.
+JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
+    ("UN", re.compile(r"\bUN\b|\bU\.N\.|United\s+Nations|Security\s+Council(?!\s+of\s+Kazakhstan)|\bООН\b|UN-Sicherheitsrat|Sicherheitsrat|Vereinten\s+Nationen|Совет\w*\s+Безопасности\s+ООН")),
+    ("EU", re.compile(r"\bEU\b|European\s+Union|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-")),
+    ("RU", re.compile(r"\bRussia\w*|\bMoscow\b|\bKremlin\b|State\s+Duma|\bDuma\b|Federation\s+Council|Росси\w*|\bРФ\b|Госдум\w*|Государственн\w+\s+Дум\w*|Москв\w*|Кремл\w*|Совет\w*\s+Федерации|Russland\w*|russisch\w*|Moskau")),
+    ("KZ", re.compile(r"Kazakh\w*|Astana|Tokayev|Казахстан\w*|\bРК\b|Токаев\w*|Kasachstan\w*")),
+    ("KG", re.compile(r"Kyrgyz\w*|Bishkek|Pervoma[iy]sky|Киргиз\w*|Кыргыз\w*|Бишкек\w*|Kirgis\w*")),
+    ("US", re.compile(r"United\s+States|\bU\.S\.|\bUS\b|\bUSA\b|Washington|State\s+Department|Department\s+of\s+State|Trump\s+administration|\bRubio\b|Federal\s+Register|\bСША\b|Вашингтон\w*|\bUS-|\bUSA\b|amerikanisch\w*")),
+    ("GB", re.compile(r"\bUK\b|United\s+Kingdom|\bBritain\b|\bBritish\b|Home\s+Secretary|Home\s+Office|House\s+of\s+Commons|\bMPs\b|Terrorism\s+Act\s+2000|Великобритани\w*|Großbritannien|britisch\w*")),
+    ("CA", re.compile(r"\bCanad\w*|\bOttawa\b|Канад\w*|Kanada\w*")),
+    ("DE", re.compile(r"\bGerman\w*|Bundesinnenminist\w*|Bundesregierung|Bundesamt|Deutschland|deutsche\w*|Германи\w*|Faeser|Dobrindt")),
+    ("AU", re.compile(r"\bAustralia\w*|Канберр\w*|Australien")),
+    ("NZ", re.compile(r"New\s+Zealand|Neuseeland")),
+    ("FR", re.compile(r"\bFrance\b|\bFrench\b|Франци\w*|Frankreich")),
+    ("IN", re.compile(r"\bIndia\b|\bIndian\s+government|Инди\w+|Indien")),
+    ("TR", re.compile(r"\bTurkey\b|\bTürkiye\b|Турци\w*|Türkei")),
+    ("TJ", re.compile(r"Tajik\w*|Таджикистан\w*|Tadschikistan")),
+    ("UZ", re.compile(r"Uzbek\w*|Узбекистан\w*|Usbekistan")),
+    ("AT", re.compile(r"\bAustria\w*|Österreich\w*")),
+]
+
+# Organisation names that are not in the registry: quoted, or after a descriptive noun.
+QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]{2,60})[»“”\"]")
+ORG_NOUN = re.compile(
+    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Verein|Organisation|Miliz|движени\w+|организаци\w+)\s+"
+    r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|de|al|ul|ut|of))*)"
+)
+EN_OBJECT = re.compile(
+    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
+)
+EN_SUBJECT = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:designated|proscribed|listed|banned)")
+NOT_ORGS = re.compile(
+    r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"
+)
+ALIAS_LINK = re.compile(r"^\W*(?:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|known\s+as|auch\s+bekannt\s+als|ранее\s+известн\w+\s+как|\(|—|–|-)\W*(?:the\s+)?$", _I)

@@ -1,0 +1,97 @@
+"""Linking organisation mentions to registry entities by their names in any script.
+
+Exact names, folded the way :func:`proscribe.names.name_key` folds them, plus light inflection
+handling so that Russian "Талибана"/"«Движения Талибан»" and German genitives still match:
+both the stored names and the article's words are reduced to stems before comparison. This is
+not fuzzy matching (that is screening's job): every word of a name must be present, in order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from proscribe.model import Entity, NameType
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u02bb`][^\W_]+)*")
+_APOSTROPHES = re.compile(r"['\u2019\u02bc\u02bb`]")
+# Russian case endings, longest first; stems keep at least three letters.
+_RU_ENDINGS = (
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях",
+    "ов", "ев", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "а", "я", "у", "ю", "ы", "и", "е", "о",
+)  # fmt: skip
+MAX_NAME_WORDS = 8
+
+
+def fold(word: str) -> str:
+    folded = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", word).casefold())
+    return _APOSTROPHES.sub("", "".join(ch for ch in folded if not unicodedata.combining(ch)))
+
+
+def stem(word: str) -> str:
+    """A crude, symmetric stem: inflection endings off, so name and text forms meet."""
+    value = fold(word)
+    if any("\u0400" <= ch <= "\u04ff" for ch in value):
+        for ending in _RU_ENDINGS:
+            if value.endswith(ending) and len(value) - len(ending) >= 3:
+                return value[: -len(ending)]
+        return value
+    if len(value) > 4 and value.endswith("s") and not value.endswith("ss"):
+        return value[:-1]
+    return value
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    stem: str
+
+
+def words(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), stem(m.group(0))) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    entity_id: str
+
+
+class NameIndex:
+    """Stemmed word sequences of every entity name, for longest-match lookup in sentences."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._names: dict[tuple[str, ...], str] = {}
+        self.captions: dict[str, str] = {}
+        for entity in entities:
+            self.captions[entity.id] = entity.caption
+            for name in entity.names:
+                if name.type is NameType.WEAK:
+                    continue
+                key = tuple(w.stem for w in words(name.value))
+                if key and len(key) <= MAX_NAME_WORDS:
+                    # The first entity to claim a name keeps it; shared names stay with their first owner.
+                    self._names.setdefault(key, entity.id)
+
+    def find(self, text: str) -> list[EntityMention]:
+        """Entity names in ``text``, longest first at each position, without overlaps."""
+        tokens = words(text)
+        found: list[EntityMention] = []
+        index = 0
+        while index < len(tokens):
+            for size in range(min(MAX_NAME_WORDS, len(tokens) - index), 0, -1):
+                key = tuple(t.stem for t in tokens[index : index + size])
+                entity_id = self._names.get(key)
+                if entity_id is not None:
+                    start, end = tokens[index].start, tokens[index + size - 1].end
+                    found.append(EntityMention(start, end, text[start:end], entity_id))
+                    index += size
+                    break
+            else:
+                index += 1
+        return found

@@ -356,6 +356,10 @@ from proscribe.procedures.cli import app as procedure_app  # noqa: E402  (sub-ap
 
 app.add_typer(procedure_app, name="procedure")
 
+from proscribe.lists.cli import register as register_list_commands  # noqa: E402 - needs the app above
+
+register_list_commands(app)
+
 
 def main() -> None:
     app()

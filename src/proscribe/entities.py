@@ -29,6 +29,7 @@ _NAME_WITH_LINKS = (
         t.entity_names.c.entity_id,
         t.entity_names.c.type,
         t.entity_names.c.value,
+        t.entity_names.c.acquired,
         _LINK_FROM.c.entity_id.label("link_from"),
         _LINK_FROM.c.target.label("link_to"),
         _LINK_FROM.c.type.label("link_type"),
@@ -181,6 +182,11 @@ class EntityStore:
         exact = [row.entity_id for row in rows if row.type == "id" and row.value == name_or_id]
         ids = sorted({row.entity_id for row in rows}) if not exact else exact[:1]
         if len(ids) > 1:
+            # A name an entity has of its own beats the same name acquired from a list entry.
+            own = sorted({row.entity_id for row in rows if not row.acquired})
+            if len(own) == 1:
+                ids = own
+        if len(ids) > 1:
             captions = {e.id: e.caption for e in self.get_many(ids).values()}
             raise AmbiguousName(name_or_id, [(i, captions.get(i, i)) for i in ids])
         chosen = ids[0]
@@ -230,9 +236,17 @@ def _name_rows(entity: Entity) -> list[dict[str, str]]:
     for name in entity.names:
         key = name_key(name.value)
         if key and key not in keys:
-            keys[key] = {"entity_id": entity.id, "key": key, "value": name.value, "type": name.type.value}
+            keys[key] = {
+                "entity_id": entity.id,
+                "key": key,
+                "value": name.value,
+                "type": name.type.value,
+                "acquired": name.acquired_from is not None,
+            }
     id_key = name_key(entity.id)
-    keys.setdefault(id_key, {"entity_id": entity.id, "key": id_key, "value": entity.id, "type": "id"})
+    keys.setdefault(
+        id_key, {"entity_id": entity.id, "key": id_key, "value": entity.id, "type": "id", "acquired": False}
+    )
     return list(keys.values())
 
 

@@ -107,6 +107,8 @@ class NameType(StrEnum):
 class EntityKind(StrEnum):
     ORGANISATION = "organisation"
     PERSON = "person"
+    VESSEL = "vessel"
+    AIRCRAFT = "aircraft"
 
 
 class LinkType(StrEnum):
@@ -173,6 +175,9 @@ class Name(Model):
     type: NameType = NameType.AKA
     lang: str | None = None
     script: str | None = None
+    # Set when the name was added from another source (e.g. "un QDe.137"): such names help
+    # screening but yield to an entity's own names when a lookup is ambiguous.
+    acquired_from: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -244,7 +249,9 @@ class Act(Model):
 
     ``decided``/``effective``/``published`` are the legal dates (valid time);
     ``recorded_at`` is when this registry learnt of the act (transaction
-    time), set by the journal. ``supersedes`` names acts this one corrects
+    time), set by the journal. ``observed_after``/``observed_by`` bound an
+    act seen only as a difference between two versions of a list: it took
+    effect after the earlier version's data date and by the later one's. ``supersedes`` names acts this one corrects
     (or, with action ``retracted``, withdraws); ``conflicts_with`` names
     competing readings of the same event that sources disagree on.
     """
@@ -259,6 +266,8 @@ class Act(Model):
     decided: LegalDate | None = None
     effective: LegalDate | None = None
     published: LegalDate | None = None
+    observed_after: Day | None = None
+    observed_by: Day | None = None
     recorded_at: dt.datetime | None = None
     authority: str = Field(min_length=1)
     legal_basis: str | None = None
@@ -301,8 +310,10 @@ class Act(Model):
         if self.reason is not None and self.action is not Action.DELISTED:
             raise ValueError("'reason' applies only to 'delisted' acts")
         # Undated acts are allowed (sources sometimes give none), but they must say so with 'unknown'.
-        if self.decided is None and self.effective is None and self.published is None:
+        if all(d is None for d in (self.decided, self.effective, self.published, self.observed_by)):
             raise ValueError("an act needs at least one of decided, effective, published (use 'unknown')")
+        if self.observed_after and self.observed_by and self.observed_after > self.observed_by:
+            raise ValueError("observed_after is later than observed_by")
         if self.id in self.supersedes:
             raise ValueError("an act cannot supersede itself")
         return self

@@ -92,6 +92,15 @@ def effect_window(act: Act) -> Window:
         kind = "effective" if partial is effective else "decided"
         text = str(partial) if latest == partial.latest else f"{partial} (by {latest})"
         return Window(partial.earliest, latest, f"{kind}, {partial.precision} only", text)
+    if act.observed_by:
+        # Seen only as a difference between two list versions: after one, by the next.
+        after = act.observed_after + dt.timedelta(days=1) if act.observed_after else EARLIEST
+        text = (
+            f"by {act.observed_by}"
+            if not act.observed_after
+            else f"between {act.observed_after} and {act.observed_by}"
+        )
+        return Window(after, act.observed_by, "observed in list versions", text)
     if published:
         return Window(published.earliest, published.latest, "published", str(published))
     return Window(EARLIEST, LATEST, "undated", "date unknown")
@@ -108,6 +117,8 @@ def publication_day(recorded: RecordedAct) -> dt.date:
     for value in (act.published, act.decided, act.effective):
         if value is not None and value.is_known:
             return value.latest
+    if act.observed_by:
+        return act.observed_by
     assert act.recorded_at is not None
     return act.recorded_at.date()
 

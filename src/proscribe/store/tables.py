@@ -59,6 +59,7 @@ entity_names = sa.Table(
     sa.Column("key", sa.Text, nullable=False),
     sa.Column("value", sa.Text, nullable=False),
     sa.Column("type", sa.String(20), nullable=False),
+    sa.Column("acquired", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.PrimaryKeyConstraint("entity_id", "key"),
 )
 sa.Index("ix_entity_names_key", entity_names.c.key)
@@ -143,3 +144,57 @@ news_events = sa.Table(
 )
 sa.Index("ix_news_events_article", news_events.c.article_id)
 sa.Index("ix_news_events_status", news_events.c.status)
+
+# --- official lists (issue "official lists"): versions, entry states, subjects, link review --------
+
+list_versions = sa.Table(
+    "list_versions",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("source", sa.String(40), nullable=False),
+    sa.Column("jurisdiction", sa.String(2), nullable=False),
+    sa.Column("data_date", sa.String(10), nullable=False),
+    sa.Column("data_date_basis", sa.Text, nullable=False),
+    sa.Column("imported_at", sa.String(40), nullable=False),
+    sa.Column("entry_count", sa.Integer, nullable=False),
+    sa.Column("files", sa.Text, nullable=False),
+    sa.Column("previous", sa.String(64)),
+    sa.Column("membership", sa.LargeBinary, nullable=False),
+)
+sa.Index("ix_list_versions_source_date", list_versions.c.source, list_versions.c.data_date)
+
+list_entries = sa.Table(
+    "list_entries",
+    metadata,
+    sa.Column("source", sa.String(40), nullable=False),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.PrimaryKeyConstraint("source", "key", "digest"),
+)
+
+list_subjects = sa.Table(
+    "list_subjects",
+    metadata,
+    sa.Column("source", sa.String(40), nullable=False),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("method", sa.String(40), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.PrimaryKeyConstraint("source", "key"),
+)
+sa.Index("ix_list_subjects_entity", list_subjects.c.entity_id)
+
+link_candidates = sa.Table(
+    "link_candidates",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("candidate_id", sa.String(200), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("evidence", sa.Text, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("decided_by", sa.String(200)),
+    sa.Column("decided_at", sa.String(40)),
+    sa.UniqueConstraint("entity_id", "candidate_id", name="uq_link_candidates_pair"),
+)

@@ -54,6 +54,7 @@ def upgrade() -> None:
         sa.Column("key", sa.Text, nullable=False),
         sa.Column("value", sa.Text, nullable=False),
         sa.Column("type", sa.String(20), nullable=False),
+        sa.Column("acquired", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.PrimaryKeyConstraint("entity_id", "key"),
     )
     op.create_index("ix_entity_names_key", "entity_names", ["key"])

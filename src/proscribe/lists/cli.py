@@ -1,0 +1,332 @@
+"""CLI commands for official lists: import, versions, diff, links, export.
+
+Registered on the main ``proscribe`` app by :func:`register`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import sqlalchemy as sa
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from proscribe.cli import DbOption, JsonOption, _day, _jurisdiction, _print_json, console, reports_errors
+from proscribe.errors import InputError, NotFound
+from proscribe.lists.diff import diff_versions
+from proscribe.lists.export import write_export
+from proscribe.lists.importer import ImportResult, import_list
+from proscribe.lists.store import ListStore
+from proscribe.model import EntityLink, LinkType
+from proscribe.registry import Registry
+from proscribe.sources.base import ParsedList
+from proscribe.store import tables as t
+
+SOURCES = ["un", "ofac", "eu", "uk", "au", "ca", "ftm", "ofac-history"]
+
+links_app = typer.Typer(
+    help="Review links between list entries and entities that were too uncertain to merge.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed:,}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+
+
+def _report(result: ImportResult) -> None:
+    head = f"{result.source} list version {result.version_id[:12]} (data date {result.data_date})"
+    if result.already_imported:
+        console.print(f"Already imported: {head}; nothing to do.")
+        return
+    kinds = ", ".join(f"{n:,} {k}" for k, n in result.kinds.most_common())
+    changes = ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in result.changes.items() if n)
+    console.print(f"Imported {head}: {result.entries:,} entries ({kinds}).")
+    against = f"version {result.previous[:12]}" if result.previous else "nothing (first version)"
+    console.print(f"  changes against {against}: {changes or 'none'}")
+    console.print(
+        f"  {result.acts_added:,} acts recorded; {result.entities_added:,} new entities, "
+        f"{result.entities_updated:,} existing entities given new names; "
+        f"{result.pending_links:,} uncertain links await review (proscribe links --pending)."
+    )
+
+
+def import_command(
+    source: Annotated[str, typer.Argument(help=f"One of: {', '.join(SOURCES)}.")],
+    paths: Annotated[list[Path], typer.Argument(help="File(s) or folder of the list version.")],
+    data_date: Annotated[
+        str | None, typer.Option("--data-date", help="Date of the list content (YYYY-MM-DD).")
+    ] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", help="For ftm: whose list it is.")
+    ] = None,
+    list_id: Annotated[str | None, typer.Option("--list", help="For ftm: the list id to record.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Import a version of an official list; every change becomes an act citing the version.
+
+    Examples:
+
+        proscribe import un ../shared/data/un_sc_consolidated/consolidated_2026-02-27.xml
+
+        proscribe import ofac ../shared/data/ofac_sdn/sdn_2024-05-03.csv
+
+        proscribe import ofac-history ../shared/data/ofac_sdn/jackdwyer_sdn_history_*.tar.xz
+
+    Importing the same version twice does nothing. Versions of one source must be imported in date order.
+    """
+    if source not in SOURCES:
+        raise InputError(f"unknown source '{source}' (use one of: {', '.join(SOURCES)})", location="SOURCE")
+    registry = Registry(db)
+    if source == "ofac-history":
+        from proscribe.lists.history import replay
+
+        if len(paths) != 1:
+            raise InputError("ofac-history takes one .tar.xz archive", location="PATH")
+        with _progress() as bar:
+            task = bar.add_task("replaying OFAC snapshots", total=None)
+            results = replay(registry, paths[0], lambda done, _: bar.update(task, completed=done))
+        totals: dict[str, int] = {}
+        for result in results[1:]:
+            for kind, count in result.changes.items():
+                totals[kind] = totals.get(kind, 0) + count
+        fresh = [r for r in results if not r.already_imported]
+        console.print(
+            f"Replayed {len(results)} OFAC versions ({len(fresh)} new) "
+            f"from {results[0].data_date} to {results[-1].data_date}."
+        )
+        console.print(
+            "  changes between consecutive versions: "
+            + ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in totals.items())
+        )
+        console.print(f"  {sum(r.acts_added for r in results):,} acts recorded.")
+        return
+    try:
+        module = importlib.import_module(f"proscribe.sources.{source}")
+    except ModuleNotFoundError:
+        raise InputError(f"source '{source}' is not available in this version", location="SOURCE") from None
+    day = _day(data_date, "--data-date")
+    with _progress() as bar:
+        task = bar.add_task(f"reading {source} entries", total=None)
+        extra = {}
+        if source == "ftm":
+            code = _jurisdiction(jurisdiction)
+            if not code or not list_id:
+                raise InputError("ftm imports need --jurisdiction and --list", location="--jurisdiction")
+            extra = {"jurisdiction": code, "list_id": list_id}
+        parsed: ParsedList = module.parse(
+            paths, day, lambda done, _: bar.update(task, completed=done), **extra
+        )
+        result = import_list(registry, parsed)
+    if day is None and not result.already_imported:
+        console.print(f"(data date {parsed.data_date} from the {parsed.data_date_basis})", style="dim")
+    _report(result)
+
+
+def versions_command(
+    source: Annotated[str | None, typer.Argument(help="Only this source.")] = None,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """The list versions imported so far, oldest first."""
+    store = ListStore(Registry(db).db)
+    found = store.versions(source)
+    if as_json:
+        _print_json(found)
+        return
+    table = Table(title="Imported list versions")
+    for column in ("source", "data date", "version", "entries", "imported at", "data date from"):
+        table.add_column(column)
+    for version in found:
+        table.add_row(
+            version.source,
+            str(version.data_date),
+            version.id[:12],
+            f"{version.entry_count:,}",
+            version.imported_at[:19],
+            version.data_date_basis,
+        )
+    console.print(table)
+
+
+def diff_command(
+    source: Annotated[str, typer.Argument(help="The list source (un, ofac, ...).")],
+    from_version: Annotated[str, typer.Option("--from", help="Earlier version: hash prefix or data date.")],
+    to_version: Annotated[str, typer.Option("--to", help="Later version: hash prefix or data date.")],
+    limit: Annotated[int, typer.Option("--limit", help="Changes to print (table output).")] = 50,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """What changed between two imported versions of a list: entries added, removed, amended.
+
+    Example: `proscribe diff un --from 2021-01-18 --to 2026-02-27`
+    """
+    store = ListStore(Registry(db).db)
+    before = store.find_version(source, from_version)
+    after = store.find_version(source, to_version)
+    for ref, found, option in ((from_version, before, "--from"), (to_version, after, "--to")):
+        if found is None:
+            raise NotFound(f"{option}: no {source} version matches '{ref}' (see proscribe versions {source})")
+    assert before is not None and after is not None
+    with store.db.reading() as conn:
+        old, new = store.membership(before.id, conn), store.membership(after.id, conn)
+        result = diff_versions(
+            old,
+            new,
+            lambda keys: store.entries(source, [(k, old[k]) for k in keys], conn),
+            lambda keys: store.entries(source, [(k, new[k]) for k in keys], conn),
+        )
+    rows = [
+        {
+            "key": change.key,
+            "kinds": list(change.kinds),
+            "caption": (change.after or change.before).caption,  # type: ignore[union-attr]
+            "lists_added": list(change.lists_added),
+            "lists_removed": list(change.lists_removed),
+        }
+        for change in result.changes
+    ]
+    if as_json:
+        _print_json(
+            {"source": source, "from": before, "to": after, "summary": result.summary(), "changes": rows}
+        )
+        return
+    console.print(f"{source}: {before.data_date} ({before.id[:12]}) → {after.data_date} ({after.id[:12]})")
+    console.print("  " + ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in result.summary().items()))
+    table = Table(show_header=True)
+    for column in ("key", "change", "name", "lists added", "lists removed"):
+        table.add_column(column)
+    for row in rows[:limit]:
+        table.add_row(
+            str(row["key"]),
+            ", ".join(row["kinds"]),
+            str(row["caption"]),
+            ", ".join(row["lists_added"]),
+            ", ".join(row["lists_removed"]),
+        )
+    console.print(table)
+    if len(rows) > limit:
+        console.print(f"  … {len(rows) - limit:,} more (--limit, or --json for all)")
+
+
+@links_app.callback()
+def links_pending(
+    ctx: typer.Context,
+    pending: Annotated[bool, typer.Option("--pending", help="List links awaiting review.")] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Links between entities that matched on some names but not enough to merge them automatically."""
+    if ctx.invoked_subcommand is not None:
+        return
+    rows = ListStore(Registry(db).db).pending_candidates()
+    if as_json:
+        _print_json([dict(row._mapping) for row in rows])
+        return
+    table = Table(title=f"{len(rows):,} links awaiting review")
+    for column in ("id", "entity", "might be", "score", "evidence"):
+        table.add_column(column)
+    for row in rows[:200]:
+        table.add_row(str(row.id), row.entity_id, row.candidate_id, f"{row.score:.2f}", row.evidence)
+    console.print(table)
+
+
+def _decide(db: str | None, candidate_id: int, by: str, accept: bool, reason: str | None) -> str:
+    registry = Registry(db)
+    with registry.db.writing() as conn, conn.begin():
+        row = conn.execute(sa.select(t.link_candidates).where(t.link_candidates.c.id == candidate_id)).first()
+        if row is None:
+            raise NotFound(f"no link candidate #{candidate_id}")
+        if row.status != "pending":
+            raise InputError(f"link #{candidate_id} was already {row.status}", location=str(candidate_id))
+        if accept:
+            entity = registry.entities.get(row.entity_id)
+            if entity is None:
+                raise NotFound(f"entity '{row.entity_id}' does not exist")
+            link = EntityLink(
+                type=LinkType.ALIAS_OF, target=row.candidate_id, note=f"accepted by {by}: {row.evidence}"
+            )
+            registry.entities.save([entity.model_copy(update={"links": [*entity.links, link]})], conn)
+        conn.execute(
+            t.link_candidates.update()
+            .where(t.link_candidates.c.id == candidate_id)
+            .values(
+                status="accepted" if accept else "rejected",
+                decided_by=by,
+                decided_at=dt.datetime.now(dt.UTC).isoformat(),
+                evidence=row.evidence + (f" | rejected: {reason}" if reason else ""),
+            )
+        )
+        return f"{row.entity_id} {'is now an alias of' if accept else 'stays apart from'} {row.candidate_id}"
+
+
+@links_app.command("accept")
+@reports_errors
+def links_accept(
+    candidate_id: Annotated[int, typer.Argument(help="Link id from `proscribe links --pending`.")],
+    by: Annotated[str, typer.Option("--by", help="Who decided (kept with the link).")],
+    db: DbOption = None,
+) -> None:
+    """Accept a pending link: the two entities become one subject (an alias_of link)."""
+    console.print(_decide(db, candidate_id, by, True, None))
+
+
+@links_app.command("reject")
+@reports_errors
+def links_reject(
+    candidate_id: Annotated[int, typer.Argument(help="Link id from `proscribe links --pending`.")],
+    by: Annotated[str, typer.Option("--by", help="Who decided.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why they are different subjects.")],
+    db: DbOption = None,
+) -> None:
+    """Reject a pending link, with a reason; the entities stay apart."""
+    console.print(_decide(db, candidate_id, by, False, reason))
+
+
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", help="ftm, csv or json.")] = "json",
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Statuses on this date (default today).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export entities with their listings and statuses on a date.
+
+    Example: `proscribe export --format ftm --as-of 2025-01-01 -o entities.ftm.json`
+    """
+    if fmt not in ("ftm", "csv", "json"):
+        raise InputError(f"unknown format '{fmt}' (use ftm, csv or json)", location="--format")
+    day = _day(as_of, "--as-of") or dt.date.today()
+    registry = Registry(db)
+    if output is None:
+        write_export(registry, sys.stdout, fmt, day)
+        return
+    with output.open("w", encoding="utf-8", newline="") as handle:
+        count = write_export(registry, handle, fmt, day)
+    console.print(f"Wrote {count:,} entities to {output} ({fmt}, statuses as of {day}).")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(reports_errors(import_command))
+    app.command("versions")(reports_errors(versions_command))
+    app.command("diff")(reports_errors(diff_command))
+    app.command("export")(reports_errors(export_command))
+    app.add_typer(links_app, name="links")

@@ -1,0 +1,47 @@
+"""List entries as stored: canonical JSON and a digest that changes when the entry changes."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import orjson
+
+from proscribe.model import EntityKind, NameType
+from proscribe.sources.base import ListEntry, ListName
+
+
+def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
+    return {
+        "key": entry.key,
+        "kind": entry.kind.value,
+        "names": [[n.value, n.type.value, n.lang] for n in entry.names],
+        "lists": list(entry.lists),
+        "programmes": list(entry.programmes),
+        "listed_on": entry.listed_on,
+        "references": list(entry.references),
+        "identifiers": [list(pair) for pair in entry.identifiers],
+        "remarks": entry.remarks,
+    }
+
+
+def entry_from_dict(data: dict[str, Any]) -> ListEntry:
+    return ListEntry(
+        key=data["key"],
+        kind=EntityKind(data["kind"]),
+        names=tuple(ListName(value, NameType(kind), lang) for value, kind, lang in data["names"]),
+        lists=tuple(data["lists"]),
+        programmes=tuple(data["programmes"]),
+        listed_on=data["listed_on"],
+        references=tuple(data["references"]),
+        identifiers=tuple((scheme, value) for scheme, value in data["identifiers"]),
+        remarks=data["remarks"],
+    )
+
+
+def entry_body(entry: ListEntry) -> bytes:
+    return orjson.dumps(entry_to_dict(entry), option=orjson.OPT_SORT_KEYS)
+
+
+def entry_digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()

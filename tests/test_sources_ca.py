@@ -90,7 +90,7 @@ def test_bad_files(tmp_path: Path) -> None:
         head = "".join(next(handle) for _ in range(18))
     truncated = tmp_path / "truncated.yaml"
     truncated.write_text(head + "given_name: 'Ekaterina", encoding="utf-8")
-    with pytest.raises(InputError, match=r"truncated\.yaml:11: document 2: malformed YAML"):
+    with pytest.raises(InputError, match=r"truncated\.yaml:19: document 3: malformed YAML"):
         _parse_all(truncated)
     latin1 = tmp_path / "latin1.yaml"
     latin1.write_bytes(head.encode("utf-8").replace("Bélarus".encode(), "Bélarus".encode("latin-1"), 1))

@@ -239,7 +239,6 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
 
     ``anchor`` is the last day-precise date mentioned before this sentence, for "a day earlier".
     """
-    future = bool(_FUTURE.search(sentence))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for kind, pattern in _PATTERNS:
@@ -250,6 +249,8 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             start += len(text) - len(stripped)
             if start >= end or any(start < e and s < end for s, e in taken):
                 continue
+            # Tense is read near the expression: "passed a bill Tuesday, a move that will..." is past.
+            future = bool(_FUTURE.search(sentence[max(0, start - 60) : start]))
             try:
                 resolved = _resolve(kind, match, published, future, anchor)
             except (ValueError, KeyError):
@@ -258,4 +259,15 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
                 continue
             taken.append((start, end))
             mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1]))
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    # "tomorrow, July 8": the explicit date says the same thing more reliably.
+    return [
+        m
+        for i, m in enumerate(mentions)
+        if not (
+            i + 1 < len(mentions)
+            and m.precision == "day"
+            and mentions[i + 1].precision == "day"
+            and re.fullmatch(r"\W{0,3}", sentence[m.end : mentions[i + 1].start])
+        )
+    ]

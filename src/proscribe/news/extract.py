@@ -26,6 +26,7 @@ from proscribe.news.link import EntityMention, NameIndex
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
 PRIMARY_WINDOW_DAYS = 45
+RU_SUSPENSION_LAW = dt.date(2024, 12, 28)
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
@@ -105,6 +106,8 @@ def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> li
         for match in pattern.finditer(sentence):
             if any(s <= match.start() < e for s, e in excluded):
                 continue
+            if lexicon.DEFERENCE.search(sentence[max(0, match.start() - 40) : match.start()]):
+                continue
             found.append((match.start(), code))
     return found
 
@@ -145,13 +148,31 @@ def _unknown_orgs(sentence: str, at: int, jurisdictions_text: set[str]) -> list[
     return names
 
 
-def _entity_orgs(mentions: list[EntityMention], sentence: str, salience: Counter[str]) -> list[_Org]:
-    """Entities named in the sentence; of two names joined by "also known as", the article's main one."""
+def _entity_orgs(mentions: list[EntityMention], sentence: str, at: int, salience: Counter[str]) -> list[_Org]:
+    """The entity the action is about (nearest to it) and those coordinated with it ("X and Y").
+
+    Of two names joined by "also known as", the article's main one is kept.
+    """
+    if not mentions:
+        return []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    nearest = min(range(len(ordered)), key=lambda i: abs(ordered[i].start - at))
+    group = [ordered[nearest]]
+    for step in (-1, 1):
+        index = nearest
+        while 0 <= index + step < len(ordered):
+            left, right = (ordered[index + step], ordered[index]) if step < 0 else (ordered[index], ordered[index + step])
+            between = sentence[left.end : right.start]
+            if not (_COORDINATED.match(between) or lexicon.ALIAS_LINK.match(between) or _ALIAS.match(between)):
+                break
+            group.append(ordered[index + step])
+            index += step
+    group.sort(key=lambda m: m.start)
     chosen: list[EntityMention] = []
-    for mention in mentions:
+    for mention in group:
         if chosen and chosen[-1].entity_id != mention.entity_id:
             between = sentence[chosen[-1].end : mention.start]
-            if lexicon.ALIAS_LINK.match(between) or re.match(r"^\W*(?:also\s+known\s+as|auch\s+bekannt\s+als)\W*", between, re.I):
+            if lexicon.ALIAS_LINK.match(between) or _ALIAS.match(between):
                 if salience[mention.entity_id] > salience[chosen[-1].entity_id]:
                     chosen[-1] = mention
                 continue
@@ -160,10 +181,18 @@ def _entity_orgs(mentions: list[EntityMention], sentence: str, salience: Counter
     return [_Org(m.text, m.entity_id, m.start) for m in chosen]
 
 
+_ALIAS = re.compile(r"^\W*(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$", re.I)
+_COORDINATED = re.compile(
+    r"^[\s,»«\"„“”]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$", re.I
+)
+
+
 def _hedged(sentence: str, start: int, end: int) -> bool:
     clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind("—", 0, start))
+    # The hedge may follow the phrase: "решение об исключении ... еще не принято", "would not amount".
     window = sentence[max(clause_start + 1, start - 70) : end]
-    return bool(lexicon.NON_EVENT.search(window))
+    after = sentence[end : end + 40]
+    return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
 
 def _split_dates(sentence: str, dates: list[DateMention], at: int) -> tuple[DateMention | None, DateMention | None]:
@@ -211,10 +240,11 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
             article_jurisdictions, suspension_context, body_index,
         )  # fmt: skip
         events.extend(sentence_events)
-        if mentions:
-            context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
-        elif sentence_events and sentence_events[0].organisation:
+        if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
+        elif mentions and salience:
+            main = max(mentions, key=lambda m: salience[m.entity_id])
+            context_org = _Org(main.text, main.entity_id, 0)
         if juris:
             context_jurisdiction = juris[-1][1]
         day_dates = [d for d in dates if d.precision == "day"]
@@ -246,6 +276,10 @@ def _sentence_events(
             continue
         if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
             continue
+        if action == "bill_passed" and any(e.action == "bill_passed_first_reading" for e in found):
+            continue
+        if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(sentence[max(0, match.start() - 70) : match.start()]):
+            continue
         claimed.append(match.span())
         at = match.start()
         jurisdiction = _nearest_jurisdiction(juris, at)
@@ -256,19 +290,33 @@ def _sentence_events(
             jurisdiction = context_jurisdiction or (
                 article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
             )
-        if action == "delisted" and jurisdiction == "RU" and suspension_context:
+        # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
+        if action == "delisted" and jurisdiction == "RU" and (suspension_context or article.published >= RU_SUSPENSION_LAW):
             action = "suspended"
-        orgs = _entity_orgs(mentions, sentence, salience)
-        if not orgs:
-            names = {m.group(0) for _, p in lexicon.JURISDICTIONS for m in p.finditer(sentence)}
-            orgs = _unknown_orgs(sentence, at, names)[:3]
+        orgs = _entity_orgs(mentions, sentence, at, salience)
+        names = {m.group(0) for _, p in lexicon.JURISDICTIONS for m in p.finditer(sentence)}
+        unknown = [
+            o for o in _unknown_orgs(sentence, at, names)
+            if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
+        ]  # fmt: skip
+        if orgs:
+            # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
+            orgs += [o for o in unknown if lexicon.ORG_NOUN.search(sentence[max(0, o.start - 40) : o.start + len(o.text)])]
+        else:
+            orgs = unknown[:3]
         from_context = False
-        if not orgs and context_org is not None:
-            orgs, from_context = [context_org], True
+        if not orgs:
+            if lexicon.COUNTRY_OBJECT.search(sentence):
+                continue
+            if context_org is not None:
+                orgs, from_context = [context_org], True
         effective, announced = _split_dates(sentence, dates, at)
         reference = effective or announced
         if reference is not None:
-            primary = reference.date.latest >= article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+            # "Earlier this year" is history even in a December article; news is dated to the day or month.
+            primary = reference.precision in ("day", "month") and reference.date.latest >= (
+                article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+            )
         else:
             primary = body_index <= 3 and not re.search(r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I)
         if announced is not None:

@@ -18,7 +18,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|слушани\w*[^.]{0,60}назначен\w*\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
     ("bill_passed_first_reading", re.compile(r"\bfirst\s+reading\b|в\s+первом\s+чтении|in\s+erster\s+Lesung", _I)),
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
-    ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон)|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
+    ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
     ("law_signed", re.compile(r"\bsigned\s+(?:a|the)\s+law\b|\bsigned\s+(?:the\s+bill\s+)?into\s+law\b|\bsigned\s+laws?\b|подписал\w*\s+закон|unterzeichnete\w*\s+(?:\w+\s+){0,3}Gesetz\w*|Gesetz\w*\s+unterzeichnet", _I)),
     ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|Antrag\s+des\s+Generalstaatsanwalts", _I)),
     ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
@@ -31,16 +31,16 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:taken|took|take|taking)\b[^.]{0,40}\boff\b[^.]{0,20}\b(?:list|terror)"
         r"|\bdelist(?:ed|s|ing)?\b|\brevok(?:e|ed|es|ing)\b[^.]{0,80}\bdesignation|\brevocation\b|\brescind\w*\b[^.]{0,60}\bdesignation"
         r"|\bno\s+longer\s+(?:on|appears|listed|designated)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
-        r"|исключ(?:ил|ила|или|ен|ена|ено|ены|ение|ении|ать)\w*[^.]{0,60}из\s+(?:\w+\s+)?(?:списк|перечн|реестр)|решени\w+\s+(?:об\s+)?исключ|вывел\w*[^.]{0,60}из\s+(?:\w+\s+)?списк|больше\s+нет"
-        r"|von\s+der\s+(?:[\w-]+\s+)?(?:Terrorliste|Liste|Sanktionsliste|[\w-]*Terrorliste)\s+(?:gestrichen|genommen|entfernt)|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
+        r"|исключ(?:ил[аи]?|[её]н[аоы]?)(?!\w)[^.]{0,60}из\s+(?:\w+\s+)?(?:списк|перечн|реестр)|решени\w+\s+(?:об\s+)?исключ|вывел\w*[^.]{0,60}из\s+(?:\w+\s+)?списк|больше\s+нет"
+        r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
         _I)),
     ("designated", re.compile(
-        r"\bdesignat(?:ed|es|ing|ion\s+of)\b|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?:[A-Z][\w-]*\s*){1,5}\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the)\s+list"
-        r"|\bproscri(?:bed|bes|bing|ption)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
-        r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?=[A-Z])|\boutlawed\s+(?=[A-Z])"
+        r"\bdesignat(?:ed|es|ing|ion\s+of)\b|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the)\s+list"
+        r"|\bproscri(?:bed|bes|bing|ption)\b|\b(?:was|were|been)\s+listed\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
+        r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
         r"|призна(?:л|ла|ли|н|на|ны|ние)\b[^.]{0,100}террористическ|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
-        r"|\bverbot(?:en)?\b(?!\w)|\bverbietet\b|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
+        r"|(?-i:\bverboten\b|\bverbietet\b)|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
         _I)),
 ]  # fmt: skip
 
@@ -50,8 +50,8 @@ NON_EVENT = re.compile(
     r"\b(?:could|would|might|may|should|ought|urged?|calls?\s+(?:on|for)|called\s+for|proposal|proposed\s+to|suggest\w*"
     r"|plans?\s+to|planning|considering|consider|weighs?|intends?\s+to|expected\s+to\s+(?!be\s+published)|seeks?\s+to|wants?\s+to"
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
-    r"|allowing|allow(?:s|ed)?\s+(?:the|for)|enabling|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied)\b"
-    r"|может\s+быть|могут|мог\w*\s+бы|стоит\s+исключить|собирается|позволяющ\w+|позволит|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
+    r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed)|to\s+be\s+(?:removed|signed))\b"
+    r"|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
     r"|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise",
     _I,
 )
@@ -97,7 +97,7 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
 # Organisation names that are not in the registry: quoted, or after a descriptive noun.
 QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]{2,60})[»“”\"]")
 ORG_NOUN = re.compile(
-    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Verein|Organisation|Miliz|движени\w+|организаци\w+)\s+"
+    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Verein|Organisation|Teilorganisation|Miliz|движени\w+|организаци\w+)\s+[„\"«“]?"
     r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
@@ -108,3 +108,12 @@ NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"
 )
 ALIAS_LINK = re.compile(r"^\W*(?:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|known\s+as|auch\s+bekannt\s+als|ранее\s+известн\w+\s+как|\(|—|–|-)\W*(?:the\s+)?$", _I)
+
+# A status step inside a bill or law ("a bill to remove groups from the list") is the bill's content, not an act.
+LEGISLATION = re.compile(r"\b(?:bill|law|legislation|amendments?)\b|законопроект\w*|закон\w*|поправк\w*|Gesetz\w*|Gesetzentwurf", _I)
+STATUS_ACTIONS = frozenset({"designated", "delisted", "suspended", "reinstated", "annulled"})
+# Countries named as the object ("removed Syria from its list of state sponsors") are not organisations.
+COUNTRY_OBJECT = re.compile(r"\b(?:Syria|Syrien|Afghanistan|Iran|Yemen|Jemen|Cuba|Kuba)\b|Сири\w+|Афганистан\w*|Иран\w*")
+# Jurisdictions named as a model to follow ("in accordance with UN practice") do not act.
+DEFERENCE = re.compile(r"(?:accordance\s+with|according\s+to|in\s+line\s+with|as\s+per|following|aligning|соответствии\s+с|практикой|gemäß|im\s+Einklang\s+mit)\W*(?:the\s+)?$", _I)
+NEGATION_AFTER = re.compile(r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят", _I)

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from proscribe.news.link import words
+
 FIELDS = ("event", "jurisdiction", "organisation", "action", "effective_date", "announced_date", "date_precision", "primary")
 
 
@@ -41,9 +43,10 @@ def _org_matches(predicted: Mapping[str, Any], truth: Mapping[str, Any]) -> bool
         return bool(predicted.get("entity_id") == truth["entity_id"])
     if not truth.get("organisation"):
         return True
-    name = str(truth["organisation"]).casefold()
-    got = str(predicted.get("organisation") or "").casefold()
-    return bool(got) and (got in name or name in got)
+    # Unlinked names are compared by word stems, so "Антивоенного комитета" matches "Антивоенный комитет".
+    expected = {w.stem for w in words(str(truth["organisation"]))}
+    got = {w.stem for w in words(str(predicted.get("organisation") or ""))}
+    return bool(got) and (got <= expected or expected <= got)
 
 
 def _key_matches(predicted: Mapping[str, Any], truth: Mapping[str, Any]) -> bool:

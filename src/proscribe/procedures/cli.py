@@ -276,10 +276,7 @@ def show(
             highlight=False,
         )
     for nxt in report["next_steps"]:
-        needs = (
-            "; ".join(f"{e['kind']}: {e['description']}" for e in nxt["evidence_needed"])
-            or "no evidence required"
-        )
+        needs = "; ".join(f"{e['kind']}: {e['description']}" for e in nxt["evidence_needed"]) or "no evidence"
         console.print(
             escape(f"  next: {nxt['step']} [{', '.join(nxt['roles'])}] — needs {needs}"), highlight=False
         )

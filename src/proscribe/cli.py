@@ -361,5 +361,10 @@ from proscribe.lists.cli import register as register_list_commands  # noqa: E402
 register_list_commands(app)
 
 
+from proscribe.news.cli import app as news_app  # noqa: E402
+
+app.add_typer(news_app, name="news")
+
+
 def main() -> None:
     app()

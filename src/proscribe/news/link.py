@@ -89,6 +89,9 @@ class NameIndex:
                 entity_id = self._names.get(key)
                 if entity_id is not None:
                     start, end = tokens[index].start, tokens[index + size - 1].end
+                    # "Taliban’s status": the possessive is not part of the name.
+                    if text[end - 2 : end] in ("’s", "'s"):
+                        end -= 2
                     found.append(EntityMention(start, end, text[start:end], entity_id))
                     index += size
                     break

@@ -82,7 +82,7 @@ class EntityStore:
         stamp = dt.datetime.now(dt.UTC).isoformat()
         current = self._existing_bodies(connection, [e.id for e in entities])
         entity_rows: list[dict[str, str]] = []
-        name_rows: list[dict[str, str]] = []
+        name_rows: list[dict[str, object]] = []
         link_rows: list[dict[str, str]] = []
         for entity in entities:
             body = canonical_json(entity.model_dump(mode="json", exclude_none=True))
@@ -230,9 +230,9 @@ class EntityStore:
         return [(other, relation) for other, relation in seen.items() if other != entity_id]
 
 
-def _name_rows(entity: Entity) -> list[dict[str, str]]:
+def _name_rows(entity: Entity) -> list[dict[str, object]]:
     """One lookup key per distinct folded name, plus the id itself."""
-    keys: dict[str, dict[str, str]] = {}
+    keys: dict[str, dict[str, object]] = {}
     for name in entity.names:
         key = name_key(name.value)
         if key and key not in keys:
@@ -247,6 +247,17 @@ def _name_rows(entity: Entity) -> list[dict[str, str]]:
     keys.setdefault(
         id_key, {"entity_id": entity.id, "key": id_key, "value": entity.id, "type": "id", "acquired": False}
     )
+    for identifier in entity.identifiers:
+        # "ofac 16937" always; a bare UN reference ("QDe.137") too, since it is unique worldwide.
+        spellings = [f"{identifier.scheme} {identifier.value}"]
+        if identifier.scheme == "un":
+            spellings.append(identifier.value)
+        for spelling in spellings:
+            key = name_key(spelling)
+            keys.setdefault(
+                key, {"entity_id": entity.id, "key": key, "value": spelling, "type": "ref", "acquired": False}
+            )
+
     return list(keys.values())
 
 

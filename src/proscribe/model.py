@@ -193,6 +193,13 @@ class Name(Model):
         return self
 
 
+class Identifier(Model):
+    """A reference number or code a list gives the entity: ("un", "QDe.137"), ("ofac", "16937")."""
+
+    scheme: str = Field(min_length=1)
+    value: str = Field(min_length=1)
+
+
 class EntityLink(Model):
     """A relation between entities: HTS is the successor of Jabhat al-Nusra.
 
@@ -217,6 +224,7 @@ class Entity(Model):
     id: str
     kind: EntityKind = EntityKind.ORGANISATION
     names: list[Name] = Field(min_length=1)
+    identifiers: list[Identifier] = Field(default_factory=list)
     links: list[EntityLink] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     notes: str | None = None

@@ -21,7 +21,7 @@ from proscribe.lists.diff import VersionDiff, diff_versions
 from proscribe.lists.entries import entry_body, entry_digest
 from proscribe.lists.linking import LinkPlan, plan_links
 from proscribe.lists.store import ListStore, pack_membership
-from proscribe.model import Entity, Name, NameType, Source
+from proscribe.model import Entity, Identifier, Name, NameType, Source
 from proscribe.names import name_key
 from proscribe.registry import Registry
 from proscribe.sources.base import ListEntry, ParsedList
@@ -44,18 +44,33 @@ class ImportResult:
     previous: str | None = None
 
 
-def _entity_from_entry(entity_id: str, entry: ListEntry, citation: Source) -> Entity:
+def _entity_from_entry(entity_id: str, source: str, entry: ListEntry, citation: Source) -> Entity:
     names, seen = [], set()
     for name in entry.names:
         key = name_key(name.value)
         if key and key not in seen:
             seen.add(key)
             names.append(Name(value=name.value, type=name.type, lang=name.lang))
-    return Entity(id=entity_id, kind=entry.kind, names=names, sources=[citation])
+    return Entity(
+        id=entity_id,
+        kind=entry.kind,
+        names=names,
+        identifiers=_identifiers(source, entry),
+        sources=[citation],
+    )
+
+
+def _identifiers(source: str, entry: ListEntry) -> list[Identifier]:
+    found = [Identifier(scheme=source, value=entry.key)]
+    found += [Identifier(scheme="un", value=ref) for ref in entry.references]
+    found += [Identifier(scheme=scheme, value=value) for scheme, value in entry.identifiers]
+    return list(dict.fromkeys(found))
 
 
 def _merge_names(entity: Entity, entry: ListEntry, citation: Source, origin: str) -> Entity | None:
-    """The entity with the entry's names it lacks added (None when it already has them all)."""
+    """The entity with the entry's names and identifiers it lacks added (None when nothing is new)."""
+    source = origin.split(" ", 1)[0]
+    identifiers = list(dict.fromkeys([*entity.identifiers, *_identifiers(source, entry)]))
     seen = {name_key(n.value) for n in entity.names}
     extra = []
     for name in entry.names:
@@ -64,12 +79,14 @@ def _merge_names(entity: Entity, entry: ListEntry, citation: Source, origin: str
             seen.add(key)
             kind = name.type if name.type is not NameType.PRIMARY else NameType.AKA
             extra.append(Name(value=name.value, type=kind, lang=name.lang, acquired_from=origin))
-    if not extra:
+    if not extra and identifiers == entity.identifiers:
         return None
     sources = list(entity.sources)
     if citation.document_hash not in {s.document_hash for s in sources}:
         sources.append(citation)
-    return entity.model_copy(update={"names": [*entity.names, *extra], "sources": sources})
+    return entity.model_copy(
+        update={"names": [*entity.names, *extra], "identifiers": identifiers, "sources": sources}
+    )
 
 
 def import_list(registry: Registry, parsed: ParsedList) -> ImportResult:
@@ -208,7 +225,9 @@ def _link(
             or new_entities.get(resolution.entity_id)
         )
         if target is None:
-            new_entities[resolution.entity_id] = _entity_from_entry(resolution.entity_id, entry, citation)
+            new_entities[resolution.entity_id] = _entity_from_entry(
+                resolution.entity_id, source, entry, citation
+            )
             continue
         merged = _merge_names(target, entry, citation, f"{source} {key}")
         if merged is not None:

@@ -1,11 +1,11 @@
 """News monitor: candidate designation events from articles, reviewed before they enter the journal.
 
-    >>> from proscribe.news import name_index, extract_events, parse_article
-    >>> import datetime as dt
-    >>> article = parse_article("Canada has listed Ansarallah as a terrorist entity, the minister said on Monday.",
-    ...                         "note.txt", published=dt.date(2024, 12, 3))
-    >>> [(e.jurisdiction, e.entity_id, e.action, e.announced_date) for e in extract_events(article, name_index())]
-    [('CA', 'ansarallah', 'designated', '2024-12-02')]
+>>> from proscribe.news import name_index, extract_events, parse_article
+>>> import datetime as dt
+>>> article = parse_article("Canada has listed Ansarallah as a terrorist entity, the minister said on Monday.",
+...                         "note.txt", published=dt.date(2024, 12, 3))
+>>> [(e.jurisdiction, e.entity_id, e.action, e.announced_date) for e in extract_events(article, name_index())]
+[('CA', 'ansarallah', 'designated', '2024-12-02')]
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def _from_html(html: str, location: str) -> tuple[str, str | None, str | None, dt.date | None]:
-    import trafilatura
+    import trafilatura  # type: ignore[import-untyped,unused-ignore]
 
     try:
         document = trafilatura.bare_extraction(

@@ -6,9 +6,10 @@ import datetime as dt
 import io
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 import orjson
 import typer
@@ -17,7 +18,15 @@ from rich.table import Table
 
 from proscribe.dates import parse_day
 from proscribe.errors import InputError
-from proscribe.news import Article, NewsEvent, article_paths, extract_events, find_conflicts, name_index, parse_article
+from proscribe.news import (
+    Article,
+    NewsEvent,
+    article_paths,
+    extract_events,
+    find_conflicts,
+    name_index,
+    parse_article,
+)
 from proscribe.news.clean import MAX_ARTICLE_BYTES, read_article_file
 from proscribe.news.review import ReviewQueue
 from proscribe.registry import Registry
@@ -39,6 +48,8 @@ review_app = typer.Typer(
 )
 app.add_typer(review_app, name="review")
 console = Console()
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class OutputFormat(StrEnum):
@@ -48,7 +59,9 @@ class OutputFormat(StrEnum):
 
 FilesArgument = Annotated[
     list[Path],
-    typer.Argument(help="Article files (.txt or .html), folders of them, or `-` for stdin.", show_default=False),
+    typer.Argument(
+        help="Article files (.txt or .html), folders of them, or `-` for stdin.", show_default=False
+    ),
 ]
 PublishedOption = Annotated[
     str | None,
@@ -57,14 +70,17 @@ PublishedOption = Annotated[
         help="Publication date YYYY-MM-DD (default: the page's date, an index.jsonl beside the file, or its dateline).",
     ),
 ]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", help="jsonl (one JSON object a line) or table.")]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", help="jsonl (one JSON object a line) or table.")
+]
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="SQLite file or database URL (default: $PROSCRIBE_DB or ./proscribe.db)."),
 ]
 
 
-def _errors(command):  # type: ignore[no-untyped-def]
+def _errors(command: Callable[P, R]) -> Callable[P, R]:
+    # Imported late: proscribe.cli imports this module to register the sub-app.
     from proscribe.cli import reports_errors
 
     return reports_errors(command)
@@ -151,7 +167,9 @@ def _extract(files: list[Path], published: str | None, output: OutputFormat, db:
     if output is OutputFormat.JSONL:
         _write_jsonl([e.to_json() for e in events])
         return
-    table = Table("file", "jur.", "organisation", "action", "effective", "announced", "prec.", "primary", "conf.")
+    table = Table(
+        "file", "jur.", "organisation", "action", "effective", "announced", "prec.", "primary", "conf."
+    )
     for e in events:
         table.add_row(
             Path(e.file).name, e.jurisdiction or "?", e.entity_id or e.organisation or "?", e.action,
@@ -166,7 +184,9 @@ def conflicts(
     files: FilesArgument,
     published: PublishedOption = None,
     output: FormatOption = OutputFormat.JSONL,
-    merged: Annotated[bool, typer.Option("--merged", help="Also print the merged reports that agree.")] = False,
+    merged: Annotated[
+        bool, typer.Option("--merged", help="Also print the merged reports that agree.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Disagreements between articles, and with the registry, about the same organisation and step.
@@ -179,7 +199,9 @@ def conflicts(
     _errors(_conflicts)(files, published, output, merged, db)
 
 
-def _conflicts(files: list[Path], published: str | None, output: OutputFormat, merged: bool, db: str | None) -> None:
+def _conflicts(
+    files: list[Path], published: str | None, output: OutputFormat, merged: bool, db: str | None
+) -> None:
     articles = _read_articles(files, _published(published))
     registry = _existing_registry(db)
     events = _events(articles, registry)
@@ -281,8 +303,11 @@ def review_edit(
     event_id: Annotated[str, typer.Argument(help="Event id.")],
     changes: Annotated[
         list[str],
-        typer.Option("--set", help="FIELD=VALUE; fields: jurisdiction, organisation, entity_id, action, "
-        "effective_date, announced_date, list, authority. Repeatable."),
+        typer.Option(
+            "--set",
+            help="FIELD=VALUE; fields: jurisdiction, organisation, entity_id, action, "
+            "effective_date, announced_date, list, authority. Repeatable.",
+        ),
     ],
     db: DbOption = None,
 ) -> None:

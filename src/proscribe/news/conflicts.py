@@ -20,7 +20,6 @@ from proscribe.model import RecordedAct
 from proscribe.news.extract import NewsEvent
 
 
-
 @dataclass(frozen=True)
 class Conflict:
     organisation: str
@@ -139,7 +138,9 @@ def _against_registry(
     members: list[NewsEvent],
 ) -> Conflict | None:
     recorded = [
-        r.act for r in acts if subject in r.act.entities and r.act.jurisdiction == jurisdiction and r.act.action == action
+        r.act
+        for r in acts
+        if subject in r.act.entities and r.act.jurisdiction == jurisdiction and r.act.action == action
     ]
     spans = [(e, s) for e, s in dated if s is not None]
     if not recorded or not spans:
@@ -152,8 +153,17 @@ def _against_registry(
     unmatched = [(e, s) for e, s in spans if not any(_overlap(s, a) for _, a in act_spans)]
     if not act_spans or not unmatched:
         return None
-    values = list(dict.fromkeys([*(str(e.effective_date) for e, _ in unmatched), *(label.split("=", 1)[1] for label, _ in act_spans)]))
-    files = list(dict.fromkeys([*(e.file for e, _ in unmatched), *(label.split("=", 1)[0] for label, _ in act_spans)]))
+    values = list(
+        dict.fromkeys(
+            [
+                *(str(e.effective_date) for e, _ in unmatched),
+                *(label.split("=", 1)[1] for label, _ in act_spans),
+            ]
+        )
+    )
+    files = list(
+        dict.fromkeys([*(e.file for e, _ in unmatched), *(label.split("=", 1)[0] for label, _ in act_spans)])
+    )
     return Conflict(_label(members), jurisdiction, "effective_date", values, files)
 
 
@@ -163,7 +173,9 @@ def _outcome_conflicts(merged: list[MergedReport]) -> list[Conflict]:
     by_subject: dict[tuple[str, str | None], list[MergedReport]] = defaultdict(list)
     for report in merged:
         if report.action in ("delisted", "suspended"):
-            by_subject[(report.entity_id or report.organisation.casefold(), report.jurisdiction)].append(report)
+            by_subject[(report.entity_id or report.organisation.casefold(), report.jurisdiction)].append(
+                report
+            )
     for (_, jurisdiction), reports in by_subject.items():
         actions = {r.action for r in reports}
         if len(actions) < 2:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Events from one cleaned article: who listed or delisted whom, where, when, and the sentence that says so.
 
 The extractor reads sentence by sentence. A sentence yields an event when a listing-action phrase
@@ -73,7 +74,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = 0
         for match in _BOUNDARY.finditer(line):
-            if _ABBREVIATIONS.search(line[start : match.start()].rstrip("\"”»“")):
+            if _ABBREVIATIONS.search(line[start : match.start()].rstrip('"”»“')):
                 continue
             end = match.start()
             piece = line[start:end].strip()
@@ -90,7 +91,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_headline(sentence: str) -> bool:
-    return not sentence.rstrip("\"”»“)").endswith((".", "!", "?", "…", ":")) and len(sentence.split()) <= 25
+    return not sentence.rstrip('"”»“)').endswith((".", "!", "?", "…", ":")) and len(sentence.split()) <= 25
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,11 @@ def _unknown_orgs(sentence: str, at: int, jurisdictions_text: set[str]) -> list[
     for match in lexicon.QUOTED_NAME.finditer(sentence):
         inner = match.group(1)
         # Quoted statements are long and start lower-case or end with punctuation; names do not.
-        if len(inner.split()) <= 5 and inner[:1].isupper() and not inner.rstrip().endswith((".", ",", "!", "?")):
+        if (
+            len(inner.split()) <= 5
+            and inner[:1].isupper()
+            and not inner.rstrip().endswith((".", ",", "!", "?"))
+        ):
             keep(inner, match.start(1))
     names.sort(key=lambda n: abs(n.start - at))
     return names
@@ -161,9 +166,15 @@ def _entity_orgs(mentions: list[EntityMention], sentence: str, at: int, salience
     for step in (-1, 1):
         index = nearest
         while 0 <= index + step < len(ordered):
-            left, right = (ordered[index + step], ordered[index]) if step < 0 else (ordered[index], ordered[index + step])
+            left, right = (
+                (ordered[index + step], ordered[index])
+                if step < 0
+                else (ordered[index], ordered[index + step])
+            )
             between = sentence[left.end : right.start]
-            if not (_COORDINATED.match(between) or lexicon.ALIAS_LINK.match(between) or _ALIAS.match(between)):
+            if not (
+                _COORDINATED.match(between) or lexicon.ALIAS_LINK.match(between) or _ALIAS.match(between)
+            ):
                 break
             group.append(ordered[index + step])
             index += step
@@ -181,21 +192,28 @@ def _entity_orgs(mentions: list[EntityMention], sentence: str, at: int, salience
     return [_Org(m.text, m.entity_id, m.start) for m in chosen]
 
 
-_ALIAS = re.compile(r"^\W*(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$", re.I)
+_ALIAS = re.compile(
+    r"^\W*(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$", re.I
+)
 _COORDINATED = re.compile(
-    r"^[\s,»«\"„“”]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$", re.I
+    r"^[\s,»«\"„“”]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$",
+    re.I,
 )
 
 
 def _hedged(sentence: str, start: int, end: int) -> bool:
-    clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind("—", 0, start))
+    clause_start = max(
+        sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind("—", 0, start)
+    )
     # The hedge may follow the phrase: "решение об исключении ... еще не принято", "would not amount".
     window = sentence[max(clause_start + 1, start - 70) : end]
     after = sentence[end : end + 40]
     return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
 
-def _split_dates(sentence: str, dates: list[DateMention], at: int) -> tuple[DateMention | None, DateMention | None]:
+def _split_dates(
+    sentence: str, dates: list[DateMention], at: int
+) -> tuple[DateMention | None, DateMention | None]:
     """(effective, announced): a date beside a speech verb is the announcement; the nearest other one is the effect."""
     effective: list[DateMention] = []
     announced: list[DateMention] = []
@@ -272,13 +290,17 @@ def _sentence_events(
         match = pattern.search(sentence)
         if match is None or any(match.start() < e and s < match.end() for s, e in claimed):
             continue
-        if action not in ("review_due", "hearing_scheduled") and _hedged(sentence, match.start(), match.end()):
+        if action not in ("review_due", "hearing_scheduled") and _hedged(
+            sentence, match.start(), match.end()
+        ):
             continue
         if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
             continue
         if action == "bill_passed" and any(e.action == "bill_passed_first_reading" for e in found):
             continue
-        if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(sentence[max(0, match.start() - 70) : match.start()]):
+        if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(
+            sentence[max(0, match.start() - 70) : match.start()]
+        ):
             continue
         claimed.append(match.span())
         at = match.start()
@@ -291,7 +313,11 @@ def _sentence_events(
                 article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
             )
         # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
-        if action == "delisted" and jurisdiction == "RU" and (suspension_context or article.published >= RU_SUSPENSION_LAW):
+        if (
+            action == "delisted"
+            and jurisdiction == "RU"
+            and (suspension_context or article.published >= RU_SUSPENSION_LAW)
+        ):
             action = "suspended"
         orgs = _entity_orgs(mentions, sentence, at, salience)
         names = {m.group(0) for _, p in lexicon.JURISDICTIONS for m in p.finditer(sentence)}
@@ -301,7 +327,11 @@ def _sentence_events(
         ]  # fmt: skip
         if orgs:
             # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
-            orgs += [o for o in unknown if lexicon.ORG_NOUN.search(sentence[max(0, o.start - 40) : o.start + len(o.text)])]
+            orgs += [
+                o
+                for o in unknown
+                if lexicon.ORG_NOUN.search(sentence[max(0, o.start - 40) : o.start + len(o.text)])
+            ]
         else:
             orgs = unknown[:3]
         from_context = False
@@ -318,13 +348,16 @@ def _sentence_events(
                 article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
             )
         else:
-            primary = body_index <= 3 and not re.search(r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I)
+            primary = body_index <= 3 and not re.search(
+                r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
+            )
         if announced is not None:
             announced_date: str | None = str(announced.date)
         elif primary:
             announced_date = article.published.isoformat()
         else:
             announced_date = None
+        precision: str
         if effective is not None:
             precision = effective.precision
         elif announced is not None:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Per-language words: what signals a listing action, which body or country acts, what hedges.
 
 Rules, not a model: each pattern is a phrase a reporter uses for one legal step, in English,
@@ -75,15 +76,45 @@ EFFECT = re.compile(
 
 # Who acts: country names, adjectives and bodies, by jurisdiction code.
 JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("UN", re.compile(r"\bUN\b|\bU\.N\.|United\s+Nations|Security\s+Council(?!\s+of\s+Kazakhstan)|\bООН\b|UN-Sicherheitsrat|Sicherheitsrat|Vereinten\s+Nationen|Совет\w*\s+Безопасности\s+ООН")),
-    ("EU", re.compile(r"\bEU\b|European\s+Union|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-")),
-    ("RU", re.compile(r"\bRussia\w*|\bMoscow\b|\bKremlin\b|State\s+Duma|\bDuma\b|Federation\s+Council|Росси\w*|\bРФ\b|Госдум\w*|Государственн\w+\s+Дум\w*|Москв\w*|Кремл\w*|Совет\w*\s+Федерации|Russland\w*|russisch\w*|Moskau")),
+    (
+        "UN",
+        re.compile(
+            r"\bUN\b|\bU\.N\.|United\s+Nations|Security\s+Council(?!\s+of\s+Kazakhstan)|\bООН\b|UN-Sicherheitsrat|Sicherheitsrat|Vereinten\s+Nationen|Совет\w*\s+Безопасности\s+ООН"
+        ),
+    ),
+    (
+        "EU",
+        re.compile(
+            r"\bEU\b|European\s+Union|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-"
+        ),
+    ),
+    (
+        "RU",
+        re.compile(
+            r"\bRussia\w*|\bMoscow\b|\bKremlin\b|State\s+Duma|\bDuma\b|Federation\s+Council|Росси\w*|\bРФ\b|Госдум\w*|Государственн\w+\s+Дум\w*|Москв\w*|Кремл\w*|Совет\w*\s+Федерации|Russland\w*|russisch\w*|Moskau"
+        ),
+    ),
     ("KZ", re.compile(r"Kazakh\w*|Astana|Tokayev|Казахстан\w*|\bРК\b|Токаев\w*|Kasachstan\w*")),
     ("KG", re.compile(r"Kyrgyz\w*|Bishkek|Pervoma[iy]sky|Киргиз\w*|Кыргыз\w*|Бишкек\w*|Kirgis\w*")),
-    ("US", re.compile(r"United\s+States|\bU\.S\.|\bUS\b|\bUSA\b|Washington|State\s+Department|Department\s+of\s+State|Trump\s+administration|\bRubio\b|Federal\s+Register|\bСША\b|Вашингтон\w*|\bUS-|\bUSA\b|amerikanisch\w*")),
-    ("GB", re.compile(r"\bUK\b|United\s+Kingdom|\bBritain\b|\bBritish\b|Home\s+Secretary|Home\s+Office|House\s+of\s+Commons|\bMPs\b|Terrorism\s+Act\s+2000|Великобритани\w*|Großbritannien|britisch\w*")),
+    (
+        "US",
+        re.compile(
+            r"United\s+States|\bU\.S\.|\bUS\b|\bUSA\b|Washington|State\s+Department|Department\s+of\s+State|Trump\s+administration|\bRubio\b|Federal\s+Register|\bСША\b|Вашингтон\w*|\bUS-|\bUSA\b|amerikanisch\w*"
+        ),
+    ),
+    (
+        "GB",
+        re.compile(
+            r"\bUK\b|United\s+Kingdom|\bBritain\b|\bBritish\b|Home\s+Secretary|Home\s+Office|House\s+of\s+Commons|\bMPs\b|Terrorism\s+Act\s+2000|Великобритани\w*|Großbritannien|britisch\w*"
+        ),
+    ),
     ("CA", re.compile(r"\bCanad\w*|\bOttawa\b|Канад\w*|Kanada\w*")),
-    ("DE", re.compile(r"\bGerman\w*|Bundesinnenminist\w*|Bundesregierung|Bundesamt|Deutschland|deutsche\w*|Германи\w*|Faeser|Dobrindt")),
+    (
+        "DE",
+        re.compile(
+            r"\bGerman\w*|Bundesinnenminist\w*|Bundesregierung|Bundesamt|Deutschland|deutsche\w*|Германи\w*|Faeser|Dobrindt"
+        ),
+    ),
     ("AU", re.compile(r"\bAustralia\w*|Канберр\w*|Australien")),
     ("NZ", re.compile(r"New\s+Zealand|Neuseeland")),
     ("FR", re.compile(r"\bFrance\b|\bFrench\b|Франци\w*|Frankreich")),
@@ -103,17 +134,32 @@ ORG_NOUN = re.compile(
 EN_OBJECT = re.compile(
     r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
 )
-EN_SUBJECT = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:designated|proscribed|listed|banned)")
+EN_SUBJECT = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:designated|proscribed|listed|banned)"
+)
 NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"
 )
-ALIAS_LINK = re.compile(r"^\W*(?:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|known\s+as|auch\s+bekannt\s+als|ранее\s+известн\w+\s+как|\(|—|–|-)\W*(?:the\s+)?$", _I)
+ALIAS_LINK = re.compile(
+    r"^\W*(?:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|known\s+as|auch\s+bekannt\s+als|ранее\s+известн\w+\s+как|\(|—|–|-)\W*(?:the\s+)?$",
+    _I,
+)
 
 # A status step inside a bill or law ("a bill to remove groups from the list") is the bill's content, not an act.
-LEGISLATION = re.compile(r"\b(?:bill|law|legislation|amendments?)\b|законопроект\w*|закон\w*|поправк\w*|Gesetz\w*|Gesetzentwurf", _I)
+LEGISLATION = re.compile(
+    r"\b(?:bill|law|legislation|amendments?)\b|законопроект\w*|закон\w*|поправк\w*|Gesetz\w*|Gesetzentwurf",
+    _I,
+)
 STATUS_ACTIONS = frozenset({"designated", "delisted", "suspended", "reinstated", "annulled"})
 # Countries named as the object ("removed Syria from its list of state sponsors") are not organisations.
-COUNTRY_OBJECT = re.compile(r"\b(?:Syria|Syrien|Afghanistan|Iran|Yemen|Jemen|Cuba|Kuba)\b|Сири\w+|Афганистан\w*|Иран\w*")
+COUNTRY_OBJECT = re.compile(
+    r"\b(?:Syria|Syrien|Afghanistan|Iran|Yemen|Jemen|Cuba|Kuba)\b|Сири\w+|Афганистан\w*|Иран\w*"
+)
 # Jurisdictions named as a model to follow ("in accordance with UN practice") do not act.
-DEFERENCE = re.compile(r"(?:accordance\s+with|according\s+to|in\s+line\s+with|as\s+per|following|aligning|соответствии\s+с|практикой|gemäß|im\s+Einklang\s+mit)\W*(?:the\s+)?$", _I)
-NEGATION_AFTER = re.compile(r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят", _I)
+DEFERENCE = re.compile(
+    r"(?:accordance\s+with|according\s+to|in\s+line\s+with|as\s+per|following|aligning|соответствии\s+с|практикой|gemäß|im\s+Einklang\s+mit)\W*(?:the\s+)?$",
+    _I,
+)
+NEGATION_AFTER = re.compile(
+    r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят", _I
+)

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Linking organisation mentions to registry entities by their names in any script.
 
 Exact names, folded the way :func:`proscribe.names.name_key` folds them, plus light inflection

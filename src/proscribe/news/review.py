@@ -28,10 +28,22 @@ from proscribe.records import validation_problem
 from proscribe.registry import Registry
 from proscribe.store import tables as t
 
-NEWS_ACTIONS = frozenset(a.value for a in Action) - {"retracted"} | {"proposed_designation", "proposed_delisting"}
+NEWS_ACTIONS = frozenset(a.value for a in Action) - {"retracted"} | {
+    "proposed_designation",
+    "proposed_delisting",
+}
 # A government asking its legislature or court to list or delist is, in the journal, a petition.
 _ACT_ACTION = {"proposed_designation": Action.PETITION_FILED, "proposed_delisting": Action.PETITION_FILED}
-EDITABLE = ("jurisdiction", "organisation", "entity_id", "action", "effective_date", "announced_date", "list", "authority")
+EDITABLE = (
+    "jurisdiction",
+    "organisation",
+    "entity_id",
+    "action",
+    "effective_date",
+    "announced_date",
+    "list",
+    "authority",
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +84,13 @@ class ReviewQueue:
         article_id = article.document_hash
         ids: list[str] = []
         with self.db.writing() as conn, conn.begin():
-            exists = conn.execute(sa.select(t.news_articles.c.id).where(t.news_articles.c.id == article_id)).first()
+            exists = conn.execute(
+                sa.select(t.news_articles.c.id).where(t.news_articles.c.id == article_id)
+            ).first()
             if exists:
-                rows = conn.execute(sa.select(t.news_events.c.id).where(t.news_events.c.article_id == article_id))
+                rows = conn.execute(
+                    sa.select(t.news_events.c.id).where(t.news_events.c.article_id == article_id)
+                )
                 return sorted(row.id for row in rows)
             conn.execute(
                 t.news_articles.insert(),
@@ -93,7 +109,12 @@ class ReviewQueue:
                 body = event.to_json()
                 conn.execute(
                     t.news_events.insert(),
-                    {"id": event_id, "article_id": article_id, "status": "pending", "body": canonical_json(body)},
+                    {
+                        "id": event_id,
+                        "article_id": article_id,
+                        "status": "pending",
+                        "body": canonical_json(body),
+                    },
                 )
                 ids.append(event_id)
         return ids
@@ -125,7 +146,9 @@ class ReviewQueue:
         for key, value in changes.items():
             where = f"{event_id}.{key}"
             if key not in EDITABLE:
-                raise InputError(f"'{key}' cannot be edited (editable: {', '.join(EDITABLE)})", location=where)
+                raise InputError(
+                    f"'{key}' cannot be edited (editable: {', '.join(EDITABLE)})", location=where
+                )
             if key == "jurisdiction":
                 try:
                     value = normalise_jurisdiction(value)
@@ -138,7 +161,9 @@ class ReviewQueue:
                     parsed = PartialDate.parse(value)
                 except ValueError as exc:
                     raise InputError(str(exc), location=where) from None
-                body["date_precision"] = parsed.precision if key == "effective_date" else body.get("date_precision")
+                body["date_precision"] = (
+                    parsed.precision if key == "effective_date" else body.get("date_precision")
+                )
             elif key == "entity_id" and self.registry.entities.get(value) is None:
                 raise InputError(f"no entity with id '{value}' in the registry", location=where)
             body[key] = value
@@ -184,7 +209,9 @@ class ReviewQueue:
         where = queued.id
         jurisdiction = event.get("jurisdiction")
         if not jurisdiction:
-            raise InputError("the event has no jurisdiction; set one with edit", location=f"{where}.jurisdiction")
+            raise InputError(
+                "the event has no jurisdiction; set one with edit", location=f"{where}.jurisdiction"
+            )
         action = str(event["action"])
         act_action = _ACT_ACTION.get(action, action)
         entity_id = event.get("entity_id")
@@ -211,7 +238,9 @@ class ReviewQueue:
         )
         effective = event.get("effective_date")
         announced = event.get("announced_date")
-        slug = re.sub(r"[^a-z0-9]+", "-", str(entity_id or event.get("organisation") or "general").lower()).strip("-")
+        slug = re.sub(
+            r"[^a-z0-9]+", "-", str(entity_id or event.get("organisation") or "general").lower()
+        ).strip("-")
         day = effective or announced or article.published
         payload: dict[str, Any] = {
             "id": f"news-{str(jurisdiction).lower()}-{day}-{slug}-{action}-{queued.id}".replace("_", "-"),
@@ -222,7 +251,8 @@ class ReviewQueue:
             "effective": effective,
             "published": announced,
             "decided": None if (effective or announced) else "unknown",
-            "authority": event.get("authority") or f"{jurisdiction_name(str(jurisdiction))} (as reported in the news)",
+            "authority": event.get("authority")
+            or f"{jurisdiction_name(str(jurisdiction))} (as reported in the news)",
             "sources": [source.model_dump(mode="json", exclude_none=True)],
             "confidence": Confidence.PROBABLE.value,
             "notes": f"From news review of event {queued.id} ({action})"
@@ -238,11 +268,19 @@ class ReviewQueue:
 
     def _list_for(self, entity_id: str, jurisdiction: str) -> str | None:
         """The list an entity's earlier acts in this jurisdiction used, else the jurisdiction's usual list."""
-        acts = [r.act for r in self.registry.journal.acts_for_entities([entity_id]) if r.act.jurisdiction == jurisdiction]
+        acts = [
+            r.act
+            for r in self.registry.journal.acts_for_entities([entity_id])
+            if r.act.jurisdiction == jurisdiction
+        ]
         lists = [a.list_id for a in acts if a.list_id]
         if lists:
             return lists[-1]
-        everything = [r.act.list_id for r in self.registry.journal.all_acts() if r.act.jurisdiction == jurisdiction and r.act.list_id]
+        everything = [
+            r.act.list_id
+            for r in self.registry.journal.all_acts()
+            if r.act.jurisdiction == jurisdiction and r.act.list_id
+        ]
         return max(set(everything), key=everything.count) if everything else None
 
 

@@ -14,7 +14,16 @@ from typing import Any
 
 from proscribe.news.link import words
 
-FIELDS = ("event", "jurisdiction", "organisation", "action", "effective_date", "announced_date", "date_precision", "primary")
+FIELDS = (
+    "event",
+    "jurisdiction",
+    "organisation",
+    "action",
+    "effective_date",
+    "announced_date",
+    "date_precision",
+    "primary",
+)
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,9 @@ def _loose_correct(predicted: list[Mapping[str, Any]], truth: list[Mapping[str, 
                 continue
             used.add(index)
             field_ok = (
-                _org_matches(event, expected) if field == "organisation" else event.get(field) == expected.get(field)
+                _org_matches(event, expected)
+                if field == "organisation"
+                else event.get(field) == expected.get(field)
             )
             correct += int(field_ok)
             break

@@ -211,13 +211,23 @@ def _hedged(sentence: str, start: int, end: int) -> bool:
     return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
 
+_APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+\w+\s+)?(?:that|which|who|whose)\b[^,]*(?:,|$)", re.I)
+
+
 def _split_dates(
     sentence: str, dates: list[DateMention], at: int
 ) -> tuple[DateMention | None, DateMention | None]:
-    """(effective, announced): a date beside a speech verb is the announcement; the nearest other one is the effect."""
+    """(effective, announced): a date beside a speech verb is the announcement; the nearest other one is the effect.
+
+    Dates inside a relative clause ("HTS, the group that led a takeover last year,") describe
+    something else and are ignored.
+    """
+    asides = [m.span() for m in _APPOSITIVE.finditer(sentence) if not (m.start() <= at < m.end())]
     effective: list[DateMention] = []
     announced: list[DateMention] = []
     for mention in dates:
+        if any(s <= mention.start < e for s, e in asides):
+            continue
         before = sentence[max(0, mention.start - 45) : mention.start]
         after = sentence[mention.end : mention.end + 30]
         near_speech = lexicon.SPEECH.search(before[-30:]) or lexicon.SPEECH.search(after)

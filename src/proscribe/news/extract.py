@@ -28,6 +28,10 @@ _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
 PRIMARY_WINDOW_DAYS = 45
 RU_SUSPENSION_LAW = dt.date(2024, 12, 28)
+_REQUESTS = frozenset(
+    {"petition_filed", "proposed_designation", "proposed_delisting", "hearing_scheduled", "bill_introduced", "bill_passed",
+     "bill_passed_first_reading", "review_due"}
+)  # fmt: skip
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
@@ -207,7 +211,7 @@ def _hedged(sentence: str, start: int, end: int) -> bool:
     )
     # The hedge may follow the phrase: "решение об исключении ... еще не принято", "would not amount".
     window = sentence[max(clause_start + 1, start - 70) : end]
-    after = sentence[end : end + 40]
+    after = sentence[end : end + 90]
     return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
 
@@ -307,6 +311,14 @@ def _sentence_events(
         if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
             continue
         if action == "bill_passed" and any(e.action == "bill_passed_first_reading" for e in found):
+            continue
+        # "asked the court to suspend the ban": the suspension is what was asked for, not what happened.
+        if (
+            action in lexicon.STATUS_ACTIONS
+            and any(e.action in _REQUESTS for e in found)
+            and claimed
+            and min(start for start, _ in claimed) < match.start()
+        ):
             continue
         if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(
             sentence[max(0, match.start() - 70) : match.start()]

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  -- Russian text and typographic quotes are real article text.
 """News monitor on real articles: the issue's acceptance examples, the labelled development set, dates."""
 
 from __future__ import annotations
@@ -9,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from proscribe.errors import InputError
-from proscribe.news import NewsEvent, extract_events, find_conflicts, name_index, parse_article, read_article_file
+from proscribe.news import (
+    NewsEvent,
+    extract_events,
+    find_conflicts,
+    name_index,
+    parse_article,
+    read_article_file,
+)
 from proscribe.news.clean import clean_text
 from proscribe.news.dates import find_dates
 from proscribe.news.score import score
@@ -18,7 +26,15 @@ DATA = Path(__file__).parent / "data" / "news"
 DEV = DATA / "dev"
 EXAMPLE_A = DEV / "2024-12-17_ru_duma_taliban_bill_a.txt"
 EXAMPLE_B = DEV / "2024-12-17_ru_duma_taliban_bill_b.txt"
-BOILERPLATE = ("Advertisement", "Scroll to continue", "READ ALSO", "Subscribe", "Copyright", "WhatsApp", "Copy link")
+BOILERPLATE = (
+    "Advertisement",
+    "Scroll to continue",
+    "READ ALSO",
+    "Subscribe",
+    "Copyright",
+    "WhatsApp",
+    "Copy link",
+)
 INDEX = name_index()
 
 
@@ -46,16 +62,27 @@ def test_acceptance_duma_bill_article_a() -> None:
     assert review.effective_date == "2024-12-20"  # "on Friday", after a Tuesday publication
     assert "Federation Council on Friday" in review.evidence_quote
     kazakhstan = find(events, "KZ", "delisted")
-    assert (kazakhstan.effective_date, kazakhstan.date_precision, kazakhstan.primary) == ("2024", "year", False)
+    assert (kazakhstan.effective_date, kazakhstan.date_precision, kazakhstan.primary) == (
+        "2024",
+        "year",
+        False,
+    )
 
 
 def test_acceptance_duma_bill_article_b() -> None:
     events = events_of(EXAMPLE_B)
     assert find(events, "RU", "bill_passed").effective_date == "2024-12-17"
     designation = find(events, "RU", "designated")
-    assert (designation.entity_id, designation.effective_date, designation.primary) == ("taliban", "2003", False)
+    assert (designation.entity_id, designation.effective_date, designation.primary) == (
+        "taliban",
+        "2003",
+        False,
+    )
     kazakhstan = find(events, "KZ", "delisted")
-    assert (kazakhstan.effective_date, kazakhstan.date_precision) == ("2023", "season")  # "late 2023", not a day
+    assert (kazakhstan.effective_date, kazakhstan.date_precision) == (
+        "2023",
+        "season",
+    )  # "late 2023", not a day
 
 
 def test_acceptance_kazakhstan_readings_conflict() -> None:
@@ -106,7 +133,9 @@ def test_development_set_quality_floor() -> None:
 
 
 def test_distractors_yield_no_events() -> None:
-    truth_files = {json.loads(line)["file"] for line in (DEV / "truth.jsonl").read_text(encoding="utf-8").splitlines()}
+    truth_files = {
+        json.loads(line)["file"] for line in (DEV / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    }
     distractors = [p for p in dev_articles() if p.name not in truth_files]
     noisy = {p.name: [e.action for e in events_of(p)] for p in distractors}
     assert sum(1 for actions in noisy.values() if actions) <= 1, noisy
@@ -126,13 +155,19 @@ def test_distractors_yield_no_events() -> None:
         ("earlier this summer", "2024-09-06", [("2024", "season")]),
         ("This revocation will be effective tomorrow, July 8.", "2025-07-08", [("2025-07-08", "day")]),
         ("Административное дело было рассмотрено 4 июня.", "2020-06-05", [("2020-06-04", "day")]),
-        ("в конце прошлого года, в декабре, Путин подписал закон", "2025-03-31", [("2024", "season"), ("2024-12", "month")]),
+        (
+            "в конце прошлого года, в декабре, Путин подписал закон",
+            "2025-03-31",
+            [("2024", "season"), ("2024-12", "month")],
+        ),
         ("Die HTS werde ab Dienstag gestrichen.", "2025-07-07", [("2025-07-08", "day")]),
         ("Bereits am Vortag hatte der Sicherheitsrat", "2025-11-08", [("2025-11-07", "day")]),
         ("Am 6. November 2025 hat der UN-Sicherheitsrat", "2025-11-07", [("2025-11-06", "day")]),
     ],
 )
-def test_relative_dates_resolve_with_their_precision(sentence: str, published: str, expected: list[tuple[str, str]]) -> None:
+def test_relative_dates_resolve_with_their_precision(
+    sentence: str, published: str, expected: list[tuple[str, str]]
+) -> None:
     found = find_dates(sentence, dt.date.fromisoformat(published))
     assert [(str(m.date), m.precision) for m in found] == expected
     assert all(sentence[m.start : m.end] == m.text for m in found)
@@ -143,7 +178,7 @@ def test_opinions_proposals_and_negations_are_not_events() -> None:
         "Putin said the UN should remove the Taliban from its list of terrorist organizations.\n"
         "Russian ministries said the Taliban could be removed from the list of banned organisations.\n"
         "In Deutschland sind die Taliban zwar auch nicht verboten.\n"
-        "Песков заявил, что решение об исключении \"Талибана\" из списка запрещенных организаций еще не принято.\n",
+        'Песков заявил, что решение об исключении "Талибана" из списка запрещенных организаций еще не принято.\n',
         "opinions.txt",
         published=dt.date(2024, 5, 27),
     )

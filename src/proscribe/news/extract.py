@@ -234,7 +234,9 @@ def _split_dates(
             continue
         before = sentence[max(0, mention.start - 45) : mention.start]
         after = sentence[mention.end : mention.end + 30]
-        near_speech = lexicon.SPEECH.search(before[-30:]) or lexicon.SPEECH.search(after)
+        # "said on Friday", "announced Monday", "teilte am Donnerstag mit": the verb is right before,
+        # or right after ("am Donnerstag mit"); "banned it in 2010, the court said" dates the ban.
+        near_speech = lexicon.SPEECH.search(before[-30:]) or lexicon.SPEECH.match(after.lstrip(" ,"))
         near_effect = lexicon.EFFECT.search(before[-25:])
         if near_speech and not near_effect:
             announced.append(mention)

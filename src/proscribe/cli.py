@@ -150,14 +150,29 @@ def status(
         results = [registry.status_as_of(entity, code, valid_at, known, published)]
     else:
         results = registry.statuses_as_of(entity, valid_at, known, published)
+    related = registry.entities.get_many({r.via.entity for r in results if r.via})
     if as_json:
-        payloads = [{"caption": entity.caption, **to_jsonable(r)} for r in results]
+        names = [n.model_dump(mode="json", exclude_none=True) for n in entity.names]
+        payloads = [
+            {
+                "caption": entity.caption,
+                **to_jsonable(r),
+                "names": names,
+                **({"via_names": [n.value for n in related[r.via.entity].names]} if r.via else {}),
+            }
+            for r in results
+        ]
         _print_json(
-            payloads[0] if code else {"entity": entity.id, "caption": entity.caption, "statuses": payloads}
+            payloads[0]
+            if code
+            else {"entity": entity.id, "caption": entity.caption, "names": names, "statuses": payloads}
         )
         return
     if not results:
         console.print(f"{entity.caption}: no listing recorded in any jurisdiction.")
+    header = render.names_line(entity, list(related.values()))
+    if header:
+        console.print(header)
     for result in results:
         console.print(render.status_panel(result, entity))
 

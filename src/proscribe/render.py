@@ -57,7 +57,29 @@ def sources_text(ref: ActRef, limit: int = 3) -> Text:
     return text
 
 
+def other_script_names(entity: Entity, limit: int = 8) -> list[str]:
+    """The entity's names outside the Latin script (kept as the lists and acts write them)."""
+    return [n.value for n in entity.names if n.script not in (None, "Latn")][:limit]
+
+
+def names_line(entity: Entity, related: list[Entity]) -> Text | None:
+    parts = []
+    own = other_script_names(entity)
+    if own:
+        parts.append(", ".join(own))
+    for other in related:
+        names = other_script_names(other)
+        if names:
+            parts.append(f"{', '.join(names)} (as {other.id})")
+    return (
+        Text(f"{entity.caption} ({entity.id}) — also written: " + "; ".join(parts), style="dim")
+        if parts
+        else None
+    )
+
+
 def status_panel(result: StatusResult, entity: Entity) -> Panel:
+
     heading = Text()
     heading.append(f"{entity.caption}", style="bold")
     heading.append(
@@ -65,8 +87,10 @@ def status_panel(result: StatusResult, entity: Entity) -> Panel:
     )
     heading.append_text(status_text(result.status))
     if result.since:
-        heading.append(f" since {result.since}")
-        if result.since_basis and result.since_basis != "effective":
+        # Windows read as "listed (between 2021-01-18 and 2026-02-27)", days as "listed since 2003-02-14".
+        window = result.since.startswith(("by ", "between "))
+        heading.append(f" ({result.since})" if window else f" since {result.since}")
+        if result.since_basis and result.since_basis not in ("effective", "observed in list versions"):
             heading.append(f" ({result.since_basis})", style="dim")
     parts: list[RenderableType] = [heading]
     filters = []
@@ -87,7 +111,11 @@ def status_panel(result: StatusResult, entity: Entity) -> Panel:
         for listing in result.lists:
             line = Text(f"  list {listing.list_id}: ").append_text(status_text(listing.status))
             if listing.since:
-                line.append(f" since {listing.since}")
+                window = listing.since.startswith(("by ", "between "))
+                line.append(f" ({listing.since})" if window else f" since {listing.since}")
+            if listing.via:
+                line.append(f"  via {listing.via.entity}", style="dim")
+
             parts.append(line)
     for reading in result.readings:
         line = Text("  reading: ", style="magenta").append_text(status_text(reading.status))

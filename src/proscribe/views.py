@@ -314,6 +314,7 @@ class ListStatus:
     readings: list[Reading]
     inconsistencies: list[str]
     timing_uncertain: bool = False
+    via: Via | None = None
 
 
 def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) -> ListStatus:
@@ -415,6 +416,7 @@ def _combine(
         lists=ranked,
         readings=top.readings,
         inconsistencies=[i for ls in ranked for i in ls.inconsistencies],
+        via=top.via,
     )
 
 
@@ -449,26 +451,42 @@ def status_as_of(
     """Status of ``entity_id`` in ``jurisdiction`` on ``valid_at``.
 
     ``acts`` must include the acts of the entity and of every entity in
-    ``lineage`` ((id, relation) pairs, nearest first). When the entity has no
-    listing of its own in the jurisdiction, the first related entity that has
-    one answers, and ``via`` says so: in the US, HTS was an alias on the
-    Al-Nusrah Front designation, never designated under its own name.
+    ``lineage`` ((id, relation) pairs, nearest first). Each list of the
+    jurisdiction answers from the entity's own listing on it when it has one
+    in force (or ended), otherwise from the nearest related entity's, and
+    ``via`` says so: in the US, HTS was an alias on the Al-Nusrah Front
+    designation, never designated under its own name; in the UK it was
+    deproscribed under its own name while the Al-Nusrah Front entry stayed on
+    the financial sanctions list.
     """
     materialised = list(acts)
     own = own_status(materialised, entity_id, jurisdiction, valid_at, known_at, published_by)
-    if own.status is not Status.NEVER_LISTED or not lineage:
-        if own.inconsistencies and lineage:
-            own.inconsistencies = _explained_by_lineage(
-                own, materialised, jurisdiction, known_at, published_by, lineage
-            )
+    if not lineage:
         return own
+    own_inconsistencies = (
+        _explained_by_lineage(own, materialised, jurisdiction, known_at, published_by, lineage)
+        if own.inconsistencies
+        else []
+    )
+    lists = [ls for ls in own.lists if ls.status is not Status.NEVER_LISTED]
+    covered = {ls.list_id for ls in lists}
     for other, relation in lineage:
         related = own_status(materialised, other, jurisdiction, valid_at, known_at, published_by)
-        if related.status is not Status.NEVER_LISTED:
-            related.entity = entity_id
-            related.via = Via(other, relation)
-            return related
-    return own
+        for listed in related.lists:
+            if listed.list_id not in covered and listed.status is not Status.NEVER_LISTED:
+                listed.via = Via(other, relation)
+                lists.append(listed)
+                covered.add(listed.list_id)
+    lists += [ls for ls in own.lists if ls.list_id not in covered]
+    result = _combine(entity_id, jurisdiction, valid_at, known_at, published_by, lists)
+    own_lists = {ls.list_id for ls in own.lists}
+    result.inconsistencies = own_inconsistencies + [
+        message
+        for ls in result.lists
+        if ls.via is not None and ls.list_id not in own_lists
+        for message in ls.inconsistencies
+    ]
+    return result
 
 
 def _explained_by_lineage(

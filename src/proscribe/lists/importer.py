@@ -51,6 +51,11 @@ def _entity_from_entry(entity_id: str, source: str, entry: ListEntry, citation: 
         if key and key not in seen:
             seen.add(key)
             names.append(Name(value=name.value, type=name.type, lang=name.lang))
+    if not names:
+        # Some list rows carry no name at all (1,906 in Canada's SEMA list); the subject is then
+        # known only by its list reference, which is what we call it rather than invent a name.
+        names.append(Name(value=f"{source} {entry.key}", type=NameType.PRIMARY))
+
     return Entity(
         id=entity_id,
         kind=entry.kind,

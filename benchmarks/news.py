@@ -70,8 +70,17 @@ def main() -> None:
             count += 1
     elapsed = time.perf_counter() - started
     print(
-        f"\nThroughput: {count / elapsed:.0f} articles/s on one core ({count} articles in {elapsed:.2f} s)."
+        f"\nThroughput (text): {count / elapsed:.0f} articles/s on one core ({count} articles in {elapsed:.2f} s)."
     )
+
+    html_path = DEV.parent / "html" / "2025-12-05_ca_hts_removed.html"
+    html = html_path.read_text(encoding="utf-8")
+    rounds = args.rounds * 10
+    started = time.perf_counter()
+    for _ in range(rounds):
+        extract_events(parse_article(html, html_path.name), index)
+    elapsed = time.perf_counter() - started
+    print(f"Throughput (HTML, trafilatura): {rounds / elapsed:.0f} articles/s on one core.")
 
 
 if __name__ == "__main__":

@@ -248,3 +248,9 @@ def test_bad_articles_raise_one_line_errors_naming_the_file(tmp_path: Path) -> N
     undated.write_text("Canada has listed Ansarallah as a terrorist entity.\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"undated\.txt: no publication date"):
         read_article_file(undated)
+
+
+def test_unclosed_html_is_read_leniently() -> None:
+    article = read_article_file(DATA / "html" / "broken.html", dt.date(2024, 1, 1))
+    assert article.text == "Broken markup\n"
+    assert extract_events(article, INDEX) == []

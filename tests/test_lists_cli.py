@@ -1,0 +1,183 @@
+"""The list commands as a person runs them: import, versions, diff, links, export (real files, real CLI)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from proscribe import Registry
+from proscribe.lists.importer import import_list
+from proscribe.names import name_key
+from proscribe.sources import ftm
+
+PROSCRIBE = Path(sys.executable).with_name("proscribe")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+UN_2021 = DATA / "un_sc_consolidated" / "consolidated_2021-01-18.xml"
+UN_2026 = DATA / "un_sc_consolidated" / "consolidated_2026-02-27.xml"
+OFAC_2024 = DATA / "ofac_sdn" / "sdn_2024-05-03.csv"
+EU = DATA / "eu" / "ammitto_eu_fsf_entities.yaml"
+UK = DATA / "uk" / "ammitto_uk_sanctions_list_2026-08-22.yaml"
+
+
+def run(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(PROSCRIBE), *args, "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "150", "PATH": "/usr/bin:/bin"},
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"proscribe {' '.join(args)} failed: {result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="module")
+def four_lists(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Curated data plus UN, OFAC, EU and UK lists, imported through the CLI once."""
+    db = tmp_path_factory.mktemp("four") / "registry.db"
+    run("load", db=db)
+    for source, path in (("un", UN_2021), ("un", UN_2026), ("ofac", OFAC_2024), ("eu", EU), ("uk", UK)):
+        run("import", source, str(path), db=db)
+    return db
+
+
+@pytest.fixture
+def db(four_lists: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "registry.db"
+    shutil.copyfile(four_lists, path)
+    return path
+
+
+def test_import_reports_counts_and_is_idempotent(db: Path) -> None:
+    again = run("import", "un", str(UN_2026), db=db)
+    assert "Already imported" in again.stdout and "nothing to do" in again.stdout
+    versions = json.loads(run("versions", "--json", db=db).stdout)
+    assert [(v["source"], v["data_date"], v["entry_count"]) for v in versions] == [
+        ("eu", versions[0]["data_date"], 6457),
+        ("ofac", "2024-05-03", 14965),
+        ("uk", "2026-08-22", 6349),
+        ("un", "2021-01-18", 1003),
+        ("un", "2026-02-27", 1003),
+    ]
+
+
+def test_hts_shows_listings_in_un_us_eu_uk_and_curated_ones_with_arabic_names(db: Path) -> None:
+    payload = json.loads(
+        run("status", "Hayat Tahrir al-Sham", "--as-of", "2026-09-01", "--json", db=db).stdout
+    )
+    by_code = {s["jurisdiction"]: s for s in payload["statuses"]}
+    assert {"UN", "US", "EU", "GB", "RU", "CA"} <= set(by_code)
+    gb_lists = {ls["list"] for ls in by_code["GB"]["lists"]}
+    assert {"gb-proscribed-organisations", "gb-sanctions-aqd"} <= gb_lists
+    assert any(ls["list"].startswith("eu-") for ls in by_code["EU"]["lists"])
+    assert {"us-fto", "us-sdgt"} <= {ls["list"] for ls in by_code["US"]["lists"]}
+    arabic = [
+        name
+        for s in payload["statuses"]
+        for name in s.get("via_names", [])
+        if "\u0600" <= name[0] <= "\u06ff"
+    ]
+    assert "هيئة تحرير الشام" in arabic
+    human = run("status", "Hayat Tahrir al-Sham", "--as-of", "2026-09-01", db=db).stdout
+    assert "هيئة تحرير الشام" in human
+
+
+def test_diff_between_un_versions(db: Path) -> None:
+    payload = json.loads(
+        run("diff", "un", "--from", "2021-01-18", "--to", "2026-02-27", "--json", db=db).stdout
+    )
+    assert payload["summary"]["added"] == 91 and payload["summary"]["removed"] == 91
+    table = run("diff", "un", "--from", "2021-01-18", "--to", "2026-02-27", "--limit", "3", db=db).stdout
+    assert "91 added, 91 removed" in table and "more (--limit" in table
+    missing = run("diff", "un", "--from", "1999-01-01", "--to", "2026-02-27", db=db, check=False)
+    assert missing.returncode == 1 and "--from: no un version matches '1999-01-01'" in missing.stderr
+
+
+def test_pending_links_can_be_reviewed(db: Path) -> None:
+    pending = json.loads(run("links", "--pending", "--json", db=db).stdout)
+    assert pending, "uncertain name matches should wait for review"
+    first, second = pending[0], pending[1]
+    accepted = run("links", "accept", str(first["id"]), "--by", "analyst@example.org", db=db)
+    assert "is now an alias of" in accepted.stdout
+    rejected = run(
+        "links",
+        "reject",
+        str(second["id"]),
+        "--by",
+        "analyst@example.org",
+        "--reason",
+        "different people with the same name",
+        db=db,
+    )
+    assert "stays apart from" in rejected.stdout
+    still = {row["id"] for row in json.loads(run("links", "--pending", "--json", db=db).stdout)}
+    assert first["id"] not in still and second["id"] not in still
+    again = run("links", "accept", str(first["id"]), "--by", "x", db=db, check=False)
+    assert again.returncode == 1 and "already accepted" in again.stderr
+    registry = Registry(str(db))
+    linked = registry.entities.get(first["entity_id"])
+    assert linked is not None and [(link.type.value, link.target) for link in linked.links][-1] == (
+        "alias_of",
+        first["candidate_id"],
+    )
+
+
+def test_exports_in_three_formats(db: Path, tmp_path: Path) -> None:
+    rows = list(
+        csv.DictReader(io.StringIO(run("export", "--format", "csv", "--as-of", "2026-09-01", db=db).stdout))
+    )
+    taliban_ru = [r for r in rows if r["entity_id"] == "taliban" and r["jurisdiction"] == "RU"]
+    assert [(r["status"], r["since"]) for r in taliban_ru] == [("suspended", "2025-04-17")]
+    nusrah_fto = [r for r in rows if r["entity_id"] == "al-nusrah-front" and r["list"] == "us-fto"]
+    assert nusrah_fto[0]["status"] == "delisted"
+    document = json.loads(run("export", "--format", "json", "--as-of", "2026-09-01", db=db).stdout)
+    assert {item["id"] for item in document} >= {"taliban", "al-nusrah-front", "un-cde.001"}
+    target = tmp_path / "export.ftm.json"
+    run("export", "--format", "ftm", "--as-of", "2026-09-01", "--output", str(target), db=db)
+    records = [orjson.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    sanctions = [r for r in records if r["schema"] == "Sanction"]
+    assert any(
+        r["properties"]["entity"] == ["taliban"] and r["properties"]["status"] == ["suspended"]
+        for r in sanctions
+    )
+
+
+def test_ftm_export_imports_back_with_its_names(db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "export.ftm.json"
+    run("export", "--format", "ftm", "--output", str(target), db=db)
+    fresh = Registry(str(tmp_path / "fresh.db"))
+    parsed = ftm.parse([target], dt.date(2026, 9, 1), None, jurisdiction="UN", list_id="round-trip")
+    result = import_list(fresh, parsed)
+
+    exported = {
+        r["id"]: r
+        for r in map(orjson.loads, target.read_text(encoding="utf-8").splitlines())
+        if r["schema"] != "Sanction"
+    }
+    assert result.entries == len(exported)
+    back = fresh.resolve("ftm-al-nusrah-front")
+    # Names come back (spellings that fold to the same lookup key are kept once).
+    assert {name_key(n.value) for n in back.names} == {
+        name_key(value)
+        for prop in ("name", "alias", "previousName", "weakAlias")
+        for value in exported["al-nusrah-front"]["properties"].get(prop, [])
+    }
+
+
+def test_bad_source_and_missing_file(db: Path, tmp_path: Path) -> None:
+    unknown = run("import", "xx", str(UN_2026), db=db, check=False)
+    assert unknown.returncode == 1 and "unknown source 'xx'" in unknown.stderr
+    missing = run("import", "un", str(tmp_path / "nope.xml"), db=db, check=False)
+    assert missing.returncode == 1 and "nope.xml: no such file" in missing.stderr
+    wrong = run("import", "uk", str(OFAC_2024), db=db, check=False)
+    assert wrong.returncode == 1 and str(OFAC_2024) in wrong.stderr
+    assert len(wrong.stderr.strip().splitlines()) == 1

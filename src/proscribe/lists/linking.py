@@ -5,8 +5,11 @@
 * **names** — an entry whose primary name and at least one more name (two
   more for persons, whose names collide more often) equal the names of an
   entity of the same kind, after folding case, script marks and
-  punctuation, is that entity; this is how list entries reach the curated
-  entities (Al-Nusrah Front, ...);
+  punctuation, is that entity; so is an organisation whose primary name is
+  exactly the primary name of one, and only one, other organisation. This
+  is how list entries reach the curated entities (Al-Nusrah Front, the
+  Taliban, Hamas ...);
+
 * anything weaker becomes a **pending** candidate for a person to review
   (``proscribe links --pending``); it is never merged silently.
 
@@ -77,14 +80,15 @@ def _name_index(conn: sa.Connection, keys: set[str]) -> dict[str, set[str]]:
     return index
 
 
-def _kinds(conn: sa.Connection, ids: set[str]) -> dict[str, str]:
+def _kinds(conn: sa.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """(kind, folded primary name) of each entity."""
     ordered = sorted(ids)
-    kinds: dict[str, str] = {}
+    kinds: dict[str, tuple[str, str]] = {}
     for start in range(0, len(ordered), 5000):
-        query = sa.select(t.entities.c.id, t.entities.c.kind).where(
+        query = sa.select(t.entities.c.id, t.entities.c.kind, t.entities.c.caption).where(
             t.member_of(t.entities.c.id, ordered[start : start + 5000], conn.dialect.name)
         )
-        kinds.update({row.id: row.kind for row in conn.execute(query)})
+        kinds.update({row.id: (row.kind, name_key(row.caption)) for row in conn.execute(query)})
     return kinds
 
 
@@ -135,7 +139,7 @@ def _by_names(
     source: str,
     entry: ListEntry,
     index: dict[str, set[str]],
-    kinds: dict[str, str],
+    kinds: dict[str, tuple[str, str]],
     same_source_entities: set[str],
     plan: LinkPlan,
 ) -> Resolution:
@@ -145,7 +149,7 @@ def _by_names(
     votes: Counter[str] = Counter()
     for key in keys:
         for entity_id in index.get(key, ()):
-            if kinds.get(entity_id) == entry.kind.value and entity_id != own_id:
+            if kinds.get(entity_id, ("", ""))[0] == entry.kind.value and entity_id != own_id:
                 votes[entity_id] += 1
     if not votes:
         return Resolution(own_id, "new", 1.0, True)
@@ -155,6 +159,17 @@ def _by_names(
     overlap = matched / max(1, len(keys))
     if primary_matches and matched >= needed and best not in same_source_entities:
         return Resolution(best, "names", round(0.9 + 0.1 * overlap, 3), False)
+    # An organisation whose primary name is exactly one other organisation's primary name
+    # ("TALIBAN" on OFAC, "Taliban" curated) is that organisation, when no other entity shares it.
+    same_primary = [e for e in votes if kinds[e][1] == primary]
+    if (
+        entry.kind is not EntityKind.PERSON
+        and len(same_primary) == 1
+        and len(index.get(primary, set())) == 1
+        and same_primary[0] not in same_source_entities
+    ):
+        return Resolution(same_primary[0], "names: same primary name", 0.9, False)
+
     for entity_id, count in votes.most_common(3):
         plan.candidates.append(
             Candidate(

@@ -346,9 +346,9 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
     since_texts = {s.since.text if s.since else None for s, _, _ in outcomes}
     since = first_state.since if len(since_texts) == 1 else None
     inconsistencies = sorted({i for s, _, _ in outcomes for i in s.inconsistencies})
+    # The deciding act is named only when every reading agrees on it.
     deciding = first_state.deciding if len({id(s.deciding) for s, _, _ in outcomes}) == 1 else None
-    if deciding is None and len(outcomes) > 1:
-        deciding = None
+
     return ListStatus(
         list_id=list_id,
         status=status,

@@ -198,3 +198,31 @@ link_candidates = sa.Table(
     sa.Column("decided_at", sa.String(40)),
     sa.UniqueConstraint("entity_id", "candidate_id", name="uq_link_candidates_pair"),
 )
+
+# --- screening (issue "screening"): false-positive exclusions and the audit record of each screen ----
+
+screening_exclusions = sa.Table(
+    "screening_exclusions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("query_key", sa.String(500), nullable=False),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+sa.Index("ix_screening_exclusions_query", screening_exclusions.c.query_key)
+
+screening_audit = sa.Table(
+    "screening_audit",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("screened_at", sa.String(40), nullable=False),
+    sa.Column("user_name", sa.String(200), nullable=False),
+    sa.Column("query", sa.Text, nullable=False),
+    sa.Column("as_of", sa.String(10), nullable=False),
+    sa.Column("jurisdictions", sa.Text, nullable=False),
+    sa.Column("list_versions", sa.Text, nullable=False),
+    sa.Column("results", sa.Text, nullable=False),
+)
+sa.Index("ix_screening_audit_at", screening_audit.c.screened_at)

@@ -1,0 +1,239 @@
+# ruff: noqa: RUF001, RUF002  (Arabic, Cyrillic and Greek letters are this module's data)
+"""Name normalisation for screening: one Latin, lower-case, token form per name, in any script.
+
+Steps (all pure, no network, no model):
+
+1. control characters dropped, length capped, Unicode NFKC and case folding;
+2. homoglyphs: Cyrillic/Greek letters inside an otherwise Latin word become Latin ("НАМAS");
+3. transliteration to Latin: a proscribe table for Arabic/Persian/Urdu (the article "ال" split off,
+   ta marbuta as "a", hamza/ayn dropped) and Greek names of foreign origin ("Μπ" = b, "χ" = h);
+   every other script (Cyrillic, Hebrew, Devanagari, Han, Kana, Hangul, Thai...) through
+   ``anyascii`` (pure Python tables, measured in docs/benchmarks.md);
+4. tokens split on spaces and punctuation; apostrophes inside a word are spelling
+   ("Hay'at" -> "hayat"); Arabic particles ("al-", "el-", "ash-"...) dropped, "ibn" read as "bin";
+5. legal forms ("Corp", "LLC", "OOO") and stop words ("the", "of") dropped, only as whole tokens.
+
+Each token also has a *skeleton*, a consonant key that survives vowel-less scripts
+(Arabic, Hebrew) and transliteration variants: "Tahrir", "تحرير" and "Takhrir" all give "trr".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+MAX_NAME_CHARS = 500
+
+_ARABIC = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "", "ئ": "", "ب": "b", "ت": "t",
+    "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s",
+    "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q",
+    "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a", "ي": "y", "ى": "a", "و": "w",
+    "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "y", "ہ": "h", "ھ": "h", "ۃ": "a",
+    "ے": "e", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ـ": "", "\u200c": "", "\u200d": "",
+}  # fmt: skip
+_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_GREEK_PAIRS = {"μπ": "b", "ντ": "d", "γκ": "g", "τζ": "j", "χ": "h", "β": "v"}
+# Latin look-alikes from Cyrillic and Greek, applied only inside words that mix them with Latin.
+_CONFUSABLES = str.maketrans(
+    "авсенкмортхуіјѕԁɡοαεικνρτυχΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
+    "abcehkmopmxyijsdgoaeiknptuxabehikmnoptxyz",
+)
+_LATIN = re.compile(r"[a-z]")
+_NON_LATIN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_MARKS = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4\u201c\u201d\"]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# "al-Sham", "ash-Shabaab", "ad-Dawla": article forms joined by a hyphen (or an apostrophe).
+_ARTICLE = re.compile(r"\b(?:al|el|ul|il|ad|adh|an|ar|as|ash|at|ath|az|ud|un|ur|us)[-\u2010\u2011](?=\w)")
+_SPLIT = re.compile(r"[^0-9a-z]+")
+
+PARTICLES = frozenset({"al", "el", "ul"})
+STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "de", "la", "le", "les", "du", "des", "del", "der", "die", "und"})  # fmt: skip
+LEGAL_FORMS = frozenset(
+    {
+        "corp", "corporation", "co", "company", "inc", "incorporated", "ltd", "limited", "llc", "plc",
+        "gmbh", "ag", "sa", "sas", "srl", "sarl", "bv", "nv", "oy", "pte", "pty", "jsc", "ojsc", "pjsc",
+        "cjsc", "ooo", "zao", "oao", "llp", "lp", "spa", "ltda", "cia", "sae", "fze", "fzco", "fzc",
+        "fzllc", "kft", "sro", "doo", "ad", "tov", "pvt", "bhd", "sdn", "tbk", "kk",
+    }
+)  # fmt: skip
+SPELLING = {"ibn": "bin", "ben": "bin", "qaeda": "qaida", "qaida": "qaida", "qaidah": "qaida"}
+
+# Acronyms of designated organisations and the expansions they stand for (normalised forms).
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "pkk": ("kurdistan workers party", "partiya karkeren kurdistane"),
+    "hts": ("hayat tahrir sham", "hayat tahrir al sham"),
+    "isil": ("islamic state", "islamic state iraq levant"),
+    "isis": ("islamic state", "islamic state iraq syria", "islamic state iraq sham"),
+    "is": ("islamic state",),
+    "daesh": ("islamic state", "dawla islamiya iraq sham"),
+    "daish": ("islamic state", "dawla islamiya iraq sham"),
+    "daech": ("islamic state",),
+    "iskp": ("islamic state khorasan",),
+    "ltte": ("liberation tigers tamil eelam",),
+    "let": ("lashkar e tayyiba", "lashkar taiba"),
+    "jem": ("jaish e mohammed", "jaish muhammad"),
+    "aqap": ("qaida arabian peninsula",),
+    "aqim": ("qaida islamic maghreb",),
+    "aqis": ("qaida indian subcontinent",),
+    "farc": ("fuerzas armadas revolucionarias colombia", "revolutionary armed forces colombia"),
+    "eln": ("ejercito liberacion nacional", "national liberation army"),
+    "eta": ("euskadi ta askatasuna",),
+    "ttp": ("tehrik e taliban pakistan",),
+    "ji": ("jemaah islamiyah",),
+    "asg": ("abu sayyaf group",),
+    "pij": ("palestinian islamic jihad",),
+    "pflp": ("popular front liberation palestine",),
+    "jnim": ("jamaat nusrat islam muslimin",),
+    "hum": ("harakat ul mujahidin",),
+    "imu": ("islamic movement uzbekistan",),
+    "rira": ("real irish republican army",),
+    "cira": ("continuity irish republican army",),
+    "lifg": ("libyan islamic fighting group",),
+    "gia": ("groupe islamique arme", "armed islamic group"),
+    "hamas": ("harakat muqawama islamiya", "islamic resistance movement"),
+}
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A name's screening form: Latin tokens, their skeletons, and what was done to get there."""
+
+    original: str
+    tokens: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    script: str  # "latin" or the first non-Latin script seen ("arabic", "cyrillic", ...)
+    dropped: tuple[str, ...]  # particles, legal forms and stop words removed
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def transliterated(self) -> bool:
+        return self.script != "latin"
+
+
+def clean(text: str) -> str:
+    """Control characters out, whitespace collapsed, length capped: safe for any input."""
+    text = _CONTROL.sub(" ", text)
+    return " ".join(text.split())[:MAX_NAME_CHARS]
+
+
+def _script_of(text: str) -> str:
+    for char in text:
+        if char.isalpha() and ord(char) > 0x24F:
+            name = unicodedata.name(char, "")
+            return name.split(" ", 1)[0].lower() if name else "other"
+    return "latin"
+
+
+def _arabic_to_latin(text: str) -> str:
+    words = []
+    for word in text.split():
+        if _ARABIC_LETTERS.search(word):
+            if word.startswith("وال") and len(word) > 4:
+                word = word[3:]
+            elif word.startswith("ال") and len(word) > 3 and word != "الله":
+                word = word[2:]
+            elif word == "الله":
+                word = "اللا"
+            word = "".join(_ARABIC.get(ch, ch) for ch in word)
+        words.append(word)
+    return " ".join(words)
+
+
+def _greek_to_latin(text: str) -> str:
+    for pair, latin in _GREEK_PAIRS.items():
+        text = text.replace(pair, latin)
+    return text
+
+
+def _fix_homoglyphs(word: str) -> str:
+    if _LATIN.search(word) and _NON_LATIN_LETTER.search(word):
+        return word.translate(_CONFUSABLES)
+    return word
+
+
+def _han_spaced(text: str) -> str:
+    # Keep one token per Han syllable so "习近平" gives "xi jin ping", compared joined as well.
+    return "".join(
+        f" {ch} " if "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" else ch for ch in text
+    )
+
+
+def to_latin(text: str) -> str:
+    """Transliterate any script to lower-case Latin (no normalisation of tokens)."""
+    text = unicodedata.normalize("NFKC", clean(text)).casefold()
+    text = " ".join(_fix_homoglyphs(word) for word in text.split())
+    if _ARABIC_LETTERS.search(text):
+        text = _arabic_to_latin(text)
+    if any("\u0370" <= ch <= "\u03ff" for ch in text):
+        text = _greek_to_latin(unicodedata.normalize("NFD", text))
+    text = _han_spaced(text)
+    return anyascii(text).lower()
+
+
+def skeleton(token: str) -> str:
+    """Consonant key: "hayat" / "hy'a" -> "h", "tahrir" / "takhrir" -> "trr", "mohammed" -> "mhmd"."""
+    s = token
+    if len(s) > 4 and s[-2:] in ("at", "ah", "et", "eh"):
+        s = s[:-2]
+    for old, new in (("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("zh", "j"), ("ck", "k")):  # fmt: skip
+        s = s.replace(old, new)
+    s = s.translate(_SKELETON)
+    out: list[str] = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    key = "".join(out)
+    if len(key) > 1 and key.endswith("h"):
+        key = key[:-1]
+    return key or token[:1]
+
+
+_SKELETON = str.maketrans({"q": "k", "c": "k", "x": "k", "p": "b", "l": "r", "z": "s", "j": "g", "v": "f", "a": None, "e": None, "i": None, "o": None, "u": None, "y": None, "w": None})  # fmt: skip
+
+
+@lru_cache(maxsize=200_000)
+def normalise(name: str) -> Normalised:
+    """The screening form of one name (cached: lists repeat names and queries repeat too)."""
+    script = _script_of(name)
+    latin = to_latin(name)
+    latin = _MARKS.sub("", latin)
+    dropped: list[str] = []
+    for found in _ARTICLE.findall(latin):
+        dropped.append(found.rstrip("-\u2010\u2011"))
+    latin = _ARTICLE.sub(" ", latin)
+    tokens: list[str] = []
+    raw = [tok for tok in _SPLIT.split(latin) if tok]
+    for i, tok in enumerate(raw):
+        tok = SPELLING.get(tok, tok)
+        if (
+            (tok in PARTICLES and i < len(raw) - 1)
+            or tok in STOP_WORDS
+            or (tok in LEGAL_FORMS and len(raw) > 1)
+        ):
+            dropped.append(tok)
+            continue
+        tokens.append(tok)
+    if not tokens:  # a name made only of stop words ("The Company") keeps its words
+        tokens = [SPELLING.get(tok, tok) for tok in raw]
+    return Normalised(
+        original=name,
+        tokens=tuple(tokens),
+        skeletons=tuple(skeleton(tok) for tok in tokens),
+        script=script,
+        dropped=tuple(dropped),
+    )
+
+
+def expansions(query: Normalised) -> list[str]:
+    """Expansions of an acronym query ("PKK" -> "kurdistan workers party"), or none."""
+    if len(query.tokens) == 1 and query.tokens[0] in ACRONYMS:
+        return list(ACRONYMS[query.tokens[0]])
+    return []

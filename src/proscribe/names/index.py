@@ -54,6 +54,7 @@ class NameIndex:
 
     def __init__(self, names: Iterable[tuple[int, str]]) -> None:
         self.names: list[IndexedName] = []
+        self._key_counts: list[int] = []
         postings: dict[str, list[int]] = {}
         token_df: Counter[str] = Counter()
         seen: set[tuple[int, str]] = set()
@@ -64,7 +65,9 @@ class NameIndex:
             seen.add((owner, form.text))
             position = len(self.names)
             self.names.append(IndexedName(owner, value, form))
-            for key in keys(form):
+            name_keys = keys(form)
+            self._key_counts.append(len(name_keys))
+            for key in name_keys:
                 postings.setdefault(key, []).append(position)
             token_df.update(set(form.tokens))
         self.postings = postings
@@ -93,7 +96,9 @@ class NameIndex:
                 tally[position] = tally.get(position, 0.0) + weight
         if len(tally) <= limit:
             return list(tally)
-        return [pos for pos, _ in heapq.nlargest(limit, tally.items(), key=lambda kv: kv[1])]
+        counts = self._key_counts
+        # Names sharing more (and rarer) keys first; among equals, names with fewer other keys.
+        return heapq.nlargest(limit, tally, key=lambda pos: tally[pos] / math.sqrt(counts[pos]))
 
     def search(self, query: str, limit: int = 60) -> list[Hit]:
         """Scored names for ``query`` (best first), acronym expansions included."""

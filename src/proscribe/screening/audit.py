@@ -59,7 +59,7 @@ class AuditLog:
             for r in records
         ]
         if rows:
-            with self.db.writing() as conn:
+            with self.db.writing() as conn, conn.begin():
                 conn.execute(sa.insert(t.screening_audit), rows)
         return len(rows)
 

@@ -45,7 +45,7 @@ class ExclusionStore:
         if not key:
             raise InputError("empty name", "query")
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self.db.writing() as conn:
+        with self.db.writing() as conn, conn.begin():
             conn.execute(
                 sa.delete(t.screening_exclusions).where(
                     t.screening_exclusions.c.query_key == key, t.screening_exclusions.c.entity_id == entity_id

@@ -183,7 +183,7 @@ def skeleton(token: str) -> str:
     s = token
     if len(s) > 4 and s[-2:] in ("at", "ah", "et", "eh"):
         s = s[:-2]
-    for old, new in (("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("zh", "j"), ("ck", "k")):  # fmt: skip
+    for old, new in (("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("ph", "f"), ("dh", "d"), ("zh", "j"), ("ck", "k")):  # fmt: skip
         s = s.replace(old, new)
     s = s.translate(_SKELETON)
     out: list[str] = []

@@ -6,7 +6,7 @@ VENV      := .venv
 BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 PYTHON    ?= python3
-APT_PACKAGES := sqlite3 postgresql
+APT_PACKAGES := sqlite3 postgresql chromium
 
 .PHONY: demo test lint typecheck unit bench system-packages clean
 

@@ -380,6 +380,10 @@ from proscribe.news.cli import app as news_app  # noqa: E402
 
 app.add_typer(news_app, name="news")
 
+from proscribe.api.cli import register as register_service_commands  # noqa: E402
+
+register_service_commands(app)
+
 from proscribe.screening.cli import register as register_screening_commands  # noqa: E402
 
 register_screening_commands(app)

@@ -199,6 +199,65 @@ link_candidates = sa.Table(
     sa.UniqueConstraint("entity_id", "candidate_id", name="uq_link_candidates_pair"),
 )
 
+# --- service (issue "service"): API keys, the audit log of writes, watchlists and their alerts ------
+
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("key_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("revoked_at", sa.String(40)),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("key_name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("action", sa.String(100), nullable=False),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+)
+sa.Index("ix_audit_log_key", audit_log.c.key_name)
+
+watchlists = sa.Table(
+    "watchlists",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("owner", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+watchlist_names = sa.Table(
+    "watchlist_names",
+    metadata,
+    sa.Column("watchlist_id", sa.String(200), nullable=False),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("hits", sa.Text, nullable=False),
+    sa.PrimaryKeyConstraint("watchlist_id", "ref"),
+)
+
+alerts = sa.Table(
+    "alerts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("watchlist_id", sa.String(200), nullable=False),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("trigger", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("acknowledged_by", sa.String(200)),
+)
+sa.Index("ix_alerts_watchlist", alerts.c.watchlist_id)
+
 # --- screening (issue "screening"): false-positive exclusions and the audit record of each screen ----
 
 screening_exclusions = sa.Table(

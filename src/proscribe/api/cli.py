@@ -1,0 +1,102 @@
+"""``proscribe serve`` and ``proscribe keys ...``: run the HTTP API and manage its API keys."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from proscribe.api.auth import KeyStore, parse_role
+from proscribe.cli import DbOption, JsonOption, _print_json, console, reports_errors
+from proscribe.registry import Registry
+
+keys_app = typer.Typer(
+    help="API keys for `proscribe serve` (roles: reader, analyst, admin).", no_args_is_help=True
+)
+
+
+@reports_errors
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    public_read: Annotated[
+        bool, typer.Option("--public-read", help="Let requests without a key read (never write).")
+    ] = False,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option("--cors-origin", help="Allow browsers on this origin (off by default)."),
+    ] = None,
+    rate_limit: Annotated[int, typer.Option("--rate-limit", help="Requests a minute per key.")] = 600,
+    max_body: Annotated[int, typer.Option("--max-body", help="Largest request body, in bytes.")] = 1_000_000,
+    max_batch: Annotated[int, typer.Option("--max-batch", help="Most items in one batch request.")] = 1000,
+    db: DbOption = None,
+) -> None:
+    """Run the HTTP API and web interface (OpenAPI docs at /docs).
+
+    Example: `proscribe keys create --role admin --name me && proscribe serve --port 8000`
+    """
+    import uvicorn
+
+    from proscribe.api.app import create_app
+    from proscribe.api.limits import Limits
+
+    limits = Limits(
+        max_body_bytes=max_body,
+        max_batch=max_batch,
+        rate_per_minute=rate_limit,
+        cors_origins=tuple(cors_origin or ()),
+        public_read=public_read,
+    )
+    app = create_app(db, limits)
+    console.print(
+        f"proscribe API on http://{host}:{port}/ (docs at /docs), database {app.state.registry.db.url}"
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@keys_app.command("create")
+@reports_errors
+def create(
+    role: Annotated[str, typer.Option("--role", help="reader, analyst or admin.")],
+    name: Annotated[str, typer.Option("--name", help="Who uses the key (kept in the audit log).")],
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Create an API key and print its token — the only time it is shown (only its hash is stored)."""
+    key, token = KeyStore(Registry(db).db).create(name, parse_role(role))
+    if as_json:
+        _print_json({"name": key.name, "role": key.role, "token": token})
+        return
+    console.print(f"Created {key.role.value} key '{key.name}'. Token (shown once):", highlight=False)
+    print(token)
+
+
+@keys_app.command("list")
+@reports_errors
+def list_keys(as_json: JsonOption = False, db: DbOption = None) -> None:
+    """API keys: names, roles, when created and revoked (never tokens)."""
+    keys = KeyStore(Registry(db).db).all()
+    if as_json:
+        _print_json(keys)
+        return
+    table = Table("name", "role", "created", "revoked")
+    for key in keys:
+        table.add_row(key.name, key.role.value, key.created_at[:19], (key.revoked_at or "")[:19])
+    console.print(table)
+
+
+@keys_app.command("revoke")
+@reports_errors
+def revoke(
+    name: Annotated[str, typer.Argument(help="Key name.")],
+    db: DbOption = None,
+) -> None:
+    """Revoke an API key: it is refused from the next request on."""
+    key = KeyStore(Registry(db).db).revoke(name)
+    console.print(f"Revoked key '{key.name}' ({key.role.value}).", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.add_typer(keys_app, name="keys")

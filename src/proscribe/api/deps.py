@@ -1,0 +1,139 @@
+"""Request dependencies: the registry, the caller's key and role, the rate limit, query parsing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from proscribe.api.auth import ApiKey, KeyStore, Role
+from proscribe.api.limits import Limits, RateLimiter
+from proscribe.dates import parse_day, parse_instant
+from proscribe.errors import InputError
+from proscribe.jurisdictions import normalise_jurisdiction
+from proscribe.registry import Registry
+from proscribe.serialize import to_jsonable
+
+ANONYMOUS = ApiKey(name="anonymous", role=Role.READER, created_at="")
+
+
+class ApiError(Exception):
+    """An error answered as JSON: ``{"error": message, "field": field}`` with an HTTP status."""
+
+    def __init__(
+        self, status: int, message: str, field: str | None = None, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.field = field
+        self.headers = headers or {}
+
+
+def registry_of(request: Request) -> Registry:
+    registry: Registry = request.app.state.registry
+    return registry
+
+
+def keys_of(request: Request) -> KeyStore:
+    keys: KeyStore = request.app.state.keys
+    return keys
+
+
+def limits_of(request: Request) -> Limits:
+    limits: Limits = request.app.state.limits
+    return limits
+
+
+def token_of(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip() or None
+    return request.headers.get("x-api-key") or request.cookies.get("proscribe_key") or None
+
+
+def caller(request: Request) -> ApiKey | None:
+    """The key presented with the request (None when none was), checked; 401 for a bad key."""
+    token = token_of(request)
+    if token is None:
+        return None
+    key = keys_of(request).authenticate(token)
+    if key is None:
+        raise ApiError(401, "the API key is unknown or revoked", "authorization")
+    return key
+
+
+def _rate_limit(request: Request, who: str) -> None:
+    limiter: RateLimiter = request.app.state.rate_limiter
+    wait = limiter.take(who)
+    if wait is not None:
+        seconds = max(1, math.ceil(wait))
+        raise ApiError(
+            429,
+            f"rate limit of {limiter.per_minute} requests a minute exceeded for '{who}'; retry in {seconds} s",
+            "authorization",
+            {"Retry-After": str(seconds)},
+        )
+
+
+def need(role: Role) -> Callable[[Request], ApiKey]:
+    """A dependency: the caller's key, which must hold ``role`` or higher (401/403 otherwise)."""
+
+    def dependency(request: Request) -> ApiKey:
+        key = caller(request)
+        if key is None:
+            if role is Role.READER and limits_of(request).public_read:
+                client = request.client.host if request.client else "unknown"
+                _rate_limit(request, f"anonymous@{client}")
+                return ANONYMOUS
+            raise ApiError(
+                401, "an API key is required (header 'Authorization: Bearer KEY')", "authorization"
+            )
+        _rate_limit(request, key.name)
+        if not key.role.allows(role):
+            raise ApiError(
+                403, f"key '{key.name}' has role {key.role.value}; this needs {role.value} or higher", "role"
+            )
+        request.state.key = key
+        return key
+
+    dependency.__name__ = f"need_{role.value}"
+    return dependency
+
+
+def day_param(value: str | None, field: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise InputError(str(exc), location=field) from None
+
+
+def instant_param(value: str | None, field: str) -> dt.datetime | None:
+    if value is None or value == "":
+        return None
+    try:
+        return parse_instant(value)
+    except ValueError as exc:
+        raise InputError(str(exc), location=field) from None
+
+
+def jurisdiction_param(value: str | None, field: str = "jurisdiction") -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return normalise_jurisdiction(value)
+    except ValueError as exc:
+        raise InputError(str(exc), location=field) from None
+
+
+def json_response(value: Any, status: int = 200) -> JSONResponse:
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return JSONResponse(to_jsonable(value), status_code=status)

@@ -1,0 +1,55 @@
+"""Link review: accept or reject a candidate link between two entities (as ``proscribe links``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+
+from proscribe.errors import InputError, NotFound
+from proscribe.model import EntityLink, LinkType
+from proscribe.registry import Registry
+from proscribe.store import tables as t
+
+
+def pending_links(registry: Registry, limit: int = 500) -> list[dict[str, Any]]:
+    with registry.db.reading() as conn:
+        query = (
+            sa.select(t.link_candidates)
+            .where(t.link_candidates.c.status == "pending")
+            .order_by(t.link_candidates.c.score.desc(), t.link_candidates.c.id)
+            .limit(limit)
+        )
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def decide_link(
+    registry: Registry, candidate_id: int, by: str, accept: bool, reason: str | None, conn: sa.Connection
+) -> dict[str, Any]:
+    """Decide a pending link inside the caller's transaction; an alias_of link when accepted."""
+    row = conn.execute(sa.select(t.link_candidates).where(t.link_candidates.c.id == candidate_id)).first()
+    if row is None:
+        raise NotFound(f"no link candidate #{candidate_id}")
+    if row.status != "pending":
+        raise InputError(f"link #{candidate_id} was already {row.status}", location="id")
+    if accept:
+        entity = registry.entities.get(row.entity_id)
+        if entity is None:
+            raise NotFound(f"entity '{row.entity_id}' does not exist")
+        link = EntityLink(
+            type=LinkType.ALIAS_OF, target=row.candidate_id, note=f"accepted by {by}: {row.evidence}"
+        )
+        registry.entities.save([entity.model_copy(update={"links": [*entity.links, link]})], conn)
+    status = "accepted" if accept else "rejected"
+    conn.execute(
+        t.link_candidates.update()
+        .where(t.link_candidates.c.id == candidate_id)
+        .values(
+            status=status,
+            decided_by=by,
+            decided_at=dt.datetime.now(dt.UTC).isoformat(),
+            evidence=row.evidence + (f" | rejected: {reason}" if reason else ""),
+        )
+    )
+    return {"id": candidate_id, "entity": row.entity_id, "candidate": row.candidate_id, "status": status}

@@ -1,0 +1,53 @@
+// proscribe web: search as you type, and link review buttons. No framework.
+"use strict";
+
+function debounce(fn, ms) {
+  let timer = null;
+  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+}
+
+function setupSearch() {
+  const box = document.getElementById("search");
+  const list = document.getElementById("results");
+  if (!box || !list) return;
+  let latest = 0;
+  const run = debounce(async () => {
+    const q = box.value.trim();
+    const ticket = ++latest;
+    if (!q) { list.replaceChildren(); return; }
+    const answer = await fetch("/api/entities?limit=15&q=" + encodeURIComponent(q), { credentials: "same-origin" });
+    if (ticket !== latest || !answer.ok) return;
+    const body = await answer.json();
+    list.replaceChildren(...body.results.map((hit) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = "/entity/" + encodeURIComponent(hit.id);
+      link.textContent = hit.caption;
+      item.append(link);
+      if (hit.matched !== hit.caption) {
+        const note = document.createElement("span");
+        note.className = "muted";
+        note.textContent = " — " + hit.matched;
+        item.append(note);
+      }
+      return item;
+    }));
+    list.dataset.query = q;
+  }, 150);
+  box.addEventListener("input", run);
+}
+
+function setupReview() {
+  document.querySelectorAll("button[data-decide]").forEach((button) => {
+    button.addEventListener("click", async () => {
+      const cell = button.closest("td");
+      const answer = await fetch(`/api/links/${button.dataset.id}/${button.dataset.decide}`, {
+        method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: "{}",
+      });
+      const body = await answer.json();
+      cell.textContent = answer.ok ? body.status : body.error;
+    });
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => { setupSearch(); setupReview(); });

@@ -1,0 +1,94 @@
+"""The cross-jurisdiction timeline as an SVG chart, drawn on the server from ``Registry.timeline()``.
+
+One lane per jurisdiction; a bar per period (listed, suspended, delisted, unknown); each act
+about the entity is a mark on its jurisdiction's lane, linking to its first source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from html import escape
+
+from proscribe.timeline import Lane
+from proscribe.views import HistoryEntry, Status
+
+COLOURS = {
+    Status.LISTED: "#c0392b",
+    Status.SUSPENDED: "#e67e22",
+    Status.DELISTED: "#27ae60",
+    Status.UNKNOWN: "#95a5a6",
+    Status.NEVER_LISTED: "#f4f4f4",
+}
+LABEL = 60
+LANE = 34
+BAR = 18
+TOP = 28
+
+
+def _x(day: dt.date, start: dt.date, end: dt.date, width: int) -> float:
+    span = max((end - start).days, 1)
+    return LABEL + (min(max(day, start), end) - start).days / span * (width - LABEL - 10)
+
+
+def timeline_svg(
+    lanes: Sequence[Lane],
+    history: Sequence[HistoryEntry],
+    start: dt.date,
+    end: dt.date,
+    width: int = 960,
+) -> str:
+    height = TOP + LANE * len(lanes) + 40
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
+        "<title>Status by jurisdiction over time</title>",
+    ]
+    for year in range(start.year, end.year + 1):
+        x = _x(dt.date(year, 1, 1), start, end, width)
+        if year % 5 == 0:
+            parts.append(f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{height - 36}" stroke="#ddd"/>')
+            parts.append(f'<text x="{x:.1f}" y="{TOP - 10}" text-anchor="middle" fill="#555">{year}</text>')
+    row_of = {lane.jurisdiction: i for i, lane in enumerate(lanes)}
+    for i, lane in enumerate(lanes):
+        y = float(TOP + i * LANE)
+        parts.append(
+            f'<g class="lane" data-jurisdiction="{escape(lane.jurisdiction)}">'
+            f'<text x="4" y="{y + BAR - 4}" font-weight="bold">{escape(lane.jurisdiction)}</text>'
+        )
+        for period in lane.periods:
+            x1 = _x(period.start, start, end, width)
+            last = period.end.replace(day=28) + dt.timedelta(days=4)
+            x2 = _x(last.replace(day=1), start, end, width)
+            label = f"{lane.jurisdiction}: {period.status.value} {period.start:%Y-%m} to {period.end:%Y-%m}"
+            parts.append(
+                f'<rect class="period {period.status.name.lower()}" x="{x1:.1f}" y="{y}" width="{max(x2 - x1, 1):.1f}" '
+                f'height="{BAR}" fill="{COLOURS[period.status]}"><title>{escape(label)}</title></rect>'
+            )
+        parts.append("</g>")
+    for entry in history:
+        row = row_of.get(entry.jurisdiction)
+        if row is None:
+            continue
+        x = _x(entry.sort_key[0], start, end, width)
+        y = TOP + row * LANE + BAR / 2
+        ref = entry.act
+        url = next((s.url for s in ref.sources if s.url), None)
+        tip = f"{ref.date} {ref.action} — {ref.authority}" + (f" ({url})" if url else "")
+        mark = (
+            f'<circle class="act" data-act="{escape(ref.id)}" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#fff" '
+            f'stroke="#222" stroke-width="2"><title>{escape(tip)}</title></circle>'
+        )
+        parts.append(f'<a href="{escape(url)}" target="_blank" rel="noopener">{mark}</a>' if url else mark)
+    legend_y = height - 18
+    x = LABEL
+    for status in (Status.LISTED, Status.SUSPENDED, Status.DELISTED, Status.UNKNOWN):
+        parts.append(f'<rect x="{x}" y="{legend_y - 10}" width="14" height="12" fill="{COLOURS[status]}"/>')
+        parts.append(f'<text x="{x + 18}" y="{legend_y}">{status.value}</text>')
+        x += 110
+    parts.append(
+        f'<circle cx="{x + 6}" cy="{legend_y - 4}" r="5" fill="#fff" stroke="#222" stroke-width="2"/>'
+    )
+    parts.append(f'<text x="{x + 16}" y="{legend_y}">act (links to its source)</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)

@@ -1,0 +1,192 @@
+"""The web interface in a real browser: Debian's Chromium driven by Playwright, against a real uvicorn server.
+
+Screenshots go to test-artifacts/web/ (the Taliban timeline among them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from proscribe import Registry
+from proscribe.api.app import create_app
+from proscribe.api.auth import KeyStore
+from proscribe.api.limits import Limits
+from proscribe.api.server import running
+from proscribe.dates import PartialDate
+from proscribe.lists.importer import import_list
+from proscribe.procedures.cases import ProcedureCases
+from proscribe.procedures.engine import EvidenceItem, StepRequest
+from proscribe.sources import un
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+# Slow machines: wait for pages as long as they need rather than fail on a timer.
+expect.set_options(timeout=120_000)
+
+
+@dataclass
+class Site:
+    url: str
+    registry: Registry
+    tokens: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    registry = Registry(str(tmp_path_factory.mktemp("web") / "web.db"))
+    registry.load_bundled()
+    import_list(registry, un.parse([DATA / "consolidated_2021-01-18.xml"]))
+    import_list(registry, un.parse([DATA / "consolidated_2026-02-27.xml"]))
+    cases = ProcedureCases(registry)
+    cases.start("gb-deproscription", "Hamas", PartialDate.parse("2025-01-10"), case_id="hamas-gb")
+    cases.step(
+        "hamas-gb",
+        StepRequest(
+            step="application",
+            actor="applicant",
+            on=PartialDate.parse("2025-01-10"),
+            evidence=[EvidenceItem(kind="application", url="https://example.org/application.pdf")],
+            retrieved=PartialDate.parse("2025-01-10").earliest,
+        ),
+    )
+    keys = KeyStore(registry.db)
+    tokens = {role: keys.create(f"web-{role}", role)[1] for role in ("reader", "analyst")}
+    with running(create_app(registry, Limits(rate_per_minute=100_000))) as url:
+        yield Site(url, registry, tokens)
+    registry.db.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def new_page(browser: Browser) -> Page:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.set_default_timeout(120_000)
+    return page
+
+
+def signed_in(browser: Browser, site: Site, role: str = "reader") -> Page:
+    page = new_page(browser)
+    page.goto(f"{site.url}/")
+    expect(page).to_have_url(f"{site.url}/login?next=/")
+    page.fill("input[name=token]", site.tokens[role])
+    page.click("form.login button")
+    expect(page).to_have_url(f"{site.url}/")
+    return page
+
+
+def shot(page: Page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 1000
+    return path
+
+
+def test_a_wrong_key_is_refused_at_sign_in(browser: Browser, site: Site) -> None:
+    page = new_page(browser)
+    page.goto(f"{site.url}/entity/Taliban")
+    page.fill("input[name=token]", "psk_not-a-key")
+    page.click("form.login button")
+    expect(page.locator(".error")).to_have_text("That key is unknown or revoked.")
+    page.close()
+
+
+def test_search_as_you_type_then_the_taliban_timeline(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    page.locator("#search").press_sequentially("tali", delay=50)
+    first = page.locator("#results li a").first
+    expect(first).to_have_text("Taliban")
+    expect(page.locator("#results")).to_have_attribute("data-query", "tali")
+    shot(page, "search-as-you-type.png")
+    first.click()
+    expect(page).to_have_url(f"{site.url}/entity/taliban")
+    expect(page.locator("h1")).to_have_text("Taliban")
+    lanes = page.locator("svg.timeline g.lane")
+    codes = [lanes.nth(i).get_attribute("data-jurisdiction") for i in range(lanes.count())]
+    assert {"CA", "KG", "KZ", "RU", "UN"} <= set(codes)
+    ru = page.locator('svg.timeline g.lane[data-jurisdiction="RU"]')
+    assert ru.locator("rect.listed").count() >= 1 and ru.locator("rect.suspended").count() == 1
+    kz = page.locator('svg.timeline g.lane[data-jurisdiction="KZ"]')
+    assert kz.locator("rect.delisted").count() >= 1
+    marks = page.locator("svg.timeline a circle.act")
+    assert marks.count() >= 10
+    suspension = page.locator('svg.timeline circle.act[data-act^="ru-2025-04-17"]')
+    assert suspension.count() >= 1
+    href = page.locator('svg.timeline a:has(circle.act[data-act^="ru-2025-04-17"])').first.get_attribute(
+        "href"
+    )
+    assert href is not None and href.startswith("https://")
+    expect(page.locator("table.statuses")).to_contain_text("suspended")
+    shot(page, "taliban-timeline.png")
+    page.locator("div.chart").screenshot(path=str(ARTIFACTS / "taliban-timeline-chart.png"))
+    page.close()
+
+
+def test_what_was_known_then(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    page.goto(f"{site.url}/entity/Taliban?as_of=2025-05-01&published_by=2025-03-01")
+    row = page.locator("table.statuses tr", has_text="RU")
+    expect(row.locator("strong")).to_have_text("listed")
+    page.close()
+
+
+def test_list_version_diff(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    page.click("nav >> text=Lists")
+    expect(page.locator("h2")).to_have_text("un")
+    page.click("form.diff-form button")
+    expect(page.locator("h1")).to_have_text("un: 2021-01-18 → 2026-02-27")
+    expect(page.locator(".summary .count.removed")).to_contain_text("removed")
+    assert page.locator("table.changes tbody tr").count() > 10
+    shot(page, "list-diff.png")
+    page.close()
+
+
+def test_procedure_cases_with_next_deadlines(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    page.click("nav >> text=Procedures")
+    row = page.locator('tr[data-case="hamas-gb"]')
+    expect(row.locator(".deadline")).to_contain_text("2025-04-10")
+    shot(page, "procedure-cases.png")
+    page.close()
+
+
+def test_link_review_queue(browser: Browser, site: Site) -> None:
+    reader = signed_in(browser, site, "reader")
+    reader.click("nav >> text=Review")
+    assert reader.locator("tr[data-link]").count() >= 1
+    assert reader.locator("button[data-decide]").count() == 0  # readers see the queue, cannot decide
+    reader.close()
+    analyst = signed_in(browser, site, "analyst")
+    analyst.click("nav >> text=Review")
+    row = analyst.locator("tr[data-link]").first
+    link_id = row.get_attribute("data-link")
+    shot(analyst, "link-review.png")
+    row.locator("button[data-decide=reject]").click()
+    expect(row.locator("td.decision")).to_have_text("rejected")
+    analyst.reload()
+    assert analyst.locator(f'tr[data-link="{link_id}"]').count() == 0
+    analyst.close()
+    entries = KeyStore(site.registry.db).audit_log(action="links.reject")
+    assert [(e["key_name"], e["target"]) for e in entries] == [("web-analyst", link_id)]

@@ -6,9 +6,13 @@ proscribe's scorer is compared in the same run with a rapidfuzz brute-force base
 
 from __future__ import annotations
 
+import argparse
 import csv
+import datetime as dt
+import re
 import sys
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from proscribe.names.normalise import normalise
 from proscribe.names.score import THRESHOLD, score_names
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "name_matching"
+ORGANISATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "screening" / "organisations.csv"
 Scorer = Callable[[str, str], float]
 
 
@@ -88,7 +93,62 @@ def watchman() -> None:
             print(f"  below: {r[0]} / {r[1]}: {ours(r[0], r[1]):.2f} < {r[2]}")
 
 
+def _org_key(name: str) -> str:
+    return normalise(re.sub(r"\(.*?\)", " ", name)).text
+
+
+def organisations(db: str) -> None:
+    """Organisations across scripts (tests/data/screening/organisations.csv) screened with ``screen``
+    against the full index: a variant is found when a match above the threshold carries the
+    expected name (alternatives split by "|"); a negative is a false positive when anything matches."""
+    from proscribe import Registry
+    from proscribe.screening import ScreeningIndex, screen
+
+    if not Path(db).is_file():
+        print(
+            f"organisations: no registry at {db} (import UN, OFAC, EU, UK, AU, CA first; see docs/benchmarks.md)"
+        )
+        return
+    index = ScreeningIndex.from_registry(Registry(db))
+    with ORGANISATIONS.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn by script
+    misses: list[str] = []
+    for row in rows:
+        matches = screen(index, row["query"], dt.date(2026, 3, 1))
+        tally = counts[row["script"]]
+        if row["kind"] == "variant":
+            wanted = {_org_key(name) for name in row["expected_entity"].split("|")}
+            if any(_org_key(name) in wanted for m in matches for name in m.names):
+                tally[0] += 1
+            else:
+                tally[2] += 1
+                misses.append(f"  missed: {row['query']} (expected {row['expected_entity']})")
+        elif matches:
+            tally[1] += 1
+            misses.append(
+                f"  false positive: {row['query']} -> {matches[0].matched_name} {matches[0].score:.2f}"
+            )
+
+    def line(label: str, tp: int, fp: int, fn: int) -> str:
+        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        f = 2 * precision * recall / max(precision + recall, 1e-9)
+        return f"  {label:<9} P {precision:.3f} R {recall:.3f} F1 {f:.3f} (tp {tp}, fp {fp}, fn {fn})"
+
+    variants = sum(r["kind"] == "variant" for r in rows)
+    print(
+        f"organisations across scripts: {variants} variants, {len(rows) - variants} negatives at {THRESHOLD}"
+    )
+    print(line("all", *(sum(c[i] for c in counts.values()) for i in range(3))))
+    for script, (tp, fp, fn) in sorted(counts.items()):
+        print(line(script, tp, fp, fn))
+    print("\n".join(misses))
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", default="/tmp/screen-full.db", help="registry with the imported lists")
+    args = parser.parse_args()
     print(f"proscribe screening quality — threshold {THRESHOLD}")
     for label, scorer in (("proscribe", ours), ("baseline rapidfuzz token_sort_ratio", baseline)):
         best = max((f1(scorer, t / 100)[0], t / 100) for t in range(50, 100))
@@ -104,6 +164,7 @@ def main() -> None:
         )
     watchman()
     yente()
+    organisations(args.db)
     sys.stdout.flush()
 
 

@@ -111,3 +111,46 @@ def test_index_finds_acronyms_and_ranks_the_exact_name_first() -> None:
 def test_huge_name_is_capped_not_fatal() -> None:
     form = normalise("Hamas " * 2000)
     assert len(form.text) <= 500
+
+
+def test_hebrew_names_read_as_consonants() -> None:
+    assert score("חמאס", "Hamas") >= THRESHOLD
+    assert score("חיזבאללה", "Hizballah") >= THRESHOLD
+    assert score("אל-קאעידה", "Al-Qaida") >= THRESHOLD
+    assert score("דוד", "David") >= 0.85
+
+
+def test_ezafe_particles_and_generic_organisation_words() -> None:
+    assert normalise("Jaish-e-Mohammed").tokens == normalise("JAISH-I-MOHAMMED").tokens
+    assert normalise("Tehrik-e Taliban Pakistan").tokens == ("tehrik", "taliban", "pakistan")
+    assert score("Abu Sayyaf", "Abu Sayyaf Group") >= THRESHOLD
+    assert score("Hamas Trading", "Hamas") < THRESHOLD  # a business word is not a generic word
+
+
+def test_organisation_words_translated_as_an_extra_reading() -> None:
+    index = NameIndex(
+        [
+            (0, "Taliban Movement"),
+            (1, "Tehrik-e Taliban Pakistan"),
+            (2, "Kurdistan Workers' Party"),
+            (3, "Hizballah"),
+        ]
+    )
+    assert index.search("حركة طالبان")[0].name.owner == 0
+    assert index.search("Рабочая партия Курдистана")[0].name.owner == 2
+    hit = index.search("حزب الله")[0]
+    assert hit.name.owner == 3 and hit.scored.score >= THRESHOLD
+
+
+ORGANISATIONS = Path(__file__).resolve().parent / "data" / "screening" / "organisations.csv"
+
+
+def test_organisations_labelled_set_shape() -> None:
+    with ORGANISATIONS.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    variants = [r for r in rows if r["kind"] == "variant"]
+    negatives = [r for r in rows if r["kind"] == "negative"]
+    assert len(variants) >= 200 and len(negatives) >= 60
+    assert len({r["expected_entity"] for r in variants}) >= 30
+    assert len({r["script"] for r in variants}) >= 5
+    assert all(r["source"] for r in rows) and all(not r["expected_entity"] for r in negatives)

@@ -193,3 +193,27 @@ def test_cli_bad_inputs_are_one_line_errors(db_path: str, tmp_path: Path) -> Non
         assert result.returncode == 1, (args, result.stderr)
         assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) == 1
         assert message in result.stderr
+
+
+def test_organisation_variants_across_scripts_from_the_labelled_set(index: ScreeningIndex) -> None:
+    # A sample of tests/data/screening/organisations.csv whose organisations are on the UN or OFAC lists.
+    wanted = {
+        "عصبة الأنصار": "ASBAT AL-ANSAR",
+        "Usbat al-Ansar": "ASBAT AL-ANSAR",
+        "المرابطون": "AL MOURABITOUN",
+        "Lashkar e Taiba": "LASHKAR-E-TAYYIBA",
+        "Jaish-e-Mohammed": "JAISH-I-MOHAMMED",
+        "Boko Harram": "BOKO HARAM",
+        "بوكو حرام": "BOKO HARAM",
+        "Аш-Шабааб": "AL-SHABAAB",
+        "Al Aqsa Martyrs Brigades": "AL-AQSA MARTYRS BRIGADE",
+    }
+    for query, caption in wanted.items():
+        assert caption in {m.caption for m in screen(index, query, DAY)}, query
+    for negative in [
+        "Al Shabab Football Club",
+        "Islamic Development Bank",
+        "Al Quds University",
+        "مطعم طالبان",
+    ]:
+        assert screen(index, negative, DAY) == [], negative

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from proscribe.names.normalise import Normalised, expansions, normalise
+from proscribe.names.normalise import Normalised, expansions, normalise, skeleton
 from proscribe.names.score import Scored, score_names
 
 MAX_POSTING = 4000  # keys shared by more names than this only count when nothing rarer matches
@@ -46,6 +46,8 @@ def keys(form: Normalised) -> set[str]:
     joined = "".join(form.tokens)
     if len(form.tokens) > 1 and len(joined) <= 24:
         out.add("t:" + joined)
+        if form.transliterated:  # "حزب الله" -> "hzb alla" finds "Hizballah" by its skeleton
+            out.add("s:" + skeleton(joined))
     return out
 
 

@@ -36,6 +36,23 @@ _ARABIC = {
     "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "y", "ہ": "h", "ھ": "h", "ۃ": "a",
     "ے": "e", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ـ": "", "\u200c": "", "\u200d": "",
 }  # fmt: skip
+# Hebrew is an abjad too: consonants only, matres lectionis (alef, ayin, vav, yod) kept as vowels.
+_HEBREW = {
+    "א": "", "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ו": "o", "ז": "z", "ח": "h", "ט": "t", "י": "i",
+    "כ": "k", "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s", "ע": "", "פ": "p",
+    "ף": "f", "צ": "ts", "ץ": "ts", "ק": "q", "ר": "r", "ש": "sh", "ת": "t", "׳": "", "״": "",
+}  # fmt: skip
+_HEBREW_GERESH = {
+    "ג'": "j",
+    "ג׳": "j",
+    "צ'": "ch",
+    "צ׳": "ch",
+    "ז'": "zh",
+    "ז׳": "zh",
+    "ת'": "th",
+    "ת׳": "th",
+}
+_HEBREW_LETTERS = re.compile(r"[\u05d0-\u05ea]")
 _ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _GREEK_PAIRS = {"μπ": "b", "ντ": "d", "γκ": "g", "τζ": "j", "χ": "h", "β": "v"}
 # Latin look-alikes from Cyrillic and Greek, applied only inside words that mix them with Latin.
@@ -49,6 +66,8 @@ _MARKS = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4\u201c\u201d\
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # "al-Sham", "ash-Shabaab", "ad-Dawla": article forms joined by a hyphen (or an apostrophe).
 _ARTICLE = re.compile(r"\b(?:al|el|ul|il|ad|adh|an|ar|as|ash|at|ath|az|ud|un|ur|us)[-\u2010\u2011](?=\w)")
+# Persian/Urdu ezafe and Arabic linking vowels written as hyphenated letters: "Jaish-e-Mohammed".
+_EZAFE = re.compile(r"(?<=[a-z])-(?:e|i|ul|ud|ut|us|ur|un)(?:-|\s+(?=[a-z]))")
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
 PARTICLES = frozenset({"al", "el", "ul"})
@@ -99,6 +118,71 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Organisation words translated, not transliterated, in Arabic, Persian and Russian/Bulgarian names
+# ("الدولة الإسلامية" = Islamic State, "Рабочая партия" = Workers' Party). Arabic/Persian keys are
+# whole words (article, conjunction and hamza forms folded); Cyrillic keys are word stems
+# (inflection left to the fuzzy token score). Used as an *extra* reading of a query, never instead.
+ORG_WORDS_ARABIC = {
+    "دولة": "state", "اسلامية": "islamic", "اسلامي": "islamic", "اسلامی": "islamic", "حركة": "movement",
+    "جبهة": "front", "حزب": "party", "تنظيم": "organization", "منظمة": "organization", "سازمان": "organization",
+    "جماعة": "group", "جيش": "army", "كتائب": "brigades", "لواء": "brigade", "شهداء": "martyrs",
+    "شعبية": "popular", "تحرير": "liberation", "مقاومة": "resistance", "عمال": "workers", "شبكة": "network",
+    "شبکه": "network", "عراق": "iraq", "شام": "levant", "فلسطين": "palestine", "مصري": "egyptian",
+    "ليبية": "libyan", "مقاتلة": "fighting", "ثوري": "revolutionary", "حرس": "guard", "سپاه": "corps",
+    "پاسداران": "guards", "انقلاب": "revolution", "كردستاني": "kurdistan", "اتحاد": "union",
+}  # fmt: skip
+ORG_STEMS_CYRILLIC = (
+    ("исламск", "islamic"), ("ислямск", "islamic"), ("государств", "state"), ("движени", "movement"),
+    ("парти", "party"), ("рабоч", "workers"), ("работническ", "workers"), ("арми", "army"),
+    ("фронт", "front"), ("освобожд", "liberation"), ("народн", "popular"), ("революционн", "revolutionary"),
+    ("революци", "revolution"), ("вооружённ", "armed"), ("вооруженн", "armed"), ("сил", "forces"),
+    ("корпус", "corps"), ("страж", "guard"), ("союз", "union"), ("бригад", "brigade"), ("сеть", "network"),
+    ("групп", "group"), ("организаци", "organization"), ("тигр", "tigers"), ("мученик", "martyrs"),
+    ("колумби", "colombia"), ("палестин", "palestine"), ("ирак", "iraq"), ("левант", "levant"),
+    ("сири", "syria"), ("курдистан", "kurdistan"), ("узбекистан", "uzbekistan"), ("пакистан", "pakistan"),
+)  # fmt: skip
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+
+
+def _translate_arabic_word(word: str) -> str | None:
+    word = word.translate(_ARABIC_FOLD)
+    for prefix in ("", "ال", "وال", "لل", "بال", "و", "ل", "ب"):
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            for candidate in (rest, rest[:-1] + "ة" if rest.endswith("ه") else rest):
+                if candidate in ORG_WORDS_ARABIC:
+                    return ORG_WORDS_ARABIC[candidate]
+    return None
+
+
+def _translate_cyrillic_word(word: str) -> str | None:
+    lower = word.casefold()
+    for stem, english in ORG_STEMS_CYRILLIC:
+        if lower.startswith(stem):
+            return english
+    return None
+
+
+def translation(text: str) -> str | None:
+    """An English reading of the organisation words of an Arabic/Persian/Cyrillic name, or None."""
+    words = clean(text).split()
+    out: list[str] = []
+    changed = False
+    for word in words:
+        english = None
+        if _ARABIC_LETTERS.search(word):
+            english = _translate_arabic_word(word)
+        elif _CYRILLIC_WORD.fullmatch(word.strip(",.")):
+            english = _translate_cyrillic_word(word.strip(",."))
+        if english is not None:
+            changed = True
+            out.append(english)
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None
+
+
 @dataclass(frozen=True)
 class Normalised:
     """A name's screening form: Latin tokens, their skeletons, and what was done to get there."""
@@ -147,6 +231,22 @@ def _arabic_to_latin(text: str) -> str:
     return " ".join(words)
 
 
+def _hebrew_to_latin(text: str) -> str:
+    for pair, latin in _HEBREW_GERESH.items():
+        text = text.replace(pair, latin)
+    words = []
+    for word in text.split():
+        if _HEBREW_LETTERS.search(word):
+            if word.startswith(("אל-", "א-")):  # the Arabic article written in Hebrew
+                word = word.split("-", 1)[1]
+            word = word.replace("וו", "v")
+            if len(word) <= 3 and word[1:-1] == "ו":  # short words: a medial vav is a consonant (דוד)
+                word = word[0] + "v" + word[2]
+            word = "".join(_HEBREW.get(ch, ch) for ch in word)
+        words.append(word)
+    return " ".join(words)
+
+
 def _greek_to_latin(text: str) -> str:
     for pair, latin in _GREEK_PAIRS.items():
         text = text.replace(pair, latin)
@@ -172,6 +272,8 @@ def to_latin(text: str) -> str:
     text = " ".join(_fix_homoglyphs(word) for word in text.split())
     if _ARABIC_LETTERS.search(text):
         text = _arabic_to_latin(text)
+    if _HEBREW_LETTERS.search(text):
+        text = _hebrew_to_latin(text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _greek_to_latin(unicodedata.normalize("NFD", text))
     text = _han_spaced(text)
@@ -205,6 +307,7 @@ def normalise(name: str) -> Normalised:
     script = _script_of(name)
     latin = to_latin(name)
     latin = _MARKS.sub("", latin)
+    latin = _EZAFE.sub(" ", latin)
     dropped: list[str] = []
     for found in _ARTICLE.findall(latin):
         dropped.append(found.rstrip("-\u2010\u2011"))
@@ -233,7 +336,12 @@ def normalise(name: str) -> Normalised:
 
 
 def expansions(query: Normalised) -> list[str]:
-    """Expansions of an acronym query ("PKK" -> "kurdistan workers party"), or none."""
+    """Other readings of a query: acronym expansions ("PKK" -> "kurdistan workers party") and
+    the English translation of organisation words in Arabic, Persian or Russian ("حزب" -> party)."""
     if len(query.tokens) == 1 and query.tokens[0] in ACRONYMS:
         return list(ACRONYMS[query.tokens[0]])
+    if query.script != "latin":
+        translated = translation(query.original)
+        if translated is not None:
+            return [translated]
     return []

@@ -27,6 +27,13 @@ JOINED_DISCOUNT = 0.97
 
 Weight = Callable[[str], float]
 
+# Words that say what kind of organisation a name is, not which one: they weigh little, so
+# "Abu Sayyaf" finds "Abu Sayyaf Group" (but "Hamas Trading" still does not find "Hamas").
+GENERIC_ORG_WORDS = frozenset(
+    {"group", "movement", "organization", "organisation", "network", "brigade", "brigades", "gruppe", "groupe", "grupo"}
+)  # fmt: skip
+GENERIC_DISCOUNT = 0.3
+
 
 def uniform(_: str) -> float:
     return 1.0
@@ -92,8 +99,8 @@ def score_names(query: Normalised, name: Normalised, weight: Weight = uniform) -
     if not query.tokens or not name.tokens:
         return Scored(0.0)
     cross = query.transliterated or name.transliterated
-    wq = [weight(t) for t in query.tokens]
-    wn = [weight(t) for t in name.tokens]
+    wq = [weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS else 1.0) for t in query.tokens]
+    wn = [weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS else 1.0) for t in name.tokens]
     candidates = []
     for i, (a, sa) in enumerate(zip(query.tokens, query.skeletons, strict=True)):
         for j, (b, sb) in enumerate(zip(name.tokens, name.skeletons, strict=True)):

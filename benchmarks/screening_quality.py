@@ -10,6 +10,7 @@ import argparse
 import csv
 import datetime as dt
 import re
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -93,6 +94,40 @@ def watchman() -> None:
             print(f"  below: {r[0]} / {r[1]}: {ours(r[0], r[1]):.2f} < {r[2]}")
 
 
+NK_VENV = Path(__file__).resolve().parent / ".venv-nk"
+NK_VERSION = "4.17.4"
+
+
+def nomenklatura_f1(install: bool) -> None:
+    """nomenklatura's logic-v2 on the same cases, in its own venv (its dependencies are not ours)."""
+    python = NK_VENV / "bin" / "python"
+    if not python.exists() and install:
+        subprocess.run([sys.executable, "-m", "venv", str(NK_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", f"nomenklatura=={NK_VERSION}"], check=True)
+    if not python.exists():
+        print("nomenklatura: not installed (run with --install-nomenklatura to create benchmarks/.venv-nk)")
+        return
+    cases = DATA / "nomenklatura_name_bench_cases.csv"
+    out = subprocess.run(
+        [str(python), str(Path(__file__).resolve().parent / "nomenklatura_name_bench.py"), str(cases)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    scores = iter(float(line) for line in out.stdout.split())
+    with cases.open(encoding="utf-8") as handle:
+        table = {(row["name1"], row["name2"]): next(scores) for row in csv.DictReader(handle)}
+
+    def nk(a: str, b: str) -> float:
+        return table[(a, b)]
+
+    best = max((f1(nk, t / 100)[0], t / 100) for t in range(50, 100))
+    score, precision, recall = f1(nk, 0.7)
+    print(
+        f"nomenklatura name bench, nomenklatura {NK_VERSION} logic-v2: F1 {score:.3f} (P {precision:.3f} R {recall:.3f}) at 0.7; best F1 {best[0]:.3f} at {best[1]}"
+    )
+
+
 def _org_key(name: str) -> str:
     return normalise(re.sub(r"\(.*?\)", " ", name)).text
 
@@ -148,6 +183,7 @@ def organisations(db: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", default="/tmp/screen-full.db", help="registry with the imported lists")
+    parser.add_argument("--install-nomenklatura", action="store_true", help=f"create {NK_VENV.name}")
     args = parser.parse_args()
     print(f"proscribe screening quality — threshold {THRESHOLD}")
     for label, scorer in (("proscribe", ours), ("baseline rapidfuzz token_sort_ratio", baseline)):
@@ -156,12 +192,7 @@ def main() -> None:
         print(
             f"nomenklatura name bench, {label}: F1 {score:.3f} (P {precision:.3f} R {recall:.3f}) at {THRESHOLD}; best F1 {best[0]:.3f} at {best[1]}"
         )
-    try:
-        import nomenklatura  # type: ignore[import-not-found]  # noqa: F401
-    except ImportError:
-        print(
-            "nomenklatura: not installed (pip install -e '.[bench]'); its published logic-v2 F1 is about 0.80"
-        )
+    nomenklatura_f1(args.install_nomenklatura)
     watchman()
     yente()
     organisations(args.db)

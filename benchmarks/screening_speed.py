@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from proscribe import Registry
 from proscribe.screening import ScreeningIndex, screen
+from proscribe.screening.batch import default_workers, screen_many
 
 DATA = (
     Path(__file__).resolve().parents[2] / "shared" / "data" / "name_matching" / "yente_candidate_generation"
@@ -28,6 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", default="/tmp/screen-full.db")
     parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument("--batch", type=int, default=20000)
     args = parser.parse_args()
     registry = Registry(args.db)
     start = time.perf_counter()
@@ -51,12 +53,19 @@ def main() -> None:
     for query in queries[:50]:
         process.extract(query.lower(), all_names, scorer=fuzz.token_sort_ratio, limit=10)
     brute = (time.perf_counter() - t0) * 1000 / 50
+    with (DATA / "negatives_us.csv").open(encoding="utf-8") as handle:
+        batch = [row["full_name"] for row in csv.DictReader(handle)][: args.batch]
+    workers = default_workers()
+    t0 = time.perf_counter()
+    count = sum(1 for _ in screen_many(index, enumerate(batch), day, workers=workers))
+    batch_rate = count / (time.perf_counter() - t0)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"index: {len(index.entities):,} entities, {len(index.names):,} names, built in {build:.1f} s")
     print(
         f"single query ({len(queries):,} queries, one core): p50 {p50:.2f} ms, p95 {p95:.2f} ms; {rate:,.0f} names/s"
     )
     print(f"brute-force rapidfuzz over all names: {brute:.1f} ms/query ({brute / p50:.0f}x slower than p50)")
+    print(f"batch ({count:,} distinct names, {workers} worker processes): {batch_rate:,.0f} names/s")
     print(f"peak memory {rss:,.0f} MiB")
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -217,3 +218,24 @@ def test_organisation_variants_across_scripts_from_the_labelled_set(index: Scree
         "مطعم طالبان",
     ]:
         assert screen(index, negative, DAY) == [], negative
+
+
+def test_batch_in_worker_processes_gives_the_single_process_rows(index: ScreeningIndex) -> None:
+    from proscribe.screening.batch import screen_many
+
+    names = DATA / "name_matching" / "yente_candidate_generation" / "positives_un_treated.csv"
+    with names.open(encoding="utf-8") as handle:
+        queries = [row["full_name"] for row in csv.DictReader(handle)][:400]
+    queries += ["Hamas", "", "جبهة النصرة", "Hamas", "Taliban Restaurant"] * 3
+    numbered = list(enumerate(queries, start=1))
+    single = [
+        (r.number, r.query, r.error, [m.to_json() for m in r.matches])
+        for r in screen_many(index, numbered, DAY)
+    ]
+    forked = [
+        (r.number, r.query, r.error, [m.to_json() for m in r.matches])
+        for r in screen_many(index, numbered, DAY, workers=2)
+    ]
+    assert forked == single
+    assert [number for number, *_ in forked] == list(range(1, len(queries) + 1))
+    assert sum(bool(matches) for *_, matches in single) > 300

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from proscribe.names.normalise import Normalised, expansions, normalise, skeleton
-from proscribe.names.score import Scored, score_names
+from proscribe.names.score import Scored, score_names, weights
 
 MAX_POSTING = 4000  # keys shared by more names than this only count when nothing rarer matches
 
@@ -51,6 +51,10 @@ def keys(form: Normalised) -> set[str]:
     return out
 
 
+def _first(item: tuple[float, int]) -> float:
+    return item[0]
+
+
 class NameIndex:
     """Names of many owners, searchable by blocking keys; immutable once built."""
 
@@ -77,6 +81,8 @@ class NameIndex:
         self._idf = {key: math.log(1 + total / len(found)) for key, found in postings.items()}
         self._weights = {tok: 1.0 + min(math.log(1 + total / df), 12.0) / 4 for tok, df in token_df.items()}
         self._default_weight = 1.0 + min(math.log(1 + total), 12.0) / 4
+        self._name_weights = [weights(name.form.tokens, self.weight) for name in self.names]
+        self._norm = [1.0 / math.sqrt(count) for count in self._key_counts]
 
     def __len__(self) -> int:
         return len(self.names)
@@ -98,9 +104,10 @@ class NameIndex:
                 tally[position] = tally.get(position, 0.0) + weight
         if len(tally) <= limit:
             return list(tally)
-        counts = self._key_counts
+        norm = self._norm
         # Names sharing more (and rarer) keys first; among equals, names with fewer other keys.
-        return heapq.nlargest(limit, tally, key=lambda pos: tally[pos] / math.sqrt(counts[pos]))
+        ranked = [(value * norm[pos], pos) for pos, value in tally.items()]
+        return [pos for _, pos in heapq.nlargest(limit, ranked, key=_first)]
 
     def search(self, query: str, limit: int = 60) -> list[Hit]:
         """Scored names for ``query`` (best first), acronym expansions included."""
@@ -109,10 +116,18 @@ class NameIndex:
             return []
         forms = [form] + [normalise(text) for text in expansions(form)]
         best: dict[int, Hit] = {}
+        memo: dict[tuple[str, str, bool], tuple[float, str]] = {}
         for variant in forms:
+            query_weights = weights(variant.tokens, self.weight)
             for position in self.candidates(variant, limit):
                 name = self.names[position]
-                scored = score_names(variant, name.form, self.weight)
+                scored = score_names(
+                    variant,
+                    name.form,
+                    query_weights=query_weights,
+                    name_weights=self._name_weights[position],
+                    memo=memo,
+                )
                 current = best.get(position)
                 if current is None or scored.score > current.scored.score:
                     best[position] = Hit(name, scored, variant)

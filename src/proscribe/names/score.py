@@ -94,17 +94,40 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
     return (best, how) if best >= TOKEN_FLOOR else (0.0, how)
 
 
-def score_names(query: Normalised, name: Normalised, weight: Weight = uniform) -> Scored:
-    """Score one name against a query; both already normalised."""
+def weights(tokens: tuple[str, ...], weight: Weight) -> list[float]:
+    """Token weights for scoring (generic organisation words discounted)."""
+    return [weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS else 1.0) for t in tokens]
+
+
+def score_names(
+    query: Normalised,
+    name: Normalised,
+    weight: Weight = uniform,
+    *,
+    query_weights: list[float] | None = None,
+    name_weights: list[float] | None = None,
+    memo: dict[tuple[str, str, bool], tuple[float, str]] | None = None,
+) -> Scored:
+    """Score one name against a query; both already normalised.
+
+    ``query_weights``/``name_weights`` (as :func:`weights` gives them) and ``memo`` (token-pair
+    similarities) only save work when one query is scored against many names; results are equal.
+    """
     if not query.tokens or not name.tokens:
         return Scored(0.0)
     cross = query.transliterated or name.transliterated
-    wq = [weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS else 1.0) for t in query.tokens]
-    wn = [weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS else 1.0) for t in name.tokens]
+    wq = query_weights if query_weights is not None else weights(query.tokens, weight)
+    wn = name_weights if name_weights is not None else weights(name.tokens, weight)
     candidates = []
     for i, (a, sa) in enumerate(zip(query.tokens, query.skeletons, strict=True)):
         for j, (b, sb) in enumerate(zip(name.tokens, name.skeletons, strict=True)):
-            sim, how = token_similarity(a, b, sa, sb, cross)
+            if memo is None:
+                sim, how = token_similarity(a, b, sa, sb, cross)
+            else:
+                found = memo.get((a, b, cross))
+                if found is None:
+                    found = memo[(a, b, cross)] = token_similarity(a, b, sa, sb, cross)
+                sim, how = found
             if sim > 0:
                 candidates.append((sim, i, j, how))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))

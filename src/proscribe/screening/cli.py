@@ -21,7 +21,7 @@ from proscribe.errors import InputError
 from proscribe.names.score import THRESHOLD
 from proscribe.registry import Registry
 from proscribe.screening.audit import AuditLog, ScreenRecord
-from proscribe.screening.batch import Row, read_column, screen_many, write_rows
+from proscribe.screening.batch import Row, default_workers, read_column, screen_many, write_rows
 from proscribe.screening.exclusions import ExclusionStore
 from proscribe.screening.screen import ScreeningIndex, check_query, screen
 
@@ -67,6 +67,9 @@ def screen_command(
     output: Annotated[
         Path | None, typer.Option("--output", help="Write batch results here (default stdout).")
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=0, help="Batch worker processes (0 = one per core).")
+    ] = 0,
     db: DbOption = None,
 ) -> None:
     """Screen a name (or a CSV column) against every list, as of a date, with explained scores.
@@ -98,7 +101,9 @@ def screen_command(
             yield from queries
 
         rows = _audited(
-            screen_many(index, all_queries(), day, codes or None, limit, exclusions),
+            screen_many(
+                index, all_queries(), day, codes or None, limit, exclusions, workers or default_workers()
+            ),
             AuditLog(registry.db),
             index,
             day,

@@ -21,6 +21,7 @@ from proscribe.dates import PartialDate
 from proscribe.lists.importer import import_list
 from proscribe.procedures.cases import ProcedureCases
 from proscribe.procedures.engine import EvidenceItem, StepRequest
+from proscribe.screening.audit import AuditLog
 from proscribe.sources import un
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
@@ -190,3 +191,35 @@ def test_link_review_queue(browser: Browser, site: Site) -> None:
     analyst.close()
     entries = KeyStore(site.registry.db).audit_log(action="links.reject")
     assert [(e["key_name"], e["target"]) for e in entries] == [("web-analyst", link_id)]
+
+
+def test_screening_page_csv_upload_and_download(browser: Browser, site: Site, tmp_path: Path) -> None:
+    customers = tmp_path / "customers.csv"
+    customers.write_text("id,name\n1,Acme Trading Ltd\n2,Taleban\n3,Хамас\n", encoding="utf-8")
+    page = signed_in(browser, site)
+    page.click("nav >> text=Screening")
+    page.set_input_files("input[name=file]", str(customers))
+    page.fill("input[name=as_of]", "2025-05-01")
+    page.click("button[value=html]")
+    expect(page.locator("h2")).to_have_text("3 names screened against the lists of 2025-05-01")
+    hits = page.locator("tr.hit")
+    expect(hits.first).to_contain_text("Taliban")
+    expect(page.locator("tr.clear")).to_contain_text("Acme Trading Ltd")
+    assert "RU suspended since 2025-04-17" in hits.first.inner_text()
+    shot(page, "screening.png")
+    page.set_input_files("input[name=file]", str(customers))
+    with page.expect_download() as download:
+        page.click("button[value=csv]")
+    saved = tmp_path / "results.csv"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "screening-2025-05-01.csv"
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "row,query,rank,entity_id,caption,score,matched_name,explanation,listings"
+    assert any(line.startswith("2,Taleban,1,taliban,Taliban,") for line in lines)
+    assert lines[1].startswith("1,Acme Trading Ltd,,")
+    page.set_input_files("input[name=file]", [])
+    page.click("button[value=html]")
+    expect(page.locator(".error")).to_have_text("name: give a name or a CSV file")
+    page.close()
+    entries = list(AuditLog(site.registry.db).entries())
+    assert {e["user"] for e in entries} == {"web-reader"} and len(entries) == 6

@@ -11,12 +11,13 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import proscribe
-from proscribe.api import acts, admin, entities, lists, procedures
+from proscribe.api import acts, admin, entities, lists, procedures, screening
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
 from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
 from proscribe.errors import AmbiguousName, InputError, NotFound, ProscribeError
 from proscribe.registry import Registry
+from proscribe.service.screening import Screener
 
 
 def _error(status: int, message: str, field: str | None, **extra: Any) -> JSONResponse:
@@ -92,8 +93,11 @@ def create_app(
     app.state.limits = chosen
     app.state.rate_limiter = RateLimiter(chosen.rate_per_minute)
     _install_error_handlers(app)
-    for module in (entities, acts, lists, procedures, admin):
+    app.state.screener = Screener(registry)
+    app.state.web_sections = {"screening": True}
+    for module in (entities, acts, lists, procedures, screening, admin):
         app.include_router(module.router, prefix="/api")
+    app.include_router(screening.match_router)
 
     @app.get(
         "/api/health", tags=["service"], summary="Liveness: the service answers and its database is reachable"

@@ -52,8 +52,9 @@ def limits_of(request: Request) -> Limits:
 
 def token_of(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
-    if header.lower().startswith("bearer "):
-        return header[7:].strip() or None
+    for scheme in ("bearer ", "apikey "):  # "ApiKey KEY" is what yente clients send
+        if header.lower().startswith(scheme):
+            return header[len(scheme) :].strip() or None
     return request.headers.get("x-api-key") or request.cookies.get("proscribe_key") or None
 
 

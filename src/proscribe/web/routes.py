@@ -7,22 +7,26 @@ and review buttons. Pages read with the same keys as the API (a cookie set at /l
 from __future__ import annotations
 
 import datetime as dt
+import io
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, Form, Request
+from fastapi import FastAPI, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from proscribe.api.auth import ApiKey, Role
-from proscribe.api.deps import ApiError, day_param, keys_of, need, registry_of
-from proscribe.errors import NotFound, ProscribeError
+from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
+from proscribe.errors import InputError, NotFound, ProscribeError
 from proscribe.procedures.cases import ProcedureCases
+from proscribe.screening.batch import read_column, write_rows
 from proscribe.service.links import pending_links
 from proscribe.service.lists import list_versions, version_diff
 from proscribe.service.procedures import case_reports
+from proscribe.service.screening import Screener
 from proscribe.service.search import search_entities
 from proscribe.web.svg import timeline_svg
 
@@ -45,10 +49,12 @@ def _reader(request: Request) -> ApiKey:
         raise
 
 
-def _page(request: Request, name: str, key: ApiKey, status_code: int = 200, **context: Any) -> HTMLResponse:
+def _page(
+    request: Request, template: str, key: ApiKey, status_code: int = 200, **context: Any
+) -> HTMLResponse:
     extras = getattr(request.app.state, "web_sections", {})
     return templates.TemplateResponse(
-        request, name, {"key": key, **extras, **context}, status_code=status_code
+        request, template, {"key": key, **extras, **context}, status_code=status_code
     )
 
 
@@ -58,6 +64,17 @@ def _error_page(request: Request, key: ApiKey, exc: ProscribeError) -> HTMLRespo
     return _page(
         request, "error.html", key, status, status="Bad request" if found else "Not found", message=str(exc)
     )
+
+
+def _uploaded_names(upload: UploadFile, column: str) -> list[str]:
+    """The names in ``column`` of an uploaded CSV (read as the CLI reads ``--input``)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload.csv"
+        path.write_bytes(upload.file.read())
+        try:
+            return [name for _, name in read_column(path, column)]
+        except InputError as exc:
+            raise InputError(exc.message, location="file") from None
 
 
 def install_web(app: FastAPI) -> None:
@@ -148,6 +165,50 @@ def install_web(app: FastAPI) -> None:
         cases = case_reports(ProcedureCases(registry_of(request)))
         cases.sort(key=lambda c: (c["finished"], c["next_deadline"] or "9999", c["id"]))
         return _page(request, "procedures.html", key, cases=cases)
+
+    @app.get("/screen", response_class=HTMLResponse, include_in_schema=False)
+    def screen_form(request: Request) -> HTMLResponse:
+        key = _reader(request)
+        return _page(request, "screen.html", key, rows=None, as_of=dt.date.today().isoformat())
+
+    @app.post("/screen", include_in_schema=False)
+    def screen_page(
+        request: Request,
+        name: str = Form(""),
+        column: str = Form("name"),
+        as_of: str = Form(""),
+        jurisdiction: str = Form(""),
+        output: str = Form("html"),
+        file: UploadFile | None = None,
+    ) -> Response:
+        key = _reader(request)
+        context: dict[str, Any] = {"name": name, "column": column, "jurisdiction": jurisdiction, "rows": None}
+        try:
+            day = day_param(as_of, "as_of") or dt.date.today()
+            context["as_of"] = day.isoformat()
+            code = jurisdiction_param(jurisdiction)
+            names = _uploaded_names(file, column) if file is not None and file.filename else []
+            if name.strip():
+                names.insert(0, name)
+            if not names:
+                raise InputError("give a name or a CSV file", location="name")
+            limit = limits_of(request).max_batch
+            if len(names) > limit:
+                raise InputError(f"{len(names):,} names; the limit is {limit:,} per screen", location="file")
+        except ProscribeError as exc:
+            context.setdefault("as_of", dt.date.today().isoformat())
+            return _page(request, "screen.html", key, 400, error=str(exc), **context)
+        screener: Screener = request.app.state.screener
+        rows = screener.screen_names(names, day, [code] if code else None, 10, key.name)
+        if output == "csv":
+            buffer = io.StringIO()
+            write_rows(rows, buffer, "csv")
+            return Response(
+                buffer.getvalue(),
+                media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": f'attachment; filename="screening-{day.isoformat()}.csv"'},
+            )
+        return _page(request, "screen.html", key, **{**context, "rows": rows})
 
     @app.get("/review/links", response_class=HTMLResponse, include_in_schema=False)
     def links_page(request: Request) -> HTMLResponse:

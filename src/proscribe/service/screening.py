@@ -1,0 +1,90 @@
+"""Screening for the service: one index per registry, rebuilt when the journal or the lists change,
+and screens recorded in the screening audit under the API key's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from proscribe.errors import InputError
+from proscribe.registry import Registry
+from proscribe.screening import THRESHOLD, Match, ScreeningIndex, screen
+from proscribe.screening.audit import AuditLog, ScreenRecord
+from proscribe.screening.batch import Row
+from proscribe.screening.exclusions import ExclusionStore, query_key
+from proscribe.store import tables as t
+
+
+def _stamp(registry: Registry) -> tuple[int, int, int, str]:
+    with registry.db.reading() as conn:
+        acts = conn.execute(sa.select(sa.func.count()).select_from(t.acts)).scalar_one()
+        entities = conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one()
+        versions = conn.execute(sa.select(sa.func.count()).select_from(t.list_versions)).scalar_one()
+        latest = conn.execute(sa.select(sa.func.max(t.entities.c.recorded_at))).scalar_one()
+    return int(acts), int(entities), int(versions), str(latest)
+
+
+@dataclass
+class Screener:
+    """A cached screening index over ``registry``, rebuilt when what it was built from changed."""
+
+    registry: Registry
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._index: ScreeningIndex | None = None
+        self._built_from: tuple[int, int, int, str] | None = None
+
+    def index(self) -> ScreeningIndex:
+        stamp = _stamp(self.registry)
+        with self._lock:
+            if self._index is None or stamp != self._built_from:
+                self._index = ScreeningIndex.from_registry(self.registry)
+                self._built_from = stamp
+            return self._index
+
+    def screen_names(
+        self,
+        names: Sequence[str],
+        as_of: dt.date | None,
+        jurisdictions: Sequence[str] | None,
+        limit: int,
+        user: str,
+        *,
+        threshold: float | None = None,
+    ) -> list[Row]:
+        """Screen each name (an unusable one gives a row with ``error``) and audit every screen."""
+        index = self.index()
+        day = as_of or dt.date.today()
+        exclusions = ExclusionStore(self.registry.db).all()
+        rows: list[Row] = []
+        for number, name in enumerate(names, start=1):
+            excluded = exclusions.get(query_key(name), set())
+            try:
+                matches: list[Match] = screen(
+                    index,
+                    name,
+                    day,
+                    list(jurisdictions) if jurisdictions else None,
+                    limit,
+                    threshold=THRESHOLD if threshold is None else threshold,
+                    excluded=excluded,
+                )
+            except InputError as exc:
+                rows.append(Row(number, name, [], exc.message))
+                continue
+            rows.append(Row(number, name, matches))
+        AuditLog(self.registry.db).record(
+            [
+                ScreenRecord(r.query, day, list(jurisdictions or []), r.matches)
+                for r in rows
+                if r.error is None
+            ],
+            index.list_versions,
+            user=user,
+        )
+        return rows

@@ -258,6 +258,9 @@ WRITE_ROUTES = [
     ),
     ("POST", "/api/keys", {"name": "mallory", "role": "admin"}),
     ("DELETE", "/api/keys/admin", None),
+    ("POST", "/api/watchlists", {"id": "w", "names": [{"ref": "1", "name": "Taliban"}]}),
+    ("POST", "/api/watchlists/refresh", None),
+    ("POST", "/api/alerts/1/acknowledge", None),
 ]
 
 
@@ -290,7 +293,8 @@ def test_every_write_route_is_covered_by_the_reader_test(service: Service) -> No
             m,
             p.replace("/1/", "/{candidate_id}/")
             .replace("/tal/", "/{case_id}/")
-            .replace("/keys/admin", "/keys/{name}"),
+            .replace("/keys/admin", "/keys/{name}")
+            .replace("/alerts/1/", "/alerts/{alert_id}/"),
         )
         for m, p, _ in WRITE_ROUTES
     }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from proscribe import Registry
@@ -22,6 +23,7 @@ from proscribe.lists.importer import import_list
 from proscribe.procedures.cases import ProcedureCases
 from proscribe.procedures.engine import EvidenceItem, StepRequest
 from proscribe.screening.audit import AuditLog
+from proscribe.service.watchlists import WatchedName, Watchlists
 from proscribe.sources import un
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
@@ -43,6 +45,7 @@ expect.set_options(timeout=120_000)
 @dataclass
 class Site:
     url: str
+    app: FastAPI
     registry: Registry
     tokens: dict[str, str]
 
@@ -67,8 +70,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     )
     keys = KeyStore(registry.db)
     tokens = {role: keys.create(f"web-{role}", role)[1] for role in ("reader", "analyst")}
-    with running(create_app(registry, Limits(rate_per_minute=100_000))) as url:
-        yield Site(url, registry, tokens)
+    app = create_app(registry, Limits(rate_per_minute=100_000))
+    with running(app) as url:
+        yield Site(url, app, registry, tokens)
     registry.db.dispose()
 
 
@@ -223,3 +227,16 @@ def test_screening_page_csv_upload_and_download(browser: Browser, site: Site, tm
     page.close()
     entries = list(AuditLog(site.registry.db).entries())
     assert {e["user"] for e in entries} == {"web-reader"} and len(entries) == 6
+
+
+def test_alerts_page(browser: Browser, site: Site) -> None:
+    watchlists: Watchlists = site.app.state.watchlists
+    watchlists.create("web-customers", "web-analyst", [WatchedName("c-7", "Taleban")])
+    page = signed_in(browser, site)
+    page.click("nav >> text=Alerts")
+    row = page.locator("tr.alert", has_text="c-7")
+    expect(row).to_contain_text("new hit: Taliban")
+    expect(row).to_contain_text("RU ru-federal-terrorist-list: now suspended since 2025-04-17")
+    expect(row).to_contain_text("watchlist 'web-customers' created by web-analyst")
+    shot(page, "alerts.png")
+    page.close()

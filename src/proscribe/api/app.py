@@ -11,13 +11,14 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import proscribe
-from proscribe.api import acts, admin, entities, lists, procedures, screening
+from proscribe.api import acts, admin, entities, lists, procedures, screening, watchlists
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
 from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
 from proscribe.errors import AmbiguousName, InputError, NotFound, ProscribeError
 from proscribe.registry import Registry
 from proscribe.service.screening import Screener
+from proscribe.service.watchlists import Watchlists
 
 
 def _error(status: int, message: str, field: str | None, **extra: Any) -> JSONResponse:
@@ -94,8 +95,12 @@ def create_app(
     app.state.rate_limiter = RateLimiter(chosen.rate_per_minute)
     _install_error_handlers(app)
     app.state.screener = Screener(registry)
-    app.state.web_sections = {"screening": True}
-    for module in (entities, acts, lists, procedures, screening, admin):
+    app.state.watchlists = Watchlists(app.state.screener)
+    app.state.on_record = lambda act_ids, key: app.state.watchlists.rescreen(
+        f"{len(act_ids)} act(s) recorded by {key.name}: {', '.join(act_ids[:5])}", key.name
+    )
+    app.state.web_sections = {"screening": True, "alerts": True}
+    for module in (entities, acts, lists, procedures, screening, watchlists, admin):
         app.include_router(module.router, prefix="/api")
     app.include_router(screening.match_router)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,6 +11,10 @@ from rich.table import Table
 from proscribe.api.auth import KeyStore, parse_role
 from proscribe.cli import DbOption, JsonOption, _print_json, console, reports_errors
 from proscribe.registry import Registry
+from proscribe.screening.audit import current_user
+from proscribe.screening.batch import read_column
+from proscribe.service.screening import Screener
+from proscribe.service.watchlists import WatchedName, Watchlists
 
 keys_app = typer.Typer(
     help="API keys for `proscribe serve` (roles: reader, analyst, admin).", no_args_is_help=True
@@ -97,6 +102,80 @@ def revoke(
     console.print(f"Revoked key '{key.name}' ({key.role.value}).", highlight=False)
 
 
+watchlist_app = typer.Typer(
+    help="Watchlists: names re-screened whenever the registry changes.", no_args_is_help=True
+)
+
+
+def _watchlists(db: str | None) -> Watchlists:
+    return Watchlists(Screener(Registry(db)))
+
+
+@watchlist_app.command("create")
+@reports_errors
+def watchlist_create(
+    watchlist_id: Annotated[str, typer.Argument(help="Watchlist id, e.g. customers.")],
+    input_file: Annotated[Path, typer.Option("--input", help="CSV file with the names.")],
+    column: Annotated[str, typer.Option("--column", help="The column holding the names.")],
+    ref_column: Annotated[
+        str | None,
+        typer.Option("--ref-column", help="The column holding your reference (default: row number)."),
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Who owns it (default: $PROSCRIBE_USER or login).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Store the names of a CSV column as a watchlist and screen them now (each hit is an alert)."""
+    names = [WatchedName(str(number), name) for number, name in read_column(input_file, column)]
+    if ref_column:
+        refs = [ref for _, ref in read_column(input_file, ref_column)]
+        names = [WatchedName(ref, n.name) for ref, n in zip(refs, names, strict=True)]
+    created = _watchlists(db).create(watchlist_id, owner or current_user(), names)
+    console.print(
+        f"Watchlist '{watchlist_id}': {created['names']:,} names, {created['alerts']:,} alerts.",
+        highlight=False,
+    )
+
+
+@reports_errors
+def alerts_command(
+    watchlist: Annotated[str | None, typer.Option("--watchlist", "-w", help="Only this watchlist.")] = None,
+    include_acknowledged: Annotated[bool, typer.Option("--all", help="Also acknowledged alerts.")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Re-screen every watchlist first.")] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Alerts on watched names: new, changed or vanished hits, with what changed and why.
+
+    Watchlists are re-screened when the registry changed since their last screen (after
+    `proscribe import` or `proscribe record`), or always with --refresh.
+    Example: `proscribe alerts --watchlist customers --json`
+    """
+    store = _watchlists(db)
+    if refresh:
+        store.rescreen(f"re-screen asked by {current_user()}", current_user())
+    else:
+        store.refresh_if_stale(current_user())
+    found = store.alerts(watchlist, not include_acknowledged)
+    if as_json:
+        _print_json(found)
+        return
+    table = Table("#", "watchlist", "name", "alert", "what changed", "why", title=f"{len(found):,} alerts")
+    for alert in found:
+        table.add_row(
+            str(alert["id"]),
+            alert["watchlist_id"],
+            f"{alert['name']} ({alert['ref']})",
+            f"{alert['kind']}: {alert['detail']['caption']} ({alert['entity_id']})",
+            "\n".join(alert["detail"]["changes"]),
+            alert["trigger"],
+        )
+    console.print(table)
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
     app.add_typer(keys_app, name="keys")
+    app.add_typer(watchlist_app, name="watchlist")
+    app.command("alerts")(alerts_command)

@@ -19,7 +19,7 @@ from proscribe.screening.exclusions import ExclusionStore, query_key
 from proscribe.store import tables as t
 
 
-def _stamp(registry: Registry) -> tuple[int, int, int, str]:
+def registry_stamp(registry: Registry) -> tuple[int, int, int, str]:
     with registry.db.reading() as conn:
         acts = conn.execute(sa.select(sa.func.count()).select_from(t.acts)).scalar_one()
         entities = conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one()
@@ -40,7 +40,7 @@ class Screener:
         self._built_from: tuple[int, int, int, str] | None = None
 
     def index(self) -> ScreeningIndex:
-        stamp = _stamp(self.registry)
+        stamp = registry_stamp(self.registry)
         with self._lock:
             if self._index is None or stamp != self._built_from:
                 self._index = ScreeningIndex.from_registry(self.registry)

@@ -230,6 +230,8 @@ watchlists = sa.Table(
     sa.Column("id", sa.String(200), primary_key=True),
     sa.Column("owner", sa.String(200), nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("screened_at", sa.String(40)),
+    sa.Column("screened_from", sa.Text),
 )
 
 watchlist_names = sa.Table(

@@ -28,6 +28,7 @@ from proscribe.service.lists import list_versions, version_diff
 from proscribe.service.procedures import case_reports
 from proscribe.service.screening import Screener
 from proscribe.service.search import search_entities
+from proscribe.service.watchlists import Watchlists
 from proscribe.web.svg import timeline_svg
 
 HERE = Path(__file__).parent
@@ -209,6 +210,13 @@ def install_web(app: FastAPI) -> None:
                 headers={"Content-Disposition": f'attachment; filename="screening-{day.isoformat()}.csv"'},
             )
         return _page(request, "screen.html", key, **{**context, "rows": rows})
+
+    @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+    def alerts_page(request: Request, watchlist: str | None = None) -> HTMLResponse:
+        key = _reader(request)
+        store: Watchlists = request.app.state.watchlists
+        store.refresh_if_stale(key.name)
+        return _page(request, "alerts.html", key, alerts=store.alerts(watchlist))
 
     @app.get("/review/links", response_class=HTMLResponse, include_in_schema=False)
     def links_page(request: Request) -> HTMLResponse:

@@ -6,7 +6,7 @@ VENV      := .venv
 BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 PYTHON    ?= python3
-APT_PACKAGES := sqlite3 postgresql chromium
+APT_PACKAGES := sqlite3 postgresql chromium openjdk-17-jre-headless
 
 .PHONY: demo test lint typecheck unit bench system-packages clean
 

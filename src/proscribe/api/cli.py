@@ -179,3 +179,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(keys_app, name="keys")
     app.add_typer(watchlist_app, name="watchlist")
     app.command("alerts")(alerts_command)
+    from proscribe.service.cli import screen_batch
+
+    app.command("screen-batch")(screen_batch)

@@ -14,21 +14,25 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from proscribe.screening import ScreeningIndex
 from proscribe.screening.batch import Row, screen_many
 
 
-def spark_session(master: str = "local[2]", app_name: str = "proscribe-screen") -> Any:
-    """A Spark session; the executors run this interpreter (and so this installation of proscribe)."""
+def spark_session(master: str | None = "local[2]", app_name: str = "proscribe-screen") -> Any:
+    """A Spark session; the executors run this interpreter (and so this installation of proscribe).
+
+    ``master=None`` takes the master given to ``spark-submit``.
+    """
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
+    builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
     return (
-        SparkSession.builder.master(master)
-        .appName(app_name)
+        builder.appName(app_name)
         .config("spark.ui.enabled", "false")
         .config("spark.driver.memory", "2g")
         .config("spark.python.worker.reuse", "true")
@@ -45,7 +49,7 @@ def screen_on_spark(
     exclusions: dict[str, set[str]] | None = None,
     *,
     session: Any = None,
-    master: str = "local[2]",
+    master: str | None = "local[2]",
     partitions: int | None = None,
 ) -> Iterator[Row]:
     """Screen (number, name) pairs on Spark; rows come back in input order, as ``screen_many`` gives them."""
@@ -111,3 +115,40 @@ def synthetic_names(seed_names: list[str], count: int, seed: int = 7) -> list[tu
         seen.add(name)
         out.append((len(out) + 1, name))
     return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point for ``spark-submit``: screen a CSV column into a JSON-lines or CSV file."""
+    import argparse
+
+    from proscribe.registry import Registry
+    from proscribe.screening.batch import read_column, write_rows
+    from proscribe.screening.exclusions import ExclusionStore
+
+    parser = argparse.ArgumentParser(description="proscribe batch screening on Spark")
+    parser.add_argument("--db", required=True, help="Registry database URL (reachable from the driver).")
+    parser.add_argument("--input", required=True, type=Path)
+    parser.add_argument("--column", required=True)
+    parser.add_argument("--output", required=True, type=Path)
+    parser.add_argument("--format", default="jsonl", choices=["jsonl", "csv"])
+    parser.add_argument("--as-of", default=None, help="YYYY-MM-DD (default today)")
+    args = parser.parse_args(argv)
+    registry = Registry(args.db)
+    index = ScreeningIndex.from_registry(registry)
+    day = dt.date.fromisoformat(args.as_of) if args.as_of else None
+    rows = screen_on_spark(
+        index,
+        read_column(args.input, args.column),
+        day,
+        None,
+        10,
+        ExclusionStore(registry.db).all(),
+        master=None,
+    )
+    with args.output.open("w", encoding="utf-8", newline="") as handle:
+        count = write_rows(rows, handle, args.format)
+    print(f"Screened {count:,} names into {args.output}.")
+
+
+if __name__ == "__main__":
+    main()

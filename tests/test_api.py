@@ -369,6 +369,19 @@ def test_body_size_limit(strict: Service) -> None:
     assert strict.registry.journal.count() == 68
 
 
+def test_body_size_limit_holds_for_chunked_bodies(strict: Service) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"acts": [], "pad": "'
+        for _ in range(30):
+            yield b"x" * 1000
+        yield b'"}'
+
+    headers = {**strict.auth("analyst"), "Content-Type": "application/json"}
+    answer = strict.http.post("/api/acts", content=chunks(), headers=headers)
+    assert answer.status_code == 413 and answer.json()["field"] == "body"
+    assert strict.registry.journal.count() == 68
+
+
 def test_batch_size_limit(strict: Service) -> None:
     acts = [act_body(f"batch-{i}", decided=f"2026-06-0{i + 1}") for i in range(3)]
     answer = strict.post("/api/acts", json={"acts": acts})

@@ -13,6 +13,7 @@ from proscribe.api.deps import ApiError, json_response, keys_of, limits_of, need
 from proscribe.errors import NotFound
 from proscribe.model import Act, Entity
 from proscribe.registry import Registry
+from proscribe.service.acts import acts_page
 from proscribe.service.links import decide_link
 from proscribe.views import ActRef
 
@@ -56,13 +57,7 @@ def list_acts(
     after: Annotated[int, Query(ge=0, description="Sequence number to start after.")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> JSONResponse:
-    page = []
-    for recorded in registry.journal.all_acts():
-        if recorded.seq <= after:
-            continue
-        page.append({"seq": recorded.seq, "hash": recorded.hash, "act": ActRef.of(recorded)})
-        if len(page) >= limit:
-            break
+    page = [{"seq": r.seq, "hash": r.hash, "act": ActRef.of(r)} for r in acts_page(registry, after, limit)]
     return json_response({"acts": page, "total": registry.journal.count()})
 
 

@@ -26,10 +26,6 @@ class Limits:
     public_read: bool = False
 
 
-class TooLarge(Exception):
-    pass
-
-
 async def _reply(
     send: Send, status: int, message: str, field: str | None, headers: list[tuple[bytes, bytes]]
 ) -> None:
@@ -64,29 +60,32 @@ class BodySizeLimit:
             if name == b"content-length" and value.isdigit() and int(value) > self.limit:
                 await _reply(send, 413, message, "body", [(b"connection", b"close")])
                 return
+        # Read the whole body first (it is small by construction), so that an oversized chunked
+        # body is refused with 413 before the app sees any of it.
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
+        while True:
             message_in = await receive()
-            if message_in["type"] == "http.request":
-                seen += len(message_in.get("body", b""))
-                if seen > self.limit:
-                    raise TooLarge
-            return message_in
-
-        async def tracking_send(message_out: Message) -> None:
-            nonlocal started
-            if message_out["type"] == "http.response.start":
-                started = True
-            await send(message_out)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except TooLarge:
-            if not started:
+            if message_in["type"] != "http.request":
+                break
+            chunk = message_in.get("body", b"")
+            seen += len(chunk)
+            if seen > self.limit:
                 await _reply(send, 413, message, "body", [(b"connection", b"close")])
+                return
+            chunks.append(chunk)
+            if not message_in.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
 
 @dataclass

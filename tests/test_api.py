@@ -261,6 +261,8 @@ WRITE_ROUTES = [
     ("POST", "/api/watchlists", {"id": "w", "names": [{"ref": "1", "name": "Taliban"}]}),
     ("POST", "/api/watchlists/refresh", None),
     ("POST", "/api/alerts/1/acknowledge", None),
+    ("POST", "/api/news/events/e-1/accept", {}),
+    ("POST", "/api/news/events/e-1/reject", {"reason": "wrong"}),
 ]
 
 
@@ -294,7 +296,8 @@ def test_every_write_route_is_covered_by_the_reader_test(service: Service) -> No
             p.replace("/1/", "/{candidate_id}/")
             .replace("/tal/", "/{case_id}/")
             .replace("/keys/admin", "/keys/{name}")
-            .replace("/alerts/1/", "/alerts/{alert_id}/"),
+            .replace("/alerts/1/", "/alerts/{alert_id}/")
+            .replace("/events/e-1/", "/events/{event_id}/"),
         )
         for m, p, _ in WRITE_ROUTES
     }

@@ -12,9 +12,12 @@ from proscribe import Registry
 from proscribe.api.app import create_app
 from proscribe.api.auth import KeyStore
 from proscribe.lists.importer import import_list
+from proscribe.news import extract_events, name_index, read_article_file
+from proscribe.news.review import ReviewQueue
 from proscribe.sources import un
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
+NEWS = Path(__file__).parent / "data" / "news" / "dev"
 
 
 @pytest.fixture
@@ -67,3 +70,32 @@ def test_link_review(lists_client: tuple[TestClient, dict[str, str]]) -> None:
     assert client.post("/api/links/999999/accept", headers=analyst).status_code == 404
     left = client.get("/api/links/pending", headers=analyst).json()["pending"]
     assert {p["id"] for p in left}.isdisjoint({first, second})
+
+
+def test_news_review_queue(db_url: str) -> None:
+    registry = Registry(db_url)
+    registry.load_bundled()
+    queue = ReviewQueue(registry)
+    article = read_article_file(NEWS / "2025-12-05_ca_hts_removed_globalnews.txt")
+    [event_id] = queue.add(article, extract_events(article, name_index(registry.entities.all())))
+    keys = KeyStore(registry.db)
+    reader = {"Authorization": f"Bearer {keys.create('reader', 'reader')[1]}"}
+    analyst = {"Authorization": f"Bearer {keys.create('analyst', 'analyst')[1]}"}
+    count = registry.journal.count()
+    with TestClient(create_app(registry)) as client:
+        [pending] = client.get("/api/news/events", headers=reader).json()["events"]
+        assert pending["id"] == event_id and pending["status"] == "pending"
+        assert client.post(f"/api/news/events/{event_id}/accept", headers=reader).status_code == 403
+        refused = client.post(f"/api/news/events/{event_id}/reject", json={"reason": " "}, headers=analyst)
+        assert refused.status_code == 400 and refused.json()["field"] == f"{event_id}.reason"
+        assert registry.journal.count() == count
+        accepted = client.post(
+            f"/api/news/events/{event_id}/accept", json={"retrieved": "2026-11-23"}, headers=analyst
+        )
+        assert accepted.status_code == 200, accepted.text
+        assert accepted.json()["act"]["jurisdiction"] == "CA" and registry.journal.count() == count + 1
+        assert client.get("/api/news/events", headers=reader).json()["events"] == []
+        done = client.get("/api/news/events", params={"status": "all"}, headers=reader).json()["events"]
+        assert [(e["status"], e["reviewer"]) for e in done] == [("accepted", "analyst")]
+    assert [e["action"] for e in keys.audit_log()] == ["news.accept"]
+    registry.db.dispose()

@@ -20,6 +20,8 @@ from proscribe.api.limits import Limits
 from proscribe.api.server import running
 from proscribe.dates import PartialDate
 from proscribe.lists.importer import import_list
+from proscribe.news import extract_events, name_index, read_article_file
+from proscribe.news.review import ReviewQueue
 from proscribe.procedures.cases import ProcedureCases
 from proscribe.procedures.engine import EvidenceItem, StepRequest
 from proscribe.screening.audit import AuditLog
@@ -27,6 +29,7 @@ from proscribe.service.watchlists import WatchedName, Watchlists
 from proscribe.sources import un
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
+NEWS = Path(__file__).parent / "data" / "news" / "dev"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -68,6 +71,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             retrieved=PartialDate.parse("2025-01-10").earliest,
         ),
     )
+    article = read_article_file(NEWS / "2025-12-05_ca_hts_removed_globalnews.txt")
+    ReviewQueue(registry).add(article, extract_events(article, name_index(registry.entities.all())))
     keys = KeyStore(registry.db)
     tokens = {role: keys.create(f"web-{role}", role)[1] for role in ("reader", "analyst")}
     app = create_app(registry, Limits(rate_per_minute=100_000))
@@ -239,4 +244,17 @@ def test_alerts_page(browser: Browser, site: Site) -> None:
     expect(row).to_contain_text("RU ru-federal-terrorist-list: now suspended since 2025-04-17")
     expect(row).to_contain_text("watchlist 'web-customers' created by web-analyst")
     shot(page, "alerts.png")
+    page.close()
+
+
+def test_news_review_queue(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site, "analyst")
+    page.click("nav >> text=News")
+    row = page.locator("tr[data-event]").first
+    expect(row).to_contain_text("Hayat Tahrir al-Sham")
+    shot(page, "news-review.png")
+    row.locator("button[data-news=accept]").click()
+    expect(row.locator("td.decision")).to_contain_text("accepted as ")
+    page.reload()
+    expect(page.locator("table.news")).to_contain_text("Nothing to review.")
     page.close()

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import proscribe
-from proscribe.api import acts, admin, entities, lists, procedures, screening, watchlists
+from proscribe.api import acts, admin, entities, lists, news, procedures, screening, watchlists
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
 from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
@@ -100,7 +100,7 @@ def create_app(
         f"{len(act_ids)} act(s) recorded by {key.name}: {', '.join(act_ids[:5])}", key.name
     )
     app.state.web_sections = {"screening": True, "alerts": True}
-    for module in (entities, acts, lists, procedures, screening, watchlists, admin):
+    for module in (entities, acts, lists, procedures, news, screening, watchlists, admin):
         app.include_router(module.router, prefix="/api")
     app.include_router(screening.match_router)
 

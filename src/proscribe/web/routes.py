@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
 from proscribe.errors import InputError, NotFound, ProscribeError
+from proscribe.news.review import ReviewQueue
 from proscribe.procedures.cases import ProcedureCases
 from proscribe.screening.batch import read_column, write_rows
 from proscribe.service.links import pending_links
@@ -217,6 +218,12 @@ def install_web(app: FastAPI) -> None:
         store: Watchlists = request.app.state.watchlists
         store.refresh_if_stale(key.name)
         return _page(request, "alerts.html", key, alerts=store.alerts(watchlist))
+
+    @app.get("/review/news", response_class=HTMLResponse, include_in_schema=False)
+    def news_page(request: Request) -> HTMLResponse:
+        key = _reader(request)
+        events = ReviewQueue(registry_of(request)).list("pending")
+        return _page(request, "news.html", key, events=events, can_decide=key.role.allows(Role.ANALYST))
 
     @app.get("/review/links", response_class=HTMLResponse, include_in_schema=False)
     def links_page(request: Request) -> HTMLResponse:

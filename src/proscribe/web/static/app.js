@@ -50,4 +50,23 @@ function setupReview() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => { setupSearch(); setupReview(); });
+function setupNews() {
+  document.querySelectorAll("button[data-news]").forEach((button) => {
+    button.addEventListener("click", async () => {
+      const cell = button.closest("td");
+      let body = "{}";
+      if (button.dataset.news === "reject") {
+        const reason = window.prompt("Why is this event wrong?");
+        if (!reason) return;
+        body = JSON.stringify({ reason });
+      }
+      const answer = await fetch(`/api/news/events/${encodeURIComponent(button.dataset.id)}/${button.dataset.news}`, {
+        method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body,
+      });
+      const result = await answer.json();
+      cell.textContent = answer.ok ? (result.status + (result.act ? " as " + result.act.id : "")) : result.error;
+    });
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => { setupSearch(); setupReview(); setupNews(); });

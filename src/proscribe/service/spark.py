@@ -63,8 +63,13 @@ def screen_on_spark(
     def run(part: Iterator[tuple[int, str]]) -> Iterator[Row]:
         yield from screen_many(shared.value, part, day, jurisdictions, limit, exclusions)
 
+    rdd = context.parallelize(names, slices).mapPartitions(run)
+    # Run partitions a wave at a time (all cores busy), yielding each wave's rows in input order:
+    # parallel like collect(), bounded memory like toLocalIterator() (which runs one partition at a time).
+    wave = max(1, context.defaultParallelism * 2)
     try:
-        yield from context.parallelize(names, slices).mapPartitions(run).toLocalIterator()
+        for start in range(0, slices, wave):
+            yield from context.runJob(rdd, list, list(range(start, min(start + wave, slices))))
     finally:
         shared.unpersist()
 

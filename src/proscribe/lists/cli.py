@@ -19,12 +19,12 @@ from rich.table import Table
 
 from proscribe.cli import DbOption, JsonOption, _day, _jurisdiction, _print_json, console, reports_errors
 from proscribe.errors import InputError, NotFound
-from proscribe.lists.diff import diff_versions
 from proscribe.lists.export import write_export
 from proscribe.lists.importer import ImportResult, import_list
 from proscribe.lists.store import ListStore
 from proscribe.model import EntityLink, LinkType
 from proscribe.registry import Registry
+from proscribe.service.lists import version_diff
 from proscribe.sources.base import ParsedList
 from proscribe.store import tables as t
 
@@ -176,38 +176,13 @@ def diff_command(
 
     Example: `proscribe diff un --from 2021-01-18 --to 2026-02-27`
     """
-    store = ListStore(Registry(db).db)
-    before = store.find_version(source, from_version)
-    after = store.find_version(source, to_version)
-    for ref, found, option in ((from_version, before, "--from"), (to_version, after, "--to")):
-        if found is None:
-            raise NotFound(f"{option}: no {source} version matches '{ref}' (see proscribe versions {source})")
-    assert before is not None and after is not None
-    with store.db.reading() as conn:
-        old, new = store.membership(before.id, conn), store.membership(after.id, conn)
-        result = diff_versions(
-            old,
-            new,
-            lambda keys: store.entries(source, [(k, old[k]) for k in keys], conn),
-            lambda keys: store.entries(source, [(k, new[k]) for k in keys], conn),
-        )
-    rows = [
-        {
-            "key": change.key,
-            "kinds": list(change.kinds),
-            "caption": (change.after or change.before).caption,  # type: ignore[union-attr]
-            "lists_added": list(change.lists_added),
-            "lists_removed": list(change.lists_removed),
-        }
-        for change in result.changes
-    ]
+    found = version_diff(Registry(db), source, from_version, to_version, labels=("--from", "--to"))
+    before, after, rows, summary = found["from"], found["to"], found["changes"], found["summary"]
     if as_json:
-        _print_json(
-            {"source": source, "from": before, "to": after, "summary": result.summary(), "changes": rows}
-        )
+        _print_json(found)
         return
     console.print(f"{source}: {before.data_date} ({before.id[:12]}) → {after.data_date} ({after.id[:12]})")
-    console.print("  " + ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in result.summary().items()))
+    console.print("  " + ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in summary.items()))
     table = Table(show_header=True)
     for column in ("key", "change", "name", "lists added", "lists removed"):
         table.add_column(column)

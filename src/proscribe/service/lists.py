@@ -14,12 +14,17 @@ def list_versions(registry: Registry, source: str | None = None) -> list[StoredV
     return ListStore(registry.db).versions(source)
 
 
-def version_diff(registry: Registry, source: str, from_ref: str, to_ref: str) -> dict[str, Any]:
-    """What changed between two imported versions (hash prefix or data date) of ``source``."""
+def version_diff(
+    registry: Registry, source: str, from_ref: str, to_ref: str, labels: tuple[str, str] = ("from", "to")
+) -> dict[str, Any]:
+    """What changed between two imported versions (hash prefix or data date) of ``source``.
+
+    ``labels`` name the two references in errors (the CLI says ``--from``/``--to``).
+    """
     store = ListStore(registry.db)
     before = store.find_version(source, from_ref)
     after = store.find_version(source, to_ref)
-    for ref, found, field in ((from_ref, before, "from"), (to_ref, after, "to")):
+    for ref, found, field in ((from_ref, before, labels[0]), (to_ref, after, labels[1])):
         if found is None:
             raise NotFound(f"{field}: no {source} version matches '{ref}'")
     assert before is not None and after is not None

@@ -179,3 +179,5 @@ def tell_taliban_story(registry: Registry, console: Console, db_option: str = "p
         f"proscribe verify --db {db_option}",
     ):
         console.print(f"  {command}", style="green", highlight=False)
+    console.print("  Browse it (read-only, no key needed) at http://127.0.0.1:8000 after:", highlight=False)
+    console.print(f"  proscribe serve --db {db_option} --public-read", style="green", highlight=False)

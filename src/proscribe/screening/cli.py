@@ -70,6 +70,9 @@ def screen_command(
     workers: Annotated[
         int, typer.Option("--workers", min=0, help="Batch worker processes (0 = one per core).")
     ] = 0,
+    engine: Annotated[
+        str, typer.Option("--engine", help="Batch engine: local (worker processes) or spark (a PySpark job).")
+    ] = "local",
     db: DbOption = None,
 ) -> None:
     """Screen a name (or a CSV column) against every list, as of a date, with explained scores.
@@ -87,6 +90,9 @@ def screen_command(
         raise InputError("give a NAME or --input, not both", "screen")
     if input_file is not None and not column:
         raise InputError("--input needs --column", "--column")
+    if engine not in ("local", "spark"):
+        raise InputError(f"unknown engine '{engine}' (local or spark)", "--engine")
+
     registry = Registry(db)
     if input_file is not None:
         assert column is not None
@@ -100,10 +106,17 @@ def screen_command(
                 yield first
             yield from queries
 
-        rows = _audited(
-            screen_many(
+        if engine == "spark":
+            # The same matcher as a PySpark job (broadcast index, mapPartitions); rows in input order.
+            from proscribe.service.spark import screen_on_spark
+
+            engine_rows = screen_on_spark(index, all_queries(), day, codes or None, limit, exclusions)
+        else:
+            engine_rows = screen_many(
                 index, all_queries(), day, codes or None, limit, exclusions, workers or default_workers()
-            ),
+            )
+        rows = _audited(
+            engine_rows,
             AuditLog(registry.db),
             index,
             day,

@@ -22,8 +22,9 @@ from proscribe.procedures import diagrams
 from proscribe.procedures.calendar import CalendarEvent, to_ical
 from proscribe.procedures.cases import ProcedureCases
 from proscribe.procedures.durations import Duration
-from proscribe.procedures.engine import Case, EvidenceItem, StepRequest, available_steps, open_deadlines
+from proscribe.procedures.engine import EvidenceItem, StepRequest
 from proscribe.procedures.reminders import DueEntry, due_entries
+from proscribe.procedures.report import case_report
 from proscribe.procedures.rules import bundled_rules
 from proscribe.procedures.simulate import outcomes, simulate
 from proscribe.registry import Registry
@@ -207,52 +208,6 @@ def step(
         console.print(f"  appended act {act.id} ({act.action.value})", highlight=False)
 
 
-def _case_report(cases: ProcedureCases, case: Case) -> dict[str, Any]:
-    rule = cases.rule_of(case)
-    state = rule.state(case.state)
-    return {
-        "id": case.id,
-        "rule": rule.key,
-        "title": rule.title,
-        "entity": case.entity,
-        "jurisdiction": case.jurisdiction,
-        "started_on": str(case.started_on),
-        "state": case.state,
-        "state_title": state.title,
-        "listing": state.listing.value,
-        "finished": state.terminal,
-        "history": [s.model_dump(mode="json", exclude_none=True) for s in case.steps],
-        "next_steps": [
-            {
-                "step": s.id,
-                "title": s.title,
-                "roles": s.roles,
-                "evidence_needed": [
-                    {"kind": e.id, "description": e.description} for e in s.evidence if e.required
-                ],
-                "conditions": s.conditions,
-            }
-            for s in available_steps(rule, case)
-        ],
-        "deadlines": [
-            {
-                "deadline": d.deadline.id,
-                "title": d.deadline.title,
-                "kind": d.kind,
-                "duration": d.deadline.duration,
-                "days": d.deadline.days.value,
-                "clock_started": str(d.clock_started),
-                "started_by": d.started_by,
-                "due_earliest": d.due[0].isoformat() if d.due else None,
-                "due_latest": d.due[1].isoformat() if d.due else None,
-                "on_expiry": d.deadline.on_expiry,
-                "legal_basis": d.deadline.legal_basis,
-            }
-            for d in open_deadlines(rule, case)
-        ],
-    }
-
-
 @app.command()
 @reports_errors
 def show(
@@ -260,7 +215,7 @@ def show(
 ) -> None:
     """State, history, missing evidence and next deadlines of a case."""
     cases = _cases(db)
-    report = _case_report(cases, cases.get(case_id))
+    report = case_report(cases, cases.get(case_id))
     if as_json:
         _print_json(report)
         return

@@ -31,12 +31,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import (
     ListEntry,
@@ -44,12 +41,10 @@ from proscribe.sources.base import (
     ParsedList,
     Progress,
     arrange_names,
-    content_hash,
-    require_files,
     split_alias,
     un_reference,
 )
-from proscribe.sources.yamlstream import YamlDocument, iter_documents, latest_date, text
+from proscribe.sources.yamlstream import YamlDocument, latest_date, parse_documents, text
 
 NAME_TYPES = {"primary name": NameType.PRIMARY, "original script": NameType.AKA}
 _LEADING_UN_REFERENCE = re.compile(r"^\s*([A-Za-z]{2}[EeIi]\.\s?\d{1,3})\b")
@@ -175,32 +170,21 @@ def _entry(document: YamlDocument) -> ListEntry:
     )
 
 
+def _find_date(files: list[Path]) -> tuple[dt.date | None, str]:
+    found = latest_date(files, "control_date")
+    return (found, "latest control_date in the file") if found else (None, "no control_date in the file")
+
+
 def parse(
     paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
 ) -> ParsedList:
-    files = require_files(paths)
-    documents = iter_documents(files, progress)
-    first = next(documents, None)
-    if first is None:
-        raise InputError("no YAML documents (not a DFAT Consolidated List YAML?)", location=str(files[0]))
-    # Check the first document now so a wrong file fails before any entry is used.
-    first_entry = _entry(first)
-    basis = "--data-date"
-    if data_date is None:
-        data_date = latest_date(files, "control_date")
-        basis = "latest control_date in the file"
-        if data_date is None:
-            raise InputError("no control_date in the file; give --data-date", location=str(files[0]))
-
-    def entries() -> Iterator[ListEntry]:
-        yield from chain([first_entry], (_entry(document) for document in documents))
-
-    return ParsedList(
+    return parse_documents(
+        paths,
+        data_date,
+        progress,
         source="au",
         jurisdiction="AU",
-        files=files,
-        content_hash=content_hash(files),
-        data_date=data_date,
-        data_date_basis=basis,
-        entries=entries(),
+        format_name="a DFAT Consolidated List YAML",
+        to_entry=_entry,
+        find_date=_find_date,
     )

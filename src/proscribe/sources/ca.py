@@ -21,22 +21,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from itertools import chain
 from pathlib import Path
 
-from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import (
     ListEntry,
     ListName,
     ParsedList,
     Progress,
-    content_hash,
     date_from_name,
-    require_files,
 )
-from proscribe.sources.yamlstream import YamlDocument, iso_date, iter_documents, latest_date, text
+from proscribe.sources.yamlstream import (
+    YamlDocument,
+    iso_date,
+    latest_date,
+    parse_documents,
+    text,
+)
 
 _ACRONYM = re.compile(r"\(([A-Z]{3,})\)\s*$")
 
@@ -70,35 +71,26 @@ def _entry(document: YamlDocument) -> ListEntry:
     )
 
 
+def _find_date(files: list[Path]) -> tuple[dt.date | None, str]:
+    found = date_from_name(files[0])
+    if found:
+        return found, f"date in the file name {files[0].name}"
+    latest = latest_date(files, "date_of_listing")
+    if latest:
+        return latest, "latest date_of_listing in the file (a lower bound)"
+    return None, "no date_of_listing in the file"
+
+
 def parse(
     paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
 ) -> ParsedList:
-    files = require_files(paths)
-    documents = iter_documents(files, progress)
-    first = next(documents, None)
-    if first is None:
-        raise InputError("no YAML documents (not a Canada SEMA YAML?)", location=str(files[0]))
-    # Check the first document now so a wrong file fails before any entry is used.
-    first_entry = _entry(first)
-    basis = "--data-date"
-    if data_date is None:
-        data_date = date_from_name(files[0])
-        basis = f"date in the file name {files[0].name}"
-    if data_date is None:
-        data_date = latest_date(files, "date_of_listing")
-        basis = "latest date_of_listing in the file (a lower bound)"
-        if data_date is None:
-            raise InputError("no date_of_listing in the file; give --data-date", location=str(files[0]))
-
-    def entries() -> Iterator[ListEntry]:
-        yield from chain([first_entry], (_entry(document) for document in documents))
-
-    return ParsedList(
+    return parse_documents(
+        paths,
+        data_date,
+        progress,
         source="ca",
         jurisdiction="CA",
-        files=files,
-        content_hash=content_hash(files),
-        data_date=data_date,
-        data_date_basis=basis,
-        entries=entries(),
+        format_name="a Canada SEMA YAML",
+        to_entry=_entry,
+        find_date=_find_date,
     )

@@ -29,12 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import (
     ListEntry,
@@ -42,11 +39,15 @@ from proscribe.sources.base import (
     ParsedList,
     Progress,
     arrange_names,
-    content_hash,
-    require_files,
     un_reference,
 )
-from proscribe.sources.yamlstream import YamlDocument, iso_date, iter_documents, latest_date, text
+from proscribe.sources.yamlstream import (
+    YamlDocument,
+    iso_date,
+    latest_date,
+    parse_documents,
+    text,
+)
 
 TERRORIST_LIST = "eu-cp-2001-931"
 VESSEL_LIST = "eu-vessels"
@@ -152,34 +153,23 @@ def _entry(document: YamlDocument) -> ListEntry:
     )
 
 
+def _find_date(files: list[Path]) -> tuple[dt.date | None, str]:
+    found = latest_date(files, "publication_date")
+    if found:
+        return found, "latest regulation publication_date in the file"
+    return None, "no regulation publication_date in the file"
+
+
 def parse(
     paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
 ) -> ParsedList:
-    files = require_files(paths)
-    documents = iter_documents(files, progress)
-    first = next(documents, None)
-    if first is None:
-        raise InputError("no YAML documents (not an EU FSF YAML?)", location=str(files[0]))
-    # Check the first document now so a wrong file fails before any entry is used.
-    first_entry = _entry(first)
-    basis = "--data-date"
-    if data_date is None:
-        data_date = latest_date(files, "publication_date")
-        basis = "latest regulation publication_date in the file"
-        if data_date is None:
-            raise InputError(
-                "no regulation publication_date in the file; give --data-date", location=str(files[0])
-            )
-
-    def entries() -> Iterator[ListEntry]:
-        yield from chain([first_entry], (_entry(document) for document in documents))
-
-    return ParsedList(
+    return parse_documents(
+        paths,
+        data_date,
+        progress,
         source="eu",
         jurisdiction="EU",
-        files=files,
-        content_hash=content_hash(files),
-        data_date=data_date,
-        data_date_basis=basis,
-        entries=entries(),
+        format_name="an EU FSF YAML",
+        to_entry=_entry,
+        find_date=_find_date,
     )

@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from itertools import chain
 from pathlib import Path
 
-from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import (
     ListEntry,
@@ -34,12 +31,10 @@ from proscribe.sources.base import (
     ParsedList,
     Progress,
     arrange_names,
-    content_hash,
     date_from_name,
-    require_files,
     un_reference,
 )
-from proscribe.sources.yamlstream import YamlDocument, iso_date, iter_documents, text
+from proscribe.sources.yamlstream import YamlDocument, iso_date, parse_documents, text
 
 KINDS = {"individual": EntityKind.PERSON, "entity": EntityKind.ORGANISATION, "ship": EntityKind.VESSEL}
 NAME_PARTS = ("name1", "name2", "name3", "name4", "name5", "name6")
@@ -116,32 +111,21 @@ def _entry(document: YamlDocument) -> ListEntry:
     )
 
 
+def _find_date(files: list[Path]) -> tuple[dt.date | None, str]:
+    found = date_from_name(files[0])
+    return (found, f"date in the file name {files[0].name}") if found else (None, "no date in the file name")
+
+
 def parse(
     paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
 ) -> ParsedList:
-    files = require_files(paths)
-    documents = iter_documents(files, progress)
-    first = next(documents, None)
-    if first is None:
-        raise InputError("no YAML documents (not a UK Sanctions List YAML?)", location=str(files[0]))
-    # Check the first document now so a wrong file fails before any entry is used.
-    first_entry = _entry(first)
-    basis = "--data-date"
-    if data_date is None:
-        data_date = date_from_name(files[0])
-        basis = f"date in the file name {files[0].name}"
-        if data_date is None:
-            raise InputError("no date in the file name; give --data-date", location=str(files[0]))
-
-    def entries() -> Iterator[ListEntry]:
-        yield from chain([first_entry], (_entry(document) for document in documents))
-
-    return ParsedList(
+    return parse_documents(
+        paths,
+        data_date,
+        progress,
         source="uk",
         jurisdiction="GB",
-        files=files,
-        content_hash=content_hash(files),
-        data_date=data_date,
-        data_date_basis=basis,
-        entries=entries(),
+        format_name="a UK Sanctions List YAML",
+        to_entry=_entry,
+        find_date=_find_date,
     )

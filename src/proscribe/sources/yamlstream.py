@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ import yaml
 
 from proscribe.errors import InputError
 from proscribe.records import _NoAliasLoader
-from proscribe.sources.base import Progress
+from proscribe.sources.base import ListEntry, ParsedList, Progress, content_hash, require_files
 
 # One list entry is a few kB; a "document" this large means the file is not what we expect.
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
@@ -207,3 +208,50 @@ def iso_date(value: Any) -> str | None:
         except ValueError:
             return None
     return None
+
+
+# (date, how it was found) or (None, what is missing) for a list version's files.
+DateFinder = Callable[[list[Path]], tuple[dt.date | None, str]]
+
+
+def parse_documents(
+    paths: list[Path],
+    data_date: dt.date | None,
+    progress: Progress | None,
+    *,
+    source: str,
+    jurisdiction: str,
+    format_name: str,
+    to_entry: Callable[[YamlDocument], ListEntry],
+    find_date: DateFinder,
+) -> ParsedList:
+    """A list version from multi-document YAML files, one entry per document, read lazily.
+
+    The first document is converted at once, so a file of the wrong format
+    fails before anything is used; the data date is ``data_date`` or what
+    ``find_date`` finds in the files.
+    """
+    files = require_files(paths)
+    documents = iter_documents(files, progress)
+    first = next(documents, None)
+    if first is None:
+        raise InputError(f"no YAML documents (not {format_name}?)", location=str(files[0]))
+    first_entry = to_entry(first)
+    basis = "--data-date"
+    if data_date is None:
+        data_date, basis = find_date(files)
+        if data_date is None:
+            raise InputError(f"{basis}; give --data-date", location=str(files[0]))
+
+    def entries() -> Iterator[ListEntry]:
+        yield from chain([first_entry], (to_entry(document) for document in documents))
+
+    return ParsedList(
+        source=source,
+        jurisdiction=jurisdiction,
+        files=files,
+        content_hash=content_hash(files),
+        data_date=data_date,
+        data_date_basis=basis,
+        entries=entries(),
+    )

@@ -340,6 +340,10 @@ def expansions(query: Normalised) -> list[str]:
     the English translation of organisation words in Arabic, Persian or Russian ("حزب" -> party)."""
     if len(query.tokens) == 1 and query.tokens[0] in ACRONYMS:
         return list(ACRONYMS[query.tokens[0]])
+    if query.script in ("cjk", "hiragana", "katakana", "katakana-hiragana", "hangul"):
+        from proscribe.names.readings import han_readings  # here: readings imports this module
+
+        return han_readings(query.original)  # Japanese and Korean readings (pinyin is the main form)
     if query.script != "latin":
         translated = translation(query.original)
         if translated is not None:

@@ -21,15 +21,15 @@ from rapidfuzz import fuzz, process
 
 from proscribe.names.index import NameIndex
 from proscribe.names.normalise import normalise
-from proscribe.names.score import THRESHOLD, score_names
+from proscribe.names.score import THRESHOLD, compare_names
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "name_matching"
 ORGANISATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "screening" / "organisations.csv"
 Scorer = Callable[[str, str], float]
 
 
-def ours(a: str, b: str) -> float:
-    return score_names(normalise(a), normalise(b)).score
+def ours(a: str, b: str, kind: str | None = None) -> float:
+    return compare_names(a, b, kind=kind).score
 
 
 def baseline(a: str, b: str) -> float:

@@ -71,16 +71,58 @@ _EZAFE = re.compile(r"(?<=[a-z])-(?:e|i|ul|ud|ut|us|ur|un)(?:-|\s+(?=[a-z]))")
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
 PARTICLES = frozenset({"al", "el", "ul"})
-STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "de", "la", "le", "les", "du", "des", "del", "der", "die", "und"})  # fmt: skip
+STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "e", "y", "de", "la", "le", "les", "du", "des", "del", "der", "die", "und"})  # fmt: skip
 LEGAL_FORMS = frozenset(
     {
         "corp", "corporation", "co", "company", "inc", "incorporated", "ltd", "limited", "llc", "plc",
         "gmbh", "ag", "sa", "sas", "srl", "sarl", "bv", "nv", "oy", "pte", "pty", "jsc", "ojsc", "pjsc",
         "cjsc", "ooo", "zao", "oao", "llp", "lp", "spa", "ltda", "cia", "sae", "fze", "fzco", "fzc",
         "fzllc", "kft", "sro", "doo", "ad", "tov", "pvt", "bhd", "sdn", "tbk", "kk",
+        "aktiengesellschaft", "kommanditgesellschaft", "aktiebolag", "ab", "as", "oyj", "kg", "kgaa", "sal",
+        "wll", "psc", "sprl", "pjs", "lllp",
     }
+
 )  # fmt: skip
-SPELLING = {"ibn": "bin", "ben": "bin", "qaeda": "qaida", "qaida": "qaida", "qaidah": "qaida"}
+SPELLING = {
+    "ibn": "bin", "ben": "bin", "qaeda": "qaida", "qaida": "qaida", "qaidah": "qaida",
+    # abbreviations written with an apostrophe or a full stop ("Int'l", "Dept.")
+    "intl": "international", "natl": "national", "dept": "department", "govt": "government",
+    "mfg": "manufacturing", "bros": "brothers", "assn": "association", "univ": "university",
+    "mgmt": "management", "svcs": "services", "svc": "service", "aktiengeselschaft": "aktiengesellschaft",
+}  # fmt: skip
+# Legal forms spelt out in several words, as token sequences (after transliteration): dropped like
+# "LLC", so "Open Joint Stock Company Gazprom" reads as "OAO Gazprom" does.
+LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "open joint stock company", "closed joint stock company", "public joint stock company",
+        "joint stock company", "limited liability company", "limited liability partnership",
+        "public limited company", "private limited company", "limited partnership",
+        "gesellschaft mit beschrankter haftung", "societatea cu raspundere limitata",
+        "spolka z ograniczona odpowiedzialnoscia", "sp z o o", "obshchestvo s ogranichennoy otvetstvennostyu",
+        "obshchestvo s ogranichennoi otvetstvennostiu", "otkrytoe aktsionernoe obshchestvo",
+        "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo", "aktsionernoe obshchestvo",
+        "tovaristvo z obmezhenoyu vidpovidalnistyu", "societe anonyme", "sociedad anonima",
+        "societa per azioni", "besloten vennootschap", "naamloze vennootschap", "sa de cv", "co ltd",
+    )
+)  # fmt: skip
+# Number words read as digits ("Brigade Forty-Four" = "Brigade 44", "First Bank" = "1st Bank").
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+# Digits used as letters inside a word ("Ig0r Sech1n"): read as the letters they stand for.
+_LEET = str.maketrans("013457", "oieast")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[a-z]")
+
 
 # Acronyms of designated organisations and the expansions they stand for (normalised forms).
 ACRONYMS: dict[str, tuple[str, ...]] = {
@@ -192,6 +234,7 @@ class Normalised:
     skeletons: tuple[str, ...]
     script: str  # "latin" or the first non-Latin script seen ("arabic", "cyrillic", ...)
     dropped: tuple[str, ...]  # particles, legal forms and stop words removed
+    compact: str = ""  # the name's words without spaces, stop words kept ("van der bilt" -> "vanderbilt")
 
     @property
     def text(self) -> str:
@@ -301,6 +344,69 @@ def skeleton(token: str) -> str:
 _SKELETON = str.maketrans({"q": "k", "c": "k", "x": "k", "p": "b", "l": "r", "z": "s", "j": "g", "v": "f", "a": None, "e": None, "i": None, "o": None, "u": None, "y": None, "w": None})  # fmt: skip
 
 
+def _join_initials(raw: list[str]) -> list[str]:
+    """Runs of single letters become one token: "U.S." -> "us", "J.-C." -> "jc", "A.B.C." -> "abc"."""
+    out: list[str] = []
+    run: list[str] = []
+    for tok in [*raw, ""]:
+        if len(tok) == 1 and tok.isalpha():
+            run.append(tok)
+            continue
+        if run:
+            out.extend(["".join(run)] if len(run) > 1 else run)
+            run = []
+        if tok:
+            out.append(tok)
+    return out
+
+
+def _read_numbers(raw: list[str]) -> list[str]:
+    """Number words and ordinals as digits ("forty four" / "forty 4" -> "44", "1st" -> "1"), and digits
+    inside words as the letters they imitate ("sech1n" -> "sechin")."""
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        ordinal = _ORDINAL_DIGITS.match(tok)
+        if tok in _TENS:
+            value = _TENS[tok]
+            following = raw[i + 1] if i + 1 < len(raw) else ""
+            if following in _UNITS and 0 < _UNITS[following] < 10:
+                value, i = value + _UNITS[following], i + 1
+            elif following.isdigit() and len(following) == 1 and following != "0":
+                value, i = value + int(following), i + 1
+            out.append(str(value))
+        elif tok in _UNITS:
+            out.append(str(_UNITS[tok]))
+        elif tok in _ORDINALS:
+            out.append(str(_ORDINALS[tok]))
+        elif ordinal:
+            out.append(ordinal.group(1))
+        elif _DIGIT.search(tok) and _LETTER.search(tok):
+            out.append(tok.translate(_LEET))
+        else:
+            out.append(tok)
+        i += 1
+    return out
+
+
+def _drop_legal_phrases(raw: list[str], dropped: list[str]) -> list[str]:
+    """Remove multi-word legal forms ("limited liability company"), keeping at least one token."""
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        for phrase in LEGAL_FORM_PHRASES:
+            end = i + len(phrase)
+            if tuple(raw[i:end]) == phrase and len(raw) - len(phrase) >= 1:
+                dropped.append(" ".join(phrase))
+                i = end
+                break
+        else:
+            out.append(raw[i])
+            i += 1
+    return out or raw
+
+
 @lru_cache(maxsize=200_000)
 def normalise(name: str) -> Normalised:
     """The screening form of one name (cached: lists repeat names and queries repeat too)."""
@@ -313,7 +419,10 @@ def normalise(name: str) -> Normalised:
         dropped.append(found.rstrip("-\u2010\u2011"))
     latin = _ARTICLE.sub(" ", latin)
     tokens: list[str] = []
-    raw = [tok for tok in _SPLIT.split(latin) if tok]
+    raw = _drop_legal_phrases(
+        _read_numbers(_join_initials([tok for tok in _SPLIT.split(latin) if tok])), dropped
+    )
+
     for i, tok in enumerate(raw):
         tok = SPELLING.get(tok, tok)
         if (
@@ -332,6 +441,10 @@ def normalise(name: str) -> Normalised:
         skeletons=tuple(skeleton(tok) for tok in tokens),
         script=script,
         dropped=tuple(dropped),
+        compact="".join(
+            SPELLING.get(tok, tok) for tok in raw if tok not in PARTICLES and tok not in LEGAL_FORMS
+        )
+        or "".join(tokens),
     )
 
 

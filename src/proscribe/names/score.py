@@ -13,17 +13,32 @@ and the better of the two readings is kept.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
-from proscribe.names.normalise import Normalised
+from proscribe.names.normalise import Normalised, expansions, normalise
 
 THRESHOLD = 0.80
 TOKEN_FLOOR = 0.70  # token pairs less similar than this count as unpaired
 SKELETON_DISCOUNT = 0.95
 JOINED_DISCOUNT = 0.97
+JOINED_FLOOR = 0.85  # the joined reading is for split or merged words, not for a missing word
+INITIAL_SIM = 0.8  # "V." ~ "Vladimir"
+ACRONYM_SIM = 0.9  # "PLA" ~ "People's Liberation Army"
+SUBSTITUTION_PENALTY = 1.0
+SUBSET_WEIGHT = 0.5
+REVERSAL_DISCOUNT = 0.75
+ORGANISATION_EXTRA_WEIGHT = 1.2
+LEGAL_FORM_DISCOUNT = 0.75
+SAME_LETTERS = 0.97
+SKELETON_SCRIPTS = frozenset({"arabic", "hebrew", "syriac", "thaana", "cyrillic", "greek", "thai", "lao"})
+JOINED_SKELETON_FLOOR = 0.9
+ABJADS = frozenset({"arabic", "hebrew", "syriac", "thaana"})  # scripts that do not write most vowels
+
 
 Weight = Callable[[str], float]
 
@@ -81,6 +96,8 @@ class Scored:
 def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[float, str]:
     if a == b:
         return 1.0, "exact"
+    if (len(a) == 1) != (len(b) == 1):  # an initial: "V." for "Vladimir"
+        return (INITIAL_SIM, "initial") if a[0] == b[0] and a.isalpha() and b.isalpha() else (0.0, "initial")
     best, how = 0.0, "fuzzy"
     if min(len(a), len(b)) > 2:
         best = Indel.normalized_similarity(a, b)
@@ -99,64 +116,215 @@ def weights(tokens: tuple[str, ...], weight: Weight) -> list[float]:
     return [weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS else 1.0) for t in tokens]
 
 
+def _acronym_runs(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[int, int, int]]:
+    """(i, j, k): token ``short[i]`` spells the initials of ``long[j:k]`` ("pla" = people's liberation army)."""
+    found = []
+    for i, token in enumerate(short):
+        size = len(token)
+        if not 2 <= size <= 6 or not token.isalpha():
+            continue
+        for j in range(len(long) - size + 1):
+            if all(long[j + n][:1] == token[n] for n in range(size)):
+                found.append((i, j, j + size))
+    return found
+
+
+# Legal forms by the kind of company they make: two names of one brand with forms of different
+# kinds ("Deutsche Bank AG" / "Deutsche Bank GmbH") are two legal persons. "Company", "Corp" and
+# "Inc" say nothing of the kind and are left out.
+LEGAL_FORM_KINDS = {
+    **dict.fromkeys(
+        ("llc", "limited liability company", "gmbh", "gesellschaft mit beschrankter haftung", "ooo",
+         "obshchestvo s ogranichennoy otvetstvennostyu", "obshchestvo s ogranichennoi otvetstvennostiu",
+         "srl", "sarl", "societatea cu raspundere limitata", "sro", "sp z o o",
+         "spolka z ograniczona odpowiedzialnoscia", "tov", "tovaristvo z obmezhenoyu vidpovidalnistyu", "doo",
+         "kft", "ltda", "bv", "besloten vennootschap", "ltd", "limited", "private limited company", "pty",
+         "pvt", "co ltd", "fzco", "fzllc", "fze", "fzc", "wll", "sprl"),
+        "limited liability",
+    ),
+    **dict.fromkeys(
+        ("ag", "aktiengesellschaft", "sa", "societe anonyme", "sociedad anonima", "spa", "societa per azioni",
+         "nv", "naamloze vennootschap", "plc", "public limited company", "jsc", "ojsc", "pjsc", "cjsc", "oao",
+         "zao", "joint stock company", "open joint stock company", "closed joint stock company",
+         "public joint stock company", "aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo",
+         "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo", "ab", "aktiebolag", "as",
+         "oyj", "sae", "tbk", "psc", "pjs", "sas", "sa de cv"),
+        "stock",
+    ),
+    **dict.fromkeys(
+        ("lp", "llp", "lllp", "limited partnership", "limited liability partnership", "kg", "kgaa",
+         "kommanditgesellschaft"),
+        "partnership",
+    ),
+}  # fmt: skip
+
+
+def _legal_forms_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    kinds_a = {LEGAL_FORM_KINDS[form] for form in a if form in LEGAL_FORM_KINDS}
+    kinds_b = {LEGAL_FORM_KINDS[form] for form in b if form in LEGAL_FORM_KINDS}
+    return bool(kinds_a) and bool(kinds_b) and not kinds_a & kinds_b
+
+
+def _patronymic_reversed(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "Salman bin Muhammad" is not "Muhammad bin Salman": the son and the father swapped."""
+    if "bin" not in a[1:-1] or "bin" not in b[1:-1]:
+        return False
+    i, j = a.index("bin"), b.index("bin")
+    return a[i - 1] != b[j - 1] and a[i - 1] == b[j + 1] and a[i + 1] == b[j - 1]
+
+
 def score_names(
     query: Normalised,
     name: Normalised,
     weight: Weight = uniform,
     *,
+    kind: str | None = None,
     query_weights: list[float] | None = None,
     name_weights: list[float] | None = None,
     memo: dict[tuple[str, str, bool], tuple[float, str]] | None = None,
 ) -> Scored:
     """Score one name against a query; both already normalised.
 
-    ``query_weights``/``name_weights`` (as :func:`weights` gives them) and ``memo`` (token-pair
-    similarities) only save work when one query is scored against many names; results are equal.
+    ``kind`` is what the name belongs to, when known: ``"person"`` (a person's name may leave out
+    middle names and patronymics, so a query that is a subset of the name loses less) or
+    ``"organisation"``. ``query_weights``/``name_weights`` (as :func:`weights` gives them) and
+    ``memo`` (token-pair similarities) only save work when one query is scored against many
+    names; results are equal.
     """
+    scored = _score_forms(query, name, weight, kind, query_weights, name_weights, memo)
+    if query.script == name.script and query.transliterated and scored.score >= 0.5:
+        # Both in the same non-Latin script: compare the letters as written too, so that two
+        # different characters read alike in transliteration (高石 / 高市) still differ.
+        native = _score_forms(native_form(query), native_form(name), uniform, kind, None, None, None)
+        if native.score < scored.score:
+            return Scored(
+                native.score, scored.pairs, scored.unmatched_query, scored.unmatched_name, scored.joined
+            )
+    return scored
+
+
+def _score_forms(
+    query: Normalised,
+    name: Normalised,
+    weight: Weight,
+    kind: str | None,
+    query_weights: list[float] | None,
+    name_weights: list[float] | None,
+    memo: dict[tuple[str, str, bool], tuple[float, str]] | None,
+) -> Scored:
     if not query.tokens or not name.tokens:
         return Scored(0.0)
     cross = query.transliterated or name.transliterated
+    # Consonant skeletons stand in for the vowels that abjads (Arabic, Hebrew) do not write and for
+    # the many spellings of Cyrillic and Greek sounds; scripts written with their vowels (Han,
+    # Hangul, Kana, Devanagari...) are compared by their transliteration alone.
+    skel = query.script in SKELETON_SCRIPTS or name.script in SKELETON_SCRIPTS
     wq = query_weights if query_weights is not None else weights(query.tokens, weight)
     wn = name_weights if name_weights is not None else weights(name.tokens, weight)
-    candidates = []
+    candidates: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     for i, (a, sa) in enumerate(zip(query.tokens, query.skeletons, strict=True)):
         for j, (b, sb) in enumerate(zip(name.tokens, name.skeletons, strict=True)):
             if memo is None:
-                sim, how = token_similarity(a, b, sa, sb, cross)
+                sim, how = token_similarity(a, b, sa, sb, skel)
             else:
-                found = memo.get((a, b, cross))
+                found = memo.get((a, b, skel))
                 if found is None:
-                    found = memo[(a, b, cross)] = token_similarity(a, b, sa, sb, cross)
+                    found = memo[(a, b, skel)] = token_similarity(a, b, sa, sb, skel)
                 sim, how = found
             if sim > 0:
-                candidates.append((sim, i, j, how))
+                candidates.append((sim, (i,), (j,), how))
+    if len(query.tokens) != len(name.tokens) and (
+        kind != "person" or min(len(query.tokens), len(name.tokens)) > 1
+    ):
+        for i, j, k in _acronym_runs(query.tokens, name.tokens):
+            candidates.append((ACRONYM_SIM, (i,), tuple(range(j, k)), "acronym"))
+        for i, j, k in _acronym_runs(name.tokens, query.tokens):
+            candidates.append((ACRONYM_SIM, tuple(range(j, k)), (i,), "acronym"))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_q: set[int] = set()
     used_n: set[int] = set()
     pairs: list[TokenMatch] = []
-    total = 0.0
-    for sim, i, j, how in candidates:
-        if i in used_q or j in used_n:
+    matched = paired = 0.0
+    for sim, qs, ns, how in candidates:
+        if used_q.intersection(qs) or used_n.intersection(ns):
             continue
-        used_q.add(i)
-        used_n.add(j)
-        total += sim * (wq[i] + wn[j])
-        pairs.append(TokenMatch(query.tokens[i], name.tokens[j], sim, how))
-    aligned = total / (sum(wq) + sum(wn))
-    joined_q, joined_n = "".join(query.tokens), "".join(name.tokens)
-    joined = Indel.normalized_similarity(joined_q, joined_n)
-    if cross:
-        joined = max(
-            joined,
-            SKELETON_DISCOUNT
-            * Indel.normalized_similarity("".join(query.skeletons), "".join(name.skeletons)),
+        used_q.update(qs)
+        used_n.update(ns)
+        pair_weight = sum(wq[i] for i in qs) + sum(wn[j] for j in ns)
+        matched += sim * pair_weight
+
+        paired += pair_weight
+        pairs.append(
+            TokenMatch(" ".join(query.tokens[i] for i in qs), " ".join(name.tokens[j] for j in ns), sim, how)
         )
-    joined *= JOINED_DISCOUNT
-    if joined > aligned and (len(query.tokens) != len(name.tokens) or cross):
+    left_q = sum(w for i, w in enumerate(wq) if i not in used_q)
+    left_n = sum(w for j, w in enumerate(wn) if j not in used_n)
+    if left_q and left_n:
+        # Tokens unpaired on both sides: a different name in that place, not an omitted one.
+        unpaired = left_q + left_n + SUBSTITUTION_PENALTY * min(left_q, left_n)
+    elif kind == "person" and len(pairs) >= 2:
+        # A person's name with middle names or patronymics left out.
+        unpaired = SUBSET_WEIGHT * (left_q + left_n)
+    elif kind == "organisation":
+        # An organisation's extra word names another organisation ("Banco Santander Chile").
+        unpaired = ORGANISATION_EXTRA_WEIGHT * (left_q + left_n)
+    else:
+        unpaired = left_q + left_n
+    # Evidence against the whole name, whichever reading wins: a swapped patronymic, another kind
+    # of company.
+    factor = 1.0
+    if kind != "organisation" and _patronymic_reversed(query.tokens, name.tokens):
+        factor *= REVERSAL_DISCOUNT
+    if kind == "organisation" and _legal_forms_differ(query.dropped, name.dropped):
+        factor *= LEGAL_FORM_DISCOUNT
+    aligned = factor * matched / (paired + unpaired)
+    joined = compact = Indel.normalized_similarity(query.compact, name.compact)
+    if query.script in ABJADS or name.script in ABJADS:
+        # Skeletons are short, so only a (nearly) equal pair of joined skeletons is evidence.
+        joined_skeleton = Indel.normalized_similarity("".join(query.skeletons), "".join(name.skeletons))
+        if joined_skeleton >= JOINED_SKELETON_FLOOR:
+            joined = max(joined, SKELETON_DISCOUNT * joined_skeleton)
+    joined *= JOINED_DISCOUNT * factor
+    # Words split or merged ("Al Qaida" / "Alqaida") leave unpaired tokens on both sides, or give
+    # the same letters once the spaces are gone ("VladimirPutin").
+    split = len(query.tokens) != len(name.tokens) and ((left_q > 0 and left_n > 0) or compact >= SAME_LETTERS)
+    if joined > aligned and (cross or (split and joined >= JOINED_FLOOR * factor)):
         return Scored(round(joined, 4), pairs, [], [], joined=True)
     return Scored(
         round(aligned, 4),
         pairs,
         [t for i, t in enumerate(query.tokens) if i not in used_q],
         [t for j, t in enumerate(name.tokens) if j not in used_n],
+    )
+
+
+_NATIVE_SPLIT = re.compile(r"[\W_]+")
+
+
+def native_form(form: Normalised) -> Normalised:
+    """A name's tokens as written (case-folded, Han and Hangul one token per character)."""
+    text = unicodedata.normalize("NFKC", form.original).casefold()
+    text = "".join(
+        f" {ch} " if "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" else ch for ch in text
+    )
+    tokens = tuple(tok for tok in _NATIVE_SPLIT.split(text) if tok)
+    return Normalised(form.original, tokens, tokens, "latin", (), "".join(tokens))
+
+
+def compare_names(a: str, b: str, *, kind: str | None = None) -> Scored:
+    """The best score of two raw names over their readings (acronym expansions, translations of
+    organisation words, Japanese and Korean readings of Han and Hangul): what screening does for
+    a query, done for both sides.
+
+    >>> compare_names("PKK", "Kurdistan Workers' Party").score >= THRESHOLD
+    True
+    """
+    first, second = normalise(a), normalise(b)
+    if first.script == second.script:  # the same script: compared as written, no readings needed
+        return score_names(first, second, kind=kind)
+    forms_a = [first] + [normalise(text) for text in expansions(first)]
+    forms_b = [second] + [normalise(text) for text in expansions(second)]
+    return max(
+        (score_names(x, y, kind=kind) for x in forms_a for y in forms_b),
+        key=lambda scored: scored.score,
     )

@@ -8,12 +8,13 @@ and only the best ``candidates`` names are scored with :func:`proscribe.names.sc
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from proscribe.names.bounds import NameFacts, QueryBound
 from proscribe.names.normalise import Normalised, expansions, normalise, skeleton
 from proscribe.names.score import Scored, score_names, weights
 
@@ -51,10 +52,6 @@ def keys(form: Normalised) -> set[str]:
     return out
 
 
-def _first(item: tuple[float, int]) -> float:
-    return item[0]
-
-
 class NameIndex:
     """Names of many owners, searchable by blocking keys; immutable once built."""
 
@@ -82,7 +79,10 @@ class NameIndex:
         self._weights = {tok: 1.0 + min(math.log(1 + total / df), 12.0) / 4 for tok, df in token_df.items()}
         self._default_weight = 1.0 + min(math.log(1 + total), 12.0) / 4
         self._name_weights = [weights(name.form.tokens, self.weight) for name in self.names]
+        self._facts = NameFacts([name.form for name in self.names], self._name_weights)
         self._norm = [1.0 / math.sqrt(count) for count in self._key_counts]
+        self._ranked_cache: dict[str, list[int]] = {}
+        self._set_cache: dict[str, frozenset[int]] = {}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -92,25 +92,79 @@ class NameIndex:
         return self._weights.get(token, self._default_weight)
 
     def candidates(self, form: Normalised, limit: int = 60) -> list[int]:
+        """Positions of the (at most ``limit``) names sharing the most, and rarest, keys with ``form``.
+
+        Names sharing more (and rarer) keys come first; among equals, names with fewer other
+        keys, then names met first (the keys in the order :func:`keys` gives them, each key's
+        names in index order). Only names met under two or more keys are tallied one by one:
+        the others rank by their single key, in lists sorted once per key (:meth:`_ranked`).
+        """
         found = [(key, self.postings[key]) for key in keys(form) if key in self.postings]
         if not found:
             return []
         small = [(k, p) for k, p in found if len(p) <= MAX_POSTING]
         use = small or sorted(found, key=lambda kp: len(kp[1]))[:1]
-        tally: dict[int, float] = {}
-        for key, positions in use:
+        if len(use) == 1:
+            key, positions = use[0]
+            return list(positions) if len(positions) <= limit else self._ranked(key)[:limit]
+        sets = [self._set(key, positions) for key, positions in use]
+        union: set[int] = set().union(*sets)
+        if len(union) <= limit:
+            return list(union)
+        # Names met under the same keys form a group: one tally (summed in key order), and the
+        # rank of the first of those keys; within a group, names rank as in that key's list.
+        groups: list[tuple[float, set[int] | frozenset[int], int]] = []
+        seen: set[int] = set()
+        for rank, ((key, _), present) in enumerate(zip(use, sets, strict=True)):
             weight = self._idf[key]
-            for position in positions:
-                tally[position] = tally.get(position, 0.0) + weight
-        if len(tally) <= limit:
-            return list(tally)
+            split: list[tuple[float, set[int] | frozenset[int], int]] = []
+            for tally, members, first in groups:
+                both = members & present
+                if not both:
+                    split.append((tally, members, first))
+                    continue
+                split.append((tally + weight, both, first))
+                if len(both) < len(members):
+                    split.append((tally, members - present, first))
+            fresh = present - seen
+            if fresh:
+                split.append((weight, fresh, rank))
+                seen |= fresh
+            groups = split
         norm = self._norm
-        # Names sharing more (and rarer) keys first; among equals, names with fewer other keys.
-        ranked = [(value * norm[pos], pos) for pos, value in tally.items()]
-        return [pos for _, pos in heapq.nlargest(limit, ranked, key=_first)]
+        ranked: list[tuple[float, int, int]] = []
+        for tally, members, first in groups:
+            if len(members) <= limit:
+                top: list[int] | set[int] | frozenset[int] = members
+            else:
+                top = list(itertools.islice(filter(members.__contains__, self._ranked(use[first][0])), limit))
+            ranked.extend(zip([-(tally * norm[pos]) for pos in top], itertools.repeat(first), top))
+        ranked.sort()
+        return [pos for _, _, pos in ranked[:limit]]
 
-    def search(self, query: str, limit: int = 60) -> list[Hit]:
-        """Scored names for ``query`` (best first), acronym expansions included."""
+    def _ranked(self, key: str) -> list[int]:
+        """The names under ``key``, fewest keys first (then in index order); cached."""
+        found = self._ranked_cache.get(key)
+        if found is None:
+            counts = self._key_counts
+            found = self._ranked_cache[key] = sorted(self.postings[key], key=lambda pos: (counts[pos], pos))
+        return found
+
+    def _set(self, key: str, positions: list[int]) -> set[int] | frozenset[int]:
+        if len(positions) < 64:
+            return set(positions)
+        found = self._set_cache.get(key)
+        if found is None:
+            found = self._set_cache[key] = frozenset(positions)
+        return found
+
+    def search(self, query: str, limit: int = 60, min_score: float | None = None) -> list[Hit]:
+        """Scored names for ``query`` (best first), acronym expansions included.
+
+        With ``min_score``, only the names scoring at least that are returned, and candidates
+        that cannot reach it (:mod:`proscribe.names.bounds`) are not scored: the hits returned
+        are exactly those of full scoring at or above ``min_score``.
+        """
         form = normalise(query)
         if not form.tokens:
             return []
@@ -119,7 +173,10 @@ class NameIndex:
         memo: dict[tuple[str, str, bool], tuple[float, str]] = {}
         for variant in forms:
             query_weights = weights(variant.tokens, self.weight)
-            for position in self.candidates(variant, limit):
+            positions = self.candidates(variant, limit)
+            if min_score is not None and positions:
+                positions = QueryBound(variant, query_weights, min_score).keep(positions, self._facts)
+            for position in positions:
                 name = self.names[position]
                 scored = score_names(
                     variant,
@@ -131,4 +188,7 @@ class NameIndex:
                 current = best.get(position)
                 if current is None or scored.score > current.scored.score:
                     best[position] = Hit(name, scored, variant)
-        return sorted(best.values(), key=lambda h: (-h.scored.score, h.name.owner, h.name.value))
+        hits = list(best.values())
+        if min_score is not None:
+            hits = [hit for hit in hits if hit.scored.score >= min_score]
+        return sorted(hits, key=lambda h: (-h.scored.score, h.name.owner, h.name.value))

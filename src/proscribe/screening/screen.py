@@ -162,7 +162,7 @@ def screen(
     day = as_of or dt.date.today()
     wanted = {code.upper() for code in jurisdictions} if jurisdictions else None
     best: dict[int, Hit] = {}
-    for hit in index.names.search(text):
+    for hit in index.names.search(text, min_score=threshold):
         if hit.scored.score < threshold:
             break
         best.setdefault(hit.name.owner, hit)

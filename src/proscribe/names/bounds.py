@@ -1,0 +1,227 @@
+"""Cheap upper bounds on :func:`proscribe.names.score.score_names`, to skip hopeless candidates.
+
+A screening query only reports names scoring at or above a threshold, yet the index offers each
+query a few dozen candidates, most of them far below it. :class:`QueryBound` computes, for all
+the candidates of one query at once, a number that is never below the candidate's real score;
+candidates whose bound is under the threshold are not scored at all, so the reported matches
+are exactly those of full scoring, only sooner.
+
+The bound relies only on these properties of the score (tests/test_screening_speed_path.py checks
+bound >= score on many real pairs, so a scoring change that breaks one of them is caught):
+
+* the score is the better of an *aligned* reading and a *joined* reading, rounded to 4 places;
+* aligned: a weighted sum over paired tokens of ``similarity * (weight of the query tokens +
+  weight of the name tokens)``, divided by at least the total weight of both names (unpaired
+  tokens count nothing above the line and their full weight below it), each token paired once;
+* a token pair's similarity is at most 1, and is 0 (unpaired) unless it is at least
+  ``TOKEN_FLOOR`` by the Indel ratio of the Latin tokens, or of their consonant skeletons times
+  ``SKELETON_DISCOUNT`` when either name was transliterated (equal skeletons count as 1);
+  a one-letter token may pair with a token of the same initial, and a short token may pair with a
+  run of tokens whose initials spell it (an acronym) — both counted here as similarity 1;
+* joined: ``JOINED_DISCOUNT`` times the Indel ratio of the two names written without spaces (the
+  tokens joined, or the name's ``compact`` form), or of the joined skeletons times
+  ``SKELETON_DISCOUNT`` when either name was transliterated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import mul
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from proscribe.names.normalise import Normalised, skeleton
+from proscribe.names.score import JOINED_DISCOUNT, SKELETON_DISCOUNT, TOKEN_FLOOR
+
+# Scores are rounded to 4 places: a raw score a little under the threshold can round up to it.
+MARGIN = 1e-3
+EPSILON = 1e-9  # rapidfuzz cut-offs: keep values equal to a floor despite rounding
+ACRONYM_MAX = 6  # the longest token read as an acronym
+
+
+def joined_forms(form: Normalised) -> tuple[str, ...]:
+    """The strings a name's joined reading may compare: its tokens joined, its compact form."""
+    joined = "".join(form.tokens)
+    compact = getattr(form, "compact", "") or joined
+    return (joined,) if compact == joined else (joined, compact)
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def acronym_spans(form: Normalised) -> frozenset[str]:
+    """What an acronym of a run of this name's tokens could be: runs of the tokens' initials."""
+    heads = "".join(token[:1] for token in form.tokens)
+    found = {
+        heads[i:j] for i in range(len(heads)) for j in range(i + 2, min(i + ACRONYM_MAX, len(heads)) + 1)
+    }
+    return frozenset(found) if found else _EMPTY
+
+
+def acronym_tokens(form: Normalised) -> frozenset[str]:
+    """This name's tokens that could be read as an acronym of another name's tokens."""
+    found = {token for token in form.tokens if 2 <= len(token) <= ACRONYM_MAX}
+    return frozenset(found) if found else _EMPTY
+
+
+def acronym_keys(form: Normalised) -> frozenset[str]:
+    """A name's runs of initials, and its acronym-like tokens marked "~"."""
+    found = acronym_spans(form) | {"~" + token for token in acronym_tokens(form)}
+    return found if found else _EMPTY
+
+
+class NameFacts:
+    """What the bounds need of each indexed name, computed once when the index is built."""
+
+    def __init__(self, forms: Sequence[Normalised], weights: Sequence[list[float]]) -> None:
+        self.tokens = [form.tokens for form in forms]
+        self.sizes = [len(form.tokens) for form in forms]
+        self.transliterated = [form.transliterated for form in forms]
+        self.weights = weights
+        self.totals = [sum(found) for found in weights]
+        joined = [joined_forms(form) for form in forms]
+        self.joined = [found[0] for found in joined]
+        self.compact = [found[-1] if len(found) > 1 else "" for found in joined]
+        self.joined_skeletons = ["".join(form.skeletons) for form in forms]
+        self.acronym_keys = [acronym_keys(form) for form in forms]
+        self.skeleton_of: dict[str, str] = {}
+        for form in forms:
+            self.skeleton_of.update(zip(form.tokens, form.skeletons, strict=True))
+
+
+class QueryBound:
+    """Upper bounds on the scores of one (normalised) query against many indexed names."""
+
+    def __init__(self, query: Normalised, query_weights: Sequence[float], threshold: float) -> None:
+        self.query = query
+        self.weights = list(query_weights)
+        self.total = sum(self.weights)
+        self.cutoff = threshold - MARGIN
+        self.joined = joined_forms(query)
+        self.joined_skeleton = "".join(query.skeletons)
+        # An acronym token of one name meets a run of the other's initials: as in acronym_keys,
+        # the two sides swapped.
+        self.acronym_keys = frozenset(acronym_tokens(query)) | {"~" + span for span in acronym_spans(query)}
+
+    def _similar(
+        self, vocabulary: list[str], skeleton_of: dict[str, str], cross: bool
+    ) -> dict[str, tuple[float, list[float]]]:
+        """Token -> (the most any query token could be similar to it, the most each could be).
+
+        Tokens no query token can pair with are left out."""
+        size = len(self.query.tokens)
+        rows: dict[str, list[float]] = {}
+
+        def note(token: str, i: int, value: float) -> None:
+            row = rows.get(token)
+            if row is None:
+                row = rows[token] = [0.0] * size
+            if value > row[i]:
+                row[i] = value
+
+        by_skeleton: dict[str, list[str]] = {}
+        if cross:
+            for token in vocabulary:
+                by_skeleton.setdefault(skeleton_of.get(token) or skeleton(token), []).append(token)
+        skeleton_list = list(by_skeleton)
+        letters = [token for token in vocabulary if len(token) == 1]
+        for i, (a, sa) in enumerate(zip(self.query.tokens, self.query.skeletons, strict=True)):
+            for token, value, _ in process.extract(
+                a,
+                vocabulary,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=TOKEN_FLOOR - EPSILON,
+                limit=None,
+            ):
+                note(token, i, value)
+            # An initial pairs with any token of that initial.
+            if len(a) == 1:
+                for token in vocabulary:
+                    if token[:1] == a:
+                        note(token, i, 1.0)
+            else:
+                for token in letters:
+                    if a[:1] == token:
+                        note(token, i, 1.0)
+            if cross:
+                for token in by_skeleton.get(sa, ()):
+                    note(token, i, SKELETON_DISCOUNT)
+                floor = TOKEN_FLOOR / SKELETON_DISCOUNT - EPSILON
+                for skel, value, _ in process.extract(
+                    sa, skeleton_list, scorer=Indel.normalized_similarity, score_cutoff=floor, limit=None
+                ):
+                    for token in by_skeleton[skel]:
+                        note(token, i, SKELETON_DISCOUNT * value)
+        return {token: (max(row), row) for token, row in rows.items()}
+
+    def keep(self, positions: Sequence[int], facts: NameFacts) -> list[int]:
+        """The positions (indexed names) that could score at least the threshold, in order.
+
+        A position is left out only when its bound is below the threshold."""
+        query = self.query
+        if not query.tokens or not positions:
+            return []
+        kept: set[int] = set()
+        cutoff = self.cutoff
+        # Joined reading: vectorised passes over the candidates' joined strings.
+        need = cutoff / JOINED_DISCOUNT - EPSILON
+        strings = [facts.joined[p] for p in positions]
+        compacts = [facts.compact[p] for p in positions]
+        for found in ((strings, compacts) if any(compacts) else (strings,)) if need <= 1.0 else ():
+            for text in self.joined:
+                for _, _, at in process.extract(
+                    text, found, scorer=Indel.normalized_similarity, score_cutoff=need, limit=None
+                ):
+                    kept.add(positions[at])
+        transliterated = facts.transliterated
+        q_cross = query.transliterated
+        cross_any = q_cross or any([transliterated[p] for p in positions])
+        if cross_any and cutoff <= JOINED_DISCOUNT * SKELETON_DISCOUNT:
+            skeletons = [facts.joined_skeletons[p] for p in positions]
+            need = cutoff / (JOINED_DISCOUNT * SKELETON_DISCOUNT) - EPSILON
+            for _, _, at in process.extract(
+                self.joined_skeleton,
+                skeletons,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=need,
+                limit=None,
+            ):
+                if q_cross or transliterated[positions[at]]:
+                    kept.add(positions[at])
+        # Acronyms: a short token for a run of the other name's tokens (names of different lengths).
+        size_q = len(query.tokens)
+        sizes, acronym_found = facts.sizes, facts.acronym_keys
+        disjoint = self.acronym_keys.isdisjoint
+        kept.update([p for p in positions if not disjoint(acronym_found[p]) and sizes[p] != size_q])
+        # Aligned reading.
+        pending = [p for p in positions if p not in kept]
+        if pending:
+            tokens_of = facts.tokens
+            if q_cross:
+                plain: dict[str, tuple[float, list[float]]] = {}
+                across = pending
+            else:
+                vocabulary = list(set().union(*[tokens_of[p] for p in pending]))
+                plain = self._similar(vocabulary, facts.skeleton_of, False)
+                across = [p for p in pending if transliterated[p]] if cross_any else []
+            cross = (
+                self._similar(list(set().union(*[tokens_of[p] for p in across])), facts.skeleton_of, True)
+                if across
+                else {}
+            )
+            wq = self.weights
+            total_q = self.total
+            name_weights, totals = facts.weights, facts.totals
+            for p in pending:
+                table = cross if q_cross or transliterated[p] else plain
+                above = 0.0
+                best: list[float] | None = None
+                for token, weight in zip(tokens_of[p], name_weights[p], strict=True):
+                    entry = table.get(token)
+                    if entry is not None:
+                        above += weight * entry[0]
+                        best = entry[1] if best is None else list(map(max, best, entry[1]))
+                if best is not None and above + sum(map(mul, wq, best)) >= cutoff * (total_q + totals[p]):
+                    kept.add(p)
+        return [p for p in positions if p in kept]

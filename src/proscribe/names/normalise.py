@@ -70,7 +70,7 @@ _ARTICLE = re.compile(r"\b(?:al|el|ul|il|ad|adh|an|ar|as|ash|at|ath|az|ud|un|ur|
 _EZAFE = re.compile(r"(?<=[a-z])-(?:e|i|ul|ud|ut|us|ur|un)(?:-|\s+(?=[a-z]))")
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
-PARTICLES = frozenset({"al", "el", "ul"})
+PARTICLES = frozenset({"al", "el", "ul", "ud", "ut"})
 STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "e", "y", "de", "la", "le", "les", "du", "des", "del", "der", "die", "und"})  # fmt: skip
 LEGAL_FORMS = frozenset(
     {
@@ -85,6 +85,8 @@ LEGAL_FORMS = frozenset(
 )  # fmt: skip
 SPELLING = {
     "ibn": "bin", "ben": "bin", "qaeda": "qaida", "qaida": "qaida", "qaidah": "qaida",
+    # "Abd al-Aziz" and "Abdul Aziz" are one name ("servant of the Mighty"): the article is the "ul"
+    "abdul": "abd", "abdel": "abd", "abdal": "abd", "abdol": "abd", "abdoul": "abd", "abdu": "abd",
     # abbreviations written with an apostrophe or a full stop ("Int'l", "Dept.")
     "intl": "international", "natl": "national", "dept": "department", "govt": "government",
     "mfg": "manufacturing", "bros": "brothers", "assn": "association", "univ": "university",
@@ -99,7 +101,7 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "joint stock company", "limited liability company", "limited liability partnership",
         "public limited company", "private limited company", "limited partnership",
         "gesellschaft mit beschrankter haftung", "societatea cu raspundere limitata",
-        "spolka z ograniczona odpowiedzialnoscia", "sp z o o", "obshchestvo s ogranichennoy otvetstvennostyu",
+        "spolka z ograniczona odpowiedzialnoscia", "sp zoo", "obshchestvo s ogranichennoy otvetstvennostyu",
         "obshchestvo s ogranichennoi otvetstvennostiu", "otkrytoe aktsionernoe obshchestvo",
         "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo", "aktsionernoe obshchestvo",
         "tovaristvo z obmezhenoyu vidpovidalnistyu", "societe anonyme", "sociedad anonima",

@@ -23,10 +23,11 @@ from rapidfuzz.distance import Indel
 from proscribe.names.normalise import Normalised, expansions, normalise
 
 THRESHOLD = 0.80
-TOKEN_FLOOR = 0.70  # token pairs less similar than this count as unpaired
+TOKEN_FLOOR = 0.75  # token pairs less similar than this count as unpaired
 SKELETON_DISCOUNT = 0.95
 JOINED_DISCOUNT = 0.97
 JOINED_FLOOR = 0.85  # the joined reading is for split or merged words, not for a missing word
+DOUBLED_SIM = 0.95
 INITIAL_SIM = 0.8  # "V." ~ "Vladimir"
 ACRONYM_SIM = 0.9  # "PLA" ~ "People's Liberation Army"
 SUBSTITUTION_PENALTY = 1.0
@@ -48,6 +49,8 @@ GENERIC_ORG_WORDS = frozenset(
     {"group", "movement", "organization", "organisation", "network", "brigade", "brigades", "gruppe", "groupe", "grupo"}
 )  # fmt: skip
 GENERIC_DISCOUNT = 0.3
+# Serial numbers of funds, trusts and vessels ("Fund IV", "Victory 3") say which one of a family.
+SERIAL = re.compile(r"\d+|[ivx]{1,5}")
 
 
 def uniform(_: str) -> float:
@@ -98,6 +101,8 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
         return 1.0, "exact"
     if (len(a) == 1) != (len(b) == 1):  # an initial: "V." for "Vladimir"
         return (INITIAL_SIM, "initial") if a[0] == b[0] and a.isalpha() and b.isalpha() else (0.0, "initial")
+    if _squeeze(a) == _squeeze(b):  # a doubled letter: "Jong-uun", "Husein" / "Hussein"
+        return DOUBLED_SIM, "doubled"
     best, how = 0.0, "fuzzy"
     if min(len(a), len(b)) > 2:
         best = Indel.normalized_similarity(a, b)
@@ -111,9 +116,16 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
     return (best, how) if best >= TOKEN_FLOOR else (0.0, how)
 
 
+def _squeeze(token: str) -> str:
+    return "".join(ch for i, ch in enumerate(token) if i == 0 or token[i - 1] != ch)
+
+
 def weights(tokens: tuple[str, ...], weight: Weight) -> list[float]:
     """Token weights for scoring (generic organisation words discounted)."""
-    return [weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS else 1.0) for t in tokens]
+    return [
+        weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS or SERIAL.fullmatch(t) else 1.0)
+        for t in tokens
+    ]
 
 
 def _acronym_runs(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[int, int, int]]:
@@ -136,7 +148,7 @@ LEGAL_FORM_KINDS = {
     **dict.fromkeys(
         ("llc", "limited liability company", "gmbh", "gesellschaft mit beschrankter haftung", "ooo",
          "obshchestvo s ogranichennoy otvetstvennostyu", "obshchestvo s ogranichennoi otvetstvennostiu",
-         "srl", "sarl", "societatea cu raspundere limitata", "sro", "sp z o o",
+         "srl", "sarl", "societatea cu raspundere limitata", "sro", "sp zoo",
          "spolka z ograniczona odpowiedzialnoscia", "tov", "tovaristvo z obmezhenoyu vidpovidalnistyu", "doo",
          "kft", "ltda", "bv", "besloten vennootschap", "ltd", "limited", "private limited company", "pty",
          "pvt", "co ltd", "fzco", "fzllc", "fze", "fzc", "wll", "sprl"),

@@ -218,10 +218,10 @@ def test_nomenklatura_name_bench_f1_beats_the_brute_force_baseline() -> None:
     truth = [row["is_match"] == "true" for row in rows]
 
     def f1(hits: list[bool]) -> float:
-        tp = sum(h and t for h, t in zip(hits, truth, strict=True))
-        fp = sum(h and not t for h, t in zip(hits, truth, strict=True))
-        fn = sum(t and not h for h, t in zip(hits, truth, strict=True))
-        return 2 * tp / max(2 * tp + fp + fn, 1)
+        tp = sum(1 for h, t in zip(hits, truth, strict=True) if h and t)
+        fp = sum(1 for h, t in zip(hits, truth, strict=True) if h and not t)
+        fn = sum(1 for h, t in zip(hits, truth, strict=True) if t and not h)
+        return 2.0 * tp / max(2 * tp + fp + fn, 1)
 
     ours = f1(
         [compare_names(r["name1"], r["name2"], kind=kinds.get(r["schema"])).score >= THRESHOLD for r in rows]

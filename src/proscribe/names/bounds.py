@@ -32,7 +32,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from proscribe.names.normalise import Normalised, skeleton
-from proscribe.names.score import JOINED_DISCOUNT, SKELETON_DISCOUNT, TOKEN_FLOOR
+from proscribe.names.score import (
+    DOUBLED_SIM,
+    JOINED_DISCOUNT,
+    PREFIX_SIM,
+    SKELETON_DISCOUNT,
+    SUBSET_WEIGHT,
+    TOKEN_FLOOR,
+    squeeze,
+)
 
 # Scores are rounded to 4 places: a raw score a little under the threshold can round up to it.
 MARGIN = 1e-3
@@ -74,8 +82,12 @@ def acronym_keys(form: Normalised) -> frozenset[str]:
 class NameFacts:
     """What the bounds need of each indexed name, computed once when the index is built."""
 
-    def __init__(self, forms: Sequence[Normalised], weights: Sequence[list[float]]) -> None:
+    def __init__(
+        self, forms: Sequence[Normalised], weights: Sequence[list[float]], kinds: Sequence[str | None] = ()
+    ) -> None:
         self.tokens = [form.tokens for form in forms]
+        # A person's name may leave words out at a discount (score.SUBSET_WEIGHT): its bound is looser.
+        self.persons = [kind == "person" for kind in kinds] if kinds else [False] * len(forms)
         self.sizes = [len(form.tokens) for form in forms]
         self.transliterated = [form.transliterated for form in forms]
         self.weights = weights
@@ -126,6 +138,9 @@ class QueryBound:
                 by_skeleton.setdefault(skeleton_of.get(token) or skeleton(token), []).append(token)
         skeleton_list = list(by_skeleton)
         letters = [token for token in vocabulary if len(token) == 1]
+        by_squeeze: dict[str, list[str]] = {}
+        for token in vocabulary:
+            by_squeeze.setdefault(squeeze(token), []).append(token)
         for i, (a, sa) in enumerate(zip(self.query.tokens, self.query.skeletons, strict=True)):
             for token, value, _ in process.extract(
                 a,
@@ -135,6 +150,12 @@ class QueryBound:
                 limit=None,
             ):
                 note(token, i, value)
+            for token in by_squeeze.get(squeeze(a), ()):  # a doubled letter ("abdulah" / "abdullah")
+                note(token, i, DOUBLED_SIM)
+            if len(a) >= 4:  # a word and its derived form ("east" / "eastern")
+                for token in vocabulary:
+                    if len(token) >= 4 and (token.startswith(a) or a.startswith(token)):
+                        note(token, i, PREFIX_SIM)
             # An initial pairs with any token of that initial.
             if len(a) == 1:
                 for token in vocabulary:
@@ -165,7 +186,7 @@ class QueryBound:
         kept: set[int] = set()
         cutoff = self.cutoff
         # Joined reading: vectorised passes over the candidates' joined strings.
-        need = cutoff / JOINED_DISCOUNT - EPSILON
+        need = max(cutoff / JOINED_DISCOUNT - EPSILON, 0.0)
         strings = [facts.joined[p] for p in positions]
         compacts = [facts.compact[p] for p in positions]
         for found in ((strings, compacts) if any(compacts) else (strings,)) if need <= 1.0 else ():
@@ -179,7 +200,7 @@ class QueryBound:
         cross_any = q_cross or any([transliterated[p] for p in positions])
         if cross_any and cutoff <= JOINED_DISCOUNT * SKELETON_DISCOUNT:
             skeletons = [facts.joined_skeletons[p] for p in positions]
-            need = cutoff / (JOINED_DISCOUNT * SKELETON_DISCOUNT) - EPSILON
+            need = max(cutoff / (JOINED_DISCOUNT * SKELETON_DISCOUNT) - EPSILON, 0.0)
             for _, _, at in process.extract(
                 self.joined_skeleton,
                 skeletons,
@@ -212,7 +233,10 @@ class QueryBound:
             )
             wq = self.weights
             total_q = self.total
-            name_weights, totals = facts.weights, facts.totals
+            name_weights, totals, persons = facts.weights, facts.totals, facts.persons
+            # With the person discount the score is at most A / (l*T + (1-l)*A) for a numerator
+            # bound A and total weight T (paired weight >= matched): it reaches c when A >= share*T.
+            person_share = cutoff * SUBSET_WEIGHT / (1 - cutoff * (1 - SUBSET_WEIGHT))
             for p in pending:
                 table = cross if q_cross or transliterated[p] else plain
                 above = 0.0
@@ -222,6 +246,7 @@ class QueryBound:
                     if entry is not None:
                         above += weight * entry[0]
                         best = entry[1] if best is None else list(map(max, best, entry[1]))
-                if best is not None and above + sum(map(mul, wq, best)) >= cutoff * (total_q + totals[p]):
+                share = person_share if persons[p] else cutoff
+                if best is not None and above + sum(map(mul, wq, best)) >= share * (total_q + totals[p]):
                     kept.add(p)
         return [p for p in positions if p in kept]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from proscribe.names.bounds import NameFacts, QueryBound
+from proscribe.names.bounds import MARGIN, NameFacts, QueryBound
 from proscribe.names.normalise import Normalised, expansions, normalise, skeleton
 from proscribe.names.score import Scored, score_names, weights
 
@@ -55,7 +55,9 @@ def keys(form: Normalised) -> set[str]:
 class NameIndex:
     """Names of many owners, searchable by blocking keys; immutable once built."""
 
-    def __init__(self, names: Iterable[tuple[int, str]]) -> None:
+    def __init__(self, names: Iterable[tuple[int, str]], kinds: Sequence[str | None] = ()) -> None:
+        """``names``: (owner, name) pairs; ``kinds``: by owner, whose names they are ("person",
+        "organisation"...), which :func:`proscribe.names.score.score_names` takes into account."""
         self.names: list[IndexedName] = []
         self._key_counts: list[int] = []
         postings: dict[str, list[int]] = {}
@@ -79,7 +81,8 @@ class NameIndex:
         self._weights = {tok: 1.0 + min(math.log(1 + total / df), 12.0) / 4 for tok, df in token_df.items()}
         self._default_weight = 1.0 + min(math.log(1 + total), 12.0) / 4
         self._name_weights = [weights(name.form.tokens, self.weight) for name in self.names]
-        self._facts = NameFacts([name.form for name in self.names], self._name_weights)
+        self._kinds = [kinds[name.owner] if name.owner < len(kinds) else None for name in self.names]
+        self._facts = NameFacts([name.form for name in self.names], self._name_weights, self._kinds)
         self._norm = [1.0 / math.sqrt(count) for count in self._key_counts]
         self._ranked_cache: dict[str, list[int]] = {}
         self._set_cache: dict[str, frozenset[int]] = {}
@@ -174,13 +177,14 @@ class NameIndex:
         for variant in forms:
             query_weights = weights(variant.tokens, self.weight)
             positions = self.candidates(variant, limit)
-            if min_score is not None and positions:
+            if min_score is not None and min_score > MARGIN and positions:
                 positions = QueryBound(variant, query_weights, min_score).keep(positions, self._facts)
             for position in positions:
                 name = self.names[position]
                 scored = score_names(
                     variant,
                     name.form,
+                    kind=self._kinds[position],
                     query_weights=query_weights,
                     name_weights=self._name_weights[position],
                     memo=memo,

@@ -28,6 +28,7 @@ SKELETON_DISCOUNT = 0.95
 JOINED_DISCOUNT = 0.97
 JOINED_FLOOR = 0.85  # the joined reading is for split or merged words, not for a missing word
 DOUBLED_SIM = 0.95
+PREFIX_SIM = 0.8
 INITIAL_SIM = 0.8  # "V." ~ "Vladimir"
 ACRONYM_SIM = 0.9  # "PLA" ~ "People's Liberation Army"
 SUBSTITUTION_PENALTY = 1.0
@@ -101,13 +102,15 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
         return 1.0, "exact"
     if (len(a) == 1) != (len(b) == 1):  # an initial: "V." for "Vladimir"
         return (INITIAL_SIM, "initial") if a[0] == b[0] and a.isalpha() and b.isalpha() else (0.0, "initial")
-    if _squeeze(a) == _squeeze(b):  # a doubled letter: "Jong-uun", "Husein" / "Hussein"
+    if squeeze(a) == squeeze(b):  # a doubled letter: "Jong-uun", "Husein" / "Hussein"
         return DOUBLED_SIM, "doubled"
     best, how = 0.0, "fuzzy"
     if min(len(a), len(b)) > 2:
         best = Indel.normalized_similarity(a, b)
         if min(len(a), len(b)) <= 3 and best < 0.85:
             best = 0.0
+        elif min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+            best = max(best, PREFIX_SIM)  # a word and its derived form: "East" / "Eastern"
     if cross and (len(sa) > 1 or len(sb) > 1 or a[:1] == b[:1]):
         skel = 1.0 if sa == sb else Indel.normalized_similarity(sa, sb) if min(len(sa), len(sb)) > 2 else 0.0
         skel *= SKELETON_DISCOUNT
@@ -116,7 +119,8 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
     return (best, how) if best >= TOKEN_FLOOR else (0.0, how)
 
 
-def _squeeze(token: str) -> str:
+def squeeze(token: str) -> str:
+    """The token with doubled letters written once (\"abdullah\" -> \"abdulah\")."""
     return "".join(ch for i, ch in enumerate(token) if i == 0 or token[i - 1] != ch)
 
 
@@ -257,11 +261,14 @@ def _score_forms(
     used_n: set[int] = set()
     pairs: list[TokenMatch] = []
     matched = paired = 0.0
+    weak = 0  # pairs that rest on a consonant skeleton of under three letters ("dby" ~ "adib")
     for sim, qs, ns, how in candidates:
         if used_q.intersection(qs) or used_n.intersection(ns):
             continue
         used_q.update(qs)
         used_n.update(ns)
+        if how == "skeleton" and min(len(query.skeletons[qs[0]]), len(name.skeletons[ns[0]])) < 3:
+            weak += 1
         pair_weight = sum(wq[i] for i in qs) + sum(wn[j] for j in ns)
         matched += sim * pair_weight
 
@@ -274,7 +281,7 @@ def _score_forms(
     if left_q and left_n:
         # Tokens unpaired on both sides: a different name in that place, not an omitted one.
         unpaired = left_q + left_n + SUBSTITUTION_PENALTY * min(left_q, left_n)
-    elif kind == "person" and len(pairs) >= 2:
+    elif kind == "person" and len(pairs) - weak >= 2:
         # A person's name with middle names or patronymics left out.
         unpaired = SUBSET_WEIGHT * (left_q + left_n)
     elif kind == "organisation":

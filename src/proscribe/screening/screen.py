@@ -89,7 +89,8 @@ class ScreeningIndex:
         self.acts_by_entity = acts_by_entity
         self.list_versions = dict(list_versions or {})
         self.names = NameIndex(
-            (i, name.value) for i, entity in enumerate(self.entities) for name in entity.names
+            ((i, name.value) for i, entity in enumerate(self.entities) for name in entity.names),
+            kinds=[str(entity.kind) for entity in self.entities],
         )
         self._listings: dict[tuple[str, dt.date], list[ListingView]] = {}
 

@@ -174,6 +174,17 @@ ORG_WORDS_ARABIC = {
     "شبکه": "network", "عراق": "iraq", "شام": "levant", "فلسطين": "palestine", "مصري": "egyptian",
     "ليبية": "libyan", "مقاتلة": "fighting", "ثوري": "revolutionary", "حرس": "guard", "سپاه": "corps",
     "پاسداران": "guards", "انقلاب": "revolution", "كردستاني": "kurdistan", "اتحاد": "union",
+    "داعش": "daesh", "مجاهدين": "mujahideen", "مجاهدین": "mujahideen", "خلق": "khalq", "ايران": "iran",
+    "ایران": "iran", "شباب": "shabaab",
+}  # fmt: skip
+# Hebrew organisation words, looked up with the prefixed article/conjunction/preposition removed
+# ("המדינה האסלאמית" = the Islamic State).
+ORG_WORDS_HEBREW = {
+    "מדינה": "state", "מדינת": "state", "אסלאמית": "islamic", "אסלאמי": "islamic", "איסלאמית": "islamic",
+    "איסלאמי": "islamic", "ג'יהאד": "jihad", "ג׳יהאד": "jihad", "פלסטיני": "palestinian",
+    "פלסטינית": "palestinian", "תנועה": "movement", "תנועת": "movement", "חזית": "front", "צבא": "army",
+    "ארגון": "organization", "מפלגה": "party", "מפלגת": "party", "גדודי": "brigades", "חטיבת": "brigade",
+    "עממית": "popular", "שחרור": "liberation", "מחתרת": "underground", "רשת": "network",
 }  # fmt: skip
 ORG_STEMS_CYRILLIC = (
     ("исламск", "islamic"), ("ислямск", "islamic"), ("государств", "state"), ("движени", "movement"),
@@ -185,7 +196,7 @@ ORG_STEMS_CYRILLIC = (
     ("колумби", "colombia"), ("палестин", "palestine"), ("ирак", "iraq"), ("левант", "levant"),
     ("сири", "syria"), ("курдистан", "kurdistan"), ("узбекистан", "uzbekistan"), ("пакистан", "pakistan"),
 )  # fmt: skip
-_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ۀ": "ة"})
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 
 
@@ -197,6 +208,13 @@ def _translate_arabic_word(word: str) -> str | None:
             for candidate in (rest, rest[:-1] + "ة" if rest.endswith("ه") else rest):
                 if candidate in ORG_WORDS_ARABIC:
                     return ORG_WORDS_ARABIC[candidate]
+    return None
+
+
+def _translate_hebrew_word(word: str) -> str | None:
+    for prefix in ("", "ה", "ו", "וה", "ל", "ב", "מ"):
+        if word.startswith(prefix) and word[len(prefix) :] in ORG_WORDS_HEBREW:
+            return ORG_WORDS_HEBREW[word[len(prefix) :]]
     return None
 
 
@@ -217,6 +235,8 @@ def translation(text: str) -> str | None:
         english = None
         if _ARABIC_LETTERS.search(word):
             english = _translate_arabic_word(word)
+        elif _HEBREW_LETTERS.search(word):
+            english = _translate_hebrew_word(word)
         elif _CYRILLIC_WORD.fullmatch(word.strip(",.")):
             english = _translate_cyrillic_word(word.strip(",."))
         if english is not None:

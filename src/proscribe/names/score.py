@@ -29,6 +29,7 @@ JOINED_DISCOUNT = 0.97
 JOINED_FLOOR = 0.85  # the joined reading is for split or merged words, not for a missing word
 DOUBLED_SIM = 0.95
 PREFIX_SIM = 0.8
+SHORT_SKELETON_DISCOUNT = 0.8
 INITIAL_SIM = 0.8  # "V." ~ "Vladimir"
 ACRONYM_SIM = 0.9  # "PLA" ~ "People's Liberation Army"
 SUBSTITUTION_PENALTY = 1.0
@@ -47,7 +48,13 @@ Weight = Callable[[str], float]
 # Words that say what kind of organisation a name is, not which one: they weigh little, so
 # "Abu Sayyaf" finds "Abu Sayyaf Group" (but "Hamas Trading" still does not find "Hamas").
 GENERIC_ORG_WORDS = frozenset(
-    {"group", "movement", "organization", "organisation", "network", "brigade", "brigades", "gruppe", "groupe", "grupo"}
+    {
+        "group", "movement", "organization", "organisation", "network", "brigade", "brigades", "gruppe",
+        "groupe", "grupo",
+        # the same words transliterated from Arabic, Persian and Urdu
+        "harakat", "harakah", "haraka", "hrka", "hrkt", "jamaat", "jamaah", "jamaa", "jmaa", "jamiat",
+        "tanzim", "tanzeem", "tnzym", "sazman", "sazmane", "kataib", "ktaib",
+    }
 )  # fmt: skip
 GENERIC_DISCOUNT = 0.3
 # Serial numbers of funds, trusts and vessels ("Fund IV", "Victory 3") say which one of a family.
@@ -114,6 +121,9 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
     if cross and (len(sa) > 1 or len(sb) > 1 or a[:1] == b[:1]):
         skel = 1.0 if sa == sb else Indel.normalized_similarity(sa, sb) if min(len(sa), len(sb)) > 2 else 0.0
         skel *= SKELETON_DISCOUNT
+        if min(len(sa), len(sb)) < 3 and a[:1] != b[:1]:
+            # Two consonants and different first letters ("dash" ~ "adisa"): weak evidence.
+            skel *= SHORT_SKELETON_DISCOUNT
         if skel > best:
             best, how = skel, "skeleton"
     return (best, how) if best >= TOKEN_FLOOR else (0.0, how)

@@ -116,7 +116,7 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
         best = Indel.normalized_similarity(a, b)
         if min(len(a), len(b)) <= 3 and best < 0.85:
             best = 0.0
-        elif min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        elif min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 3 and (a.startswith(b) or b.startswith(a)):
             best = max(best, PREFIX_SIM)  # a word and its derived form: "East" / "Eastern"
     if cross and (len(sa) > 1 or len(sb) > 1 or a[:1] == b[:1]):
         skel = 1.0 if sa == sb else Indel.normalized_similarity(sa, sb) if min(len(sa), len(sb)) > 2 else 0.0
@@ -135,11 +135,12 @@ def squeeze(token: str) -> str:
 
 
 def weights(tokens: tuple[str, ...], weight: Weight) -> list[float]:
-    """Token weights for scoring (generic organisation words discounted)."""
-    return [
-        weight(t) * (GENERIC_DISCOUNT if t in GENERIC_ORG_WORDS or SERIAL.fullmatch(t) else 1.0)
-        for t in tokens
-    ]
+    """Token weights for scoring (generic organisation words and serial numbers discounted)."""
+    return [weight(t) * (GENERIC_DISCOUNT if _secondary(t) else 1.0) for t in tokens]
+
+
+def _secondary(token: str) -> bool:
+    return token in GENERIC_ORG_WORDS or SERIAL.fullmatch(token) is not None
 
 
 def _acronym_runs(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[int, int, int]]:

@@ -100,6 +100,11 @@ class NameFacts:
         self.skeleton_of: dict[str, str] = {}
         for form in forms:
             self.skeleton_of.update(zip(form.tokens, form.skeletons, strict=True))
+        # The indexed tokens by their form with doubled letters written once ("abdulah").
+        by_squeeze: dict[str, list[str]] = {}
+        for token in self.skeleton_of:
+            by_squeeze.setdefault(squeeze(token), []).append(token)
+        self.by_squeeze = {key: tuple(found) for key, found in by_squeeze.items()}
 
 
 class QueryBound:
@@ -117,7 +122,7 @@ class QueryBound:
         self.acronym_keys = frozenset(acronym_tokens(query)) | {"~" + span for span in acronym_spans(query)}
 
     def _similar(
-        self, vocabulary: list[str], skeleton_of: dict[str, str], cross: bool
+        self, vocabulary: list[str], facts: NameFacts, cross: bool
     ) -> dict[str, tuple[float, list[float]]]:
         """Token -> (the most any query token could be similar to it, the most each could be).
 
@@ -132,15 +137,20 @@ class QueryBound:
             if value > row[i]:
                 row[i] = value
 
+        skeleton_of = facts.skeleton_of
         by_skeleton: dict[str, list[str]] = {}
         if cross:
             for token in vocabulary:
                 by_skeleton.setdefault(skeleton_of.get(token) or skeleton(token), []).append(token)
         skeleton_list = list(by_skeleton)
         letters = [token for token in vocabulary if len(token) == 1]
-        by_squeeze: dict[str, list[str]] = {}
+        present = set(vocabulary)
+        # A word and its derived form ("east" / "eastern"), both of 4 letters or more, share
+        # their first four letters.
+        by_head: dict[str, list[str]] = {}
         for token in vocabulary:
-            by_squeeze.setdefault(squeeze(token), []).append(token)
+            if len(token) >= 4:
+                by_head.setdefault(token[:4], []).append(token)
         for i, (a, sa) in enumerate(zip(self.query.tokens, self.query.skeletons, strict=True)):
             for token, value, _ in process.extract(
                 a,
@@ -150,11 +160,12 @@ class QueryBound:
                 limit=None,
             ):
                 note(token, i, value)
-            for token in by_squeeze.get(squeeze(a), ()):  # a doubled letter ("abdulah" / "abdullah")
-                note(token, i, DOUBLED_SIM)
+            for token in facts.by_squeeze.get(squeeze(a), ()):  # a doubled letter ("abdulah" / "abdullah")
+                if token in present:
+                    note(token, i, DOUBLED_SIM)
             if len(a) >= 4:  # a word and its derived form ("east" / "eastern")
-                for token in vocabulary:
-                    if len(token) >= 4 and (token.startswith(a) or a.startswith(token)):
+                for token in by_head.get(a[:4], ()):
+                    if token.startswith(a) or a.startswith(token):
                         note(token, i, PREFIX_SIM)
             # An initial pairs with any token of that initial.
             if len(a) == 1:
@@ -224,10 +235,10 @@ class QueryBound:
                 across = pending
             else:
                 vocabulary = list(set().union(*[tokens_of[p] for p in pending]))
-                plain = self._similar(vocabulary, facts.skeleton_of, False)
+                plain = self._similar(vocabulary, facts, False)
                 across = [p for p in pending if transliterated[p]] if cross_any else []
             cross = (
-                self._similar(list(set().union(*[tokens_of[p] for p in across])), facts.skeleton_of, True)
+                self._similar(list(set().union(*[tokens_of[p] for p in across])), facts, True)
                 if across
                 else {}
             )

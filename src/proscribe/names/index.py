@@ -98,9 +98,9 @@ class NameIndex:
         """Positions of the (at most ``limit``) names sharing the most, and rarest, keys with ``form``.
 
         Names sharing more (and rarer) keys come first; among equals, names with fewer other
-        keys, then names met first (the keys in the order :func:`keys` gives them, each key's
-        names in index order). Only names met under two or more keys are tallied one by one:
-        the others rank by their single key, in lists sorted once per key (:meth:`_ranked`).
+        keys, then names met first (the keys in the order :func:`keys` gives them), then index
+        order. Only names met under two or more keys are tallied one by one: the others rank by
+        their single key, in lists sorted once per key (:meth:`_ranked`).
         """
         found = [(key, self.postings[key]) for key in keys(form) if key in self.postings]
         if not found:
@@ -111,37 +111,40 @@ class NameIndex:
             key, positions = use[0]
             return list(positions) if len(positions) <= limit else self._ranked(key)[:limit]
         sets = [self._set(key, positions) for key, positions in use]
-        union: set[int] = set().union(*sets)
-        if len(union) <= limit:
-            return list(union)
-        # Names met under the same keys form a group: one tally (summed in key order), and the
-        # rank of the first of those keys; within a group, names rank as in that key's list.
-        groups: list[tuple[float, set[int] | frozenset[int], int]] = []
-        seen: set[int] = set()
-        for rank, ((key, _), present) in enumerate(zip(use, sets, strict=True)):
-            weight = self._idf[key]
-            split: list[tuple[float, set[int] | frozenset[int], int]] = []
-            for tally, members, first in groups:
-                both = members & present
-                if not both:
-                    split.append((tally, members, first))
-                    continue
-                split.append((tally + weight, both, first))
-                if len(both) < len(members):
-                    split.append((tally, members - present, first))
-            fresh = present - seen
-            if fresh:
-                split.append((weight, fresh, rank))
-                seen |= fresh
-            groups = split
+        # Names met under two or more keys are tallied one by one (summed in key order, first
+        # key's rank kept); the others rank by their single key, in that key's sorted list.
+        seen = set(sets[0])
+        multi: set[int] = set()
+        for present in sets[1:]:
+            multi |= seen.intersection(present)
+            seen |= present
+        if len(seen) <= limit:
+            return list(seen)
         norm = self._norm
-        ranked: list[tuple[float, int, int]] = []
-        for tally, members, first in groups:
-            if len(members) <= limit:
-                top: list[int] | set[int] | frozenset[int] = members
+        weights = [self._idf[key] for key, _ in use]
+        tally: dict[int, float] = {}
+        firsts: dict[int, int] = {}
+        if multi:
+            for rank, present in enumerate(sets):
+                weight = weights[rank]
+                for pos in multi.intersection(present):
+                    sofar = tally.get(pos)
+                    if sofar is None:
+                        tally[pos] = weight
+                        firsts[pos] = rank
+                    else:
+                        tally[pos] = sofar + weight
+        ranked = [(-(value * norm[pos]), firsts[pos], pos) for pos, value in tally.items()]
+        for rank, (key, positions) in enumerate(use):
+            top: list[int]
+            if len(positions) <= limit:
+                top = [pos for pos in positions if pos not in multi] if multi else positions
             else:
-                top = list(itertools.islice(filter(members.__contains__, self._ranked(use[first][0])), limit))
-            ranked.extend(zip([-(tally * norm[pos]) for pos in top], itertools.repeat(first), top))
+                top = list(
+                    itertools.islice(itertools.filterfalse(multi.__contains__, self._ranked(key)), limit)
+                )
+            weight = weights[rank]
+            ranked.extend(zip([-(weight * norm[pos]) for pos in top], itertools.repeat(rank), top))
         ranked.sort()
         return [pos for _, _, pos in ranked[:limit]]
 

@@ -190,6 +190,8 @@ def test_spelling_structure_and_legal_form_variants_match(a: str, b: str, kind: 
         ("Banco Santander S.A.", "Banco Santander Chile S.A.", "organisation"),
         ("C.B.A. Company", "A.B.C. Company", "organisation"),
         ("N.N.", "Nursultan Nazarbayev", "person"),
+        ("Malik Ruslanovich Barakhoev", "Malik Ruslanovich Barkhanoev", "person"),  # three edits apart
+        ("Raúl Castillo", "Raúl Castro", "person"),
     ],
 )
 def test_different_names_with_shared_parts_do_not_match(a: str, b: str, kind: str) -> None:
@@ -207,7 +209,7 @@ def test_kind_decides_whether_a_subset_is_the_same_name() -> None:
 
 def test_nomenklatura_name_bench_f1_beats_the_brute_force_baseline() -> None:
     """The whole bench (826 labelled pairs): proscribe's F1 at its documented threshold stays at or
-    above 0.85 and above rapidfuzz token_sort_ratio's best F1 over all thresholds."""
+    above 0.88 and above rapidfuzz token_sort_ratio's best F1 over all thresholds."""
     from rapidfuzz import fuzz
 
     from proscribe.names.score import compare_names
@@ -228,5 +230,5 @@ def test_nomenklatura_name_bench_f1_beats_the_brute_force_baseline() -> None:
     )
     baseline_scores = [fuzz.token_sort_ratio(r["name1"].lower(), r["name2"].lower()) / 100 for r in rows]
     baseline = max(f1([s >= t / 100 for s in baseline_scores]) for t in range(50, 100))
-    assert ours >= 0.85
+    assert ours >= 0.88
     assert ours > baseline

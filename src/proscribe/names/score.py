@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from proscribe.names.normalise import Normalised, expansions, normalise
 
@@ -29,6 +29,7 @@ JOINED_DISCOUNT = 0.97
 JOINED_FLOOR = 0.85  # the joined reading is for split or merged words, not for a missing word
 DOUBLED_SIM = 0.95
 PREFIX_SIM = 0.8
+EDITS_APART = 3  # token pairs this many edits apart are two names
 SHORT_SKELETON_DISCOUNT = 0.8
 INITIAL_SIM = 0.8  # "V." ~ "Vladimir"
 ACRONYM_SIM = 0.9  # "PLA" ~ "People's Liberation Army"
@@ -118,6 +119,9 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
             best = 0.0
         elif min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) <= 3 and (a.startswith(b) or b.startswith(a)):
             best = max(best, PREFIX_SIM)  # a word and its derived form: "East" / "Eastern"
+        elif best >= TOKEN_FLOOR and Levenshtein.distance(a, b, score_cutoff=EDITS_APART) >= EDITS_APART:
+            # Three edits or more make another name, not a misspelling ("Barakhoev" / "Barkhanoev").
+            best = 0.0
     if cross and (len(sa) > 1 or len(sb) > 1 or a[:1] == b[:1]):
         skel = 1.0 if sa == sb else Indel.normalized_similarity(sa, sb) if min(len(sa), len(sb)) > 2 else 0.0
         skel *= SKELETON_DISCOUNT

@@ -105,6 +105,12 @@ class NameFacts:
         for token in self.skeleton_of:
             by_squeeze.setdefault(squeeze(token), []).append(token)
         self.by_squeeze = {key: tuple(found) for key, found in by_squeeze.items()}
+        # ... and by their first four letters (a word and its derived form share them).
+        by_head: dict[str, list[str]] = {}
+        for token in self.skeleton_of:
+            if len(token) >= 4:
+                by_head.setdefault(token[:4], []).append(token)
+        self.by_head = {key: tuple(found) for key, found in by_head.items()}
 
 
 class QueryBound:
@@ -122,9 +128,10 @@ class QueryBound:
         self.acronym_keys = frozenset(acronym_tokens(query)) | {"~" + span for span in acronym_spans(query)}
 
     def _similar(
-        self, vocabulary: list[str], facts: NameFacts, cross: bool
-    ) -> dict[str, tuple[float, list[float]]]:
-        """Token -> (the most any query token could be similar to it, the most each could be).
+        self, vocabulary: set[str], facts: NameFacts, cross: bool
+    ) -> dict[str, tuple[float, list[float], float]]:
+        """Token -> (the most any query token could be similar to it, the most each could be,
+        those times the query tokens' weights, summed).
 
         Tokens no query token can pair with are left out."""
         size = len(self.query.tokens)
@@ -137,45 +144,36 @@ class QueryBound:
             if value > row[i]:
                 row[i] = value
 
+        choices = list(vocabulary)
         skeleton_of = facts.skeleton_of
         by_skeleton: dict[str, list[str]] = {}
         if cross:
-            for token in vocabulary:
+            for token in choices:
                 by_skeleton.setdefault(skeleton_of.get(token) or skeleton(token), []).append(token)
         skeleton_list = list(by_skeleton)
-        letters = [token for token in vocabulary if len(token) == 1]
-        present = set(vocabulary)
-        # A word and its derived form ("east" / "eastern"), both of 4 letters or more, share
-        # their first four letters.
-        by_head: dict[str, list[str]] = {}
-        for token in vocabulary:
-            if len(token) >= 4:
-                by_head.setdefault(token[:4], []).append(token)
         for i, (a, sa) in enumerate(zip(self.query.tokens, self.query.skeletons, strict=True)):
             for token, value, _ in process.extract(
                 a,
-                vocabulary,
+                choices,
                 scorer=Indel.normalized_similarity,
                 score_cutoff=TOKEN_FLOOR - EPSILON,
                 limit=None,
             ):
                 note(token, i, value)
-            for token in facts.by_squeeze.get(squeeze(a), ()):  # a doubled letter ("abdulah" / "abdullah")
-                if token in present:
-                    note(token, i, DOUBLED_SIM)
+            # A doubled letter ("abdulah" / "abdullah").
+            for token in vocabulary.intersection(facts.by_squeeze.get(squeeze(a), ())):
+                note(token, i, DOUBLED_SIM)
             if len(a) >= 4:  # a word and its derived form ("east" / "eastern")
-                for token in by_head.get(a[:4], ()):
+                for token in vocabulary.intersection(facts.by_head.get(a[:4], ())):
                     if token.startswith(a) or a.startswith(token):
                         note(token, i, PREFIX_SIM)
             # An initial pairs with any token of that initial.
             if len(a) == 1:
-                for token in vocabulary:
+                for token in choices:
                     if token[:1] == a:
                         note(token, i, 1.0)
-            else:
-                for token in letters:
-                    if a[:1] == token:
-                        note(token, i, 1.0)
+            elif a[:1] in vocabulary:
+                note(a[:1], i, 1.0)
             if cross:
                 for token in by_skeleton.get(sa, ()):
                     note(token, i, SKELETON_DISCOUNT)
@@ -185,7 +183,8 @@ class QueryBound:
                 ):
                     for token in by_skeleton[skel]:
                         note(token, i, SKELETON_DISCOUNT * value)
-        return {token: (max(row), row) for token, row in rows.items()}
+        wq = self.weights
+        return {token: (max(row), row, sum(map(mul, wq, row))) for token, row in rows.items()}
 
     def keep(self, positions: Sequence[int], facts: NameFacts) -> list[int]:
         """The positions (indexed names) that could score at least the threshold, in order.
@@ -225,39 +224,58 @@ class QueryBound:
         size_q = len(query.tokens)
         sizes, acronym_found = facts.sizes, facts.acronym_keys
         disjoint = self.acronym_keys.isdisjoint
-        kept.update([p for p in positions if not disjoint(acronym_found[p]) and sizes[p] != size_q])
+        kept.update([p for p in positions if sizes[p] != size_q and not disjoint(acronym_found[p])])
         # Aligned reading.
         pending = [p for p in positions if p not in kept]
         if pending:
             tokens_of = facts.tokens
             if q_cross:
-                plain: dict[str, tuple[float, list[float]]] = {}
+                plain: dict[str, tuple[float, list[float], float]] = {}
                 across = pending
             else:
-                vocabulary = list(set().union(*[tokens_of[p] for p in pending]))
-                plain = self._similar(vocabulary, facts, False)
+                plain = self._similar(set().union(*[tokens_of[p] for p in pending]), facts, False)
                 across = [p for p in pending if transliterated[p]] if cross_any else []
-            cross = (
-                self._similar(list(set().union(*[tokens_of[p] for p in across])), facts, True)
-                if across
-                else {}
-            )
+            cross = self._similar(set().union(*[tokens_of[p] for p in across]), facts, True) if across else {}
             wq = self.weights
             total_q = self.total
             name_weights, totals, persons = facts.weights, facts.totals, facts.persons
             # With the person discount the score is at most A / (l*T + (1-l)*A) for a numerator
             # bound A and total weight T (paired weight >= matched): it reaches c when A >= share*T.
             person_share = cutoff * SUBSET_WEIGHT / (1 - cutoff * (1 - SUBSET_WEIGHT))
+            # The most the query side can add, whatever the name: each query token's best partner.
+            most = {
+                id(table): sum(map(mul, wq, map(max, *[entry[1] for entry in table.values()])))
+                if len(table) > 1
+                else sum(entry[2] for entry in table.values())
+                for table in (plain, cross)
+            }
             for p in pending:
                 table = cross if q_cross or transliterated[p] else plain
-                above = 0.0
-                best: list[float] | None = None
+                # A = the name side (each token times its best similarity) + the query side (each
+                # query token times its best similarity to one of the name's tokens); the query
+                # side is first bounded by the sum over the name's tokens (exact for one token).
+                above = query_side = 0.0
+                hits = 0
                 for token, weight in zip(tokens_of[p], name_weights[p], strict=True):
                     entry = table.get(token)
                     if entry is not None:
                         above += weight * entry[0]
+                        query_side += entry[2]
+                        hits += 1
+                if not hits:
+                    continue
+                need = (person_share if persons[p] else cutoff) * (total_q + totals[p])
+                if hits == 1:
+                    if above + query_side >= need:
+                        kept.add(p)
+                    continue
+                if above + min(query_side, most[id(table)]) + EPSILON < need:
+                    continue
+                best: list[float] | None = None
+                for token in tokens_of[p]:
+                    entry = table.get(token)
+                    if entry is not None:
                         best = entry[1] if best is None else list(map(max, best, entry[1]))
-                share = person_share if persons[p] else cutoff
-                if best is not None and above + sum(map(mul, wq, best)) >= share * (total_q + totals[p]):
+                if best is not None and above + sum(map(mul, wq, best)) >= need:
                     kept.add(p)
         return [p for p in positions if p in kept]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import itertools
 import multiprocessing
 import os
@@ -149,10 +150,17 @@ def screen_many(
         return
     _JOB = job
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        for rows in pool.imap(_screen_chunk, _chunks(queries)):
-            yield from rows
-    _JOB = None
+    # The index's objects move out of the collector's sight before forking: collections in the
+    # workers (and in this process while it gathers rows) no longer walk the whole index, nor
+    # write to its pages, which would copy them into each worker.
+    gc.freeze()
+    try:
+        with context.Pool(workers) as pool:
+            for rows in pool.imap(_screen_chunk, _chunks(queries)):
+                yield from rows
+    finally:
+        gc.unfreeze()
+        _JOB = None
 
 
 def write_rows(

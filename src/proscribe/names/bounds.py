@@ -26,7 +26,9 @@ bound >= score on many real pairs, so a scoring change that breaks one of them i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import mul
+from functools import lru_cache
+from operator import itemgetter, mul
+from typing import Any, TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -56,6 +58,16 @@ def joined_forms(form: Normalised) -> tuple[str, ...]:
 
 
 _EMPTY: frozenset[str] = frozenset()
+_T = TypeVar("_T")
+_squeezed = lru_cache(maxsize=100_000)(squeeze)  # query tokens repeat across a batch
+
+
+def _gather(items: Sequence[_T], positions: Sequence[int]) -> Sequence[_T]:
+    """``[items[p] for p in positions]``, gathered in one call."""
+    if len(positions) == 1:
+        return [items[positions[0]]]
+    found: Any = itemgetter(*positions)(items)
+    return found  # type: ignore[no-any-return]
 
 
 def acronym_spans(form: Normalised) -> frozenset[str]:
@@ -161,7 +173,7 @@ class QueryBound:
             ):
                 note(token, i, value)
             # A doubled letter ("abdulah" / "abdullah").
-            for token in vocabulary.intersection(facts.by_squeeze.get(squeeze(a), ())):
+            for token in vocabulary.intersection(facts.by_squeeze.get(_squeezed(a), ())):
                 note(token, i, DOUBLED_SIM)
             if len(a) >= 4:  # a word and its derived form ("east" / "eastern")
                 for token in vocabulary.intersection(facts.by_head.get(a[:4], ())):
@@ -197,8 +209,8 @@ class QueryBound:
         cutoff = self.cutoff
         # Joined reading: vectorised passes over the candidates' joined strings.
         need = max(cutoff / JOINED_DISCOUNT - EPSILON, 0.0)
-        strings = [facts.joined[p] for p in positions]
-        compacts = [facts.compact[p] for p in positions]
+        strings = _gather(facts.joined, positions)
+        compacts = _gather(facts.compact, positions)
         for found in ((strings, compacts) if any(compacts) else (strings,)) if need <= 1.0 else ():
             for text in self.joined:
                 for _, _, at in process.extract(
@@ -207,9 +219,9 @@ class QueryBound:
                     kept.add(positions[at])
         transliterated = facts.transliterated
         q_cross = query.transliterated
-        cross_any = q_cross or any([transliterated[p] for p in positions])
+        cross_any = q_cross or any(_gather(transliterated, positions))
         if cross_any and cutoff <= JOINED_DISCOUNT * SKELETON_DISCOUNT:
-            skeletons = [facts.joined_skeletons[p] for p in positions]
+            skeletons = _gather(facts.joined_skeletons, positions)
             need = max(cutoff / (JOINED_DISCOUNT * SKELETON_DISCOUNT) - EPSILON, 0.0)
             for _, _, at in process.extract(
                 self.joined_skeleton,

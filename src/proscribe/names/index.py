@@ -86,6 +86,10 @@ class NameIndex:
         self._norm = [1.0 / math.sqrt(count) for count in self._key_counts]
         self._ranked_cache: dict[str, list[int]] = {}
         self._set_cache: dict[str, frozenset[int]] = {}
+        for key, positions in postings.items():  # built now, shared by forked batch workers
+            if len(positions) > 60:
+                self._set(key, positions)
+                self._ranked(key)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -111,30 +115,51 @@ class NameIndex:
             key, positions = use[0]
             return list(positions) if len(positions) <= limit else self._ranked(key)[:limit]
         sets = [self._set(key, positions) for key, positions in use]
-        # Names met under two or more keys are tallied one by one (summed in key order, first
-        # key's rank kept); the others rank by their single key, in that key's sorted list.
-        seen = set(sets[0])
+        if max(map(len, sets)) <= limit:
+            union: set[int] = set().union(*sets)
+            if len(union) <= limit:
+                return list(union)
+        # Names met under two or more keys (the two largest sets are not copied) are tallied by
+        # groups met under the same keys (summed in key order, the first key's rank kept); the
+        # others rank by their single key, in that key's sorted list.
+        *rest, second, largest = sorted(sets, key=len)
+        met: set[int] = set()
         multi: set[int] = set()
-        for present in sets[1:]:
-            multi |= seen.intersection(present)
-            seen |= present
-        if len(seen) <= limit:
-            return list(seen)
+        for present in rest:
+            multi |= met.intersection(present)
+            met |= present
+        multi |= met.intersection(second)
+        multi |= met.intersection(largest)
+        multi |= second.intersection(largest)
         norm = self._norm
         weights = [self._idf[key] for key, _ in use]
-        tally: dict[int, float] = {}
-        firsts: dict[int, int] = {}
+        ranked: list[tuple[float, int, int]] = []
         if multi:
+            groups: list[tuple[float, set[int], int]] = []
+            seen: set[int] = set()
             for rank, present in enumerate(sets):
+                inside = multi.intersection(present)
+                if not inside:
+                    continue
                 weight = weights[rank]
-                for pos in multi.intersection(present):
-                    sofar = tally.get(pos)
-                    if sofar is None:
-                        tally[pos] = weight
-                        firsts[pos] = rank
-                    else:
-                        tally[pos] = sofar + weight
-        ranked = [(-(value * norm[pos]), firsts[pos], pos) for pos, value in tally.items()]
+                split: list[tuple[float, set[int], int]] = []
+                for tally, members, first in groups:
+                    both = members & inside
+                    if not both:
+                        split.append((tally, members, first))
+                        continue
+                    split.append((tally + weight, both, first))
+                    if len(both) < len(members):
+                        split.append((tally, members - inside, first))
+                fresh = inside - seen
+                if fresh:
+                    split.append((weight, fresh, rank))
+                    seen |= fresh
+                groups = split
+            for tally, members, first in groups:
+                ranked.extend(
+                    zip([-(tally * norm[pos]) for pos in members], itertools.repeat(first), members)
+                )
         for rank, (key, positions) in enumerate(use):
             top: list[int]
             if len(positions) <= limit:

@@ -139,11 +139,8 @@ class QueryBound:
         # the two sides swapped.
         self.acronym_keys = frozenset(acronym_tokens(query)) | {"~" + span for span in acronym_spans(query)}
 
-    def _similar(
-        self, vocabulary: set[str], facts: NameFacts, cross: bool
-    ) -> dict[str, tuple[float, list[float], float]]:
-        """Token -> (the most any query token could be similar to it, the most each could be,
-        those times the query tokens' weights, summed).
+    def _rows(self, vocabulary: set[str], facts: NameFacts) -> dict[str, list[float]]:
+        """Token -> the most each query token could be similar to it, as written (Latin forms).
 
         Tokens no query token can pair with are left out."""
         size = len(self.query.tokens)
@@ -157,13 +154,7 @@ class QueryBound:
                 row[i] = value
 
         choices = list(vocabulary)
-        skeleton_of = facts.skeleton_of
-        by_skeleton: dict[str, list[str]] = {}
-        if cross:
-            for token in choices:
-                by_skeleton.setdefault(skeleton_of.get(token) or skeleton(token), []).append(token)
-        skeleton_list = list(by_skeleton)
-        for i, (a, sa) in enumerate(zip(self.query.tokens, self.query.skeletons, strict=True)):
+        for i, a in enumerate(self.query.tokens):
             for token, value, _ in process.extract(
                 a,
                 choices,
@@ -186,15 +177,42 @@ class QueryBound:
                         note(token, i, 1.0)
             elif a[:1] in vocabulary:
                 note(a[:1], i, 1.0)
-            if cross:
-                for token in by_skeleton.get(sa, ()):
-                    note(token, i, SKELETON_DISCOUNT)
-                floor = TOKEN_FLOOR / SKELETON_DISCOUNT - EPSILON
-                for skel, value, _ in process.extract(
-                    sa, skeleton_list, scorer=Indel.normalized_similarity, score_cutoff=floor, limit=None
-                ):
-                    for token in by_skeleton[skel]:
-                        note(token, i, SKELETON_DISCOUNT * value)
+        return rows
+
+    def _cross_rows(
+        self, written: dict[str, list[float]], vocabulary: set[str], facts: NameFacts
+    ) -> dict[str, list[float]]:
+        """:meth:`_rows` for these tokens (``written``: the rows of a larger vocabulary), raised by
+        their consonant skeletons' similarity, for names where either side was transliterated."""
+        size = len(self.query.tokens)
+        rows = {token: list(row) for token, row in written.items() if token in vocabulary}
+
+        def note(token: str, i: int, value: float) -> None:
+            row = rows.get(token)
+            if row is None:
+                row = rows[token] = [0.0] * size
+            if value > row[i]:
+                row[i] = value
+
+        skeleton_of = facts.skeleton_of
+        by_skeleton: dict[str, list[str]] = {}
+        for token in vocabulary:
+            by_skeleton.setdefault(skeleton_of.get(token) or skeleton(token), []).append(token)
+        skeleton_list = list(by_skeleton)
+        floor = TOKEN_FLOOR / SKELETON_DISCOUNT - EPSILON
+        for i, sa in enumerate(self.query.skeletons):
+            for token in by_skeleton.get(sa, ()):
+                note(token, i, SKELETON_DISCOUNT)
+            for skel, value, _ in process.extract(
+                sa, skeleton_list, scorer=Indel.normalized_similarity, score_cutoff=floor, limit=None
+            ):
+                for token in by_skeleton[skel]:
+                    note(token, i, SKELETON_DISCOUNT * value)
+        return rows
+
+    def _table(self, rows: dict[str, list[float]]) -> dict[str, tuple[float, list[float], float]]:
+        """Token -> (the most any query token could be similar to it, the most each could be,
+        those times the query tokens' weights, summed)."""
         wq = self.weights
         return {token: (max(row), row, sum(map(mul, wq, row))) for token, row in rows.items()}
 
@@ -241,13 +259,16 @@ class QueryBound:
         pending = [p for p in positions if p not in kept]
         if pending:
             tokens_of = facts.tokens
+            vocabulary: set[str] = set().union(*[tokens_of[p] for p in pending])
+            written = self._rows(vocabulary, facts)
+            plain: dict[str, tuple[float, list[float], float]] = {}
             if q_cross:
-                plain: dict[str, tuple[float, list[float], float]] = {}
                 across = pending
             else:
-                plain = self._similar(set().union(*[tokens_of[p] for p in pending]), facts, False)
+                plain = self._table(written)
                 across = [p for p in pending if transliterated[p]] if cross_any else []
-            cross = self._similar(set().union(*[tokens_of[p] for p in across]), facts, True) if across else {}
+                vocabulary = set().union(*[tokens_of[p] for p in across]) if across else set()
+            cross = self._table(self._cross_rows(written, vocabulary, facts)) if across else {}
             wq = self.weights
             total_q = self.total
             name_weights, totals, persons = facts.weights, facts.totals, facts.persons

@@ -8,6 +8,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,7 +76,7 @@ def read_column(path: Path, column: str) -> Iterator[tuple[int, str]]:
         yield number, fields[at] if at < len(fields) else ""
 
 
-CHUNK = 200  # names per task sent to a worker process
+CHUNK = 100  # names per task sent to a worker process
 
 
 @dataclass
@@ -106,10 +107,17 @@ def _screen_one(job: _Job, number: int, query: str, cache: dict[str, Row]) -> Ro
     return row
 
 
-def _screen_chunk(chunk: list[tuple[int, str]]) -> list[Row]:
+def _screen_chunk(chunk: list[tuple[int, str]]) -> list[tuple[int, list[Match], str | None]]:
+    """The chunk's rows that have matches or an error, by their place in the chunk: most rows of
+    a real batch have neither, and are not sent back (the parent has their number and query)."""
     assert _JOB is not None
     cache: dict[str, Row] = {}
-    return [_screen_one(_JOB, number, query, cache) for number, query in chunk]
+    found = []
+    for at, (number, query) in enumerate(chunk):
+        row = _screen_one(_JOB, number, query, cache)
+        if row.matches or row.error is not None:
+            found.append((at, row.matches, row.error))
+    return found
 
 
 def _chunks(queries: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
@@ -154,10 +162,21 @@ def screen_many(
     # workers (and in this process while it gathers rows) no longer walk the whole index, nor
     # write to its pages, which would copy them into each worker.
     gc.freeze()
+    sent: deque[list[tuple[int, str]]] = deque()  # chunks handed to the pool, in order
+
+    def feed() -> Iterator[list[tuple[int, str]]]:
+        for chunk in _chunks(queries):
+            sent.append(chunk)
+            yield chunk
+
     try:
         with context.Pool(workers) as pool:
-            for rows in pool.imap(_screen_chunk, _chunks(queries)):
-                yield from rows
+            for found in pool.imap(_screen_chunk, feed()):
+                chunk = sent.popleft()
+                by_place = {at: (matches, error) for at, matches, error in found}
+                for at, (number, query) in enumerate(chunk):
+                    screened = by_place.get(at)
+                    yield Row(number, query, []) if screened is None else Row(number, query, *screened)
     finally:
         gc.unfreeze()
         _JOB = None

@@ -282,8 +282,14 @@ class QueryBound:
                 else sum(entry[2] for entry in table.values())
                 for table in (plain, cross)
             }
+            # A name can reach the threshold only if its total weight T leaves room for it:
+            # A <= T + most, so T + most >= share * (total_q + T).
             for p in pending:
                 table = cross if q_cross or transliterated[p] else plain
+                total = totals[p]
+                need = (person_share if persons[p] else cutoff) * (total_q + total)
+                if total + most[id(table)] + EPSILON < need:
+                    continue
                 # A = the name side (each token times its best similarity) + the query side (each
                 # query token times its best similarity to one of the name's tokens); the query
                 # side is first bounded by the sum over the name's tokens (exact for one token).
@@ -297,7 +303,6 @@ class QueryBound:
                         hits += 1
                 if not hits:
                     continue
-                need = (person_share if persons[p] else cutoff) * (total_q + totals[p])
                 if hits == 1:
                     if above + query_side >= need:
                         kept.add(p)

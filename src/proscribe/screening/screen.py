@@ -13,8 +13,10 @@ with the date of its delisting, never as listed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +78,22 @@ class Match:
         }
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector paused while the index is built: the build allocates millions of
+    long-lived objects, and the collections they trigger would walk all of them again and again
+    (the build takes about half the time without them). One collection at the end moves them to
+    the oldest generation at once, rather than during the first queries."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            gc.collect()
+
+
 class ScreeningIndex:
     """Every entity's names in a :class:`NameIndex`, plus its list acts for statuses on any date."""
 
@@ -88,14 +106,20 @@ class ScreeningIndex:
         self.entities = list(entities)
         self.acts_by_entity = acts_by_entity
         self.list_versions = dict(list_versions or {})
-        self.names = NameIndex(
-            ((i, name.value) for i, entity in enumerate(self.entities) for name in entity.names),
-            kinds=[str(entity.kind) for entity in self.entities],
-        )
+        with _collector_paused():
+            self.names = NameIndex(
+                ((i, name.value) for i, entity in enumerate(self.entities) for name in entity.names),
+                kinds=[str(entity.kind) for entity in self.entities],
+            )
         self._listings: dict[tuple[str, dt.date], list[ListingView]] = {}
 
     @classmethod
     def from_registry(cls, registry: Registry) -> ScreeningIndex:
+        with _collector_paused():
+            return cls._from_registry(registry)
+
+    @classmethod
+    def _from_registry(cls, registry: Registry) -> ScreeningIndex:
         acts: dict[str, list[RecordedAct]] = {}
         for recorded in registry.journal.all_acts():
             if recorded.act.list_id:

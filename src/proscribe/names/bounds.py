@@ -109,6 +109,11 @@ class NameFacts:
         self.compact = [found[-1] if len(found) > 1 else "" for found in joined]
         self.joined_skeletons = ["".join(form.skeletons) for form in forms]
         self.acronym_keys = [acronym_keys(form) for form in forms]
+        # The names by acronym key, for a query's keys to find the names they meet.
+        self.acronym_postings: dict[str, list[int]] = {}
+        for position, found in enumerate(self.acronym_keys):
+            for key in found:
+                self.acronym_postings.setdefault(key, []).append(position)
         self.skeleton_of: dict[str, str] = {}
         for form in forms:
             self.skeleton_of.update(zip(form.tokens, form.skeletons, strict=True))
@@ -252,9 +257,12 @@ class QueryBound:
                     kept.add(positions[at])
         # Acronyms: a short token for a run of the other name's tokens (names of different lengths).
         size_q = len(query.tokens)
-        sizes, acronym_found = facts.sizes, facts.acronym_keys
-        disjoint = self.acronym_keys.isdisjoint
-        kept.update([p for p in positions if sizes[p] != size_q and not disjoint(acronym_found[p])])
+        sizes, acronym_postings = facts.sizes, facts.acronym_postings
+        met = [listed for listed in map(acronym_postings.get, self.acronym_keys) if listed]
+        if met:
+            among = set(positions)
+            for listed in met:
+                kept.update([p for p in among.intersection(listed) if sizes[p] != size_q])
         # Aligned reading.
         pending = [p for p in positions if p not in kept]
         if pending:

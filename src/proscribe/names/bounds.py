@@ -91,6 +91,15 @@ def acronym_keys(form: Normalised) -> frozenset[str]:
     return found if found else _EMPTY
 
 
+def _raise(rows: dict[str, list[float]], size: int, token: str, i: int, value: float) -> None:
+    """Raise ``rows[token][i]`` (a row of ``size`` zeros when new) to ``value``."""
+    row = rows.get(token)
+    if row is None:
+        row = rows[token] = [0.0] * size
+    if value > row[i]:
+        row[i] = value
+
+
 class NameFacts:
     """What the bounds need of each indexed name, computed once when the index is built."""
 
@@ -152,11 +161,7 @@ class QueryBound:
         rows: dict[str, list[float]] = {}
 
         def note(token: str, i: int, value: float) -> None:
-            row = rows.get(token)
-            if row is None:
-                row = rows[token] = [0.0] * size
-            if value > row[i]:
-                row[i] = value
+            _raise(rows, size, token, i, value)
 
         choices = list(vocabulary)
         for i, a in enumerate(self.query.tokens):
@@ -193,11 +198,7 @@ class QueryBound:
         rows = {token: list(row) for token, row in written.items() if token in vocabulary}
 
         def note(token: str, i: int, value: float) -> None:
-            row = rows.get(token)
-            if row is None:
-                row = rows[token] = [0.0] * size
-            if value > row[i]:
-                row[i] = value
+            _raise(rows, size, token, i, value)
 
         skeleton_of = facts.skeleton_of
         by_skeleton: dict[str, list[str]] = {}

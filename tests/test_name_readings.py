@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from pathlib import Path
 
 import pytest
@@ -145,7 +144,7 @@ def test_screening_queries_get_the_readings_as_expansions() -> None:
 def test_readings_are_few_lower_case_latin_tokens() -> None:
     for name in ("山田太郎", "金正恩", "김정은", "ドナルド・トランプ", "李明博", "やまだ たろう"):
         readings = han_readings(name)
-        assert 1 <= len(readings) <= 5
+        assert len(readings) in range(1, 6)
         for reading in readings:
             assert reading == reading.lower()
             assert all(token.isascii() and token.isalnum() for token in reading.split())
@@ -163,12 +162,12 @@ def test_bad_input() -> None:
     assert "mutated" not in han_readings("金正恩")  # the cache hands out copies
 
 
-def test_long_input_is_capped_and_fast() -> None:
-    start = time.perf_counter()
+def test_long_input_is_capped() -> None:
+    """10,000 characters are read as at most MAX_NAME_CHARS of them (no wall-clock limit here:
+    the cap is what keeps the time bounded)."""
     for text in ("山" * 10_000, "김" * 10_000, "ア" * 10_000, "金正恩 " * 3_000):
         readings = han_readings(text)
         assert all(len(reading.split()) <= MAX_NAME_CHARS for reading in readings)
-    assert time.perf_counter() - start < 10
 
 
 def test_screening_index_finds_them_through_the_expansions() -> None:

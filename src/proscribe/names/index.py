@@ -98,7 +98,7 @@ class NameIndex:
         """Rarer tokens weigh more (1 to 4); unknown tokens weigh as the rarest."""
         return self._weights.get(token, self._default_weight)
 
-    def candidates(self, form: Normalised, limit: int = 60) -> list[int]:
+    def candidates(self, form: Normalised, limit: int = 30) -> list[int]:
         """Positions of the (at most ``limit``) names sharing the most, and rarest, keys with ``form``.
 
         Names sharing more (and rarer) keys come first; among equals, names with fewer other
@@ -189,7 +189,7 @@ class NameIndex:
             found = self._set_cache[key] = frozenset(positions)
         return found
 
-    def search(self, query: str, limit: int = 60, min_score: float | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int = 30, min_score: float | None = None) -> list[Hit]:
         """Scored names for ``query`` (best first), acronym expansions included.
 
         With ``min_score``, only the names scoring at least that are returned, and candidates

@@ -108,6 +108,9 @@ LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         "societa per azioni", "besloten vennootschap", "naamloze vennootschap", "sa de cv", "co ltd",
     )
 )  # fmt: skip
+_PHRASES_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in LEGAL_FORM_PHRASES:  # in the order above: the first phrase that fits wins
+    _PHRASES_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
 # Number words read as digits ("Brigade Forty-Four" = "Brigade 44", "First Bank" = "1st Bank").
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -417,7 +420,7 @@ def _drop_legal_phrases(raw: list[str], dropped: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(raw):
-        for phrase in LEGAL_FORM_PHRASES:
+        for phrase in _PHRASES_BY_FIRST_WORD.get(raw[i], ()):
             end = i + len(phrase)
             if tuple(raw[i:end]) == phrase and len(raw) - len(phrase) >= 1:
                 dropped.append(" ".join(phrase))

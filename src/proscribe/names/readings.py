@@ -195,6 +195,13 @@ def _cutlet() -> Any:
     return cutlet.Cutlet()
 
 
+def load_dictionaries() -> None:
+    """Load the Japanese and Korean dictionaries now (about half a second) rather than at the
+    first Han or Hangul name: called before batch workers fork, so that they share one copy."""
+    _hanja_dictionary()
+    _cutlet()
+
+
 def _fold_long_vowels(kana: str, pron: str | None) -> str:
     """Drop the kana that only lengthens a vowel, as UniDic's pronunciation marks it with "ー"
     (タロウ/タロー -> タロ, オオノ/オーノ -> オノ, but セイ/セー kept: "Seiko", and イノウエ kept)."""

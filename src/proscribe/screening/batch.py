@@ -17,6 +17,7 @@ from typing import IO
 import orjson
 
 from proscribe.errors import InputError
+from proscribe.names.readings import load_dictionaries
 from proscribe.screening.exclusions import query_key
 from proscribe.screening.screen import Match, ScreeningIndex, screen
 
@@ -157,6 +158,7 @@ def screen_many(
             yield _screen_one(job, number, query, cache)
         return
     _JOB = job
+    load_dictionaries()  # loaded once here, shared by the forked workers
     context = multiprocessing.get_context("fork")
     # The index's objects move out of the collector's sight before forking: collections in the
     # workers (and in this process while it gathers rows) no longer walk the whole index, nor

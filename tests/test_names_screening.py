@@ -232,3 +232,10 @@ def test_nomenklatura_name_bench_f1_beats_the_brute_force_baseline() -> None:
     baseline = max(f1([s >= t / 100 for s in baseline_scores]) for t in range(50, 100))
     assert ours >= 0.88
     assert ours > baseline
+
+
+def test_compare_names_uses_readings_of_latin_acronyms_and_keeps_same_script_names_as_written() -> None:
+    from proscribe.names.score import compare_names
+
+    assert compare_names("PKK", "Kurdistan Workers' Party").score >= THRESHOLD  # acronym expansion
+    assert compare_names("高石早苗", "高市早苗").score < THRESHOLD  # one character differs

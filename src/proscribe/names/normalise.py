@@ -327,7 +327,7 @@ def _fix_homoglyphs(word: str) -> str:
     return word
 
 
-def _han_spaced(text: str) -> str:
+def han_spaced(text: str) -> str:
     # Keep one token per Han syllable so "习近平" gives "xi jin ping", compared joined as well.
     return "".join(
         f" {ch} " if "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" else ch for ch in text
@@ -344,7 +344,7 @@ def to_latin(text: str) -> str:
         text = _hebrew_to_latin(text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _greek_to_latin(unicodedata.normalize("NFD", text))
-    text = _han_spaced(text)
+    text = han_spaced(text)
     return anyascii(text).lower()
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from proscribe.names.normalise import Normalised, expansions, normalise
+from proscribe.names.normalise import Normalised, expansions, han_spaced, normalise
 
 THRESHOLD = 0.80
 TOKEN_FLOOR = 0.75  # token pairs less similar than this count as unpaired
@@ -286,7 +286,6 @@ def _score_forms(
             weak += 1
         pair_weight = sum(wq[i] for i in qs) + sum(wn[j] for j in ns)
         matched += sim * pair_weight
-
         paired += pair_weight
         pairs.append(
             TokenMatch(" ".join(query.tokens[i] for i in qs), " ".join(name.tokens[j] for j in ns), sim, how)
@@ -337,10 +336,7 @@ _NATIVE_SPLIT = re.compile(r"[\W_]+")
 
 def native_form(form: Normalised) -> Normalised:
     """A name's tokens as written (case-folded, Han and Hangul one token per character)."""
-    text = unicodedata.normalize("NFKC", form.original).casefold()
-    text = "".join(
-        f" {ch} " if "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" else ch for ch in text
-    )
+    text = han_spaced(unicodedata.normalize("NFKC", form.original).casefold())
     tokens = tuple(tok for tok in _NATIVE_SPLIT.split(text) if tok)
     return Normalised(form.original, tokens, tokens, "latin", (), "".join(tokens))
 
@@ -354,7 +350,8 @@ def compare_names(a: str, b: str, *, kind: str | None = None) -> Scored:
     True
     """
     first, second = normalise(a), normalise(b)
-    if first.script == second.script:  # the same script: compared as written, no readings needed
+    if first.script == second.script and first.transliterated:
+        # Both in one non-Latin script: compared as written; readings would blur the letters.
         return score_names(first, second, kind=kind)
     forms_a = [first] + [normalise(text) for text in expansions(first)]
     forms_b = [second] + [normalise(text) for text in expansions(second)]

@@ -8,6 +8,7 @@ and only the best ``candidates`` names are scored with :func:`proscribe.names.sc
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import Counter
@@ -19,6 +20,7 @@ from proscribe.names.normalise import Normalised, expansions, normalise, skeleto
 from proscribe.names.score import Scored, score_names, weights
 
 MAX_POSTING = 4000  # keys shared by more names than this only count when nothing rarer matches
+HEAD = 64  # names of a key's sorted list kept with their scores: a query takes 30 or so
 
 
 @dataclass(frozen=True)
@@ -86,10 +88,11 @@ class NameIndex:
         self._norm = [1.0 / math.sqrt(count) for count in self._key_counts]
         self._ranked_cache: dict[str, list[int]] = {}
         self._set_cache: dict[str, frozenset[int]] = {}
+        self._head_cache: dict[str, tuple[list[int], list[float]]] = {}
         for key, positions in postings.items():  # built now, shared by forked batch workers
             if len(positions) > 60:
                 self._set(key, positions)
-                self._ranked(key)
+                self._head(key)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -106,7 +109,8 @@ class NameIndex:
         order. Only names met under two or more keys are tallied one by one: the others rank by
         their single key, in lists sorted once per key (:meth:`_ranked`).
         """
-        found = [(key, self.postings[key]) for key in keys(form) if key in self.postings]
+        postings = self.postings
+        found = [(key, postings[key]) for key in keys(form) if key in postings]
         if not found:
             return []
         small = [(k, p) for k, p in found if len(p) <= MAX_POSTING]
@@ -114,62 +118,85 @@ class NameIndex:
         if len(use) == 1:
             key, positions = use[0]
             return list(positions) if len(positions) <= limit else self._ranked(key)[:limit]
-        sets = [self._set(key, positions) for key, positions in use]
-        if max(map(len, sets)) <= limit:
-            union: set[int] = set().union(*sets)
+        if max([len(p) for _, p in use]) <= limit:
+            union: set[int] = set().union(*[self._set(key, p) for key, p in use])
             if len(union) <= limit:
                 return list(union)
-        # Names met under two or more keys (the two largest sets are not copied) are tallied by
-        # groups met under the same keys (summed in key order, the first key's rank kept); the
-        # others rank by their single key, in that key's sorted list.
-        *rest, second, largest = sorted(sets, key=len)
+        # Names met under two or more keys. Only the two largest keys need sets (cached for the
+        # larger keys): the others are read once, as lists.
+        *rest, second, largest = sorted(use, key=lambda kp: len(kp[1]))
         met: set[int] = set()
         multi: set[int] = set()
-        for present in rest:
-            multi |= met.intersection(present)
-            met |= present
-        multi |= met.intersection(second)
-        multi |= met.intersection(largest)
-        multi |= second.intersection(largest)
+        for _, present in rest:
+            multi.update(met.intersection(present))
+            met.update(present)
+        second_set, largest_set = self._set(*second), self._set(*largest)
+        multi.update(met.intersection(second_set), met.intersection(largest_set))
+        multi.update(second_set.intersection(largest_set))
         norm = self._norm
-        weights = [self._idf[key] for key, _ in use]
-        ranked: list[tuple[float, int, int]] = []
+        idf = self._idf
+        weights = [idf[key] for key, _ in use]
+        # Each name ranks by (score, first key met, position), its score -(tally * norm). The
+        # entries come in runs of (scores, first key, positions, scores ascending): the names of
+        # ``multi``, and each key's own names (its best ``limit`` not in ``multi``).
+        runs: list[tuple[list[float], int, list[int], bool]] = []
+        first: dict[int, int] = {}
+        cutoff = math.inf  # no name scoring above this (worse) can be among the best ``limit``
         if multi:
-            groups: list[tuple[float, set[int], int]] = []
-            seen: set[int] = set()
-            for rank, present in enumerate(sets):
-                inside = multi.intersection(present)
-                if not inside:
-                    continue
+            # Tallied in key order: the same float sums as tallying every name one by one.
+            tally: dict[int, float] = {}
+            for rank, (key, positions) in enumerate(use):
                 weight = weights[rank]
-                split: list[tuple[float, set[int], int]] = []
-                for tally, members, first in groups:
-                    both = members & inside
-                    if not both:
-                        split.append((tally, members, first))
-                        continue
-                    split.append((tally + weight, both, first))
-                    if len(both) < len(members):
-                        split.append((tally, members - inside, first))
-                fresh = inside - seen
-                if fresh:
-                    split.append((weight, fresh, rank))
-                    seen |= fresh
-                groups = split
-            for tally, members, first in groups:
-                ranked.extend(
-                    zip([-(tally * norm[pos]) for pos in members], itertools.repeat(first), members)
-                )
+                for pos in multi.intersection(self._set(key, positions)):
+                    if pos in tally:
+                        tally[pos] += weight
+                    else:
+                        tally[pos] = weight
+                        first[pos] = rank
+            members = list(tally)
+            scores = [-(tally[pos] * norm[pos]) for pos in members]
+            runs.append((scores, -1, members, False))
+            if len(scores) >= limit:  # names met under one key are mostly below these
+                cutoff = sorted(scores)[limit - 1]
         for rank, (key, positions) in enumerate(use):
-            top: list[int]
-            if len(positions) <= limit:
-                top = [pos for pos in positions if pos not in multi] if multi else positions
-            else:
-                top = list(
-                    itertools.islice(itertools.filterfalse(multi.__contains__, self._ranked(key)), limit)
-                )
             weight = weights[rank]
-            ranked.extend(zip([-(weight * norm[pos]) for pos in top], itertools.repeat(rank), top))
+            if len(positions) <= limit:
+                if -(weight * max(map(norm.__getitem__, positions))) > cutoff:
+                    continue  # its best name is out
+                top = [pos for pos in positions if pos not in multi] if multi else positions
+                runs.append(([-(weight * norm[pos]) for pos in top], rank, top, False))
+                continue
+            head, scores = self._head(key)
+            end = bisect.bisect_right(scores, cutoff)  # the head's names not out
+            if end < len(head) or len(head) >= limit:
+                if not multi or multi.isdisjoint(head[: min(end, limit)]):
+                    end = min(end, limit)
+                    runs.append((scores[:end], rank, head[:end], True))
+                    continue
+                picked = [i for i in range(end) if head[i] not in multi][:limit]
+                if len(picked) == limit or end < len(head) or len(head) == len(positions):
+                    runs.append(([scores[i] for i in picked], rank, [head[i] for i in picked], True))
+                    continue
+            # The head is too short for this query: the key's whole sorted list.
+            top = list(itertools.islice(itertools.filterfalse(multi.__contains__, self._ranked(key)), limit))
+            runs.append(([-(weight * norm[pos]) for pos in top], rank, top, True))
+        # Only the entries scoring at least the ``limit``-th best score can be kept: the ranked
+        # tuples are made for those only (floats sort much faster than tuples).
+        every = [score for scores, _, _, _ in runs for score in scores]
+        if len(every) > limit:
+            every.sort()
+            cutoff = every[limit - 1]
+        ranked: list[tuple[float, int, int]] = []
+        for scores, rank, positions, ascending in runs:
+            if ascending:
+                end = bisect.bisect_right(scores, cutoff)
+                ranked.extend(zip(scores[:end], itertools.repeat(rank), positions[:end]))
+            elif rank < 0:
+                ranked.extend(
+                    [(s, first[p], p) for s, p in zip(scores, positions, strict=True) if s <= cutoff]
+                )
+            else:
+                ranked.extend([(s, rank, p) for s, p in zip(scores, positions, strict=True) if s <= cutoff])
         ranked.sort()
         return [pos for _, _, pos in ranked[:limit]]
 
@@ -181,7 +208,18 @@ class NameIndex:
             found = self._ranked_cache[key] = sorted(self.postings[key], key=lambda pos: (counts[pos], pos))
         return found
 
+    def _head(self, key: str) -> tuple[list[int], list[float]]:
+        """The first :data:`HEAD` names of :meth:`_ranked`, and their scores under ``key`` alone
+        (``-(idf * norm)``, ascending); cached."""
+        found = self._head_cache.get(key)
+        if found is None:
+            head = self._ranked(key)[:HEAD]
+            weight, norm = self._idf[key], self._norm
+            found = self._head_cache[key] = (head, [-(weight * norm[pos]) for pos in head])
+        return found
+
     def _set(self, key: str, positions: list[int]) -> set[int] | frozenset[int]:
+        """The names under ``key`` (``positions``) as a set; cached for the larger keys."""
         if len(positions) < 64:
             return set(positions)
         found = self._set_cache.get(key)

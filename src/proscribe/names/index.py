@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from proscribe.names.bounds import MARGIN, NameFacts, QueryBound
 from proscribe.names.normalise import Normalised, expansions, normalise, skeleton
@@ -37,15 +38,21 @@ class Hit:
     query_form: Normalised
 
 
+@lru_cache(maxsize=200_000)  # query tokens repeat across a batch
+def _token_keys(token: str, skel: str) -> tuple[str, ...]:
+    if len(token) >= 5:
+        if len(skel) > 1:
+            return ("t:" + token, "s:" + skel, "p:" + token[:4], "x:" + token[-4:])
+        return ("t:" + token, "p:" + token[:4], "x:" + token[-4:])
+    return ("t:" + token, "s:" + skel) if len(skel) > 1 else ("t:" + token,)
+
+
 def keys(form: Normalised) -> set[str]:
     out: set[str] = set()
     for token, skel in zip(form.tokens, form.skeletons, strict=True):
-        out.add("t:" + token)
-        if len(skel) > 1:
-            out.add("s:" + skel)
-        if len(token) >= 5:
-            out.add("p:" + token[:4])
-            out.add("x:" + token[-4:])
+        # Added in the same order as one by one: the set iterates in the same order (the order
+        # that breaks ties between candidates).
+        out.update(_token_keys(token, skel))
     joined = "".join(form.tokens)
     if len(form.tokens) > 1 and len(joined) <= 24:
         out.add("t:" + joined)

@@ -128,7 +128,7 @@ def _reference_candidates(index: NameIndex, form: Normalised, limit: int) -> tup
     return [pos for _, pos in heapq.nlargest(limit, ranked, key=lambda item: item[0])], len(tally)
 
 
-@pytest.mark.parametrize("limit", [60, 10])
+@pytest.mark.parametrize("limit", [100, 60, 10])  # 100: beyond the cached head of a key (index.HEAD)
 def test_candidates_as_tallied_one_by_one(index: NameIndex, queries: list[str], limit: int) -> None:
     truncated = 0
     for query in queries:

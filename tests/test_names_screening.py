@@ -173,6 +173,12 @@ def test_organisations_labelled_set_shape() -> None:
         ("Boris Johnson", "Alexandre Boris de Pfeffel Johnson", "person"),
         ("VladimirPutin", "Vladimir Putin", "person"),
         ("vanderbilt corp", "van der bilt corp", "organisation"),
+        ("Sergejs Lavrovs", "Sergey Viktorovich LAVROV", "person"),  # Latvian nominative -s, j for y
+        ("Saddam Husayn", "Saddam Hussein", "person"),  # ay / ei, a doubled letter
+        ("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN", "TACTICAL MISSILES CORPORATION", "organisation"),
+        ("3%ers", "Three Percenters", "organisation"),
+        ("Ted Doe", "Theodore Doe", "person"),  # a nickname
+        ("Ben Netanyahu", "Benjamin Netanyahu", "person"),  # "ben" is also read as the patronymic "bin"
     ],
 )
 def test_spelling_structure_and_legal_form_variants_match(a: str, b: str, kind: str) -> None:
@@ -209,7 +215,7 @@ def test_kind_decides_whether_a_subset_is_the_same_name() -> None:
 
 def test_nomenklatura_name_bench_f1_beats_the_brute_force_baseline() -> None:
     """The whole bench (826 labelled pairs): proscribe's F1 at its documented threshold stays at or
-    above 0.88 and above rapidfuzz token_sort_ratio's best F1 over all thresholds."""
+    above 0.90 and above rapidfuzz token_sort_ratio's best F1 over all thresholds."""
     from rapidfuzz import fuzz
 
     from proscribe.names.score import compare_names
@@ -230,7 +236,7 @@ def test_nomenklatura_name_bench_f1_beats_the_brute_force_baseline() -> None:
     )
     baseline_scores = [fuzz.token_sort_ratio(r["name1"].lower(), r["name2"].lower()) / 100 for r in rows]
     baseline = max(f1([s >= t / 100 for s in baseline_scores]) for t in range(50, 100))
-    assert ours >= 0.88
+    assert ours >= 0.90  # the issue's target
     assert ours > baseline
 
 

@@ -92,7 +92,7 @@ def test_bound_never_below_the_real_score(index: NameIndex, queries: list[str]) 
     pairs = 0
     for query in queries:
         for variant in _variants(query):
-            query_weights = weights(variant.tokens, index.weight)
+            query_weights = weights(variant, index.weight)
             for position in index.candidates(variant):
                 name = index.names[position]
                 real = score_names(

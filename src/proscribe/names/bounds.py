@@ -17,7 +17,10 @@ bound >= score on many real pairs, so a scoring change that breaks one of them i
   ``TOKEN_FLOOR`` by the Indel ratio of the Latin tokens, or of their consonant skeletons times
   ``SKELETON_DISCOUNT`` when either name was transliterated (equal skeletons count as 1);
   a one-letter token may pair with a token of the same initial, and a short token may pair with a
-  run of tokens whose initials spell it (an acronym) — both counted here as similarity 1;
+  run of tokens whose initials spell it (an acronym) — both counted here as similarity 1; the
+  other pairs below the floor are listed: equal spelling keys (``squeeze``, ``DOUBLED_SIM``), a
+  word and its derived form (``PREFIX_SIM``), a nickname (``NICKNAME_SIM``), the last word of a
+  long name cut short (``TRUNCATED_SIM``);
 * joined: ``JOINED_DISCOUNT`` times the Indel ratio of the two names written without spaces (the
   tokens joined, or the name's ``compact`` form), or of the joined skeletons times
   ``SKELETON_DISCOUNT`` when either name was transliterated.
@@ -33,14 +36,18 @@ from typing import Any, TypeVar
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from proscribe.names.nicknames import nicknames_of
 from proscribe.names.normalise import Normalised, skeleton
 from proscribe.names.score import (
     DOUBLED_SIM,
     JOINED_DISCOUNT,
+    NICKNAME_SIM,
     PREFIX_SIM,
     SKELETON_DISCOUNT,
     SUBSET_WEIGHT,
     TOKEN_FLOOR,
+    TRUNCATED_SIM,
+    cut_short,
     squeeze,
 )
 
@@ -118,6 +125,8 @@ class NameFacts:
         self.compact = [found[-1] if len(found) > 1 else "" for found in joined]
         self.joined_skeletons = ["".join(form.skeletons) for form in forms]
         self.acronym_keys = [acronym_keys(form) for form in forms]
+        # Last words of names that may have been cut short (score.cut_short).
+        self.cut_short = frozenset(filter(None, map(cut_short, forms)))
         # The names by acronym key, for a query's keys to find the names they meet.
         self.acronym_postings: dict[str, list[int]] = {}
         for position, found in enumerate(self.acronym_keys):
@@ -187,6 +196,19 @@ class QueryBound:
                         note(token, i, 1.0)
             elif a[:1] in vocabulary:
                 note(a[:1], i, 1.0)
+            for token in vocabulary.intersection(nicknames_of(a)):  # "ted" / "theodore"
+                note(token, i, NICKNAME_SIM)
+            # A name's last word cut short, as the start of this query token (any token of such a
+            # name's last word is counted, wherever it stands: a bound may be loose).
+            for k in range(2, len(a)):
+                if a[:k] in facts.cut_short and a[:k] in vocabulary:
+                    note(a[:k], i, TRUNCATED_SIM)
+        # The query's own last word cut short, pairing with any token it begins.
+        last = cut_short(self.query)
+        if last is not None:
+            for token in choices:
+                if len(token) > len(last) and token.startswith(last):
+                    note(token, size - 1, TRUNCATED_SIM)
         return rows
 
     def _cross_rows(

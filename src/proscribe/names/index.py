@@ -89,7 +89,7 @@ class NameIndex:
         self._idf = {key: math.log(1 + total / len(found)) for key, found in postings.items()}
         self._weights = {tok: 1.0 + min(math.log(1 + total / df), 12.0) / 4 for tok, df in token_df.items()}
         self._default_weight = 1.0 + min(math.log(1 + total), 12.0) / 4
-        self._name_weights = [weights(name.form.tokens, self.weight) for name in self.names]
+        self._name_weights = [weights(name.form, self.weight) for name in self.names]
         self._kinds = [kinds[name.owner] if name.owner < len(kinds) else None for name in self.names]
         self._facts = NameFacts([name.form for name in self.names], self._name_weights, self._kinds)
         self._norm = [1.0 / math.sqrt(count) for count in self._key_counts]
@@ -248,7 +248,7 @@ class NameIndex:
         best: dict[int, Hit] = {}
         memo: dict[tuple[str, str, bool], tuple[float, str]] = {}
         for variant in forms:
-            query_weights = weights(variant.tokens, self.weight)
+            query_weights = weights(variant, self.weight)
             positions = self.candidates(variant, limit)
             if min_score is not None and min_score > MARGIN and positions:
                 positions = QueryBound(variant, query_weights, min_score).keep(positions, self._facts)

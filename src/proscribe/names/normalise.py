@@ -260,6 +260,8 @@ class Normalised:
     script: str  # "latin" or the first non-Latin script seen ("arabic", "cyrillic", ...)
     dropped: tuple[str, ...]  # particles, legal forms and stop words removed
     compact: str = ""  # the name's words without spaces, stop words kept ("van der bilt" -> "vanderbilt")
+    # Tokens written only inside brackets: qualifiers ("Deutsche Bank (Schweiz) AG"), acronyms.
+    bracketed: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -422,7 +424,7 @@ def _drop_legal_phrases(raw: list[str], dropped: list[str]) -> list[str]:
     while i < len(raw):
         for phrase in _PHRASES_BY_FIRST_WORD.get(raw[i], ()):
             end = i + len(phrase)
-            if tuple(raw[i:end]) == phrase and len(raw) - len(phrase) >= 1:
+            if (tuple(raw[i:end]) == phrase or _truncated(raw[i:], phrase)) and len(raw[end:]) + i >= 1:
                 dropped.append(" ".join(phrase))
                 i = end
                 break
@@ -432,12 +434,21 @@ def _drop_legal_phrases(raw: list[str], dropped: list[str]) -> list[str]:
     return out or raw
 
 
+def _truncated(tail: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether the name's last words are the start of a legal form cut short, as fixed-width fields
+    of payment messages cut names ("... Joint Stock Compan")."""
+    if not 2 <= len(tail) <= len(phrase):
+        return False
+    *whole, last = tail
+    return list(phrase[: len(whole)]) == whole and phrase[len(whole)].startswith(last)
+
+
 @lru_cache(maxsize=200_000)
 def normalise(name: str) -> Normalised:
     """The screening form of one name (cached: lists repeat names and queries repeat too)."""
     script = _script_of(name)
     latin = to_latin(name)
-    latin = _MARKS.sub("", latin)
+    latin = _MARKS.sub("", latin).replace("%", " percent")  # "3%ers" = "Three Percenters"
     latin = _EZAFE.sub(" ", latin)
     dropped: list[str] = []
     for found in _ARTICLE.findall(latin):
@@ -462,6 +473,7 @@ def normalise(name: str) -> Normalised:
         tokens = [SPELLING.get(tok, tok) for tok in raw]
     return Normalised(
         original=name,
+        bracketed=_bracketed(latin, tokens),
         tokens=tuple(tokens),
         skeletons=tuple(skeleton(tok) for tok in tokens),
         script=script,
@@ -471,6 +483,24 @@ def normalise(name: str) -> Normalised:
         )
         or "".join(tokens),
     )
+
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+
+
+def _bracketed(latin: str, tokens: list[str]) -> frozenset[str]:
+    """The name's tokens that appear only between brackets."""
+    if "(" not in latin:
+        return frozenset()
+
+    def words(text: str) -> set[str]:
+        return {SPELLING.get(tok, tok) for tok in _join_initials([tok for tok in _SPLIT.split(text) if tok])}
+
+    inside = set().union(*map(words, _BRACKETS.findall(latin)))
+    outside = words(_BRACKETS.sub(" ", latin))
+    found = frozenset(tok for tok in tokens if tok in inside and tok not in outside)
+    # A name written wholly in brackets has no qualifier.
+    return found if len(found) < len(tokens) else frozenset()
 
 
 def expansions(query: Normalised) -> list[str]:

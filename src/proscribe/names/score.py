@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from proscribe.names.nicknames import nicknames_of
 from proscribe.names.normalise import Normalised, expansions, han_spaced, normalise
 
 THRESHOLD = 0.80
@@ -32,6 +33,9 @@ PREFIX_SIM = 0.8
 EDITS_APART = 3  # token pairs this many edits apart are two names
 SHORT_SKELETON_DISCOUNT = 0.8
 INITIAL_SIM = 0.8  # "V." ~ "Vladimir"
+NICKNAME_SIM = 0.85  # "Ted" ~ "Theodore"
+TRUNCATED_SIM = 0.8  # the last word of a long name cut short ("... Belkassem Dr")
+TRUNCATED_NAME_MIN = 30  # characters: shorter names are not cut by message formats
 ACRONYM_SIM = 0.9  # "PLA" ~ "People's Liberation Army"
 SUBSTITUTION_PENALTY = 1.0
 SUBSET_WEIGHT = 0.5
@@ -108,6 +112,8 @@ class Scored:
 def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[float, str]:
     if a == b:
         return 1.0, "exact"
+    if b in nicknames_of(a):  # "Ted" / "Theodore"
+        return NICKNAME_SIM, "nickname"
     if (len(a) == 1) != (len(b) == 1):  # an initial: "V." for "Vladimir"
         return (INITIAL_SIM, "initial") if a[0] == b[0] and a.isalpha() and b.isalpha() else (0.0, "initial")
     if squeeze(a) == squeeze(b):  # a doubled letter: "Jong-uun", "Husein" / "Hussein"
@@ -133,14 +139,35 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
     return (best, how) if best >= TOKEN_FLOOR else (0.0, how)
 
 
+_VARIANT_SPELLINGS = (
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("ey", "ai"),
+    ("ei", "ai"),
+    ("ay", "ai"),
+)
+_BALTIC = re.compile(r"(?<=[^aeiouys])s$")
+_FINAL_J = re.compile(r"(?<=[aeiou])j$")
+
+
 def squeeze(token: str) -> str:
     """The token with doubled letters written once (\"abdullah\" -> \"abdulah\")."""
+    if len(token) >= 5:
+        token = _BALTIC.sub("", token)
+        token = _FINAL_J.sub("y", token)
+        for old, new in _VARIANT_SPELLINGS:
+            token = token.replace(old, new)
     return "".join(ch for i, ch in enumerate(token) if i == 0 or token[i - 1] != ch)
 
 
-def weights(tokens: tuple[str, ...], weight: Weight) -> list[float]:
-    """Token weights for scoring (generic organisation words and serial numbers discounted)."""
-    return [weight(t) * (GENERIC_DISCOUNT if _secondary(t) else 1.0) for t in tokens]
+def weights(form: Normalised, weight: Weight) -> list[float]:
+    """The weights of a name's tokens for scoring: generic organisation words, serial numbers and
+    words written only in brackets (qualifiers such as "(Schweiz)") are discounted."""
+    bracketed = form.bracketed
+    return [weight(t) * (GENERIC_DISCOUNT if _secondary(t) or t in bracketed else 1.0) for t in form.tokens]
 
 
 def _secondary(token: str) -> bool:
@@ -188,6 +215,44 @@ LEGAL_FORM_KINDS = {
         "partnership",
     ),
 }  # fmt: skip
+
+
+def _bracket_discount(form: Normalised, form_weights: list[float], used: set[int]) -> float:
+    """The weight that :func:`weights` took off this name's unpaired bracketed tokens."""
+    if not form.bracketed:
+        return 0.0
+    return sum(
+        w * (1 / GENERIC_DISCOUNT - 1)
+        for i, (token, w) in enumerate(zip(form.tokens, form_weights, strict=True))
+        if i not in used and token in form.bracketed and not _secondary(token)
+    )
+
+
+def truncated_pairs(query: Normalised, name: Normalised) -> list[tuple[int, int]]:
+    """(i, j): the last word of a long name cut short and a word of the other name it begins
+    ("NOUREDDINE BEN ALI BEN BELKASSEM DR" for "... Drissi": payment messages cut names to fixed
+    widths, often 35 characters)."""
+    found: list[tuple[int, int]] = []
+    for cut, other, flip in ((query, name, False), (name, query, True)):
+        last = cut_short(cut)
+        if last is None:
+            continue
+        i = len(cut.tokens) - 1
+        for j, token in enumerate(other.tokens):
+            if len(token) > len(last) and token.startswith(last):
+                found.append((j, i) if flip else (i, j))
+    return found
+
+
+def cut_short(form: Normalised) -> str | None:
+    """The last word of the name when the name may have been cut short inside it: a name of
+    :data:`TRUNCATED_NAME_MIN` characters or more that ends with a letter or digit (not with a
+    closing quote, bracket or full stop)."""
+    written = form.original.rstrip()
+    if len(written) < TRUNCATED_NAME_MIN or not written[-1:].isalnum() or not form.tokens:
+        return None
+    last = form.tokens[-1]
+    return last if len(last) >= 2 else None
 
 
 def _legal_forms_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -250,8 +315,8 @@ def _score_forms(
     # the many spellings of Cyrillic and Greek sounds; scripts written with their vowels (Han,
     # Hangul, Kana, Devanagari...) are compared by their transliteration alone.
     skel = query.script in SKELETON_SCRIPTS or name.script in SKELETON_SCRIPTS
-    wq = query_weights if query_weights is not None else weights(query.tokens, weight)
-    wn = name_weights if name_weights is not None else weights(name.tokens, weight)
+    wq = query_weights if query_weights is not None else weights(query, weight)
+    wn = name_weights if name_weights is not None else weights(name, weight)
     candidates: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     for i, (a, sa) in enumerate(zip(query.tokens, query.skeletons, strict=True)):
         for j, (b, sb) in enumerate(zip(name.tokens, name.skeletons, strict=True)):
@@ -271,6 +336,8 @@ def _score_forms(
             candidates.append((ACRONYM_SIM, (i,), tuple(range(j, k)), "acronym"))
         for i, j, k in _acronym_runs(name.tokens, query.tokens):
             candidates.append((ACRONYM_SIM, tuple(range(j, k)), (i,), "acronym"))
+    for i, j in truncated_pairs(query, name):
+        candidates.append((TRUNCATED_SIM, (i,), (j,), "cut short"))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_q: set[int] = set()
     used_n: set[int] = set()
@@ -293,7 +360,10 @@ def _score_forms(
     left_q = sum(w for i, w in enumerate(wq) if i not in used_q)
     left_n = sum(w for j, w in enumerate(wn) if j not in used_n)
     if left_q and left_n:
-        # Tokens unpaired on both sides: a different name in that place, not an omitted one.
+        # Tokens unpaired on both sides: a different name in that place, not an omitted one. A
+        # bracketed qualifier weighs in full here: "(France)" / "(Germany)" are two companies.
+        left_q += _bracket_discount(query, wq, used_q)
+        left_n += _bracket_discount(name, wn, used_n)
         unpaired = left_q + left_n + SUBSTITUTION_PENALTY * min(left_q, left_n)
     elif kind == "person" and len(pairs) - weak >= 2:
         # A person's name with middle names or patronymics left out.

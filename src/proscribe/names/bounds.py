@@ -28,8 +28,7 @@ bound >= score on many real pairs, so a scoring change that breaks one of them i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Collection, Sequence
 from operator import itemgetter, mul
 from typing import Any, TypeVar
 
@@ -55,6 +54,7 @@ from proscribe.names.score import (
 MARGIN = 1e-3
 EPSILON = 1e-9  # rapidfuzz cut-offs: keep values equal to a floor despite rounding
 ACRONYM_MAX = 6  # the longest token read as an acronym
+PARTNERS_CACHED = 200_000  # query tokens whose partners are kept (NameFacts.partners)
 
 
 def joined_forms(form: Normalised) -> tuple[str, ...]:
@@ -66,7 +66,6 @@ def joined_forms(form: Normalised) -> tuple[str, ...]:
 
 _EMPTY: frozenset[str] = frozenset()
 _T = TypeVar("_T")
-_squeezed = lru_cache(maxsize=100_000)(squeeze)  # query tokens repeat across a batch
 
 
 def _gather(items: Sequence[_T], positions: Sequence[int]) -> Sequence[_T]:
@@ -127,11 +126,16 @@ class NameFacts:
         self.acronym_keys = [acronym_keys(form) for form in forms]
         # Last words of names that may have been cut short (score.cut_short).
         self.cut_short = frozenset(filter(None, map(cut_short, forms)))
+        self._partners: dict[str, tuple[tuple[str, float], ...]] = {}
         # The names by acronym key, for a query's keys to find the names they meet.
-        self.acronym_postings: dict[str, list[int]] = {}
+        postings: dict[str, list[int]] = {}
         for position, found in enumerate(self.acronym_keys):
             for key in found:
-                self.acronym_postings.setdefault(key, []).append(position)
+                postings.setdefault(key, []).append(position)
+        # Large lists as sets: a query's few candidates are looked up in them, not the reverse.
+        self.acronym_postings: dict[str, Collection[int]] = {
+            key: frozenset(found) if len(found) > 32 else found for key, found in postings.items()
+        }
         self.skeleton_of: dict[str, str] = {}
         for form in forms:
             self.skeleton_of.update(zip(form.tokens, form.skeletons, strict=True))
@@ -146,6 +150,28 @@ class NameFacts:
             if len(token) >= 4:
                 by_head.setdefault(token[:4], []).append(token)
         self.by_head = {key: tuple(found) for key, found in by_head.items()}
+
+    def partners(self, token: str) -> tuple[tuple[str, float], ...]:
+        """The indexed tokens a (query) token may pair with other than by their Indel ratio, and
+        the most each pair can count: the same spelling key ("abdulah" / "abdullah"), a word
+        and its derived form ("east" / "eastern"), a nickname ("ted" / "theodore"), the last word
+        of a name cut short that begins the token (wherever that word stands in its name: a
+        bound may be loose). Cached per token: query tokens repeat across a batch."""
+        found = self._partners.get(token)
+        if found is None:
+            pairs = [(other, DOUBLED_SIM) for other in self.by_squeeze.get(squeeze(token), ())]
+            if len(token) >= 4:
+                pairs += [
+                    (other, PREFIX_SIM)
+                    for other in self.by_head.get(token[:4], ())
+                    if other.startswith(token) or token.startswith(other)
+                ]
+            pairs += [(other, NICKNAME_SIM) for other in nicknames_of(token)]
+            pairs += [(token[:k], TRUNCATED_SIM) for k in range(2, len(token)) if token[:k] in self.cut_short]
+            if len(self._partners) > PARTNERS_CACHED:
+                self._partners.clear()
+            found = self._partners[token] = tuple(pairs)
+        return found
 
 
 class QueryBound:
@@ -182,13 +208,10 @@ class QueryBound:
                 limit=None,
             ):
                 note(token, i, value)
-            # A doubled letter ("abdulah" / "abdullah").
-            for token in vocabulary.intersection(facts.by_squeeze.get(_squeezed(a), ())):
-                note(token, i, DOUBLED_SIM)
-            if len(a) >= 4:  # a word and its derived form ("east" / "eastern")
-                for token in vocabulary.intersection(facts.by_head.get(a[:4], ())):
-                    if token.startswith(a) or a.startswith(token):
-                        note(token, i, PREFIX_SIM)
+            # Pairs that Indel alone would leave below the floor (facts.partners).
+            for token, value in facts.partners(a):
+                if token in vocabulary:
+                    note(token, i, value)
             # An initial pairs with any token of that initial.
             if len(a) == 1:
                 for token in choices:
@@ -196,13 +219,6 @@ class QueryBound:
                         note(token, i, 1.0)
             elif a[:1] in vocabulary:
                 note(a[:1], i, 1.0)
-            for token in vocabulary.intersection(nicknames_of(a)):  # "ted" / "theodore"
-                note(token, i, NICKNAME_SIM)
-            # A name's last word cut short, as the start of this query token (any token of such a
-            # name's last word is counted, wherever it stands: a bound may be loose).
-            for k in range(2, len(a)):
-                if a[:k] in facts.cut_short and a[:k] in vocabulary:
-                    note(a[:k], i, TRUNCATED_SIM)
         # The query's own last word cut short, pairing with any token it begins.
         last = cut_short(self.query)
         if last is not None:

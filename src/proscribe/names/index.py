@@ -21,6 +21,8 @@ from proscribe.names.normalise import Normalised, expansions, normalise, skeleto
 from proscribe.names.score import Scored, score_names, weights
 
 MAX_POSTING = 4000  # keys shared by more names than this only count when nothing rarer matches
+CANDIDATES = 25  # names scored per query reading (at most)
+READING_LIMIT = 15
 HEAD = 64  # names of a key's sorted list kept with their scores: a query takes 30 or so
 
 
@@ -108,7 +110,7 @@ class NameIndex:
         """Rarer tokens weigh more (1 to 4); unknown tokens weigh as the rarest."""
         return self._weights.get(token, self._default_weight)
 
-    def candidates(self, form: Normalised, limit: int = 30) -> list[int]:
+    def candidates(self, form: Normalised, limit: int = CANDIDATES) -> list[int]:
         """Positions of the (at most ``limit``) names sharing the most, and rarest, keys with ``form``.
 
         Names sharing more (and rarer) keys come first; among equals, names with fewer other
@@ -147,21 +149,20 @@ class NameIndex:
         # entries come in runs of (scores, first key, positions, scores ascending): the names of
         # ``multi``, and each key's own names (its best ``limit`` not in ``multi``).
         runs: list[tuple[list[float], int, list[int], bool]] = []
-        first: dict[int, int] = {}
+        met_under: list[set[int]] = []  # by key rank: the names of ``multi`` under that key
         cutoff = math.inf  # no name scoring above this (worse) can be among the best ``limit``
         if multi:
             # Tallied in key order: the same float sums as tallying every name one by one.
             tally: dict[int, float] = {}
+            get = tally.get
             for rank, (key, positions) in enumerate(use):
                 weight = weights[rank]
-                for pos in multi.intersection(self._set(key, positions)):
-                    if pos in tally:
-                        tally[pos] += weight
-                    else:
-                        tally[pos] = weight
-                        first[pos] = rank
+                under = multi.intersection(self._set(key, positions))
+                met_under.append(under)
+                for pos in under:
+                    tally[pos] = get(pos, 0.0) + weight
             members = list(tally)
-            scores = [-(tally[pos] * norm[pos]) for pos in members]
+            scores = [-(value * norm[pos]) for pos, value in tally.items()]
             runs.append((scores, -1, members, False))
             if len(scores) >= limit:  # names met under one key are mostly below these
                 cutoff = sorted(scores)[limit - 1]
@@ -198,9 +199,13 @@ class NameIndex:
             if ascending:
                 end = bisect.bisect_right(scores, cutoff)
                 ranked.extend(zip(scores[:end], itertools.repeat(rank), positions[:end]))
-            elif rank < 0:
+            elif rank < 0:  # ties broken by the first key each name was met under
                 ranked.extend(
-                    [(s, first[p], p) for s, p in zip(scores, positions, strict=True) if s <= cutoff]
+                    [
+                        (s, next(r for r, under in enumerate(met_under) if p in under), p)
+                        for s, p in zip(scores, positions, strict=True)
+                        if s <= cutoff
+                    ]
                 )
             else:
                 ranked.extend([(s, rank, p) for s, p in zip(scores, positions, strict=True) if s <= cutoff])
@@ -234,7 +239,7 @@ class NameIndex:
             found = self._set_cache[key] = frozenset(positions)
         return found
 
-    def search(self, query: str, limit: int = 30, min_score: float | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int = CANDIDATES, min_score: float | None = None) -> list[Hit]:
         """Scored names for ``query`` (best first), acronym expansions included.
 
         With ``min_score``, only the names scoring at least that are returned, and candidates
@@ -247,9 +252,9 @@ class NameIndex:
         forms = [form] + [normalise(text) for text in expansions(form)]
         best: dict[int, Hit] = {}
         memo: dict[tuple[str, str, bool], tuple[float, str]] = {}
-        for variant in forms:
+        for number, variant in enumerate(forms):
             query_weights = weights(variant, self.weight)
-            positions = self.candidates(variant, limit)
+            positions = self.candidates(variant, limit if number == 0 else READING_LIMIT)
             if min_score is not None and min_score > MARGIN and positions:
                 positions = QueryBound(variant, query_weights, min_score).keep(positions, self._facts)
             for position in positions:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -153,6 +154,7 @@ _BALTIC = re.compile(r"(?<=[^aeiouys])s$")
 _FINAL_J = re.compile(r"(?<=[aeiou])j$")
 
 
+@lru_cache(maxsize=200_000)  # called for every token pair scored, and for the whole index
 def squeeze(token: str) -> str:
     """The token with doubled letters written once (\"abdullah\" -> \"abdulah\")."""
     if len(token) >= 5:

@@ -40,6 +40,20 @@ class Hit:
     query_form: Normalised
 
 
+def _first_met(positions: list[int], met_under: list[set[int]]) -> dict[int, int]:
+    """Position -> the rank of the first of ``met_under`` (sets, by key rank) that holds it."""
+    first: dict[int, int] = {}
+    left = set(positions)
+    for rank, under in enumerate(met_under):
+        found = left.intersection(under)
+        if found:
+            first.update(dict.fromkeys(found, rank))
+            left -= found
+            if not left:
+                break
+    return first
+
+
 @lru_cache(maxsize=200_000)  # query tokens repeat across a batch
 def _token_keys(token: str, skel: str) -> tuple[str, ...]:
     if len(token) >= 5:
@@ -157,7 +171,8 @@ class NameIndex:
             get = tally.get
             for rank, (key, positions) in enumerate(use):
                 weight = weights[rank]
-                under = multi.intersection(self._set(key, positions))
+                # (a short list is read as it is: making it a set first costs more)
+                under = multi.intersection(positions if len(positions) < 64 else self._set(key, positions))
                 met_under.append(under)
                 for pos in under:
                     tally[pos] = get(pos, 0.0) + weight
@@ -200,13 +215,9 @@ class NameIndex:
                 end = bisect.bisect_right(scores, cutoff)
                 ranked.extend(zip(scores[:end], itertools.repeat(rank), positions[:end]))
             elif rank < 0:  # ties broken by the first key each name was met under
-                ranked.extend(
-                    [
-                        (s, next(r for r, under in enumerate(met_under) if p in under), p)
-                        for s, p in zip(scores, positions, strict=True)
-                        if s <= cutoff
-                    ]
-                )
+                chosen = [(s, p) for s, p in zip(scores, positions, strict=True) if s <= cutoff]
+                first = _first_met([p for _, p in chosen], met_under)
+                ranked.extend([(s, first[p], p) for s, p in chosen])
             else:
                 ranked.extend([(s, rank, p) for s, p in zip(scores, positions, strict=True) if s <= cutoff])
         ranked.sort()

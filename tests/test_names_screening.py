@@ -142,6 +142,12 @@ def test_organisation_words_translated_as_an_extra_reading() -> None:
     assert hit.name.owner == 3 and hit.scored.score >= THRESHOLD
 
 
+def test_acronym_in_another_script_reads_as_what_it_stands_for() -> None:
+    index = NameIndex([(0, "Islamic State"), (1, "DIS"), (2, "Dass")])
+    hits = index.search("داعش", min_score=THRESHOLD)  # "Daesh" in Arabic
+    assert hits[0].name.owner == 0 and hits[0].scored.score == 1.0
+
+
 ORGANISATIONS = Path(__file__).resolve().parent / "data" / "screening" / "organisations.csv"
 
 
@@ -179,6 +185,12 @@ def test_organisations_labelled_set_shape() -> None:
         ("3%ers", "Three Percenters", "organisation"),
         ("Ted Doe", "Theodore Doe", "person"),  # a nickname
         ("Ben Netanyahu", "Benjamin Netanyahu", "person"),  # "ben" is also read as the patronymic "bin"
+        ("Hezbollah Brigades", "Kata'ib Hizballah", "organisation"),  # organisation words translated
+        (
+            "Fuerzas Armadas Revolucionarias de Colombia",
+            "Revolutionary Armed Forces of Colombia",
+            "organisation",
+        ),
     ],
 )
 def test_spelling_structure_and_legal_form_variants_match(a: str, b: str, kind: str) -> None:

@@ -19,8 +19,9 @@ bound >= score on many real pairs, so a scoring change that breaks one of them i
   a one-letter token may pair with a token of the same initial, and a short token may pair with a
   run of tokens whose initials spell it (an acronym) — both counted here as similarity 1; the
   other pairs below the floor are listed: equal spelling keys (``squeeze``, ``DOUBLED_SIM``), a
-  word and its derived form (``PREFIX_SIM``), a nickname (``NICKNAME_SIM``), the last word of a
-  long name cut short (``TRUNCATED_SIM``);
+  word and its derived form (``PREFIX_SIM``), a nickname (``NICKNAME_SIM``), an organisation
+  word and its translation (``TRANSLATION_SIM``), the last word of a long name cut short
+  (``TRUNCATED_SIM``);
 * joined: ``JOINED_DISCOUNT`` times the Indel ratio of the two names written without spaces (the
   tokens joined, or the name's ``compact`` form), or of the joined skeletons times
   ``SKELETON_DISCOUNT`` when either name was transliterated.
@@ -36,7 +37,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from proscribe.names.nicknames import nicknames_of
-from proscribe.names.normalise import Normalised, skeleton
+from proscribe.names.normalise import ORG_WORDS_LATIN, Normalised, skeleton
 from proscribe.names.score import (
     DOUBLED_SIM,
     JOINED_DISCOUNT,
@@ -45,9 +46,11 @@ from proscribe.names.score import (
     SKELETON_DISCOUNT,
     SUBSET_WEIGHT,
     TOKEN_FLOOR,
+    TRANSLATION_SIM,
     TRUNCATED_SIM,
     cut_short,
     squeeze,
+    translated,
 )
 
 # Scores are rounded to 4 places: a raw score a little under the threshold can round up to it.
@@ -150,6 +153,13 @@ class NameFacts:
             if len(token) >= 4:
                 by_head.setdefault(token[:4], []).append(token)
         self.by_head = {key: tuple(found) for key, found in by_head.items()}
+        # ... and the organisation words by the English word they translate ("kataib": brigades).
+        by_meaning: dict[str, list[str]] = {}
+        meanings = set(ORG_WORDS_LATIN.values())
+        for token in self.skeleton_of:
+            if token in ORG_WORDS_LATIN or token in meanings:
+                by_meaning.setdefault(translated(token), []).append(token)
+        self.by_meaning = {key: tuple(found) for key, found in by_meaning.items()}
 
     def partners(self, token: str) -> tuple[tuple[str, float], ...]:
         """The indexed tokens a (query) token may pair with other than by their Indel ratio, and
@@ -167,6 +177,7 @@ class NameFacts:
                     if other.startswith(token) or token.startswith(other)
                 ]
             pairs += [(other, NICKNAME_SIM) for other in nicknames_of(token)]
+            pairs += [(other, TRANSLATION_SIM) for other in self.by_meaning.get(translated(token), ())]
             pairs += [(token[:k], TRUNCATED_SIM) for k in range(2, len(token)) if token[:k] in self.cut_short]
             if len(self._partners) > PARTNERS_CACHED:
                 self._partners.clear()

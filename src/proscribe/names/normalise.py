@@ -189,6 +189,33 @@ ORG_WORDS_HEBREW = {
     "ארגון": "organization", "מפלגה": "party", "מפלגת": "party", "גדודי": "brigades", "חטיבת": "brigade",
     "עממית": "popular", "שחרור": "liberation", "מחתרת": "underground", "רשת": "network",
 }  # fmt: skip
+# Organisation words of Latin-script names in other languages and in transliteration, by the
+# English word they translate ("Kata'ib Hizballah" = "Hezbollah Brigades", "Fuerzas Armadas" =
+# "Armed Forces"): tokens with the same English word pair as a translation when names are scored.
+ORG_WORDS_LATIN = {
+    **dict.fromkeys(("kataib", "ktaib", "katibat", "katiba", "brigadas", "brigate", "liwa"), "brigades"),
+    **dict.fromkeys(("brigade",), "brigades"),
+    **dict.fromkeys(("harakat", "harakah", "haraka", "harkat", "tehrik", "tahrik", "tehreek", "movimiento", "mouvement", "bewegung", "dvizhenie"), "movement"),
+    **dict.fromkeys(("jabhat", "jabha", "jebhe", "jebhat", "frente", "fronte"), "front"),
+    **dict.fromkeys(("hizb", "hezb", "partido", "partito", "parti", "partei", "partiya", "partiyasi"), "party"),
+    **dict.fromkeys(("jaysh", "jaish", "jeish", "jaysh", "lashkar", "ejercito", "esercito", "armee", "armiya", "armija"), "army"),
+    **dict.fromkeys(("jamaat", "jamaah", "jamaa", "jemaah", "jamiat", "jammat", "grupo", "gruppo", "groupe", "gruppe", "gruppa"), "group"),
+    **dict.fromkeys(("tanzim", "tanzeem", "munazzamat", "munazzama", "sazman", "sazmane", "organizacion", "organisation", "organizzazione", "organizatsiya"), "organization"),
+    **dict.fromkeys(("dawla", "dawlat", "dawlah", "estado", "stato", "etat", "gosudarstvo"), "state"),
+    **dict.fromkeys(("fuerzas", "forces", "forze", "sily"), "forces"),
+    **dict.fromkeys(("armadas", "armados", "armate", "armees", "vooruzhennye"), "armed"),
+    **dict.fromkeys(("revolucionarias", "revolucionario", "revolucionaria", "rivoluzionario", "revolutionnaire", "revolutionare", "revolyutsionnaya", "inqilabi", "enghelabi"), "revolutionary"),
+    **dict.fromkeys(("liberacion", "liberazione", "befreiung", "osvobozhdeniya", "tahrir"), "liberation"),
+    **dict.fromkeys(("nacional", "nazionale", "natsionalnaya", "milli", "watani", "wataniya"), "national"),
+    **dict.fromkeys(("muqawama", "muqawamah", "resistencia", "resistenza", "soprotivlenie"), "resistance"),
+    **dict.fromkeys(("shuhada", "shohada", "martiri", "martires"), "martyrs"),
+    **dict.fromkeys(("ansar", "ansaar"), "supporters"),
+    **dict.fromkeys(("sepah", "sipah", "sipah"), "corps"),
+    **dict.fromkeys(("pasdaran",), "guards"),
+    **dict.fromkeys(("shabaab", "shabab"), "youth"),
+    **dict.fromkeys(("karkeren", "ummal"), "workers"),
+    **dict.fromkeys(("islamiya", "islamiyya", "islamiyah", "islamiyyah", "islami", "islamico", "islamique", "islamischer", "islamskoe", "islamskaya"), "islamic"),
+}  # fmt: skip
 ORG_STEMS_CYRILLIC = (
     ("исламск", "islamic"), ("ислямск", "islamic"), ("государств", "state"), ("движени", "movement"),
     ("парти", "party"), ("рабоч", "workers"), ("работническ", "workers"), ("арми", "army"),
@@ -515,5 +542,6 @@ def expansions(query: Normalised) -> list[str]:
     if query.script != "latin":
         translated = translation(query.original)
         if translated is not None:
-            return [translated]
+            # An acronym written in another script ("داعش" = Daesh) reads as what it stands for too.
+            return [translated, *ACRONYMS.get(translated, ())]
     return []

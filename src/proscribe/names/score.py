@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from proscribe.names.nicknames import nicknames_of
-from proscribe.names.normalise import Normalised, expansions, han_spaced, normalise
+from proscribe.names.normalise import ORG_WORDS_LATIN, Normalised, expansions, han_spaced, normalise
 
 THRESHOLD = 0.80
 TOKEN_FLOOR = 0.75  # token pairs less similar than this count as unpaired
@@ -35,6 +35,7 @@ EDITS_APART = 3  # token pairs this many edits apart are two names
 SHORT_SKELETON_DISCOUNT = 0.8
 INITIAL_SIM = 0.8  # "V." ~ "Vladimir"
 NICKNAME_SIM = 0.85  # "Ted" ~ "Theodore"
+TRANSLATION_SIM = 0.9  # "Kata'ib" ~ "Brigades" (normalise.ORG_WORDS_LATIN)
 TRUNCATED_SIM = 0.8  # the last word of a long name cut short ("... Belkassem Dr")
 TRUNCATED_NAME_MIN = 30  # characters: shorter names are not cut by message formats
 ACRONYM_SIM = 0.9  # "PLA" ~ "People's Liberation Army"
@@ -137,6 +138,8 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
             skel *= SHORT_SKELETON_DISCOUNT
         if skel > best:
             best, how = skel, "skeleton"
+    if best < TRANSLATION_SIM and translated(a) == translated(b):  # "Kata'ib" / "Brigades"
+        return TRANSLATION_SIM, "translation"
     return (best, how) if best >= TOKEN_FLOOR else (0.0, how)
 
 
@@ -152,6 +155,11 @@ _VARIANT_SPELLINGS = (
 )
 _BALTIC = re.compile(r"(?<=[^aeiouys])s$")
 _FINAL_J = re.compile(r"(?<=[aeiou])j$")
+
+
+def translated(token: str) -> str:
+    """The English word an organisation word translates (normalise.ORG_WORDS_LATIN), or the token."""
+    return ORG_WORDS_LATIN.get(token, token)
 
 
 @lru_cache(maxsize=200_000)  # called for every token pair scored, and for the whole index

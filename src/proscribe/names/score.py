@@ -339,8 +339,12 @@ def _score_forms(
                 sim, how = found
             if sim > 0:
                 candidates.append((sim, (i,), (j,), how))
-    if len(query.tokens) != len(name.tokens) and (
-        kind != "person" or min(len(query.tokens), len(name.tokens)) > 1
+    # Acronyms: initials spell a word only within one script (the initials of a transliterated
+    # Hebrew or Arabic name spell nothing: "טבע תעשיות פרמצבטיות" is not "TTP").
+    if (
+        len(query.tokens) != len(name.tokens)
+        and query.script == name.script
+        and (kind != "person" or min(len(query.tokens), len(name.tokens)) > 1)
     ):
         for i, j, k in _acronym_runs(query.tokens, name.tokens):
             candidates.append((ACRONYM_SIM, (i,), tuple(range(j, k)), "acronym"))

@@ -377,6 +377,7 @@ def to_latin(text: str) -> str:
     return anyascii(text).lower()
 
 
+@lru_cache(maxsize=200_000)  # tokens repeat across names and queries
 def skeleton(token: str) -> str:
     """Consonant key: "hayat" / "hy'a" -> "h", "tahrir" / "takhrir" -> "trr", "mohammed" -> "mhmd"."""
     s = token

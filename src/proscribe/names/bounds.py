@@ -18,7 +18,7 @@ bound >= score on many real pairs, so a scoring change that breaks one of them i
   ``SKELETON_DISCOUNT`` when either name was transliterated (equal skeletons count as 1);
   a one-letter token may pair with a token of the same initial, and a short token may pair with a
   run of tokens whose initials spell it (an acronym) — both counted here as similarity 1; the
-  other pairs below the floor are listed: equal spelling keys (``squeeze``, ``DOUBLED_SIM``), a
+  other pairs below the floor are listed: equal spelling keys (``spelling_key``, ``SPELLING_SIM``), a
   word and its derived form (``PREFIX_SIM``), a nickname (``NICKNAME_SIM``), an organisation
   word and its translation (``TRANSLATION_SIM``), the last word of a long name cut short
   (``TRUNCATED_SIM``);
@@ -39,17 +39,17 @@ from rapidfuzz.distance import Indel
 from proscribe.names.nicknames import nicknames_of
 from proscribe.names.normalise import ORG_WORDS_LATIN, Normalised, skeleton
 from proscribe.names.score import (
-    DOUBLED_SIM,
     JOINED_DISCOUNT,
     NICKNAME_SIM,
     PREFIX_SIM,
     SKELETON_DISCOUNT,
+    SPELLING_SIM,
     SUBSET_WEIGHT,
     TOKEN_FLOOR,
     TRANSLATION_SIM,
     TRUNCATED_SIM,
     cut_short,
-    squeeze,
+    spelling_key,
     translated,
 )
 
@@ -142,11 +142,11 @@ class NameFacts:
         self.skeleton_of: dict[str, str] = {}
         for form in forms:
             self.skeleton_of.update(zip(form.tokens, form.skeletons, strict=True))
-        # The indexed tokens by their form with doubled letters written once ("abdulah").
-        by_squeeze: dict[str, list[str]] = {}
+        # The indexed tokens by their spelling key (score.spelling_key: "abdulah", "husain").
+        by_spelling: dict[str, list[str]] = {}
         for token in self.skeleton_of:
-            by_squeeze.setdefault(squeeze(token), []).append(token)
-        self.by_squeeze = {key: tuple(found) for key, found in by_squeeze.items()}
+            by_spelling.setdefault(spelling_key(token), []).append(token)
+        self.by_spelling = {key: tuple(found) for key, found in by_spelling.items()}
         # ... and by their first four letters (a word and its derived form share them).
         by_head: dict[str, list[str]] = {}
         for token in self.skeleton_of:
@@ -169,7 +169,7 @@ class NameFacts:
         bound may be loose). Cached per token: query tokens repeat across a batch."""
         found = self._partners.get(token)
         if found is None:
-            pairs = [(other, DOUBLED_SIM) for other in self.by_squeeze.get(squeeze(token), ())]
+            pairs = [(other, SPELLING_SIM) for other in self.by_spelling.get(spelling_key(token), ())]
             if len(token) >= 4:
                 pairs += [
                     (other, PREFIX_SIM)

@@ -29,7 +29,7 @@ TOKEN_FLOOR = 0.75  # token pairs less similar than this count as unpaired
 SKELETON_DISCOUNT = 0.95
 JOINED_DISCOUNT = 0.97
 JOINED_FLOOR = 0.85  # the joined reading is for split or merged words, not for a missing word
-DOUBLED_SIM = 0.95
+SPELLING_SIM = 0.95  # the same spelling key (spelling_key): "Abdulah" ~ "Abdullah", "Husayn" ~ "Hussein"
 PREFIX_SIM = 0.8
 EDITS_APART = 3  # token pairs this many edits apart are two names
 SHORT_SKELETON_DISCOUNT = 0.8
@@ -118,8 +118,8 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
         return NICKNAME_SIM, "nickname"
     if (len(a) == 1) != (len(b) == 1):  # an initial: "V." for "Vladimir"
         return (INITIAL_SIM, "initial") if a[0] == b[0] and a.isalpha() and b.isalpha() else (0.0, "initial")
-    if squeeze(a) == squeeze(b):  # a doubled letter: "Jong-uun", "Husein" / "Hussein"
-        return DOUBLED_SIM, "doubled"
+    if spelling_key(a) == spelling_key(b):  # "Jong-uun" / "Jong-un", "Husayn" / "Hussein"
+        return SPELLING_SIM, "spelling"
     best, how = 0.0, "fuzzy"
     if min(len(a), len(b)) > 2:
         best = Indel.normalized_similarity(a, b)
@@ -143,6 +143,7 @@ def token_similarity(a: str, b: str, sa: str, sb: str, cross: bool) -> tuple[flo
     return (best, how) if best >= TOKEN_FLOOR else (0.0, how)
 
 
+# Spellings that transliteration systems disagree on, folded in this order.
 _VARIANT_SPELLINGS = (
     ("ou", "u"),
     ("oo", "u"),
@@ -163,8 +164,11 @@ def translated(token: str) -> str:
 
 
 @lru_cache(maxsize=200_000)  # called for every token pair scored, and for the whole index
-def squeeze(token: str) -> str:
-    """The token with doubled letters written once (\"abdullah\" -> \"abdulah\")."""
+def spelling_key(token: str) -> str:
+    """The token as spelt whatever the transliteration: doubled letters written once ("abdullah"
+    -> "abdulah"), and in tokens of five letters or more the Latvian/Lithuanian nominative -s after
+    a consonant dropped, a final j after a vowel read as y, and the spellings of
+    ``_VARIANT_SPELLINGS`` folded ("husayn", "hussein" -> "husain"; "sergejs" -> "sergai")."""
     if len(token) >= 5:
         token = _BALTIC.sub("", token)
         token = _FINAL_J.sub("y", token)

@@ -164,7 +164,8 @@ class NameFacts:
     def partners(self, token: str) -> tuple[tuple[str, float], ...]:
         """The indexed tokens a (query) token may pair with other than by their Indel ratio, and
         the most each pair can count: the same spelling key ("abdulah" / "abdullah"), a word
-        and its derived form ("east" / "eastern"), a nickname ("ted" / "theodore"), the last word
+        and its derived form ("east" / "eastern"), a nickname ("ted" / "theodore"), a translated
+        organisation word ("kataib" / "brigades"), the last word
         of a name cut short that begins the token (wherever that word stands in its name: a
         bound may be loose). Cached per token: query tokens repeat across a batch."""
         found = self._partners.get(token)

@@ -23,7 +23,7 @@ from proscribe.names.score import Scored, score_names, weights
 MAX_POSTING = 4000  # keys shared by more names than this only count when nothing rarer matches
 CANDIDATES = 25  # names scored per query (at most): the same recall as 30 on the benchmarks
 READING_LIMIT = 15  # ... and per extra reading of it (acronym expansions, Japanese/Korean readings)
-HEAD = 64  # names of a key's sorted list kept with their scores: a query takes 30 or so
+HEAD = 64  # names of a key's sorted list kept with their scores: a query takes CANDIDATES
 
 
 @dataclass(frozen=True)

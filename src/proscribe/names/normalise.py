@@ -81,7 +81,6 @@ LEGAL_FORMS = frozenset(
         "aktiengesellschaft", "kommanditgesellschaft", "aktiebolag", "ab", "as", "oyj", "kg", "kgaa", "sal",
         "wll", "psc", "sprl", "pjs", "lllp",
     }
-
 )  # fmt: skip
 SPELLING = {
     "ibn": "bin", "ben": "bin", "qaeda": "qaida", "qaida": "qaida", "qaidah": "qaida",
@@ -193,12 +192,11 @@ ORG_WORDS_HEBREW = {
 # English word they translate ("Kata'ib Hizballah" = "Hezbollah Brigades", "Fuerzas Armadas" =
 # "Armed Forces"): tokens with the same English word pair as a translation when names are scored.
 ORG_WORDS_LATIN = {
-    **dict.fromkeys(("kataib", "ktaib", "katibat", "katiba", "brigadas", "brigate", "liwa"), "brigades"),
-    **dict.fromkeys(("brigade",), "brigades"),
+    **dict.fromkeys(("kataib", "ktaib", "katibat", "katiba", "brigadas", "brigate", "liwa", "brigade"), "brigades"),
     **dict.fromkeys(("harakat", "harakah", "haraka", "harkat", "tehrik", "tahrik", "tehreek", "movimiento", "mouvement", "bewegung", "dvizhenie"), "movement"),
     **dict.fromkeys(("jabhat", "jabha", "jebhe", "jebhat", "frente", "fronte"), "front"),
     **dict.fromkeys(("hizb", "hezb", "partido", "partito", "parti", "partei", "partiya", "partiyasi"), "party"),
-    **dict.fromkeys(("jaysh", "jaish", "jeish", "jaysh", "lashkar", "ejercito", "esercito", "armee", "armiya", "armija"), "army"),
+    **dict.fromkeys(("jaysh", "jaish", "jeish", "lashkar", "ejercito", "esercito", "armee", "armiya", "armija"), "army"),
     **dict.fromkeys(("jamaat", "jamaah", "jamaa", "jemaah", "jamiat", "jammat", "grupo", "gruppo", "groupe", "gruppe", "gruppa"), "group"),
     **dict.fromkeys(("tanzim", "tanzeem", "munazzamat", "munazzama", "sazman", "sazmane", "organizacion", "organisation", "organizzazione", "organizatsiya"), "organization"),
     **dict.fromkeys(("dawla", "dawlat", "dawlah", "estado", "stato", "etat", "gosudarstvo"), "state"),
@@ -210,7 +208,7 @@ ORG_WORDS_LATIN = {
     **dict.fromkeys(("muqawama", "muqawamah", "resistencia", "resistenza", "soprotivlenie"), "resistance"),
     **dict.fromkeys(("shuhada", "shohada", "martiri", "martires"), "martyrs"),
     **dict.fromkeys(("ansar", "ansaar"), "supporters"),
-    **dict.fromkeys(("sepah", "sipah", "sipah"), "corps"),
+    **dict.fromkeys(("sepah", "sipah"), "corps"),
     **dict.fromkeys(("pasdaran",), "guards"),
     **dict.fromkeys(("shabaab", "shabab"), "youth"),
     **dict.fromkeys(("karkeren", "ummal"), "workers"),
@@ -486,7 +484,6 @@ def normalise(name: str) -> Normalised:
     raw = _drop_legal_phrases(
         _read_numbers(_join_initials([tok for tok in _SPLIT.split(latin) if tok])), dropped
     )
-
     for i, tok in enumerate(raw):
         tok = SPELLING.get(tok, tok)
         if (

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from proscribe.names.index import NameIndex
-from proscribe.names.normalise import MAX_NAME_CHARS, expansions, normalise
+from proscribe.names.normalise import expansions, normalise
 from proscribe.names.readings import han_readings, hanja_to_hangul
 from proscribe.names.score import THRESHOLD, score_names
+from proscribe.names.text import MAX_NAME_CHARS
 
 WATCHMAN = (
     Path(__file__).resolve().parents[2]

@@ -178,6 +178,30 @@ def test_cli_batch_jsonl_in_input_order_with_bad_rows(db_path: str, tmp_path: Pa
     assert '"user":"cli-test"' in audit.stdout
 
 
+def test_screen_batch_and_screen_input_give_the_same_rows_and_both_are_audited(
+    db_path: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "customers.csv"
+    source.write_text('name\nTaliban\nHamas Trading\n"Al-Nusrah Front"\n""\nحماس\n', encoding="utf-8")
+    before = len(list(AuditLog(Registry(db_path).db).entries()))
+    outputs = {}
+    for command in (["screen"], ["screen-batch"]):
+        out = tmp_path / f"{command[0]}.jsonl"
+        result = run_cli(
+            *command, "--input", str(source), "--column", "name", "--as-of", "2026-03-01",
+            "--output", str(out), db=db_path,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        outputs[command[0]] = out.read_text(encoding="utf-8")
+    assert outputs["screen"] == outputs["screen-batch"]
+    rows = [json.loads(line) for line in outputs["screen"].splitlines()]
+    assert rows[0]["matches"][0]["entity_id"] == "taliban" and rows[3]["error"] == "empty name"
+    entries = list(AuditLog(Registry(db_path).db).entries())
+    # four usable names, screened twice: every screen of both commands is in the audit
+    assert len(entries) - before == 8
+    assert [e["query"] for e in entries[-8:]].count("Taliban") == 2
+
+
 def test_cli_bad_inputs_are_one_line_errors(db_path: str, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"name\nok\n\xc3\x28\n")

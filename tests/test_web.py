@@ -25,8 +25,8 @@ from proscribe.news.review import ReviewQueue
 from proscribe.procedures.cases import ProcedureCases
 from proscribe.procedures.engine import EvidenceItem, StepRequest
 from proscribe.screening.audit import AuditLog
-from proscribe.service.watchlists import WatchedName, Watchlists
 from proscribe.sources import un
+from proscribe.watchlists import WatchedName, Watchlists
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
 NEWS = Path(__file__).parent / "data" / "news" / "dev"

@@ -146,3 +146,8 @@ def parse_instant(text: str) -> dt.datetime:
     except ValueError as exc:
         raise ValueError(f"'{text}' is not a date or ISO 8601 timestamp") from exc
     return instant if instant.tzinfo else instant.replace(tzinfo=dt.UTC)
+
+
+def utc_stamp() -> str:
+    """Now, in UTC, as an ISO timestamp with microseconds and a ``Z`` (sorts as text)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")

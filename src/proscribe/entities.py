@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import sqlalchemy as sa
@@ -47,6 +48,19 @@ _NAME_WITH_LINKS = (
     .where(t.entity_names.c.key == sa.bindparam("key"))
 )
 _ENTITY_BODY = sa.select(t.entities.c.body).where(t.entities.c.id == sa.bindparam("id"))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    caption: str
+    kind: str
+    matched: str
+    match: str
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class LinkRow(NamedTuple):
@@ -228,6 +242,67 @@ class EntityStore:
                         seen[row.entity_id] = _describe(link_type, forward=False)
                         frontier.append(row.entity_id)
         return [(other, relation) for other, relation in seen.items() if other != entity_id]
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Entities with a name (or id) containing ``query``, folded as exact look-up folds names."""
+        key = name_key(query)
+        if not key:
+            return []
+        names = t.entity_names
+        pattern = f"%{_like_escape(key)}%"
+        rank = sa.case(
+            (names.c.key == key, 0), (names.c.key.like(f"{_like_escape(key)}%", escape="\\"), 1), else_=2
+        )
+        select = (
+            sa.select(names.c.entity_id, names.c.value, names.c.type, rank.label("rank"))
+            .where(names.c.key.like(pattern, escape="\\"))
+            .order_by(rank, sa.func.length(names.c.key), names.c.entity_id)
+            .limit(limit * 20)
+        )
+        with self.db.reading() as conn:
+            rows = conn.execute(select).all()
+        best: dict[str, tuple[int, str, str]] = {}
+        for row in rows:
+            if row.entity_id not in best:
+                best[row.entity_id] = (
+                    row.rank,
+                    row.value,
+                    "exact" if row.rank == 0 else "prefix" if row.rank == 1 else "contains",
+                )
+            if len(best) >= limit:
+                break
+        entities = self.get_many(best)
+        return [
+            SearchHit(entity_id, entities[entity_id].caption, entities[entity_id].kind.value, value, match)
+            for entity_id, (_, value, match) in sorted(best.items(), key=lambda item: (item[1][0], item[0]))
+            if entity_id in entities
+        ]
+
+    @staticmethod
+    def ids_by_name_key(conn: sa.Connection, keys: set[str]) -> dict[str, set[str]]:
+        """The entities carrying each folded name key (chunked: keys can number in the tens of thousands)."""
+        index: dict[str, set[str]] = {}
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 5000):
+            chunk = ordered[start : start + 5000]
+            query = sa.select(t.entity_names.c.key, t.entity_names.c.entity_id).where(
+                t.member_of(t.entity_names.c.key, chunk, conn.dialect.name)
+            )
+            for row in conn.execute(query):
+                index.setdefault(row.key, set()).add(row.entity_id)
+        return index
+
+    @staticmethod
+    def kinds_and_keys(conn: sa.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
+        """(kind, folded primary name) of each entity."""
+        ordered = sorted(ids)
+        kinds: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(ordered), 5000):
+            query = sa.select(t.entities.c.id, t.entities.c.kind, t.entities.c.caption).where(
+                t.member_of(t.entities.c.id, ordered[start : start + 5000], conn.dialect.name)
+            )
+            kinds.update({row.id: (row.kind, name_key(row.caption)) for row in conn.execute(query)})
+        return kinds
 
 
 def _name_rows(entity: Entity) -> list[dict[str, object]]:

@@ -224,6 +224,17 @@ class Journal:
         with self.db.reading() as conn:
             return [self._recorded(row) for row in conn.execute(query)]
 
+    def page(self, after: int, limit: int) -> list[RecordedAct]:
+        """Acts in append order after sequence number ``after``: one indexed query, not a scan."""
+        query = (
+            sa.select(t.acts.c.seq, t.acts.c.body, t.acts.c.prev_hash, t.acts.c.hash)
+            .where(t.acts.c.seq > after)
+            .order_by(t.acts.c.seq)
+            .limit(limit)
+        )
+        with self.db.reading() as conn:
+            return [self._recorded(row) for row in conn.execute(query)]
+
     def all_acts(self) -> Iterator[RecordedAct]:
         """Every act in journal order, streamed."""
         query = sa.select(t.acts.c.seq, t.acts.c.body, t.acts.c.prev_hash, t.acts.c.hash).order_by(

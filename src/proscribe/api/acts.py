@@ -11,10 +11,10 @@ from pydantic import BaseModel, Field
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, json_response, keys_of, limits_of, need, registry_of
 from proscribe.errors import NotFound
+from proscribe.lists.links import decide_link
 from proscribe.model import Act, Entity
 from proscribe.registry import Registry
-from proscribe.service.acts import acts_page
-from proscribe.service.links import decide_link
+from proscribe.serialize import to_jsonable
 from proscribe.views import ActRef
 
 router = APIRouter(tags=["acts"])
@@ -57,7 +57,7 @@ def list_acts(
     after: Annotated[int, Query(ge=0, description="Sequence number to start after.")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> JSONResponse:
-    page = [{"seq": r.seq, "hash": r.hash, "act": ActRef.of(r)} for r in acts_page(registry, after, limit)]
+    page = [{"seq": r.seq, "hash": r.hash, "act": ActRef.of(r)} for r in registry.journal.page(after, limit)]
     return json_response({"acts": page, "total": registry.journal.count()})
 
 
@@ -109,7 +109,7 @@ def _decide(
     with registry.db.writing() as conn, conn.begin():
         outcome = decide_link(registry, candidate_id, key.name, accept, reason, conn)
         keys_of(request).audit(
-            key, f"links.{'accept' if accept else 'reject'}", str(candidate_id), outcome, conn
+            key, f"links.{'accept' if accept else 'reject'}", str(candidate_id), to_jsonable(outcome), conn
         )
     return json_response(outcome)
 

@@ -17,8 +17,8 @@ from proscribe.api.deps import ApiError
 from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
 from proscribe.errors import AmbiguousName, InputError, NotFound, ProscribeError
 from proscribe.registry import Registry
-from proscribe.service.screening import Screener
-from proscribe.service.watchlists import Watchlists
+from proscribe.screening.screener import Screener
+from proscribe.watchlists import Watchlists
 
 
 def _error(status: int, message: str, field: str | None, **extra: Any) -> JSONResponse:

@@ -6,7 +6,6 @@ Every write is recorded in the audit log with the key's name.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import secrets
@@ -17,6 +16,7 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 
+from proscribe.dates import utc_stamp
 from proscribe.errors import InputError, NotFound
 from proscribe.store import Database
 from proscribe.store import tables as t
@@ -59,10 +59,6 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def now_stamp() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
 class KeyStore:
     """API keys and the audit log in one database."""
 
@@ -77,7 +73,7 @@ class KeyStore:
                 f"'{name}' is not a valid key name (letters, digits, '.', '_', '@', '-')", location="name"
             )
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        key = ApiKey(name=name, role=chosen, created_at=now_stamp())
+        key = ApiKey(name=name, role=chosen, created_at=utc_stamp())
         with self.db.writing() as conn, conn.begin():
             if conn.execute(sa.select(t.api_keys.c.name).where(t.api_keys.c.name == name)).first():
                 raise InputError(f"a key named '{name}' already exists", location="name")
@@ -109,7 +105,7 @@ class KeyStore:
                 raise NotFound(f"no API key named '{name}'")
             if row.revoked_at is not None:
                 raise InputError(f"key '{name}' was already revoked on {row.revoked_at}", location="name")
-            stamp = now_stamp()
+            stamp = utc_stamp()
             conn.execute(t.api_keys.update().where(t.api_keys.c.name == name).values(revoked_at=stamp))
         return ApiKey(row.name, Role(row.role), row.created_at, stamp)
 
@@ -124,7 +120,7 @@ class KeyStore:
         conn: sa.Connection | None = None,
     ) -> None:
         values = {
-            "at": now_stamp(),
+            "at": utc_stamp(),
             "key_name": key.name,
             "role": key.role.value,
             "action": action,

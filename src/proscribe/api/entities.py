@@ -13,7 +13,6 @@ from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import day_param, instant_param, json_response, jurisdiction_param, need, registry_of
 from proscribe.registry import Registry
 from proscribe.serialize import to_jsonable
-from proscribe.service.search import search_entities
 
 router = APIRouter(tags=["entities"])
 Reader = Annotated[ApiKey, Depends(need(Role.READER))]
@@ -33,7 +32,7 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=200, description="Part of a name.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> JSONResponse:
-    return json_response({"query": q, "results": search_entities(registry, q, limit)})
+    return json_response({"query": q, "results": registry.entities.search(q, limit)})
 
 
 @router.get("/entities/{ref}", summary="One entity: names, identifiers, links, sources")

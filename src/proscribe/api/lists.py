@@ -9,9 +9,9 @@ from fastapi.responses import JSONResponse
 
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import json_response, need, registry_of
+from proscribe.lists.links import pending_links
+from proscribe.lists.versions import list_versions, version_diff
 from proscribe.registry import Registry
-from proscribe.service.links import pending_links
-from proscribe.service.lists import list_versions, version_diff
 
 router = APIRouter(tags=["lists"])
 Reader = Annotated[ApiKey, Depends(need(Role.READER))]

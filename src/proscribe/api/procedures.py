@@ -14,9 +14,9 @@ from proscribe.dates import PartialDate
 from proscribe.errors import InputError
 from proscribe.procedures.cases import ProcedureCases
 from proscribe.procedures.engine import StepRequest
+from proscribe.procedures.report import case_report as _case_report
 from proscribe.procedures.rules import bundled_rules
 from proscribe.registry import Registry
-from proscribe.service.procedures import case_report as _case_report
 
 router = APIRouter(tags=["procedures"])
 Reader = Annotated[ApiKey, Depends(need(Role.READER))]

@@ -27,7 +27,7 @@ from proscribe.registry import Registry
 from proscribe.screening import THRESHOLD, Match
 from proscribe.screening.audit import AuditLog
 from proscribe.screening.batch import Row
-from proscribe.service.screening import Screener
+from proscribe.screening.screener import Screener
 
 router = APIRouter(tags=["screening"])
 match_router = APIRouter(tags=["screening"])

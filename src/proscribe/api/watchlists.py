@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, json_response, keys_of, limits_of, need
-from proscribe.service.watchlists import WatchedName, Watchlists
+from proscribe.watchlists import WatchedName, Watchlists
 
 router = APIRouter(tags=["watchlists"])
 Reader = Annotated[ApiKey, Depends(need(Role.READER))]

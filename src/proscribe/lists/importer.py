@@ -33,6 +33,7 @@ class ImportResult:
     source: str
     version_id: str
     data_date: dt.date
+    data_date_basis: str = ""
     already_imported: bool = False
     entries: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
@@ -99,7 +100,7 @@ def import_list(registry: Registry, parsed: ParsedList) -> ImportResult:
     store = ListStore(registry.db)
     if parsed.data_date is None:
         raise InputError("the list version has no data date; give --data-date", location=str(parsed.files[0]))
-    result = ImportResult(parsed.source, parsed.content_hash, parsed.data_date)
+    result = ImportResult(parsed.source, parsed.content_hash, parsed.data_date, parsed.data_date_basis)
     imported_on = dt.date.today()
     with registry.db.writing() as conn, conn.begin():
         if store.version(parsed.content_hash) is not None:

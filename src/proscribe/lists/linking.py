@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from proscribe.entities import EntityStore
 from proscribe.model import EntityKind
 from proscribe.names import name_key
 from proscribe.sources.base import ListEntry
-from proscribe.store import tables as t
 
 # Keys this short are acronyms ("HTS", "IS"): evidence too weak to count.
 MIN_KEY_LENGTH = 5
@@ -67,31 +67,6 @@ def strong_keys(entry: ListEntry) -> set[str]:
     return {k for k in (name_key(n.value) for n in entry.names) if len(k) >= MIN_KEY_LENGTH}
 
 
-def _name_index(conn: sa.Connection, keys: set[str]) -> dict[str, set[str]]:
-    index: dict[str, set[str]] = {}
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), 5000):
-        chunk = ordered[start : start + 5000]
-        query = sa.select(t.entity_names.c.key, t.entity_names.c.entity_id).where(
-            t.member_of(t.entity_names.c.key, chunk, conn.dialect.name)
-        )
-        for row in conn.execute(query):
-            index.setdefault(row.key, set()).add(row.entity_id)
-    return index
-
-
-def _kinds(conn: sa.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
-    """(kind, folded primary name) of each entity."""
-    ordered = sorted(ids)
-    kinds: dict[str, tuple[str, str]] = {}
-    for start in range(0, len(ordered), 5000):
-        query = sa.select(t.entities.c.id, t.entities.c.kind, t.entities.c.caption).where(
-            t.member_of(t.entities.c.id, ordered[start : start + 5000], conn.dialect.name)
-        )
-        kinds.update({row.id: (row.kind, name_key(row.caption)) for row in conn.execute(query)})
-    return kinds
-
-
 def plan_links(
     source: str,
     entries: Iterable[ListEntry],
@@ -109,8 +84,8 @@ def plan_links(
     fresh = [e for e in entries if e.key not in known]
     for key, entity_id in known.items():
         plan.resolutions[key] = Resolution(entity_id, "known", 1.0, False)
-    index = _name_index(conn, {k for e in fresh for k in strong_keys(e)})
-    kinds = _kinds(conn, {i for ids in index.values() for i in ids})
+    index = EntityStore.ids_by_name_key(conn, {k for e in fresh for k in strong_keys(e)})
+    kinds = EntityStore.kinds_and_keys(conn, {i for ids in index.values() for i in ids})
     for entry in fresh:
         resolution = _by_reference(entry, un_subjects, plan)
         if resolution is None:

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-MAX_NAME_CHARS = 500
+from proscribe.names.text import clean
 
 _ARABIC = {
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "", "ئ": "", "ب": "b", "ت": "t",
@@ -63,7 +63,6 @@ _CONFUSABLES = str.maketrans(
 _LATIN = re.compile(r"[a-z]")
 _NON_LATIN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 _MARKS = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4\u201c\u201d\"]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # "al-Sham", "ash-Shabaab", "ad-Dawla": article forms joined by a hyphen (or an apostrophe).
 _ARTICLE = re.compile(r"\b(?:al|el|ul|il|ad|adh|an|ar|as|ash|at|ath|az|ud|un|ur|us)[-\u2010\u2011](?=\w)")
 # Persian/Urdu ezafe and Arabic linking vowels written as hyphenated letters: "Jaish-e-Mohammed".
@@ -297,12 +296,6 @@ class Normalised:
         return self.script != "latin"
 
 
-def clean(text: str) -> str:
-    """Control characters out, whitespace collapsed, length capped: safe for any input."""
-    text = _CONTROL.sub(" ", text)
-    return " ".join(text.split())[:MAX_NAME_CHARS]
-
-
 def _script_of(text: str) -> str:
     for char in text:
         if char.isalpha() and ord(char) > 0x24F:
@@ -534,7 +527,7 @@ def expansions(query: Normalised) -> list[str]:
     if len(query.tokens) == 1 and query.tokens[0] in ACRONYMS:
         return list(ACRONYMS[query.tokens[0]])
     if query.script in ("cjk", "hiragana", "katakana", "katakana-hiragana", "hangul"):
-        from proscribe.names.readings import han_readings  # here: readings imports this module
+        from proscribe.names.readings import han_readings  # loads the MeCab dictionaries: only when needed
 
         return han_readings(query.original)  # Japanese and Korean readings (pinyin is the main form)
     if query.script != "latin":

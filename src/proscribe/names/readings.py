@@ -30,7 +30,7 @@ from typing import Any
 import cutlet
 import jaconv
 
-from proscribe.names.normalise import clean
+from proscribe.names.text import clean
 
 try:  # binary wheels up to CPython 3.11 only; without it Hanja gets no Korean reading
     with warnings.catch_warnings():  # its importlib.resources.path() call is deprecated

@@ -20,16 +20,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
-
 from proscribe import views
 from proscribe.errors import InputError
+from proscribe.lists.store import ListStore
 from proscribe.model import Entity, RecordedAct
 from proscribe.names.index import Hit, NameIndex
-from proscribe.names.normalise import MAX_NAME_CHARS, clean
 from proscribe.names.score import THRESHOLD
+from proscribe.names.text import MAX_NAME_CHARS, clean
 from proscribe.registry import Registry
-from proscribe.store import tables as t
 
 STATUS_WORDS = {
     views.Status.LISTED: "listed",
@@ -126,13 +124,9 @@ class ScreeningIndex:
                 for entity_id in recorded.act.entities:
                     acts.setdefault(entity_id, []).append(recorded)
         entities = [e for e in registry.entities.all() if e.id in acts]
-        with registry.db.reading() as conn:
-            rows = conn.execute(
-                sa.select(
-                    t.list_versions.c.source, t.list_versions.c.id, t.list_versions.c.data_date
-                ).order_by(t.list_versions.c.data_date)
-            )
-            versions = {row.source: f"{row.data_date} {row.id[:12]}" for row in rows}
+        # by data date, so the newest version of each source wins
+        stored = sorted(ListStore(registry.db).versions(), key=lambda v: v.data_date)
+        versions = {v.source: f"{v.data_date} {v.id[:12]}" for v in stored}
         return cls(entities, acts, versions)
 
     def listings(self, entity_id: str, as_of: dt.date) -> list[ListingView]:

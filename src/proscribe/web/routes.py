@@ -21,15 +21,14 @@ from fastapi.templating import Jinja2Templates
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
 from proscribe.errors import InputError, NotFound, ProscribeError
+from proscribe.lists.links import pending_links
+from proscribe.lists.versions import list_versions, version_diff
 from proscribe.news.review import ReviewQueue
 from proscribe.procedures.cases import ProcedureCases
+from proscribe.procedures.report import case_reports
 from proscribe.screening.batch import read_column, write_rows
-from proscribe.service.links import pending_links
-from proscribe.service.lists import list_versions, version_diff
-from proscribe.service.procedures import case_reports
-from proscribe.service.screening import Screener
-from proscribe.service.search import search_entities
-from proscribe.service.watchlists import Watchlists
+from proscribe.screening.screener import Screener
+from proscribe.watchlists import Watchlists
 from proscribe.web.svg import timeline_svg
 
 HERE = Path(__file__).parent
@@ -109,7 +108,7 @@ def install_web(app: FastAPI) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, q: str = "") -> HTMLResponse:
         key = _reader(request)
-        results = search_entities(registry_of(request), q, 20) if q.strip() else []
+        results = registry_of(request).entities.search(q, 20) if q.strip() else []
         return _page(request, "search.html", key, q=q, results=results)
 
     @app.get("/entity/{ref}", response_class=HTMLResponse, include_in_schema=False)

@@ -9,12 +9,18 @@ import typer
 from rich.table import Table
 
 from proscribe.api.auth import KeyStore, parse_role
-from proscribe.cli import DbOption, JsonOption, _print_json, console, reports_errors
+from proscribe.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    print_json,
+    reports_errors,
+)
 from proscribe.registry import Registry
 from proscribe.screening.audit import current_user
 from proscribe.screening.batch import read_column
-from proscribe.service.screening import Screener
-from proscribe.service.watchlists import WatchedName, Watchlists
+from proscribe.screening.screener import Screener
+from proscribe.watchlists import WatchedName, Watchlists
 
 keys_app = typer.Typer(
     help="API keys for `proscribe serve` (roles: reader, analyst, admin).", no_args_is_help=True
@@ -71,7 +77,7 @@ def create(
     """Create an API key and print its token — the only time it is shown (only its hash is stored)."""
     key, token = KeyStore(Registry(db).db).create(name, parse_role(role))
     if as_json:
-        _print_json({"name": key.name, "role": key.role, "token": token})
+        print_json({"name": key.name, "role": key.role, "token": token})
         return
     console.print(f"Created {key.role.value} key '{key.name}'. Token (shown once):", highlight=False)
     print(token)
@@ -83,7 +89,7 @@ def list_keys(as_json: JsonOption = False, db: DbOption = None) -> None:
     """API keys: names, roles, when created and revoked (never tokens)."""
     keys = KeyStore(Registry(db).db).all()
     if as_json:
-        _print_json(keys)
+        print_json(keys)
         return
     table = Table("name", "role", "created", "revoked")
     for key in keys:
@@ -159,7 +165,7 @@ def alerts_command(
         store.refresh_if_stale(current_user())
     found = store.alerts(watchlist, not include_acknowledged)
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     table = Table("#", "watchlist", "name", "alert", "what changed", "why", title=f"{len(found):,} alerts")
     for alert in found:
@@ -179,6 +185,3 @@ def register(app: typer.Typer) -> None:
     app.add_typer(keys_app, name="keys")
     app.add_typer(watchlist_app, name="watchlist")
     app.command("alerts")(alerts_command)
-    from proscribe.service.cli import screen_batch
-
-    app.command("screen-batch")(screen_batch)

@@ -6,17 +6,15 @@ import datetime as dt
 import io
 import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated
 
 import orjson
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from proscribe.dates import parse_day
+from proscribe.cli.common import DbOption, console, day_option, reports_errors
 from proscribe.errors import InputError
 from proscribe.news import (
     Article,
@@ -47,9 +45,6 @@ review_app = typer.Typer(
     rich_markup_mode="markdown",
 )
 app.add_typer(review_app, name="review")
-console = Console()
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 class OutputFormat(StrEnum):
@@ -73,26 +68,13 @@ PublishedOption = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", help="jsonl (one JSON object a line) or table.")
 ]
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file or database URL (default: $PROSCRIBE_DB or ./proscribe.db)."),
-]
 
 
-def _errors(command: Callable[P, R]) -> Callable[P, R]:
-    # Imported late: proscribe.cli imports this module to register the sub-app.
-    from proscribe.cli import reports_errors
-
-    return reports_errors(command)
+_errors = reports_errors
 
 
 def _published(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location="--published") from None
+    return day_option(value, "--published")
 
 
 def _read_articles(files: list[Path], published: dt.date | None) -> list[Article]:

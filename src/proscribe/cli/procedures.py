@@ -7,15 +7,23 @@ import hashlib
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from proscribe.cli import DbOption, JsonOption, print_error, reports_errors
-from proscribe.dates import PartialDate, parse_day
+from proscribe.cli.common import (
+    DbOption,
+    JsonOption,
+    day_option,
+    parse_option,
+    print_error,
+    print_json,
+    reports_errors,
+)
+from proscribe.dates import PartialDate
 from proscribe.errors import InputError
 from proscribe.journal import utc_now
 from proscribe.procedures import diagrams
@@ -28,7 +36,6 @@ from proscribe.procedures.report import case_report
 from proscribe.procedures.rules import bundled_rules
 from proscribe.procedures.simulate import outcomes, simulate
 from proscribe.registry import Registry
-from proscribe.serialize import dumps
 
 app: typer.Typer = typer.Typer(
     help=(
@@ -45,10 +52,9 @@ EXIT_NOTHING_DUE, EXIT_DUE, EXIT_OVERDUE = 0, 2, 3
 
 
 def _partial(value: str, option: str) -> PartialDate:
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location=option) from None
+    parsed = parse_option(value, PartialDate.parse, option)
+    assert parsed is not None
+    return parsed
 
 
 def _optional_partial(value: str | None, option: str) -> PartialDate | None:
@@ -56,10 +62,9 @@ def _optional_partial(value: str | None, option: str) -> PartialDate | None:
 
 
 def _day(value: str, option: str) -> dt.date:
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location=option) from None
+    day = day_option(value, option)
+    assert day is not None
+    return day
 
 
 _KIND = re.compile(r"^([a-z0-9][a-z0-9._-]*)=(.+)$")
@@ -84,17 +89,13 @@ def _cases(db: str | None) -> ProcedureCases:
     return ProcedureCases(Registry(db))
 
 
-def _print_json(value: Any) -> None:
-    sys.stdout.write(dumps(value) + "\n")
-
-
 @app.command("rules")
 @reports_errors
 def list_rules(as_json: JsonOption = False) -> None:
     """List the procedure rules and their versions (periods of validity)."""
     book = bundled_rules()
     if as_json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": r.id,
@@ -217,7 +218,7 @@ def show(
     cases = _cases(db)
     report = case_report(cases, cases.get(case_id))
     if as_json:
-        _print_json(report)
+        print_json(report)
         return
     console.print(f"[bold]{report['id']}[/bold] — {report['title']} ({report['rule']})", highlight=False)
     console.print(
@@ -255,7 +256,7 @@ def list_cases(as_json: JsonOption = False, db: DbOption = None) -> None:
     cases = _cases(db)
     rows = [(c.id, f"{c.rule_id}@{c.rule_version}", c.entity, c.state) for c in cases.all()]
     if as_json:
-        _print_json([{"id": i, "rule": r, "entity": e, "state": s} for i, r, e, s in rows])
+        print_json([{"id": i, "rule": r, "entity": e, "state": s} for i, r, e, s in rows])
         return
     table = Table("case", "rule", "entity", "state")
     for row in rows:
@@ -301,7 +302,7 @@ def due(
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror}", location=str(ics)) from None
     if as_json:
-        _print_json({"as_of": day.isoformat(), "within": within, "deadlines": entries})
+        print_json({"as_of": day.isoformat(), "within": within, "deadlines": entries})
     else:
         _print_due(entries)
     if any(e.status == "overdue" for e in entries):
@@ -352,7 +353,7 @@ def simulate_command(
     timelines = simulate(chosen, day, state)
     summary = outcomes(timelines)
     if as_json:
-        _print_json(
+        print_json(
             {
                 "rule": chosen.key,
                 "entity": subject.id,

@@ -1,98 +1,36 @@
-"""The ``proscribe`` command. Each command is a thin layer over :class:`proscribe.Registry`.
+"""Registry commands: load, record, status, history, timeline, verify, changes, conflicts, demo.
 
-Run ``proscribe --help`` or ``proscribe COMMAND --help``; every command takes
-``--db`` (a SQLite path or a ``postgresql://`` URL; default ``$PROSCRIBE_DB``
-or ``./proscribe.db``).
+Each is a thin layer over :class:`proscribe.Registry`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from proscribe import render
-from proscribe.dates import parse_day, parse_instant
-from proscribe.errors import InputError, ProscribeError
-from proscribe.jurisdictions import normalise_jurisdiction
-from proscribe.registry import Registry
-from proscribe.serialize import dumps, to_jsonable
-
-app = typer.Typer(
-    help=(
-        "A bitemporal, sourced registry of terrorist designations and delistings.\n\n"
-        "Start with `proscribe load`, then `proscribe status Taliban --jurisdiction RU --as-of 2025-05-01`."
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="markdown",
+from proscribe.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    day_option,
+    instant_option,
+    jurisdiction_option,
+    print_error,
+    print_json,
+    reports_errors,
 )
-console = Console()
-
-P = ParamSpec("P")
-R = TypeVar("R")
-T = TypeVar("T")
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file or database URL (default: $PROSCRIBE_DB or ./proscribe.db)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+from proscribe.errors import InputError
+from proscribe.registry import Registry
+from proscribe.serialize import to_jsonable
 
 
-def print_error(message: str) -> None:
-    """One line on stderr, never wrapped, so scripts can grep it."""
-    sys.stderr.write(f"error: {' '.join(message.split())}\n")
-
-
-def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Print a ProscribeError as one line on stderr and exit 1; nothing is written."""
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except ProscribeError as exc:
-            print_error(str(exc))
-            raise typer.Exit(1) from None
-
-    return wrapper
-
-
-def _option(value: str | None, parse: Callable[[str], T], option: str) -> T | None:
-    """Parse an option's value; a ValueError becomes a one-line InputError naming the option."""
-    if value is None:
-        return None
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location=option) from None
-
-
-def _day(value: str | None, option: str) -> dt.date | None:
-    return _option(value, parse_day, option)
-
-
-def _instant(value: str | None, option: str) -> dt.datetime | None:
-    return _option(value, parse_instant, option)
-
-
-def _jurisdiction(value: str | None) -> str | None:
-    return _option(value, normalise_jurisdiction, "--jurisdiction")
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(dumps(value) + "\n")
-
-
-@app.command()
 @reports_errors
 def load(db: DbOption = None) -> None:
     """Load the curated entities and legal acts shipped with proscribe.
@@ -110,7 +48,6 @@ def load(db: DbOption = None) -> None:
     )
 
 
-@app.command()
 @reports_errors
 def status(
     name: Annotated[str, typer.Argument(help="Entity name (any case or script) or id.")],
@@ -140,10 +77,10 @@ def status(
 
         proscribe status Taliban -j RU --as-of 2025-05-01 --published-by 2025-03-01
     """
-    code = _jurisdiction(jurisdiction)
-    valid_at = _day(as_of, "--as-of") or dt.date.today()
-    known = _instant(known_at, "--known-at")
-    published = _day(published_by, "--published-by")
+    code = jurisdiction_option(jurisdiction)
+    valid_at = day_option(as_of, "--as-of") or dt.date.today()
+    known = instant_option(known_at, "--known-at")
+    published = day_option(published_by, "--published-by")
     registry = Registry(db)
     entity = registry.resolve(name)
     if code:
@@ -162,7 +99,7 @@ def status(
             }
             for r in results
         ]
-        _print_json(
+        print_json(
             payloads[0]
             if code
             else {"entity": entity.id, "caption": entity.caption, "names": names, "statuses": payloads}
@@ -177,7 +114,6 @@ def status(
         console.print(render.status_panel(result, entity))
 
 
-@app.command()
 @reports_errors
 def history(
     name: Annotated[str, typer.Argument(help="Entity name or id.")],
@@ -192,12 +128,11 @@ def history(
     entity = registry.resolve(name)
     entries = registry.history(entity)
     if as_json:
-        _print_json({"entity": entity.id, "caption": entity.caption, "history": entries})
+        print_json({"entity": entity.id, "caption": entity.caption, "history": entries})
         return
     console.print(render.history_table(entries, f"History of {entity.caption} ({entity.id})"))
 
 
-@app.command()
 @reports_errors
 def record(
     files: Annotated[list[Path], typer.Argument(help="YAML files with `entities:` and/or `acts:`.")],
@@ -234,7 +169,6 @@ def record(
     )
 
 
-@app.command()
 @reports_errors
 def verify(
     strict: Annotated[bool, typer.Option("--strict", help="Also fail on inconsistent acts.")] = False,
@@ -258,7 +192,7 @@ def verify(
         task = bar.add_task("verify", total=None)
         result = registry.verify(progress=lambda done, total: bar.update(task, completed=done, total=total))
     if as_json:
-        _print_json(
+        print_json(
             {
                 "ok": result.chain.ok,
                 "acts_checked": result.chain.acts_checked,
@@ -286,7 +220,6 @@ def verify(
         raise typer.Exit(1)
 
 
-@app.command()
 @reports_errors
 def changes(
     since: Annotated[str, typer.Option("--since", help="Earlier knowledge time (date or ISO timestamp).")],
@@ -299,13 +232,13 @@ def changes(
 
     Example: `proscribe changes --since 2026-01-01`
     """
-    start = _instant(since, "--since")
+    start = instant_option(since, "--since")
     assert start is not None
-    end = _instant(until, "--until") or dt.datetime.now(dt.UTC)
+    end = instant_option(until, "--until") or dt.datetime.now(dt.UTC)
     registry = Registry(db)
-    result = registry.diff(start, end, _day(as_of, "--as-of"))
+    result = registry.diff(start, end, day_option(as_of, "--as-of"))
     if as_json:
-        _print_json(result)
+        print_json(result)
         return
     console.print(f"{len(result.added)} acts recorded between {start.isoformat()} and {end.isoformat()}.")
     for ref in result.added:
@@ -318,14 +251,13 @@ def changes(
         console.print(f"Superseded: {', '.join(result.superseded)}")
 
 
-@app.command()
 @reports_errors
 def conflicts(as_json: JsonOption = False, db: DbOption = None) -> None:
     """Acts that sources disagree on, side by side (e.g. when Kazakhstan removed the Taliban)."""
     registry = Registry(db)
     groups = registry.conflicts()
     if as_json:
-        _print_json(groups)
+        print_json(groups)
         return
     for group in groups:
         console.print(f"[magenta]Conflict[/magenta] ({len(group)} readings):")
@@ -334,7 +266,6 @@ def conflicts(as_json: JsonOption = False, db: DbOption = None) -> None:
             console.print(render.sources_text(ref, limit=2), end="")
 
 
-@app.command()
 @reports_errors
 def timeline(
     name: Annotated[str, typer.Argument(help="Entity name or id.")],
@@ -350,7 +281,6 @@ def timeline(
     console.print(render.timeline_chart(lanes, first, min(last, dt.date.today())))
 
 
-@app.command()
 @reports_errors
 def demo(
     db: Annotated[str, typer.Option("--db", help="Fresh SQLite file to create.")] = "proscribe-demo.db",
@@ -367,27 +297,13 @@ def demo(
     tell_taliban_story(registry, console, db)
 
 
-from proscribe.procedures.cli import app as procedure_app  # noqa: E402  (sub-app imports this module's helpers)
-
-app.add_typer(procedure_app, name="procedure")
-
-from proscribe.lists.cli import register as register_list_commands  # noqa: E402 - needs the app above
-
-register_list_commands(app)
-
-
-from proscribe.news.cli import app as news_app  # noqa: E402
-
-app.add_typer(news_app, name="news")
-
-from proscribe.api.cli import register as register_service_commands  # noqa: E402
-
-register_service_commands(app)
-
-from proscribe.screening.cli import register as register_screening_commands  # noqa: E402
-
-register_screening_commands(app)
-
-
-def main() -> None:
-    app()
+def register(app: typer.Typer) -> None:
+    app.command()(load)
+    app.command()(status)
+    app.command()(history)
+    app.command()(record)
+    app.command()(verify)
+    app.command()(changes)
+    app.command()(conflicts)
+    app.command()(timeline)
+    app.command()(demo)

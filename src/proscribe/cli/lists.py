@@ -6,47 +6,38 @@ Registered on the main ``proscribe`` app by :func:`register`.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import sys
 from pathlib import Path
 from typing import Annotated
 
-import sqlalchemy as sa
 import typer
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from proscribe.cli import DbOption, JsonOption, _day, _jurisdiction, _print_json, console, reports_errors
-from proscribe.errors import InputError, NotFound
+from proscribe.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    day_option,
+    jurisdiction_option,
+    print_json,
+    reports_errors,
+    spinner,
+)
+from proscribe.errors import InputError
 from proscribe.lists.export import write_export
-from proscribe.lists.importer import ImportResult, import_list
+from proscribe.lists.importer import ImportResult
+from proscribe.lists.links import decide_link
+from proscribe.lists.sources import SOURCES, import_source
+from proscribe.lists.sources import source as source_named
 from proscribe.lists.store import ListStore
-from proscribe.model import EntityLink, LinkType
+from proscribe.lists.versions import version_diff
 from proscribe.registry import Registry
-from proscribe.service.lists import version_diff
-from proscribe.sources.base import ParsedList
-from proscribe.store import tables as t
-
-SOURCES = ["un", "ofac", "eu", "uk", "au", "ca", "ftm", "ofac-history"]
 
 links_app = typer.Typer(
     help="Review links between list entries and entities that were too uncertain to merge.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
-
-
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TextColumn("{task.completed:,}"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        disable=not sys.stderr.isatty(),
-    )
 
 
 def _report(result: ImportResult) -> None:
@@ -90,52 +81,41 @@ def import_command(
 
     Importing the same version twice does nothing. Versions of one source must be imported in date order.
     """
-    if source not in SOURCES:
-        raise InputError(f"unknown source '{source}' (use one of: {', '.join(SOURCES)})", location="SOURCE")
+    day = day_option(data_date, "--data-date")
+    spec = source_named(source)
+    options = {}
+    if "jurisdiction" in spec.requires:
+        options = {"jurisdiction": jurisdiction_option(jurisdiction) or "", "list_id": list_id or ""}
     registry = Registry(db)
-    if source == "ofac-history":
-        from proscribe.lists.history import replay
-
-        if len(paths) != 1:
-            raise InputError("ofac-history takes one .tar.xz archive", location="PATH")
-        with _progress() as bar:
-            task = bar.add_task("replaying OFAC snapshots", total=None)
-            results = replay(registry, paths[0], lambda done, _: bar.update(task, completed=done))
-        totals: dict[str, int] = {}
-        for result in results[1:]:
-            for kind, count in result.changes.items():
-                totals[kind] = totals.get(kind, 0) + count
-        fresh = [r for r in results if not r.already_imported]
-        console.print(
-            f"Replayed {len(results)} OFAC versions ({len(fresh)} new) "
-            f"from {results[0].data_date} to {results[-1].data_date}."
-        )
-        console.print(
-            "  changes between consecutive versions: "
-            + ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in totals.items())
-        )
-        console.print(f"  {sum(r.acts_added for r in results):,} acts recorded.")
-        return
-    try:
-        module = importlib.import_module(f"proscribe.sources.{source}")
-    except ModuleNotFoundError:
-        raise InputError(f"source '{source}' is not available in this version", location="SOURCE") from None
-    day = _day(data_date, "--data-date")
-    with _progress() as bar:
+    with spinner() as bar:
         task = bar.add_task(f"reading {source} entries", total=None)
-        extra = {}
-        if source == "ftm":
-            code = _jurisdiction(jurisdiction)
-            if not code or not list_id:
-                raise InputError("ftm imports need --jurisdiction and --list", location="--jurisdiction")
-            extra = {"jurisdiction": code, "list_id": list_id}
-        parsed: ParsedList = module.parse(
-            paths, day, lambda done, _: bar.update(task, completed=done), **extra
+        results = import_source(
+            registry, source, paths, day, lambda done, _: bar.update(task, completed=done), **options
         )
-        result = import_list(registry, parsed)
+    if spec.history:
+        _report_history(results)
+        return
+    [result] = results
     if day is None and not result.already_imported:
-        console.print(f"(data date {parsed.data_date} from the {parsed.data_date_basis})", style="dim")
+        console.print(f"(data date {result.data_date} from the {result.data_date_basis})", style="dim")
     _report(result)
+
+
+def _report_history(results: list[ImportResult]) -> None:
+    totals: dict[str, int] = {}
+    for result in results[1:]:
+        for kind, count in result.changes.items():
+            totals[kind] = totals.get(kind, 0) + count
+    fresh = [r for r in results if not r.already_imported]
+    console.print(
+        f"Replayed {len(results)} OFAC versions ({len(fresh)} new) "
+        f"from {results[0].data_date} to {results[-1].data_date}."
+    )
+    console.print(
+        "  changes between consecutive versions: "
+        + ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in totals.items())
+    )
+    console.print(f"  {sum(r.acts_added for r in results):,} acts recorded.")
 
 
 def versions_command(
@@ -147,7 +127,7 @@ def versions_command(
     store = ListStore(Registry(db).db)
     found = store.versions(source)
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     table = Table(title="Imported list versions")
     for column in ("source", "data date", "version", "entries", "imported at", "data date from"):
@@ -179,7 +159,7 @@ def diff_command(
     found = version_diff(Registry(db), source, from_version, to_version, labels=("--from", "--to"))
     before, after, rows, summary = found["from"], found["to"], found["changes"], found["summary"]
     if as_json:
-        _print_json(found)
+        print_json(found)
         return
     console.print(f"{source}: {before.data_date} ({before.id[:12]}) → {after.data_date} ({after.id[:12]})")
     console.print("  " + ", ".join(f"{n:,} {k.replace('_', ' ')}" for k, n in summary.items()))
@@ -211,7 +191,7 @@ def links_pending(
         return
     rows = ListStore(Registry(db).db).pending_candidates()
     if as_json:
-        _print_json([dict(row._mapping) for row in rows])
+        print_json([dict(row._mapping) for row in rows])
         return
     table = Table(title=f"{len(rows):,} links awaiting review")
     for column in ("id", "entity", "might be", "score", "evidence"):
@@ -224,30 +204,9 @@ def links_pending(
 def _decide(db: str | None, candidate_id: int, by: str, accept: bool, reason: str | None) -> str:
     registry = Registry(db)
     with registry.db.writing() as conn, conn.begin():
-        row = conn.execute(sa.select(t.link_candidates).where(t.link_candidates.c.id == candidate_id)).first()
-        if row is None:
-            raise NotFound(f"no link candidate #{candidate_id}")
-        if row.status != "pending":
-            raise InputError(f"link #{candidate_id} was already {row.status}", location=str(candidate_id))
-        if accept:
-            entity = registry.entities.get(row.entity_id)
-            if entity is None:
-                raise NotFound(f"entity '{row.entity_id}' does not exist")
-            link = EntityLink(
-                type=LinkType.ALIAS_OF, target=row.candidate_id, note=f"accepted by {by}: {row.evidence}"
-            )
-            registry.entities.save([entity.model_copy(update={"links": [*entity.links, link]})], conn)
-        conn.execute(
-            t.link_candidates.update()
-            .where(t.link_candidates.c.id == candidate_id)
-            .values(
-                status="accepted" if accept else "rejected",
-                decided_by=by,
-                decided_at=dt.datetime.now(dt.UTC).isoformat(),
-                evidence=row.evidence + (f" | rejected: {reason}" if reason else ""),
-            )
-        )
-        return f"{row.entity_id} {'is now an alias of' if accept else 'stays apart from'} {row.candidate_id}"
+        decided = decide_link(registry, candidate_id, by, accept, reason, conn)
+    verb = "is now an alias of" if accept else "stays apart from"
+    return f"{decided.entity} {verb} {decided.candidate}"
 
 
 @links_app.command("accept")
@@ -289,7 +248,7 @@ def export_command(
     """
     if fmt not in ("ftm", "csv", "json"):
         raise InputError(f"unknown format '{fmt}' (use ftm, csv or json)", location="--format")
-    day = _day(as_of, "--as-of") or dt.date.today()
+    day = day_option(as_of, "--as-of") or dt.date.today()
     registry = Registry(db)
     if output is None:
         write_export(registry, sys.stdout, fmt, day)

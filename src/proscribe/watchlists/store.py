@@ -16,10 +16,10 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 
-from proscribe.api.auth import now_stamp
+from proscribe.dates import utc_stamp
 from proscribe.errors import InputError, NotFound
 from proscribe.screening import Match
-from proscribe.service.screening import Screener, registry_stamp
+from proscribe.screening.screener import Screener, registry_stamp
 from proscribe.store import tables as t
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,199}$")
@@ -94,7 +94,7 @@ class Watchlists:
         with self.db.writing() as conn, conn.begin():
             if conn.execute(sa.select(t.watchlists.c.id).where(t.watchlists.c.id == watchlist_id)).first():
                 raise InputError(f"watchlist '{watchlist_id}' already exists", "id")
-            conn.execute(t.watchlists.insert().values(id=watchlist_id, owner=owner, created_at=now_stamp()))
+            conn.execute(t.watchlists.insert().values(id=watchlist_id, owner=owner, created_at=utc_stamp()))
             conn.execute(
                 sa.insert(t.watchlist_names),
                 [{"watchlist_id": watchlist_id, "ref": n.ref, "name": n.name, "hits": "{}"} for n in names],
@@ -121,7 +121,7 @@ class Watchlists:
         why = trigger + (
             f"; lists: {', '.join(f'{k} {v}' for k, v in sorted(versions.items()))}" if versions else ""
         )
-        stamp_now = now_stamp()
+        stamp_now = utc_stamp()
         alerts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for row, result in zip(rows, screened, strict=True):
@@ -171,7 +171,7 @@ class Watchlists:
     ) -> None:
         if not ids:
             return
-        values = {"screened_at": now_stamp(), "screened_from": _stamp_text(stamp)}
+        values = {"screened_at": utc_stamp(), "screened_from": _stamp_text(stamp)}
         statement = t.watchlists.update().where(t.watchlists.c.id.in_(list(ids))).values(**values)
         if conn is not None:
             conn.execute(statement)

@@ -1,4 +1,6 @@
-"""CLI: ``proscribe screen`` (one name or a CSV column), ``screen-exclude``, ``screen-audit``.
+"""CLI: ``proscribe screen`` (one name or a CSV column), ``screen-batch``, ``screen-exclude``, ``screen-audit``.
+
+Every screen goes through :class:`proscribe.screening.screener.Screener`, so every one is audited.
 
 Registered on the main ``proscribe`` app by :func:`register`.
 """
@@ -7,43 +9,80 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from proscribe.cli import DbOption, JsonOption, _day, _jurisdiction, _print_json, console, reports_errors
+from proscribe.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    day_option,
+    jurisdiction_option,
+    print_json,
+    reports_errors,
+    spinner,
+)
 from proscribe.errors import InputError
 from proscribe.names.score import THRESHOLD
 from proscribe.registry import Registry
-from proscribe.screening.audit import AuditLog, ScreenRecord
-from proscribe.screening.batch import Row, default_workers, read_column, screen_many, write_rows
+from proscribe.screening.audit import AuditLog
+from proscribe.screening.batch import read_column, write_rows
 from proscribe.screening.exclusions import ExclusionStore
-from proscribe.screening.screen import ScreeningIndex, check_query, screen
-
-AUDIT_CHUNK = 1000
+from proscribe.screening.screen import check_query
+from proscribe.screening.screener import Screener
 
 
 def _jurisdictions(values: list[str] | None) -> list[str]:
-    return [code for code in (_jurisdiction(v) for v in values or []) if code]
+    return [code for code in (jurisdiction_option(v) for v in values or []) if code]
 
 
-def _audited(
-    rows: Iterator[Row], audit: AuditLog, index: ScreeningIndex, day: dt.date, codes: list[str]
-) -> Iterator[Row]:
-    pending: list[ScreenRecord] = []
-    for row in rows:
-        if row.error is None:
-            pending.append(ScreenRecord(row.query, day, codes, row.matches))
-        if len(pending) >= AUDIT_CHUNK:
-            audit.record(pending, index.list_versions)
-            pending = []
-        yield row
-    audit.record(pending, index.list_versions)
+def _screen_file(
+    screener: Screener,
+    input_file: Path,
+    column: str,
+    day: dt.date,
+    codes: list[str],
+    limit: int,
+    fmt: str,
+    output: Path | None,
+    engine: str,
+    workers: int = 0,
+    spark_master: str = "local[2]",
+) -> None:
+    """Screen a CSV column through the screener (audited), writing rows as they come."""
+    if fmt not in ("jsonl", "csv"):
+        raise InputError(f"unknown format '{fmt}' (jsonl or csv)", "--format")
+    if engine not in ("local", "spark"):
+        raise InputError(f"unknown engine '{engine}' (local or spark)", "--engine")
+    queries = read_column(input_file, column)
+    first = next(queries, None)  # bad files fail here, before any output
+
+    def all_queries() -> Iterator[tuple[int, str]]:
+        if first is not None:
+            yield first
+        yield from queries
+
+    started = time.perf_counter()
+    rows = screener.screen_stream(
+        all_queries(), day, codes, limit, engine=engine, workers=workers, spark_master=spark_master
+    )
+    with spinner("screened") as progress:
+        task = progress.add_task("screen")
+        if output is None:
+            count = write_rows(rows, sys.stdout, fmt, lambda: progress.advance(task))
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                count = write_rows(rows, handle, fmt, lambda: progress.advance(task))
+    where = f" into {output}" if output else ""
+    Console(stderr=True).print(
+        f"Screened {count:,} names{where} with the {engine} engine in {time.perf_counter() - started:.1f} s."
+    )
 
 
 def screen_command(
@@ -80,7 +119,7 @@ def screen_command(
     Examples: `proscribe screen "Hay'at Tahrir al-Sham" --as-of 2025-03-01 -j US`;
     `proscribe screen --input customers.csv --column name --output hits.jsonl`
     """
-    day = _day(as_of, "--as-of") or dt.date.today()
+    day = day_option(as_of, "--as-of") or dt.date.today()
     codes = _jurisdictions(jurisdiction)
     if fmt not in ("jsonl", "csv"):
         raise InputError(f"unknown format '{fmt}' (jsonl or csv)", "--format")
@@ -93,60 +132,17 @@ def screen_command(
     if engine not in ("local", "spark"):
         raise InputError(f"unknown engine '{engine}' (local or spark)", "--engine")
 
-    registry = Registry(db)
+    screener = Screener(Registry(db))
     if input_file is not None:
         assert column is not None
-        queries = read_column(input_file, column)
-        first = next(queries, None)  # bad files fail here, before any output
-        index = ScreeningIndex.from_registry(registry)
-        exclusions = ExclusionStore(registry.db).all()
-
-        def all_queries() -> Iterator[tuple[int, str]]:
-            if first is not None:
-                yield first
-            yield from queries
-
-        if engine == "spark":
-            # The same matcher as a PySpark job (broadcast index, mapPartitions); rows in input order.
-            from proscribe.service.spark import screen_on_spark
-
-            engine_rows = screen_on_spark(index, all_queries(), day, codes or None, limit, exclusions)
-        else:
-            engine_rows = screen_many(
-                index, all_queries(), day, codes or None, limit, exclusions, workers or default_workers()
-            )
-        rows = _audited(
-            engine_rows,
-            AuditLog(registry.db),
-            index,
-            day,
-            codes,
-        )
-        progress = Progress(
-            SpinnerColumn(),
-            TextColumn("screened {task.completed:,} names"),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-            disable=not sys.stderr.isatty(),
-        )
-        with progress:
-            task = progress.add_task("screen")
-            if output is None:
-                write_rows(rows, sys.stdout, fmt, lambda: progress.advance(task))
-            else:
-                with output.open("w", encoding="utf-8", newline="") as handle:
-                    count = write_rows(rows, handle, fmt, lambda: progress.advance(task))
-                Console(stderr=True).print(f"Screened {count:,} names into {output}.")
+        _screen_file(screener, input_file, column, day, codes, limit, fmt, output, engine, workers)
         return
     assert name is not None
     check_query(name, "NAME")
-    index = ScreeningIndex.from_registry(registry)
-    excluded = ExclusionStore(registry.db).excluded(name)
-    matches = screen(index, name, day, codes or None, limit, excluded=excluded)
-    AuditLog(registry.db).record([ScreenRecord(name, day, codes, matches)], index.list_versions)
+    [row] = screener.screen_names([name], day, codes, limit)
+    matches = row.matches
     if json_output:
-        _print_json({"query": name, "as_of": day.isoformat(), "matches": [m.to_json() for m in matches]})
+        print_json({"query": name, "as_of": day.isoformat(), "matches": [m.to_json() for m in matches]})
         return
     if not matches:
         console.print(f"No match for '{name}' on {day} (threshold {THRESHOLD:.2f}).")
@@ -163,6 +159,49 @@ def screen_command(
             f"{m.score:.2f}", f"{m.caption}\n({m.entity_id})", m.matched_name, listings, m.explanation
         )
     console.print(table)
+
+
+def screen_batch_command(
+    input_file: Annotated[Path, typer.Option("--input", help="CSV file to screen.")],
+    column: Annotated[str, typer.Option("--column", help="The CSV column holding the names.")],
+    engine: Annotated[str, typer.Option("--engine", help="local, or spark (a PySpark job).")] = "local",
+    master: Annotated[
+        str, typer.Option("--master", help="Spark master (local[N], spark://…, yarn); with --engine spark.")
+    ] = "local[2]",
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Lists of this day (default today).")] = None,
+    jurisdiction: Annotated[
+        list[str] | None,
+        typer.Option("--jurisdiction", "-j", help="Only listings of this jurisdiction (repeatable)."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Matches per name.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", help="Results file (default stdout).")] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=0, help="Local worker processes (0 = one per core).")
+    ] = 0,
+    db: DbOption = None,
+) -> None:
+    """Screen every name of a CSV column, locally or as a Spark job (same matcher, same rows, audited).
+
+    The same as `proscribe screen --input FILE --column COL`, with the Spark master as an option.
+
+    Example: `proscribe screen-batch --input customers.csv --column name --engine spark --output hits.jsonl`
+    """
+    day = day_option(as_of, "--as-of") or dt.date.today()
+    screener = Screener(Registry(db))
+    _screen_file(
+        screener,
+        input_file,
+        column,
+        day,
+        _jurisdictions(jurisdiction),
+        limit,
+        fmt,
+        output,
+        engine,
+        workers,
+        master,
+    )
 
 
 def exclude_command(
@@ -188,7 +227,7 @@ def audit_command(
     db: DbOption = None,
 ) -> None:
     """Export the audit record of screens as JSON lines (time, user, query, date, list versions, results)."""
-    day = _day(since, "--since")
+    day = day_option(since, "--since")
     log = AuditLog(Registry(db).db)
     if output is None:
         log.export(sys.stdout, day)
@@ -200,5 +239,6 @@ def audit_command(
 
 def register(app: typer.Typer) -> None:
     app.command("screen")(reports_errors(screen_command))
+    app.command("screen-batch")(reports_errors(screen_batch_command))
     app.command("screen-exclude")(reports_errors(exclude_command))
     app.command("screen-audit")(reports_errors(audit_command))

@@ -1,11 +1,13 @@
-"""Screening for the service: one index per registry, rebuilt when the journal or the lists change,
-and screens recorded in the screening audit under the API key's name."""
+"""The one way to screen: a :class:`Screener` over a registry keeps its screening index current
+(rebuilt when the journal or the lists change), applies reviewed exclusions, and records every
+screen in the screening audit. The CLI (`screen`, `screen --input`, `screen-batch`), the HTTP API,
+the web pages and watchlists all screen through it, so every screen is audited the same way."""
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -14,9 +16,12 @@ from proscribe.errors import InputError
 from proscribe.registry import Registry
 from proscribe.screening import THRESHOLD, Match, ScreeningIndex, screen
 from proscribe.screening.audit import AuditLog, ScreenRecord
-from proscribe.screening.batch import Row
+from proscribe.screening.batch import Row, default_workers, screen_many
 from proscribe.screening.exclusions import ExclusionStore, query_key
 from proscribe.store import tables as t
+
+# Audit rows are written in transactions of this many screens during a batch.
+AUDIT_CHUNK = 1000
 
 
 def registry_stamp(registry: Registry) -> tuple[int, int, int, str]:
@@ -53,7 +58,7 @@ class Screener:
         as_of: dt.date | None,
         jurisdictions: Sequence[str] | None,
         limit: int,
-        user: str,
+        user: str | None = None,
         *,
         threshold: float | None = None,
     ) -> list[Row]:
@@ -88,3 +93,45 @@ class Screener:
             user=user,
         )
         return rows
+
+    def screen_stream(
+        self,
+        queries: Iterable[tuple[int, str]],
+        as_of: dt.date | None,
+        jurisdictions: Sequence[str] | None,
+        limit: int,
+        user: str | None = None,
+        *,
+        engine: str = "local",
+        workers: int = 0,
+        spark_master: str | None = "local[2]",
+    ) -> Iterator[Row]:
+        """Screen numbered names in input order (a batch), auditing every usable one as it goes.
+
+        ``engine`` is ``local`` (forked worker processes sharing the index; ``workers`` 0 means one
+        per core) or ``spark`` (the same matcher as a PySpark job). Rows are the same either way.
+        """
+        index = self.index()
+        day = as_of or dt.date.today()
+        codes = list(jurisdictions or [])
+        exclusions = ExclusionStore(self.registry.db).all()
+        if engine == "spark":
+            from proscribe.screening.spark import screen_on_spark  # PySpark is optional and slow to import
+
+            rows = screen_on_spark(index, queries, day, codes or None, limit, exclusions, master=spark_master)
+        elif engine == "local":
+            rows = screen_many(
+                index, queries, day, codes or None, limit, exclusions, workers or default_workers()
+            )
+        else:
+            raise InputError(f"unknown engine '{engine}' (local or spark)", "--engine")
+        audit = AuditLog(self.registry.db)
+        pending: list[ScreenRecord] = []
+        for row in rows:
+            if row.error is None:
+                pending.append(ScreenRecord(row.query, day, codes, row.matches))
+            if len(pending) >= AUDIT_CHUNK:
+                audit.record(pending, index.list_versions, user=user)
+                pending = []
+            yield row
+        audit.record(pending, index.list_versions, user=user)

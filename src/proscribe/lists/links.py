@@ -1,8 +1,9 @@
-"""Link review: accept or reject a candidate link between two entities (as ``proscribe links``)."""
+"""Link review: the links awaiting review, and the one way to accept or reject one (CLI, API, web)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,9 +25,19 @@ def pending_links(registry: Registry, limit: int = 500) -> list[dict[str, Any]]:
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
+@dataclass(frozen=True)
+class LinkDecision:
+    """What was decided about a candidate link: ``status`` is accepted or rejected."""
+
+    id: int
+    entity: str
+    candidate: str
+    status: str
+
+
 def decide_link(
     registry: Registry, candidate_id: int, by: str, accept: bool, reason: str | None, conn: sa.Connection
-) -> dict[str, Any]:
+) -> LinkDecision:
     """Decide a pending link inside the caller's transaction; an alias_of link when accepted."""
     row = conn.execute(sa.select(t.link_candidates).where(t.link_candidates.c.id == candidate_id)).first()
     if row is None:
@@ -52,4 +63,4 @@ def decide_link(
             evidence=row.evidence + (f" | rejected: {reason}" if reason else ""),
         )
     )
-    return {"id": candidate_id, "entity": row.entity_id, "candidate": row.candidate_id, "status": status}
+    return LinkDecision(candidate_id, row.entity_id, row.candidate_id, status)

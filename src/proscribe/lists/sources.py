@@ -1,0 +1,116 @@
+"""The table of list sources, and the one library call that imports a list version by source name.
+
+    from proscribe import Registry
+    from proscribe.lists.sources import import_source
+
+    results = import_source(Registry("registry.db"), "un", [Path("consolidated.xml")])
+
+A source is a parser module in :mod:`proscribe.sources` with a ``parse(paths, data_date, progress,
+**options)`` function returning a :class:`~proscribe.sources.base.ParsedList`. Adding a source
+means writing that module and one line in :data:`SOURCES`; the CLI (`proscribe import`), the
+``fetch`` command and the tests all read this table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from proscribe.errors import InputError
+from proscribe.lists.importer import ImportResult, import_list
+from proscribe.registry import Registry
+from proscribe.sources.base import ParsedList, Progress
+
+
+@dataclass(frozen=True)
+class Source:
+    """One importable list format: its name on the command line, its parser module, what it is."""
+
+    name: str
+    module: str
+    title: str
+    # options the parser requires (ftm: whose list it is and its list id)
+    requires: tuple[str, ...] = ()
+    # an archive of many versions replayed in date order (one result per version)
+    history: bool = False
+
+
+SOURCES: dict[str, Source] = {
+    s.name: s
+    for s in (
+        Source("un", "proscribe.sources.un", "UN Security Council Consolidated List (XML)"),
+        Source("ofac", "proscribe.sources.ofac", "US Treasury OFAC SDN list (sdn.csv, add.csv, alt.csv)"),
+        Source("eu", "proscribe.sources.eu", "EU Financial Sanctions Files (consolidated list)"),
+        Source("uk", "proscribe.sources.uk", "UK Sanctions List"),
+        Source("au", "proscribe.sources.au", "Australia DFAT Consolidated List"),
+        Source("ca", "proscribe.sources.ca", "Canada Consolidated Autonomous Sanctions List"),
+        Source(
+            "ftm",
+            "proscribe.sources.ftm",
+            "FollowTheMoney entities (JSON lines) of any list",
+            requires=("jurisdiction", "list_id"),
+        ),
+        Source(
+            "ofac-history",
+            "proscribe.lists.history",
+            "An archive of dated OFAC sdn.csv snapshots, replayed in date order",
+            history=True,
+        ),
+    )
+}
+
+
+def source(name: str) -> Source:
+    """The source called ``name``, or a one-line error listing the known ones."""
+    found = SOURCES.get(name)
+    if found is None:
+        raise InputError(f"unknown source '{name}' (use one of: {', '.join(SOURCES)})", location="SOURCE")
+    return found
+
+
+def parse_source(
+    name: str,
+    paths: Sequence[Path],
+    data_date: dt.date | None = None,
+    progress: Progress | None = None,
+    **options: str,
+) -> ParsedList:
+    """Read one version of list ``name`` from ``paths`` (nothing is written)."""
+    spec = source(name)
+    if spec.history:
+        raise InputError(f"'{name}' is an archive of versions: use import_source", location="SOURCE")
+    missing = [option for option in spec.requires if not options.get(option)]
+    if missing:
+        flags = " and ".join("--" + m.removesuffix("_id") for m in spec.requires)
+        raise InputError(f"{name} imports need {flags}", location="--" + missing[0].removesuffix("_id"))
+    module: Any = importlib.import_module(spec.module)
+    extra = {option: options[option] for option in spec.requires}
+    parsed: ParsedList = module.parse(list(paths), data_date, progress, **extra)
+    return parsed
+
+
+def import_source(
+    registry: Registry,
+    name: str,
+    paths: Sequence[Path],
+    data_date: dt.date | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
+    **options: str,
+) -> list[ImportResult]:
+    """Import the version(s) of list ``name`` in ``paths``; every change becomes a sourced act.
+
+    Returns one result per version (one for a list file, several for a history archive). Each
+    version is imported in its own transaction: a bad file leaves the journal as it was.
+    """
+    spec = source(name)
+    if spec.history:
+        from proscribe.lists.history import replay
+
+        if len(paths) != 1:
+            raise InputError(f"{name} takes one .tar.xz archive", location="PATH")
+        return replay(registry, Path(paths[0]), (lambda done, _: progress(done, None)) if progress else None)
+    return [import_list(registry, parse_source(name, paths, data_date, progress, **options))]

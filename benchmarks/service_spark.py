@@ -16,7 +16,7 @@ from proscribe import Registry
 from proscribe.lists.importer import import_list
 from proscribe.screening import ScreeningIndex
 from proscribe.screening.batch import screen_many
-from proscribe.service.spark import screen_on_spark, spark_session, synthetic_names
+from proscribe.screening.spark import screen_on_spark, spark_session, synthetic_names
 from proscribe.sources import un
 
 UN_2026 = (

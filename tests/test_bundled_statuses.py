@@ -138,7 +138,7 @@ def test_verify_passes_on_loaded_data_and_reports_inconsistencies(loaded: Regist
     result = loaded.verify(D(2026, 11, 1))
     assert result.chain.ok
     assert result.chain.acts_checked == loaded.journal.count()
-    flagged = {(e, j) for e, j, _ in result.inconsistencies}
+    flagged = {(i.entity, i.jurisdiction) for i in result.inconsistencies}
     # Farc's FTO designation is not in the curated data, only its revocation.
     assert ("farc", "US") in flagged
     assert ("hayat-tahrir-al-sham", "GB") not in flagged

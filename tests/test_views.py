@@ -94,7 +94,9 @@ def test_delisting_without_designation_is_accepted_but_flagged() -> None:
     acts = recorded([act("gone", "delisted", decided="2024-01-01")])
     result = status_as_of(acts, "group", "RU", D(2025, 1, 1))
     assert result.status is Status.DELISTED
-    assert result.inconsistencies == ["delisted act gone: delisting with no designation known before it"]
+    assert [str(i) for i in result.inconsistencies] == [
+        "delisted act gone: delisting with no designation known before it"
+    ]
     # Once the missing designation is recorded, the inconsistency disappears.
     fixed = recorded(
         [act("listed", "designated", decided="2010-01-01"), act("gone", "delisted", decided="2024-01-01")]

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from proscribe import views
 from proscribe.bundled import bundled_records
@@ -43,7 +44,17 @@ class RecordResult:
 @dataclass
 class VerifyResult:
     chain: VerifyReport
-    inconsistencies: list[tuple[str, str, str]]
+    inconsistencies: list[views.Inconsistency]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form used by `proscribe verify --json` and `GET /api/verify`."""
+        return {
+            "ok": self.chain.ok,
+            "acts_checked": self.chain.acts_checked,
+            "head_hash": self.chain.head_hash,
+            "broken": str(self.chain.broken) if self.chain.broken else None,
+            "inconsistencies": [found.to_json() for found in self.inconsistencies],
+        }
 
 
 def general_key(jurisdiction: str) -> str:
@@ -186,17 +197,17 @@ class Registry:
         day = valid_at or dt.date.today()
         flagged = views.inconsistencies(self.journal.all_acts(), day)
         # Re-check flagged listings with their lineage: a related entity may explain them.
-        kept: list[tuple[str, str, str]] = []
-        checked: dict[tuple[str, str], list[str]] = {}
-        for entity_id, jurisdiction, message in flagged:
-            key = (entity_id, jurisdiction)
+        kept: list[views.Inconsistency] = []
+        checked: dict[tuple[str, str], list[views.Inconsistency]] = {}
+        for found in flagged:
+            key = (found.entity, found.jurisdiction)
             if key not in checked:
-                entity = self.entities.get(entity_id)
+                entity = self.entities.get(found.entity)
                 checked[key] = (
-                    self.status_as_of(entity, jurisdiction, day).inconsistencies if entity else [message]
+                    self.status_as_of(entity, found.jurisdiction, day).inconsistencies if entity else [found]
                 )
-            if message in checked[key]:
-                kept.append((entity_id, jurisdiction, message))
+            if found in checked[key]:
+                kept.append(found)
         return VerifyResult(chain, kept)
 
     def conflicts(self) -> list[list[views.ActRef]]:

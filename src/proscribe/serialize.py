@@ -14,6 +14,8 @@ from pydantic import BaseModel
 def to_jsonable(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_none=True)
+    if hasattr(value, "to_json") and not isinstance(value, type):
+        return to_jsonable(value.to_json())  # a type that states its own JSON form
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.metadata.get("json", f.name): to_jsonable(getattr(value, f.name))

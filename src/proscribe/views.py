@@ -17,6 +17,7 @@ Nothing here touches the database: callers pass the acts in.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
@@ -197,6 +198,34 @@ class ActRef:
         )
 
 
+@dataclass(frozen=True, order=True)
+class Inconsistency:
+    """An act that does not make sense after the acts before it (e.g. a delisting with no designation).
+
+    ``entity`` and ``jurisdiction`` say which listing it was found on (empty inside one listing's replay).
+    """
+
+    act_id: str
+    action: str
+    problem: str
+    entity: str = ""
+    jurisdiction: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.action} act {self.act_id}: {self.problem}"
+
+    def on(self, entity: str, jurisdiction: str) -> Inconsistency:
+        return dataclasses.replace(self, entity=entity, jurisdiction=jurisdiction)
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "entity": self.entity,
+            "jurisdiction": self.jurisdiction,
+            "act": self.act_id,
+            "message": str(self),
+        }
+
+
 @dataclass
 class ListingState:
     """The outcome of replaying one listing's acts up to a date."""
@@ -204,14 +233,16 @@ class ListingState:
     status: Status = Status.NEVER_LISTED
     since: Window | None = None
     deciding: RecordedAct | None = None
-    inconsistencies: list[str] = field(default_factory=list)
+    inconsistencies: list[Inconsistency] = field(default_factory=list)
 
 
 def _apply(state: ListingState, recorded: RecordedAct) -> None:
     act = recorded.act
     window = effect_window(act)
     before = state.status
-    label = f"{act.action.value} act {act.id}"
+
+    def flag(problem: str) -> None:
+        state.inconsistencies.append(Inconsistency(act.id, act.action.value, problem))
 
     def move(status: Status) -> None:
         state.status, state.since, state.deciding = status, window, recorded
@@ -226,23 +257,21 @@ def _apply(state: ListingState, recorded: RecordedAct) -> None:
                 state.since = Window(
                     window.earliest, window.latest, "inferred from an amendment", window.text
                 )
-                state.inconsistencies.append(
-                    f"{label}: amends a listing whose designation is not recorded; listing inferred"
-                )
+                flag("amends a listing whose designation is not recorded; listing inferred")
         case Action.SUSPENDED:
             if before is not Status.LISTED:
-                state.inconsistencies.append(f"{label}: suspends a listing that was {before.value}")
+                flag(f"suspends a listing that was {before.value}")
             move(Status.SUSPENDED)
         case Action.REINSTATED:
             if before is Status.NEVER_LISTED:
-                state.inconsistencies.append(f"{label}: reinstates a listing that was never recorded")
+                flag("reinstates a listing that was never recorded")
             if before is not Status.LISTED:
                 move(Status.LISTED)
         case Action.DELISTED:
             if before is Status.NEVER_LISTED:
-                state.inconsistencies.append(f"{label}: delisting with no designation known before it")
+                flag("delisting with no designation known before it")
             elif before is Status.DELISTED:
-                state.inconsistencies.append(f"{label}: delists a listing already delisted")
+                flag("delists a listing already delisted")
                 return
             move(Status.DELISTED)
         case Action.ANNULLED:
@@ -312,7 +341,7 @@ class ListStatus:
     since_basis: str | None
     deciding: ActRef | None
     readings: list[Reading]
-    inconsistencies: list[str]
+    inconsistencies: list[Inconsistency]
     timing_uncertain: bool = False
     via: Via | None = None
 
@@ -386,7 +415,7 @@ class StatusResult:
     lists: list[ListStatus]
     via: Via | None = None
     readings: list[Reading] = field(default_factory=list)
-    inconsistencies: list[str] = field(default_factory=list)
+    inconsistencies: list[Inconsistency] = field(default_factory=list)
 
 
 def _combine(
@@ -415,7 +444,7 @@ def _combine(
         deciding_acts=[top.deciding] if top.deciding else [],
         lists=ranked,
         readings=top.readings,
-        inconsistencies=[i for ls in ranked for i in ls.inconsistencies],
+        inconsistencies=[i.on(entity_id, jurisdiction) for ls in ranked for i in ls.inconsistencies],
         via=top.via,
     )
 
@@ -481,10 +510,10 @@ def status_as_of(
     result = _combine(entity_id, jurisdiction, valid_at, known_at, published_by, lists)
     own_lists = {ls.list_id for ls in own.lists}
     result.inconsistencies = own_inconsistencies + [
-        message
+        found.on(entity_id, jurisdiction)
         for ls in result.lists
         if ls.via is not None and ls.list_id not in own_lists
-        for message in ls.inconsistencies
+        for found in ls.inconsistencies
     ]
     return result
 
@@ -496,7 +525,7 @@ def _explained_by_lineage(
     known_at: dt.datetime | None,
     published_by: dt.date | None,
     lineage: Sequence[tuple[str, str]],
-) -> list[str]:
+) -> list[Inconsistency]:
     """Drop "delisting with no designation" when a related entity was listed just before.
 
     (The UK removed HTS as a name of Al-Qa'ida: the HTS entity has no
@@ -504,11 +533,10 @@ def _explained_by_lineage(
     """
     by_id = {r.act.id: r for r in acts}
     kept = []
-    for message in own.inconsistencies:
-        act_id = message.split(" act ", 1)[1].split(":", 1)[0] if " act " in message else ""
-        recorded = by_id.get(act_id)
+    for found in own.inconsistencies:
+        recorded = by_id.get(found.act_id)
         explained = False
-        if recorded is not None and "no designation" in message:
+        if recorded is not None and found.problem.startswith("delisting with no designation"):
             day_before = effect_window(recorded.act).earliest - dt.timedelta(days=1)
             for other, _ in lineage:
                 related = own_status(acts, other, jurisdiction, day_before, known_at, published_by)
@@ -516,7 +544,7 @@ def _explained_by_lineage(
                     explained = True
                     break
         if not explained:
-            kept.append(message)
+            kept.append(found)
     return kept
 
 
@@ -617,16 +645,16 @@ def diff(
     )
 
 
-def inconsistencies(acts: Iterable[RecordedAct], valid_at: dt.date) -> list[tuple[str, str, str]]:
-    """(entity, jurisdiction, message) for every listing whose acts do not make sense in order."""
+def inconsistencies(acts: Iterable[RecordedAct], valid_at: dt.date) -> list[Inconsistency]:
+    """Every act that does not make sense in order on its listing, with the listing named."""
     by_listing: dict[tuple[str, str], list[RecordedAct]] = {}
     visible = visible_acts(acts)
     for recorded in visible:
         if recorded.act.list_id:
             for entity in recorded.act.entities:
                 by_listing.setdefault((entity, recorded.act.jurisdiction), []).append(recorded)
-    found: list[tuple[str, str, str]] = []
+    found: list[Inconsistency] = []
     for (entity, jurisdiction), group in sorted(by_listing.items()):
         result = own_status(group, entity, jurisdiction, valid_at)
-        found.extend((entity, jurisdiction, message) for message in result.inconsistencies)
+        found.extend(result.inconsistencies)
     return found

@@ -147,14 +147,4 @@ def conflicts(_: Reader, registry: Reg) -> JSONResponse:
 @router.get("/verify", summary="Recompute the hash chain; report inconsistent acts")
 def verify(_: Reader, registry: Reg) -> JSONResponse:
     result = registry.verify()
-    return json_response(
-        {
-            "ok": result.chain.ok,
-            "acts_checked": result.chain.acts_checked,
-            "head_hash": result.chain.head_hash,
-            "broken": str(result.chain.broken) if result.chain.broken else None,
-            "inconsistencies": [
-                {"entity": e, "jurisdiction": j, "message": m} for e, j, m in result.inconsistencies
-            ],
-        }
-    )
+    return json_response(result.to_json())

@@ -192,17 +192,7 @@ def verify(
         task = bar.add_task("verify", total=None)
         result = registry.verify(progress=lambda done, total: bar.update(task, completed=done, total=total))
     if as_json:
-        print_json(
-            {
-                "ok": result.chain.ok,
-                "acts_checked": result.chain.acts_checked,
-                "head_hash": result.chain.head_hash,
-                "broken": str(result.chain.broken) if result.chain.broken else None,
-                "inconsistencies": [
-                    {"entity": e, "jurisdiction": j, "message": m} for e, j, m in result.inconsistencies
-                ],
-            }
-        )
+        print_json(result.to_json())
     elif result.chain.ok:
         console.print(
             f"[green]Chain intact[/green]: {result.chain.acts_checked} acts, head {result.chain.head_hash[:16]}…"
@@ -212,8 +202,10 @@ def verify(
                 f"{len(result.inconsistencies)} acts do not make sense in order "
                 "(accepted; a missing act may be recorded later):"
             )
-            for entity, code, message in result.inconsistencies:
-                console.print(f"  [yellow]{entity} {code}[/yellow]: {message}", highlight=False)
+            for found in result.inconsistencies:
+                console.print(
+                    f"  [yellow]{found.entity} {found.jurisdiction}[/yellow]: {found}", highlight=False
+                )
     else:
         print_error(f"chain broken at {result.chain.broken}")
     if not result.chain.ok or (strict and result.inconsistencies):

@@ -72,10 +72,14 @@ INSTRUMENT = "SOR/2002-284"
 LIMS = "{http://justice.gc.ca/lims}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-# The regulation lists two individuals; nothing in the XML says so. Public Safety Canada's page
-# "Currently listed entities" (https://www.publicsafety.gc.ca/cnt/ntnl-scrt/cntr-trrrsm/lstd-ntts/crrnt-lstd-ntts-en.aspx)
-# describes Gulbuddin Hekmatyar as an Afghan warlord and James Mason as an American neo-Nazi
-# (listed 2021-06-25, SOR/2021-169). Keys as :func:`entry_key` gives them.
+# The regulation lists two individuals; nothing in the XML says which entries are people. Sources
+# (retrieved 2026-12-04): Public Safety Canada's release of 2005-05-24 listing "Gulbuddin Hekmatyar,
+# leader of the group Hezb-e Islami Gulbuddin" (reposted at http://irandidban.com/en/news/13084-MKO-in-Canadian-Blacklist);
+# Toronto Sun / Canadian Press, 2021-06-25, "A 69-year-old white supremacist named James Mason ... has
+# also been placed on the list" (https://torontosun.com/news/national/u-s-right-wing-three-percenters-militia-group-on-canadian-terror-list);
+# i24 via Algemeiner, 2021-06-26: Mason "is only the second individual to appear" on the list, after
+# Hekmatyar (https://www.algemeiner.com/2021/06/26/canada-adds-three-groups-and-neo-nazi-to-its-terror-blacklist/).
+# A person listed later is read as an organisation until added here. Keys as :func:`entry_key` gives them.
 PERSONS = frozenset({"gulbuddin-hekmatyar", "james-mason"})
 
 _ALSO_KNOWN = re.compile(r"^\s*also\s+known\s+(?:among\s+other\s+names\s+)?as\s*:?\s*", re.IGNORECASE)

@@ -197,7 +197,7 @@ def _acts_for_change(
                     sources,
                     effective=in_force.isoformat(),
                     instrument=after.instrument,
-                    notes=f"In force on the day the list gives for the entry"
+                    notes="In force on the day the list gives for the entry"
                     + (f", by {after.instrument}" if after.instrument else "")
                     + f". {window_note}.",
                 )

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002  -- typographic apostrophes, quotes and dashes are how the list writes names.
 """Canada, Regulations Establishing a List of Entities (SOR/2002-284), Justice Canada XML.
 
 The Criminal Code s.83.05 list of terrorist entities, list id
@@ -84,7 +85,7 @@ PERSONS = frozenset({"gulbuddin-hekmatyar", "james-mason"})
 
 _ALSO_KNOWN = re.compile(r"^\s*also\s+known\s+(?:among\s+other\s+names\s+)?as\s*:?\s*", re.IGNORECASE)
 _CITATION = re.compile(r"^\s*(SOR/\d{4}-\d+)\s*,\s*s{1,2}\.\s*[^;]*$")
-_QUOTES = "\"“”«»"
+_QUOTES = '"“”«»'
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 
 
@@ -262,9 +263,10 @@ def _read(path: Path) -> tuple[list[_Item], list[Amendment]]:
         enacted = element.get(f"{LIMS}enacted-date")
         if element.tag == "Item":
             text, languages = _text_and_languages(element)
-            items.append(_Item(text, languages, in_force, enacted, element.sourceline or 0))
+            line = element.sourceline if isinstance(element.sourceline, int) else 0
+            items.append(_Item(text, languages, in_force, enacted, line))
             continue
-        note = " ".join("".join(element.itertext()).split())
+        note = " ".join(_plain_text(element).split())
         citation = _CITATION.match(note)
         # The first note packs the thirty regulations consolidated on 2018-05-23 together:
         # it names no single instrument for an item.

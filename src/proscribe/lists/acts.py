@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from proscribe.dates import PartialDate
@@ -18,7 +19,11 @@ AUTHORITIES = {
     "uk": "UK Foreign, Commonwealth and Development Office / HM Treasury (OFSI)",
     "au": "Australian Department of Foreign Affairs and Trade",
     "ca": "Global Affairs Canada",
+    "ca-sor": "Governor in Council (Canada), on the recommendation of the Minister of Public Safety",
     "ftm": "Publisher of the imported dataset",
+}
+LEGAL_BASES = {
+    "ca-sor": "Criminal Code s.83.05; Regulations Establishing a List of Entities (SOR/2002-284)",
 }
 
 
@@ -55,26 +60,96 @@ def _listing_date(entry: ListEntry) -> PartialDate | None:
     return parsed if parsed.is_known else None
 
 
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _in_window(value: str | None, version: VersionRef, previous: VersionRef | None) -> dt.date | None:
+    """An entry's in-force day when it lies after the previous version's data date and by this one's.
+
+    Only then is it the day of the change seen between the two versions; an older day is that of
+    the entry's wording, which may postdate its listing.
+    """
+    day = _day(value)
+    if day is None or previous is None:
+        return None
+    return day if previous.data_date < day <= version.data_date else None
+
+
+@dataclass(frozen=True)
+class Removal:
+    """The instrument(s) a list names between two versions that no added or reworded entry carries."""
+
+    instruments: tuple[str, ...]
+    days: tuple[dt.date, ...]
+
+    @property
+    def effective(self) -> dt.date | None:
+        return self.days[0] if len(set(self.days)) == 1 else None
+
+    @property
+    def instrument(self) -> str:
+        return " or ".join(self.instruments)
+
+
+def removal_instruments(
+    diff: VersionDiff,
+    amendments: Sequence[tuple[str, str]],
+    version: VersionRef,
+    previous: VersionRef | None,
+) -> Removal | None:
+    """The amending instruments in force between the versions that no entry of this one accounts for."""
+    accounted = {
+        change.after.instrument
+        for change in diff.changes
+        if change.after is not None
+        and change.after.instrument
+        and " or " not in change.after.instrument
+        and _in_window(change.after.in_force, version, previous)
+    }
+    found = [
+        (instrument, day)
+        for instrument, value in amendments
+        if (day := _in_window(value, version, previous)) and instrument not in accounted
+    ]
+    if not found:
+        return None
+    return Removal(tuple(i for i, _ in found), tuple(d for _, d in found))
+
+
 def acts_for_diff(
     diff: VersionDiff,
     version: VersionRef,
     previous: VersionRef | None,
     entity_of: dict[str, str],
+    amendments: Sequence[tuple[str, str]] = (),
 ) -> list[Act]:
     """Designations, delistings and amendments implied by ``diff``.
 
-    Dates: the list's own listing date where it gives one (designations);
-    otherwise the observation window between the previous version's data
-    date and this one's, stated as such in the act.
+    Dates: the day the list says an entry came into force, when it lies
+    between the two versions (with the instrument it names); else the list's
+    own listing date where it gives one (designations); otherwise the
+    observation window between the previous version's data date and this
+    one's, stated as such in the act. ``amendments`` — (instrument, in-force
+    day) pairs the version lists — date a removal when exactly the
+    instruments no added or reworded entry carries fall between the versions.
     """
+    removal = removal_instruments(diff, amendments, version, previous) if amendments else None
     acts: list[Act] = []
     for change in diff.changes:
-        acts.extend(_acts_for_change(change, version, previous, entity_of[change.key]))
+        acts.extend(_acts_for_change(change, version, previous, entity_of[change.key], removal))
     return acts
 
 
 def _acts_for_change(
-    change: EntryChange, version: VersionRef, previous: VersionRef | None, entity: str
+    change: EntryChange,
+    version: VersionRef,
+    previous: VersionRef | None,
+    entity: str,
+    removal: Removal | None = None,
 ) -> list[Act]:
     def cite(now: str, then: str) -> list[Source]:
         return [version.cite(f"entry {change.key} {now}")] + (
@@ -99,6 +174,7 @@ def _acts_for_change(
                     "entities": [entity],
                     "list": list_id,
                     "authority": AUTHORITIES.get(version.source, version.source),
+                    "legal_basis": LEGAL_BASES.get(version.source),
                     "names": [n.value for n in entry.names][:50],
                     "sources": sources,
                     "confidence": "confirmed",
@@ -110,9 +186,35 @@ def _acts_for_change(
     after, before = change.after, change.before
     if after is not None:
         listed = _listing_date(after) if before is None else None
+        in_force = _in_window(after.in_force, version, previous)
         sources = cite("present", "absent" if before is None else "on other lists")
         for list_id in after.lists if before is None else change.lists_added:
-            if listed:
+            if in_force:
+                add(
+                    Action.DESIGNATED,
+                    list_id,
+                    after,
+                    sources,
+                    effective=in_force.isoformat(),
+                    instrument=after.instrument,
+                    notes="In force on the day the list gives for the entry"
+                    + (f", by {after.instrument}" if after.instrument else "")
+                    + f". {window_note}.",
+                )
+            elif before is None and previous is None and (worded := _day(after.in_force)):
+                # In force in its present wording since then: the listing may be older (a rewording
+                # or a consolidation re-enacts an entry), so the day bounds it and does not date it.
+                add(
+                    Action.DESIGNATED,
+                    list_id,
+                    after,
+                    sources,
+                    observed_by=min(worded, version.data_date),
+                    notes=f"In force in its present wording since {worded}"
+                    + (f" ({after.instrument})" if after.instrument else "")
+                    + f"; the listing may be older. {window_note}.",
+                )
+            elif listed:
                 add(
                     Action.DESIGNATED,
                     list_id,
@@ -133,6 +235,19 @@ def _acts_for_change(
     if before is not None:
         sources = cite("absent" if after is None else "off this list", "present")
         for list_id in before.lists if after is None else change.lists_removed:
+            attributed: dict[str, object] = {}
+            note = f"{window_note}; absent from the later version."
+            if removal is not None and after is None:
+                # Inferred, not stated: the list names its amending instruments but not what each did.
+                attributed = {"instrument": removal.instrument, "confidence": "probable"}
+                if removal.effective:
+                    attributed["effective"] = removal.effective.isoformat()
+                note += (
+                    f" The list names {removal.instrument} (in force "
+                    + ", ".join(str(d) for d in sorted(set(removal.days)))
+                    + ") between the two versions, and no added or reworded entry carries it: "
+                    "taken as the removing instrument."
+                )
             add(
                 Action.DELISTED,
                 list_id,
@@ -140,13 +255,18 @@ def _acts_for_change(
                 sources,
                 reason=DelistReason.UNSPECIFIED,
                 **window,
-                notes=f"{window_note}; absent from the later version.",
+                **attributed,
+                notes=note,
             )
     if (
         after is not None
         and before is not None
         and ("name_changed" in change.kinds or "aliases_changed" in change.kinds)
     ):
+        reworded = _in_window(after.in_force, version, previous)
+        dated: dict[str, object] = (
+            {"effective": reworded.isoformat(), "instrument": after.instrument} if reworded else {}
+        )
         for list_id in after.lists:
             if list_id not in change.lists_added:
                 add(
@@ -155,6 +275,10 @@ def _acts_for_change(
                     after,
                     cite("with new names", "with old names"),
                     **window,
-                    notes=f"Names changed. {window_note}.",
+                    **dated,
+                    notes="Names changed"
+                    + (f", in force {reworded}" if reworded else "")
+                    + (f" by {after.instrument}" if reworded and after.instrument else "")
+                    + f". {window_note}.",
                 )
     return acts

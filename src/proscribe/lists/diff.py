@@ -59,13 +59,8 @@ def classify(before: ListEntry, after: ListEntry) -> tuple[str, ...]:
         kinds.append("name_changed")
     if {n.value for n in before.names[1:]} != {n.value for n in after.names[1:]}:
         kinds.append("aliases_changed")
-    if (before.kind, before.listed_on, before.references, before.identifiers, before.remarks) != (
-        after.kind,
-        after.listed_on,
-        after.references,
-        after.identifiers,
-        after.remarks,
-    ):
+    details = ("kind", "listed_on", "references", "identifiers", "remarks", "in_force", "instrument")
+    if any(getattr(before, name) != getattr(after, name) for name in details):
         kinds.append("details_changed")
     return tuple(kinds)
 

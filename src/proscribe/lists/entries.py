@@ -12,7 +12,7 @@ from proscribe.sources.base import ListEntry, ListName
 
 
 def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "key": entry.key,
         "kind": entry.kind.value,
         "names": [[n.value, n.type.value, n.lang] for n in entry.names],
@@ -23,6 +23,12 @@ def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
         "identifiers": [list(pair) for pair in entry.identifiers],
         "remarks": entry.remarks,
     }
+    # Written only when set, so entries of lists without them keep their stored digests.
+    if entry.in_force is not None:
+        data["in_force"] = entry.in_force
+    if entry.instrument is not None:
+        data["instrument"] = entry.instrument
+    return data
 
 
 def entry_from_dict(data: dict[str, Any]) -> ListEntry:
@@ -36,6 +42,8 @@ def entry_from_dict(data: dict[str, Any]) -> ListEntry:
         references=tuple(data["references"]),
         identifiers=tuple((scheme, value) for scheme, value in data["identifiers"]),
         remarks=data["remarks"],
+        in_force=data.get("in_force"),
+        instrument=data.get("instrument"),
     )
 
 

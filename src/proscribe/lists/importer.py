@@ -140,7 +140,7 @@ def import_list(registry: Registry, parsed: ParsedList) -> ImportResult:
             else None
         )
         entity_of = _link(registry, store, parsed.source, diff, version, result, conn)
-        acts = acts_for_diff(diff, version, prior, entity_of)
+        acts = acts_for_diff(diff, version, prior, entity_of, parsed.amendments)
         appended = registry.journal.append(acts, connection=conn, check_references=False)
         result.acts_added = len(appended.added)
         conn.execute(

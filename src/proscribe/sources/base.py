@@ -45,6 +45,14 @@ class ListEntry:
     ``us-sdgt``); ``references`` are identifiers the entry carries that
     belong to *other* lists (an EU or UK entry's UN reference number), used
     to recognise the same subject across lists.
+
+    ``in_force`` and ``instrument``, for lists that state them per entry
+    (Canada's SOR/2002-284): the day the entry in its present wording came
+    into force and the instrument that made it so. Unlike ``listed_on`` this
+    is not necessarily the listing date (an old entry may have been
+    reworded); :mod:`proscribe.lists.acts` uses it as the listing date only
+    when it falls between the version where the entry first appears and the
+    one before.
     """
 
     key: str
@@ -56,6 +64,8 @@ class ListEntry:
     references: tuple[str, ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()
     remarks: str | None = None
+    in_force: str | None = None
+    instrument: str | None = None
 
     @property
     def caption(self) -> str:
@@ -77,6 +87,10 @@ class ParsedList:
     data_date_basis: str
     entries: Iterator[ListEntry]
     meta: dict[str, str] = field(default_factory=dict)
+    # (instrument, in-force day) of each amending instrument the version names, when the list
+    # records them (SOR/2002-284): a removal between two versions is attributed to the one
+    # in force between them that no added or reworded entry accounts for.
+    amendments: tuple[tuple[str, str], ...] = ()
 
 
 def content_hash(paths: Iterable[Path], progress: Progress | None = None) -> str:

@@ -181,3 +181,20 @@ def test_bad_source_and_missing_file(db: Path, tmp_path: Path) -> None:
     wrong = run("import", "uk", str(OFAC_2024), db=db, check=False)
     assert wrong.returncode == 1 and str(OFAC_2024) in wrong.stderr
     assert len(wrong.stderr.strip().splitlines()) == 1
+
+
+def test_import_several_ca_sor_versions_in_one_call(tmp_path: Path) -> None:
+    """Canada's point-in-time XML versions (fixtures cut from Justice Canada's files) in any order."""
+    fixtures = sorted((Path(__file__).parent / "data" / "ca_sor").glob("*.xml"), reverse=True)
+    db = tmp_path / "ca.db"
+    run("load", db=db)
+    result = run("import", "ca-sor", *map(str, fixtures), db=db)
+    assert result.stdout.count("Imported ca-sor list version") == len(fixtures) == 3
+    status = run("status", "Hayat Tahrir al-Sham", "-j", "CA", "--as-of", "2026-06-01", "--json", db=db)
+    body = json.loads(status.stdout)
+    assert body["status"] == "delisted"
+    assert any("SOR/2025-250" in (act.get("instrument") or "") for act in body["deciding_acts"])
+    again = run("import", "ca-sor", *map(str, fixtures), db=db)
+    assert again.stdout.count("Already imported") == 3
+    dated = run("import", "ca-sor", *map(str, fixtures), "--data-date", "2026-01-01", db=db, check=False)
+    assert dated.returncode == 1 and "--data-date applies to one version" in dated.stderr

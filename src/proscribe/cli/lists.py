@@ -79,6 +79,8 @@ def import_command(
 
         proscribe import ofac-history ../shared/data/ofac_sdn/jackdwyer_sdn_history_*.tar.xz
 
+        proscribe import ca-sor ../shared/data/ca/sor-2002-284/*.xml   (several versions, oldest first)
+
     Importing the same version twice does nothing. Versions of one source must be imported in date order.
     """
     day = day_option(data_date, "--data-date")
@@ -94,6 +96,10 @@ def import_command(
         )
     if spec.history:
         _report_history(results)
+        return
+    if len(results) > 1:
+        for result in results:
+            _report(result)
         return
     [result] = results
     if day is None and not result.already_imported:

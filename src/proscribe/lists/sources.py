@@ -37,6 +37,8 @@ class Source:
     requires: tuple[str, ...] = ()
     # an archive of many versions replayed in date order (one result per version)
     history: bool = False
+    # several version files may be given at once; the parser's ``parse_versions`` orders them
+    versions: bool = False
 
 
 SOURCES: dict[str, Source] = {
@@ -48,6 +50,12 @@ SOURCES: dict[str, Source] = {
         Source("uk", "proscribe.sources.uk", "UK Sanctions List"),
         Source("au", "proscribe.sources.au", "Australia DFAT Consolidated List"),
         Source("ca", "proscribe.sources.ca", "Canada Consolidated Autonomous Sanctions List"),
+        Source(
+            "ca-sor",
+            "proscribe.sources.ca_sor",
+            "Canada's list of terrorist entities, Criminal Code s. 83.05 (SOR/2002-284, Justice Canada XML)",
+            versions=True,
+        ),
         Source(
             "ftm",
             "proscribe.sources.ftm",
@@ -113,4 +121,12 @@ def import_source(
         if len(paths) != 1:
             raise InputError(f"{name} takes one .tar.xz archive", location="PATH")
         return replay(registry, Path(paths[0]), (lambda done, _: progress(done, None)) if progress else None)
+    if spec.versions and len(paths) > 1:
+        if data_date is not None:
+            raise InputError(
+                f"--data-date applies to one version; {name} versions carry their own dates", "--data-date"
+            )
+        module: Any = importlib.import_module(spec.module)
+        # each version in its own transaction, oldest first: a bad file stops there, earlier ones stay
+        return [import_list(registry, parsed) for parsed in module.parse_versions(list(paths))]
     return [import_list(registry, parse_source(name, paths, data_date, progress, **options))]

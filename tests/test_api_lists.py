@@ -25,7 +25,7 @@ def lists_client(db_url: str) -> Iterator[tuple[TestClient, dict[str, str]]]:
     registry = Registry(db_url)
     registry.load_bundled()
     import_list(registry, un.parse([DATA / "consolidated_2021-01-18.xml"]))
-    import_list(registry, un.parse([DATA / "consolidated_2026-02-27.xml"]))
+    import_list(registry, un.parse([DATA / "consolidated_2026-02-27.xml"]), allow_mass_removal=True)
     keys = KeyStore(registry.db)
     tokens = {role: f"Bearer {keys.create(role, role)[1]}" for role in ("reader", "analyst")}
     with TestClient(create_app(registry)) as client:

@@ -45,7 +45,8 @@ def with_lists(
     registry = Registry(url)
     registry.load_bundled()
     import_list(registry, un.parse([UN_2021]))
-    import_list(registry, un.parse([UN_2026]))
+    # five years apart: 91 of 1,064 entries (8.6 %) left the list, above the 5 % guard
+    import_list(registry, un.parse([UN_2026]), allow_mass_removal=True)
     import_list(registry, ofac.parse([OFAC_2024]))
     yield registry
     registry.db.dispose()
@@ -133,7 +134,10 @@ def test_versions_must_come_in_date_order(with_lists: Registry) -> None:
 
 
 def test_three_un_snapshots_give_the_delistings_between_them(registry: Registry) -> None:
-    results = [import_list(registry, un.parse([path])) for path in (UN_2018, UN_2021, UN_2026)]
+    results = [
+        import_list(registry, un.parse([path]), allow_mass_removal=True)
+        for path in (UN_2018, UN_2021, UN_2026)
+    ]
     rows = membership_reference()
     expected = [
         sum(r["in_2018-10-29"] == "1" and r["in_2021-01-18"] == "0" for r in rows),

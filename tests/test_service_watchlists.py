@@ -109,7 +109,7 @@ def test_a_list_import_raises_alerts_at_the_next_look(tmp_path: Path) -> None:
         [new] = open_alerts(service)
         assert (new["ref"], new["kind"]) == ("r1", "new")
         assert new["trigger"].startswith("the registry changed") and "un 2021-01-18" in new["trigger"]
-        import_list(registry, un.parse([new_file]))
+        import_list(registry, un.parse([new_file]), allow_mass_removal=True)
         latest = open_alerts(service)[0]
         assert latest["ref"] == "r1" and latest["kind"] in ("changed", "removed")
         assert "un 2026-02-27" in latest["trigger"]

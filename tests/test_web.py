@@ -58,7 +58,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     registry = Registry(str(tmp_path_factory.mktemp("web") / "web.db"))
     registry.load_bundled()
     import_list(registry, un.parse([DATA / "consolidated_2021-01-18.xml"]))
-    import_list(registry, un.parse([DATA / "consolidated_2026-02-27.xml"]))
+    import_list(registry, un.parse([DATA / "consolidated_2026-02-27.xml"]), allow_mass_removal=True)
     cases = ProcedureCases(registry)
     cases.start("gb-deproscription", "Hamas", PartialDate.parse("2025-01-10"), case_id="hamas-gb")
     cases.step(

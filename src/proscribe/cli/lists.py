@@ -67,6 +67,14 @@ def import_command(
         str | None, typer.Option("--jurisdiction", help="For ftm: whose list it is.")
     ] = None,
     list_id: Annotated[str | None, typer.Option("--list", help="For ftm: the list id to record.")] = None,
+    allow_mass_removal: Annotated[
+        bool,
+        typer.Option(
+            "--allow-mass-removal",
+            help="Accept a version that removes more than 5% of the previous version's entries "
+            "(refused by default: a truncated file looks like a mass delisting).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Import a version of an official list; every change becomes an act citing the version.
@@ -82,6 +90,8 @@ def import_command(
         proscribe import ca-sor ../shared/data/ca/sor-2002-284/*.xml   (several versions, oldest first)
 
     Importing the same version twice does nothing. Versions of one source must be imported in date order.
+    A version that drops more than 5% of the previous version's entries is refused unless
+    --allow-mass-removal is given.
     """
     day = day_option(data_date, "--data-date")
     spec = source_named(source)
@@ -92,7 +102,13 @@ def import_command(
     with spinner() as bar:
         task = bar.add_task(f"reading {source} entries", total=None)
         results = import_source(
-            registry, source, paths, day, lambda done, _: bar.update(task, completed=done), **options
+            registry,
+            source,
+            paths,
+            day,
+            lambda done, _: bar.update(task, completed=done),
+            allow_mass_removal=allow_mass_removal,
+            **options,
         )
     if spec.history:
         _report_history(results)

@@ -69,12 +69,17 @@ def parsed_snapshot(archive: Path, snapshot: Snapshot) -> ParsedList:
 
 
 def replay(
-    registry: Registry, archive: Path, progress: Callable[[int, ImportResult], None] | None = None
+    registry: Registry,
+    archive: Path,
+    progress: Callable[[int, ImportResult], None] | None = None,
+    *,
+    allow_mass_removal: bool = False,
 ) -> list[ImportResult]:
     """Import every snapshot as a version of the ``ofac`` source; each in its own transaction."""
     results = []
     for index, snapshot in enumerate(snapshots(archive), start=1):
-        result = import_list(registry, parsed_snapshot(archive, snapshot))
+        parsed = parsed_snapshot(archive, snapshot)
+        result = import_list(registry, parsed, allow_mass_removal=allow_mass_removal)
         results.append(result)
         if progress:
             progress(index, result)

@@ -27,6 +27,11 @@ from proscribe.registry import Registry
 from proscribe.sources.base import ListEntry, ParsedList
 from proscribe.store import tables as t
 
+# A new version that drops more than this share of the previous version's entries is refused
+# unless the caller says the removal is expected: a truncated or partial file looks exactly like
+# a mass delisting, and every entry it lacks would become a false "delisted" act.
+MAX_REMOVAL_SHARE = 0.05
+
 
 @dataclass
 class ImportResult:
@@ -95,8 +100,43 @@ def _merge_names(entity: Entity, entry: ListEntry, citation: Source, origin: str
     )
 
 
-def import_list(registry: Registry, parsed: ParsedList) -> ImportResult:
-    """Import ``parsed`` as a new version of its source (a no-op when that version is already in)."""
+def check_removals(
+    source: str,
+    previous: dict[str, str],
+    current: dict[str, str],
+    location: str,
+    max_share: float = MAX_REMOVAL_SHARE,
+) -> None:
+    """Refuse a version that removes more than ``max_share`` of the previous version's entries.
+
+    The one-line reason names the counts, so an operator can judge whether the removal is real
+    (then import again with ``allow_mass_removal=True``) or the file is incomplete.
+    """
+    if not previous:
+        return
+    removed = sum(1 for key in previous if key not in current)
+    if removed > max_share * len(previous):
+        raise InputError(
+            f"this {source} version would remove {removed:,} of the previous version's {len(previous):,} "
+            f"entries ({removed / len(previous):.1%}, more than the {max_share:.0%} allowed); "
+            "a truncated or partial file looks like this. Nothing was written; if the removal is "
+            "real, import again with --allow-mass-removal",
+            location=location,
+        )
+
+
+def import_list(
+    registry: Registry,
+    parsed: ParsedList,
+    *,
+    allow_mass_removal: bool = False,
+    max_removal_share: float = MAX_REMOVAL_SHARE,
+) -> ImportResult:
+    """Import ``parsed`` as a new version of its source (a no-op when that version is already in).
+
+    A version that would remove more than ``max_removal_share`` of the previous version's entries
+    is refused (:func:`check_removals`) unless ``allow_mass_removal``; nothing is written then.
+    """
     store = ListStore(registry.db)
     if parsed.data_date is None:
         raise InputError("the list version has no data date; give --data-date", location=str(parsed.files[0]))
@@ -115,6 +155,10 @@ def import_list(registry: Registry, parsed: ParsedList) -> ImportResult:
             )
         previous_members = store.membership(latest.id, conn) if latest else {}
         membership, changed, bodies = _read_entries(parsed, previous_members, result)
+        if not allow_mass_removal:
+            check_removals(
+                parsed.source, previous_members, membership, str(parsed.files[0]), max_removal_share
+            )
         stored = store.existing_digests(parsed.source, list(bodies), conn)
         rows = [
             {"source": parsed.source, "key": key, "digest": d, "body": body.decode()}

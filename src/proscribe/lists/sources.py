@@ -107,12 +107,16 @@ def import_source(
     paths: Sequence[Path],
     data_date: dt.date | None = None,
     progress: Callable[[int, int | None], None] | None = None,
+    *,
+    allow_mass_removal: bool = False,
     **options: str,
 ) -> list[ImportResult]:
     """Import the version(s) of list ``name`` in ``paths``; every change becomes a sourced act.
 
     Returns one result per version (one for a list file, several for a history archive). Each
-    version is imported in its own transaction: a bad file leaves the journal as it was.
+    version is imported in its own transaction: a bad file leaves the journal as it was. A
+    version that removes more than 5 % of the previous one's entries is refused unless
+    ``allow_mass_removal`` (a truncated file looks like a mass delisting).
     """
     spec = source(name)
     if spec.history:
@@ -120,7 +124,12 @@ def import_source(
 
         if len(paths) != 1:
             raise InputError(f"{name} takes one .tar.xz archive", location="PATH")
-        return replay(registry, Path(paths[0]), (lambda done, _: progress(done, None)) if progress else None)
+        return replay(
+            registry,
+            Path(paths[0]),
+            (lambda done, _: progress(done, None)) if progress else None,
+            allow_mass_removal=allow_mass_removal,
+        )
     if spec.versions and len(paths) > 1:
         if data_date is not None:
             raise InputError(
@@ -128,5 +137,9 @@ def import_source(
             )
         module: Any = importlib.import_module(spec.module)
         # each version in its own transaction, oldest first: a bad file stops there, earlier ones stay
-        return [import_list(registry, parsed) for parsed in module.parse_versions(list(paths))]
-    return [import_list(registry, parse_source(name, paths, data_date, progress, **options))]
+        return [
+            import_list(registry, parsed, allow_mass_removal=allow_mass_removal)
+            for parsed in module.parse_versions(list(paths))
+        ]
+    parsed = parse_source(name, paths, data_date, progress, **options)
+    return [import_list(registry, parsed, allow_mass_removal=allow_mass_removal)]

@@ -1,7 +1,10 @@
 """US Treasury OFAC SDN list, legacy CSV format (sdn.csv with optional alt.csv, add.csv, sdn_comments.csv).
 
-The files have no header row; ``-0-`` means empty; the file ends with a
-0x1A byte. Programmes are joined as ``FTO] [SDGT``. Each programme is a list
+The files have no header row; ``-0-`` means empty; sdn.csv and alt.csv end
+with a 0x1A byte (the DOS end-of-file mark; every one of the 308 snapshots of
+2021-2024 in the shared archive has it), and we require it: a file cut short
+(a failed download, a full disk) otherwise parses as a shorter list and every
+entry it lacks would be recorded as a delisting. Programmes are joined as ``FTO] [SDGT``. Each programme is a list
 of its own in proscribe: ``FTO`` is ``us-fto`` (the State Department's
 Foreign Terrorist Organization designation as carried on the SDN list),
 ``SDGT`` is ``us-sdgt``, any other programme ``us-ofac-<programme>``.
@@ -62,6 +65,20 @@ def _rows(text: str, path: str, columns: int) -> Iterator[tuple[int, list[str]]]
         yield reader.line_num, row
 
 
+END_OF_FILE = "\x1a"
+
+
+def require_end_mark(text: str, path: str) -> None:
+    """Raise unless ``text`` ends with OFAC's end-of-file byte 0x1A (trailing whitespace allowed)."""
+    if not text.rstrip("\r\n \t").endswith(END_OF_FILE):
+        lines = text.count("\n") + 1
+        raise InputError(
+            "the file does not end with OFAC's end-of-file byte 0x1A: it is truncated or not a "
+            "complete OFAC export (nothing was imported)",
+            location=f"{path}:{lines}",
+        )
+
+
 def _decode(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8")
@@ -74,6 +91,7 @@ def _aliases(text: str | None, path: str) -> dict[str, list[ListName]]:
     found: dict[str, list[ListName]] = {}
     if text is None:
         return found
+    require_end_mark(text, path)
     for _, row in _rows(text, path, 5):
         ent_num, _, alt_type, alt_name = (_value(c) for c in row[:4])
         if ent_num and alt_name:
@@ -128,6 +146,8 @@ def parse_entries(
         )
         if progress and count % 1000 == 0:
             progress(count, None)
+    # Checked after the rows, so a file of the wrong format is reported by its first bad row.
+    require_end_mark(sdn_text, sdn_path)
 
 
 def hash_files(parts: list[tuple[str, bytes]]) -> str:

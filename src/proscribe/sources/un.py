@@ -4,6 +4,12 @@ One list, ``un-sc-sanctions``, whatever the regime (Al-Qaida, Taliban,
 DRC, DPRK ...); the regime is kept as the entry's programme. Names: the
 first..fourth name parts, the original-script name, and every alias with its
 quality (a.k.a. "Good"/"Low" map to aka/weak, f.k.a. to fka).
+
+Completeness: the file must be a ``CONSOLIDATED_LIST`` with a
+``dateGenerated`` attribute (every UN file since 2018 has one) holding an
+``INDIVIDUALS`` and an ``ENTITIES`` section, read to the closing tag of the
+root. A file cut short fails as malformed XML; one that lacks a section would
+otherwise delist every entry of that section.
 """
 
 from __future__ import annotations
@@ -28,6 +34,9 @@ from proscribe.sources.base import (
 from proscribe.sources.xmlsafe import iter_elements, root_attributes
 
 LIST_ID = "un-sc-sanctions"
+ROOT = "CONSOLIDATED_LIST"
+SECTIONS = ("INDIVIDUALS", "ENTITIES")
+SUBJECTS = ("INDIVIDUAL", "ENTITY")
 QUALITY = {"a.k.a.": NameType.AKA, "good": NameType.AKA, "f.k.a.": NameType.FKA, "low": NameType.WEAK}
 
 
@@ -84,19 +93,37 @@ def parse(
         raise InputError("the UN list is one XML file", location=", ".join(map(str, paths)))
     (path,) = require_files(paths)
     attributes = root_attributes(path)
+    generated = attributes.get("dateGenerated")
+    if not generated:
+        raise InputError(
+            "no dateGenerated attribute on the root element (not a complete UN Consolidated List?)",
+            location=str(path),
+        )
+    try:
+        generated_on = dt.datetime.fromisoformat(generated.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise InputError(f"dateGenerated '{generated[:40]}' is not a timestamp", location=str(path)) from None
     basis = "--data-date"
     if data_date is None:
-        generated = attributes.get("dateGenerated")
-        if not generated:
-            raise InputError("no dateGenerated attribute; give --data-date", location=str(path))
-        data_date = dt.datetime.fromisoformat(generated.replace("Z", "+00:00")).date()
+        data_date = generated_on
         basis = "dateGenerated attribute"
 
     def entries() -> Iterator[ListEntry]:
-        for count, element in enumerate(iter_elements(path, {"INDIVIDUAL", "ENTITY"}), start=1):
+        count = 0
+        closed: set[str] = set()
+        for element in iter_elements(path, {*SUBJECTS, *SECTIONS, ROOT}):
+            if element.tag not in SUBJECTS:
+                closed.add(str(element.tag))
+                continue
+            count += 1
             yield _entry(element, path)
             if progress and count % 100 == 0:
                 progress(count, None)
+        missing = [tag for tag in (*SECTIONS, ROOT) if tag not in closed]
+        if missing:
+            raise InputError(
+                f"no {' or '.join(missing)} element (not a complete UN Consolidated List)", location=str(path)
+            )
 
     return ParsedList(
         source="un",

@@ -142,6 +142,14 @@ def _chunks(path: Path) -> Iterator[tuple[int, bytes, int]]:
                 )
     if lines:
         yield first_line, b"".join(lines), done
+        # Checked once the last document has been read, so a file of the wrong format is
+        # reported by its content first. A file cut short mid-line can still parse (a scalar
+        # cut in two is a shorter scalar); every complete list file ends with a line break.
+        if not lines[-1].endswith(b"\n"):
+            raise InputError(
+                "the file does not end with a line break: it is truncated (nothing was imported)",
+                location=f"{path}:{first_line + len(lines) - 1}",
+            )
 
 
 def iter_documents(paths: Iterable[Path], progress: Progress | None = None) -> Iterator[YamlDocument]:

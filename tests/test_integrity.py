@@ -1,0 +1,213 @@
+"""Issue 14: attacks on the registry's integrity, each reproduced first, then refused.
+
+Truncated list files must not become mass delistings; hostile or broken input must give one-line
+errors, not tracebacks or crashes; impossible dates are refused; the web interface must not turn
+hostile data into live links or accept cross-site writes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proscribe import InputError, Registry
+from proscribe.lists.importer import import_list
+from proscribe.lists.sources import import_source
+from proscribe.lists.store import ListStore
+from proscribe.sources import ofac, uk, un
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+OFAC_2024 = DATA / "ofac_sdn" / "sdn_2024-05-03.csv"
+UN_2026 = DATA / "un_sc_consolidated" / "consolidated_2026-02-27.xml"
+UK_2026 = DATA / "uk" / "ammitto_uk_sanctions_list_2026-08-22.yaml"
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared data folder, see PROVENANCE.md)")
+    return path
+
+
+def cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The ``proscribe`` command run as a person runs it, on this tree's code."""
+    extra = ["--db", str(db)] if db else []
+    return subprocess.run(
+        [sys.executable, "-m", "proscribe", *args, *extra],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    """The stderr of a refused command: exit 1, exactly one line, no traceback."""
+    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+# --- 1. Import guards: a truncated list must not silently delist ----------------------------------
+
+
+def test_truncated_ofac_file_is_refused_and_writes_nothing(tmp_path: Path, registry: Registry) -> None:
+    """The reproduction of issue 14: ``head -c 2000000 sdn.csv`` imported as the next day's list
+    recorded 6,679 removals (7,140 false "delisted" acts) and exited 0."""
+    full = need(OFAC_2024).read_bytes()
+    first = import_list(registry, ofac.parse([OFAC_2024]))
+    acts_before = registry.journal.count()
+    cut = tmp_path / "sdn_2024-05-04.csv"
+    cut.write_bytes(full[:2_000_000])
+    with pytest.raises(InputError, match="end-of-file byte 0x1A") as raised:
+        import_list(registry, ofac.parse([cut]))
+    assert str(cut) in str(raised.value)
+    # not even allow_mass_removal lets a file without its end mark in
+    with pytest.raises(InputError, match="end-of-file byte 0x1A"):
+        import_list(registry, ofac.parse([cut]), allow_mass_removal=True)
+    assert registry.journal.count() == acts_before
+    assert [v.id for v in ListStore(registry.db).versions("ofac")] == [first.version_id]
+
+
+def test_ofac_file_cut_at_a_row_and_resealed_is_stopped_by_the_removal_guard(
+    tmp_path: Path, registry: Registry
+) -> None:
+    """A file that keeps its end mark but lacks rows (cut at a line, 0x1A added back) passes the
+    format check; the share of removed entries gives it away."""
+    full = need(OFAC_2024).read_bytes()
+    import_list(registry, ofac.parse([OFAC_2024]))
+    acts_before = registry.journal.count()
+    rows = full.split(b"\r\n")[:-1]  # the last part is the 0x1A mark
+    partial = tmp_path / "sdn_2024-05-04.csv"
+    partial.write_bytes(b"\r\n".join(rows[: len(rows) * 9 // 10]) + b"\r\n\x1a")
+    with pytest.raises(InputError) as raised:
+        import_list(registry, ofac.parse([partial]))
+    message = str(raised.value)
+    assert "would remove 1,497 of the previous version's 14,965 entries (10.0%" in message
+    assert "--allow-mass-removal" in message and "Nothing was written" in message
+    assert registry.journal.count() == acts_before
+    assert len(ListStore(registry.db).versions("ofac")) == 1
+    # a removal the operator knows to be real goes in when asked for
+    result = import_list(registry, ofac.parse([partial]), allow_mass_removal=True)
+    assert result.changes["removed"] == 1497 and registry.journal.count() > acts_before
+
+
+def test_small_removals_pass_the_guard(tmp_path: Path) -> None:
+    """Ordinary list churn (here 2 % of the entries) is not refused."""
+    registry = Registry(str(tmp_path / "r.db"))
+    lines = need(OFAC_2024).read_bytes().split(b"\r\n")
+    entries = len(lines) - 1  # the last "line" is the 0x1A mark
+    kept = lines[: entries - entries // 50]
+    smaller = tmp_path / "sdn_2024-05-04.csv"
+    smaller.write_bytes(b"\r\n".join(kept) + b"\r\n\x1a")
+    import_list(registry, ofac.parse([OFAC_2024]))
+    result = import_list(registry, ofac.parse([smaller]))
+    assert 0 < result.changes["removed"] <= 0.05 * 14965
+    registry.db.dispose()
+
+
+def test_un_xml_must_be_complete(tmp_path: Path) -> None:
+    text = need(UN_2026).read_text(encoding="utf-8")
+    # cut at an element boundary and re-closed: well-formed, but the ENTITIES section is gone
+    head = text[: text.index("</INDIVIDUALS>") + len("</INDIVIDUALS>")]
+    resealed = tmp_path / "consolidated_2026-02-28.xml"
+    resealed.write_text(head + "\n</CONSOLIDATED_LIST>\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no ENTITIES element"):
+        list(un.parse([resealed]).entries)
+    # cut anywhere else: malformed
+    cut = tmp_path / "cut.xml"
+    cut.write_text(text[: text.index("</ENTITIES>")], encoding="utf-8")
+    with pytest.raises(InputError, match="malformed or truncated XML"):
+        list(un.parse([cut]).entries)
+    # no dateGenerated: not a complete UN file, even with --data-date
+    undated = tmp_path / "undated.xml"
+    undated.write_text(text.replace(' dateGenerated="2026-02-27T00:00:09.554Z"', "", 1), encoding="utf-8")
+    with pytest.raises(InputError, match="no dateGenerated attribute"):
+        un.parse([undated])
+
+
+def test_un_resealed_file_cannot_delist_the_entities(tmp_path: Path) -> None:
+    """Even without the section check the removal guard would catch it (273 of 1,003 entries)."""
+    text = need(UN_2026).read_text(encoding="utf-8")
+    entities_start = text.index("<ENTITY>")
+    entities_end = text.index("</ENTITIES>")
+    # keep ENTITIES but empty it: well-formed and complete-looking, 27 % fewer entries
+    emptied = tmp_path / "consolidated_2026-02-28.xml"
+    emptied.write_text(text[:entities_start] + text[entities_end:], encoding="utf-8")
+    registry = Registry(str(tmp_path / "r.db"))
+    import_list(registry, un.parse([UN_2026]))
+    acts = registry.journal.count()
+    with pytest.raises(InputError, match="would remove 273 of the previous version's 1,003 entries"):
+        import_list(registry, un.parse([emptied], data_date=None))
+    assert registry.journal.count() == acts
+    registry.db.dispose()
+
+
+def _uk_documents(path: Path) -> list[bytes]:
+    """The UK file split before each ``---`` line (the header comment is the first part)."""
+    data = path.read_bytes()
+    parts = data.split(b"\n---\n")
+    return [parts[0] + b"\n", *(b"---\n" + p + b"\n" for p in parts[1:-1]), b"---\n" + parts[-1]]
+
+
+def test_uk_yaml_cut_at_a_document_boundary_is_refused(tmp_path: Path) -> None:
+    """The second reproduction: a UK file cut between documents parses as a shorter list (1,588
+    entries recorded as removed); the removal guard refuses it and names the counts."""
+    documents = _uk_documents(need(UK_2026))
+    cut = tmp_path / "uk_2026-08-23.yaml"
+    cut.write_bytes(b"".join(documents[: len(documents) * 3 // 4]))
+    registry = Registry(str(tmp_path / "r.db"))
+    first = import_list(registry, uk.parse([UK_2026]))
+    acts = registry.journal.count()
+    with pytest.raises(InputError, match=r"would remove 1,588 of the previous version's 6,349 entries"):
+        import_list(registry, uk.parse([cut]))
+    assert registry.journal.count() == acts
+    assert [v.id for v in ListStore(registry.db).versions("uk")] == [first.version_id]
+    registry.db.dispose()
+
+
+def test_uk_yaml_cut_mid_line_is_refused(tmp_path: Path) -> None:
+    """Cut inside a plain scalar, the last document still parses (``address_country: Afgh``);
+    only the missing final line break shows the cut."""
+    data = need(UK_2026).read_bytes()
+    second_end = data.index(b"\n---\n", data.index(b"unique_id: AFG0002"))
+    cut = tmp_path / "uk_2026-08-23.yaml"
+    cut.write_bytes(data[: second_end - len(b"anistan")])
+    assert cut.read_bytes().endswith(b"address_country: Afgh")
+    with pytest.raises(InputError, match="does not end with a line break") as raised:
+        list(uk.parse([cut]).entries)
+    assert str(cut) in str(raised.value)
+
+
+def test_cli_refuses_a_truncated_import_with_one_line_and_allows_a_real_removal(tmp_path: Path) -> None:
+    full = need(OFAC_2024).read_bytes()
+    db = tmp_path / "cli.db"
+    assert cli("import", "ofac", str(OFAC_2024), db=db).returncode == 0
+    cut = tmp_path / "sdn_2024-05-04.csv"
+    cut.write_bytes(full[:2_000_000])
+    assert "0x1A" in one_line_error(cli("import", "ofac", str(cut), db=db))
+    rows = full.split(b"\r\n")[:-1]
+    partial = tmp_path / "sdn_2024-05-05.csv"
+    partial.write_bytes(b"\r\n".join(rows[: len(rows) * 9 // 10]) + b"\r\n\x1a")
+    refused = one_line_error(cli("import", "ofac", str(partial), db=db))
+    assert "would remove 1,497 of the previous version's 14,965 entries" in refused
+    accepted = cli("import", "ofac", str(partial), "--allow-mass-removal", db=db)
+    assert accepted.returncode == 0 and "1,497 removed" in accepted.stdout, accepted.stderr
+
+
+def test_import_source_passes_allow_mass_removal(tmp_path: Path) -> None:
+    documents = _uk_documents(need(UK_2026))
+    cut = tmp_path / "uk_2026-08-23.yaml"
+    cut.write_bytes(b"".join(documents[: len(documents) * 3 // 4]))
+    registry = Registry(str(tmp_path / "r.db"))
+    import_source(registry, "uk", [UK_2026])
+    with pytest.raises(InputError, match="would remove"):
+        import_source(registry, "uk", [cut])
+    [result] = import_source(registry, "uk", [cut], allow_mass_removal=True)
+    assert result.changes["removed"] == 1588
+    registry.db.dispose()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from proscribe import InputError, Registry
-from proscribe.lists.importer import import_list
+from proscribe.lists.importer import check_removals, import_list
 from proscribe.lists.sources import import_source
 from proscribe.lists.store import ListStore
 from proscribe.sources import ofac, uk, un
@@ -211,3 +211,16 @@ def test_import_source_passes_allow_mass_removal(tmp_path: Path) -> None:
     [result] = import_source(registry, "uk", [cut], allow_mass_removal=True)
     assert result.changes["removed"] == 1588
     registry.db.dispose()
+
+
+def test_removal_guard_thresholds() -> None:
+    previous = {str(key): "d" for key in range(100)}
+    check_removals("x", previous, {k: "d" for k in list(previous)[:95]}, "here")  # 5 %: allowed
+    with pytest.raises(InputError, match=r"would remove 6 of the previous version's 100 entries \(6\.0%"):
+        check_removals("x", previous, {k: "d" for k in list(previous)[:94]}, "here")
+    # a single delisting on a short list is no mass removal; two of eight are
+    eight = {str(key): "d" for key in range(8)}
+    check_removals("x", eight, {k: "d" for k in list(eight)[:7]}, "here")
+    with pytest.raises(InputError, match="would remove 2 of the previous version's 8 entries"):
+        check_removals("x", eight, {k: "d" for k in list(eight)[:6]}, "here")
+    check_removals("x", {}, {"a": "d"}, "here")  # a first version removes nothing

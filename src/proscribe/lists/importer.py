@@ -31,6 +31,9 @@ from proscribe.store import tables as t
 # unless the caller says the removal is expected: a truncated or partial file looks exactly like
 # a mass delisting, and every entry it lacks would become a false "delisted" act.
 MAX_REMOVAL_SHARE = 0.05
+# One removal is always let through: on a short list (Canada's SOR/2002-284 fixtures hold 8
+# entries) a single delisting is already more than 5 %, and one missing entry is no mass removal.
+MIN_REFUSED_REMOVALS = 2
 
 
 @dataclass
@@ -107,7 +110,8 @@ def check_removals(
     location: str,
     max_share: float = MAX_REMOVAL_SHARE,
 ) -> None:
-    """Refuse a version that removes more than ``max_share`` of the previous version's entries.
+    """Refuse a version that removes more than ``max_share`` of the previous version's entries
+    (and more than one entry).
 
     The one-line reason names the counts, so an operator can judge whether the removal is real
     (then import again with ``allow_mass_removal=True``) or the file is incomplete.
@@ -115,7 +119,7 @@ def check_removals(
     if not previous:
         return
     removed = sum(1 for key in previous if key not in current)
-    if removed > max_share * len(previous):
+    if removed >= MIN_REFUSED_REMOVALS and removed > max_share * len(previous):
         raise InputError(
             f"this {source} version would remove {removed:,} of the previous version's {len(previous):,} "
             f"entries ({removed / len(previous):.1%}, more than the {max_share:.0%} allowed); "

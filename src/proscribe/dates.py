@@ -148,6 +148,25 @@ def parse_instant(text: str) -> dt.datetime:
     return instant if instant.tzinfo else instant.replace(tzinfo=dt.UTC)
 
 
+# No act of the kind this registry records predates the United Nations; 0001-01-01 is a slip.
+PLAUSIBLE_FROM = dt.date(1945, 1, 1)
+# Acts may be announced ahead of their effect (a delisting in force next month), not by years.
+PLAUSIBLE_AHEAD = dt.timedelta(days=366)
+
+
+def plausible_range(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last day an act's date, or a list's data date, can plausibly be."""
+    return PLAUSIBLE_FROM, (today or dt.date.today()) + PLAUSIBLE_AHEAD
+
+
+def check_plausible(day: dt.date, today: dt.date | None = None) -> dt.date:
+    """``day``, or a ValueError naming the range when it is before 1945 or more than a year ahead."""
+    first, last = plausible_range(today)
+    if not first <= day <= last:
+        raise ValueError(f"{day.isoformat()} is outside the plausible range {first} … {last}")
+    return day
+
+
 def utc_stamp() -> str:
     """Now, in UTC, as an ISO timestamp with microseconds and a ``Z`` (sorts as text)."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")

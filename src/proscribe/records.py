@@ -14,8 +14,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from proscribe.dates import check_plausible
 from proscribe.errors import InputError
 from proscribe.model import Act, Entity
+from proscribe.nesting import check_yaml_depth
 
 # Record files are written by people; anything larger is a mistake or an attack.
 MAX_RECORD_FILE_BYTES = 20 * 1024 * 1024
@@ -69,6 +71,8 @@ def validation_problem(exc: ValidationError) -> tuple[tuple[int | str, ...], str
 
 
 def parse_yaml(text: str, path: str) -> Any:
+    # The composer recurses once per level: a deeply nested file would end in a RecursionError.
+    check_yaml_depth(text, path)
     try:
         return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
@@ -84,12 +88,16 @@ def read_text_file(path: Path, limit: int = MAX_RECORD_FILE_BYTES) -> str:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", location=str(path)) from None
+    if path.is_dir():
+        raise InputError("expected a YAML file, got a folder", location=str(path))
     if size > limit:
         raise InputError(f"file is {size:,} bytes; the limit is {limit:,}", location=str(path))
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", location=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", location=str(path)) from None
 
 
 def parse_records(data: Any, path: str) -> RecordFile:
@@ -124,10 +132,36 @@ def parse_records(data: Any, path: str) -> RecordFile:
             if isinstance(parsed, Entity):
                 result.entities.append(parsed)
             else:
+                label = f"{path}:{section}[{index}]" + (f"({parsed.id})" if parsed.id else "")
+                check_act_dates(parsed, label)
                 result.acts.append(parsed)
     if not result.entities and not result.acts:
         raise InputError("the file records nothing (no entities, no acts)", location=path)
     return result
+
+
+def check_act_dates(act: Act, where: str) -> None:
+    """Refuse an act whose dates cannot be real (before 1945, or more than a year from today).
+
+    ``0001-01-01`` and ``9999-12-31`` are typing slips or probes, and a far-future date would
+    make the act look in force (or not) for centuries; :func:`proscribe.dates.check_plausible`.
+    """
+    dated = {
+        "decided": act.decided.earliest if act.decided and act.decided.is_known else None,
+        "effective": act.effective.earliest if act.effective and act.effective.is_known else None,
+        "published": act.published.earliest if act.published and act.published.is_known else None,
+        "observed_after": act.observed_after,
+        "observed_by": act.observed_by,
+    }
+    for index, source in enumerate(act.sources):
+        dated[f"sources[{index}].retrieved"] = source.retrieved
+    for field_name, day in dated.items():
+        if day is None:
+            continue
+        try:
+            check_plausible(day)
+        except ValueError as exc:
+            raise InputError(str(exc), location=f"{where}.{field_name}") from None
 
 
 def read_record_file(path: Path) -> RecordFile:

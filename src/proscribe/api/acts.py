@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from proscribe.api.auth import ApiKey, Role
-from proscribe.api.deps import ApiError, json_response, keys_of, limits_of, need, registry_of
+from proscribe.api.deps import SQL_INT_MAX, ApiError, json_response, keys_of, limits_of, need, registry_of
 from proscribe.errors import NotFound
 from proscribe.lists.links import decide_link
 from proscribe.model import Act, Entity
+from proscribe.records import check_act_dates
 from proscribe.registry import Registry
 from proscribe.serialize import to_jsonable
 from proscribe.views import ActRef
@@ -21,6 +22,7 @@ router = APIRouter(tags=["acts"])
 Reader = Annotated[ApiKey, Depends(need(Role.READER))]
 Analyst = Annotated[ApiKey, Depends(need(Role.ANALYST))]
 Reg = Annotated[Registry, Depends(registry_of)]
+CandidateId = Annotated[int, Path(ge=1, le=SQL_INT_MAX)]
 
 
 class RecordRequest(BaseModel):
@@ -54,7 +56,7 @@ def get_act(_: Reader, registry: Reg, act_id: str) -> JSONResponse:
 def list_acts(
     _: Reader,
     registry: Reg,
-    after: Annotated[int, Query(ge=0, description="Sequence number to start after.")] = 0,
+    after: Annotated[int, Query(ge=0, le=SQL_INT_MAX, description="Sequence number to start after.")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> JSONResponse:
     page = [{"seq": r.seq, "hash": r.hash, "act": ActRef.of(r)} for r in registry.journal.page(after, limit)]
@@ -69,6 +71,8 @@ def record_acts(key: Analyst, registry: Reg, request: Request, body: RecordReque
             raise ApiError(413, f"{len(items):,} {field} in one request; the limit is {limit:,}", field)
     if not body.acts and not body.entities:
         raise ApiError(400, "nothing to record: give 'acts' and/or 'entities'", "acts")
+    for index, act in enumerate(body.acts):
+        check_act_dates(act, f"acts[{index}]")
     keys = keys_of(request)
     with registry.db.writing() as conn, conn.begin():
         added_entities, updated_entities = registry.entities.save(list(body.entities), conn)
@@ -118,13 +122,13 @@ def _decide(
     "/links/{candidate_id}/accept", summary="Accept a candidate link: the entities become one subject"
 )
 def accept_link(
-    key: Analyst, registry: Reg, request: Request, candidate_id: int, body: LinkDecision | None = None
+    key: Analyst, registry: Reg, request: Request, candidate_id: CandidateId, body: LinkDecision | None = None
 ) -> JSONResponse:
     return _decide(key, registry, request, candidate_id, True, body.reason if body else None)
 
 
 @router.post("/links/{candidate_id}/reject", summary="Reject a candidate link; the entities stay apart")
 def reject_link(
-    key: Analyst, registry: Reg, request: Request, candidate_id: int, body: LinkDecision | None = None
+    key: Analyst, registry: Reg, request: Request, candidate_id: CandidateId, body: LinkDecision | None = None
 ) -> JSONResponse:
     return _decide(key, registry, request, candidate_id, False, body.reason if body else None)

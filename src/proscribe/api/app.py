@@ -14,6 +14,7 @@ import proscribe
 from proscribe.api import acts, admin, entities, lists, news, procedures, screening, watchlists
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
+from proscribe.api.guards import FailedKeys, SecurityGuards
 from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
 from proscribe.errors import AmbiguousName, InputError, NotFound, ProscribeError
 from proscribe.registry import Registry
@@ -93,6 +94,7 @@ def create_app(
     app.state.keys = KeyStore(registry.db)
     app.state.limits = chosen
     app.state.rate_limiter = RateLimiter(chosen.rate_per_minute)
+    app.state.failed_keys = FailedKeys(chosen.failed_keys_per_minute)
     _install_error_handlers(app)
     app.state.screener = Screener(registry)
     app.state.watchlists = Watchlists(app.state.screener)
@@ -121,5 +123,7 @@ def create_app(
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "X-API-Key"],
         )
+    # added before BodySizeLimit, so it runs inside it and reads only size-checked bodies
+    app.add_middleware(SecurityGuards, allowed_origins=tuple(chosen.cors_origins))
     app.add_middleware(BodySizeLimit, limit=chosen.max_body_bytes)
     return app

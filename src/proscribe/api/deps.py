@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from proscribe.api.auth import ApiKey, KeyStore, Role
+from proscribe.api.guards import FailedKeys
 from proscribe.api.limits import Limits, RateLimiter
 from proscribe.dates import parse_day, parse_instant
 from proscribe.errors import InputError
@@ -20,6 +21,9 @@ from proscribe.registry import Registry
 from proscribe.serialize import to_jsonable
 
 ANONYMOUS = ApiKey(name="anonymous", role=Role.READER, created_at="")
+# The largest integer SQLite and PostgreSQL (BIGINT) store: a larger id or sequence number in a
+# query would fail in the database driver (a 500); bounding the parameter makes it a 400.
+SQL_INT_MAX = 2**63 - 1
 
 
 class ApiError(Exception):
@@ -63,8 +67,31 @@ def caller(request: Request) -> ApiKey | None:
     token = token_of(request)
     if token is None:
         return None
+    return checked_key(request, token)
+
+
+def client_of(request: Request) -> str:
+    """The client's address (the proxy's, behind one: then all clients share one limit)."""
+    return request.client.host if request.client else "unknown"
+
+
+def checked_key(request: Request, token: str) -> ApiKey:
+    """The key ``token`` names; 401 when wrong, 429 once a client has sent too many wrong keys."""
+    failures: FailedKeys | None = getattr(request.app.state, "failed_keys", None)
+    client = client_of(request)
+    wait = failures.wait(client) if failures else None
+    if wait is not None and failures is not None:
+        seconds = max(1, math.ceil(wait))
+        raise ApiError(
+            429,
+            f"{failures.per_minute} wrong API keys from {client} within a minute; retry in {seconds} s",
+            "authorization",
+            {"Retry-After": str(seconds)},
+        )
     key = keys_of(request).authenticate(token)
     if key is None:
+        if failures is not None:
+            failures.failed(client)
         raise ApiError(401, "the API key is unknown or revoked", "authorization")
     return key
 

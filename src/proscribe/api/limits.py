@@ -17,11 +17,14 @@ class Limits:
 
     ``cors_origins`` is empty by default: no cross-origin browser access.
     ``public_read`` lets requests without a key read (never write).
+    ``failed_keys_per_minute`` wrong keys from one client address block it for the rest of the
+    minute (429).
     """
 
     max_body_bytes: int = 1_000_000
     max_batch: int = 1000
     rate_per_minute: int = 600
+    failed_keys_per_minute: int = 10
     cors_origins: tuple[str, ...] = ()
     public_read: bool = False
 

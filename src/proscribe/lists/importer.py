@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import orjson
 import sqlalchemy as sa
 
+from proscribe.dates import PLAUSIBLE_FROM
 from proscribe.errors import InputError
 from proscribe.lists.acts import VersionRef, acts_for_diff
 from proscribe.lists.diff import VersionDiff, diff_versions
@@ -103,6 +104,22 @@ def _merge_names(entity: Entity, entry: ListEntry, citation: Source, origin: str
     )
 
 
+def check_data_date(data_date: dt.date, basis: str, location: str, today: dt.date) -> None:
+    """Refuse a data date in the future (one day of slack for time zones) or before 1945.
+
+    A version dated 9999-12-31 would stay "the latest" for ever and every later import would be
+    refused as out of order; any future date claims knowledge the list cannot have yet.
+    """
+    if data_date > today + dt.timedelta(days=1):
+        raise InputError(
+            f"the list's data date {data_date} ({basis}) is in the future; a list cannot be dated "
+            "after today",
+            location=location,
+        )
+    if data_date < PLAUSIBLE_FROM:
+        raise InputError(f"the list's data date {data_date} ({basis}) is before 1945", location=location)
+
+
 def check_removals(
     source: str,
     previous: dict[str, str],
@@ -144,8 +161,9 @@ def import_list(
     store = ListStore(registry.db)
     if parsed.data_date is None:
         raise InputError("the list version has no data date; give --data-date", location=str(parsed.files[0]))
-    result = ImportResult(parsed.source, parsed.content_hash, parsed.data_date, parsed.data_date_basis)
     imported_on = dt.date.today()
+    check_data_date(parsed.data_date, parsed.data_date_basis, str(parsed.files[0]), imported_on)
+    result = ImportResult(parsed.source, parsed.content_hash, parsed.data_date, parsed.data_date_basis)
     with registry.db.writing() as conn, conn.begin():
         if store.version(parsed.content_hash) is not None:
             result.already_imported = True

@@ -54,7 +54,15 @@ def _value(cell: str) -> str | None:
 def _rows(text: str, path: str, columns: int) -> Iterator[tuple[int, list[str]]]:
     """CSV rows with their line numbers; a row of the wrong width is an error naming the line."""
     reader = csv.reader(io.StringIO(text.rstrip("\x1a\r\n ")))
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # NUL bytes, a bare line break in a field: not a CSV export
+            raise InputError(
+                f"not an OFAC legacy CSV file ({exc})", location=f"{path}:{reader.line_num}"
+            ) from None
         if not row or row == [""]:
             continue
         if len(row) != columns:

@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from proscribe.errors import InputError
+from proscribe.nesting import check_yaml_depth
 from proscribe.records import _NoAliasLoader
 from proscribe.sources.base import ListEntry, ParsedList, Progress, content_hash, require_files
 
@@ -89,6 +90,7 @@ def _parse_chunk(chunk: bytes, path: Path, first_line: int, number: int) -> list
     except UnicodeDecodeError as exc:
         line = first_line + chunk.count(b"\n", 0, exc.start)
         raise InputError(f"document {number}: not UTF-8 text", location=f"{path}:{line}") from None
+    check_yaml_depth(text, f"{path}", first_line)
     if "&" in text or "*" in text:
         _refuse_anchors(text, path, first_line, number)
     loader = _Loader(text)

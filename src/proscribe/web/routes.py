@@ -19,7 +19,15 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from proscribe.api.auth import ApiKey, Role
-from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
+from proscribe.api.deps import (
+    ApiError,
+    checked_key,
+    day_param,
+    jurisdiction_param,
+    limits_of,
+    need,
+    registry_of,
+)
 from proscribe.errors import InputError, NotFound, ProscribeError
 from proscribe.lists.links import pending_links
 from proscribe.lists.versions import list_versions, version_diff
@@ -29,10 +37,13 @@ from proscribe.procedures.report import case_reports
 from proscribe.screening.batch import read_column, write_rows
 from proscribe.screening.screener import Screener
 from proscribe.watchlists import Watchlists
+from proscribe.web.links import is_web_url
 from proscribe.web.svg import timeline_svg
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+# `{% if src.url is web_url %}`: only http(s) URLs become links (proscribe.web.links)
+templates.env.tests["web_url"] = is_web_url
 COOKIE = "proscribe_key"
 
 
@@ -92,13 +103,16 @@ def install_web(app: FastAPI) -> None:
 
     @app.post("/login", include_in_schema=False)
     def login(request: Request, token: str = Form(...), next: str = Form("/")) -> Response:
-        key = keys_of(request).authenticate(token)
-        if key is None:
+        try:
+            checked_key(request, token)
+        except ApiError as exc:
+            error = "That key is unknown or revoked." if exc.status == 401 else exc.message
             return templates.TemplateResponse(
                 request,
                 "login.html",
-                {"key": None, "next": next, "error": "That key is unknown or revoked."},
-                status_code=401,
+                {"key": None, "next": next, "error": error},
+                status_code=exc.status,
+                headers=exc.headers,
             )
         target = next if next.startswith("/") and not next.startswith("//") else "/"
         response = RedirectResponse(target, status_code=303)

@@ -7,17 +7,27 @@ hostile data into live links or accept cross-site writes.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import random
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from proscribe import InputError, Registry
+from proscribe.api.app import create_app
+from proscribe.api.auth import KeyStore
+from proscribe.api.limits import Limits
 from proscribe.lists.importer import check_removals, import_list
-from proscribe.lists.sources import import_source
+from proscribe.lists.sources import import_source, parse_source
 from proscribe.lists.store import ListStore
+from proscribe.nesting import check_json_depth, check_yaml_depth
+from proscribe.records import read_record_file
 from proscribe.sources import ofac, uk, un
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -224,3 +234,211 @@ def test_removal_guard_thresholds() -> None:
     with pytest.raises(InputError, match="would remove 2 of the previous version's 8 entries"):
         check_removals("x", eight, {k: "d" for k in list(eight)[:6]}, "here")
     check_removals("x", {}, {"a": "d"}, "here")  # a first version removes nothing
+
+
+# --- 2. Bad input: one-line errors, never a crash or a traceback ----------------------------------
+
+DEEP_FLOW = "[" * 200_000 + "]" * 200_000
+DEEP_BLOCK = "- " * 200_000 + "x"
+
+
+@pytest.mark.parametrize("source", ["eu", "uk", "au", "ca"])
+def test_deeply_nested_list_yaml_is_refused_before_parsing(tmp_path: Path, source: str) -> None:
+    """200,000 levels made libyaml's composer crash the process (exit 139, no message)."""
+    flow = tmp_path / "flow.yaml"
+    flow.write_text(f"---\nunique_id: AFG0001\nx: {DEEP_FLOW}\n", encoding="utf-8")
+    line = one_line_error(cli("import", source, str(flow), "--data-date", "2026-01-01", db=tmp_path / "r.db"))
+    assert f"{flow}:3: YAML nested more than 64 levels deep is refused" in line
+    block = tmp_path / "block.yaml"
+    block.write_text(f"---\nreference: '1'\nnames:\n{DEEP_BLOCK}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="nested more than 64 levels"):
+        list(parse_source(source, [block], dt.date(2026, 1, 1)).entries)
+
+
+def test_deeply_nested_record_file_is_refused(tmp_path: Path) -> None:
+    """A RecursionError traceback before."""
+    for name, text in (("flow.yaml", f"acts: {DEEP_FLOW}\n"), ("block.yaml", f"acts:\n{DEEP_BLOCK}\n")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert "YAML nested more than 64 levels deep is refused" in one_line_error(
+            cli("record", str(path), db=tmp_path / "r.db")
+        )
+
+
+def test_ordinary_nesting_is_untouched() -> None:
+    check_yaml_depth("a:\n  b:\n  - c: [1, [2, {d: 3}]]\n", "x")
+    check_json_depth(b'{"a": [[{"b": "[[[[[[[[[[[["}]]]}', "x")
+    check_yaml_depth("[" * 64 + "]" * 64, "x")
+    with pytest.raises(InputError, match="nested more than 64"):
+        check_yaml_depth("[" * 65 + "]" * 65, "x")
+    with pytest.raises(InputError, match=r"x:2: JSON nested more than 64"):
+        check_json_depth("{\n" + '"a": [' * 65 + "]" * 65 + "}", "x")
+
+
+def test_record_of_a_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    line = one_line_error(cli("record", str(tmp_path), db=tmp_path / "r.db"))
+    assert f"{tmp_path}: expected a YAML file, got a folder" in line
+
+
+RANDOM = random.Random(14).randbytes(200_000)
+
+
+@pytest.mark.parametrize("source", ["un", "ofac", "eu", "uk", "au", "ca", "ca-sor", "ftm"])
+def test_random_bytes_are_an_input_error_for_every_source(tmp_path: Path, source: str) -> None:
+    path = tmp_path / "sdn_2026-01-01.csv"
+    path.write_bytes(RANDOM)
+    options = {"jurisdiction": "UN", "list_id": "un-sc-sanctions"} if source == "ftm" else {}
+    with pytest.raises(InputError):
+        list(parse_source(source, [path], dt.date(2026, 1, 1), **options).entries)
+
+
+def test_random_bytes_as_sdn_csv_on_the_command_line(tmp_path: Path) -> None:
+    """A csv.Error traceback before ("new-line character seen in unquoted field")."""
+    path = tmp_path / "sdn.csv"
+    path.write_bytes(RANDOM)
+    line = one_line_error(cli("import", "ofac", str(path), "--data-date", "2026-01-01", db=tmp_path / "r.db"))
+    assert f"{path}:" in line and "OFAC legacy CSV" in line
+    # the csv module's own error (a bare carriage return in a field) is named, not raised
+    stray = tmp_path / "sdn_stray.csv"
+    stray.write_bytes(b"1,A\rB,C\r\n")
+    line = one_line_error(
+        cli("import", "ofac", str(stray), "--data-date", "2026-01-01", db=tmp_path / "r.db")
+    )
+    assert f"{stray}:1: not an OFAC legacy CSV file (new-line character seen in unquoted field" in line
+
+
+def test_list_data_dates_in_the_future_are_refused(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    line = one_line_error(cli("import", "un", str(need(UN_2026)), "--data-date", "9999-12-31", db=db))
+    assert "data date 9999-12-31 (--data-date) is in the future" in line
+    future = tmp_path / "consolidated.xml"
+    future.write_text(
+        UN_2026.read_text(encoding="utf-8").replace(
+            'dateGenerated="2026-02-27', 'dateGenerated="2999-02-27', 1
+        ),
+        encoding="utf-8",
+    )
+    registry = Registry(str(db))
+    with pytest.raises(
+        InputError, match=r"data date 2999-02-27 \(dateGenerated attribute\) is in the future"
+    ):
+        import_list(registry, un.parse([future]))
+    with pytest.raises(InputError, match="before 1945"):
+        import_list(registry, un.parse([UN_2026], data_date=dt.date(1, 1, 1)))
+    assert registry.journal.count() == 0
+    registry.db.dispose()
+
+
+def _record_text(**dates: str) -> str:
+    fields = "".join(f"  {name}: '{value}'\n" for name, value in dates.items())
+    return (
+        "acts:\n- id: ru-test-dates\n  jurisdiction: RU\n  action: designated\n  entities: [taliban]\n"
+        "  list: ru-federal-terrorist-list\n  authority: Supreme Court\n" + fields + "  sources:\n"
+        "  - url: https://example.org/ruling\n    retrieved: '2026-06-02'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("dates", "field"),
+    [
+        ({"decided": "0001-01-01"}, "decided"),
+        ({"effective": "9999-12-31"}, "effective"),
+        ({"published": "1944"}, "published"),
+        ({"decided": "2003-02-14", "observed_by": "9999-12-31"}, "observed_by"),
+    ],
+)
+def test_implausible_act_dates_are_refused(tmp_path: Path, dates: dict[str, str], field: str) -> None:
+    path = tmp_path / "acts.yaml"
+    path.write_text(_record_text(**dates), encoding="utf-8")
+    with pytest.raises(InputError, match="outside the plausible range 1945-01-01") as raised:
+        read_record_file(path)
+    assert raised.value.location == f"{path}:acts[0](ru-test-dates).{field}"
+
+
+def test_plausible_act_dates_pass(tmp_path: Path) -> None:
+    path = tmp_path / "acts.yaml"
+    next_year = dt.date.today().year + 1
+    path.write_text(_record_text(decided="1945-01-01", effective=str(next_year)), encoding="utf-8")
+    assert [a.id for a in read_record_file(path).acts] == ["ru-test-dates"]
+    path.write_text(_record_text(effective=str(next_year + 1)), encoding="utf-8")
+    with pytest.raises(InputError, match="plausible range"):
+        read_record_file(path)
+    path.write_text(_record_text(decided="unknown"), encoding="utf-8")
+    assert read_record_file(path).acts[0].decided is not None
+
+
+# --- HTTP: bad input gives 4xx, never 500 ---------------------------------------------------------
+
+
+@dataclass
+class Api:
+    client: TestClient
+    tokens: dict[str, str]
+    registry: Registry
+
+    def auth(self, role: str = "reader") -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[role]}"}
+
+
+@pytest.fixture
+def api(tmp_path: Path) -> Iterator[Api]:
+    registry = Registry(str(tmp_path / "api.db"))
+    registry.load_bundled()
+    keys = KeyStore(registry.db)
+    tokens = {role: keys.create(role, role)[1] for role in ("reader", "analyst")}
+    app = create_app(registry, Limits(rate_per_minute=100_000, failed_keys_per_minute=5))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield Api(client, tokens, registry)
+    registry.db.dispose()
+
+
+def test_unpaired_surrogates_in_a_json_body_are_400(api: Api) -> None:
+    """``"\\ud800"`` is valid JSON but no text; it reached the screener and ended in a 500."""
+    for body in (b'{"name": "\\ud800"}', b'{"name": "Tali\\udc00ban"}', b'{"names": ["a", "\\ud83d"]}'):
+        answer = api.client.post(
+            "/api/screen", content=body, headers={**api.auth(), "content-type": "application/json"}
+        )
+        assert answer.status_code == 400, answer.text
+        assert "unpaired surrogate" in answer.json()["error"]
+    # an escaped backslash before "ud800" is plain text, and a proper pair is an emoji
+    for fine in (b'{"name": "\\\\ud800"}', b'{"name": "\\ud83d\\ude00 Taliban"}'):
+        answer = api.client.post(
+            "/api/screen", content=fine, headers={**api.auth(), "content-type": "application/json"}
+        )
+        assert answer.status_code == 200, answer.text
+
+
+def test_oversized_integers_in_parameters_are_400(api: Api) -> None:
+    """``/api/acts?after=`` with 23 digits overflowed the database driver (500)."""
+    answer = api.client.get("/api/acts", params={"after": "1" * 23}, headers=api.auth())
+    assert answer.status_code == 400 and answer.json()["field"] == "after", answer.text
+    assert (
+        api.client.get("/api/acts", params={"after": str(2**63 - 1)}, headers=api.auth()).status_code == 200
+    )
+    link = api.client.post(f"/api/links/{'9' * 23}/accept", json={}, headers=api.auth("analyst"))
+    assert link.status_code == 400, link.text
+
+
+def test_deep_json_body_is_400(api: Api) -> None:
+    body = b'{"name": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    answer = api.client.post(
+        "/api/screen", content=body, headers={**api.auth(), "content-type": "application/json"}
+    )
+    assert answer.status_code == 400 and "nested more than 64" in answer.json()["error"]
+
+
+def test_api_refuses_implausible_act_dates(api: Api) -> None:
+    act = {
+        "id": "ru-2026-06-01-far-future",
+        "jurisdiction": "RU",
+        "action": "reinstated",
+        "entities": ["taliban"],
+        "list": "ru-federal-terrorist-list",
+        "decided": "9999-12-31",
+        "authority": "Supreme Court of the Russian Federation",
+        "sources": [{"url": "https://example.org/ruling", "retrieved": "2026-06-02"}],
+    }
+    before = api.registry.journal.count()
+    answer = api.client.post("/api/acts", json={"acts": [act]}, headers=api.auth("analyst"))
+    assert answer.status_code == 400 and answer.json()["field"] == "acts[0].decided", answer.text
+    assert api.registry.journal.count() == before

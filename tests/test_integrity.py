@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,13 +23,17 @@ from fastapi.testclient import TestClient
 from proscribe import InputError, Registry
 from proscribe.api.app import create_app
 from proscribe.api.auth import KeyStore
+from proscribe.api.guards import FailedKeys, foreign_origin
 from proscribe.api.limits import Limits
+from proscribe.api.server import running
 from proscribe.lists.importer import check_removals, import_list
 from proscribe.lists.sources import import_source, parse_source
 from proscribe.lists.store import ListStore
+from proscribe.model import Act
 from proscribe.nesting import check_json_depth, check_yaml_depth
 from proscribe.records import read_record_file
 from proscribe.sources import ofac, uk, un
+from proscribe.web.links import is_web_url
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 OFAC_2024 = DATA / "ofac_sdn" / "sdn_2024-05-03.csv"
@@ -442,3 +447,215 @@ def test_api_refuses_implausible_act_dates(api: Api) -> None:
     answer = api.client.post("/api/acts", json={"acts": [act]}, headers=api.auth("analyst"))
     assert answer.status_code == 400 and answer.json()["field"] == "acts[0].decided", answer.text
     assert api.registry.journal.count() == before
+
+
+# --- 3. Web: links, headers, cross-site writes, key guessing --------------------------------------
+
+HOSTILE_URLS = [
+    "javascript:alert(document.domain)",
+    " javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "java\tscript:alert(1)",
+    "//evil.example/x",
+]
+
+
+def test_only_http_urls_are_web_urls() -> None:
+    assert is_web_url("https://www.un.org/securitycouncil/") and is_web_url("HTTP://example.org")
+    for value in [*HOSTILE_URLS, "https://", "http:///x", "https://a.example/\x00", None, 3]:
+        assert not is_web_url(value), value
+
+
+def _hostile_source_act(url: str) -> dict[str, object]:
+    return {
+        "id": "ru-2026-06-01-hostile-url",
+        "jurisdiction": "RU",
+        "action": "reinstated",
+        "entities": ["taliban"],
+        "list": "ru-federal-terrorist-list",
+        "decided": "2026-06-01",
+        "authority": "Supreme Court of the Russian Federation",
+        "sources": [{"url": url, "title": "the ruling", "retrieved": "2026-06-02"}],
+    }
+
+
+def test_a_javascript_source_url_is_shown_as_text_not_a_link(api: Api) -> None:
+    url = HOSTILE_URLS[0]
+    recorded = api.client.post(
+        "/api/acts", json={"acts": [_hostile_source_act(url)]}, headers=api.auth("analyst")
+    )
+    assert recorded.status_code == 201, recorded.text
+    api.client.cookies.set("proscribe_key", api.tokens["reader"])
+    page = api.client.get("/entity/taliban")
+    assert page.status_code == 200
+    assert "javascript:" in page.text  # shown, as text
+    assert 'href="javascript' not in page.text.lower()  # neither in the tables nor the SVG timeline
+    assert page.text.count("https://") > 0  # the other sources are still links
+
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+}
+
+
+def test_every_response_carries_the_security_headers(api: Api) -> None:
+    answers = [
+        api.client.get("/api/health"),
+        api.client.get("/api/entities/taliban", headers=api.auth()),
+        api.client.get("/api/no-such-route"),
+        api.client.get("/login"),
+        api.client.get("/static/app.js"),
+        api.client.post("/api/screen", json={"name": "x"}),  # 401
+    ]
+    for answer in answers:
+        for header, value in SECURITY_HEADERS.items():
+            assert answer.headers.get(header) == value, (answer.url, header)
+        policy = answer.headers["content-security-policy"]
+        assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    docs = api.client.get("/docs")
+    assert docs.status_code == 200 and "cdn.jsdelivr.net" in docs.headers["content-security-policy"]
+
+
+def test_templates_need_no_inline_script_or_style() -> None:
+    """What lets the policy forbid inline script and style: the templates have none."""
+    templates = Path(__file__).resolve().parents[1] / "src" / "proscribe" / "web" / "templates"
+    for template in templates.glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert "<style" not in text and " style=" not in text, template.name
+        for found in re.finditer(r"<script([^>]*)>", text):
+            assert "src=" in found.group(1), template.name
+        assert not re.search(r"\son[a-z]+=", text), template.name
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "https://evil.example/page"},
+        {"Origin": "http://testserver.evil.example"},
+    ],
+)
+def test_cross_site_writes_are_refused(api: Api, headers: dict[str, str]) -> None:
+    before = api.registry.journal.count()
+    act = _hostile_source_act("https://example.org/ruling")
+    for path, body in (("/api/acts", {"acts": [act]}), ("/api/screen", {"name": "Taliban"})):
+        answer = api.client.post(path, json=body, headers={**api.auth("analyst"), **headers})
+        assert answer.status_code == 403 and answer.json()["field"] == "origin", answer.text
+    login = api.client.post("/login", data={"token": api.tokens["reader"]}, headers=headers)
+    assert login.status_code == 403
+    assert api.registry.journal.count() == before
+
+
+def test_same_site_and_headerless_writes_pass(api: Api) -> None:
+    for headers in ({"Origin": "http://testserver"}, {"Referer": "http://testserver/screen"}, {}):
+        answer = api.client.post("/api/screen", json={"name": "Taliban"}, headers={**api.auth(), **headers})
+        assert answer.status_code == 200, (headers, answer.text)
+    # reads are never refused by origin (a link from elsewhere must open)
+    assert (
+        api.client.get(
+            "/api/entities/taliban", headers={**api.auth(), "Origin": "https://a.example"}
+        ).status_code
+        == 200
+    )
+
+
+def test_configured_cors_origins_may_write(tmp_path: Path) -> None:
+    registry = Registry(str(tmp_path / "cors.db"))
+    registry.load_bundled()
+    token = KeyStore(registry.db).create("reader", "reader")[1]
+    app = create_app(registry, Limits(cors_origins=("https://tool.example",)))
+    with TestClient(app) as client:
+        auth = {"Authorization": f"Bearer {token}"}
+        allowed = client.post(
+            "/api/screen", json={"name": "x"}, headers={**auth, "Origin": "https://tool.example"}
+        )
+        assert allowed.status_code == 200
+        other = client.post(
+            "/api/screen", json={"name": "x"}, headers={**auth, "Origin": "https://evil.example"}
+        )
+        assert other.status_code == 403
+    registry.db.dispose()
+
+
+def test_wrong_keys_are_limited_per_client(api: Api) -> None:
+    """Five wrong keys a minute (this fixture's limit), then 429 even for a right key."""
+    for _ in range(5):
+        answer = api.client.get("/api/entities/taliban", headers={"Authorization": "Bearer psk_guess"})
+        assert answer.status_code == 401
+    blocked = api.client.get("/api/entities/taliban", headers=api.auth())
+    assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) >= 1
+    assert "5 wrong API keys" in blocked.json()["error"]
+    login = api.client.post("/login", data={"token": api.tokens["reader"]})
+    assert login.status_code == 429 and "wrong API keys" in login.text
+    # requests without a key are not counted as guesses
+    assert api.client.get("/api/health").status_code == 200
+
+
+def test_failed_keys_count_per_client() -> None:
+    failures = FailedKeys(per_minute=3)
+    for _ in range(3):
+        assert failures.wait("10.0.0.1") is None
+        failures.failed("10.0.0.1")
+    waited = failures.wait("10.0.0.1")
+    assert waited is not None and 0 < waited <= 60
+    assert failures.wait("10.0.0.2") is None
+
+
+def test_foreign_origin_rules() -> None:
+    def scope(**headers: str) -> dict[str, object]:
+        return {"headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
+
+    assert foreign_origin(scope(Host="reg.example", Origin="https://reg.example")) is None
+    assert foreign_origin(scope(Host="reg.example:8080", Origin="http://reg.example:8080")) is None
+    assert (
+        foreign_origin(scope(Host="reg.example", Origin="https://reg.example:444"))
+        == "https://reg.example:444"
+    )
+    assert foreign_origin(scope(Host="reg.example")) is None
+    assert foreign_origin(scope(Host="reg.example", Referer="https://reg.example/x?y")) is None
+    assert foreign_origin(scope(Host="reg.example", Referer="not a url")) == "not a url"
+    assert foreign_origin(scope(Origin="https://reg.example")) == "https://reg.example"  # no Host: refuse
+
+
+def test_in_chromium_no_javascript_link_and_no_policy_violation(tmp_path: Path) -> None:
+    """The pages under the Content-Security-Policy in a real browser: they work (search as you
+    type fetches from the API) and report no violation; the hostile source is not a link."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed")
+    registry = Registry(str(tmp_path / "web.db"))
+    registry.load_bundled()
+    registry.record([], [Act.model_validate(_hostile_source_act(HOSTILE_URLS[0]))])
+    token = KeyStore(registry.db).create("web-reader", "reader")[1]
+    app = create_app(registry, Limits(rate_per_minute=100_000))
+    violations: list[str] = []
+    with running(app) as url, playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
+        page = browser.new_page()
+        page.set_default_timeout(120_000)
+        page.on(
+            "console",
+            lambda message: violations.append(message.text) if "Content Security" in message.text else None,
+        )
+        page.goto(f"{url}/login")
+        page.fill("input[name=token]", token)
+        page.click("form.login button")
+        page.locator("#search").press_sequentially("tali", delay=50)
+        playwright_api.expect(page.locator("#results li a").first).to_have_text("Taliban", timeout=120_000)
+        page.goto(f"{url}/entity/taliban")
+        playwright_api.expect(page.locator("h1")).to_have_text("Taliban", timeout=120_000)
+        assert page.locator('a[href^="javascript" i]').count() == 0
+        assert page.get_by_text("javascript:alert(document.domain)").count() >= 1
+        assert page.locator('a[href^="https://"]').count() > 0
+        for path in ("/lists", "/screen", "/procedures", "/review/links"):
+            page.goto(f"{url}{path}")
+        browser.close()
+    registry.db.dispose()
+    assert violations == []

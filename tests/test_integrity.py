@@ -294,7 +294,7 @@ def test_random_bytes_are_an_input_error_for_every_source(tmp_path: Path, source
     path.write_bytes(RANDOM)
     options = {"jurisdiction": "UN", "list_id": "un-sc-sanctions"} if source == "ftm" else {}
     with pytest.raises(InputError):
-        list(parse_source(source, [path], dt.date(2026, 1, 1), **options).entries)
+        list(parse_source(source, [path], dt.date(2026, 1, 1), None, **options).entries)
 
 
 def test_random_bytes_as_sdn_csv_on_the_command_line(tmp_path: Path) -> None:

@@ -186,6 +186,32 @@ def test_uk_yaml_cut_at_a_document_boundary_is_refused(tmp_path: Path) -> None:
     registry.db.dispose()
 
 
+@pytest.mark.parametrize(
+    ("source", "path"),
+    [
+        ("au", DATA / "au" / "ammitto_au_dfat_consolidated.yaml"),
+        ("ca", DATA / "ca" / "ammitto_ca_sema_autonomous.yaml"),
+    ],
+)
+def test_other_yaml_lists_cut_at_a_document_boundary_are_refused(
+    tmp_path: Path, source: str, path: Path
+) -> None:
+    documents = _uk_documents(need(path))  # the same concatenation: a header, then "---" documents
+    kept = documents[: len(documents) * 3 // 4]
+    cut = tmp_path / f"{source}_cut.yaml"
+    cut.write_bytes(b"".join(kept))
+    registry = Registry(str(tmp_path / "r.db"))
+    [first] = import_source(registry, source, [path], dt.date(2026, 8, 1))
+    acts = registry.journal.count()
+    removed = first.entries - (len(kept) - 1)  # the first part is the header comment
+    with pytest.raises(
+        InputError, match=f"would remove {removed:,} of the previous version's {first.entries:,}"
+    ):
+        import_source(registry, source, [cut], dt.date(2026, 8, 2))
+    assert registry.journal.count() == acts and len(ListStore(registry.db).versions(source)) == 1
+    registry.db.dispose()
+
+
 def test_uk_yaml_cut_mid_line_is_refused(tmp_path: Path) -> None:
     """Cut inside a plain scalar, the last document still parses (``address_country: Afgh``);
     only the missing final line break shows the cut."""

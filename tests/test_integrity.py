@@ -685,3 +685,20 @@ def test_in_chromium_no_javascript_link_and_no_policy_violation(tmp_path: Path) 
         browser.close()
     registry.db.dispose()
     assert violations == []
+
+
+def test_the_screening_form_needs_its_token_when_signed_in_by_cookie(api: Api) -> None:
+    api.client.cookies.set("proscribe_key", api.tokens["reader"])
+    form = api.client.get("/screen")
+    found = re.search(r'name="csrf" value="([0-9a-f]{64})"', form.text)
+    assert found is not None
+    forged = api.client.post("/screen", data={"name": "Taliban"})
+    assert forged.status_code == 403 and "form token is missing or wrong" in forged.text
+    wrong = api.client.post("/screen", data={"name": "Taliban", "csrf": "0" * 64})
+    assert wrong.status_code == 403
+    right = api.client.post("/screen", data={"name": "Taliban", "csrf": found.group(1)})
+    assert right.status_code == 200 and 'class="hit"' in right.text
+    # a key in a header is not a browser's ambient credential: no token needed
+    api.client.cookies.clear()
+    scripted = api.client.post("/screen", data={"name": "Taliban"}, headers=api.auth())
+    assert scripted.status_code == 200

@@ -7,6 +7,8 @@ and review buttons. Pages read with the same keys as the API (a cookie set at /l
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import io
 import tempfile
 from pathlib import Path
@@ -61,12 +63,41 @@ def _reader(request: Request) -> ApiKey:
         raise
 
 
+def csrf_token(request: Request) -> str | None:
+    """The form token for a browser signed in with the cookie (None without one).
+
+    Derived from the cookie's key, which a page on another site can neither read (HttpOnly) nor
+    guess, so a form it submits cannot carry the right token.
+    """
+    cookie = request.cookies.get(COOKIE)
+    if not cookie:
+        return None
+    return hashlib.sha256(b"proscribe-form\0" + cookie.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def check_csrf(request: Request, sent: str) -> None:
+    """Refuse a form post authenticated by the cookie that lacks the cookie's form token."""
+    if token_of_header(request) is not None:
+        return  # a key in a header is sent by a script that holds it, not forged by a page
+    expected = csrf_token(request)
+    if expected is not None and not hmac.compare_digest(expected, sent):
+        raise ApiError(403, "the form token is missing or wrong; reload the page and submit again", "csrf")
+
+
+def token_of_header(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    return header or request.headers.get("x-api-key") or None
+
+
 def _page(
     request: Request, template: str, key: ApiKey, status_code: int = 200, **context: Any
 ) -> HTMLResponse:
     extras = getattr(request.app.state, "web_sections", {})
     return templates.TemplateResponse(
-        request, template, {"key": key, **extras, **context}, status_code=status_code
+        request,
+        template,
+        {"key": key, "csrf": csrf_token(request), **extras, **context},
+        status_code=status_code,
     )
 
 
@@ -195,8 +226,14 @@ def install_web(app: FastAPI) -> None:
         jurisdiction: str = Form(""),
         output: str = Form("html"),
         file: UploadFile | None = None,
+        csrf: str = Form(""),
     ) -> Response:
         key = _reader(request)
+        try:
+            check_csrf(request, csrf)
+        except ApiError as exc:
+            today = dt.date.today().isoformat()
+            return _page(request, "screen.html", key, exc.status, error=exc.message, rows=None, as_of=today)
         context: dict[str, Any] = {"name": name, "column": column, "jurisdiction": jurisdiction, "rows": None}
         try:
             day = day_param(as_of, "as_of") or dt.date.today()

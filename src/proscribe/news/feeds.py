@@ -161,7 +161,10 @@ def _date_of(value: Any) -> dt.date | None:
 
 def parse_feed(body: bytes, location: str, base_url: str | None = None) -> list[FeedItem]:
     """Items of an RSS or Atom document (relative links resolved against ``base_url``)."""
-    import feedparser  # type: ignore[import-untyped,unused-ignore]
+    try:
+        import feedparser  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:  # a declared dependency; a broken install gets a one-line answer
+        raise InputError("reading RSS/Atom needs the feedparser package", location=location) from None
 
     headers = {"content-location": base_url} if base_url else {}
     # A file-like object: given bytes or str, feedparser may treat them as a URL or a file name.
@@ -187,8 +190,9 @@ def parse_feed(body: bytes, location: str, base_url: str | None = None) -> list[
             FeedItem(
                 url=link,
                 title=entry.get("title"),
-                published=_date_of(entry.get("published_parsed")),
-                updated=_date_of(entry.get("updated_parsed")),
+                # dict.get: FeedParserDict.get maps a missing key to the other date, with a warning.
+                published=_date_of(dict.get(entry, "published_parsed")),
+                updated=_date_of(dict.get(entry, "updated_parsed")),
                 summary=summary if isinstance(summary, str) else None,
             )
         )

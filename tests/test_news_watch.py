@@ -203,7 +203,7 @@ def test_each_item_is_fetched_once_and_queued_for_review_only(registry: Registry
     first = watch(registry, feeds, progress=lambda done, total: calls.append((done, total)))
 
     assert first.feed_failures == ()
-    assert (first.feeds_read, first.items_seen, first.fetched) == (3, 54, 54)
+    assert (first.sources_read, first.items_seen, first.fetched) == (3, 54, 54)
     assert all(n == 1 for path, n in site.hits.items() if path.startswith("/news/"))
     assert site.page_hits() == 54
     assert first.failed == () and first.skipped_seen == 0
@@ -232,7 +232,7 @@ def test_each_item_is_fetched_once_and_queued_for_review_only(registry: Registry
     assert site.page_hits() == 54, "no page is fetched again"
     assert (second.items_seen, second.skipped_seen, second.fetched, second.events_queued) == (54, 54, 0, 0)
     assert len(queue.list()) == len(pending) - 1
-    assert "54 items from 3 feeds: 0 fetched, 0 queued with 0 events, 54 already seen" in second.summary()
+    assert "54 items from 3 sources: 0 fetched, 0 queued with 0 events, 54 already seen" in second.summary()
 
 
 @requires_feedparser
@@ -288,6 +288,7 @@ def test_a_missing_page_and_an_unreachable_feed_do_not_stop_the_run(registry: Re
     lines = [i.line() for i in result.items] + [f.line() for f in result.feed_failures]
     assert f"failed     {site.url('/news/removed-story.html')}: HTTP 404 Not Found" in lines
     assert any(line.startswith(f"feed failed  {unreachable}: cannot connect") for line in lines)
+    assert any(line.startswith(f"queued      1 event   2025-12-05  {good}") for line in lines)
 
     # Failures are tried again next time; the queued item is not fetched again.
     again = watch(registry, [feed])
@@ -353,7 +354,8 @@ def test_folders_of_saved_articles(registry: Registry, tmp_path: Path) -> None:
 
     result = watch(registry, [tmp_path], since=dt.date(2011, 1, 1))
 
-    outcomes = {Path(i.source).name: i.outcome for i in result.items}
+    assert result.sources_read == 1
+    outcomes = {Path(i.url).name: i.outcome for i in result.items}
     assert outcomes == {
         HTS_CANADA: Outcome.QUEUED,
         "2024-12-17_ru_duma_taliban_bill_a.txt": Outcome.QUEUED,

@@ -42,10 +42,6 @@ class Fetched:
     content_type: str
     charset: str | None = None
 
-    def text(self) -> str:
-        """The body as text: the declared charset, else a ``<meta charset>``, else UTF-8, else Latin-1."""
-        return decode_body(self.body, self.charset)
-
 
 def decode_body(body: bytes, charset: str | None = None) -> str:
     candidates = [charset] if charset else []

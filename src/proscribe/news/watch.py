@@ -70,12 +70,13 @@ class ItemReport:
     events: tuple[NewsEvent, ...] = ()
 
     def line(self) -> str:
-        """One human line: ``queued  2 events  2024-12-17  URL  title`` and so on."""
+        """One human line: ``queued      2 events  2024-12-17  URL  title``, ``failed     URL: reason`` ..."""
         day = self.published.isoformat() if self.published else "????-??-??"
         if self.outcome is Outcome.QUEUED:
             count = len(self.event_ids)
+            events = "no events" if count == 0 else f"{count:>2} event{'s' if count != 1 else ' '}"
             tail = f"  {self.title}" if self.title else ""
-            return f"queued     {count} event{'s' if count != 1 else ''}  {day}  {self.url}{tail}"
+            return f"queued     {events:<9}  {day}  {self.url}{tail}"
         if self.outcome is Outcome.FAILED:
             return f"failed     {self.url}: {self.reason}"
         if self.outcome is Outcome.BEFORE_SINCE:
@@ -112,7 +113,7 @@ class FeedFailure:
 class WatchResult:
     items: tuple[ItemReport, ...]
     feed_failures: tuple[FeedFailure, ...]
-    feeds_read: int
+    sources_read: int
     since: dt.date | None = None
 
     def _count(self, outcome: Outcome) -> int:
@@ -152,7 +153,7 @@ class WatchResult:
         return sum(len(item.event_ids) for item in self.items)
 
     def summary(self) -> str:
-        """One line: ``52 items from 3 feeds: 50 fetched, 48 queued with 71 events, ...``."""
+        """One line: ``54 items from 3 sources: 54 fetched, 52 queued with 78 events, ...``."""
         parts = [
             f"{self.fetched} fetched",
             f"{self.articles_queued} queued with {self.events_queued} events",
@@ -162,7 +163,7 @@ class WatchResult:
         if self.since:
             parts.append(f"{self.skipped_by_date} before {self.since.isoformat()}")
         parts.append(f"{len(self.failed)} failed")
-        text = f"{self.items_seen} items from {self.feeds_read} feeds: " + ", ".join(parts) + "."
+        text = f"{self.items_seen} items from {self.sources_read} sources: " + ", ".join(parts) + "."
         if self.feed_failures:
             count = len(self.feed_failures)
             text += f" {count} feed{'s' if count != 1 else ''} could not be read."
@@ -206,7 +207,7 @@ class _Work:
 class _Plan:
     works: list[_Work] = field(default_factory=list)
     failures: list[FeedFailure] = field(default_factory=list)
-    feeds_read: int = 0
+    sources_read: int = 0
 
 
 def _feed_works(
@@ -225,10 +226,10 @@ def _feed_works(
         if page is None:
             raise InputError("an HTML page is an article, not a feed", location=location)
         plan.works.append(_Work(source=label, url=page.url, page=page, language=language))
-        plan.feeds_read += 1
+        plan.sources_read += 1
         return
     items = parse_items(body, kind, location, base_url)
-    plan.feeds_read += 1
+    plan.sources_read += 1
     for item in items:
         if source is None or source.keeps(item):
             plan.works.append(_Work(source=label, url=item.url, item=item, language=language))
@@ -294,9 +295,12 @@ def _plan(inputs: Iterable[WatchInput], timeout: float, max_bytes: int) -> _Plan
                     FeedFailure(text, "no articles (.txt, .html) or feeds (.xml, .json) in folder")
                 )
                 continue
+            plan.sources_read += 1
             for file in files:
                 _plan_file(file, plan, max_bytes)
         elif path.is_file():
+            if path.suffix.lower() in ARTICLE_SUFFIXES:
+                plan.sources_read += 1
             _plan_file(path, plan, max_bytes)
         else:
             plan.failures.append(FeedFailure(text, "no such file or folder"))
@@ -438,4 +442,4 @@ def watch(
         reports.append(watcher.handle(work))
         if progress:
             progress(done, total)
-    return WatchResult(tuple(reports), tuple(plan.failures), plan.feeds_read, since)
+    return WatchResult(tuple(reports), tuple(plan.failures), plan.sources_read, since)

@@ -16,6 +16,7 @@ import re
 import shutil
 import socket
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -78,6 +79,7 @@ class Site:
     base: str = ""
     pages: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
     hits: Counter[str] = field(default_factory=Counter)
+    delays: dict[str, float] = field(default_factory=dict)  # seconds to wait before answering
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str) -> str:
@@ -102,6 +104,7 @@ def site() -> Iterator[Site]:
             with state.lock:
                 state.hits[self.path] += 1
             status, content_type, body = state.pages.get(self.path, (404, "text/plain", b"not found"))
+            time.sleep(state.delays.get(self.path, 0.0))
             self.send_response(status)
             if status in (301, 302):
                 self.send_header("Location", body.decode())
@@ -368,6 +371,15 @@ def test_folders_of_saved_articles(registry: Registry, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     assert watch(registry, [empty]).feed_failures[0].reason.startswith("no articles")
+
+
+def test_a_slow_server_times_out_as_one_failed_item(registry: Registry, site: Site) -> None:
+    site.serve("/news/slow.html", article_page(HTS_CANADA))
+    site.delays["/news/slow.html"] = 2.0
+    result = watch(registry, [site.url("/news/slow.html")], timeout=0.3)
+    assert [(f.source, f.reason) for f in result.feed_failures] == [
+        (site.url("/news/slow.html"), "timed out after 0.3 s")
+    ]
 
 
 def test_fetch_is_limited_to_http_with_a_size_cap(site: Site) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -86,6 +87,25 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_HttpOnlyRedirects())
 
 
+_CHUNK = 64 * 1024
+
+
+def _read_body(response: IO[bytes], url: str, timeout: float, max_bytes: int) -> bytes:
+    """The body in chunks, within ``timeout`` seconds in all: the socket timeout alone bounds each
+    read, so a server trickling a byte at a time could otherwise hold a run for hours."""
+    deadline = time.monotonic() + timeout
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(_CHUNK):
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(url, f"the response is larger than {max_bytes:,} bytes")
+        if time.monotonic() > deadline:
+            raise FetchError(url, f"timed out after {timeout:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT_S, max_bytes: int = MAX_ARTICLE_BYTES) -> Fetched:
     """GET ``url``; raise :class:`FetchError` for a bad scheme, an HTTP error, a timeout or a body over ``max_bytes``."""
     check_url(url)
@@ -101,9 +121,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT_S, max_bytes: int = MAX_
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(url, f"the response is {int(declared):,} bytes; the limit is {max_bytes:,}")
-            body = response.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise FetchError(url, f"the response is larger than {max_bytes:,} bytes")
+            body = _read_body(response, url, timeout, max_bytes)
             return Fetched(
                 url=response.geturl() or url,
                 body=body,

@@ -42,6 +42,13 @@ class SeenLedger:
             )
             return row.first() is not None
 
+    def content_of(self, url: str) -> str | None:
+        """The content hash recorded for ``url`` by the last run that read it."""
+        with self.db.reading() as conn:
+            return conn.execute(
+                sa.select(t.news_seen.c.content_hash).where(t.news_seen.c.url_hash == url_key(url))
+            ).scalar()
+
     def content_seen(self, content_hash: str) -> bool:
         """True when a watch saw this cleaned text, or it is already in the review queue by any route."""
         with self.db.reading() as conn:

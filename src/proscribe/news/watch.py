@@ -395,12 +395,9 @@ class _Watcher:
             )
         content_hash = article.document_hash
         if self.ledger.content_seen(content_hash):
+            unchanged = self.ledger.content_of(work.url) == content_hash
             self.ledger.record(work.url, content_hash, work.source, article.published, 0)
-            reason = (
-                "unchanged since the last run"
-                if work.page is not None
-                else "same text as an item seen before"
-            )
+            reason = "unchanged since the last run" if unchanged else "same text as an item seen before"
             return ItemReport(
                 work.source, work.url, Outcome.DUPLICATE, fetched=True, title=title,
                 published=article.published, reason=reason,

@@ -21,11 +21,15 @@ and is read on every run: it is queued again only when its text changed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+import sqlalchemy as sa
 
 from proscribe.errors import InputError
 from proscribe.news import extract_events, name_index, parse_article, read_article_file
@@ -35,8 +39,9 @@ from proscribe.news.feeds import FeedItem, FeedKind, FeedSource, parse_items, sn
 from proscribe.news.fetch import DEFAULT_TIMEOUT_S, Fetched, FetchError, decode_body, fetch
 from proscribe.news.link import NameIndex
 from proscribe.news.review import ReviewQueue
-from proscribe.news.seen import SeenLedger
 from proscribe.registry import Registry
+from proscribe.store import tables as t
+from proscribe.store.database import Database
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom", ".json")
@@ -321,6 +326,75 @@ def page_date(html: str, url: str | None = None) -> dt.date | None:
         return dt.date.fromisoformat(found)
     except ValueError:
         return None
+
+
+# --- what earlier runs handled (table news_seen, migration 0007) ------------------------------------
+# An item is recorded only when its page was read and handled (queued, or found to repeat a known
+# text); failures and items skipped by date are not, so a later run tries them again.
+
+
+def normalise_url(url: str) -> str:
+    """The URL without its fragment, with scheme and host in lower case (they are case-insensitive)."""
+    parts = urllib.parse.urlsplit(url.strip())
+    return urllib.parse.urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
+    )
+
+
+def url_key(url: str) -> str:
+    return hashlib.sha256(normalise_url(url).encode("utf-8")).hexdigest()
+
+
+class SeenLedger:
+    """Look-ups and records of seen items in one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def url_seen(self, url: str) -> bool:
+        with self.db.reading() as conn:
+            row = conn.execute(
+                sa.select(t.news_seen.c.url_hash).where(t.news_seen.c.url_hash == url_key(url))
+            )
+            return row.first() is not None
+
+    def content_of(self, url: str) -> str | None:
+        """The content hash recorded for ``url`` by the last run that read it."""
+        with self.db.reading() as conn:
+            return conn.execute(
+                sa.select(t.news_seen.c.content_hash).where(t.news_seen.c.url_hash == url_key(url))
+            ).scalar()
+
+    def content_seen(self, content_hash: str) -> bool:
+        """True when a watch saw this cleaned text, or it is already in the review queue by any route."""
+        with self.db.reading() as conn:
+            seen = conn.execute(
+                sa.select(t.news_seen.c.url_hash).where(t.news_seen.c.content_hash == content_hash).limit(1)
+            ).first()
+            if seen is not None:
+                return True
+            queued = conn.execute(
+                sa.select(t.news_articles.c.id).where(t.news_articles.c.id == content_hash)
+            ).first()
+            return queued is not None
+
+    def record(
+        self, url: str, content_hash: str, source: str, published: dt.date | None, events: int
+    ) -> None:
+        """Remember ``url`` (replacing an earlier record of it: a watched page may change)."""
+        key = url_key(url)
+        row = {
+            "url_hash": key,
+            "url": normalise_url(url),
+            "content_hash": content_hash,
+            "source": source,
+            "published": published.isoformat() if published else None,
+            "seen_at": dt.datetime.now(dt.UTC).isoformat(),
+            "events": events,
+        }
+        with self.db.writing() as conn, conn.begin():
+            conn.execute(t.news_seen.delete().where(t.news_seen.c.url_hash == key))
+            conn.execute(t.news_seen.insert(), row)
 
 
 class _Watcher:

@@ -46,6 +46,7 @@ class VersionDiff:
             "name_changed",
             "aliases_changed",
             "details_changed",
+            "decisions_changed",
         )
         return {kind: self.count(kind) for kind in kinds}
 
@@ -67,6 +68,10 @@ def classify(before: ListEntry, after: ListEntry) -> tuple[str, ...]:
         after.remarks,
     ):
         kinds.append("details_changed")
+    if before.decisions != after.decisions:
+        # A ruling printed next to an existing entry (Russia's suspension of the Taliban ban):
+        # its own acts are made from it, so it is a change of its own, not a detail.
+        kinds.append("decisions_changed")
     return tuple(kinds)
 
 

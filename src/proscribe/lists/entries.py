@@ -8,11 +8,14 @@ from typing import Any
 import orjson
 
 from proscribe.model import EntityKind, NameType
-from proscribe.sources.base import ListEntry, ListName
+from proscribe.sources.base import EntryDecision, ListEntry, ListName
+
+
+DECISION_FIELDS = ("action", "text", "authority", "decided", "effective", "published", "instrument")
 
 
 def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
-    return {
+    body: dict[str, Any] = {
         "key": entry.key,
         "kind": entry.kind.value,
         "names": [[n.value, n.type.value, n.lang] for n in entry.names],
@@ -23,6 +26,11 @@ def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
         "identifiers": [list(pair) for pair in entry.identifiers],
         "remarks": entry.remarks,
     }
+    # Only entries that carry decisions get the key: the stored bodies (and so the digests) of
+    # every other source stay byte-for-byte what they were, and their next versions diff cleanly.
+    if entry.decisions:
+        body["decisions"] = [{f: getattr(d, f) for f in DECISION_FIELDS} for d in entry.decisions]
+    return body
 
 
 def entry_from_dict(data: dict[str, Any]) -> ListEntry:
@@ -36,6 +44,7 @@ def entry_from_dict(data: dict[str, Any]) -> ListEntry:
         references=tuple(data["references"]),
         identifiers=tuple((scheme, value) for scheme, value in data["identifiers"]),
         remarks=data["remarks"],
+        decisions=tuple(EntryDecision(**item) for item in data.get("decisions", ())),
     )
 
 

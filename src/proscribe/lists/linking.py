@@ -10,6 +10,14 @@
   is how list entries reach the curated entities (Al-Nusrah Front, the
   Taliban, Hamas ...);
 
+* **own name** (only for lists that name each organisation once, in one
+  language, with no reference numbers — Russia's lists, see
+  ``LINK_BY_OWN_NAME``) — an organisation one of whose own names (not a
+  weak alias) equals an own name (not weak, not acquired from a list) of
+  exactly one organisation entity, and no name of it points to another, is
+  that entity: "Движение Талибан" is the curated
+  ``taliban``. Other sources never use this rule, so their links do not change;
+
 * anything weaker becomes a **pending** candidate for a person to review
   (``proscribe links --pending``); it is never merged silently.
 
@@ -27,13 +35,17 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from proscribe.model import EntityKind
+from proscribe.model import EntityKind, NameType
 from proscribe.names import name_key
 from proscribe.sources.base import ListEntry
 from proscribe.store import tables as t
 
 # Keys this short are acronyms ("HTS", "IS"): evidence too weak to count.
 MIN_KEY_LENGTH = 5
+
+# Sources whose entries give one organisation's names in Russian only, without reference numbers
+# or a second spelling to vote with: one own name equal to one entity's name is the evidence there is.
+LINK_BY_OWN_NAME = frozenset({"ru-fsb", "ru-minjust"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,22 @@ def _name_index(conn: sa.Connection, keys: set[str]) -> dict[str, set[str]]:
     return index
 
 
+def _own_name_index(conn: sa.Connection, keys: set[str]) -> dict[str, set[str]]:
+    """Like :func:`_name_index`, but only names an entity holds as its own: not weak, not acquired from a list."""
+    index: dict[str, set[str]] = {}
+    ordered = sorted(keys)
+    names = t.entity_names
+    for start in range(0, len(ordered), 5000):
+        query = sa.select(names.c.key, names.c.entity_id).where(
+            t.member_of(names.c.key, ordered[start : start + 5000], conn.dialect.name),
+            names.c.type != NameType.WEAK.value,
+            names.c.acquired == sa.false(),
+        )
+        for row in conn.execute(query):
+            index.setdefault(row.key, set()).add(row.entity_id)
+    return index
+
+
 def _kinds(conn: sa.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
     """(kind, folded primary name) of each entity."""
     ordered = sorted(ids)
@@ -111,8 +139,13 @@ def plan_links(
         plan.resolutions[key] = Resolution(entity_id, "known", 1.0, False)
     index = _name_index(conn, {k for e in fresh for k in strong_keys(e)})
     kinds = _kinds(conn, {i for ids in index.values() for i in ids})
+    own_index = (
+        _own_name_index(conn, {k for e in fresh for k in own_keys(e)}) if source in LINK_BY_OWN_NAME else {}
+    )
     for entry in fresh:
         resolution = _by_reference(entry, un_subjects, plan)
+        if resolution is None and source in LINK_BY_OWN_NAME:
+            resolution = _by_own_name(source, entry, own_index, kinds, same_source_entities)
         if resolution is None:
             resolution = _by_names(source, entry, index, kinds, same_source_entities, plan)
         plan.resolutions[entry.key] = resolution
@@ -133,6 +166,35 @@ def _by_reference(entry: ListEntry, un_subjects: dict[str, str], plan: LinkPlan)
             entity_id_for("un", entry.references[0]), f"reference {entry.references[0]}", 1.0, True
         )
     return None
+
+
+def own_keys(entry: ListEntry) -> set[str]:
+    """Folded names an entry gives as the subject's own (weak aliases, which name it only in context, left out)."""
+    keys = (name_key(n.value) for n in entry.names if n.type is not NameType.WEAK)
+    return {k for k in keys if len(k) >= MIN_KEY_LENGTH}
+
+
+def _by_own_name(
+    source: str,
+    entry: ListEntry,
+    index: dict[str, set[str]],
+    kinds: dict[str, tuple[str, str]],
+    same_source_entities: set[str],
+) -> Resolution | None:
+    if entry.kind is EntityKind.PERSON:
+        return None
+    own_id = entity_id_for(source, entry.key)
+    matched: dict[str, str] = {}
+    for key in sorted(own_keys(entry)):
+        for entity_id in index.get(key, ()):
+            if entity_id != own_id and kinds.get(entity_id, ("", ""))[0] == entry.kind.value:
+                matched.setdefault(entity_id, key)
+    if len(matched) != 1:
+        return None  # none, or names of several entities: left to the rules below and to review
+    (target, key), = matched.items()
+    if target in same_source_entities:
+        return None
+    return Resolution(target, f"names: own name '{key}' is a name of {target}", 0.85, False)
 
 
 def _by_names(

@@ -62,6 +62,8 @@ _DECISION = re.compile(
     r"(?:№\s*(?P<case>.+?)|\(?б/н\)?)?\s*,?\s*"
     r"вступил[оа]?\s+в\s+силу\s+(?P<effective>\d{2}\.\d{2}\.\d{4})\s*\.?$"
 )
+# "Украинское военизированное националистическое объединение «Азов»": the type phrase is at most this long.
+MAX_TYPE_WORDS = 5
 _FORMER = re.compile(r"\(\s*бывш\w*\s+«([^«»]+)»\s*\)")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -110,9 +112,20 @@ def main_name(text: str) -> str:
     if not outside or outside.count("«") != outside.count("»"):
         return text
     spans = quoted_names(outside)
-    if len(spans) == 1 and spans[0][1] == len(outside):
+    if len(spans) == 1 and spans[0][1] == len(outside) and _is_type_phrase(outside[: spans[0][0]]):
         return strip_quotes(outside[spans[0][0] :])
     return outside
+
+
+def _is_type_phrase(text: str) -> bool:
+    """A short phrase saying what kind of body follows ("Террористическое сообщество").
+
+    Longer wording ("Террористическое сообщество, созданное ... из числа
+    участников ... «Артподготовка»") describes the subject by another body's
+    name, which is then not the subject's own name.
+    """
+    words = text.replace("–", " ").split()
+    return len(words) <= MAX_TYPE_WORDS and "," not in text
 
 
 def in_row_text(alias: str, text: str) -> bool:
@@ -157,6 +170,9 @@ def entry_names(text: str, aliases: list[str]) -> tuple[ListName, ...]:
     printed = " ".join(text.split())
     primary = main_name(printed)
     former = {strip_quotes(m) for m in _FORMER.findall(printed)}
+    # A row known by a quoted name gives its other names as alternatives; a row that is a
+    # description ("Террористическое сообщество ... «Донбасс» ...") mentions names in context.
+    described = not any(strip_quotes(printed[a:b]) == primary for a, b in quoted_names(printed))
     names = [ListName(primary, NameType.PRIMARY, "ru"), ListName(printed, NameType.AKA, "ru")]
     for alias in aliases:
         value = strip_quotes(alias)
@@ -164,7 +180,7 @@ def entry_names(text: str, aliases: list[str]) -> tuple[ListName, ...]:
             continue
         if value in former:
             kind = NameType.FKA
-        elif value != primary and in_row_text(value, printed):
+        elif described and value != primary and in_row_text(value, printed):
             kind = NameType.WEAK
         else:
             kind = NameType.AKA

@@ -10,7 +10,6 @@ import orjson
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import EntryDecision, ListEntry, ListName
 
-
 DECISION_FIELDS = ("action", "text", "authority", "decided", "effective", "published", "instrument")
 
 

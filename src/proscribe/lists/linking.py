@@ -191,7 +191,7 @@ def _by_own_name(
                 matched.setdefault(entity_id, key)
     if len(matched) != 1:
         return None  # none, or names of several entities: left to the rules below and to review
-    (target, key), = matched.items()
+    ((target, key),) = matched.items()
     if target in same_source_entities:
         return None
     return Resolution(target, f"names: own name '{key}' is a name of {target}", 0.85, False)

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002, RUF003  -- Russian wording, Cyrillic letters and typographic dashes are what these lists are made of.
 """Russia's unified federal list of organisations recognised as terrorist by Russian courts (FSB).
 
 Source page: http://www.fsb.ru/fsb/npd/terror.htm ("Единый федеральный список
@@ -150,11 +151,11 @@ def is_fragment(alias: str, text: str) -> bool:
 
 def latin_bracket_names(text: str) -> list[str]:
     """Latin-script names given in brackets: "(AumShinrikyo, AUM, Aleph)"."""
-    names = []
+    names: list[str] = []
     for start, end in top_level_brackets(text):
         inner = text[start + 1 : end - 1] if text[end - 1] == ")" else text[start + 1 : end]
         if _LATIN.search(inner) and not _CYRILLIC.search(inner) and "(" not in inner:
-            names.extend(part.strip(" «»\"") for part in inner.split(","))
+            names.extend(part.strip(' «»"') for part in inner.split(","))
     return [n for n in names if n]
 
 
@@ -173,7 +174,7 @@ def entry_names(text: str, aliases: list[str]) -> tuple[ListName, ...]:
     # A row known by a quoted name gives its other names as alternatives; a row that is a
     # description ("Террористическое сообщество ... «Донбасс» ...") mentions names in context.
     described = not any(strip_quotes(printed[a:b]) == primary for a, b in quoted_names(printed))
-    names = [ListName(primary, NameType.PRIMARY, "ru"), ListName(printed, NameType.AKA, "ru")]
+    names: list[ListName] = [ListName(primary, NameType.PRIMARY, "ru"), ListName(printed, NameType.AKA, "ru")]
     for alias in aliases:
         value = strip_quotes(alias)
         if not value or is_fragment(value, printed):
@@ -218,7 +219,9 @@ def _entries(mirror: MirrorFile) -> Iterator[ListEntry]:
         yield _entry(raw, mirror.path)
 
 
-def parse_fsb(paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None) -> ParsedList:
+def parse_fsb(
+    paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
+) -> ParsedList:
     """Read one mirror file ``fsb_terrorist_orgs*.json`` as a version of ``ru-federal-terrorist-list``.
 
     The data date is the mirror's ``fetched_at`` date unless ``data_date`` is

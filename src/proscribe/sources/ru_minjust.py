@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF002  -- Russian wording, Cyrillic letters and typographic dashes are what these lists are made of.
 """Russia's Ministry of Justice list of extremist organisations (liquidated or banned by a court).
 
 Source page: https://minjust.gov.ru/ru/documents/7822/ ("Перечень
@@ -52,7 +53,8 @@ KINDS = {"org": EntityKind.ORGANISATION}
 _REMOVED_ROW = re.compile(r"^\s*Организация исключена", re.IGNORECASE)
 # A bracket group that cites a ruling rather than a name.
 _DECISION_GROUP = re.compile(
-    r"^\(\s*(?:заочное\s+|дополнительное\s+)?(?:решени|приговор|апелляционн|определени|кассационн)", re.IGNORECASE
+    r"^\(\s*(?:заочное\s+|дополнительное\s+)?(?:решени|приговор|апелляционн|определени|кассационн)",
+    re.IGNORECASE,
 )
 _POSTED = re.compile(r"^\(\s*дата размещения сведений:?\s*(\d{2}\.\d{2}\.\d{4})\s*\)$", re.IGNORECASE)
 # The same, found anywhere: rows whose name brackets never close hide them from the group scan.
@@ -114,7 +116,9 @@ def _entry(raw: dict[str, Any], path: Path) -> ListEntry:
         raise InputError(f"entry {key} has no name", location=str(path))
     decision_text = " ".join(str(raw.get("decision") or "").split()) or "; ".join(rulings)
     names = [ListName(strip_quotes(name), NameType.PRIMARY, "ru")]
-    names += [ListName(strip_quotes(str(a)), NameType.AKA) for a in raw.get("aliases") or [] if str(a).strip()]
+    names += [
+        ListName(strip_quotes(str(a)), NameType.AKA) for a in raw.get("aliases") or [] if str(a).strip()
+    ]
     return ListEntry(
         key=key,
         kind=kind,

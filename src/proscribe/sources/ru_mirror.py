@@ -53,7 +53,9 @@ def entries_sha256(entries: list[dict[str, Any]]) -> str:
 def read_mirror(path: Path, registry: str) -> MirrorFile:
     """Read and check one mirror file of ``registry`` (``fsb_terrorist_orgs``, ``minjust_extremist_orgs``)."""
     if path.stat().st_size > SIZE_LIMIT:
-        raise InputError(f"file larger than {SIZE_LIMIT >> 20} MiB: not a mirror list file", location=str(path))
+        raise InputError(
+            f"file larger than {SIZE_LIMIT >> 20} MiB: not a mirror list file", location=str(path)
+        )
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -80,12 +82,15 @@ def read_mirror(path: Path, registry: str) -> MirrorFile:
     stated = data.get("entries_sha256")
     if stated != entries_sha256(entries):
         raise InputError(
-            "the entries do not match the file's entries_sha256 (file altered or cut short)", location=str(path)
+            "the entries do not match the file's entries_sha256 (file altered or cut short)",
+            location=str(path),
         )
     try:
         fetched_at = dt.datetime.fromisoformat(str(data.get("fetched_at")))
     except ValueError:
-        raise InputError(f"fetched_at {data.get('fetched_at')!r} is not a date and time", location=str(path)) from None
+        raise InputError(
+            f"fetched_at {data.get('fetched_at')!r} is not a date and time", location=str(path)
+        ) from None
     source_url = data.get("source_url")
     if not isinstance(source_url, str) or not source_url:
         raise InputError("no source_url", location=str(path))
@@ -134,7 +139,7 @@ def entry_number(entry: dict[str, Any], prefix: str, path: Path) -> str:
 def strip_quotes(value: str) -> str:
     """A name without the guillemets or straight quotes that wrap it (folding keeps them otherwise)."""
     text = " ".join(value.split())
-    while len(text) > 1 and text[0] in "«\"“" and text[-1] in "»\"”" and _balanced(text[1:-1]):
+    while len(text) > 1 and text[0] in '«"“' and text[-1] in '»"”' and _balanced(text[1:-1]):
         text = text[1:-1].strip()
     return text
 

@@ -112,7 +112,7 @@ def one_file(paths: list[Path], progress: Progress | None) -> tuple[Path, str]:
 
 def version_date(mirror: MirrorFile, data_date: dt.date | None) -> tuple[dt.date, str]:
     if data_date is not None:
-        return data_date, "given"
+        return data_date, "--data-date"
     return mirror.fetched_at.date(), f"fetched_at {mirror.fetched_at.isoformat()} in the mirror file"
 
 

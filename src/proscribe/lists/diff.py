@@ -46,9 +46,13 @@ class VersionDiff:
             "name_changed",
             "aliases_changed",
             "details_changed",
-            "decisions_changed",
         )
-        return {kind: self.count(kind) for kind in kinds}
+        summary = {kind: self.count(kind) for kind in kinds}
+        # Only lists that print rulings (Russia's) can have this kind; other sources' summaries,
+        # and the CLI and API output made from them, stay as they were.
+        if decisions := self.count("decisions_changed"):
+            summary["decisions_changed"] = decisions
+        return summary
 
 
 def classify(before: ListEntry, after: ListEntry) -> tuple[str, ...]:

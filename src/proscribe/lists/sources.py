@@ -57,6 +57,16 @@ SOURCES: dict[str, Source] = {
             versions=True,
         ),
         Source(
+            "ru-fsb",
+            "proscribe.sources.ru_fsb",
+            "Russia: FSB unified federal list of terrorist organisations (mirror JSON of fsb.ru/fsb/npd/terror.htm)",
+        ),
+        Source(
+            "ru-minjust",
+            "proscribe.sources.ru_minjust",
+            "Russia: Ministry of Justice list of extremist organisations (mirror JSON of minjust.gov.ru)",
+        ),
+        Source(
             "ftm",
             "proscribe.sources.ftm",
             "FollowTheMoney entities (JSON lines) of any list",

@@ -27,6 +27,7 @@ LAYERS: list[tuple[str, set[str]]] = [
             "serialize",
             "store",
             "names",
+            "download",
         },
     ),
     ("journal", {"journal", "entities", "views", "timeline", "records", "bundled"}),

@@ -27,9 +27,9 @@ from pathlib import Path
 import pytest
 
 from proscribe import Registry
+from proscribe.download import FetchError, fetch
 from proscribe.errors import InputError
 from proscribe.news.feeds import FeedKind, load_sources, parse_federal_register
-from proscribe.news.fetch import FetchError, fetch
 from proscribe.news.review import ReviewQueue
 from proscribe.news.watch import Outcome, watch
 

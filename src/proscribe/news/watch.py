@@ -31,12 +31,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from proscribe.download import DEFAULT_TIMEOUT_S, Fetched, FetchError, decode_body, fetch
 from proscribe.errors import InputError
 from proscribe.news import extract_events, name_index, parse_article, read_article_file
 from proscribe.news.clean import MAX_ARTICLE_BYTES, Article
 from proscribe.news.extract import NewsEvent
 from proscribe.news.feeds import FeedItem, FeedKind, FeedSource, parse_items, sniff_kind
-from proscribe.news.fetch import DEFAULT_TIMEOUT_S, Fetched, FetchError, decode_body, fetch
 from proscribe.news.link import NameIndex
 from proscribe.news.review import ReviewQueue
 from proscribe.registry import Registry

@@ -1,8 +1,11 @@
-"""Fetching feeds and pages politely: http(s) only, a timeout, a size cap and a User-Agent naming proscribe.
+"""Downloading politely: http(s) only, a timeout, a size cap and a User-Agent naming proscribe.
+
+Used by the news monitor (feeds and pages) and by ``proscribe fetch`` (official list files).
 
 The standard library's ``urllib.request`` is enough here and keeps the HTTP client out of the
 runtime dependencies. Every failure becomes a :class:`FetchError` with a one-line reason
-("HTTP 404 Not Found", "timed out after 20 s"), so one bad item never stops a watch run.
+("HTTP 404 Not Found", "timed out after 20 s"): one bad item never stops a watch run, and an
+offline machine gets a clear error, not a traceback.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
 from proscribe import __version__
-from proscribe.news.clean import MAX_ARTICLE_BYTES
 
-USER_AGENT = f"proscribe/{__version__} (news watch; designation registry; Python urllib)"
+USER_AGENT = f"proscribe/{__version__} (designation registry; Python urllib)"
+# News pages and feeds are small; official list files are larger and pass their own limit.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEOUT_S = 20.0
 ALLOWED_SCHEMES = ("http", "https")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -90,7 +95,14 @@ _OPENER = urllib.request.build_opener(_HttpOnlyRedirects())
 _CHUNK = 64 * 1024
 
 
-def _read_body(response: IO[bytes], url: str, timeout: float, max_bytes: int) -> bytes:
+def _read_body(
+    response: IO[bytes],
+    url: str,
+    timeout: float,
+    max_bytes: int,
+    progress: Callable[[int, int | None], None] | None = None,
+    total: int | None = None,
+) -> bytes:
     """The body in chunks, within ``timeout`` seconds in all: the socket timeout alone bounds each
     read, so a server trickling a byte at a time could otherwise hold a run for hours."""
     deadline = time.monotonic() + timeout
@@ -103,11 +115,22 @@ def _read_body(response: IO[bytes], url: str, timeout: float, max_bytes: int) ->
         if time.monotonic() > deadline:
             raise FetchError(url, f"timed out after {timeout:g} s")
         chunks.append(chunk)
+        if progress:
+            progress(size, total)
     return b"".join(chunks)
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT_S, max_bytes: int = MAX_ARTICLE_BYTES) -> Fetched:
-    """GET ``url``; raise :class:`FetchError` for a bad scheme, an HTTP error, a timeout or a body over ``max_bytes``."""
+def fetch(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int | None], None] | None = None,
+) -> Fetched:
+    """GET ``url``; raise :class:`FetchError` for a bad scheme, an HTTP error, a timeout or a body over ``max_bytes``.
+
+    ``progress(bytes read, total or None)`` is called after each chunk.
+    """
     check_url(url)
     request = urllib.request.Request(
         url,
@@ -121,7 +144,8 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT_S, max_bytes: int = MAX_
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(url, f"the response is {int(declared):,} bytes; the limit is {max_bytes:,}")
-            body = _read_body(response, url, timeout, max_bytes)
+            total = int(declared) if declared and declared.isdigit() else None
+            body = _read_body(response, url, timeout, max_bytes, progress, total)
             return Fetched(
                 url=response.geturl() or url,
                 body=body,

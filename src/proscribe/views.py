@@ -344,6 +344,8 @@ class ListStatus:
     inconsistencies: list[Inconsistency]
     timing_uncertain: bool = False
     via: Via | None = None
+    # what settled a dispute outside the acts (a later list version that still carries the entry)
+    evidence: list[str] = field(default_factory=list)
 
 
 def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) -> ListStatus:
@@ -416,6 +418,7 @@ class StatusResult:
     via: Via | None = None
     readings: list[Reading] = field(default_factory=list)
     inconsistencies: list[Inconsistency] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
 
 
 def _combine(entity_id: str, jurisdiction: str, as_of: AsOf, lists: list[ListStatus]) -> StatusResult:
@@ -439,6 +442,7 @@ def _combine(entity_id: str, jurisdiction: str, as_of: AsOf, lists: list[ListSta
         lists=ranked,
         readings=top.readings,
         inconsistencies=[i.on(entity_id, jurisdiction) for ls in ranked for i in ls.inconsistencies],
+        evidence=[note for ls in ranked for note in ls.evidence],
         via=top.via,
     )
 
@@ -462,6 +466,15 @@ class AsOf:
 
     def visible(self, acts: Iterable[RecordedAct]) -> list[RecordedAct]:
         return visible_acts(acts, self.known_at, self.published_by)
+
+
+def combine_lists(result: StatusResult, lists: list[ListStatus]) -> StatusResult:
+    """``result`` answered again from changed per-list statuses (same question, same inconsistencies)."""
+    combined = _combine(
+        result.entity, result.jurisdiction, AsOf(result.valid_at, result.known_at, result.published_by), lists
+    )
+    combined.inconsistencies = result.inconsistencies
+    return combined
 
 
 def own_status(

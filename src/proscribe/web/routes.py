@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
 from proscribe.errors import InputError, NotFound, ProscribeError
+from proscribe.lists.evidence import weigh_list_evidence
 from proscribe.lists.links import pending_links
 from proscribe.lists.versions import list_versions, version_diff
 from proscribe.news.review import ReviewQueue
@@ -123,7 +124,9 @@ def install_web(app: FastAPI) -> None:
             published = day_param(published_by, "published_by")
         except ProscribeError as exc:
             return _error_page(request, key, exc)
-        statuses = registry.statuses_as_of(subject, day, None, published)
+        statuses = [
+            weigh_list_evidence(registry, r) for r in registry.statuses_as_of(subject, day, None, published)
+        ]
         history = registry.history(subject, with_general=False)
         first = min((e.sort_key[0] for e in history), default=dt.date(1999, 1, 1))
         start = dt.date(min(first.year, 1999), 1, 1)

@@ -308,6 +308,36 @@ def _conflict_options(acts: Sequence[RecordedAct]) -> tuple[list[RecordedAct], l
         for other in recorded.act.conflicts_with:
             if other in by_id:
                 parent[find(other)] = find(recorded.act.id)
+    # One decision recorded twice (a court report and the official list both record the ruling of
+    # 17 April 2025) is one step: with the same effect it is counted once; with different effective
+    # dates ("takes effect immediately" vs "in force 20.05.2025") the two are competing readings.
+    same_decision: dict[tuple[str, str], list[RecordedAct]] = {}
+    for recorded in acts:
+        decided = recorded.act.decided
+        if (
+            decided is not None
+            and len(str(decided)) == 10
+            and recorded.act.confidence is not Confidence.DISPUTED
+        ):
+            same_decision.setdefault((recorded.act.action.value, str(decided)), []).append(recorded)
+    repeated: set[str] = set()
+    for members in same_decision.values():
+        if len(members) < 2:
+            continue
+
+        def stated(recorded: RecordedAct) -> str:  # the effective date as precise as stated, "" if none
+            effective = recorded.act.effective
+            return str(effective) if effective is not None and str(effective)[:1].isdigit() else ""
+
+        precise = max(members, key=lambda m: len(stated(m)))
+        if all(stated(precise).startswith(stated(m)) for m in members):
+            # "March 2003" and "4 March 2003" agree: the more precise record speaks for both
+            repeated.update(m.act.id for m in members if m is not precise)
+        else:
+            for alternative in members:
+                if alternative is not precise:
+                    parent[find(alternative.act.id)] = find(precise.act.id)
+    acts = [r for r in acts if r.act.id not in repeated]
     groups: dict[str, list[RecordedAct]] = {}
     for recorded in acts:
         groups.setdefault(find(recorded.act.id), []).append(recorded)
@@ -374,6 +404,9 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
             Reading(reading_status(s, u), s.since.text if s.since else None, [r.act.id for r in chosen])
             for s, chosen, u in outcomes
         ]
+        # readings that all give the same answer on this day are not a dispute worth showing
+        if len({(r.status, r.since) for r in readings}) == 1:
+            readings = []
     since_texts = {s.since.text if s.since else None for s, _, _ in outcomes}
     since = first_state.since if len(since_texts) == 1 else None
     inconsistencies = sorted({i for s, _, _ in outcomes for i in s.inconsistencies})

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
+from proscribe.api.watchlists import owner_filter
 from proscribe.errors import InputError, NotFound, ProscribeError
 from proscribe.lists.evidence import weigh_list_evidence
 from proscribe.lists.links import pending_links
@@ -217,9 +218,11 @@ def install_web(app: FastAPI) -> None:
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
     def alerts_page(request: Request, watchlist: str | None = None) -> HTMLResponse:
         key = _reader(request)
+        owner = owner_filter(key)
         store: Watchlists = request.app.state.watchlists
-        store.refresh_if_stale(key.name)
-        return _page(request, "alerts.html", key, alerts=store.alerts(watchlist))
+        if key.role.allows(Role.ANALYST):  # a reader's look never writes alerts
+            store.refresh_if_stale(key.name, owner)
+        return _page(request, "alerts.html", key, alerts=store.alerts(watchlist, owner=owner))
 
     @app.get("/review/news", response_class=HTMLResponse, include_in_schema=False)
     def news_page(request: Request) -> HTMLResponse:

@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, set[str]]] = [
             "store",
             "names",
             "nesting",
+            "download",
         },
     ),
     ("journal", {"journal", "entities", "views", "timeline", "records", "bundled"}),

@@ -142,3 +142,23 @@ def test_bad_input_gives_one_line_errors_and_writes_nothing(tmp_path: Path) -> N
     assert result.returncode == 1 and "huge.txt: file is 5,242,890 bytes" in result.stderr.decode()
     assert not (tmp_path / "r.db").exists()
     assert not (tmp_path / "proscribe.db").exists()
+
+
+def test_watch_a_folder_twice_queues_each_article_once(tmp_path: Path) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for name in ("2025-12-05_ca_hts_removed_globalnews.txt", "2024-09-06_kg_taliban_kun.txt"):
+        (folder / name).write_bytes((DEV / name).read_bytes())
+    (folder / "index.jsonl").write_bytes((DEV / "index.jsonl").read_bytes())
+    db = str(tmp_path / "watch.db")
+    first = run("news", "watch", str(folder), "--format", "jsonl", "--db", db)
+    assert first.returncode == 0, first.stderr
+    rows = [json.loads(line) for line in first.stdout.splitlines()]
+    assert "CA" in {row["jurisdiction"] for row in rows} and all(row["url"] for row in rows)
+    second = run("news", "watch", str(folder), "--db", db)
+    out = second.stdout.decode()
+    assert second.returncode == 0 and "0 queued" in out and "2 already seen" in out
+    acts = run("changes", "--since", "2000-01-01", "--db", db)
+    assert acts.stdout.decode().startswith("0 acts recorded")  # queued for review, nothing in the journal
+    missing = run("news", "watch", "--db", db)
+    assert missing.returncode == 1 and missing.stderr.decode().startswith("error: FEED_OR_DIR: give a feed")

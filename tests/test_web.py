@@ -237,7 +237,11 @@ def test_screening_page_csv_upload_and_download(browser: Browser, site: Site, tm
 def test_alerts_page(browser: Browser, site: Site) -> None:
     watchlists: Watchlists = site.app.state.watchlists
     watchlists.create("web-customers", "web-analyst", [WatchedName("c-7", "Taleban")])
-    page = signed_in(browser, site)
+    other = signed_in(browser, site)  # a reader's key owns no watchlist: another key's alerts stay hidden
+    other.click("nav >> text=Alerts")
+    expect(other.locator("tr.alert")).to_have_count(0)
+    other.close()
+    page = signed_in(browser, site, "analyst")
     page.click("nav >> text=Alerts")
     row = page.locator("tr.alert", has_text="c-7")
     expect(row).to_contain_text("new hit: Taliban")

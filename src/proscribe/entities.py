@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from proscribe.canonical import canonical_json
 from proscribe.errors import AmbiguousName, InputError, NotFound
-from proscribe.model import Entity, LinkType
+from proscribe.model import Entity, LinkType, NameType
 from proscribe.names import name_key
 from proscribe.store import Database
 from proscribe.store import tables as t
@@ -287,6 +287,22 @@ class EntityStore:
             chunk = ordered[start : start + 5000]
             query = sa.select(t.entity_names.c.key, t.entity_names.c.entity_id).where(
                 t.member_of(t.entity_names.c.key, chunk, conn.dialect.name)
+            )
+            for row in conn.execute(query):
+                index.setdefault(row.key, set()).add(row.entity_id)
+        return index
+
+    @staticmethod
+    def own_ids_by_name_key(conn: sa.Connection, keys: set[str]) -> dict[str, set[str]]:
+        """Like :meth:`ids_by_name_key`, but only names an entity holds as its own (not weak, not from a list)."""
+        index: dict[str, set[str]] = {}
+        ordered = sorted(keys)
+        names = t.entity_names
+        for start in range(0, len(ordered), 5000):
+            query = sa.select(names.c.key, names.c.entity_id).where(
+                t.member_of(names.c.key, ordered[start : start + 5000], conn.dialect.name),
+                names.c.type != NameType.WEAK.value,
+                names.c.acquired == sa.false(),
             )
             for row in conn.execute(query):
                 index.setdefault(row.key, set()).add(row.entity_id)

@@ -6,6 +6,11 @@ Each error renders as one line that names the problem and where it is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class ProscribeError(Exception):
     """Base class for all errors proscribe reports to its users."""
@@ -22,6 +27,19 @@ class InputError(ProscribeError):
         self.message = message
         self.location = location
         super().__init__(f"{location}: {message}" if location else message)
+
+
+def parsed_or_refused(value: str | None, parse: Callable[[str], T], location: str) -> T | None:
+    """``parse(value)``, or None for no value; a ValueError becomes an InputError naming ``location``.
+
+    The one way options (CLI) and parameters (API) turn text into values.
+    """
+    if value is None:
+        return None
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise InputError(str(exc), location=location) from None
 
 
 class NotFound(ProscribeError):

@@ -123,6 +123,8 @@ def status_panel(result: StatusResult, entity: Entity) -> Panel:
             line.append(f" since {reading.since}")
         line.append(f"  (acts: {', '.join(reading.acts) or 'the disputed act did not happen'})", style="dim")
         parts.append(line)
+    for note in result.evidence:
+        parts.append(Text(f"  settled by the list: {note}", style="cyan"))
     for message in result.inconsistencies:
         parts.append(Text(f"  inconsistency: {message}", style="yellow"))
     return Panel(Group(*parts), expand=False)

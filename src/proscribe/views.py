@@ -308,6 +308,36 @@ def _conflict_options(acts: Sequence[RecordedAct]) -> tuple[list[RecordedAct], l
         for other in recorded.act.conflicts_with:
             if other in by_id:
                 parent[find(other)] = find(recorded.act.id)
+    # One decision recorded twice (a court report and the official list both record the ruling of
+    # 17 April 2025) is one step: with the same effect it is counted once; with different effective
+    # dates ("takes effect immediately" vs "in force 20.05.2025") the two are competing readings.
+    same_decision: dict[tuple[str, str], list[RecordedAct]] = {}
+    for recorded in acts:
+        decided = recorded.act.decided
+        if (
+            decided is not None
+            and len(str(decided)) == 10
+            and recorded.act.confidence is not Confidence.DISPUTED
+        ):
+            same_decision.setdefault((recorded.act.action.value, str(decided)), []).append(recorded)
+    repeated: set[str] = set()
+    for members in same_decision.values():
+        if len(members) < 2:
+            continue
+
+        def stated(recorded: RecordedAct) -> str:  # the effective date as precise as stated, "" if none
+            effective = recorded.act.effective
+            return str(effective) if effective is not None and str(effective)[:1].isdigit() else ""
+
+        precise = max(members, key=lambda m: len(stated(m)))
+        if all(stated(precise).startswith(stated(m)) for m in members):
+            # "March 2003" and "4 March 2003" agree: the more precise record speaks for both
+            repeated.update(m.act.id for m in members if m is not precise)
+        else:
+            for alternative in members:
+                if alternative is not precise:
+                    parent[find(alternative.act.id)] = find(precise.act.id)
+    acts = [r for r in acts if r.act.id not in repeated]
     groups: dict[str, list[RecordedAct]] = {}
     for recorded in acts:
         groups.setdefault(find(recorded.act.id), []).append(recorded)
@@ -344,6 +374,8 @@ class ListStatus:
     inconsistencies: list[Inconsistency]
     timing_uncertain: bool = False
     via: Via | None = None
+    # what settled a dispute outside the acts (a later list version that still carries the entry)
+    evidence: list[str] = field(default_factory=list)
 
 
 def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) -> ListStatus:
@@ -372,6 +404,9 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
             Reading(reading_status(s, u), s.since.text if s.since else None, [r.act.id for r in chosen])
             for s, chosen, u in outcomes
         ]
+        # readings that all give the same answer on this day are not a dispute worth showing
+        if len({(r.status, r.since) for r in readings}) == 1:
+            readings = []
     since_texts = {s.since.text if s.since else None for s, _, _ in outcomes}
     since = first_state.since if len(since_texts) == 1 else None
     inconsistencies = sorted({i for s, _, _ in outcomes for i in s.inconsistencies})
@@ -416,16 +451,11 @@ class StatusResult:
     via: Via | None = None
     readings: list[Reading] = field(default_factory=list)
     inconsistencies: list[Inconsistency] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
 
 
-def _combine(
-    entity_id: str,
-    jurisdiction: str,
-    valid_at: dt.date,
-    known_at: dt.datetime | None,
-    published_by: dt.date | None,
-    lists: list[ListStatus],
-) -> StatusResult:
+def _combine(entity_id: str, jurisdiction: str, as_of: AsOf, lists: list[ListStatus]) -> StatusResult:
+    valid_at, known_at, published_by = as_of.valid_at, as_of.known_at, as_of.published_by
     if not lists:
         return StatusResult(
             entity_id, jurisdiction, valid_at, known_at, published_by, Status.NEVER_LISTED, None, None, [], []
@@ -445,27 +475,54 @@ def _combine(
         lists=ranked,
         readings=top.readings,
         inconsistencies=[i.on(entity_id, jurisdiction) for ls in ranked for i in ls.inconsistencies],
+        evidence=[note for ls in ranked for note in ls.evidence],
         via=top.via,
     )
 
 
+@dataclass(frozen=True)
+class AsOf:
+    """The three time axes of a question, travelling together.
+
+    ``valid_at``: the day the status is asked for (valid time). ``known_at``: count only acts this
+    registry had recorded by then (transaction time, for audits). ``published_by``: count only acts
+    published by that day (what anyone could have known).
+    """
+
+    valid_at: dt.date
+    known_at: dt.datetime | None = None
+    published_by: dt.date | None = None
+
+    def on(self, day: dt.date) -> AsOf:
+        """The same knowledge, asked for another day."""
+        return AsOf(day, self.known_at, self.published_by)
+
+    def visible(self, acts: Iterable[RecordedAct]) -> list[RecordedAct]:
+        return visible_acts(acts, self.known_at, self.published_by)
+
+
+def combine_lists(result: StatusResult, lists: list[ListStatus]) -> StatusResult:
+    """``result`` answered again from changed per-list statuses (same question, same inconsistencies)."""
+    combined = _combine(
+        result.entity, result.jurisdiction, AsOf(result.valid_at, result.known_at, result.published_by), lists
+    )
+    combined.inconsistencies = result.inconsistencies
+    return combined
+
+
 def own_status(
-    acts: Iterable[RecordedAct],
-    entity_id: str,
-    jurisdiction: str,
-    valid_at: dt.date,
-    known_at: dt.datetime | None = None,
-    published_by: dt.date | None = None,
+    acts: Iterable[RecordedAct], entity_id: str, jurisdiction: str, as_of: AsOf | dt.date
 ) -> StatusResult:
-    """Status of an entity's own listings in one jurisdiction (no lineage)."""
-    visible = visible_acts(acts, known_at, published_by)
+    """Status of an entity's own listings in one jurisdiction (no lineage); a bare date asks with all knowledge."""
+    when = as_of if isinstance(as_of, AsOf) else AsOf(as_of)
+    visible = when.visible(acts)
     by_list: dict[str, list[RecordedAct]] = {}
     for recorded in visible:
         act = recorded.act
         if act.jurisdiction == jurisdiction and entity_id in act.entities and act.list_id:
             by_list.setdefault(act.list_id, []).append(recorded)
-    lists = [list_status(group, list_id, valid_at) for list_id, group in sorted(by_list.items())]
-    return _combine(entity_id, jurisdiction, valid_at, known_at, published_by, lists)
+    lists = [list_status(group, list_id, when.valid_at) for list_id, group in sorted(by_list.items())]
+    return _combine(entity_id, jurisdiction, when, lists)
 
 
 def status_as_of(
@@ -489,25 +546,24 @@ def status_as_of(
     the financial sanctions list.
     """
     materialised = list(acts)
-    own = own_status(materialised, entity_id, jurisdiction, valid_at, known_at, published_by)
+    when = AsOf(valid_at, known_at, published_by)
+    own = own_status(materialised, entity_id, jurisdiction, when)
     if not lineage:
         return own
     own_inconsistencies = (
-        _explained_by_lineage(own, materialised, jurisdiction, known_at, published_by, lineage)
-        if own.inconsistencies
-        else []
+        _explained_by_lineage(own, materialised, jurisdiction, when, lineage) if own.inconsistencies else []
     )
     lists = [ls for ls in own.lists if ls.status is not Status.NEVER_LISTED]
     covered = {ls.list_id for ls in lists}
     for other, relation in lineage:
-        related = own_status(materialised, other, jurisdiction, valid_at, known_at, published_by)
+        related = own_status(materialised, other, jurisdiction, when)
         for listed in related.lists:
             if listed.list_id not in covered and listed.status is not Status.NEVER_LISTED:
                 listed.via = Via(other, relation)
                 lists.append(listed)
                 covered.add(listed.list_id)
     lists += [ls for ls in own.lists if ls.list_id not in covered]
-    result = _combine(entity_id, jurisdiction, valid_at, known_at, published_by, lists)
+    result = _combine(entity_id, jurisdiction, when, lists)
     own_lists = {ls.list_id for ls in own.lists}
     result.inconsistencies = own_inconsistencies + [
         found.on(entity_id, jurisdiction)
@@ -522,8 +578,7 @@ def _explained_by_lineage(
     own: StatusResult,
     acts: list[RecordedAct],
     jurisdiction: str,
-    known_at: dt.datetime | None,
-    published_by: dt.date | None,
+    as_of: AsOf,
     lineage: Sequence[tuple[str, str]],
 ) -> list[Inconsistency]:
     """Drop "delisting with no designation" when a related entity was listed just before.
@@ -539,7 +594,7 @@ def _explained_by_lineage(
         if recorded is not None and found.problem.startswith("delisting with no designation"):
             day_before = effect_window(recorded.act).earliest - dt.timedelta(days=1)
             for other, _ in lineage:
-                related = own_status(acts, other, jurisdiction, day_before, known_at, published_by)
+                related = own_status(acts, other, jurisdiction, as_of.on(day_before))
                 if related.status is Status.LISTED:
                     explained = True
                     break
@@ -632,8 +687,8 @@ def diff(
     touched = sorted({(e, r.act.jurisdiction) for r in added if r.act.list_id for e in r.act.entities})
     changes = []
     for entity_id, jurisdiction in touched:
-        before = own_status(materialised, entity_id, jurisdiction, valid_at, known_at=known_at_1).status
-        after = own_status(materialised, entity_id, jurisdiction, valid_at, known_at=known_at_2).status
+        before = own_status(materialised, entity_id, jurisdiction, AsOf(valid_at, known_at_1)).status
+        after = own_status(materialised, entity_id, jurisdiction, AsOf(valid_at, known_at_2)).status
         if before is not after:
             changes.append(StatusChange(entity_id, jurisdiction, before, after))
     return Diff(

@@ -15,7 +15,7 @@ from proscribe.api.auth import ApiKey, KeyStore, Role
 from proscribe.api.guards import FailedKeys
 from proscribe.api.limits import Limits, RateLimiter
 from proscribe.dates import parse_day, parse_instant
-from proscribe.errors import InputError
+from proscribe.errors import parsed_or_refused
 from proscribe.jurisdictions import normalise_jurisdiction
 from proscribe.registry import Registry
 from proscribe.serialize import to_jsonable
@@ -135,30 +135,17 @@ def need(role: Role) -> Callable[[Request], ApiKey]:
 
 
 def day_param(value: str | None, field: str) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location=field) from None
+    return parsed_or_refused(value or None, parse_day, field)  # an empty parameter is no parameter
 
 
 def instant_param(value: str | None, field: str) -> dt.datetime | None:
-    if value is None or value == "":
-        return None
-    try:
-        return parse_instant(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location=field) from None
+    return parsed_or_refused(value or None, parse_instant, field)  # an empty parameter is no parameter
 
 
 def jurisdiction_param(value: str | None, field: str = "jurisdiction") -> str | None:
-    if value is None or value == "":
-        return None
-    try:
-        return normalise_jurisdiction(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location=field) from None
+    return parsed_or_refused(
+        value or None, normalise_jurisdiction, field
+    )  # an empty parameter is no parameter
 
 
 def json_response(value: Any, status: int = 200) -> JSONResponse:

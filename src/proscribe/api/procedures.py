@@ -35,21 +35,7 @@ class StartCase(BaseModel):
 
 @router.get("/procedures/rules", summary="Procedure rules and their periods of validity")
 def rules(_: Reader) -> JSONResponse:
-    return json_response(
-        {
-            "rules": [
-                {
-                    "id": r.id,
-                    "version": r.version,
-                    "title": r.title,
-                    "jurisdiction": r.jurisdiction,
-                    "in_force_from": str(r.in_force.start),
-                    "in_force_to": str(r.in_force.end) if r.in_force.end else None,
-                }
-                for r in bundled_rules().rules
-            ]
-        }
-    )
+    return json_response({"rules": [r.summary() for r in bundled_rules().rules]})
 
 
 @router.get("/procedures/cases", summary="Every case: state, next steps, open deadlines")

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from proscribe.dates import parse_day, parse_instant
-from proscribe.errors import InputError, ProscribeError
+from proscribe.errors import ProscribeError, parsed_or_refused
 from proscribe.jurisdictions import normalise_jurisdiction
 from proscribe.serialize import dumps
 
@@ -54,12 +54,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 def parse_option(value: str | None, parse: Callable[[str], T], option: str) -> T | None:
     """Parse an option's value; a ValueError becomes a one-line InputError naming the option."""
-    if value is None:
-        return None
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise InputError(str(exc), location=option) from None
+    return parsed_or_refused(value, parse, option)
 
 
 def day_option(value: str | None, option: str) -> dt.date | None:

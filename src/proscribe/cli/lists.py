@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TransferSpeedColumn
 from rich.table import Table
 
 from proscribe.cli.common import (
@@ -25,6 +27,7 @@ from proscribe.cli.common import (
 )
 from proscribe.errors import InputError
 from proscribe.lists.export import write_export
+from proscribe.lists.fetch import fetch_list
 from proscribe.lists.importer import ImportResult
 from proscribe.lists.links import decide_link
 from proscribe.lists.sources import SOURCES, import_source
@@ -285,4 +288,53 @@ def register(app: typer.Typer) -> None:
     app.command("versions")(reports_errors(versions_command))
     app.command("diff")(reports_errors(diff_command))
     app.command("export")(reports_errors(export_command))
+    app.command("fetch")(reports_errors(fetch_command))
     app.add_typer(links_app, name="links")
+
+
+def fetch_command(
+    source_name: Annotated[str, typer.Argument(metavar="SOURCE", help="un, ofac or ca-sor.")],
+    folder: Annotated[
+        Path, typer.Option("--folder", help="Where downloaded versions are kept (one folder per version).")
+    ] = Path("downloads"),
+    mirror: Annotated[
+        str | None, typer.Option("--from", help="Download from this address instead of the publisher's.")
+    ] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds per file.")] = 120.0,
+    db: DbOption = None,
+) -> None:
+    """Download the current official list, keep it with its hash, and import it as a new version.
+
+    Examples:
+
+        proscribe fetch un
+
+        proscribe fetch ofac --folder /srv/proscribe/downloads
+
+        proscribe fetch ca-sor --from http://mirror.internal/justice-canada
+
+    Sources whose publisher offers no file proscribe can read (eu, uk, au, ca, ru-fsb) say why.
+    """
+    registry = Registry(db)
+    progress = Progress(
+        TextColumn("downloading {task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def advance(file_name: str, done: int, total: int | None) -> None:
+        if file_name not in tasks:
+            tasks[file_name] = progress.add_task(file_name, total=total)
+        progress.update(tasks[file_name], completed=done, total=total)
+
+    with progress:
+        fetched = fetch_list(registry, source_name, folder, mirror=mirror, timeout=timeout, progress=advance)
+    for path, url, digest in fetched.files:
+        console.print(f"Downloaded {url} → {path} (sha256 {digest[:16]}…)", highlight=False)
+    for result in fetched.results:
+        _report(result)

@@ -12,9 +12,10 @@ from typing import Annotated
 
 import orjson
 import typer
+from rich.console import Console
 from rich.table import Table
 
-from proscribe.cli.common import DbOption, console, day_option, reports_errors
+from proscribe.cli.common import DbOption, console, day_option, reports_errors, spinner
 from proscribe.errors import InputError
 from proscribe.news import (
     Article,
@@ -26,7 +27,9 @@ from proscribe.news import (
     parse_article,
 )
 from proscribe.news.clean import MAX_ARTICLE_BYTES, read_article_file
+from proscribe.news.feeds import FeedSource, load_sources
 from proscribe.news.review import ReviewQueue
+from proscribe.news.watch import watch
 from proscribe.registry import Registry
 from proscribe.store.database import resolve_url
 
@@ -209,6 +212,88 @@ def _conflicts(
                 f"{report.effective_date or '?'} ({len(report.files)} file(s))",
                 highlight=False,
             )
+
+
+@app.command("watch")
+def watch_command(
+    feeds: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Feed or page URLs, feed files, or folders of saved articles.", show_default=False
+        ),
+    ] = None,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Also watch the official sources in feeds.yaml (shipped).")
+    ] = False,
+    sources_file: Annotated[
+        Path | None, typer.Option("--sources-file", help="A feeds.yaml of your own (with --sources).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Skip items published before this day (YYYY-MM-DD).")
+    ] = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--format", help="text (a line per item and a summary) or jsonl (one queued event a line)."
+        ),
+    ] = "text",
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds per request.")] = 20.0,
+    db: DbOption = None,
+) -> None:
+    """Read feeds and pages, skip what was seen before, queue the events of new articles for review.
+
+    Nothing enters the journal until `proscribe news review accept`. Each item is fetched once
+    across runs (by URL, and by content hash for the same page at two addresses).
+
+    Examples:
+
+        proscribe news watch --sources --since 2026-11-01
+
+        proscribe news watch https://www.gov.uk/search/news-and-communications.atom?keywords=proscribed
+
+        proscribe news watch saved-articles/ --format jsonl
+    """
+    _errors(_watch)(feeds or [], sources, sources_file, since, output, timeout, db)
+
+
+def _watch(
+    feeds: list[str],
+    sources: bool,
+    sources_file: Path | None,
+    since: str | None,
+    output: str,
+    timeout: float,
+    db: str | None,
+) -> None:
+    if output not in ("text", "jsonl"):
+        raise InputError(f"unknown format '{output}' (text or jsonl)", "--format")
+    day = day_option(since, "--since")
+    inputs: list[str | Path | FeedSource] = [*(load_sources(sources_file) if sources else [])]
+    for feed in feeds:
+        inputs.append(feed if "://" in feed else Path(feed))
+    if not inputs:
+        raise InputError("give a feed, page or folder, or --sources for the official sources", "FEED_OR_DIR")
+    with spinner("watched") as bar:
+        task = bar.add_task("watch", total=None)
+        result = watch(
+            Registry(db),
+            inputs,
+            since=day,
+            timeout=timeout,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    err = Console(stderr=True)
+    if output == "jsonl":
+        _write_jsonl(result.event_rows())
+        err.print(result.summary(), highlight=False)
+    else:
+        for item in result.items:
+            console.print(item.line(), highlight=False, markup=False)
+        for failure in result.feed_failures:
+            err.print(failure.line(), highlight=False, markup=False)
+        console.print(result.summary(), highlight=False)
+    if result.feed_failures:
+        raise typer.Exit(1)
 
 
 @review_app.command("add")

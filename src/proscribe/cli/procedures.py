@@ -95,19 +95,7 @@ def list_rules(as_json: JsonOption = False) -> None:
     """List the procedure rules and their versions (periods of validity)."""
     book = bundled_rules()
     if as_json:
-        print_json(
-            [
-                {
-                    "id": r.id,
-                    "version": r.version,
-                    "title": r.title,
-                    "jurisdiction": r.jurisdiction,
-                    "in_force_from": str(r.in_force.start),
-                    "in_force_to": str(r.in_force.end) if r.in_force.end else None,
-                }
-                for r in book.rules
-            ]
-        )
+        print_json([r.summary() for r in book.rules])
         return
     table = Table("rule", "version", "in force", "title")
     for rule in book.rules:

@@ -27,8 +27,19 @@ from proscribe.cli.common import (
     reports_errors,
 )
 from proscribe.errors import InputError
+from proscribe.lists.evidence import weigh_list_evidence
 from proscribe.registry import Registry
+from proscribe.screening.resolve import Resolution, resolve_name
+from proscribe.screening.screener import Screener
 from proscribe.serialize import to_jsonable
+
+
+def _resolve(registry: Registry, name: str, jurisdiction: str | None, quiet: bool = False) -> Resolution:
+    """The entity NAME stands for (exact, else a unique strong screening match, said on stderr)."""
+    resolution = resolve_name(registry, name, jurisdiction, lambda: Screener(registry).index())
+    if resolution.note and not quiet:
+        Console(stderr=True).print(resolution.note, style="dim", highlight=False)
+    return resolution
 
 
 @reports_errors
@@ -82,27 +93,48 @@ def status(
     known = instant_option(known_at, "--known-at")
     published = day_option(published_by, "--published-by")
     registry = Registry(db)
-    entity = registry.resolve(name)
+    resolution = _resolve(registry, name, code, quiet=as_json)
+    entity = resolution.entity
     if code:
         results = [registry.status_as_of(entity, code, valid_at, known, published)]
     else:
         results = registry.statuses_as_of(entity, valid_at, known, published)
+    results = [weigh_list_evidence(registry, result) for result in results]
     related = registry.entities.get_many({r.via.entity for r in results if r.via})
     if as_json:
         names = [n.model_dump(mode="json", exclude_none=True) for n in entity.names]
+        matched = (
+            {
+                "resolved": {
+                    "query": name,
+                    "how": resolution.how,
+                    "score": resolution.score,
+                    "note": resolution.note,
+                }
+            }
+            if resolution.note
+            else {}
+        )
         payloads = [
             {
                 "caption": entity.caption,
                 **to_jsonable(r),
                 "names": names,
                 **({"via_names": [n.value for n in related[r.via.entity].names]} if r.via else {}),
+                **matched,
             }
             for r in results
         ]
         print_json(
             payloads[0]
             if code
-            else {"entity": entity.id, "caption": entity.caption, "names": names, "statuses": payloads}
+            else {
+                "entity": entity.id,
+                "caption": entity.caption,
+                "names": names,
+                "statuses": payloads,
+                **matched,
+            }
         )
         return
     if not results:
@@ -125,7 +157,7 @@ def history(
     Example: `proscribe history "Jabhat al-Nusra"`
     """
     registry = Registry(db)
-    entity = registry.resolve(name)
+    entity = _resolve(registry, name, None, quiet=as_json).entity
     entries = registry.history(entity)
     if as_json:
         print_json({"entity": entity.id, "caption": entity.caption, "history": entries})
@@ -267,7 +299,7 @@ def timeline(
 ) -> None:
     """A lane per jurisdiction showing when NAME was listed, suspended or delisted."""
     registry = Registry(db)
-    entity = registry.resolve(name)
+    entity = _resolve(registry, name, None).entity
     first, last = dt.date(start, 1, 1), dt.date(end or dt.date.today().year, 12, 31)
     lanes = registry.timeline(entity, first, min(last, dt.date.today()))
     console.print(render.timeline_chart(lanes, first, min(last, dt.date.today())))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from proscribe.dates import PartialDate
 from proscribe.lists.diff import EntryChange, VersionDiff
 from proscribe.model import Act, Action, DelistReason, Source
-from proscribe.sources.base import ListEntry
+from proscribe.sources.base import EntryDecision, ListEntry
 
 AUTHORITIES = {
     "un": "UN Security Council sanctions committees",
@@ -21,6 +21,8 @@ AUTHORITIES = {
     "ca": "Global Affairs Canada",
     "ca-sor": "Governor in Council (Canada), on the recommendation of the Minister of Public Safety",
     "ftm": "Publisher of the imported dataset",
+    "ru-fsb": "Federal Security Service of the Russian Federation (FSB), keeper of the list; courts decide",
+    "ru-minjust": "Ministry of Justice of the Russian Federation, keeper of the list; courts decide",
 }
 LEGAL_BASES = {
     "ca-sor": "Criminal Code s.83.05; Regulations Establishing a List of Entities (SOR/2002-284)",
@@ -36,9 +38,12 @@ class VersionRef:
     jurisdiction: str
     data_date: dt.date
     imported_on: dt.date
+    # The page the version was taken from, where the source names one (the Russian lists).
+    url: str | None = None
 
     def cite(self, note: str) -> Source:
         return Source(
+            url=self.url,
             document_hash=f"sha256:{self.id}",
             title=f"{self.source} list version of {self.data_date} (sha256 {self.id[:12]})",
             retrieved=self.imported_on,
@@ -184,7 +189,17 @@ def _acts_for_change(
         )
 
     after, before = change.after, change.before
-    if after is not None:
+    if after is not None and after.decisions:
+        # The list prints the rulings themselves: the acts are those rulings, with the court,
+        # case number and dates the list gives, instead of acts dated by the versions. A ruling
+        # already printed in the previous version is not new (a later version adds only changes).
+        printed_before = set(before.decisions) if before is not None else set()
+        for list_id in after.lists:
+            newly_on_list = before is None or list_id in change.lists_added
+            for number, decision in enumerate(after.decisions, start=1):
+                if newly_on_list or decision not in printed_before:
+                    acts.append(_decision_act(change.key, number, decision, after, list_id, version, entity))
+    if after is not None and not after.decisions:
         listed = _listing_date(after) if before is None else None
         in_force = _in_window(after.in_force, version, previous)
         sources = cite("present", "absent" if before is None else "on other lists")
@@ -282,3 +297,42 @@ def _acts_for_change(
                     + f". {window_note}.",
                 )
     return acts
+
+
+_DECISION_ACTIONS = {"designated": Action.DESIGNATED, "suspended": Action.SUSPENDED}
+
+
+def _decision_act(
+    key: str,
+    number: int,
+    decision: EntryDecision,
+    entry: ListEntry,
+    list_id: str,
+    version: VersionRef,
+    entity: str,
+) -> Act:
+    """One ruling printed on the list, as an act citing the list version that prints it."""
+    action = _DECISION_ACTIONS.get(decision.action)
+    if action is None:
+        raise ValueError(f"entry {key}: unknown decision action {decision.action!r}")
+    dates = {
+        "decided": decision.decided or "unknown",
+        "effective": decision.effective or "unknown",
+        "published": decision.published or "unknown",
+    }
+    return Act.model_validate(
+        {
+            "id": f"{version.source}-{version.id[:10]}-{_slug(key)}-{action.value}-{number}-{_slug(list_id)}",
+            "jurisdiction": version.jurisdiction,
+            "action": action,
+            "entities": [entity],
+            "list": list_id,
+            "authority": decision.authority or AUTHORITIES.get(version.source, version.source),
+            "instrument": decision.instrument,
+            "names": [n.value for n in entry.names][:50],
+            "sources": [version.cite(f"entry {key}: {decision.text}")],
+            "confidence": "confirmed",
+            **dates,
+            "notes": f"Decision as printed on the {version.source} list of {version.data_date}.",
+        }
+    )

@@ -47,7 +47,12 @@ class VersionDiff:
             "aliases_changed",
             "details_changed",
         )
-        return {kind: self.count(kind) for kind in kinds}
+        summary = {kind: self.count(kind) for kind in kinds}
+        # Only lists that print rulings (Russia's) can have this kind; other sources' summaries,
+        # and the CLI and API output made from them, stay as they were.
+        if decisions := self.count("decisions_changed"):
+            summary["decisions_changed"] = decisions
+        return summary
 
 
 def classify(before: ListEntry, after: ListEntry) -> tuple[str, ...]:
@@ -62,6 +67,10 @@ def classify(before: ListEntry, after: ListEntry) -> tuple[str, ...]:
     details = ("kind", "listed_on", "references", "identifiers", "remarks", "in_force", "instrument")
     if any(getattr(before, name) != getattr(after, name) for name in details):
         kinds.append("details_changed")
+    if before.decisions != after.decisions:
+        # A ruling printed next to an existing entry (Russia's suspension of the Taliban ban):
+        # its own acts are made from it, so it is a change of its own, not a detail.
+        kinds.append("decisions_changed")
     return tuple(kinds)
 
 

@@ -8,7 +8,9 @@ from typing import Any
 import orjson
 
 from proscribe.model import EntityKind, NameType
-from proscribe.sources.base import ListEntry, ListName
+from proscribe.sources.base import EntryDecision, ListEntry, ListName
+
+DECISION_FIELDS = ("action", "text", "authority", "decided", "effective", "published", "instrument")
 
 
 def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
@@ -28,6 +30,10 @@ def entry_to_dict(entry: ListEntry) -> dict[str, Any]:
         data["in_force"] = entry.in_force
     if entry.instrument is not None:
         data["instrument"] = entry.instrument
+    # Only entries that carry decisions get the key: the stored bodies (and so the digests) of
+    # every other source stay byte-for-byte what they were, and their next versions diff cleanly.
+    if entry.decisions:
+        data["decisions"] = [{f: getattr(d, f) for f in DECISION_FIELDS} for d in entry.decisions]
     return data
 
 
@@ -44,6 +50,7 @@ def entry_from_dict(data: dict[str, Any]) -> ListEntry:
         remarks=data["remarks"],
         in_force=data.get("in_force"),
         instrument=data.get("instrument"),
+        decisions=tuple(EntryDecision(**item) for item in data.get("decisions", ())),
     )
 
 

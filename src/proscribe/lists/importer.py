@@ -198,7 +198,12 @@ def import_list(
         )
         result.changes = diff.summary()
         version = VersionRef(
-            parsed.content_hash, parsed.source, parsed.jurisdiction, parsed.data_date, imported_on
+            parsed.content_hash,
+            parsed.source,
+            parsed.jurisdiction,
+            parsed.data_date,
+            imported_on,
+            url=parsed.meta.get("source_url"),
         )
         prior = (
             VersionRef(latest.id, latest.source, latest.jurisdiction, latest.data_date, imported_on)

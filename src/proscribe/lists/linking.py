@@ -10,6 +10,14 @@
   is how list entries reach the curated entities (Al-Nusrah Front, the
   Taliban, Hamas ...);
 
+* **own name** (only for lists that name each organisation once, in one
+  language, with no reference numbers — Russia's lists, see
+  ``LINK_BY_OWN_NAME``) — an organisation one of whose own names (not a
+  weak alias) equals an own name (not weak, not acquired from a list) of
+  exactly one organisation entity, and no name of it points to another, is
+  that entity: "Движение Талибан" is the curated
+  ``taliban``. Other sources never use this rule, so their links do not change;
+
 * anything weaker becomes a **pending** candidate for a person to review
   (``proscribe links --pending``); it is never merged silently.
 
@@ -28,12 +36,16 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from proscribe.entities import EntityStore
-from proscribe.model import EntityKind
+from proscribe.model import EntityKind, NameType
 from proscribe.names import name_key
 from proscribe.sources.base import ListEntry
 
 # Keys this short are acronyms ("HTS", "IS"): evidence too weak to count.
 MIN_KEY_LENGTH = 5
+
+# Sources whose entries give one organisation's names in Russian only, without reference numbers
+# or a second spelling to vote with: one own name equal to one entity's name is the evidence there is.
+LINK_BY_OWN_NAME = frozenset({"ru-fsb", "ru-minjust"})
 
 
 @dataclass(frozen=True)
@@ -86,8 +98,15 @@ def plan_links(
         plan.resolutions[key] = Resolution(entity_id, "known", 1.0, False)
     index = EntityStore.ids_by_name_key(conn, {k for e in fresh for k in strong_keys(e)})
     kinds = EntityStore.kinds_and_keys(conn, {i for ids in index.values() for i in ids})
+    own_index = (
+        EntityStore.own_ids_by_name_key(conn, {k for e in fresh for k in own_keys(e)})
+        if source in LINK_BY_OWN_NAME
+        else {}
+    )
     for entry in fresh:
         resolution = _by_reference(entry, un_subjects, plan)
+        if resolution is None and source in LINK_BY_OWN_NAME:
+            resolution = _by_own_name(source, entry, own_index, kinds, same_source_entities)
         if resolution is None:
             resolution = _by_names(source, entry, index, kinds, same_source_entities, plan)
         plan.resolutions[entry.key] = resolution
@@ -108,6 +127,36 @@ def _by_reference(entry: ListEntry, un_subjects: dict[str, str], plan: LinkPlan)
             entity_id_for("un", entry.references[0]), f"reference {entry.references[0]}", 1.0, True
         )
     return None
+
+
+def own_keys(entry: ListEntry) -> set[str]:
+    """Folded names an entry gives as the subject's own (weak aliases, which name it only in context, left out)."""
+    keys = (name_key(n.value) for n in entry.names if n.type is not NameType.WEAK)
+    return {k for k in keys if len(k) >= MIN_KEY_LENGTH}
+
+
+def _by_own_name(
+    source: str,
+    entry: ListEntry,
+    index: dict[str, set[str]],
+    kinds: dict[str, tuple[str, str]],
+    same_source_entities: set[str],
+) -> Resolution | None:
+    if entry.kind is EntityKind.PERSON:
+        return None
+    own_id = entity_id_for(source, entry.key)
+    matched: set[str] = set()
+    for key in own_keys(entry):
+        for entity_id in index.get(key, ()):
+            if entity_id != own_id and kinds.get(entity_id, ("", ""))[0] == entry.kind.value:
+                matched.add(entity_id)
+    if len(matched) != 1:
+        return None  # none, or names of several entities: left to the rules below and to review
+    (target,) = matched
+    if target in same_source_entities:
+        return None
+    # The method column holds 40 characters: the matching name is found again from the two entities' names.
+    return Resolution(target, "names: own name", 0.85, False)
 
 
 def _by_names(

@@ -39,34 +39,88 @@ class Source:
     history: bool = False
     # several version files may be given at once; the parser's ``parse_versions`` orders them
     versions: bool = False
+    # where ``proscribe fetch`` downloads the current version: file name -> official URL
+    downloads: tuple[tuple[str, str], ...] = ()
+    # why a source cannot be fetched from its publisher, when it cannot
+    no_download: str | None = None
 
 
 SOURCES: dict[str, Source] = {
     s.name: s
     for s in (
-        Source("un", "proscribe.sources.un", "UN Security Council Consolidated List (XML)"),
-        Source("ofac", "proscribe.sources.ofac", "US Treasury OFAC SDN list (sdn.csv, add.csv, alt.csv)"),
-        Source("eu", "proscribe.sources.eu", "EU Financial Sanctions Files (consolidated list)"),
-        Source("uk", "proscribe.sources.uk", "UK Sanctions List"),
-        Source("au", "proscribe.sources.au", "Australia DFAT Consolidated List"),
-        Source("ca", "proscribe.sources.ca", "Canada Consolidated Autonomous Sanctions List"),
+        Source(
+            "un",
+            "proscribe.sources.un",
+            "UN Security Council Consolidated List (XML)",
+            downloads=(("consolidated.xml", "https://scsanctions.un.org/resources/xml/en/consolidated.xml"),),
+        ),
+        Source(
+            "ofac",
+            "proscribe.sources.ofac",
+            "US Treasury OFAC SDN list (sdn.csv, add.csv, alt.csv)",
+            # the legacy CSV files carry no date: a download is dated by the day it was made
+            downloads=(
+                ("sdn_{day}.csv", "https://www.treasury.gov/ofac/downloads/sdn.csv"),
+                ("alt.csv", "https://www.treasury.gov/ofac/downloads/alt.csv"),
+                ("sdn_comments.csv", "https://www.treasury.gov/ofac/downloads/sdn_comments.csv"),
+            ),
+        ),
+        Source(
+            "eu",
+            "proscribe.sources.eu",
+            "EU Financial Sanctions Files (consolidated list)",
+            no_download="the eu source reads the ammitto YAML transcription, not the EU's own XML",
+        ),
+        Source(
+            "uk",
+            "proscribe.sources.uk",
+            "UK Sanctions List",
+            no_download="the uk source reads the ammitto YAML transcription, not the UK's own XML",
+        ),
+        Source(
+            "au",
+            "proscribe.sources.au",
+            "Australia DFAT Consolidated List",
+            no_download="the au source reads the ammitto YAML transcription, not DFAT's spreadsheet",
+        ),
+        Source(
+            "ca",
+            "proscribe.sources.ca",
+            "Canada Consolidated Autonomous Sanctions List",
+            no_download="the ca source reads the ammitto YAML transcription, not Global Affairs Canada's XML",
+        ),
         Source(
             "ca-sor",
             "proscribe.sources.ca_sor",
             "Canada's list of terrorist entities, Criminal Code s. 83.05 (SOR/2002-284, Justice Canada XML)",
             versions=True,
+            downloads=(("SOR-2002-284.xml", "https://laws-lois.justice.gc.ca/eng/XML/SOR-2002-284.xml"),),
+        ),
+        Source(
+            "ru-fsb",
+            "proscribe.sources.ru_fsb",
+            "Russia: FSB unified federal list of terrorist organisations (mirror JSON of fsb.ru/fsb/npd/terror.htm)",
+            no_download="the FSB publishes an HTML page; ru-fsb reads the JSON of the ITSalt/ru-registries-mirror",
+        ),
+        Source(
+            "ru-minjust",
+            "proscribe.sources.ru_minjust",
+            "Russia: Ministry of Justice list of extremist organisations (mirror JSON of minjust.gov.ru)",
+            no_download="the Ministry publishes an HTML page; ru-minjust reads the JSON of the ITSalt/ru-registries-mirror",
         ),
         Source(
             "ftm",
             "proscribe.sources.ftm",
             "FollowTheMoney entities (JSON lines) of any list",
             requires=("jurisdiction", "list_id"),
+            no_download="ftm is a format, not a publisher: download the FollowTheMoney file and import it",
         ),
         Source(
             "ofac-history",
             "proscribe.lists.history",
             "An archive of dated OFAC sdn.csv snapshots, replayed in date order",
             history=True,
+            no_download="an archive assembled by a third party (jackdwyer/ofac-sdn-history), imported from a file",
         ),
     )
 }

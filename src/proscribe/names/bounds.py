@@ -36,8 +36,9 @@ from typing import Any, TypeVar
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from proscribe.names.lexicon import ORG_WORDS_LATIN
 from proscribe.names.nicknames import nicknames_of
-from proscribe.names.normalise import ORG_WORDS_LATIN, Normalised, skeleton
+from proscribe.names.normalise import Normalised, skeleton
 from proscribe.names.score import (
     JOINED_DISCOUNT,
     NICKNAME_SIM,

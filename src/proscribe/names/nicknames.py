@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from nicknames import NickNamer
 
-from proscribe.names.normalise import SPELLING
+from proscribe.names.lexicon import SPELLING
 
 # "Al", "Ab", "Ed": nicknames this short read as initials or the Arabic article instead.
 SHORTEST_NICKNAME = 3

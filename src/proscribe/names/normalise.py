@@ -26,6 +26,17 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from proscribe.names.lexicon import (
+    ACRONYMS,
+    LEGAL_FORM_PHRASES,
+    LEGAL_FORMS,
+    ORG_STEMS_CYRILLIC,
+    ORG_WORDS_ARABIC,
+    ORG_WORDS_HEBREW,
+    PARTICLES,
+    SPELLING,
+    STOP_WORDS,
+)
 from proscribe.names.text import clean
 
 _ARABIC = {
@@ -69,43 +80,6 @@ _ARTICLE = re.compile(r"\b(?:al|el|ul|il|ad|adh|an|ar|as|ash|at|ath|az|ud|un|ur|
 _EZAFE = re.compile(r"(?<=[a-z])-(?:e|i|ul|ud|ut|us|ur|un)(?:-|\s+(?=[a-z]))")
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
-PARTICLES = frozenset({"al", "el", "ul", "ud", "ut"})
-STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "e", "y", "de", "la", "le", "les", "du", "des", "del", "der", "die", "und"})  # fmt: skip
-LEGAL_FORMS = frozenset(
-    {
-        "corp", "corporation", "co", "company", "inc", "incorporated", "ltd", "limited", "llc", "plc",
-        "gmbh", "ag", "sa", "sas", "srl", "sarl", "bv", "nv", "oy", "pte", "pty", "jsc", "ojsc", "pjsc",
-        "cjsc", "ooo", "zao", "oao", "llp", "lp", "spa", "ltda", "cia", "sae", "fze", "fzco", "fzc",
-        "fzllc", "kft", "sro", "doo", "ad", "tov", "pvt", "bhd", "sdn", "tbk", "kk",
-        "aktiengesellschaft", "kommanditgesellschaft", "aktiebolag", "ab", "as", "oyj", "kg", "kgaa", "sal",
-        "wll", "psc", "sprl", "pjs", "lllp",
-    }
-)  # fmt: skip
-SPELLING = {
-    "ibn": "bin", "ben": "bin", "qaeda": "qaida", "qaida": "qaida", "qaidah": "qaida",
-    # "Abd al-Aziz" and "Abdul Aziz" are one name ("servant of the Mighty"): the article is the "ul"
-    "abdul": "abd", "abdel": "abd", "abdal": "abd", "abdol": "abd", "abdoul": "abd", "abdu": "abd",
-    # abbreviations written with an apostrophe or a full stop ("Int'l", "Dept.")
-    "intl": "international", "natl": "national", "dept": "department", "govt": "government",
-    "mfg": "manufacturing", "bros": "brothers", "assn": "association", "univ": "university",
-    "mgmt": "management", "svcs": "services", "svc": "service", "aktiengeselschaft": "aktiengesellschaft",
-}  # fmt: skip
-# Legal forms spelt out in several words, as token sequences (after transliteration): dropped like
-# "LLC", so "Open Joint Stock Company Gazprom" reads as "OAO Gazprom" does.
-LEGAL_FORM_PHRASES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(phrase.split())
-    for phrase in (
-        "open joint stock company", "closed joint stock company", "public joint stock company",
-        "joint stock company", "limited liability company", "limited liability partnership",
-        "public limited company", "private limited company", "limited partnership",
-        "gesellschaft mit beschrankter haftung", "societatea cu raspundere limitata",
-        "spolka z ograniczona odpowiedzialnoscia", "sp zoo", "obshchestvo s ogranichennoy otvetstvennostyu",
-        "obshchestvo s ogranichennoi otvetstvennostiu", "otkrytoe aktsionernoe obshchestvo",
-        "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo", "aktsionernoe obshchestvo",
-        "tovaristvo z obmezhenoyu vidpovidalnistyu", "societe anonyme", "sociedad anonima",
-        "societa per azioni", "besloten vennootschap", "naamloze vennootschap", "sa de cv", "co ltd",
-    )
-)  # fmt: skip
 _PHRASES_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in LEGAL_FORM_PHRASES:  # in the order above: the first phrase that fits wins
     _PHRASES_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
@@ -127,102 +101,6 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[a-z]")
 
 
-# Acronyms of designated organisations and the expansions they stand for (normalised forms).
-ACRONYMS: dict[str, tuple[str, ...]] = {
-    "pkk": ("kurdistan workers party", "partiya karkeren kurdistane"),
-    "hts": ("hayat tahrir sham", "hayat tahrir al sham"),
-    "isil": ("islamic state", "islamic state iraq levant"),
-    "isis": ("islamic state", "islamic state iraq syria", "islamic state iraq sham"),
-    "is": ("islamic state",),
-    "daesh": ("islamic state", "dawla islamiya iraq sham"),
-    "daish": ("islamic state", "dawla islamiya iraq sham"),
-    "daech": ("islamic state",),
-    "iskp": ("islamic state khorasan",),
-    "ltte": ("liberation tigers tamil eelam",),
-    "let": ("lashkar e tayyiba", "lashkar taiba"),
-    "jem": ("jaish e mohammed", "jaish muhammad"),
-    "aqap": ("qaida arabian peninsula",),
-    "aqim": ("qaida islamic maghreb",),
-    "aqis": ("qaida indian subcontinent",),
-    "farc": ("fuerzas armadas revolucionarias colombia", "revolutionary armed forces colombia"),
-    "eln": ("ejercito liberacion nacional", "national liberation army"),
-    "eta": ("euskadi ta askatasuna",),
-    "ttp": ("tehrik e taliban pakistan",),
-    "ji": ("jemaah islamiyah",),
-    "asg": ("abu sayyaf group",),
-    "pij": ("palestinian islamic jihad",),
-    "pflp": ("popular front liberation palestine",),
-    "jnim": ("jamaat nusrat islam muslimin",),
-    "hum": ("harakat ul mujahidin",),
-    "imu": ("islamic movement uzbekistan",),
-    "rira": ("real irish republican army",),
-    "cira": ("continuity irish republican army",),
-    "lifg": ("libyan islamic fighting group",),
-    "gia": ("groupe islamique arme", "armed islamic group"),
-    "hamas": ("harakat muqawama islamiya", "islamic resistance movement"),
-}
-
-
-# Organisation words translated, not transliterated, in Arabic, Persian and Russian/Bulgarian names
-# ("الدولة الإسلامية" = Islamic State, "Рабочая партия" = Workers' Party). Arabic/Persian keys are
-# whole words (article, conjunction and hamza forms folded); Cyrillic keys are word stems
-# (inflection left to the fuzzy token score). Used as an *extra* reading of a query, never instead.
-ORG_WORDS_ARABIC = {
-    "دولة": "state", "اسلامية": "islamic", "اسلامي": "islamic", "اسلامی": "islamic", "حركة": "movement",
-    "جبهة": "front", "حزب": "party", "تنظيم": "organization", "منظمة": "organization", "سازمان": "organization",
-    "جماعة": "group", "جيش": "army", "كتائب": "brigades", "لواء": "brigade", "شهداء": "martyrs",
-    "شعبية": "popular", "تحرير": "liberation", "مقاومة": "resistance", "عمال": "workers", "شبكة": "network",
-    "شبکه": "network", "عراق": "iraq", "شام": "levant", "فلسطين": "palestine", "مصري": "egyptian",
-    "ليبية": "libyan", "مقاتلة": "fighting", "ثوري": "revolutionary", "حرس": "guard", "سپاه": "corps",
-    "پاسداران": "guards", "انقلاب": "revolution", "كردستاني": "kurdistan", "اتحاد": "union",
-    "داعش": "daesh", "مجاهدين": "mujahideen", "مجاهدین": "mujahideen", "خلق": "khalq", "ايران": "iran",
-    "ایران": "iran", "شباب": "shabaab",
-}  # fmt: skip
-# Hebrew organisation words, looked up with the prefixed article/conjunction/preposition removed
-# ("המדינה האסלאמית" = the Islamic State).
-ORG_WORDS_HEBREW = {
-    "מדינה": "state", "מדינת": "state", "אסלאמית": "islamic", "אסלאמי": "islamic", "איסלאמית": "islamic",
-    "איסלאמי": "islamic", "ג'יהאד": "jihad", "ג׳יהאד": "jihad", "פלסטיני": "palestinian",
-    "פלסטינית": "palestinian", "תנועה": "movement", "תנועת": "movement", "חזית": "front", "צבא": "army",
-    "ארגון": "organization", "מפלגה": "party", "מפלגת": "party", "גדודי": "brigades", "חטיבת": "brigade",
-    "עממית": "popular", "שחרור": "liberation", "מחתרת": "underground", "רשת": "network",
-}  # fmt: skip
-# Organisation words of Latin-script names in other languages and in transliteration, by the
-# English word they translate ("Kata'ib Hizballah" = "Hezbollah Brigades", "Fuerzas Armadas" =
-# "Armed Forces"): tokens with the same English word pair as a translation when names are scored.
-ORG_WORDS_LATIN = {
-    **dict.fromkeys(("kataib", "ktaib", "katibat", "katiba", "brigadas", "brigate", "liwa", "brigade"), "brigades"),
-    **dict.fromkeys(("harakat", "harakah", "haraka", "harkat", "tehrik", "tahrik", "tehreek", "movimiento", "mouvement", "bewegung", "dvizhenie"), "movement"),
-    **dict.fromkeys(("jabhat", "jabha", "jebhe", "jebhat", "frente", "fronte"), "front"),
-    **dict.fromkeys(("hizb", "hezb", "partido", "partito", "parti", "partei", "partiya", "partiyasi"), "party"),
-    **dict.fromkeys(("jaysh", "jaish", "jeish", "lashkar", "ejercito", "esercito", "armee", "armiya", "armija"), "army"),
-    **dict.fromkeys(("jamaat", "jamaah", "jamaa", "jemaah", "jamiat", "jammat", "grupo", "gruppo", "groupe", "gruppe", "gruppa"), "group"),
-    **dict.fromkeys(("tanzim", "tanzeem", "munazzamat", "munazzama", "sazman", "sazmane", "organizacion", "organisation", "organizzazione", "organizatsiya"), "organization"),
-    **dict.fromkeys(("dawla", "dawlat", "dawlah", "estado", "stato", "etat", "gosudarstvo"), "state"),
-    **dict.fromkeys(("fuerzas", "forces", "forze", "sily"), "forces"),
-    **dict.fromkeys(("armadas", "armados", "armate", "armees", "vooruzhennye"), "armed"),
-    **dict.fromkeys(("revolucionarias", "revolucionario", "revolucionaria", "rivoluzionario", "revolutionnaire", "revolutionare", "revolyutsionnaya", "inqilabi", "enghelabi"), "revolutionary"),
-    **dict.fromkeys(("liberacion", "liberazione", "befreiung", "osvobozhdeniya", "tahrir"), "liberation"),
-    **dict.fromkeys(("nacional", "nazionale", "natsionalnaya", "milli", "watani", "wataniya"), "national"),
-    **dict.fromkeys(("muqawama", "muqawamah", "resistencia", "resistenza", "soprotivlenie"), "resistance"),
-    **dict.fromkeys(("shuhada", "shohada", "martiri", "martires"), "martyrs"),
-    **dict.fromkeys(("ansar", "ansaar"), "supporters"),
-    **dict.fromkeys(("sepah", "sipah"), "corps"),
-    **dict.fromkeys(("pasdaran",), "guards"),
-    **dict.fromkeys(("shabaab", "shabab"), "youth"),
-    **dict.fromkeys(("karkeren", "ummal"), "workers"),
-    **dict.fromkeys(("islamiya", "islamiyya", "islamiyah", "islamiyyah", "islami", "islamico", "islamique", "islamischer", "islamskoe", "islamskaya"), "islamic"),
-}  # fmt: skip
-ORG_STEMS_CYRILLIC = (
-    ("исламск", "islamic"), ("ислямск", "islamic"), ("государств", "state"), ("движени", "movement"),
-    ("парти", "party"), ("рабоч", "workers"), ("работническ", "workers"), ("арми", "army"),
-    ("фронт", "front"), ("освобожд", "liberation"), ("народн", "popular"), ("революционн", "revolutionary"),
-    ("революци", "revolution"), ("вооружённ", "armed"), ("вооруженн", "armed"), ("сил", "forces"),
-    ("корпус", "corps"), ("страж", "guard"), ("союз", "union"), ("бригад", "brigade"), ("сеть", "network"),
-    ("групп", "group"), ("организаци", "organization"), ("тигр", "tigers"), ("мученик", "martyrs"),
-    ("колумби", "colombia"), ("палестин", "palestine"), ("ирак", "iraq"), ("левант", "levant"),
-    ("сири", "syria"), ("курдистан", "kurdistan"), ("узбекистан", "uzbekistan"), ("пакистан", "pakistan"),
-)  # fmt: skip
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ۀ": "ة"})
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 

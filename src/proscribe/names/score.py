@@ -21,8 +21,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from proscribe.names.lexicon import GENERIC_ORG_WORDS, LEGAL_FORM_KINDS, ORG_WORDS_LATIN
 from proscribe.names.nicknames import nicknames_of
-from proscribe.names.normalise import ORG_WORDS_LATIN, Normalised, expansions, han_spaced, normalise
+from proscribe.names.normalise import Normalised, expansions, han_spaced, normalise
 
 THRESHOLD = 0.80
 TOKEN_FLOOR = 0.75  # token pairs less similar than this count as unpaired
@@ -52,17 +53,6 @@ ABJADS = frozenset({"arabic", "hebrew", "syriac", "thaana"})  # scripts that do 
 
 Weight = Callable[[str], float]
 
-# Words that say what kind of organisation a name is, not which one: they weigh little, so
-# "Abu Sayyaf" finds "Abu Sayyaf Group" (but "Hamas Trading" still does not find "Hamas").
-GENERIC_ORG_WORDS = frozenset(
-    {
-        "group", "movement", "organization", "organisation", "network", "brigade", "brigades", "gruppe",
-        "groupe", "grupo",
-        # the same words transliterated from Arabic, Persian and Urdu
-        "harakat", "harakah", "haraka", "hrka", "hrkt", "jamaat", "jamaah", "jamaa", "jmaa", "jamiat",
-        "tanzim", "tanzeem", "tnzym", "sazman", "sazmane", "kataib", "ktaib",
-    }
-)  # fmt: skip
 GENERIC_DISCOUNT = 0.3
 # Serial numbers of funds, trusts and vessels ("Fund IV", "Victory 3") say which one of a family.
 SERIAL = re.compile(r"\d+|[ivx]{1,5}")
@@ -199,36 +189,6 @@ def _acronym_runs(short: tuple[str, ...], long: tuple[str, ...]) -> list[tuple[i
             if all(long[j + n][:1] == token[n] for n in range(size)):
                 found.append((i, j, j + size))
     return found
-
-
-# Legal forms by the kind of company they make: two names of one brand with forms of different
-# kinds ("Deutsche Bank AG" / "Deutsche Bank GmbH") are two legal persons. "Company", "Corp" and
-# "Inc" say nothing of the kind and are left out.
-LEGAL_FORM_KINDS = {
-    **dict.fromkeys(
-        ("llc", "limited liability company", "gmbh", "gesellschaft mit beschrankter haftung", "ooo",
-         "obshchestvo s ogranichennoy otvetstvennostyu", "obshchestvo s ogranichennoi otvetstvennostiu",
-         "srl", "sarl", "societatea cu raspundere limitata", "sro", "sp zoo",
-         "spolka z ograniczona odpowiedzialnoscia", "tov", "tovaristvo z obmezhenoyu vidpovidalnistyu", "doo",
-         "kft", "ltda", "bv", "besloten vennootschap", "ltd", "limited", "private limited company", "pty",
-         "pvt", "co ltd", "fzco", "fzllc", "fze", "fzc", "wll", "sprl"),
-        "limited liability",
-    ),
-    **dict.fromkeys(
-        ("ag", "aktiengesellschaft", "sa", "societe anonyme", "sociedad anonima", "spa", "societa per azioni",
-         "nv", "naamloze vennootschap", "plc", "public limited company", "jsc", "ojsc", "pjsc", "cjsc", "oao",
-         "zao", "joint stock company", "open joint stock company", "closed joint stock company",
-         "public joint stock company", "aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo",
-         "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo", "ab", "aktiebolag", "as",
-         "oyj", "sae", "tbk", "psc", "pjs", "sas", "sa de cv"),
-        "stock",
-    ),
-    **dict.fromkeys(
-        ("lp", "llp", "lllp", "limited partnership", "limited liability partnership", "kg", "kgaa",
-         "kommanditgesellschaft"),
-        "partnership",
-    ),
-}  # fmt: skip
 
 
 def _bracket_discount(form: Normalised, form_weights: list[float], used: set[int]) -> float:

@@ -203,6 +203,17 @@ class Rule(Model):
 
     _check_id = field_validator("id", "version")(_slug)
 
+    def summary(self) -> dict[str, str | None]:
+        """The rule version in one line of JSON (``procedure rules --json``, ``GET /api/procedures/rules``)."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title": self.title,
+            "jurisdiction": self.jurisdiction,
+            "in_force_from": str(self.in_force.start),
+            "in_force_to": str(self.in_force.end) if self.in_force.end else None,
+        }
+
     @field_validator("jurisdiction")
     @classmethod
     def _check_jurisdiction(cls, value: str) -> str:

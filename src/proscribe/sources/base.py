@@ -36,6 +36,27 @@ class ListName:
 
 
 @dataclass(frozen=True)
+class EntryDecision:
+    """A legal decision a list prints next to its entry (Russia's lists cite the court ruling).
+
+    ``action`` is what the decision did to the listing (``designated`` or
+    ``suspended``); dates are ISO strings exactly as the list gives them
+    (``decided``: the ruling's date; ``effective``: its entry into force;
+    ``published``: the date the list says it posted the entry), None where it
+    gives none; ``instrument`` is the case number as printed (``ГКПИ 03-116``),
+    ``authority`` the court as named, ``text`` the list's own wording.
+    """
+
+    action: str
+    text: str
+    authority: str | None = None
+    decided: str | None = None
+    effective: str | None = None
+    published: str | None = None
+    instrument: str | None = None
+
+
+@dataclass(frozen=True)
 class ListEntry:
     """One subject on one version of an official list.
 
@@ -53,6 +74,11 @@ class ListEntry:
     reworded); :mod:`proscribe.lists.acts` uses it as the listing date only
     when it falls between the version where the entry first appears and the
     one before.
+
+    ``decisions`` are the legal
+    decisions the list itself prints for the entry (court, case number,
+    dates); when present, acts are made from them instead of from the
+    version dates (see :mod:`proscribe.lists.acts`).
     """
 
     key: str
@@ -66,6 +92,7 @@ class ListEntry:
     remarks: str | None = None
     in_force: str | None = None
     instrument: str | None = None
+    decisions: tuple[EntryDecision, ...] = ()
 
     @property
     def caption(self) -> str:

@@ -145,6 +145,22 @@ news_events = sa.Table(
 sa.Index("ix_news_events_article", news_events.c.article_id)
 sa.Index("ix_news_events_status", news_events.c.status)
 
+# Items a news watch has already processed (migration 0007): a URL is fetched once, and a page whose
+# cleaned text was seen under another URL is not queued twice. ``url_hash`` is the sha256 of the URL
+# so the key has a fixed length on every backend.
+news_seen = sa.Table(
+    "news_seen",
+    metadata,
+    sa.Column("url_hash", sa.String(64), primary_key=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("published", sa.String(10)),
+    sa.Column("seen_at", sa.String(40), nullable=False),
+    sa.Column("events", sa.Integer, nullable=False),
+)
+sa.Index("ix_news_seen_content_hash", news_seen.c.content_hash)
+
 # --- official lists (issue "official lists"): versions, entry states, subjects, link review --------
 
 list_versions = sa.Table(

@@ -30,7 +30,9 @@ from proscribe.api.deps import (
     need,
     registry_of,
 )
+from proscribe.api.watchlists import owner_filter
 from proscribe.errors import InputError, NotFound, ProscribeError
+from proscribe.lists.evidence import weigh_list_evidence
 from proscribe.lists.links import pending_links
 from proscribe.lists.versions import list_versions, version_diff
 from proscribe.news.review import ReviewQueue
@@ -168,7 +170,9 @@ def install_web(app: FastAPI) -> None:
             published = day_param(published_by, "published_by")
         except ProscribeError as exc:
             return _error_page(request, key, exc)
-        statuses = registry.statuses_as_of(subject, day, None, published)
+        statuses = [
+            weigh_list_evidence(registry, r) for r in registry.statuses_as_of(subject, day, None, published)
+        ]
         history = registry.history(subject, with_general=False)
         first = min((e.sort_key[0] for e in history), default=dt.date(1999, 1, 1))
         start = dt.date(min(first.year, 1999), 1, 1)
@@ -265,9 +269,11 @@ def install_web(app: FastAPI) -> None:
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
     def alerts_page(request: Request, watchlist: str | None = None) -> HTMLResponse:
         key = _reader(request)
+        owner = owner_filter(key)
         store: Watchlists = request.app.state.watchlists
-        store.refresh_if_stale(key.name)
-        return _page(request, "alerts.html", key, alerts=store.alerts(watchlist))
+        if key.role.allows(Role.ANALYST):  # a reader's look never writes alerts
+            store.refresh_if_stale(key.name, owner)
+        return _page(request, "alerts.html", key, alerts=store.alerts(watchlist, owner=owner))
 
     @app.get("/review/news", response_class=HTMLResponse, include_in_schema=False)
     def news_page(request: Request) -> HTMLResponse:

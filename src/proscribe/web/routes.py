@@ -87,8 +87,12 @@ def check_csrf(request: Request, sent: str) -> None:
 
 
 def token_of_header(request: Request) -> str | None:
+    """A key sent in a header (as :func:`proscribe.api.deps.token_of` reads it), not the cookie."""
     header = request.headers.get("authorization", "")
-    return header or request.headers.get("x-api-key") or None
+    for scheme in ("bearer ", "apikey "):
+        if header.lower().startswith(scheme):
+            return header[len(scheme) :].strip() or None
+    return request.headers.get("x-api-key") or None
 
 
 def _page(

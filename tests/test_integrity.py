@@ -296,6 +296,15 @@ def test_deeply_nested_record_file_is_refused(tmp_path: Path) -> None:
         )
 
 
+@pytest.mark.parametrize("source", ["ru-fsb", "ru-minjust"])
+def test_deeply_nested_json_list_is_refused(tmp_path: Path, source: str) -> None:
+    """A RecursionError traceback in json.loads before."""
+    path = tmp_path / "mirror_2026-01-01.json"
+    path.write_text('{"entries": ' + DEEP_FLOW + "}", encoding="utf-8")
+    line = one_line_error(cli("import", source, str(path), db=tmp_path / "r.db"))
+    assert f"{path}:1: JSON nested more than 64 levels deep is refused" in line
+
+
 def test_ordinary_nesting_is_untouched() -> None:
     check_yaml_depth("a:\n  b:\n  - c: [1, [2, {d: 3}]]\n", "x")
     check_json_depth(b'{"a": [[{"b": "[[[[[[[[[[[["}]]]}', "x")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from proscribe.errors import InputError
+from proscribe.nesting import check_json_depth
 from proscribe.sources.base import Progress, content_hash, require_files
 
 SCHEMA_VERSION = 1
@@ -56,8 +57,10 @@ def read_mirror(path: Path, registry: str) -> MirrorFile:
         raise InputError(
             f"file larger than {SIZE_LIMIT >> 20} MiB: not a mirror list file", location=str(path)
         )
+    raw = path.read_bytes()
+    check_json_depth(raw, str(path))  # json.loads recurses per level: a deep file was a RecursionError
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"not a JSON file: {exc}", location=str(path)) from None
     if not isinstance(data, dict) or "entries" not in data:

@@ -18,6 +18,11 @@ from typing import Literal
 from proscribe.dates import PartialDate
 
 Precision = Literal["day", "month", "season", "year"]
+# How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
+# publication ("yesterday", "last year"), the article's dateline, a legal rule ("takes effect
+# immediately", "upon publication in the Federal Register"), or only the publication date.
+Basis = Literal["explicit", "weekday", "relative", "dateline", "rule", "publication"]
+_RELATIVE_KINDS = frozenset({"rel_day", "ago", "this_year", "season_rel", "ru_season", "ru_part_rel"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class DateMention:
     text: str
     date: PartialDate
     precision: Precision
+    basis: Basis = "explicit"
 
 
 _EN_MONTHS = {
@@ -65,7 +71,7 @@ _DE_MONTH = (
 )
 _RU_MONTH = r"(?P<month>январ[яеь]|феврал[яеь]|марта?|марте|апрел[яеь]|ма[яе]|май|июн[яеь]|июл[яеь]|августа?|августе|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь])"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?:morgen|abend|nachmittag|vormittag|nacht)?"
 _PART = r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|Anfang|Mitte|Ende)"
 
 # Ordered: longer, more specific patterns first; a span claimed by one is not matched again.
@@ -261,7 +267,10 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             if resolved is None:
                 continue
             taken.append((start, end))
-            mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1]))
+            basis: Basis = "weekday" if kind == "weekday" else "relative" if kind in _RELATIVE_KINDS else "explicit"
+            if kind == "last_month_name" and (match.group("rel") or "").lower() in ("last", "this", "next"):
+                basis = "relative"
+            mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1], basis))
     mentions.sort(key=lambda m: m.start)
     # "tomorrow, July 8": the explicit date says the same thing more reliably.
     return [
@@ -274,3 +283,31 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             and re.fullmatch(r"\W{0,3}", sentence[m.end : mentions[i + 1].start])
         )
     ]
+
+
+# "LONDON, July 17 (Reuters) -", "MOSCOW, Dec 17 -", "Ottawa, September 29:", "Washington DC [US], March 5
+# (ANI):", "OTTAWA, ON, Feb. 20, 2025 /CNW/ -": a place in capitals or title case, a date, then a dash or colon.
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-ZÄÖÜА-ЯЁ][\w .'’-]{{1,40}}?(?:,\s*[A-Z]{{2}})?(?:\s*\[[A-Z]{{2,3}}\])?),\s+"
+    rf"(?P<when>{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:,\s+{_YEAR})?)\s*(?:\([A-Za-z]+\)|/[A-Z]+/)?\s*[-–—:]"
+)
+
+
+def find_dateline(text: str, published: dt.date) -> DateMention | None:
+    """The dateline of the first paragraph that has one, resolved against ``published``.
+
+    Only the first few paragraphs are read (a dateline opens the story), each only at its start, so
+    the cost does not grow with the article.
+    """
+    offset = 0
+    for paragraph in text.split("\n", 8)[:8]:
+        match = _DATELINE.match(paragraph[:160])
+        if match:
+            month, day = _month_number(match.group("month")), int(match.group("day"))
+            year = int(match.group("year")) if match.group("year") else _year_for_day(month, day, published, False)
+            parsed = _day(year, month, day)
+            if parsed is not None:
+                start = offset + match.start("when")
+                return DateMention(start, offset + match.end("when"), match.group("when"), parsed, "day", "dateline")
+        offset += len(paragraph) + 1
+    return None

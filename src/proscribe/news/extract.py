@@ -13,6 +13,7 @@ are merged, keeping the most precise date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -20,9 +21,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.news import lexicon
+from proscribe.dates import PartialDate
 from proscribe.news.clean import Article
-from proscribe.news.dates import DateMention, find_dates
+from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex
+from proscribe.news.orgnames import FoundName, enumerated_names, quoted_names
 
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
@@ -54,6 +57,9 @@ class NewsEvent:
     evidence_quote: str
     primary: bool
     confidence: float
+    # How the effective (else announced) date was found: explicit, weekday, relative, dateline, rule,
+    # publication (no date in the text: the article's own date stands in).
+    date_basis: str = "publication"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -68,7 +74,29 @@ class NewsEvent:
             "evidence_quote": self.evidence_quote,
             "primary": self.primary,
             "confidence": self.confidence,
+            "date_basis": self.date_basis,
         }
+
+
+# A "sentence" longer than this is not one (a run-on page, a table, a whole file on one line); it is cut
+# at spaces so that every per-sentence step stays bounded and the whole run linear in the input.
+MAX_SENTENCE_CHARS = 1200
+
+
+def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = line.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((offset + start, offset + cut))
+        start = cut
+        while start < end and line[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((offset + start, offset + end))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -78,18 +106,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = 0
         for match in _BOUNDARY.finditer(line):
-            if _ABBREVIATIONS.search(line[start : match.start()].rstrip('"”»“')):
+            # Only the few characters before the boundary can be an abbreviation ("Mr.", "U.S."): looking
+            # at the whole pending text would make long runs of "No." quadratic.
+            if _ABBREVIATIONS.search(line[max(start, match.start() - 12) : match.start()].rstrip('"”»“')):
                 continue
-            end = match.start()
-            piece = line[start:end].strip()
-            if piece:
-                lead = line.index(piece, start)
-                spans.append((offset + lead, offset + lead + len(piece)))
+            _add_span(spans, line, offset, start, match.start())
             start = match.end()
-        piece = line[start:].strip()
-        if piece:
-            lead = line.index(piece, start)
-            spans.append((offset + lead, offset + lead + len(piece)))
+        _add_span(spans, line, offset, start, len(line))
         offset += len(line) + 1
     return spans
 
@@ -246,33 +269,89 @@ def _split_dates(
     return nearest, (announced[0] if announced else None)
 
 
+def _within(items: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
+    """Mentions inside [start, end), with offsets made relative to ``start``."""
+    first = bisect.bisect_left(starts, start)
+    found: list[EntityMention] = []
+    for mention in items[first:]:
+        if mention.start >= end:
+            break
+        if mention.end <= end:
+            found.append(EntityMention(mention.start - start, mention.end - start, mention.text, mention.entity_id))
+    return found
+
+
+def _federal_register_date(text: str, spans: list[tuple[int, int]], reference: dt.date) -> DateMention | None:
+    """The day a Federal Register publication is reported for ("scheduled to be printed in the Federal
+    Register on Thursday"): FTO designations and revocations take effect on it."""
+    best: DateMention | None = None
+    for start, end in spans:
+        sentence = text[start:end]
+        if "Federal Register" not in sentence or not lexicon.FEDERAL_REGISTER_PUBLICATION.search(sentence):
+            continue
+        for mention in find_dates(sentence, reference):
+            if mention.precision == "day" and (best is None or mention.date.earliest > best.date.earliest):
+                best = mention
+    return best
+
+
 def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
-    """Candidate events of one article, merged per (jurisdiction, organisation, action)."""
+    """Candidate events of one article, merged per (jurisdiction, organisation, action).
+
+    Entity names and jurisdictions are found once in the whole text and handed to each sentence, and
+    sentences are bounded in length (:data:`MAX_SENTENCE_CHARS`), so the work grows linearly with the text.
+    """
     text = article.text
     spans = split_sentences(text)
-    salience: Counter[str] = Counter(m.entity_id for m in index.find(text))
-    article_jurisdictions: Counter[str] = Counter(code for _, code in _jurisdiction_mentions(text, []))
+    all_mentions = index.find(text)
+    mention_starts = [m.start for m in all_mentions]
+    salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
+    all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
+    juris_starts = [at for at, _ in all_juris]
+    article_jurisdictions: Counter[str] = Counter(code for _, code in all_juris)
     suspension_context = bool(lexicon.SUSPENSION_CONTEXT.search(text))
+    dateline = find_dateline(text, article.published)
+    # Weekdays and "today" in a dated story count from its dateline, else from the publication.
+    reference = dateline.date.earliest if dateline else article.published
+    register_date = _federal_register_date(text, spans, reference) if "Federal Register" in text else None
     context_org: _Org | None = None
     context_jurisdiction: str | None = None
     anchor: dt.date | None = None
+    carried: tuple[str, DateMention, int] | None = None
     body_index = 0
     events: list[NewsEvent] = []
-    for start, end in spans:
+    for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        mentions = index.find(sentence)
+        mentions = _within(all_mentions, mention_starts, start, end)
         if _is_headline(sentence):
             if mentions and context_org is None:
                 context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
             continue
         body_index += 1
-        dates = find_dates(sentence, article.published, anchor)
-        entity_spans = [(m.start, m.end) for m in mentions]
-        juris = _jurisdiction_mentions(sentence, entity_spans)
+        dates = find_dates(sentence, reference, anchor)
+        first = bisect.bisect_left(juris_starts, start)
+        last = bisect.bisect_left(juris_starts, end)
+        juris = [(at - start, code) for at, code in all_juris[first:last]]
+        following = [text[a:b] for a, b in spans[number + 1 : number + 3]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
-            article_jurisdictions, suspension_context, body_index,
+            article_jurisdictions, suspension_context, body_index, following, register_date,
         )  # fmt: skip
+        # A date said once for a list announced over two sentences ("Today ... the designation of eight
+        # organizations." "The State Department announces the designation of A, B, ...") carries over.
+        if carried is not None and number - carried[2] > 3:
+            carried = None
+        for position, event in enumerate(sentence_events):
+            if event.effective_date is None and carried is not None and carried[0] == event.action:
+                sentence_events[position] = replace(
+                    event, effective_date=str(carried[1].date), date_precision=carried[1].precision,
+                    date_basis=carried[1].basis,
+                )  # fmt: skip
+        for event in sentence_events:
+            if event.organisation is None and event.effective_date is not None and event.date_basis != "publication":
+                mention = next((d for d in dates if str(d.date) == event.effective_date), None)
+                if mention is not None:
+                    carried = (event.action, mention, number)
         events.extend(sentence_events)
         if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
@@ -299,6 +378,8 @@ def _sentence_events(
     article_jurisdictions: Counter[str],
     suspension_context: bool,
     body_index: int,
+    following: list[str] | None = None,
+    register_date: DateMention | None = None,
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
@@ -325,6 +406,10 @@ def _sentence_events(
         if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(
             sentence[max(0, match.start() - 70) : match.start()]
         ):
+            continue
+        # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
+        # террористической": a standing status, not a step taken.
+        if action in lexicon.STATUS_ACTIONS and lexicon.STANDING_STATUS.search(sentence):
             continue
         claimed.append(match.span())
         at = match.start()
@@ -357,14 +442,34 @@ def _sentence_events(
                 if lexicon.ORG_NOUN.search(sentence[max(0, o.start - 40) : o.start + len(o.text)])
             ]
         else:
-            orgs = unknown[:3]
+            orgs = unknown[:MAX_UNLINKED]
+        listed = _listed_orgs(sentence, match.end(), mentions)
+        if listed:
+            # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
+            # (subjects, asides) are kept only when they were coordinated with the nearest one.
+            orgs = _dedupe([*listed, *(o for o in orgs if o.entity_id and not _covered(o, listed))])
         from_context = False
+        if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
+            # "Britain added four organisations to its list" — the names follow in the next sentences.
+            orgs = _names_ahead(following)
         if not orgs:
             if lexicon.COUNTRY_OBJECT.search(sentence):
                 continue
             if context_org is not None:
                 orgs, from_context = [context_org], True
         effective, announced = _split_dates(sentence, dates, at)
+        basis = effective.basis if effective else (announced.basis if announced else "publication")
+        if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
+            # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
+            effective = announced or DateMention(0, 0, "", PartialDate.parse(article.published), "day", "rule")
+            basis = "rule"
+        if (
+            effective is None
+            and register_date is not None
+            and jurisdiction == "US"
+            and action in ("designated", "delisted")
+        ):
+            effective, basis = register_date, "rule"
         reference = effective or announced
         if reference is not None:
             # "Earlier this year" is history even in a December article; news is dated to the day or month.
@@ -411,9 +516,53 @@ def _sentence_events(
                     evidence_quote=sentence,
                     primary=primary,
                     confidence=round(min(max(confidence, 0.05), 0.99), 2),
+                    date_basis=basis,
                 )
             )
     return found
+
+
+MAX_UNLINKED = 12
+
+
+def _covered(org: _Org, listed: list[_Org]) -> bool:
+    return any(o.entity_id == org.entity_id or o.start <= org.start < o.start + len(o.text) for o in listed)
+
+
+def _dedupe(orgs: list[_Org]) -> list[_Org]:
+    kept: list[_Org] = []
+    for org in orgs:
+        if not any((org.entity_id and k.entity_id == org.entity_id) or k.text == org.text for k in kept):
+            kept.append(org)
+    return kept
+
+
+def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
+    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)")."""
+    for mention in mentions:
+        if name.start <= mention.start < name.end or mention.start <= name.start < mention.end:
+            return _Org(mention.text, mention.entity_id, mention.start)
+    return _Org(name.text, None, name.start)
+
+
+def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
+    names = enumerated_names(sentence, after)
+    if len(names) == 1 and not names[0].text[:1].isalpha():
+        return []
+    return _dedupe([_as_org(n, mentions) for n in names])
+
+
+def _names_ahead(following: list[str]) -> list[_Org]:
+    """Names announced in the next sentences: "The two groups to be banned are A and B", "support for A and B"."""
+    for sentence in following:
+        for cue in lexicon.NAMES_CUE.finditer(sentence):
+            names = enumerated_names(sentence, cue.end(), lead_in=False)
+            if names:
+                return [_Org(n.text, None, 0) for n in names]
+        quoted = quoted_names(sentence)
+        if quoted:
+            return [_Org(n.text, None, 0) for n in quoted]
+    return []
 
 
 def _event_key(event: NewsEvent) -> tuple[str | None, str, str]:
@@ -444,4 +593,6 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
         merged[key] = replace(
             kept, primary=kept.primary or event.primary, confidence=max(kept.confidence, event.confidence)
         )
-    return list(merged.values())
+    named = {(e.jurisdiction, e.action) for e in merged.values() if e.organisation}
+    # "designated eight organizations" without names, when the names come in another sentence of the same step.
+    return [e for e in merged.values() if e.organisation or (e.jurisdiction, e.action) not in named]

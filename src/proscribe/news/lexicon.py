@@ -163,3 +163,25 @@ DEFERENCE = re.compile(
 NEGATION_AFTER = re.compile(
     r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят", _I
 )
+
+# A standing status, not a step: "already proscribed", "remains listed", "по-прежнему считается".
+STANDING_STATUS = re.compile(
+    r"\balready\s+(?:been\s+)?(?:proscribed|listed|banned|designated|recogni[sz]ed)|\bremains?\s+(?:proscribed|listed|banned|designated|on\s+the)"
+    r"|\bstill\s+(?:proscribed|listed|banned|designated)|по-прежнему\s+(?:считается|запрещ|признан)|\bweiterhin\s+(?:verboten|gelistet)"
+    r"|\bthere\s+are\s+(?:currently\s+|now\s+)?\d+\s+(?:organisations|organizations|entities|groups)|\bother\s+proscribed\s+groups\s+include",
+    _I,
+)
+# In force the day it is announced.
+IMMEDIATE_EFFECT = re.compile(
+    r"with\s+immediate\s+effect|effective\s+immediately|takes?\s+effect\s+immediately|mit\s+sofortiger\s+Wirkung|sofort\s+wirksam"
+    r"|немедленн\w+\s+исполнени\w*|вступа\w+\s+в\s+силу\s+немедленно",
+    _I,
+)
+FEDERAL_REGISTER_PUBLICATION = re.compile(r"\b(?:publish\w*|print\w*|publication|appear\w*)\b", _I)
+# "four organisations", "two Islamist groups", "eight organizations": the names come in the next sentences.
+FORWARD_COUNT = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+|групп\w*)\b",
+    _I,
+)
+# Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
+NAMES_CUE = re.compile(r"\b(?:are|include[sd]?|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+", _I)

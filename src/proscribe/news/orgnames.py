@@ -1,0 +1,110 @@
+# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+"""Organisation names read from the words around a listing verb, for groups the registry does not know.
+
+"announces the designation of Tren de Aragua, Mara Salvatrucha (MS-13), Cártel de Sinaloa, ... and
+Cárteles Unidos as FTOs" names eight organisations; "The fourth proscribed group is the Baluchistan
+Liberation Army (BLA)" one; "Verboten wurden ... die Teilorganisationen „Islamische Akademie
+Deutschland e.V.“, der „Verein der Förderer ...“" several. A name is a run of capitalised words (with
+the small words names carry: de, del, la, al-, of, e.V.) or a quoted phrase; an enumeration is names
+joined by commas, "and", "und", "sowie", "и". Every pattern here is anchored at a known position and
+bounded, so reading a sentence costs time in proportion to its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇА-ЯЁ]"
+_WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
+_SMALL = r"(?:de|del|de\s+la|la|los|las|al|el|ul|ut|of|the|for|fi|wa|e)"
+_NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{0,7}}(?:[ \t]+e\.V\.)?")
+_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
+_PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
+_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;)[ \t]+")
+# Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
+# or a short lead-in ending in a copula ("group is the", "entities listed today are:").
+_ARTICLE = re.compile(r"[ \t]*(?:(?:the|die|der|das|den|des|dem)[ \t]+)?")
+_LEAD_IN = re.compile(r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*|[ \t]*[^.:;]{0,40}?:[ \t]*")
+_GENERIC = re.compile(
+    r"^(?:The|A|An|It|He|She|They|This|That|These|Those|Its|Their|Today|Foreign|Terrorist|Terrorism|Specially|FTOs?|SDGTs?"
+    r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
+    r"|Government|Parliament|Council|Court|Supreme|Ministry|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December|Executive\s+Order|Immigration"
+    r"|Terrorism\s+Act|Islamic\s+Emirate|Canadian|American|British|Russian|German|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА)\b"
+)
+MAX_NAMES = 12
+
+
+@dataclass(frozen=True)
+class FoundName:
+    start: int
+    end: int
+    text: str
+
+
+def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
+    """The name starting at ``position`` (after an article), and where it ends, parenthesis included."""
+    article = _ARTICLE.match(text, position)
+    at = article.end() if article else position
+    quoted = _QUOTED.match(text, at)
+    if quoted:
+        inner = quoted.group(1).strip()
+        found = FoundName(quoted.start(1), quoted.start(1) + len(inner), inner)
+        end = quoted.end()
+    else:
+        name = _NAME.match(text, at)
+        if name is None:
+            return None
+        value = name.group(0).rstrip(".,")
+        if value.endswith(" e.V"):
+            value += "."
+        found = FoundName(name.start(), name.start() + len(value), value)
+        end = found.end
+    bracket = _PARENTHESIS.match(text, end)
+    return found, (bracket.end() if bracket else end)
+
+
+def plausible(name: str) -> bool:
+    """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
+    if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name):
+        return False
+    return not name.isdigit()
+
+
+def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[FoundName]:
+    """Names listed from ``position`` on: "A, B (b) and the C", stopping at the first non-name."""
+    names: list[FoundName] = []
+    at = position
+    if lead_in:
+        lead = _LEAD_IN.match(text, at)
+        if lead and lead.end() - at <= 60 and _name_at(text, lead.end()) is not None:
+            at = lead.end()
+    while len(names) < MAX_NAMES:
+        found = _name_at(text, at)
+        if found is None:
+            break
+        name, end = found
+        if not plausible(name.text):
+            break
+        names.append(name)
+        separator = _SEPARATOR.match(text, end)
+        if separator is None:
+            break
+        at = separator.end()
+    return names
+
+
+def quoted_names(text: str) -> list[FoundName]:
+    """Quoted phrases that look like names: short, capitalised, not a sentence (German e.V. names may be long)."""
+    found: list[FoundName] = []
+    for match in _QUOTED.finditer(text):
+        inner = match.group(1).strip()
+        long_ok = inner.endswith("e.V.") and len(inner.split()) <= 12
+        if not inner[:1].isupper() or not (long_ok or len(inner.split()) <= 5):
+            continue
+        if not long_ok and inner.rstrip().endswith((".", ",", "!", "?")):
+            continue
+        if plausible(inner):
+            found.append(FoundName(match.start(1), match.start(1) + len(inner), inner))
+    return found

@@ -24,8 +24,8 @@ from proscribe.news import lexicon
 from proscribe.dates import PartialDate
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
-from proscribe.news.link import EntityMention, NameIndex
-from proscribe.news.orgnames import FoundName, enumerated_names, quoted_names
+from proscribe.news.link import EntityMention, NameIndex, words
+from proscribe.news.orgnames import FoundName, acronym_names, enumerated_names, quoted_names
 
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
@@ -167,15 +167,11 @@ def _unknown_orgs(sentence: str, at: int, jurisdictions_text: set[str]) -> list[
         keep(match.group("name"), match.start("name"))
     for match in lexicon.ORG_NOUN.finditer(sentence):
         keep(match.group("name"), match.start("name"))
-    for match in lexicon.QUOTED_NAME.finditer(sentence):
-        inner = match.group(1)
-        # Quoted statements are long and start lower-case or end with punctuation; names do not.
-        if (
-            len(inner.split()) <= 5
-            and inner[:1].isupper()
-            and not inner.rstrip().endswith((".", ",", "!", "?"))
-        ):
-            keep(inner, match.start(1))
+    # Quoted statements are long and start lower-case or end with punctuation; names do not.
+    for name in quoted_names(sentence):
+        keep(name.text, name.start)
+    for name in acronym_names(sentence):
+        keep(name.text, name.start)
     names.sort(key=lambda n: abs(n.start - at))
     return names
 
@@ -295,6 +291,19 @@ def _federal_register_date(text: str, spans: list[tuple[int, int]], reference: d
     return best
 
 
+def _in_force_date(text: str, spans: list[tuple[int, int]], reference: dt.date) -> tuple[int, DateMention] | None:
+    """("The order will take effect on Thursday" / "The designations took effect on February 20, 2025"):
+    the sentence index and the day a listing step reported elsewhere in the article comes into force."""
+    for number, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        if not lexicon.IN_FORCE.search(sentence) or not lexicon.IN_FORCE_SUBJECT.search(sentence):
+            continue
+        days = [d for d in find_dates(sentence, reference) if d.precision == "day"]
+        if days:
+            return number, replace(days[-1], basis="rule")
+    return None
+
+
 def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
     """Candidate events of one article, merged per (jurisdiction, organisation, action).
 
@@ -314,10 +323,13 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
     # Weekdays and "today" in a dated story count from its dateline, else from the publication.
     reference = dateline.date.earliest if dateline else article.published
     register_date = _federal_register_date(text, spans, reference) if "Federal Register" in text else None
+    upon_publication = register_date is None and bool(lexicon.UPON_PUBLICATION.search(text))
+    in_force = _in_force_date(text, spans, reference)
     context_org: _Org | None = None
     context_jurisdiction: str | None = None
     anchor: dt.date | None = None
     carried: tuple[str, DateMention, int] | None = None
+    last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
     body_index = 0
     events: list[NewsEvent] = []
     for number, (start, end) in enumerate(spans):
@@ -335,18 +347,43 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         following = [text[a:b] for a, b in spans[number + 1 : number + 3]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
-            article_jurisdictions, suspension_context, body_index, following, register_date,
+            article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
         )  # fmt: skip
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
             carried = None
+        continuation = bool(lexicon.CONTINUATION.search(sentence))
         for position, event in enumerate(sentence_events):
+            if (
+                in_force is not None
+                and in_force[0] != number
+                and event.action in _IN_FORCE_ACTIONS
+                and (event.effective_date is None or event.effective_date < str(in_force[1].date))
+                and event.jurisdiction == (context_jurisdiction or event.jurisdiction)
+                and (event.effective_date is None or event.date_basis == "explicit")
+            ):
+                sentence_events[position] = event = replace(
+                    event, effective_date=str(in_force[1].date), date_precision="day", date_basis="rule", primary=True
+                )
+            if event.effective_date is None and last_dated is not None and continuation and number - last_dated[2] <= 5:
+                if last_dated[0] == (event.jurisdiction, event.action):
+                    sentence_events[position] = event = replace(
+                        event, effective_date=last_dated[1].effective_date, date_precision=last_dated[1].date_precision,
+                        date_basis=last_dated[1].date_basis, primary=last_dated[1].primary,
+                        announced_date=last_dated[1].announced_date,
+                    )  # fmt: skip
             if event.effective_date is None and carried is not None and carried[0] == event.action:
                 sentence_events[position] = replace(
                     event, effective_date=str(carried[1].date), date_precision=carried[1].precision,
                     date_basis=carried[1].basis,
                 )  # fmt: skip
+        for event in sentence_events:
+            if event.effective_date is not None and event.date_precision == "day":
+                last_dated = ((event.jurisdiction, event.action), event, number)
+        today = next((d for d in dates if d.basis == "relative" and d.precision == "day"), None)
+        if not sentence_events and today is not None:
+            carried = ("designated", today, number)  # "Today, the State Department ..." then the act
         for event in sentence_events:
             if event.organisation is None and event.effective_date is not None and event.date_basis != "publication":
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
@@ -380,6 +417,7 @@ def _sentence_events(
     body_index: int,
     following: list[str] | None = None,
     register_date: DateMention | None = None,
+    upon_publication: bool = False,
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
@@ -447,11 +485,13 @@ def _sentence_events(
         if listed:
             # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
             # (subjects, asides) are kept only when they were coordinated with the nearest one.
-            orgs = _dedupe([*listed, *(o for o in orgs if o.entity_id and not _covered(o, listed))])
+            orgs = _dedupe(
+                [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
+            )
         from_context = False
         if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
             # "Britain added four organisations to its list" — the names follow in the next sentences.
-            orgs = _names_ahead(following)
+            orgs = _names_ahead(following, _count(sentence))
         if not orgs:
             if lexicon.COUNTRY_OBJECT.search(sentence):
                 continue
@@ -463,13 +503,12 @@ def _sentence_events(
             # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
             effective = announced or DateMention(0, 0, "", PartialDate.parse(article.published), "day", "rule")
             basis = "rule"
-        if (
-            effective is None
-            and register_date is not None
-            and jurisdiction == "US"
-            and action in ("designated", "delisted")
-        ):
+        if effective is None and register_date is not None and jurisdiction == "US" and action in ("designated", "delisted"):
             effective, basis = register_date, "rule"
+        if effective is not None and effective.basis == "relative" and upon_publication and action in ("designated", "delisted"):
+            # "Today ... designation ... FTO designations go into effect upon publication in the Federal
+            # Register": today is when it was announced; the day it takes effect is not given.
+            announced, effective, basis = effective, None, "rule"
         reference = effective or announced
         if reference is not None:
             # "Earlier this year" is history even in a December article; news is dated to the day or month.
@@ -523,6 +562,7 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_IN_FORCE_ACTIONS = frozenset({"designated", "delisted", "proposed_designation", "proposed_delisting"})
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:
@@ -547,22 +587,39 @@ def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
 
 def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
     names = enumerated_names(sentence, after)
+    if not names:
+        # "newly designated by the United States as foreign terrorist organizations are A and B"
+        cue = lexicon.NAMES_CUE.search(sentence, after, min(len(sentence), after + 120))
+        if cue is not None:
+            names = enumerated_names(sentence, cue.end(), lead_in=False)
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []
     return _dedupe([_as_org(n, mentions) for n in names])
 
 
-def _names_ahead(following: list[str]) -> list[_Org]:
-    """Names announced in the next sentences: "The two groups to be banned are A and B", "support for A and B"."""
+def _count(sentence: str) -> int:
+    match = lexicon.FORWARD_COUNT.search(sentence)
+    if match is None:
+        return 0
+    word = match.group("count").lower()
+    return int(word) if word.isdigit() else lexicon.COUNT_WORDS.get(word, 0)
+
+
+def _names_ahead(following: list[str], count: int) -> list[_Org]:
+    """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
+    and B", "six Mexico-based entities: A, B ..."), until as many as the sentence counted are found."""
+    found: list[_Org] = []
     for sentence in following:
         for cue in lexicon.NAMES_CUE.finditer(sentence):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
             if names:
-                return [_Org(n.text, None, 0) for n in names]
-        quoted = quoted_names(sentence)
-        if quoted:
-            return [_Org(n.text, None, 0) for n in quoted]
-    return []
+                found.extend(_Org(n.text, None, 0) for n in names)
+                break
+        else:
+            found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
+        if not found or len(found) >= count:
+            break
+    return _dedupe(found)
 
 
 def _event_key(event: NewsEvent) -> tuple[str | None, str, str]:
@@ -593,6 +650,31 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
         merged[key] = replace(
             kept, primary=kept.primary or event.primary, confidence=max(kept.confidence, event.confidence)
         )
-    named = {(e.jurisdiction, e.action) for e in merged.values() if e.organisation}
+    kept = _merge_name_variants(list(merged.values()))
+    named = {(e.jurisdiction, e.action) for e in kept if e.organisation}
     # "designated eight organizations" without names, when the names come in another sentence of the same step.
-    return [e for e in merged.values() if e.organisation or (e.jurisdiction, e.action) not in named]
+    return [e for e in kept if e.organisation or (e.jurisdiction, e.action) not in named]
+
+
+def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
+    """"Bishnoi" and "Bishnoi Gang" for the same step are one organisation: the longer name is kept."""
+    kept: list[NewsEvent] = []
+    for event in events:
+        stems = {w.stem for w in words(event.organisation or "")}
+        twin = next(
+            (
+                i for i, k in enumerate(kept)
+                if not event.entity_id and not k.entity_id and stems and k.organisation
+                and (k.jurisdiction, k.action) == (event.jurisdiction, event.action)
+                and (stems <= (other := {w.stem for w in words(k.organisation)}) or other <= stems)
+            ),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            kept.append(event)
+            continue
+        first = kept[twin]
+        longer = event.organisation if len(event.organisation or "") > len(first.organisation or "") else first.organisation
+        dated = first if first.effective_date or not event.effective_date else event
+        kept[twin] = replace(dated, organisation=longer, primary=first.primary or event.primary)
+    return kept

@@ -24,8 +24,13 @@ _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;)[ \t]+")
 # Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
 # or a short lead-in ending in a copula ("group is the", "entities listed today are:").
-_ARTICLE = re.compile(r"[ \t]*(?:(?:the|die|der|das|den|des|dem)[ \t]+)?")
-_LEAD_IN = re.compile(r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*|[ \t]*[^.:;]{0,40}?:[ \t]*")
+_ARTICLE = re.compile(r"[ \t]*(?:(?:the|The|die|der|das|den|des|dem)[ \t]+(?=\S))?")
+_LEAD_IN = re.compile(
+    r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
+    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity"
+    r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
+    r"|[ \t]*[^.:;,]{0,40}?[:,][ \t]*"
+)
 _GENERIC = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|These|Those|Its|Their|Today|Foreign|Terrorist|Terrorism|Specially|FTOs?|SDGTs?"
     r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
@@ -33,6 +38,9 @@ _GENERIC = re.compile(
     r"|January|February|March|April|May|June|July|August|September|October|November|December|Executive\s+Order|Immigration"
     r"|Terrorism\s+Act|Islamic\s+Emirate|Canadian|American|British|Russian|German|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА)\b"
 )
+_PLACE = re.compile(rf"[ \t]+(?:in|aus|from|в)[ \t]+{_CAP}[\w-]*(?:[ \t]*\([^()]{{1,20}}\))?")
+# "das Islamische Zentrum Hamburg (IZH)": a capitalised phrase with its acronym is an organisation's name.
+ACRONYM_NAME = re.compile(rf"(?P<name>{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{1,7}})[ \t]*\((?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9-]{{1,9}})\)")
 MAX_NAMES = 12
 
 
@@ -52,6 +60,8 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
         inner = quoted.group(1).strip()
         found = FoundName(quoted.start(1), quoted.start(1) + len(inner), inner)
         end = quoted.end()
+        place = _PLACE.match(text, end)  # „Zentrum der Islamischen Kultur e.V.“ in Frankfurt (Main), die „...“
+        end = place.end() if place else end
     else:
         name = _NAME.match(text, at)
         if name is None:
@@ -107,4 +117,26 @@ def quoted_names(text: str) -> list[FoundName]:
             continue
         if plausible(inner):
             found.append(FoundName(match.start(1), match.start(1) + len(inner), inner))
+    return found
+
+
+def acronym_names(text: str) -> list[FoundName]:
+    """"Mara Salvatrucha (MS-13)", "Islamische Zentrum Hamburg (IZH)": names whose acronym follows them.
+
+    The acronym's capitals must be initials of the name's words, so "Nancy Faeser (SPD)" is not one.
+    """
+    found: list[FoundName] = []
+    for match in ACRONYM_NAME.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        # Drop leading words that the acronym does not start with ("Betreiber Islamische Zentrum Hamburg").
+        initials = [w[:1].casefold() for w in words]
+        capitals = [c.casefold() for c in match.group("abbr") if c.isupper()]
+        if not capitals or any(c not in initials for c in capitals):
+            continue
+        first = initials.index(capitals[0])
+        value = " ".join(words[first:])
+        start = match.start("name") + name.index(words[first])
+        if plausible(value):
+            found.append(FoundName(start, start + len(value), value))
     return found

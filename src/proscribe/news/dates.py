@@ -108,6 +108,10 @@ _FUTURE = re.compile(
 )
 
 
+_WILL = re.compile(r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I)
+
+
 def _month_number(text: str) -> int:
     value = text.lower().rstrip(".")
     if value in _EN_MONTHS:
@@ -258,8 +262,13 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             start += len(text) - len(stripped)
             if start >= end or any(start < e and s < end for s, e in taken):
                 continue
-            # Tense is read near the expression: "passed a bill Tuesday, a move that will..." is past.
-            future = bool(_FUTURE.search(sentence[max(0, start - 60) : start]))
+            # Tense is read near the expression: "passed a bill Tuesday, a move that will..." is past; "will
+            # revoke its designation of [a long name] as a foreign terrorist organization on Tuesday" is not,
+            # unless a speech verb stands right before ("an official said on Friday").
+            before = sentence[max(0, start - 160) : start]
+            future = bool(_FUTURE.search(before[-60:])) or (
+                bool(_WILL.search(before)) and not _SPEECH_BEFORE.search(before)
+            )
             try:
                 resolved = _resolve(kind, match, published, future, anchor)
             except (ValueError, KeyError):

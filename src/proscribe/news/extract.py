@@ -341,6 +341,9 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
             continue
         body_index += 1
         dates = find_dates(sentence, reference, anchor)
+        if dateline is not None and start <= dateline.start < end:
+            # The dateline dates the story, not the act it reports.
+            dates = [d for d in dates if not (d.start <= dateline.start - start < d.end)]
         first = bisect.bisect_left(juris_starts, start)
         last = bisect.bisect_left(juris_starts, end)
         juris = [(at - start, code) for at, code in all_juris[first:last]]
@@ -481,7 +484,8 @@ def _sentence_events(
             ]
         else:
             orgs = unknown[:MAX_UNLINKED]
-        listed = _listed_orgs(sentence, match.end(), mentions)
+        # After "listed as"/"designated as" comes the category ("as an alias of ..."), not the listed group.
+        listed = [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
         if listed:
             # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
             # (subjects, asides) are kept only when they were coordinated with the nearest one.
@@ -562,6 +566,9 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
+# "Two extremist groups - UK-based A and Nigeria-based B - are to be proscribed": names in a dashed aside.
+_DASHED_ASIDE = re.compile(r"\s[-–—]\s(?=\S)")
 _IN_FORCE_ACTIONS = frozenset({"designated", "delisted", "proposed_designation", "proposed_delisting"})
 
 
@@ -587,6 +594,10 @@ def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
 
 def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
     names = enumerated_names(sentence, after)
+    if not names:
+        dashes = [m.end() for m in _DASHED_ASIDE.finditer(sentence, 0, after)]
+        if len(dashes) >= 2:
+            names = enumerated_names(sentence, dashes[-2], lead_in=False)
     if not names:
         # "newly designated by the United States as foreign terrorist organizations are A and B"
         cue = lexicon.NAMES_CUE.search(sentence, after, min(len(sentence), after + 120))

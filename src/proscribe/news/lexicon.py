@@ -43,7 +43,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("designated", re.compile(
         r"\bre-?designat\w*|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
         r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\bhas\s+\w+ly\s+listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
-        r"|\brecogni[sz]ed\b[^.]{0,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the)\s+list"
+        r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the)\s+list"
         r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
         r"|призна(?:л|ла|ли|н|на|ны|ние)\b[^.]{0,100}террористическ|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
@@ -59,7 +59,7 @@ NON_EVENT = re.compile(
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
     r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed|designated)|sets?\s+in\s+motion|to\s+be\s+(?:removed|signed)|first\s+(?:of\s+two\s+)?steps?|threshold|potentially)\b"
     r"|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
-    r"|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise",
+    r"|\bRufe\s+nach|\bForderung\w*\s+nach|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise",
     _I,
 )
 
@@ -134,7 +134,7 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
 # Organisation names that are not in the registry: quoted, or after a descriptive noun.
 QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]{2,60})[»“”\"]")
 ORG_NOUN = re.compile(
-    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+[„\"«“]?"
+    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+(?:the\s+)?[„\"«“]?"
     r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|\d+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
@@ -196,7 +196,7 @@ COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 # "The order will take effect on Thursday", "The designations took effect on February 20, 2025": the day a
 # listing step reported elsewhere in the article comes into force.
 IN_FORCE = re.compile(
-    r"\b(?:take[sn]?|took)\s+effect\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу",
+    r"\b(?:take[sn]?|took)\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу",
     _I,
 )
 IN_FORCE_SUBJECT = re.compile(r"\b(?:designations?|order|listings?|proscription|revocation|ban|Verbot\w*|решени\w*|запрет\w*)\b", _I)

@@ -24,13 +24,23 @@ _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;)[ \t]+")
 # Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
 # or a short lead-in ending in a copula ("group is the", "entities listed today are:").
-_ARTICLE = re.compile(r"[ \t]*(?:(?:the|The|die|der|das|den|des|dem)[ \t]+(?=\S))?")
+_ARTICLE = re.compile(r"[ \t]*(?:(?:the|The|die|der|das|den|des|dem)[ \t]+(?=\S))?(?:[A-Z][\w]*-based[ \t]+)?")
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
     r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity"
     r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
-    r"|[ \t]*[^.:;,]{0,40}?[:,][ \t]*"
+    r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
+    r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"
 )
+# After a name: a lowercase word other than these means the capitalised word was an adjective
+# ("Islamist groups", "Colombian armed group"), except a singular group noun that belongs to the name
+# ("the Bishnoi gang").
+_NAME_END = re.compile(
+    r"[ \t]*(?:[,;:.)\]»“”\"!?]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
+    r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|—|–|-)\b)"
+)
+_SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade)\b")
+_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|announced|stated|sagte|erklärte|teilte|заявил\w*|сообщил\w*)\b")
 _GENERIC = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|These|Those|Its|Their|Today|Foreign|Terrorist|Terrorism|Specially|FTOs?|SDGTs?"
     r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
@@ -56,7 +66,7 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
     article = _ARTICLE.match(text, position)
     at = article.end() if article else position
     quoted = _QUOTED.match(text, at)
-    if quoted:
+    if quoted and quoted.group(1).strip()[:1].isupper():
         inner = quoted.group(1).strip()
         found = FoundName(quoted.start(1), quoted.start(1) + len(inner), inner)
         end = quoted.end()
@@ -69,8 +79,15 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
         value = name.group(0).rstrip(".,")
         if value.endswith(" e.V"):
             value += "."
-        found = FoundName(name.start(), name.start() + len(value), value)
-        end = found.end
+        end = name.start() + len(value)
+        noun = _SINGULAR_NOUN.match(text, end)
+        if noun:
+            value, end = value + noun.group(0), noun.end()
+        elif not _NAME_END.match(text, end):
+            return None
+        if _SPEECH_AFTER.match(text, end):
+            return None
+        found = FoundName(name.start(), end, value)
     bracket = _PARENTHESIS.match(text, end)
     return found, (bracket.end() if bracket else end)
 

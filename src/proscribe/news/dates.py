@@ -108,6 +108,15 @@ _FUTURE = re.compile(
 )
 
 
+# Lower-case stems every date pattern without a digit contains (months, weekdays, seasons, relative words).
+_DATE_WORDS = (
+    *(m for m in _EN_MONTHS if len(m) > 3), "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    *_DE_MONTHS, "jänner", "март", "ма", "январ", "феврал", "апрел", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+    *_WEEKDAYS, "сред", "пятниц", "суббот",
+    *_SEASONS, "year", "month", "jahr", "monat", "год", "месяц", "week", "day", "ago",
+    "yesterday", "today", "tomorrow", "earlier", "gestern", "heute", "morgen", "vortag", "вчера", "сегодня", "завтра", "накануне",
+    "позавчера", "vorgestern", "в конце", "в начале", "в середине",
+)  # fmt: skip
 _WILL = re.compile(r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I)
 
@@ -252,6 +261,9 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
 
     ``anchor`` is the last day-precise date mentioned before this sentence, for "a day earlier".
     """
+    lowered = sentence.lower()
+    if not any(ch.isdigit() for ch in sentence) and not any(word in lowered for word in _DATE_WORDS):
+        return []  # no number and no month, weekday, season or relative word: no date (the common case)
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for kind, pattern in _PATTERNS:

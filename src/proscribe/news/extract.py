@@ -129,10 +129,15 @@ class _Org:
 
 
 def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
+    must not overlap one another: "Islamic State" is not a state)."""
     found: list[tuple[int, str]] = []
+    spans = sorted(excluded)
+    span_starts = [start for start, _ in spans]
     for code, pattern in lexicon.JURISDICTIONS:
         for match in pattern.finditer(sentence):
-            if any(s <= match.start() < e for s, e in excluded):
+            inside = bisect.bisect_right(span_starts, match.start()) - 1
+            if inside >= 0 and match.start() < spans[inside][1]:
                 continue
             if lexicon.DEFERENCE.search(sentence[max(0, match.start() - 40) : match.start()]):
                 continue
@@ -340,6 +345,24 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
                 context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
             continue
         body_index += 1
+        lowered = sentence.lower()
+        if not lexicon.has_anchor(lowered, lexicon.ALL_ANCHORS):
+            # No listing word at all: only what later sentences need from this one is kept.
+            if mentions and salience:
+                main = max(mentions, key=lambda m: salience[m.entity_id])
+                context_org = _Org(main.text, main.entity_id, 0)
+            first = bisect.bisect_left(juris_starts, start)
+            last = bisect.bisect_left(juris_starts, end)
+            if last > first:
+                context_jurisdiction = all_juris[last - 1][1]
+            if _DIGIT.search(sentence) or lexicon.RELATIVE_DAY.search(sentence):
+                day_dates = [d for d in find_dates(sentence, reference, anchor) if d.precision == "day"]
+                if day_dates:
+                    anchor = day_dates[-1].date.earliest
+                today = next((d for d in day_dates if d.basis == "relative"), None)
+                if today is not None:
+                    carried = ("designated", today, number)
+            continue
         dates = find_dates(sentence, reference, anchor)
         if dateline is not None and start <= dateline.start < end:
             # The dateline dates the story, not the act it reports.
@@ -424,7 +447,11 @@ def _sentence_events(
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
+    names: set[str] | None = None
+    lowered = sentence.lower()
     for action, pattern in lexicon.ACTION_PATTERNS:
+        if not lexicon.has_anchor(lowered, lexicon.ACTION_ANCHORS[action]):
+            continue
         match = pattern.search(sentence)
         if match is None or any(match.start() < e and s < match.end() for s, e in claimed):
             continue
@@ -470,7 +497,8 @@ def _sentence_events(
         ):
             action = "suspended"
         orgs = _entity_orgs(mentions, sentence, at, salience)
-        names = {m.group(0) for _, p in lexicon.JURISDICTIONS for m in p.finditer(sentence)}
+        if names is None:
+            names = {m.group(0) for _, p in lexicon.JURISDICTIONS for m in p.finditer(sentence)}
         unknown = [
             o for o in _unknown_orgs(sentence, at, names)
             if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
@@ -566,6 +594,7 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_DIGIT = re.compile(r"\d")
 _ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
 # "Two extremist groups - UK-based A and Nigeria-based B - are to be proscribed": names in a dashed aside.
 _DASHED_ASIDE = re.compile(r"\s[-–—]\s(?=\S)")

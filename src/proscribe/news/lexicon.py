@@ -207,3 +207,51 @@ CONTINUATION = re.compile(
     r"\balso\b|\bauch\b|\bebenfalls\b|\bgleichzeitig\b|\bтакже\b|\bthe\s+(?:same\s+)?order\b|\bthe\s+(?:other|second|third|fourth|fifth)\b",
     _I,
 )
+
+# Lower-case literals at least one of which occurs wherever the action's pattern matches: a plain
+# substring test (fast, in C) decides whether the pattern is worth running on a sentence at all.
+ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
+    "review_due": ("federation council", "совет федерации"),
+    "hearing_scheduled": ("hearing", "слушани", "entscheid", "will rule", "will decide"),
+    "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
+    "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
+    "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
+    "law_signed": ("signed", "подписал", "unterzeichn"),
+    "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил"),
+    "proposed_delisting": ("laid", "revoke"),
+    "proposed_designation": ("laid", "to lay", "to be", "designate"),
+    "annulled": ("annul",),
+    "suspended": ("suspend", "приостанов", "временно отменил", "verbot"),
+    "delisted": (
+        "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
+        "expired", "исключ", "вывел", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
+        "sanktionen", "einstufung",
+    ),
+    "designated": (
+        "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
+        "призна", "запрет", "террористическ",
+    ),
+}  # fmt: skip
+ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
+
+
+def has_anchor(lowered: str, anchors: tuple[str, ...]) -> bool:
+    return any(anchor in lowered for anchor in anchors)
+
+
+# Every action pattern above contains one of these stems: a sentence without any is skipped after a
+# single scan (most sentences of an article), which keeps extraction fast on long texts.
+TRIGGER = re.compile(
+    r"designat|list|proscri|\bban|outlaw|remov|taken|took|\btak|off\b|revok|revoc|rescind|longer|lift|annul|suspend|bill|law|legislation"
+    r"|reading|sign|petition|prosecutor|hearing|\brule|decide|order|laid|\blay|recogni|declar|label|revers|lapse|expire|council|submitted"
+    r"|introduced|tabled|passed|approved|amendment|\bwill\b|terror|исключ|решени|вывел|больше|призна|запрет|приостанов|прокур|обрат|внес|госдум"
+    r"|думу|чтени|принял|подписал|слушани|совет|закон|verbot|verbiet|liste|gestrichen|genommen|entfernt|aufgehoben|streich|nimmt|nehmen"
+    r"|länger|sanktion|einstufung|ausgesetzt|auszusetzen|gesetz|lesung|unterzeichn|antrag|staatsanwalt|entscheid|sicherheitsrat",
+    _I,
+)
+RELATIVE_DAY = re.compile(
+    r"today|yesterday|tomorrow|earlier|previous|following|later|gestern|heute|morgen|vortag|вчера|сегодня|завтра|накануне"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|понедельник|вторник|сред|четверг|пятниц|суббот|воскресен",
+    _I,
+)

@@ -40,9 +40,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", default="dev", help="labelled folder: a name under tests/data/news/ or a path")
+    parser.add_argument(
+        "--set", default="dev", help="labelled folder: a name under tests/data/news/ or a path"
+    )
     parser.add_argument("--rounds", type=int, default=20, help="passes over the set for timing")
-    parser.add_argument("--big-mb", type=float, default=0.0, help="also time one single-line input of this size")
+    parser.add_argument(
+        "--big-mb", type=float, default=0.0, help="also time one single-line input of this size"
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the issue asks
@@ -52,7 +56,9 @@ def main() -> None:
     truth = [
         json.loads(line) for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line
     ]
-    rows = [json.loads(line) for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    rows = [
+        json.loads(line) for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
     predicted = []
     for path in paths:
         for event in extract_events(read_article_file(path), index):

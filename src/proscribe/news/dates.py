@@ -117,8 +117,12 @@ _DATE_WORDS = (
     "yesterday", "today", "tomorrow", "earlier", "gestern", "heute", "morgen", "vortag", "вчера", "сегодня", "завтра", "накануне",
     "позавчера", "vorgestern", "в конце", "в начале", "в середине",
 )  # fmt: skip
-_WILL = re.compile(r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I)
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I)
+_WILL = re.compile(
+    r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I
+)
 
 
 def _month_number(text: str) -> int:
@@ -288,7 +292,9 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             if resolved is None:
                 continue
             taken.append((start, end))
-            basis: Basis = "weekday" if kind == "weekday" else "relative" if kind in _RELATIVE_KINDS else "explicit"
+            basis: Basis = (
+                "weekday" if kind == "weekday" else "relative" if kind in _RELATIVE_KINDS else "explicit"
+            )
             if kind == "last_month_name" and (match.group("rel") or "").lower() in ("last", "this", "next"):
                 basis = "relative"
             mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1], basis))
@@ -325,10 +331,16 @@ def find_dateline(text: str, published: dt.date) -> DateMention | None:
         match = _DATELINE.match(paragraph[:160])
         if match:
             month, day = _month_number(match.group("month")), int(match.group("day"))
-            year = int(match.group("year")) if match.group("year") else _year_for_day(month, day, published, False)
+            year = (
+                int(match.group("year"))
+                if match.group("year")
+                else _year_for_day(month, day, published, False)
+            )
             parsed = _day(year, month, day)
             if parsed is not None:
                 start = offset + match.start("when")
-                return DateMention(start, offset + match.end("when"), match.group("when"), parsed, "day", "dateline")
+                return DateMention(
+                    start, offset + match.end("when"), match.group("when"), parsed, "day", "dateline"
+                )
         offset += len(paragraph) + 1
     return None

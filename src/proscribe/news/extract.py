@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from proscribe.news import lexicon
 from proscribe.dates import PartialDate
+from proscribe.news import lexicon
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -278,7 +278,9 @@ def _within(items: list[EntityMention], starts: list[int], start: int, end: int)
         if mention.start >= end:
             break
         if mention.end <= end:
-            found.append(EntityMention(mention.start - start, mention.end - start, mention.text, mention.entity_id))
+            found.append(
+                EntityMention(mention.start - start, mention.end - start, mention.text, mention.entity_id)
+            )
     return found
 
 
@@ -296,7 +298,9 @@ def _federal_register_date(text: str, spans: list[tuple[int, int]], reference: d
     return best
 
 
-def _in_force_date(text: str, spans: list[tuple[int, int]], reference: dt.date) -> tuple[int, DateMention] | None:
+def _in_force_date(
+    text: str, spans: list[tuple[int, int]], reference: dt.date
+) -> tuple[int, DateMention] | None:
     """("The order will take effect on Thursday" / "The designations took effect on February 20, 2025"):
     the sentence index and the day a listing step reported elsewhere in the article comes into force."""
     for number, (start, end) in enumerate(spans):
@@ -390,11 +394,20 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
                 and (event.effective_date is None or event.date_basis == "explicit")
             ):
                 sentence_events[position] = event = replace(
-                    event, effective_date=str(in_force[1].date), date_precision="day", date_basis="rule", primary=True
+                    event,
+                    effective_date=str(in_force[1].date),
+                    date_precision="day",
+                    date_basis="rule",
+                    primary=True,
                 )
-            if event.effective_date is None and last_dated is not None and continuation and number - last_dated[2] <= 5:
-                if last_dated[0] == (event.jurisdiction, event.action):
-                    sentence_events[position] = event = replace(
+            if (
+                event.effective_date is None
+                and last_dated is not None
+                and continuation
+                and number - last_dated[2] <= 5
+                and last_dated[0] == (event.jurisdiction, event.action)
+            ):
+                sentence_events[position] = event = replace(
                         event, effective_date=last_dated[1].effective_date, date_precision=last_dated[1].date_precision,
                         date_basis=last_dated[1].date_basis, primary=last_dated[1].primary,
                         announced_date=last_dated[1].announced_date,
@@ -411,7 +424,11 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         if not sentence_events and today is not None:
             carried = ("designated", today, number)  # "Today, the State Department ..." then the act
         for event in sentence_events:
-            if event.organisation is None and event.effective_date is not None and event.date_basis != "publication":
+            if (
+                event.organisation is None
+                and event.effective_date is not None
+                and event.date_basis != "publication"
+            ):
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
@@ -489,6 +506,8 @@ def _sentence_events(
             jurisdiction = context_jurisdiction or (
                 article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
             )
+        if jurisdiction is None and lexicon.RU_BODIES.search(sentence):
+            jurisdiction = "RU"
         # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
         if (
             action == "delisted"
@@ -533,11 +552,23 @@ def _sentence_events(
         basis = effective.basis if effective else (announced.basis if announced else "publication")
         if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
             # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
-            effective = announced or DateMention(0, 0, "", PartialDate.parse(article.published), "day", "rule")
+            effective = announced or DateMention(
+                0, 0, "", PartialDate.parse(article.published), "day", "rule"
+            )
             basis = "rule"
-        if effective is None and register_date is not None and jurisdiction == "US" and action in ("designated", "delisted"):
+        if (
+            effective is None
+            and register_date is not None
+            and jurisdiction == "US"
+            and action in ("designated", "delisted")
+        ):
             effective, basis = register_date, "rule"
-        if effective is not None and effective.basis == "relative" and upon_publication and action in ("designated", "delisted"):
+        if (
+            effective is not None
+            and effective.basis == "relative"
+            and upon_publication
+            and action in ("designated", "delisted")
+        ):
             # "Today ... designation ... FTO designations go into effect upon publication in the Federal
             # Register": today is when it was announced; the day it takes effect is not given.
             announced, effective, basis = effective, None, "rule"
@@ -690,14 +721,14 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
         merged[key] = replace(
             kept, primary=kept.primary or event.primary, confidence=max(kept.confidence, event.confidence)
         )
-    kept = _merge_name_variants(list(merged.values()))
-    named = {(e.jurisdiction, e.action) for e in kept if e.organisation}
+    distinct = _merge_name_variants(list(merged.values()))
+    named = {(e.jurisdiction, e.action) for e in distinct if e.organisation}
     # "designated eight organizations" without names, when the names come in another sentence of the same step.
-    return [e for e in kept if e.organisation or (e.jurisdiction, e.action) not in named]
+    return [e for e in distinct if e.organisation or (e.jurisdiction, e.action) not in named]
 
 
 def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
-    """"Bishnoi" and "Bishnoi Gang" for the same step are one organisation: the longer name is kept."""
+    """ "Bishnoi" and "Bishnoi Gang" for the same step are one organisation: the longer name is kept."""
     kept: list[NewsEvent] = []
     for event in events:
         stems = {w.stem for w in words(event.organisation or "")}
@@ -714,7 +745,11 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
             kept.append(event)
             continue
         first = kept[twin]
-        longer = event.organisation if len(event.organisation or "") > len(first.organisation or "") else first.organisation
+        longer = (
+            event.organisation
+            if len(event.organisation or "") > len(first.organisation or "")
+            else first.organisation
+        )
         dated = first if first.effective_date or not event.effective_date else event
         kept[twin] = replace(dated, organisation=longer, primary=first.primary or event.primary)
     return kept

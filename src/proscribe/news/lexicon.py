@@ -190,8 +190,20 @@ FORWARD_COUNT = re.compile(
     _I,
 )
 # Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
-NAMES_CUE = re.compile(r"\b(?:are|include[sd]?|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+", _I)
-COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+NAMES_CUE = re.compile(
+    r"\b(?:are|include[sd]?|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+", _I
+)
+COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 # "The order will take effect on Thursday", "The designations took effect on February 20, 2025": the day a
 # listing step reported elsewhere in the article comes into force.
@@ -199,7 +211,9 @@ IN_FORCE = re.compile(
     r"\b(?:take[sn]?|took)\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу",
     _I,
 )
-IN_FORCE_SUBJECT = re.compile(r"\b(?:designations?|order|listings?|proscription|revocation|ban|Verbot\w*|решени\w*|запрет\w*)\b", _I)
+IN_FORCE_SUBJECT = re.compile(
+    r"\b(?:designations?|order|listings?|proscription|revocation|ban|Verbot\w*|решени\w*|запрет\w*)\b", _I
+)
 # "FTO designations go into effect upon publication in the Federal Register": effective on a day not given.
 UPON_PUBLICATION = re.compile(r"\b(?:go|goes|take|takes)\s+(?:into\s+)?effect\s+upon\s+publication\b", _I)
 # "The government also outlawed TAK", "The order also banned": the same step as the one before.
@@ -254,4 +268,10 @@ RELATIVE_DAY = re.compile(
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
     r"|понедельник|вторник|сред|четверг|пятниц|суббот|воскресен",
     _I,
+)
+
+# Russian-language bodies named without their country ("Верховный суд признал ...") act for Russia when
+# the article names no country at all: Kazakh and Kyrgyz reports name theirs.
+RU_BODIES = re.compile(
+    r"Верховн\w+\s+[Сс]уд\w*|\bВС\b|Минюст\w*|Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|Госдум\w*"
 )

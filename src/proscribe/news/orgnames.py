@@ -21,10 +21,14 @@ _SMALL = r"(?:de|del|de\s+la|la|los|las|al|el|ul|ut|of|the|for|fi|wa|e)"
 _NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{0,7}}(?:[ \t]+e\.V\.)?")
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
-_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;)[ \t]+")
+_SEPARATOR = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;)[ \t]+"
+)
 # Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
 # or a short lead-in ending in a copula ("group is the", "entities listed today are:").
-_ARTICLE = re.compile(r"[ \t]*(?:(?:the|The|die|der|das|den|des|dem)[ \t]+(?=\S))?(?:[A-Z][\w]*-based[ \t]+)?")
+_ARTICLE = re.compile(
+    r"[ \t]*(?:(?:the|The|die|der|das|den|des|dem)[ \t]+(?=\S))?(?:[A-Z][\w]*-based[ \t]+)?"
+)
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
     r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity"
@@ -40,7 +44,9 @@ _NAME_END = re.compile(
     r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|—|–|-)\b)"
 )
 _SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade)\b")
-_SPEECH_AFTER = re.compile(r"[ \t]+(?:said|says|told|announced|stated|sagte|erklärte|teilte|заявил\w*|сообщил\w*)\b")
+_SPEECH_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|announced|stated|sagte|erklärte|teilte|заявил\w*|сообщил\w*)\b"
+)
 _GENERIC = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|These|Those|Its|Their|Today|Foreign|Terrorist|Terrorism|Specially|FTOs?|SDGTs?"
     r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
@@ -50,7 +56,9 @@ _GENERIC = re.compile(
 )
 _PLACE = re.compile(rf"[ \t]+(?:in|aus|from|в)[ \t]+{_CAP}[\w-]*(?:[ \t]*\([^()]{{1,20}}\))?")
 # "das Islamische Zentrum Hamburg (IZH)": a capitalised phrase with its acronym is an organisation's name.
-ACRONYM_NAME = re.compile(rf"(?P<name>{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{1,7}})[ \t]*\((?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9-]{{1,9}})\)")
+ACRONYM_NAME = re.compile(
+    rf"(?P<name>{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{1,7}})[ \t]*\((?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9-]{{1,9}})\)"
+)
 MAX_NAMES = 12
 
 
@@ -70,7 +78,9 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
         inner = quoted.group(1).strip()
         found = FoundName(quoted.start(1), quoted.start(1) + len(inner), inner)
         end = quoted.end()
-        place = _PLACE.match(text, end)  # „Zentrum der Islamischen Kultur e.V.“ in Frankfurt (Main), die „...“
+        place = _PLACE.match(
+            text, end
+        )  # „Zentrum der Islamischen Kultur e.V.“ in Frankfurt (Main), die „...“
         end = place.end() if place else end
     else:
         name = _NAME.match(text, at)
@@ -138,7 +148,7 @@ def quoted_names(text: str) -> list[FoundName]:
 
 
 def acronym_names(text: str) -> list[FoundName]:
-    """"Mara Salvatrucha (MS-13)", "Islamische Zentrum Hamburg (IZH)": names whose acronym follows them.
+    """ "Mara Salvatrucha (MS-13)", "Islamische Zentrum Hamburg (IZH)": names whose acronym follows them.
 
     The acronym's capitals must be initials of the name's words, so "Nancy Faeser (SPD)" is not one.
     """

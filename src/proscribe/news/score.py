@@ -154,10 +154,14 @@ def _pairs(
             i for i, expected in enumerate(truth) if i not in used and _key_matches(event, expected)
         ]
         if date_mode == "strict":
-            candidates = [i for i in candidates if event.get("effective_date") == truth[i].get("effective_date")]
+            candidates = [
+                i for i in candidates if event.get("effective_date") == truth[i].get("effective_date")
+            ]
         elif date_mode == "lenient":
             candidates = [
-                i for i in candidates if dates_compatible(event.get("effective_date"), truth[i].get("effective_date"))
+                i
+                for i in candidates
+                if dates_compatible(event.get("effective_date"), truth[i].get("effective_date"))
             ]
         if candidates:
             exact = [i for i in candidates if event.get("effective_date") == truth[i].get("effective_date")]
@@ -187,14 +191,14 @@ class EventReport:
 def _failure(expected: Mapping[str, Any], predicted: list[Mapping[str, Any]]) -> str:
     """Which field kept a truth event from matching: the nearest extracted event of its file decides."""
     same_file = [p for p in predicted if p.get("file") == expected.get("file")]
-    checks = {
-        "jurisdiction": lambda p: p.get("jurisdiction") == expected.get("jurisdiction"),
-        "organisation": lambda p: _org_matches(p, expected),
-        "action": lambda p: p.get("action") == expected.get("action"),
-    }
     best: tuple[int, str] = (0, "missing")
     for event in same_file:
-        wrong = [field for field, ok in checks.items() if not ok(event)]
+        agrees = {
+            "jurisdiction": event.get("jurisdiction") == expected.get("jurisdiction"),
+            "organisation": _org_matches(event, expected),
+            "action": event.get("action") == expected.get("action"),
+        }
+        wrong = [field for field, ok in agrees.items() if not ok]
         if len(wrong) == 1 and best[0] < 2:
             best = (2, f"wrong {wrong[0]}")
         elif not wrong:
@@ -203,7 +207,9 @@ def _failure(expected: Mapping[str, Any], predicted: list[Mapping[str, Any]]) ->
 
 
 def event_report(
-    predicted: Iterable[Mapping[str, Any]], truth: Iterable[Mapping[str, Any]], distractor_files: Iterable[str]
+    predicted: Iterable[Mapping[str, Any]],
+    truth: Iterable[Mapping[str, Any]],
+    distractor_files: Iterable[str],
 ) -> EventReport:
     """Event F1 strict (effective date equal), lenient (a month-level date matches a day in it) and with
     dates ignored; recall of organisations outside the registry; events from distractors; and, for each
@@ -222,7 +228,9 @@ def event_report(
     for expected in truth_list:
         if id(expected) in lenient_truth:
             continue
-        reason = "wrong effective_date" if id(expected) in matched_truth else _failure(expected, predicted_list)
+        reason = (
+            "wrong effective_date" if id(expected) in matched_truth else _failure(expected, predicted_list)
+        )
         failures[reason] = failures.get(reason, 0) + 1
     matched_predicted = {id(p) for p, _ in ignored_pairs}
     failures["extra event"] = sum(1 for p in predicted_list if id(p) not in matched_predicted)

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Russian text and typographic quotes are real article text.
+# ruff: noqa: RUF001, RUF003  -- Russian text and typographic quotes are real article text.
 """News monitor on real articles: the issue's acceptance examples, the labelled development set, dates."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -108,7 +109,7 @@ def dev_articles(folder: Path = DEV) -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-def truth_of(folder: Path) -> list[dict[str, object]]:
+def truth_of(folder: Path) -> list[dict[str, Any]]:
     return [
         json.loads(line) for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line
     ]
@@ -446,7 +447,7 @@ def test_a_single_line_of_megabytes_is_cut_into_bounded_sentences() -> None:
 def test_scores_match_month_dates_leniently_and_name_what_was_wrong() -> None:
     assert dates_compatible("2025-02-20", "2025-02") and dates_compatible("2025-02", "2025-02-20")
     assert not dates_compatible("2025-03-01", "2025-02") and not dates_compatible(None, "2025-02")
-    truth = [
+    truth: list[dict[str, Any]] = [
         {"file": "a", "jurisdiction": "US", "organisation": "Cártel de Sinaloa", "entity_id": None,
          "organisation_aliases": ["Sinaloa Cartel"], "action": "designated", "effective_date": "2025-02"},
         {"file": "a", "jurisdiction": "CA", "organisation": "Tren de Aragua", "entity_id": None,

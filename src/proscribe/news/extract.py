@@ -152,12 +152,16 @@ def _nearest_jurisdiction(mentions: list[tuple[int, str]], at: int) -> str | Non
     return min(mentions, key=lambda m: (at - m[0]) if m[0] <= at else (m[0] - at) * 1.5)[1]
 
 
-def _unknown_orgs(sentence: str, at: int, jurisdictions_text: set[str]) -> list[_Org]:
+def _is_jurisdiction_name(name: str) -> bool:
+    return any(pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS)
+
+
+def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     names: list[_Org] = []
 
     def keep(name: str, start: int) -> None:
         clean = name.strip(" ,.;:*").removeprefix("the ").strip()
-        if not clean or lexicon.NOT_ORGS.match(clean) or clean in jurisdictions_text or len(clean) < 3:
+        if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
         if len(clean.split()) > 6 or clean.lower() == clean:
             return
@@ -516,10 +520,8 @@ def _sentence_events(
         ):
             action = "suspended"
         orgs = _entity_orgs(mentions, sentence, at, salience)
-        if names is None:
-            names = {m.group(0) for _, p in lexicon.JURISDICTIONS for m in p.finditer(sentence)}
         unknown = [
-            o for o in _unknown_orgs(sentence, at, names)
+            o for o in _unknown_orgs(sentence, at)
             if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
         ]  # fmt: skip
         if orgs:

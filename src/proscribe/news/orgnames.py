@@ -135,6 +135,8 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
 def quoted_names(text: str) -> list[FoundName]:
     """Quoted phrases that look like names: short, capitalised, not a sentence (German e.V. names may be long)."""
     found: list[FoundName] = []
+    if not any(mark in text for mark in "«„“\""):
+        return found
     for match in _QUOTED.finditer(text):
         inner = match.group(1).strip()
         long_ok = inner.endswith("e.V.") and len(inner.split()) <= 12
@@ -153,6 +155,8 @@ def acronym_names(text: str) -> list[FoundName]:
     The acronym's capitals must be initials of the name's words, so "Nancy Faeser (SPD)" is not one.
     """
     found: list[FoundName] = []
+    if "(" not in text:
+        return found
     for match in ACRONYM_NAME.finditer(text):
         name = match.group("name")
         words = name.split()

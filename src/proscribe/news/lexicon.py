@@ -275,3 +275,55 @@ RELATIVE_DAY = re.compile(
 RU_BODIES = re.compile(
     r"Верховн\w+\s+[Сс]уд\w*|\bВС\b|Минюст\w*|Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|Госдум\w*"
 )
+
+
+def leading_literals(pattern: str) -> tuple[str, ...] | None:
+    """The literal text each top-level alternative of ``pattern`` starts with (after ``\\b``), or None
+    when some alternative does not start with at least two literal characters."""
+    alternatives: list[str] = []
+    depth, current = 0, ""
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            current += pattern[index : index + 2]
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+            index += 1
+            continue
+        current += char
+        index += 1
+    alternatives.append(current)
+    anchors: list[str] = []
+    for alternative in alternatives:
+        body = alternative.removeprefix("\\b")
+        literal = ""
+        position = 0
+        while position < len(body):
+            char = body[position]
+            if char == "\\" and position + 1 < len(body) and body[position + 1] in ".-":
+                literal += body[position + 1]
+                position += 2
+                continue
+            if char.isalnum() or char in " -'’":
+                literal += char
+                position += 1
+                continue
+            break
+        # A quantifier after the last literal ("Russia\\w*" is fine, "Pervoma[iy]" keeps "Pervoma").
+        if position < len(body) and body[position] in "?*{" and literal:
+            literal = literal[:-1]
+        if len(literal) < 2:
+            return None
+        anchors.append(literal)
+    return tuple(anchors)
+
+
+JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {code: leading_literals(p.pattern) for code, p in JURISDICTIONS}

@@ -117,6 +117,26 @@ _DATE_WORDS = (
     "yesterday", "today", "tomorrow", "earlier", "gestern", "heute", "morgen", "vortag", "вчера", "сегодня", "завтра", "накануне",
     "позавчера", "vorgestern", "в конце", "в начале", "в середине",
 )  # fmt: skip
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "en_month": tuple(_EN_MONTHS),
+    "de_month": (*_DE_MONTHS, "jänner"),
+    "ru_month": ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"),
+    "weekday": (*_WEEKDAYS, "сред", "пятниц", "суббот"),
+    "season": (*_SEASONS, "winter", "frühling"),
+    "period": ("year", "month", "jahr", "monat", "году", "месяц"),
+}  # fmt: skip
+# The word families a pattern cannot match without (checked as plain substrings before the regex runs).
+_NEEDS: dict[str, frozenset[str]] = {
+    "ymd": frozenset({"digit"}), "iso": frozenset({"digit"}),
+    "en_mdy": frozenset({"digit", "en_month"}), "en_dmy": frozenset({"digit", "en_month"}),
+    "de_dmy": frozenset({"digit", "de_month"}), "ru_dmy": frozenset({"digit", "ru_month"}),
+    "part_month": frozenset({"en_month"}), "part_year": frozenset({"digit"}), "ru_part_year": frozenset({"digit"}),
+    "season_rel": frozenset({"season"}), "season_year": frozenset({"digit", "season"}), "ru_season": frozenset({"season"}),
+    "en_my": frozenset({"digit", "en_month"}), "de_my": frozenset({"digit", "de_month"}), "ru_my": frozenset({"digit", "ru_month"}),
+    "last_month_name": frozenset({"en_month"}), "de_month": frozenset({"de_month"}), "ru_month": frozenset({"ru_month"}),
+    "this_year": frozenset({"period"}), "ago": frozenset(),
+    "weekday": frozenset({"weekday"}), "year": frozenset({"digit"}),
+}  # fmt: skip
 _WILL = re.compile(
     r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
 )
@@ -266,11 +286,18 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     ``anchor`` is the last day-precise date mentioned before this sentence, for "a day earlier".
     """
     lowered = sentence.lower()
-    if not any(ch.isdigit() for ch in sentence) and not any(word in lowered for word in _DATE_WORDS):
+    has_digit = any(ch.isdigit() for ch in sentence)
+    if not has_digit and not any(word in lowered for word in _DATE_WORDS):
         return []  # no number and no month, weekday, season or relative word: no date (the common case)
+    # Which families of words the sentence has decides which patterns can match at all.
+    present = {family for family, words in _FAMILIES.items() if any(word in lowered for word in words)}
+    if has_digit:
+        present.add("digit")
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for kind, pattern in _PATTERNS:
+        if not _NEEDS.get(kind, frozenset()) <= present:
+            continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
             text = match.group(0)

@@ -128,7 +128,9 @@ class _Org:
     start: int
 
 
-def _anchored_matches(text: str, pattern: re.Pattern[str], anchors: tuple[str, ...] | None) -> list[re.Match[str]]:
+def _anchored_matches(
+    text: str, pattern: re.Pattern[str], anchors: tuple[str, ...] | None
+) -> list[re.Match[str]]:
     """``pattern.finditer(text)``, found faster: the pattern is tried only where one of its leading
     literals occurs (``str.find`` runs in C; a regex alternation scanned over every character does not)."""
     if anchors is None:

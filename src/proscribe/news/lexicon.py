@@ -326,4 +326,6 @@ def leading_literals(pattern: str) -> tuple[str, ...] | None:
     return tuple(anchors)
 
 
-JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {code: leading_literals(p.pattern) for code, p in JURISDICTIONS}
+JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
+    code: leading_literals(p.pattern) for code, p in JURISDICTIONS
+}

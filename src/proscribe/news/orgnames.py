@@ -135,7 +135,7 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
 def quoted_names(text: str) -> list[FoundName]:
     """Quoted phrases that look like names: short, capitalised, not a sentence (German e.V. names may be long)."""
     found: list[FoundName] = []
-    if not any(mark in text for mark in "«„“\""):
+    if not any(mark in text for mark in '«„“"'):
         return found
     for match in _QUOTED.finditer(text):
         inner = match.group(1).strip()

@@ -493,7 +493,6 @@ def _sentence_events(
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
-    names: set[str] | None = None
     lowered = sentence.lower()
     for action, pattern in lexicon.ACTION_PATTERNS:
         if not lexicon.has_anchor(lowered, lexicon.ACTION_ANCHORS[action]):

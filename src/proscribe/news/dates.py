@@ -342,8 +342,8 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
 # "LONDON, July 17 (Reuters) -", "MOSCOW, Dec 17 -", "Ottawa, September 29:", "Washington DC [US], March 5
 # (ANI):", "OTTAWA, ON, Feb. 20, 2025 /CNW/ -": a place in capitals or title case, a date, then a dash or colon.
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-ZÄÖÜА-ЯЁ][\w .'’-]{{1,40}}?(?:,\s*[A-Z]{{2}})?(?:\s*\[[A-Z]{{2,3}}\])?),\s+"
-    rf"(?P<when>{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:,\s+{_YEAR})?)\s*(?:\([A-Za-z]+\)|/[A-Z]+/)?\s*[-–—:]"
+    rf"^(?:(?P<place>[A-ZÄÖÜА-ЯЁ][\w .'’-]{{1,40}}?(?:,\s*[A-Z]{{2}})?(?:\s*\[[A-Z]{{2,3}}\])?),\s+)?"
+    rf"(?P<when>{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:,\s+{_YEAR})?)\s*(?P<agency>\([A-Za-z]+\)|/[A-Z]+/)?\s*[-–—:]"
 )
 
 
@@ -356,7 +356,8 @@ def find_dateline(text: str, published: dt.date) -> DateMention | None:
     offset = 0
     for paragraph in text.split("\n", 8)[:8]:
         match = _DATELINE.match(paragraph[:160])
-        if match:
+        # Without a place the agency must be named ("July 7 (UPI) --"), or any "March 3: ..." would count.
+        if match and (match.group("place") or match.group("agency")):
             month, day = _month_number(match.group("month")), int(match.group("day"))
             year = (
                 int(match.group("year"))

@@ -342,6 +342,17 @@ def _in_force_date(
     return None
 
 
+def _decision_date(following: list[str], reference: dt.date, published: dt.date) -> DateMention | None:
+    """The day given for a ruling or ban in the sentences after the one that reports it."""
+    for sentence in following:
+        if not lexicon.DECISION_REF.search(sentence):
+            continue
+        for mention in find_dates(sentence, reference):
+            if mention.precision == "day" and mention.date.earliest <= published:
+                return mention
+    return None
+
+
 def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
     """Candidate events of one article, merged per (jurisdiction, organisation, action).
 
@@ -413,6 +424,13 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         if carried is not None and number - carried[2] > 3:
             carried = None
         continuation = bool(lexicon.CONTINUATION.search(sentence))
+        for position, event in enumerate(sentence_events):
+            if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
+                dated = _decision_date(following, reference, article.published)
+                if dated is not None:
+                    sentence_events[position] = replace(
+                        event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
+                    )
         for position, event in enumerate(sentence_events):
             if (
                 in_force is not None

@@ -208,7 +208,7 @@ COUNT_WORDS = {
 # "The order will take effect on Thursday", "The designations took effect on February 20, 2025": the day a
 # listing step reported elsewhere in the article comes into force.
 IN_FORCE = re.compile(
-    r"\b(?:take[sn]?|took)\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу",
+    r"\b(?:take[sn]?|took)\s+effect\b|\bgo(?:es)?\s+into\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу",
     _I,
 )
 IN_FORCE_SUBJECT = re.compile(
@@ -329,3 +329,11 @@ def leading_literals(pattern: str) -> tuple[str, ...] | None:
 JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
     code: leading_literals(p.pattern) for code, p in JURISDICTIONS
 }
+
+# A sentence right after a reported ruling or ban that dates it: "in its ruling on April 17", "Это решение
+# было озвучено 17 апреля", "Административное дело было рассмотрено 4 июня", "Das teilte sie am Donnerstag mit".
+DECISION_REF = re.compile(
+    r"\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
+    r"|решени\w*|дело\b|заседани\w*|запрет\w*",
+    _I,
+)

@@ -97,7 +97,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с)\s+{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце)\b", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера)(?!\w)", re.I)),
+    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера)(?!\w)", re.I)),
     ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в)?\s*{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
@@ -257,7 +257,7 @@ def _resolve(
             "vorgestern": (-2, published), "позавчера": (-2, published),
             "today": (0, published), "heute": (0, published), "сегодня": (0, published),
             "tomorrow": (1, published), "morgen": (1, published), "завтра": (1, published),
-            "a day earlier": (-1, base), "the day before": (-1, base), "the previous day": (-1, base),
+            "comes a day after": (-1, base), "came a day after": (-1, base), "a day earlier": (-1, base), "the day before": (-1, base), "the previous day": (-1, base),
             "am vortag": (-1, base), "накануне": (-1, base),
             "the following day": (1, base), "a day later": (1, base),
         }  # fmt: skip

@@ -414,7 +414,7 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         first = bisect.bisect_left(juris_starts, start)
         last = bisect.bisect_left(juris_starts, end)
         juris = [(at - start, code) for at, code in all_juris[first:last]]
-        following = [text[a:b] for a, b in spans[number + 1 : number + 3]]
+        following = [text[a:b] for a, b in spans[number + 1 : number + 4]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
@@ -584,6 +584,12 @@ def _sentence_events(
                 [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
             )
         from_context = False
+        # "... and designate two breakaway groups": the object is counted, its names come next.
+        counted = lexicon.FORWARD_COUNT.match(
+            sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
+        )
+        if counted is not None and following and action in ("designated", "proposed_designation"):
+            orgs = _names_ahead(following, _count(counted.group(0)))
         if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
             # "Britain added four organisations to its list" — the names follow in the next sentences.
             orgs = _names_ahead(following, _count(sentence))
@@ -732,7 +738,7 @@ def _names_ahead(following: list[str], count: int) -> list[_Org]:
                 break
         else:
             found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
-        if not found or len(found) >= count:
+        if found and len(found) >= count:
             break
     return _dedupe(found)
 

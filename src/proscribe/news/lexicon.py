@@ -333,7 +333,7 @@ JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
 # A sentence right after a reported ruling or ban that dates it: "in its ruling on April 17", "Это решение
 # было озвучено 17 апреля", "Административное дело было рассмотрено 4 июня", "Das teilte sie am Donnerstag mit".
 DECISION_REF = re.compile(
-    r"\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
     r"|решени\w*|дело\b|заседани\w*|запрет\w*",
     _I,
 )

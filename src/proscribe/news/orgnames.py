@@ -40,8 +40,8 @@ _LEAD_IN = re.compile(
 # ("Islamist groups", "Colombian armed group"), except a singular group noun that belongs to the name
 # ("the Bishnoi gang").
 _NAME_END = re.compile(
-    r"[ \t]*(?:[,;:.)\]»“”\"!?]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
-    r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|—|–|-)\b)"
+    r"[ \t]*(?:[,;:.)\]»“”\"!?—–-]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
+    r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*)\b)"
 )
 _SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade)\b")
 _SPEECH_AFTER = re.compile(

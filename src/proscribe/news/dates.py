@@ -347,6 +347,29 @@ _DATELINE = re.compile(
 )
 
 
+# "МОСКВА, 8 дек — РИА Новости.", "БИШКЕК, 6 сентября —": Russian agency datelines.
+_RU_DATELINE = re.compile(
+    r"^(?P<place>[А-ЯЁ][А-ЯЁа-яё -]{1,30}),\s+(?P<when>(?P<day>\d{1,2})\s+(?P<month>янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?)\s*[—–-]"
+)
+# "WASHINGTON (UrduPoint News / Sputnik - 30th November, 2021) The United States ...".
+_PAREN_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,40}\s*\((?P<inside>[^()]{1,80})\)")
+_RU_ABBREVIATED = {
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "май": 5,
+    "мая": 5,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
+}
+
+
 def find_dateline(text: str, published: dt.date) -> DateMention | None:
     """The dateline of the first paragraph that has one, resolved against ``published``.
 
@@ -355,6 +378,23 @@ def find_dateline(text: str, published: dt.date) -> DateMention | None:
     """
     offset = 0
     for paragraph in text.split("\n", 8)[:8]:
+        russian = _RU_DATELINE.match(paragraph[:80])
+        if russian:
+            month, day = _RU_ABBREVIATED[russian.group("month")], int(russian.group("day"))
+            parsed = _day(_year_for_day(month, day, published, False), month, day)
+            if parsed is not None:
+                start = offset + russian.start("when")
+                return DateMention(
+                    start, offset + russian.end("when"), russian.group("when"), parsed, "day", "dateline"
+                )
+        bracketed = _PAREN_DATELINE.match(paragraph[:160])
+        if bracketed:
+            inside = [d for d in find_dates(bracketed.group("inside"), published) if d.precision == "day"]
+            if inside:
+                start = offset + bracketed.start("inside") + inside[0].start
+                return DateMention(
+                    start, start + len(inside[0].text), inside[0].text, inside[0].date, "day", "dateline"
+                )
         match = _DATELINE.match(paragraph[:160])
         # Without a place the agency must be named ("July 7 (UPI) --"), or any "March 3: ..." would count.
         if match and (match.group("place") or match.group("agency")):

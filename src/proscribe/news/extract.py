@@ -201,9 +201,11 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         keep(match.group("name"), match.start("name"))
     for match in lexicon.ORG_NOUN.finditer(sentence):
         keep(match.group("name"), match.start("name"))
-    # Quoted statements are long and start lower-case or end with punctuation; names do not.
+    # Quoted statements are long and start lower-case or end with punctuation; names do not. A quoted
+    # name right after "сообщает", "reports", "berichtet" is the news agency.
     for name in quoted_names(sentence):
-        keep(name.text, name.start)
+        if not lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
+            keep(name.text, name.start)
     for name in acronym_names(sentence):
         keep(name.text, name.start)
     names.sort(key=lambda n: abs(n.start - at))
@@ -342,14 +344,19 @@ def _in_force_date(
     return None
 
 
-def _decision_date(following: list[str], reference: dt.date, published: dt.date) -> DateMention | None:
-    """The day given for a ruling or ban in the sentences after the one that reports it."""
+def _decision_date(
+    following: list[str], reference: dt.date, published: dt.date, dated_story: bool
+) -> DateMention | None:
+    """The day given for a ruling or ban in the sentences after the one that reports it; in a story with
+    a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day."""
     for sentence in following:
         if not lexicon.DECISION_REF.search(sentence):
             continue
         for mention in find_dates(sentence, reference):
             if mention.precision == "day" and mention.date.earliest <= published:
                 return mention
+        if dated_story and lexicon.IMMEDIATE_EFFECT.search(sentence):
+            return DateMention(0, 0, "", PartialDate.parse(reference), "day", "rule")
     return None
 
 
@@ -426,7 +433,7 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         continuation = bool(lexicon.CONTINUATION.search(sentence))
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
-                dated = _decision_date(following, reference, article.published)
+                dated = _decision_date(following, reference, article.published, dateline is not None)
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
@@ -515,8 +522,17 @@ def _sentence_events(
     for action, pattern in lexicon.ACTION_PATTERNS:
         if not lexicon.has_anchor(lowered, lexicon.ACTION_ANCHORS[action]):
             continue
-        match = pattern.search(sentence)
-        if match is None or any(match.start() < e and s < match.end() for s, e in claimed):
+        # The first occurrence not already taken by another action: in "removed its designation of X, but
+        # designated Y" the second "designat" is the designation.
+        match = next(
+            (
+                m
+                for m in pattern.finditer(sentence)
+                if not any(m.start() < e and s < m.end() for s, e in claimed)
+            ),
+            None,
+        )
+        if match is None:
             continue
         if action not in ("review_due", "hearing_scheduled") and _hedged(
             sentence, match.start(), match.end()

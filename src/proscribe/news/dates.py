@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Date expressions in news sentences, resolved against the article's publication date.
 
 "On Tuesday, December 17" in an article of 2024-12-17 is 2024-12-17; "on Friday" in a sentence

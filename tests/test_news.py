@@ -115,7 +115,7 @@ def truth_of(folder: Path) -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.parametrize("path", dev_articles() + dev_articles(DEV2), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", dev_articles() + dev_articles(DEV2) + dev_articles(DATA / "dev3"), ids=lambda p: p.stem)
 def test_evidence_is_verbatim_and_never_boilerplate(path: Path) -> None:
     article = read_article_file(path)
     for event in extract_events(article, INDEX):

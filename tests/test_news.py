@@ -115,7 +115,9 @@ def truth_of(folder: Path) -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.parametrize("path", dev_articles() + dev_articles(DEV2) + dev_articles(DATA / "dev3"), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", dev_articles() + dev_articles(DEV2) + dev_articles(DATA / "dev3"), ids=lambda p: p.stem
+)
 def test_evidence_is_verbatim_and_never_boilerplate(path: Path) -> None:
     article = read_article_file(path)
     for event in extract_events(article, INDEX):
@@ -464,3 +466,54 @@ def test_scores_match_month_dates_leniently_and_name_what_was_wrong() -> None:
     assert (report.strict.correct, report.lenient.correct, report.dates_ignored.correct) == (0, 1, 1)
     assert report.failures == {"wrong jurisdiction": 1, "extra event": 2}
     assert (report.unlinked_found, report.unlinked_truth, report.distractor_events) == (1, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "LONDON, March 3 (Reuters) - Britain proscribed Maniacs Murder Cult, also known as MKY, the Home Office said.",
+            "2025-03-04",
+            ("GB", "Maniacs Murder Cult", "designated", "2025-03-03", "dateline"),
+        ),
+        (
+            "The order comes into force 21 days after it is laid. The Home Secretary laid an order on Monday to "
+            "proscribe the Base.",
+            "2020-07-15",
+            ("GB", "Base", "proposed_designation", "2020-08-03", "rule"),
+        ),
+        (
+            "The State Department revoked the FTO designation of the Mujahedin-e Khalq (MEK), effective upon "
+            "publication in the Federal Register on Tuesday.",
+            "2012-09-28",
+            ("US", "Mujahedin-e Khalq", "delisted", "2012-10-02", "weekday"),
+        ),
+        (
+            "Hamas has been on the EU list since 2003. The EU on Monday added the Nordic Resistance Movement to its "
+            "terrorist list.",
+            "2024-06-25",
+            ("EU", "Nordic Resistance Movement", "designated", "2024-06-24", "weekday"),
+        ),
+        (
+            "The cabinet approved a proposal to list the Muslim Brotherhood as a terrorist organisation.",
+            "2025-04-17",
+            (None, "Muslim Brotherhood", "proposed_designation", None, "publication"),
+        ),
+    ],
+)
+def test_issue_examples_resolve_dates_and_names(
+    text: str, published: str, expected: tuple[str | None, str, str, str | None, str]
+) -> None:
+    [event] = extract_events(
+        parse_article(text + "\n", "x.txt", published=dt.date.fromisoformat(published)), INDEX
+    )
+    jurisdiction, organisation, action, effective, basis = expected
+    assert (event.organisation, event.action, event.effective_date, event.date_basis) == (
+        organisation,
+        action,
+        effective,
+        basis,
+    )
+    if jurisdiction:
+        assert event.jurisdiction == jurisdiction
+    assert event.evidence_quote in text

@@ -103,7 +103,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 _FUTURE = re.compile(
-    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|wird|werde|soll|erwartet|ab\s|назначен\w*|будет|будут|рассмотрит)\b",
+    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|upon|wird|werde|soll|erwartet|ab\s|назначен\w*|будет|будут|рассмотрит)\b",
     re.I,
 )
 

@@ -260,12 +260,13 @@ _COORDINATED = re.compile(
 )
 
 
-def _hedged(sentence: str, start: int, end: int) -> bool:
+def _hedged(sentence: str, start: int, end: int, proposal: bool = False) -> bool:
     clause_start = max(
         sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind("—", 0, start)
     )
     # The hedge may follow the phrase: "решение об исключении ... еще не принято", "would not amount".
-    window = sentence[max(clause_start + 1, start - 70) : end]
+    # A proposal's own words ("approved a proposal to list") do not hedge it; words before it still do.
+    window = sentence[max(clause_start + 1, start - 70) : start if proposal else end]
     after = sentence[end : end + 90]
     return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
@@ -329,6 +330,15 @@ def _federal_register_date(text: str, spans: list[tuple[int, int]], reference: d
     return best
 
 
+def _days_after_laying(text: str) -> int | None:
+    """ "The order comes into force 21 days after it is laid": the number of days, when the article says so."""
+    match = lexicon.DAYS_AFTER_LAID.search(text)
+    if match is None:
+        return None
+    word = match.group("days").lower()
+    return int(word) if word.isdigit() else lexicon.COUNT_WORDS.get(word)
+
+
 def _in_force_date(
     text: str, spans: list[tuple[int, int]], reference: dt.date
 ) -> tuple[int, DateMention] | None:
@@ -381,6 +391,7 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
     register_date = _federal_register_date(text, spans, reference) if "Federal Register" in text else None
     upon_publication = register_date is None and bool(lexicon.UPON_PUBLICATION.search(text))
     in_force = _in_force_date(text, spans, reference)
+    laid_after = _days_after_laying(text)
     context_org: _Org | None = None
     context_jurisdiction: str | None = None
     anchor: dt.date | None = None
@@ -466,6 +477,24 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
                         date_basis=last_dated[1].date_basis, primary=last_dated[1].primary,
                         announced_date=last_dated[1].announced_date,
                     )  # fmt: skip
+            if (
+                event.effective_date is None
+                and dateline is not None
+                and start <= dateline.start < end
+                and event.action in lexicon.STATUS_ACTIONS
+                and not lexicon.FUTURE_ACT.search(sentence)
+            ):
+                # "LONDON, March 3 (Reuters) - Britain proscribed X": the lead's act is the dateline's day.
+                sentence_events[position] = event = replace(
+                    event, effective_date=str(dateline.date), date_precision="day", date_basis="dateline"
+                )
+            if event.effective_date is None and laid_after is not None and event.action in _IN_FORCE_ACTIONS:
+                laid = event.announced_date if event.date_basis != "publication" else None
+                if laid is not None and len(laid) == 10:
+                    day = dt.date.fromisoformat(laid) + dt.timedelta(days=laid_after)
+                    sentence_events[position] = event = replace(
+                        event, effective_date=day.isoformat(), date_precision="day", date_basis="rule"
+                    )
             if event.effective_date is None and carried is not None and carried[0] == event.action:
                 sentence_events[position] = replace(
                     event, effective_date=str(carried[1].date), date_precision=carried[1].precision,
@@ -535,7 +564,7 @@ def _sentence_events(
         if match is None:
             continue
         if action not in ("review_due", "hearing_scheduled") and _hedged(
-            sentence, match.start(), match.end()
+            sentence, match.start(), match.end(), action.startswith("proposed_")
         ):
             continue
         if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):

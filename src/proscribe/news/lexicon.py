@@ -26,7 +26,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
         r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
-        r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)", _I)),
+        r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)", _I)),
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:ранее\s+установленн\w+\s+)?запрет|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
@@ -43,7 +43,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("designated", re.compile(
         r"\bre-?designat\w*|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
         r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\bhas\s+\w+ly\s+listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
-        r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the)\s+list"
+        r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
         r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
         r"|(?:призна(?:л|ла|ли|н|на|ны|ние)|объявил\w*)\b[^.]{0,100}террористическ|удовлетвори\w*\s+иск\w*[^.]{0,60}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
@@ -138,7 +138,7 @@ ORG_NOUN = re.compile(
     r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|\d+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
-    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
+    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
 )
 EN_SUBJECT = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:designated|proscribed|listed|banned)"
@@ -194,6 +194,10 @@ NAMES_CUE = re.compile(
     r"\b(?:are|include[sd]?|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+", _I
 )
 COUNT_WORDS = {
+    "fourteen": 14,
+    "twenty-one": 21,
+    "twenty-eight": 28,
+    "thirty": 30,
     "two": 2,
     "three": 3,
     "four": 4,
@@ -233,7 +237,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "law_signed": ("signed", "подписал", "unterzeichn"),
     "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск"),
     "proposed_delisting": ("laid", "revoke"),
-    "proposed_designation": ("laid", "to lay", "to be", "designate"),
+    "proposed_designation": ("laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил"),
     "annulled": ("annul",),
     "suspended": ("suspend", "приостанов", "временно отменил", "verbot"),
     "delisted": (
@@ -342,4 +346,14 @@ DECISION_REF = re.compile(
 SOURCE_BEFORE = re.compile(
     r"(?:сообща\w+|переда\w+|пишет|reports?|reported|according\s+to|berichte\w*|meldet|laut|по\s+данным|со\s+ссылкой\s+на)\s*[«„“\"]?$",
     _I,
+)
+
+# "comes into force 21 days after it is laid": in force a number of days after the laying.
+DAYS_AFTER_LAID = re.compile(
+    r"\b(?P<days>\d{1,3}|seven|ten|fourteen|twenty-one|twenty-eight|thirty)\s+days\s+after\s+(?:it\s+(?:is|was|has\s+been)\s+|being\s+)?laid\b",
+    _I,
+)
+# A lead sentence about what will happen is not dated by its dateline.
+FUTURE_ACT = re.compile(
+    r"\b(?:will|would|to\s+be|is\s+to|are\s+to|plans?\s+to|wird|werden|soll|будет|будут)\b", _I
 )

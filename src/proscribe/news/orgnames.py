@@ -18,7 +18,10 @@ from dataclasses import dataclass
 _CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇА-ЯЁ]"
 _WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
 _SMALL = r"(?:de|del|de\s+la|la|los|las|al|el|ul|ut|of|the|for|fi|wa|e)"
-_NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{0,7}}(?:[ \t]+e\.V\.)?")
+# Words join by spaces (with the small words between) or by a spaced dash ("Colombia - People's Army").
+_NAME = re.compile(
+    rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
+)
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _SEPARATOR = re.compile(

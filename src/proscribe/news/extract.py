@@ -823,21 +823,35 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
 
 
 def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
-    """ "Bishnoi" and "Bishnoi Gang" for the same step are one organisation: the longer name is kept."""
+    """ "Bishnoi" and "Bishnoi Gang" for the same step are one organisation: the longer name is kept.
+
+    Candidates are looked up by a shared word stem, so a long article with many groups is not compared
+    pair by pair.
+    """
     kept: list[NewsEvent] = []
+    kept_stems: list[frozenset[str]] = []
+    by_stem: dict[tuple[str | None, str, str], list[int]] = {}
     for event in events:
-        stems = {w.stem for w in words(event.organisation or "")}
-        twin = next(
-            (
-                i for i, k in enumerate(kept)
-                if not event.entity_id and not k.entity_id and stems and k.organisation
-                and (k.jurisdiction, k.action) == (event.jurisdiction, event.action)
-                and (stems <= (other := {w.stem for w in words(k.organisation)}) or other <= stems)
-            ),
-            None,
-        )  # fmt: skip
+        stems = frozenset(w.stem for w in words(event.organisation or ""))
+        twin: int | None = None
+        if stems and not event.entity_id:
+            candidates = sorted(
+                {i for stem in stems for i in by_stem.get((event.jurisdiction, event.action, stem), ())}
+            )
+            twin = next(
+                (
+                    i
+                    for i in candidates
+                    if not kept[i].entity_id and (stems <= kept_stems[i] or kept_stems[i] <= stems)
+                ),
+                None,
+            )
         if twin is None:
             kept.append(event)
+            kept_stems.append(stems)
+            if not event.entity_id:
+                for stem in stems:
+                    by_stem.setdefault((event.jurisdiction, event.action, stem), []).append(len(kept) - 1)
             continue
         first = kept[twin]
         longer = (
@@ -847,4 +861,9 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
         )
         dated = first if first.effective_date or not event.effective_date else event
         kept[twin] = replace(dated, organisation=longer, primary=first.primary or event.primary)
+        kept_stems[twin] = kept_stems[twin] | stems
+        for stem in stems:
+            bucket = by_stem.setdefault((event.jurisdiction, event.action, stem), [])
+            if twin not in bucket:
+                bucket.append(twin)
     return kept

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -720,6 +721,7 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_MAX_VARIANT_CHECKS = 50
 _DIGIT = re.compile(r"\d")
 _ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
 # "Two extremist groups - UK-based A and Nigeria-based B - are to be proscribed": names in a dashed aside.
@@ -831,25 +833,34 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
     kept: list[NewsEvent] = []
     kept_stems: list[frozenset[str]] = []
     by_stem: dict[tuple[str | None, str, str], list[int]] = {}
+    by_set: dict[tuple[tuple[str | None, str], frozenset[str]], int] = {}
     for event in events:
         stems = frozenset(w.stem for w in words(event.organisation or ""))
         twin: int | None = None
         if stems and not event.entity_id:
-            candidates = sorted(
-                {i for stem in stems for i in by_stem.get((event.jurisdiction, event.action, stem), ())}
-            )
-            twin = next(
-                (
-                    i
-                    for i in candidates
-                    if not kept[i].entity_id and (stems <= kept_stems[i] or kept_stems[i] <= stems)
-                ),
-                None,
-            )
+            group = (event.jurisdiction, event.action)
+            # A shorter variant (its words all among this name's): look its word set up directly, for
+            # every subset of this name's few words. A longer variant: it holds every word of this name,
+            # so the rarest word's bucket has it (only the first few are checked: a heuristic, bounded).
+            subsets = [
+                frozenset(c) for size in range(1, len(stems) + 1) for c in itertools.combinations(sorted(stems), size)
+            ] if len(stems) <= 6 else [stems]  # fmt: skip
+            twin = next((by_set[(group, sub)] for sub in subsets if (group, sub) in by_set), None)
+            if twin is None:
+                rarest = min(stems, key=lambda stem: len(by_stem.get((*group, stem), ())))
+                twin = next(
+                    (
+                        i
+                        for i in by_stem.get((*group, rarest), ())[:_MAX_VARIANT_CHECKS]
+                        if stems <= kept_stems[i]
+                    ),
+                    None,
+                )
         if twin is None:
             kept.append(event)
             kept_stems.append(stems)
-            if not event.entity_id:
+            if not event.entity_id and stems:
+                by_set.setdefault(((event.jurisdiction, event.action), stems), len(kept) - 1)
                 for stem in stems:
                     by_stem.setdefault((event.jurisdiction, event.action, stem), []).append(len(kept) - 1)
             continue
@@ -862,6 +873,7 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
         dated = first if first.effective_date or not event.effective_date else event
         kept[twin] = replace(dated, organisation=longer, primary=first.primary or event.primary)
         kept_stems[twin] = kept_stems[twin] | stems
+        by_set.setdefault(((event.jurisdiction, event.action), kept_stems[twin]), twin)
         for stem in stems:
             bucket = by_stem.setdefault((event.jurisdiction, event.action, stem), [])
             if twin not in bucket:

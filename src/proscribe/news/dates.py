@@ -117,6 +117,7 @@ _DATE_WORDS = (
     "yesterday", "today", "tomorrow", "earlier", "gestern", "heute", "morgen", "vortag", "вчера", "сегодня", "завтра", "накануне",
     "позавчера", "vorgestern", "в конце", "в начале", "в середине",
 )  # fmt: skip
+_DIGIT = re.compile(r"\d")
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "en_month": tuple(_EN_MONTHS),
     "de_month": (*_DE_MONTHS, "jänner"),
@@ -286,7 +287,7 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     ``anchor`` is the last day-precise date mentioned before this sentence, for "a day earlier".
     """
     lowered = sentence.lower()
-    has_digit = any(ch.isdigit() for ch in sentence)
+    has_digit = _DIGIT.search(sentence) is not None
     if not has_digit and not any(word in lowered for word in _DATE_WORDS):
         return []  # no number and no month, weekday, season or relative word: no date (the common case)
     # Which families of words the sentence has decides which patterns can match at all.

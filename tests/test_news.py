@@ -517,3 +517,18 @@ def test_issue_examples_resolve_dates_and_names(
     if jurisdiction:
         assert event.jurisdiction == jurisdiction
     assert event.evidence_quote in text
+
+
+def test_two_listing_verbs_in_one_sentence_give_two_events() -> None:
+    article = parse_article(
+        "The Home Secretary proscribed Alpha Front on Monday, and the court banned Beta Army.\n"
+        "HTS was originally listed as an alias of proscribed organisation Al-Qa’ida in 2017.\n",
+        "two.txt",
+        published=dt.date(2025, 1, 1),
+    )
+    events = extract_events(article, INDEX)
+    assert [(e.organisation, e.action, e.effective_date) for e in events[:2]] == [
+        ("Alpha Front", "designated", "2024-12-30"),
+        ("Beta Army", "designated", "2024-12-30"),
+    ]
+    assert all(e.entity_id != "al-qaida" for e in events)

@@ -552,175 +552,178 @@ def _sentence_events(
     for action, pattern in lexicon.ACTION_PATTERNS:
         if not lexicon.has_anchor(lowered, lexicon.ACTION_ANCHORS[action]):
             continue
-        # The first occurrence not already taken by another action: in "removed its designation of X, but
-        # designated Y" the second "designat" is the designation.
-        match = next(
-            (
-                m
-                for m in pattern.finditer(sentence)
-                if not any(m.start() < e and s < m.end() for s, e in claimed)
-            ),
-            None,
-        )
-        if match is None:
-            continue
-        if action not in ("review_due", "hearing_scheduled") and _hedged(
-            sentence, match.start(), match.end(), action.startswith("proposed_")
-        ):
-            continue
-        if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
-            continue
-        if action == "bill_passed" and any(e.action == "bill_passed_first_reading" for e in found):
-            continue
-        # "asked the court to suspend the ban": the suspension is what was asked for, not what happened.
-        if (
-            action in lexicon.STATUS_ACTIONS
-            and any(e.action in _REQUESTS for e in found)
-            and claimed
-            and min(start for start, _ in claimed) < match.start()
-        ):
-            continue
-        if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(
-            sentence[max(0, match.start() - 70) : match.start()]
-        ):
-            continue
-        # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
-        # террористической": a standing status, not a step taken.
-        if action in lexicon.STATUS_ACTIONS and lexicon.STANDING_STATUS.search(sentence):
-            continue
-        claimed.append(match.span())
-        at = match.start()
-        jurisdiction = _nearest_jurisdiction(juris, at)
-        explicit_jurisdiction = jurisdiction is not None
-        if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
-            jurisdiction = "GB"
-        if jurisdiction is None:
-            jurisdiction = context_jurisdiction or (
-                article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
-            )
-        if jurisdiction is None and lexicon.RU_BODIES.search(sentence):
-            jurisdiction = "RU"
-        # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
-        if (
-            action == "delisted"
-            and jurisdiction == "RU"
-            and (suspension_context or article.published >= RU_SUSPENSION_LAW)
-        ):
-            action = "suspended"
-        orgs = _entity_orgs(mentions, sentence, at, salience)
-        unknown = [
-            o for o in _unknown_orgs(sentence, at)
-            if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
-        ]  # fmt: skip
-        if orgs:
-            # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
-            orgs += [
-                o
-                for o in unknown
-                if lexicon.ORG_NOUN.search(sentence[max(0, o.start - 40) : o.start + len(o.text)])
-            ]
-        else:
-            orgs = unknown[:MAX_UNLINKED]
-        # After "listed as"/"designated as" comes the category ("as an alias of ..."), not the listed group.
-        listed = [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
-        if listed:
-            # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
-            # (subjects, asides) are kept only when they were coordinated with the nearest one.
-            orgs = _dedupe(
-                [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
-            )
-        from_context = False
-        # "... and designate two breakaway groups": the object is counted, its names come next.
-        counted = lexicon.FORWARD_COUNT.match(
-            sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
-        )
-        if counted is not None and following and action in ("designated", "proposed_designation"):
-            orgs = _names_ahead(following, _count(counted.group(0)))
-        if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
-            # "Britain added four organisations to its list" — the names follow in the next sentences.
-            orgs = _names_ahead(following, _count(sentence))
-        if not orgs:
-            if lexicon.COUNTRY_OBJECT.search(sentence):
+        # Every occurrence not already taken by another action: in "removed its designation of X, but
+        # designated Y" the second "designat" is the designation; "proscribed X ... and banned Y" are two.
+        for number, match in enumerate(list(pattern.finditer(sentence))[:_MAX_MATCHES_PER_ACTION]):
+            if any(match.start() < e and s < match.end() for s, e in claimed):
                 continue
-            if context_org is not None:
-                orgs, from_context = [context_org], True
-        effective, announced = _split_dates(sentence, dates, at)
-        basis = effective.basis if effective else (announced.basis if announced else "publication")
-        if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
-            # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
-            effective = announced or DateMention(
-                0, 0, "", PartialDate.parse(article.published), "day", "rule"
-            )
-            basis = "rule"
-        if (
-            effective is None
-            and register_date is not None
-            and jurisdiction == "US"
-            and action in ("designated", "delisted")
-        ):
-            effective, basis = register_date, "rule"
-        if (
-            effective is not None
-            and effective.basis == "relative"
-            and upon_publication
-            and action in ("designated", "delisted")
-        ):
-            # "Today ... designation ... FTO designations go into effect upon publication in the Federal
-            # Register": today is when it was announced; the day it takes effect is not given.
-            announced, effective, basis = effective, None, "rule"
-        reference = effective or announced
-        if reference is not None:
-            # "Earlier this year" is history even in a December article; news is dated to the day or month.
-            primary = reference.precision in ("day", "month") and reference.date.latest >= (
-                article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
-            )
-        else:
-            primary = body_index <= 3 and not re.search(
-                r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
-            )
-        if announced is not None:
-            announced_date: str | None = str(announced.date)
-        elif primary:
-            announced_date = article.published.isoformat()
-        else:
-            announced_date = None
-        precision: str
-        if effective is not None:
-            precision = effective.precision
-        elif announced is not None:
-            precision = announced.precision
-        elif primary:
-            precision = "day"
-        else:
-            precision = "unknown"
-        for org in orgs or [_Org("", None, 0)]:
-            confidence = 0.4
-            confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
-            confidence += 0.15 if explicit_jurisdiction else 0.0
-            confidence += 0.15 if reference is not None else 0.0
-            confidence += 0.05 if primary else 0.0
-            if re.search(r"\b(?:reportedly|claims?|according to|сообщает|nach Angaben)\b", sentence, re.I):
-                confidence -= 0.1
-            found.append(
-                NewsEvent(
-                    file=article.name,
-                    jurisdiction=jurisdiction,
-                    organisation=org.text or None,
-                    entity_id=org.entity_id,
-                    action=action,
-                    effective_date=str(effective.date) if effective else None,
-                    announced_date=announced_date,
-                    date_precision=precision,
-                    evidence_quote=sentence,
-                    primary=primary,
-                    confidence=round(min(max(confidence, 0.05), 0.99), 2),
-                    date_basis=basis,
+            # A further verb of the same kind must be one: not a title ("Specially Designated Global
+            # Terrorists") nor an attribute ("an alias of proscribed organisation Al-Qa'ida").
+            if number and (match.group(0)[:1].isupper() or _ATTRIBUTIVE.match(sentence, match.end())):
+                continue
+            if action not in ("review_due", "hearing_scheduled") and _hedged(
+                sentence, match.start(), match.end(), action.startswith("proposed_")
+            ):
+                continue
+            if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
+                continue
+            if action == "bill_passed" and any(e.action == "bill_passed_first_reading" for e in found):
+                continue
+            # "asked the court to suspend the ban": the suspension is what was asked for, not what happened.
+            if (
+                action in lexicon.STATUS_ACTIONS
+                and any(e.action in _REQUESTS for e in found)
+                and claimed
+                and min(start for start, _ in claimed) < match.start()
+            ):
+                continue
+            if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(
+                sentence[max(0, match.start() - 70) : match.start()]
+            ):
+                continue
+            # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
+            # террористической": a standing status, not a step taken.
+            if action in lexicon.STATUS_ACTIONS and lexicon.STANDING_STATUS.search(sentence):
+                continue
+            claimed.append(match.span())
+            at = match.start()
+            jurisdiction = _nearest_jurisdiction(juris, at)
+            explicit_jurisdiction = jurisdiction is not None
+            if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
+                jurisdiction = "GB"
+            if jurisdiction is None:
+                jurisdiction = context_jurisdiction or (
+                    article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
                 )
+            if jurisdiction is None and lexicon.RU_BODIES.search(sentence):
+                jurisdiction = "RU"
+            # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
+            if (
+                action == "delisted"
+                and jurisdiction == "RU"
+                and (suspension_context or article.published >= RU_SUSPENSION_LAW)
+            ):
+                action = "suspended"
+            orgs = _entity_orgs(mentions, sentence, at, salience)
+            unknown = [
+                o for o in _unknown_orgs(sentence, at)
+                if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
+            ]  # fmt: skip
+            if orgs:
+                # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
+                orgs += [
+                    o
+                    for o in unknown
+                    if lexicon.ORG_NOUN.search(sentence[max(0, o.start - 40) : o.start + len(o.text)])
+                ]
+            else:
+                orgs = unknown[:MAX_UNLINKED]
+            # After "listed as"/"designated as" comes the category ("as an alias of ..."), not the listed group.
+            listed = (
+                [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
             )
+            if listed:
+                # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
+                # (subjects, asides) are kept only when they were coordinated with the nearest one.
+                orgs = _dedupe(
+                    [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
+                )
+            from_context = False
+            # "... and designate two breakaway groups": the object is counted, its names come next.
+            counted = lexicon.FORWARD_COUNT.match(
+                sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
+            )
+            if counted is not None and following and action in ("designated", "proposed_designation"):
+                orgs = _names_ahead(following, _count(counted.group(0)))
+            if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
+                # "Britain added four organisations to its list" — the names follow in the next sentences.
+                orgs = _names_ahead(following, _count(sentence))
+            if not orgs:
+                if lexicon.COUNTRY_OBJECT.search(sentence):
+                    continue
+                if context_org is not None:
+                    orgs, from_context = [context_org], True
+            effective, announced = _split_dates(sentence, dates, at)
+            basis = effective.basis if effective else (announced.basis if announced else "publication")
+            if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
+                # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
+                effective = announced or DateMention(
+                    0, 0, "", PartialDate.parse(article.published), "day", "rule"
+                )
+                basis = "rule"
+            if (
+                effective is None
+                and register_date is not None
+                and jurisdiction == "US"
+                and action in ("designated", "delisted")
+            ):
+                effective, basis = register_date, "rule"
+            if (
+                effective is not None
+                and effective.basis == "relative"
+                and upon_publication
+                and action in ("designated", "delisted")
+            ):
+                # "Today ... designation ... FTO designations go into effect upon publication in the Federal
+                # Register": today is when it was announced; the day it takes effect is not given.
+                announced, effective, basis = effective, None, "rule"
+            reference = effective or announced
+            if reference is not None:
+                # "Earlier this year" is history even in a December article; news is dated to the day or month.
+                primary = reference.precision in ("day", "month") and reference.date.latest >= (
+                    article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+                )
+            else:
+                primary = body_index <= 3 and not re.search(
+                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
+                )
+            if announced is not None:
+                announced_date: str | None = str(announced.date)
+            elif primary:
+                announced_date = article.published.isoformat()
+            else:
+                announced_date = None
+            precision: str
+            if effective is not None:
+                precision = effective.precision
+            elif announced is not None:
+                precision = announced.precision
+            elif primary:
+                precision = "day"
+            else:
+                precision = "unknown"
+            for org in orgs or [_Org("", None, 0)]:
+                confidence = 0.4
+                confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
+                confidence += 0.15 if explicit_jurisdiction else 0.0
+                confidence += 0.15 if reference is not None else 0.0
+                confidence += 0.05 if primary else 0.0
+                if re.search(
+                    r"\b(?:reportedly|claims?|according to|сообщает|nach Angaben)\b", sentence, re.I
+                ):
+                    confidence -= 0.1
+                found.append(
+                    NewsEvent(
+                        file=article.name,
+                        jurisdiction=jurisdiction,
+                        organisation=org.text or None,
+                        entity_id=org.entity_id,
+                        action=action,
+                        effective_date=str(effective.date) if effective else None,
+                        announced_date=announced_date,
+                        date_precision=precision,
+                        evidence_quote=sentence,
+                        primary=primary,
+                        confidence=round(min(max(confidence, 0.05), 0.99), 2),
+                        date_basis=basis,
+                    )
+                )
     return found
 
 
 MAX_UNLINKED = 12
+_MAX_MATCHES_PER_ACTION = 4
+_ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
 _MAX_VARIANT_CHECKS = 50
 _DIGIT = re.compile(r"\d")
 _ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)

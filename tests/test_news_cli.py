@@ -15,7 +15,7 @@ SHARED_A = DEV / "2024-12-17_ru_duma_taliban_bill_a.txt"
 SHARED_B = DEV / "2024-12-17_ru_duma_taliban_bill_b.txt"
 FIELDS = [
     "file", "jurisdiction", "organisation", "entity_id", "action", "effective_date", "announced_date",
-    "date_precision", "evidence_quote", "primary", "confidence",
+    "date_precision", "evidence_quote", "primary", "confidence", "date_basis",
 ]  # fmt: skip
 
 

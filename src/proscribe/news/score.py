@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from anyascii import anyascii
+
 from proscribe.news.link import words
 
 FIELDS = (
@@ -54,13 +56,17 @@ def _org_matches(predicted: Mapping[str, Any], truth: Mapping[str, Any]) -> bool
         return True
     # Unlinked names are compared by word stems, so "Антивоенного комитета" matches "Антивоенный комитет";
     # a truth row may list other names the article uses for the same organisation ("MS-13").
-    got = {w.stem for w in words(str(predicted.get("organisation") or ""))}
-    if not got:
-        return False
-    for name in [truth["organisation"], *truth.get("organisation_aliases", [])]:
-        expected = {w.stem for w in words(str(name))}
-        if got <= expected or expected <= got:
-            return True
+    # Names are also compared in Latin letters, so a label written in transliteration ("AUE",
+    # "Azov") matches the name as a Russian article writes it (in Cyrillic letters).
+    said = str(predicted.get("organisation") or "")
+    for form in (str, anyascii):
+        got = {w.stem for w in words(form(said))}
+        if not got:
+            return False
+        for name in [truth["organisation"], *truth.get("organisation_aliases", [])]:
+            expected = {w.stem for w in words(form(str(name)))}
+            if got <= expected or expected <= got:
+                return True
     return False
 
 

@@ -65,6 +65,18 @@ class Window:
     def exact(self) -> bool:
         return self.earliest == self.latest
 
+    @property
+    def open_start(self) -> bool:
+        """Known to hold by ``latest`` with no lower bound: an entry first seen in a list snapshot."""
+        return self.earliest == EARLIEST and self.latest != LATEST
+
+    @property
+    def sort_day(self) -> dt.date:
+        """The day the act is placed at in time order: its first possible day, or, when that is
+        unbounded, the day it is known to hold by (a year-1 bound would sort it before everything
+        and stretch timelines over two millennia)."""
+        return self.latest if self.open_start else self.earliest
+
 
 def _day_or_none(value: PartialDate | None) -> PartialDate | None:
     return value if value is not None and value.is_known else None
@@ -150,7 +162,7 @@ def visible_acts(
 def _order_key(recorded: RecordedAct) -> tuple[dt.date, dt.date, int, str]:
     window = effect_window(recorded.act)
     # Procedural steps sort before status changes of the same day (the hearing, then the ruling).
-    return (window.earliest, window.latest, _ACTION_ORDER.get(recorded.act.action, -1), recorded.act.id)
+    return (window.sort_day, window.latest, _ACTION_ORDER.get(recorded.act.action, -1), recorded.act.id)
 
 
 @dataclass
@@ -344,6 +356,28 @@ class ListStatus:
     inconsistencies: list[Inconsistency]
     timing_uncertain: bool = False
     via: Via | None = None
+    # True when the listing is known to hold by ``since`` but not since when (a list snapshot).
+    start_unknown: bool = False
+    freshness: ListFreshness | None = None
+
+
+@dataclass
+class ListFreshness:
+    """Which imported list a status rests on, and how old that list's data is for the date asked.
+
+    ``stale`` is set when the date asked is more than :data:`STALE_AFTER_DAYS` past the data date
+    of the newest imported version of the source: the answer is then only "as of the list of
+    ``data_date``". ``first_seen`` is the data date of the version an entry was first seen in, when
+    its listing date is unknown. Curated acts rest on no imported list and get no freshness.
+    """
+
+    source: str
+    data_date: dt.date
+    stale: bool
+    first_seen: dt.date | None = None
+
+
+STALE_AFTER_DAYS = 30
 
 
 def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) -> ListStatus:
@@ -388,6 +422,7 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
         readings=readings,
         inconsistencies=inconsistencies,
         timing_uncertain=first_uncertain and len(outcomes) == 1,
+        start_unknown=bool(since and since.open_start),
     )
 
 
@@ -416,6 +451,8 @@ class StatusResult:
     via: Via | None = None
     readings: list[Reading] = field(default_factory=list)
     inconsistencies: list[Inconsistency] = field(default_factory=list)
+    start_unknown: bool = False
+    freshness: ListFreshness | None = None
 
 
 def _combine(
@@ -446,6 +483,8 @@ def _combine(
         readings=top.readings,
         inconsistencies=[i.on(entity_id, jurisdiction) for ls in ranked for i in ls.inconsistencies],
         via=top.via,
+        start_unknown=top.start_unknown,
+        freshness=top.freshness,
     )
 
 
@@ -561,6 +600,7 @@ class HistoryEntry:
     act: ActRef
     status_after: Status | None
     superseded: bool
+    start_unknown: bool = False
 
 
 def history(acts: Iterable[RecordedAct], entity_ids: Sequence[str]) -> list[HistoryEntry]:
@@ -572,24 +612,26 @@ def history(acts: Iterable[RecordedAct], entity_ids: Sequence[str]) -> list[Hist
     materialised = list(acts)
     superseded = {ref for r in materialised for ref in r.act.supersedes}
     visible = visible_acts(materialised)
+    visible_seqs = {r.seq for r in visible}
     entries = []
     for recorded in sorted(materialised, key=_order_key):
         act = recorded.act
         subject = next((e for e in entity_ids if e in act.entities), None)
+        window = effect_window(act)
         status_after = None
-        if act.list_id and subject and recorded in visible:
-            window = effect_window(act)
+        if act.list_id and subject and recorded.seq in visible_seqs:
             day = window.latest if window.latest != LATEST else window.earliest
             status_after = own_status(visible, subject, act.jurisdiction, day).status
         entries.append(
             HistoryEntry(
-                date=effect_window(act).text,
+                date=window.text,
                 sort_key=_order_key(recorded),
                 jurisdiction=act.jurisdiction,
                 entity=subject,
                 act=ActRef.of(recorded),
                 status_after=status_after,
                 superseded=act.id in superseded or act.action is Action.RETRACTED,
+                start_unknown=window.open_start,
             )
         )
     return entries

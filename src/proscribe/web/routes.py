@@ -29,6 +29,7 @@ from proscribe.procedures.report import case_reports
 from proscribe.screening.batch import read_column, write_rows
 from proscribe.screening.screener import Screener
 from proscribe.watchlists import Watchlists
+from proscribe.timeline import chart_start
 from proscribe.web.svg import timeline_svg
 
 HERE = Path(__file__).parent
@@ -125,9 +126,8 @@ def install_web(app: FastAPI) -> None:
             return _error_page(request, key, exc)
         statuses = registry.statuses_as_of(subject, day, None, published)
         history = registry.history(subject, with_general=False)
-        first = min((e.sort_key[0] for e in history), default=dt.date(1999, 1, 1))
-        start = dt.date(min(first.year, 1999), 1, 1)
         end = dt.date.today()
+        start = chart_start(history, end)
         lanes = registry.timeline(subject, start, end, published)
         svg = timeline_svg(lanes, history, start, end)
         return _page(

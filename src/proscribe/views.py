@@ -416,7 +416,7 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
         list_id=list_id,
         status=status,
         since=since.text if since else None,
-        since_date=since.earliest if since else None,
+        since_date=since.earliest if since and not since.open_start else None,
         since_basis=since.basis if since else None,
         deciding=ActRef.of(deciding) if deciding and status is not Status.NEVER_LISTED else None,
         readings=readings,

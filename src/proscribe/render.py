@@ -59,16 +59,21 @@ def since_phrase(status: Status | str, since: str | None, first_seen: dt.date | 
     >>> since_phrase(Status.DELISTED, "between 2021-01-18 and 2026-02-27")
     'delisted (between 2021-01-18 and 2026-02-27)'
     """
-    label = status_label(status)
+    words = since_words(since, first_seen)
+    return f"{status_label(status)} {words}" if words else status_label(status)
+
+
+def since_words(since: str | None, first_seen: dt.date | None = None) -> str:
+    """The date part of :func:`since_phrase`: "since 2003-02-14", "(first seen in the list of D)"."""
     if not since:
-        return label
+        return ""
     if first_seen is not None and since == f"by {first_seen}":
-        return f"{label} (first seen in the list of {first_seen})"
+        return f"(first seen in the list of {first_seen})"
     if since.startswith("by "):
-        return f"{label} ({since}; start unknown)"
+        return f"({since}; start unknown)"
     if since.startswith("between "):
-        return f"{label} ({since})"
-    return f"{label} since {since}"
+        return f"({since})"
+    return f"since {since}"
 
 
 def status_text(status: Status) -> Text:
@@ -147,7 +152,11 @@ def status_panel(result: StatusResult, entity: Entity) -> Panel:
     first_seen = result.freshness.first_seen if result.freshness else None
     phrase = since_phrase(result.status, result.since, first_seen)
     heading.append(phrase, style=STATUS_STYLE[result.status])
-    if result.since and result.since_basis and result.since_basis not in ("effective", "observed in list versions"):
+    if (
+        result.since
+        and result.since_basis
+        and result.since_basis not in ("effective", "observed in list versions")
+    ):
         heading.append(f" ({result.since_basis})", style="dim")
     parts: list[RenderableType] = [heading]
     stale = staleness_note(result.freshness, result.valid_at)

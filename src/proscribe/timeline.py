@@ -43,7 +43,9 @@ def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
     return days
 
 
-def chart_start(history: Sequence[HistoryEntry], end: dt.date, default: dt.date = dt.date(1999, 1, 1)) -> dt.date:
+def chart_start(
+    history: Sequence[HistoryEntry], end: dt.date, default: dt.date = dt.date(1999, 1, 1)
+) -> dt.date:
     """1 January of the year of the earliest *known* date in ``history`` (at least
     :data:`MIN_SPAN_YEARS` before ``end``).
 

@@ -21,6 +21,8 @@ from fastapi.templating import Jinja2Templates
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
 from proscribe.errors import InputError, NotFound, ProscribeError
+from proscribe import render
+from proscribe.lists.freshness import status_with_freshness
 from proscribe.lists.links import pending_links
 from proscribe.lists.versions import list_versions, version_diff
 from proscribe.news.review import ReviewQueue
@@ -34,6 +36,13 @@ from proscribe.web.svg import timeline_svg
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+# The same words as the terminal: "no listing recorded", "first seen in the list of D", "as of the list of D".
+templates.env.globals.update(
+    status_label=render.status_label,
+    since_words=render.since_words,
+    list_basis=render.list_basis,
+    staleness_note=render.staleness_note,
+)
 COOKIE = "proscribe_key"
 
 
@@ -124,7 +133,7 @@ def install_web(app: FastAPI) -> None:
             published = day_param(published_by, "published_by")
         except ProscribeError as exc:
             return _error_page(request, key, exc)
-        statuses = registry.statuses_as_of(subject, day, None, published)
+        statuses = status_with_freshness(registry, registry.statuses_as_of(subject, day, None, published))
         history = registry.history(subject, with_general=False)
         end = dt.date.today()
         start = chart_start(history, end)

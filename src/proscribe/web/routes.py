@@ -18,10 +18,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from proscribe import render
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
 from proscribe.errors import InputError, NotFound, ProscribeError
-from proscribe import render
 from proscribe.lists.freshness import status_with_freshness
 from proscribe.lists.links import pending_links
 from proscribe.lists.versions import list_versions, version_diff
@@ -30,8 +30,8 @@ from proscribe.procedures.cases import ProcedureCases
 from proscribe.procedures.report import case_reports
 from proscribe.screening.batch import read_column, write_rows
 from proscribe.screening.screener import Screener
-from proscribe.watchlists import Watchlists
 from proscribe.timeline import chart_start
+from proscribe.watchlists import Watchlists
 from proscribe.web.svg import timeline_svg
 
 HERE = Path(__file__).parent

@@ -172,6 +172,10 @@ class EntityStore:
                     found[row.id] = Entity.model_validate_json(row.body)
         return found
 
+    def count(self) -> int:
+        with self.db.reading() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one())
+
     def all(self) -> list[Entity]:
         with self.db.reading() as conn:
             rows = conn.execute(sa.select(t.entities.c.body).order_by(t.entities.c.id))

@@ -204,3 +204,19 @@ def test_entity_pages_warn_and_keep_a_sane_chart(registry: Registry) -> None:
         assert "first seen in the list of 2024-05-03" in page.text
     fresh = client.get("/entity/hayat-tahrir-al-sham?as_of=2024-05-10")
     assert 'class="warning stale"' not in fresh.text
+
+
+def test_the_api_gives_the_list_and_its_data_date(registry: Registry) -> None:
+    client = TestClient(create_app(registry, Limits(rate_per_minute=100_000, public_read=True)))
+    answer = client.get("/api/entities/HTS/status", params={"jurisdiction": "US", "as_of": "2026-06-01"})
+    assert answer.status_code == 200
+    status = answer.json()["statuses"][0]
+    assert status["freshness"] == {
+        "source": "ofac",
+        "data_date": "2024-05-03",
+        "stale": True,
+        "first_seen": "2024-05-03",
+    }
+    assert status["start_unknown"] is True
+    by_list = {ls["list"]: ls["freshness"] for ls in status["lists"]}
+    assert by_list["us-fto"] is None and by_list["us-sdgt"]["source"] == "ofac"

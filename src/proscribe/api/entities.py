@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from proscribe import views
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import day_param, instant_param, json_response, jurisdiction_param, need, registry_of
+from proscribe.lists.freshness import status_with_freshness
 from proscribe.registry import Registry
 from proscribe.serialize import to_jsonable
 
@@ -55,6 +56,7 @@ def _status_payload(
         if code
         else registry.statuses_as_of(subject, day, known, published)
     )
+    status_with_freshness(registry, results)
     return {
         "entity": subject.id,
         "caption": subject.caption,

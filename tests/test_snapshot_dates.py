@@ -22,6 +22,7 @@ from proscribe.api.limits import Limits
 from proscribe.dates import EARLIEST
 from proscribe.lists.freshness import ListIndex, status_with_freshness
 from proscribe.lists.sources import import_source
+from proscribe.model import Entity, Name, NameType
 from proscribe.timeline import Lane, Period, chart_start, month_starts
 from proscribe.views import Status, status_as_of
 from proscribe.web.svg import timeline_svg, year_step
@@ -220,3 +221,14 @@ def test_the_api_gives_the_list_and_its_data_date(registry: Registry) -> None:
     assert status["start_unknown"] is True
     by_list = {ls["list"]: ls["freshness"] for ls in status["lists"]}
     assert by_list["us-fto"] is None and by_list["us-sdgt"]["source"] == "ofac"
+
+
+def test_an_entity_id_wins_over_the_same_name_on_another_entity() -> None:
+    """After the Australian list, "The Taliban" (au-6257) also folds to "taliban": /entity/taliban
+    must still open the Taliban, not fail as ambiguous."""
+    registry = Registry("sqlite:///:memory:")
+    registry.load_bundled()
+    other = Entity(id="au-6257", names=[Name(value="Taliban", type=NameType.AKA)])
+    registry.record([other])
+    assert registry.resolve("taliban").id == "taliban"
+    assert registry.resolve("au-6257").id == "au-6257"

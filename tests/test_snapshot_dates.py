@@ -185,6 +185,9 @@ def test_curated_statuses_are_never_stale(registry: Registry) -> None:
 def test_the_newest_version_of_a_source_sets_its_data_date(registry: Registry) -> None:
     index = ListIndex.of(registry)
     assert index.newest == {"un": dt.date(2026, 2, 27), "ofac": dt.date(2024, 5, 3)}
+    assert index.snapshot_date("by 2024-05-03") == dt.date(2024, 5, 3)
+    assert index.snapshot_date("by 2024-05-03", "un") is None
+    assert index.snapshot_date("by 2019-06-19") is None and index.snapshot_date("2024-05-03") is None
 
 
 def test_no_listing_recorded_before_the_first_act(registry: Registry) -> None:

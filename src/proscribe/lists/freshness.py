@@ -54,6 +54,21 @@ class ListIndex:
                     found.append(version)
         return found
 
+    def snapshot_date(self, since: str | None, source: str | None = None) -> dt.date | None:
+        """D when ``since`` is "by D" and D is the data date of an imported version (of ``source``).
+
+        For callers that hold only a status's ``since`` text (screening rows): the argument for
+        ``render.since_phrase(status, since, first_seen)`` that reads "first seen in the list of D".
+        """
+        if not since or not since.startswith("by "):
+            return None
+        try:
+            day = dt.date.fromisoformat(since.removeprefix("by "))
+        except ValueError:
+            return None
+        dates = {v.data_date for v in self.versions.values() if source is None or v.source == source}
+        return day if day in dates else None
+
     def freshness(self, ref: ActRef | None, valid_at: dt.date, start_unknown: bool) -> ListFreshness | None:
         """The list behind a status decided by ``ref``, or None when the act is curated."""
         if ref is None:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
+from proscribe.render import status_label
 from proscribe.timeline import Lane
 from proscribe.views import HistoryEntry, Status
 
@@ -72,7 +73,7 @@ def timeline_svg(
             x1 = _x(period.start, start, end, width)
             last = period.end.replace(day=28) + dt.timedelta(days=4)
             x2 = _x(last.replace(day=1), start, end, width)
-            label = f"{lane.jurisdiction}: {period.status.value} {period.start:%Y-%m} to {period.end:%Y-%m}"
+            label = f"{lane.jurisdiction}: {status_label(period.status)} {period.start:%Y-%m} to {period.end:%Y-%m}"
             classes = f"period {period.status.name.lower()}"
             following = lane.periods[index + 1] if index + 1 < len(lane.periods) else None
             # Unknown from the chart's start up to a status: a listing first seen in a list
@@ -81,7 +82,7 @@ def timeline_svg(
             if open_start and following is not None:
                 classes += " open-start"
                 label = (
-                    f"{lane.jurisdiction}: {following.status.value} by {following.start:%Y-%m}; "
+                    f"{lane.jurisdiction}: {status_label(following.status)} by {following.start:%Y-%m}; "
                     "start unknown (not given by the sources)"
                 )
             parts.append(

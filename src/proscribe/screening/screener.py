@@ -18,6 +18,7 @@ from proscribe.screening import THRESHOLD, Match, ScreeningIndex, screen
 from proscribe.screening.audit import AuditLog, ScreenRecord
 from proscribe.screening.batch import Row, default_workers, screen_many
 from proscribe.screening.exclusions import ExclusionStore, query_key
+from proscribe.screening.persisted import Key, index_key, load_or_build
 from proscribe.store import tables as t
 
 # Audit rows are written in transactions of this many screens during a batch.
@@ -25,6 +26,8 @@ AUDIT_CHUNK = 1000
 
 
 def registry_stamp(registry: Registry) -> tuple[int, int, int, str]:
+    """Counts of acts, entities and list versions and the last entity change (watchlists store it
+    to tell whether their screens are current)."""
     with registry.db.reading() as conn:
         acts = conn.execute(sa.select(sa.func.count()).select_from(t.acts)).scalar_one()
         entities = conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one()
@@ -35,21 +38,24 @@ def registry_stamp(registry: Registry) -> tuple[int, int, int, str]:
 
 @dataclass
 class Screener:
-    """A cached screening index over ``registry``, rebuilt when what it was built from changed."""
+    """A screening index over ``registry``, kept current: loaded from the copy persisted beside
+    the database (:mod:`proscribe.screening.persisted`), or built and persisted when that copy is
+    missing or stale, and cached in memory for as long as its key (journal head, list versions,
+    entities) stays the same, which is checked before every screen."""
 
     registry: Registry
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
         self._index: ScreeningIndex | None = None
-        self._built_from: tuple[int, int, int, str] | None = None
+        self._built_from: Key | None = None
 
     def index(self) -> ScreeningIndex:
-        stamp = registry_stamp(self.registry)
+        key = index_key(self.registry)
         with self._lock:
-            if self._index is None or stamp != self._built_from:
-                self._index = ScreeningIndex.from_registry(self.registry)
-                self._built_from = stamp
+            if self._index is None or key != self._built_from:
+                self._index = load_or_build(self.registry, key)
+                self._built_from = key
             return self._index
 
     def screen_names(

@@ -1,0 +1,323 @@
+"""The screening index persisted beside the database, so a fresh process loads it instead of
+building it (building reads and normalises every name: seconds; loading: a fraction of that).
+
+Where (:func:`index_path`): a SQLite registry keeps it next to its file, ``<db file>.screening-index``;
+any other database (PostgreSQL) in ``$PROSCRIBE_CACHE`` (default ``~/.cache/proscribe``) under a
+hash of its URL. An in-memory database has none.
+
+File format (:data:`FORMAT`)::
+
+    b"PROSCRIBE-SCREENING-INDEX\\n"          magic
+    8 bytes, big-endian: header length
+    header: JSON {"format", "key", "payload_bytes", "payload_sha256"}
+    payload: pickle (protocol 5) of (entity JSON, act JSON, acts by entity, list versions, NameIndex)
+
+The file is used only when its key equals :func:`index_key` of the database now (the journal head,
+the list versions, the entities' count and last change, the format, the package and Python
+versions, the versions of the libraries that shape names and a fingerprint of the code that
+builds the index) and its payload has the length and SHA-256 its header states; otherwise the
+index is rebuilt and the file replaced. It is written to a temporary file in the same folder and
+renamed over the old one, so readers see the old file or the new one, never half of one.
+
+The payload is a pickle, and unpickling runs code: a file is loaded only when it belongs to the
+user running this process (or root) and nobody else may write it, as for the database itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import logging
+import os
+import pickle
+import struct
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any, overload
+
+import sqlalchemy as sa
+
+import proscribe
+from proscribe.model import Entity, RecordedAct
+from proscribe.names.index import NameIndex
+from proscribe.registry import Registry
+from proscribe.screening.screen import ScreeningIndex
+from proscribe.store import tables as t
+from proscribe.store.database import Database
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the file layout or the payload's shape changes
+MAGIC = b"PROSCRIBE-SCREENING-INDEX\n"
+SUFFIX = ".screening-index"
+# Libraries whose output is stored in the index (normalised forms, nicknames, Japanese/Korean readings).
+NAME_LIBRARIES = ("anyascii", "nicknames", "cutlet", "fugashi", "unidic-lite", "pyhanja", "jaconv")
+# Modules whose code decides what the index holds: a change to any of them (even without a new
+# package version, as in a development checkout) makes older files stale.
+INDEX_SOURCES = ("names", "screening/screen.py", "screening/persisted.py", "model.py")
+
+Key = dict[str, Any]
+
+
+def index_path(db: Database) -> Path | None:
+    """Where ``db``'s persisted screening index lives (``None`` for an in-memory database)."""
+    url = db.engine.url
+    if db.is_sqlite:
+        file = url.database
+        if not file or file == ":memory:" or file.startswith("file:"):
+            return None
+        return Path(file + SUFFIX)
+    cache = Path(os.environ.get("PROSCRIBE_CACHE") or Path.home() / ".cache" / "proscribe")
+    # The URL may carry a password: only its hash is written anywhere.
+    digest = hashlib.sha256(url.render_as_string(hide_password=False).encode("utf-8")).hexdigest()
+    return cache / f"{digest[:24]}{SUFFIX}"
+
+
+def _library_versions() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name in NAME_LIBRARIES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def _code_fingerprint() -> str:
+    root = Path(proscribe.__file__).parent
+    digest = hashlib.sha256()
+    for relative in INDEX_SOURCES:
+        where = root / relative
+        for file in sorted(where.glob("*.py")) if where.is_dir() else [where]:
+            digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+_SOFTWARE: Key | None = None
+
+
+def _software() -> Key:
+    """What, besides the data, the stored index depends on (computed once per process)."""
+    global _SOFTWARE
+    if _SOFTWARE is None:
+        _SOFTWARE = {
+            "format": FORMAT,
+            "package": proscribe.__version__,
+            "python": list(sys.version_info[:2]),
+            "libraries": _library_versions(),
+            "code": _code_fingerprint(),
+        }
+    return _SOFTWARE
+
+
+def index_key(registry: Registry) -> Key:
+    """What an index of ``registry`` is built from, read in one transaction: the journal head (the
+    hash chain's last hash covers every act), the list versions (the index reports them), and the
+    entities' count and latest change (names are edited in place, without an act)."""
+    with registry.db.reading() as conn:
+        head = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
+        versions = conn.execute(
+            sa.select(t.list_versions.c.id, t.list_versions.c.data_date).order_by(t.list_versions.c.id)
+        ).all()
+        count, latest = conn.execute(
+            sa.select(sa.func.count(), sa.func.max(t.entities.c.recorded_at)).select_from(t.entities)
+        ).one()
+    return {
+        **_software(),
+        "journal": [int(head.seq), str(head.hash)] if head else [0, ""],
+        "lists": [[str(row.id), str(row.data_date)] for row in versions],
+        "entities": [int(count), str(latest)],
+    }
+
+
+class StoredEntities(Sequence[Entity]):
+    """Entities kept as their JSON and parsed when first asked for: a screen reads only its matches'."""
+
+    def __init__(self, bodies: list[bytes]) -> None:
+        self._bodies = bodies
+        self._parsed: dict[int, Entity] = {}
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+    @overload
+    def __getitem__(self, position: int) -> Entity: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Entity]: ...
+    def __getitem__(self, position: int | slice) -> Entity | list[Entity]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        if position < 0:
+            position += len(self._bodies)
+        found = self._parsed.get(position)
+        if found is None:
+            found = self._parsed[position] = Entity.model_validate_json(self._bodies[position])
+        return found
+
+    def __iter__(self) -> Iterator[Entity]:
+        return (self[i] for i in range(len(self)))
+
+
+class StoredActs(Mapping[str, list[RecordedAct]]):
+    """Each entity's list acts, kept as JSON and parsed when the entity's statuses are first needed."""
+
+    def __init__(self, bodies: list[bytes], by_entity: dict[str, list[int]]) -> None:
+        self._bodies = bodies
+        self._by_entity = by_entity
+        self._parsed: dict[int, RecordedAct] = {}  # an act naming several entities is parsed once
+
+    def __getitem__(self, entity_id: str) -> list[RecordedAct]:
+        out: list[RecordedAct] = []
+        for position in self._by_entity[entity_id]:
+            found = self._parsed.get(position)
+            if found is None:
+                found = self._parsed[position] = RecordedAct.model_validate_json(self._bodies[position])
+            out.append(found)
+        return out
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_entity)
+
+    def __len__(self) -> int:
+        return len(self._by_entity)
+
+
+def _payload(index: ScreeningIndex) -> bytes:
+    # JSON as UTF-8 bytes: loading them is a copy, not a decoding of some 60 MB of text
+    entities = [entity.model_dump_json().encode() for entity in index.entities]
+    positions: dict[str, int] = {}  # act id -> position in ``acts``
+    acts: list[bytes] = []
+    by_entity: dict[str, list[int]] = {}
+    for entity_id, recorded in index.acts_by_entity.items():
+        mine = by_entity[entity_id] = []
+        for act in recorded:
+            position = positions.get(act.act.id)
+            if position is None:
+                position = positions[act.act.id] = len(acts)
+                acts.append(act.model_dump_json().encode())
+            mine.append(position)
+    state = (entities, acts, by_entity, dict(index.list_versions), index.names)
+    return pickle.dumps(state, protocol=5)
+
+
+def write_index(path: Path, key: Key, index: ScreeningIndex) -> bool:
+    """Store ``index`` at ``path`` under ``key`` (temporary file, then renamed): ``True`` if written.
+
+    A location that cannot be written (read-only folder, full disk) is not an error: the index
+    stays in memory only, and the reason is logged.
+    """
+    payload = _payload(index)
+    header = json.dumps(
+        {
+            "format": FORMAT,
+            "key": key,
+            "payload_bytes": len(payload),
+            "payload_sha256": hashlib.sha256(payload).hexdigest(),
+        },
+        sort_keys=True,
+    ).encode("utf-8")
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(MAGIC + struct.pack(">Q", len(header)) + header)
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as exc:
+        log.info("screening index not saved at %s: %s", path, exc)
+        return False
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return True
+
+
+def _trusted(path: Path) -> bool:
+    """Only a file of this user (or root) that no one else may write is unpickled."""
+    info = path.stat()
+    return info.st_uid in (os.geteuid(), 0) and not info.st_mode & 0o022
+
+
+def read_index(path: Path, key: Key) -> ScreeningIndex | None:
+    """The index stored at ``path`` if it is whole and was built under ``key``, else ``None``
+    (missing, stale, truncated, corrupted, not ours: the caller rebuilds it)."""
+    try:
+        if not _trusted(path):
+            log.warning("screening index %s ignored: writable by others or not owned by this user", path)
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
+        return None
+    start = len(MAGIC) + 8
+    (length,) = struct.unpack(">Q", data[len(MAGIC) : start])
+    try:
+        header = json.loads(data[start : start + length])
+    except ValueError:
+        return None
+    if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key:
+        return None
+    payload = memoryview(data)[start + length :]
+    if len(payload) != header.get("payload_bytes"):
+        return None
+    if hashlib.sha256(payload).hexdigest() != header.get("payload_sha256"):
+        return None
+    with _collector_paused():
+        entities, acts, by_entity, list_versions, names = pickle.loads(payload)
+    if not isinstance(names, NameIndex):
+        return None
+    return ScreeningIndex.assembled(
+        StoredEntities(entities), StoredActs(acts, by_entity), list_versions, names
+    )
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Unpickling allocates the index's million objects: collections meanwhile would walk them again
+    # and again. They are moved out of the collector's sight afterwards (as a server's index would
+    # end up in the oldest generation), so later collections do not walk them either.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def load_index(registry: Registry, key: Key | None = None) -> ScreeningIndex | None:
+    """``registry``'s persisted index if it is current, else ``None``."""
+    path = index_path(registry.db)
+    if path is None:
+        return None
+    return read_index(path, key or index_key(registry))
+
+
+def load_or_build(registry: Registry, key: Key | None = None) -> ScreeningIndex:
+    """``registry``'s screening index: the persisted one when current, else built and persisted.
+
+    The index is built from what the database holds while it builds: it is saved only if the key
+    is the same after the build (a record landing meanwhile leaves the file to the next build).
+    """
+    key = key or index_key(registry)
+    path = index_path(registry.db)
+    if path is not None:
+        loaded = read_index(path, key)
+        if loaded is not None:
+            return loaded
+    built = ScreeningIndex.from_registry(registry)
+    if path is not None and index_key(registry) == key:
+        write_index(path, key, built)
+    return built

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from proscribe import Registry
 from proscribe.lists.sources import import_source
-from proscribe.screening.persisted import index_path, load_index
+from proscribe.screening.persisted import index_path, read_index
+from proscribe.screening.screener import index_key
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 # (source, files, data date) in the order the full registry was built (docs/benchmarks.md).
@@ -76,7 +77,7 @@ def main() -> None:
         cold.append(fresh_screen(args.db))
     warm = [fresh_screen(args.db) for _ in range(args.runs)]
     started = time.perf_counter()
-    index = load_index(registry)
+    index = read_index(cache, index_key(registry))
     load = time.perf_counter() - started
     assert index is not None, f"no usable persisted index at {cache}"
     size = cache.stat().st_size / 2**20

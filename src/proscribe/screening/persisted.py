@@ -12,10 +12,10 @@ File format (:data:`FORMAT`)::
     header: JSON {"format", "key", "payload_bytes", "payload_sha256"}
     payload: pickle (protocol 5) of (entity JSON, act JSON, acts by entity, list versions, NameIndex)
 
-The file is used only when its key equals :func:`index_key` of the database now (the journal head,
-the list versions, the entities' count and last change, the format, the package and Python
-versions, the versions of the libraries that shape names and a fingerprint of the code that
-builds the index) and its payload has the length and SHA-256 its header states; otherwise the
+The file is used only when its key equals the database's key now
+(:func:`proscribe.screening.screener.index_key`: the journal head, the list versions, the entities'
+count and last change, plus :func:`software_key`: the format, the package and Python versions, the
+versions of the libraries that shape names and a fingerprint of the code that builds the index) and its payload has the length and SHA-256 its header states; otherwise the
 index is rebuilt and the file replaced. It is written to a temporary file in the same folder and
 renamed over the old one, so readers see the old file or the new one, never half of one.
 
@@ -40,14 +40,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, overload
 
-import sqlalchemy as sa
-
 import proscribe
 from proscribe.model import Entity, RecordedAct
 from proscribe.names.index import NameIndex
-from proscribe.registry import Registry
 from proscribe.screening.screen import ScreeningIndex
-from proscribe.store import tables as t
 from proscribe.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -101,8 +97,9 @@ def _code_fingerprint() -> str:
 _SOFTWARE: Key | None = None
 
 
-def _software() -> Key:
-    """What, besides the data, the stored index depends on (computed once per process)."""
+def software_key() -> Key:
+    """What, besides the data, a stored index depends on (computed once per process): part of
+    every index key."""
     global _SOFTWARE
     if _SOFTWARE is None:
         _SOFTWARE = {
@@ -113,26 +110,6 @@ def _software() -> Key:
             "code": _code_fingerprint(),
         }
     return _SOFTWARE
-
-
-def index_key(registry: Registry) -> Key:
-    """What an index of ``registry`` is built from, read in one transaction: the journal head (the
-    hash chain's last hash covers every act), the list versions (the index reports them), and the
-    entities' count and latest change (names are edited in place, without an act)."""
-    with registry.db.reading() as conn:
-        head = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
-        versions = conn.execute(
-            sa.select(t.list_versions.c.id, t.list_versions.c.data_date).order_by(t.list_versions.c.id)
-        ).all()
-        count, latest = conn.execute(
-            sa.select(sa.func.count(), sa.func.max(t.entities.c.recorded_at)).select_from(t.entities)
-        ).one()
-    return {
-        **_software(),
-        "journal": [int(head.seq), str(head.hash)] if head else [0, ""],
-        "lists": [[str(row.id), str(row.data_date)] for row in versions],
-        "entities": [int(count), str(latest)],
-    }
 
 
 class StoredEntities(Sequence[Entity]):
@@ -295,29 +272,3 @@ def _collector_paused() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
-
-
-def load_index(registry: Registry, key: Key | None = None) -> ScreeningIndex | None:
-    """``registry``'s persisted index if it is current, else ``None``."""
-    path = index_path(registry.db)
-    if path is None:
-        return None
-    return read_index(path, key or index_key(registry))
-
-
-def load_or_build(registry: Registry, key: Key | None = None) -> ScreeningIndex:
-    """``registry``'s screening index: the persisted one when current, else built and persisted.
-
-    The index is built from what the database holds while it builds: it is saved only if the key
-    is the same after the build (a record landing meanwhile leaves the file to the next build).
-    """
-    key = key or index_key(registry)
-    path = index_path(registry.db)
-    if path is not None:
-        loaded = read_index(path, key)
-        if loaded is not None:
-            return loaded
-    built = ScreeningIndex.from_registry(registry)
-    if path is not None and index_key(registry) == key:
-        write_index(path, key, built)
-    return built

@@ -18,7 +18,7 @@ from proscribe.screening import THRESHOLD, Match, ScreeningIndex, screen
 from proscribe.screening.audit import AuditLog, ScreenRecord
 from proscribe.screening.batch import Row, default_workers, screen_many
 from proscribe.screening.exclusions import ExclusionStore, query_key
-from proscribe.screening.persisted import Key, index_key, load_or_build
+from proscribe.screening.persisted import Key, index_path, read_index, software_key, write_index
 from proscribe.store import tables as t
 
 # Audit rows are written in transactions of this many screens during a batch.
@@ -34,6 +34,46 @@ def registry_stamp(registry: Registry) -> tuple[int, int, int, str]:
         versions = conn.execute(sa.select(sa.func.count()).select_from(t.list_versions)).scalar_one()
         latest = conn.execute(sa.select(sa.func.max(t.entities.c.recorded_at))).scalar_one()
     return int(acts), int(entities), int(versions), str(latest)
+
+
+def index_key(registry: Registry) -> Key:
+    """What a screening index of ``registry`` is built from, read in one transaction: the journal
+    head (its hash covers every act), the list versions (the index reports them), and the entities'
+    count and latest change (names are edited in place, without an act); plus the software
+    (:func:`proscribe.screening.persisted.software_key`)."""
+    with registry.db.reading() as conn:
+        head = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
+        versions = conn.execute(
+            sa.select(t.list_versions.c.id, t.list_versions.c.data_date).order_by(t.list_versions.c.id)
+        ).all()
+        count, latest = conn.execute(
+            sa.select(sa.func.count(), sa.func.max(t.entities.c.recorded_at)).select_from(t.entities)
+        ).one()
+    return {
+        **software_key(),
+        "journal": [int(head.seq), str(head.hash)] if head else [0, ""],
+        "lists": [[str(row.id), str(row.data_date)] for row in versions],
+        "entities": [int(count), str(latest)],
+    }
+
+
+def load_or_build(registry: Registry, key: Key | None = None) -> ScreeningIndex:
+    """``registry``'s screening index: the persisted one when it is current (same key), else
+    built and persisted (where the location can be written; else kept in memory only).
+
+    The index is built from what the database holds while it builds: it is saved only if the key
+    is the same after the build (a record landing meanwhile leaves the file to the next build).
+    """
+    key = key or index_key(registry)
+    path = index_path(registry.db)
+    if path is not None:
+        loaded = read_index(path, key)
+        if loaded is not None:
+            return loaded
+    built = ScreeningIndex.from_registry(registry)
+    if path is not None and index_key(registry) == key:
+        write_index(path, key, built)
+    return built
 
 
 @dataclass

@@ -6,13 +6,15 @@ Builds the full registry first when ``--db`` does not exist (bundled acts + UN 2
 EU FSF + UK + AU + CA, the registry of ``benchmarks/screening_speed.py``), then times fresh
 ``proscribe screen "Hayat Tahrir al-Sham" --db ...`` processes (median of ``--runs``): with no
 persisted index (each run deletes it, so each run builds and writes it), and with it in place
-(cached). Also prints the time to load the persisted index alone, in this process.
+(cached). Also prints the time to load the persisted index alone, in this process. CPU seconds
+(user + system) are printed beside wall-clock ones: on a shared machine they vary less.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -49,8 +51,9 @@ def build_full_registry(db: str) -> None:
         print(f"imported {name} in {time.perf_counter() - started:.1f} s", flush=True)
 
 
-def fresh_screen(db: str) -> float:
-    """Seconds for one ``proscribe screen`` process, from start to exit."""
+def fresh_screen(db: str) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of one ``proscribe screen`` process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "proscribe", "screen", QUERY, "--db", db, "--as-of", "2026-03-01"],
@@ -58,7 +61,17 @@ def fresh_screen(db: str) -> float:
         stdout=subprocess.DEVNULL,
         env={**os.environ, "COLUMNS": "200"},
     )
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _figures(label: str, runs: list[tuple[float, float]]) -> str:
+    walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+    return (
+        f"{label}: median {statistics.median(walls):.2f} s wall, {statistics.median(cpus):.2f} s CPU"
+        f" (wall {', '.join(f'{w:.2f}' for w in walls)})"
+    )
 
 
 def main() -> None:
@@ -71,24 +84,20 @@ def main() -> None:
     registry = Registry(args.db)
     cache = index_path(registry.db)
     assert cache is not None
-    cold: list[float] = []
+    cold: list[tuple[float, float]] = []
     for _ in range(args.runs):
         cache.unlink(missing_ok=True)
         cold.append(fresh_screen(args.db))
     warm = [fresh_screen(args.db) for _ in range(args.runs)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     index = read_index(cache, index_key(registry))
-    load = time.perf_counter() - started
+    load, load_cpu = time.perf_counter() - started, time.process_time() - cpu
     assert index is not None, f"no usable persisted index at {cache}"
     size = cache.stat().st_size / 2**20
     print(f"registry {args.db}: {len(index.entities):,} entities, {len(index.names):,} names")
-    print(
-        f"fresh `proscribe screen` with no persisted index (builds it): median {statistics.median(cold):.2f} s {[round(x, 2) for x in cold]}"
-    )
-    print(
-        f"fresh `proscribe screen` with the persisted index: median {statistics.median(warm):.2f} s {[round(x, 2) for x in warm]}"
-    )
-    print(f"loading the persisted index alone ({cache.name}, {size:.1f} MiB): {load:.2f} s")
+    print(_figures("fresh `proscribe screen`, no persisted index (builds and saves it)", cold))
+    print(_figures("fresh `proscribe screen`, persisted index", warm))
+    print(f"loading the persisted index alone ({size:.0f} MiB): {load:.2f} s wall, {load_cpu:.2f} s CPU")
 
 
 if __name__ == "__main__":

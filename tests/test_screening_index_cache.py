@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from factories import act
 from proscribe import Registry
 from proscribe.lists.importer import import_list
 from proscribe.model import Entity, Name
+from proscribe.names.normalise import normalise
 from proscribe.screening import ScreeningIndex, screen
 from proscribe.screening.persisted import SUFFIX, index_path, read_index
 from proscribe.screening.screener import Screener, index_key
@@ -279,3 +281,27 @@ def test_a_fresh_cli_process_prints_the_same_with_the_persisted_index(bundled: R
     written = path.stat().st_mtime_ns
     assert run() == first and first["matches"]
     assert path.stat().st_mtime_ns == written
+
+
+@pytest.mark.parametrize("source", ["bundled", "with_un"])
+def test_an_unpickled_name_index_gives_the_same_candidates_and_hits(
+    source: str, request: pytest.FixtureRequest
+) -> None:
+    registry: Registry = request.getfixturevalue(source)
+    built = ScreeningIndex.from_registry(registry).names
+    loaded = pickle.loads(pickle.dumps(built, protocol=5))
+    again = pickle.loads(pickle.dumps(loaded, protocol=5))  # a loaded index pickles again (Spark)
+    queries = [name.value for name in built.names[::3]] + VARIANTS
+    for query in queries:
+        form = normalise(query)
+        expected = built.candidates(form)
+        assert loaded.candidates(form) == expected and again.candidates(form) == expected, query
+        seen = [
+            (h.name.owner, h.name.value, h.scored.score, h.scored.explain(h.query_form, h.name.form))
+            for h in built.search(query)
+        ]
+        assert [
+            (h.name.owner, h.name.value, h.scored.score, h.scored.explain(h.query_form, h.name.form))
+            for h in loaded.search(query)
+        ] == seen, query
+    assert list(loaded.postings.items()) == list(built.postings.items())

@@ -9,13 +9,14 @@ File format (:data:`FORMAT`)::
 
     b"PROSCRIBE-SCREENING-INDEX\\n"          magic
     8 bytes, big-endian: header length
-    header: JSON {"format", "key", "payload_bytes", "payload_sha256"}
+    header: JSON {"format", "key", "payload_bytes", "payload_crc32"}
     payload: pickle (protocol 5) of (entity JSON, act JSON, acts by entity, list versions, NameIndex)
 
 The file is used only when its key equals the database's key now
 (:func:`proscribe.screening.screener.index_key`: the journal head, the list versions, the entities'
 count and last change, plus :func:`software_key`: the format, the package and Python versions, the
-versions of the libraries that shape names and a fingerprint of the code that builds the index) and its payload has the length and SHA-256 its header states; otherwise the
+versions of the libraries that shape names and a fingerprint of the code that builds the index) and its payload has the length and CRC-32 its header states (a check against damage: truncation,
+a bad block; trust is the file's owner, below); otherwise the
 index is rebuilt and the file replaced. It is written to a temporary file in the same folder and
 renamed over the old one, so readers see the old file or the new one, never half of one.
 
@@ -30,11 +31,13 @@ import gc
 import hashlib
 import json
 import logging
+import mmap
 import os
 import pickle
 import struct
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -194,7 +197,7 @@ def write_index(path: Path, key: Key, index: ScreeningIndex) -> bool:
             "format": FORMAT,
             "key": key,
             "payload_bytes": len(payload),
-            "payload_sha256": hashlib.sha256(payload).hexdigest(),
+            "payload_crc32": zlib.crc32(payload),
         },
         sort_keys=True,
     ).encode("utf-8")
@@ -232,26 +235,33 @@ def read_index(path: Path, key: Key) -> ScreeningIndex | None:
         if not _trusted(path):
             log.warning("screening index %s ignored: writable by others or not owned by this user", path)
             return None
-        data = path.read_bytes()
-    except OSError:
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            return _parse(memoryview(mapped), key)
+    except (OSError, ValueError):  # missing, a folder, empty (mmap refuses those)
         return None
-    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
-        return None
-    start = len(MAGIC) + 8
-    (length,) = struct.unpack(">Q", data[len(MAGIC) : start])
+
+
+def _parse(data: memoryview, key: Key) -> ScreeningIndex | None:
+    """The index in ``data`` (a mapped file; nothing refers to it afterwards) if whole and built under ``key``."""
     try:
-        header = json.loads(data[start : start + length])
-    except ValueError:
-        return None
-    if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key:
-        return None
-    payload = memoryview(data)[start + length :]
-    if len(payload) != header.get("payload_bytes"):
-        return None
-    if hashlib.sha256(payload).hexdigest() != header.get("payload_sha256"):
-        return None
-    with _collector_paused():
-        entities, acts, by_entity, list_versions, names = pickle.loads(payload)
+        start = len(MAGIC) + 8
+        if len(data) < start or data[: len(MAGIC)] != MAGIC:
+            return None
+        (length,) = struct.unpack(">Q", data[len(MAGIC) : start])
+        try:
+            header = json.loads(bytes(data[start : start + length]))
+        except ValueError:
+            return None
+        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key:
+            return None
+        payload = data[start + length :]
+        if len(payload) != header.get("payload_bytes") or zlib.crc32(payload) != header.get("payload_crc32"):
+            return None
+        with _collector_paused():
+            entities, acts, by_entity, list_versions, names = pickle.loads(payload)
+            del payload
+    finally:
+        data.release()
     if not isinstance(names, NameIndex):
         return None
     return ScreeningIndex.assembled(

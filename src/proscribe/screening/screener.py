@@ -84,6 +84,8 @@ class Screener:
     entities) stays the same, which is checked before every screen."""
 
     registry: Registry
+    # Load and save the persisted index (False: build in memory only, as before it existed).
+    persist: bool = True
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -94,7 +96,10 @@ class Screener:
         key = index_key(self.registry)
         with self._lock:
             if self._index is None or key != self._built_from:
-                self._index = load_or_build(self.registry, key)
+                if self.persist:
+                    self._index = load_or_build(self.registry, key)
+                else:
+                    self._index = ScreeningIndex.from_registry(self.registry)
                 self._built_from = key
             return self._index
 

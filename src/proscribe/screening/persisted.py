@@ -10,7 +10,7 @@ File format (:data:`FORMAT`)::
     b"PROSCRIBE-SCREENING-INDEX\\n"          magic
     8 bytes, big-endian: header length
     header: JSON {"format", "key", "payload_bytes", "payload_crc32"}
-    payload: pickle (protocol 5) of (entity JSON, act JSON, acts by entity, list versions, NameIndex)
+    payload: pickle (protocol 5) of (entity JSON, acts as stored, acts by entity, list versions, NameIndex)
 
 The file is used only when its key equals the database's key now
 (:func:`proscribe.screening.screener.index_key`: the journal head, the list versions, the entities'
@@ -43,7 +43,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, overload
 
+import orjson
+
 import proscribe
+from proscribe.canonical import act_body, parse_body
 from proscribe.model import Entity, RecordedAct
 from proscribe.names.index import NameIndex
 from proscribe.screening.screen import ScreeningIndex
@@ -61,6 +64,8 @@ NAME_LIBRARIES = ("anyascii", "nicknames", "cutlet", "fugashi", "unidic-lite", "
 INDEX_SOURCES = ("names", "screening/screen.py", "screening/persisted.py", "model.py")
 
 Key = dict[str, Any]
+# Acts by position: sequence numbers, stored bodies, previous hashes, hashes.
+StoredActColumns = tuple[list[int], list[bytes], list[str], list[str]]
 
 
 def index_path(db: Database) -> Path | None:
@@ -144,19 +149,26 @@ class StoredEntities(Sequence[Entity]):
 
 
 class StoredActs(Mapping[str, list[RecordedAct]]):
-    """Each entity's list acts, kept as JSON and parsed when the entity's statuses are first needed."""
+    """Each entity's list acts, kept in the journal's stored form (:func:`proscribe.canonical.act_body`)
+    and parsed as the journal parses them when the entity's statuses are first needed."""
 
-    def __init__(self, bodies: list[bytes], by_entity: dict[str, list[int]]) -> None:
-        self._bodies = bodies
+    def __init__(self, acts: StoredActColumns, by_entity: dict[str, list[int]]) -> None:
+        self._acts = acts
         self._by_entity = by_entity
         self._parsed: dict[int, RecordedAct] = {}  # an act naming several entities is parsed once
 
     def __getitem__(self, entity_id: str) -> list[RecordedAct]:
         out: list[RecordedAct] = []
+        seqs, bodies, previous, hashes = self._acts
         for position in self._by_entity[entity_id]:
             found = self._parsed.get(position)
             if found is None:
-                found = self._parsed[position] = RecordedAct.model_validate_json(self._bodies[position])
+                found = self._parsed[position] = RecordedAct(
+                    seq=seqs[position],
+                    act=parse_body(bodies[position].decode("utf-8")),
+                    prev_hash=previous[position],
+                    hash=hashes[position],
+                )
             out.append(found)
         return out
 
@@ -168,18 +180,22 @@ class StoredActs(Mapping[str, list[RecordedAct]]):
 
 
 def _payload(index: ScreeningIndex) -> bytes:
-    # JSON as UTF-8 bytes: loading them is a copy, not a decoding of some 60 MB of text
-    entities = [entity.model_dump_json().encode() for entity in index.entities]
+    # Entities and acts as the database stores them (UTF-8 JSON without empty fields): loading
+    # them is a copy of some 45 MB, not a parse.
+    entities = [orjson.dumps(entity.model_dump(mode="json", exclude_none=True)) for entity in index.entities]
     positions: dict[str, int] = {}  # act id -> position in ``acts``
-    acts: list[bytes] = []
+    acts: StoredActColumns = ([], [], [], [])
     by_entity: dict[str, list[int]] = {}
     for entity_id, recorded in index.acts_by_entity.items():
         mine = by_entity[entity_id] = []
         for act in recorded:
             position = positions.get(act.act.id)
             if position is None:
-                position = positions[act.act.id] = len(acts)
-                acts.append(act.model_dump_json().encode())
+                position = positions[act.act.id] = len(acts[0])
+                acts[0].append(act.seq)
+                acts[1].append(act_body(act.act, act.seq).encode("utf-8"))
+                acts[2].append(act.prev_hash)
+                acts[3].append(act.hash)
             mine.append(position)
     state = (entities, acts, by_entity, dict(index.list_versions), index.names)
     return pickle.dumps(state, protocol=5)

@@ -305,3 +305,14 @@ def test_an_unpickled_name_index_gives_the_same_candidates_and_hits(
             for h in loaded.search(query)
         ] == seen, query
     assert list(loaded.postings.items()) == list(built.postings.items())
+
+
+def test_a_temporary_file_left_by_a_killed_writer_is_removed(bundled: Registry) -> None:
+    path = index_path(bundled.db)
+    assert path is not None
+    old, recent = Path(f"{path}.abandoned.tmp"), Path(f"{path}.writing.tmp")
+    for leftover in (old, recent):
+        leftover.write_bytes(b"half an index")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    _saved(bundled)
+    assert not old.exists() and recent.exists()  # another writer may still be writing that one

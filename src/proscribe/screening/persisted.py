@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import glob
 import hashlib
 import json
 import logging
@@ -37,6 +38,7 @@ import pickle
 import struct
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import metadata
@@ -57,6 +59,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the file layout or the payload's shape changes
 MAGIC = b"PROSCRIBE-SCREENING-INDEX\n"
 SUFFIX = ".screening-index"
+ABANDONED_AFTER_S = 3600
 # Libraries whose output is stored in the index (normalised forms, nicknames, Japanese/Korean readings).
 NAME_LIBRARIES = ("anyascii", "nicknames", "cutlet", "fugashi", "unidic-lite", "pyhanja", "jaconv")
 # Modules whose code decides what the index holds: a change to any of them (even without a new
@@ -220,6 +223,7 @@ def write_index(path: Path, key: Key, index: ScreeningIndex) -> bool:
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(path)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             out.write(MAGIC + struct.pack(">Q", len(header)) + header)
@@ -236,6 +240,14 @@ def write_index(path: Path, key: Key, index: ScreeningIndex) -> bool:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     return True
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Temporary files of writers killed before their rename (an hour old: no writer takes that long)."""
+    for leftover in path.parent.glob(glob.escape(path.name) + ".*.tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - leftover.stat().st_mtime > ABANDONED_AFTER_S:
+                leftover.unlink()
 
 
 def _trusted(path: Path) -> bool:

@@ -11,7 +11,18 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import proscribe
-from proscribe.api import acts, admin, entities, lists, news, procedures, screening, watchlists
+from proscribe.api import (
+    acts,
+    admin,
+    entities,
+    lists,
+    news,
+    procedures,
+    reconcile,
+    screening,
+    watchlists,
+    yente,
+)
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
 from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
@@ -102,7 +113,8 @@ def create_app(
     app.state.web_sections = {"screening": True, "alerts": True}
     for module in (entities, acts, lists, procedures, news, screening, watchlists, admin):
         app.include_router(module.router, prefix="/api")
-    app.include_router(screening.match_router)
+    for yente_module in (yente, reconcile):  # yente-compatible routes, at the root as yente has them
+        app.include_router(yente_module.router)
 
     @app.get(
         "/api/health", tags=["service"], summary="Liveness: the service answers and its database is reachable"

@@ -92,7 +92,10 @@ def test_yente_match_request_and_response_shape(service: Service) -> None:
     assert q1["status"] == 200 and q1["query"]["schema"] == "Organization"
     top = q1["results"][0]
     assert top["id"] == "taliban" and top["schema"] == "Organization" and top["target"] is True
-    assert "un_sc_sanctions" in top["datasets"] and top["properties"]["topics"] == ["crime.terror", "sanction"]
+    assert "un_sc_sanctions" in top["datasets"] and top["properties"]["topics"] == [
+        "crime.terror",
+        "sanction",
+    ]
     assert top["match"] is False  # 0.86: returned above the cutoff, but below the threshold asked for
     assert q1["total"] == {"value": 0, "relation": "eq"}  # total counts matches only, as yente's does
     assert top["explanations"]["proscribe_name"]["score"] == top["score"]

@@ -387,7 +387,10 @@ def search(
         )
         if row.error:
             raise ApiError(400, f"q: {row.error}")
-        pairs = [(view.by_id.get(m.entity_id), m.listings) for m in row.matches]
+        # names containing the text (a surname alone), then names scoring near it (other scripts)
+        contained = registry_of(request).entities.search(q, limit=CANDIDATES)
+        ids = list(dict.fromkeys([*(hit.id for hit in contained), *(m.entity_id for m in row.matches)]))
+        pairs = [(view.by_id.get(i), view.index.listings(i, day)) for i in ids]
     else:
         index = view.index
         pairs = [(e, index.listings(e.id, day)) for e in sorted(index.entities, key=lambda e: e.id)]

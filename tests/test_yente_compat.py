@@ -353,3 +353,26 @@ def test_reconcile(client: TestClient) -> None:
     assert [p["id"] for p in props["result"]] == ["Thing:name"]
     proposed = valid(client.get("/reconcile/default/extend/property"), ym.FreebaseExtendPropertiesResponse)
     assert "name" in [p["id"] for p in proposed["properties"]]
+
+
+def test_dataset_filters_as_yente_combines_them(client: TestClient) -> None:
+    org = {"queries": {"o": {"schema": "Organization", "properties": {"name": ["Hamas"]}}}}
+
+    def top_ids(**params: Any) -> list[str]:
+        data = valid(match(client, org, **params), ym.EntityMatchResponse)
+        return [r["id"] for r in data["responses"]["o"]["results"]]
+
+    # Hamas is on the US FTO list, the UK proscription list and the EU terrorist list
+    assert "hamas" in top_ids(exclude_dataset="us_fto")  # still on lists not excluded
+    assert "hamas" not in top_ids(exclude_dataset=["us_fto", "gb_proscribed_organisations", "eu_cp_2001_931"])
+    assert "hamas" not in top_ids(include_dataset="us_fto", exclude_dataset="us_fto")
+    assert "hamas" in top_ids(
+        include_dataset=["us_fto", "un_sc_sanctions"], exclude_dataset="un_sc_sanctions"
+    )
+    both = {"q": "Hamas", "datasets": ["us_fto", "un_sc_sanctions"]}
+    either = valid(client.get("/search/default", params=both), ym.SearchResponse)
+    assert "hamas" in [r["id"] for r in either["results"]]
+    every = valid(client.get("/search/default", params={**both, "filter_op": "AND"}), ym.SearchResponse)
+    assert "hamas" not in [r["id"] for r in every["results"]]
+    unknown = client.get("/search/default", params={"q": "Hamas", "datasets": "eu_fsf"})
+    assert unknown.status_code == 400 and valid(unknown, ym.SearchResponse)["detail"]

@@ -124,11 +124,17 @@ def view_of(request: Request) -> FtmView:
 View = Annotated[FtmView, Depends(view_of)]
 
 
+YENTE_ONLY = ("logic-v1", "logic-v2", "name-qualified", "regression-v1", "ofac-249")
+
+
 def algorithm_named(name: str) -> str:
     found = ALIASES.get(name.strip().lower())
     if found is None:
         known = ", ".join(sorted(ALIASES))
-        raise ApiError(400, f"Invalid algorithm: {name} (known: {known}; see /algorithms)")
+        why = ""
+        if name.strip().lower() in YENTE_ONLY:
+            why = "; it weighs birth dates, countries and identifiers, which proscribe does not score"
+        raise ApiError(400, f"Invalid algorithm: {name} (known: {known}; see /algorithms){why}")
     return found
 
 
@@ -159,30 +165,30 @@ def check_schema(schema: str, where: str) -> None:
 class Filters:
     """The options that narrow which entities can be returned, checked once per request."""
 
-    scope: frozenset[str] | None  # dataset names; None: every dataset
-    include: frozenset[str]
-    exclude: frozenset[str]
+    # The list datasets an entity must be in (one of them), as yente computes them: the scope's
+    # lists, narrowed to include_dataset, less exclude_dataset (an entity also on a list not
+    # excluded stays, so "all lists but Z" screens Z's entities that are listed elsewhere).
+    allowed: frozenset[str]
     exclude_schema: frozenset[str]
     topics: frozenset[str]
     changed_since: str | None
     excluded_ids: frozenset[str]
-    require_all: frozenset[str] = frozenset()  # search's datasets with filter_op=AND
+    require_all: frozenset[str] = frozenset()  # search's `datasets` filter with filter_op=AND
+    require_any: frozenset[str] = frozenset()  # search's `datasets` filter with filter_op=OR
 
     def keeps(self, view: FtmView, entity: dict[str, Any]) -> bool:
         datasets = set(entity["datasets"])
-        if self.scope is not None and not datasets & self.scope:
-            return False
-        if self.include and not datasets & self.include:
+        if not datasets & self.allowed:
             return False
         if self.require_all and not self.require_all <= datasets:
             return False
-        if self.exclude and datasets <= self.exclude:
-            return False  # yente drops an entity only when all its datasets are excluded
+        if self.require_any and not self.require_any & datasets:
+            return False
         if entity["schema"] in self.exclude_schema:
             return False
         if self.topics and not set(entity["properties"].get("topics", [])) & self.topics:
             return False
-        if self.changed_since and (entity["last_change"] or "") < self.changed_since:
+        if self.changed_since and (entity["last_change"] or "") <= self.changed_since:  # yente: "gt"
             return False
         return not ({entity["id"], *entity["referents"]} & self.excluded_ids)
 
@@ -197,12 +203,15 @@ def filters_for(
     changed_since: str | None = None,
     exclude_entity_ids: Sequence[str] = (),
     require_all: Sequence[str] = (),
+    require_any: Sequence[str] = (),
 ) -> Filters:
     info = view.dataset(dataset)
     if info is None:
         raise ApiError(404, "No such dataset.")
     known = {d.name for d in view.datasets}
-    for field, names in (("include_dataset", include_dataset), ("exclude_dataset", exclude_dataset)):
+    named = (("include_dataset", include_dataset), ("exclude_dataset", exclude_dataset),
+             ("datasets", (*require_all, *require_any)))  # fmt: skip
+    for field, names in named:
         unknown = sorted(set(names) - known)
         if unknown:
             raise ApiError(400, f"{field}: no such dataset: {', '.join(unknown)} (see /catalog)")
@@ -216,15 +225,17 @@ def filters_for(
             f"topics: proscribe does not record the topic(s) {', '.join(unknown_topics)} "
             f"(it records: {', '.join(TOPICS)})",
         )
+    allowed = view.leaves([dataset])
+    if include_dataset:
+        allowed &= view.leaves(include_dataset)
     return Filters(
-        scope=None if info.list_id is None else frozenset({info.name}),
-        include=view.leaves(include_dataset),
-        exclude=view.leaves(exclude_dataset),
+        allowed=allowed - view.leaves(exclude_dataset),
         exclude_schema=frozenset(exclude_schema),
         topics=frozenset(topics),
         changed_since=changed_since,
         excluded_ids=frozenset(exclude_entity_ids),
-        require_all=view.leaves(require_all) if require_all else frozenset(),
+        require_all=frozenset(require_all),
+        require_any=frozenset(require_any),
     )
 
 
@@ -375,8 +386,8 @@ def search(
         raise ApiError(400, f"facets: unknown facet(s) {', '.join(unknown_facets)}")
     every = filter_op.upper() == "AND"
     filters = filters_for(
-        view, dataset, tuple(include_dataset) + (() if every else tuple(datasets)), exclude_dataset,
-        exclude_schema, topics, _changed_since(changed_since), (), datasets if every else (),
+        view, dataset, include_dataset, exclude_dataset, exclude_schema, topics, _changed_since(changed_since),
+        (), datasets if every else (), () if every else datasets,
     )  # fmt: skip
     day = day_param(as_of, "as_of") or dt.date.today()
     kinds = MATCHABLE.get(schema, frozenset())

@@ -110,8 +110,9 @@ def match(client: TestClient, body: dict[str, Any], **params: Any) -> httpx2.Res
 
 def test_match_person(client: TestClient) -> None:
     query = {"queries": {"vv": QUERY_PERSON, "xx": QUERY_PERSON, "zz": QUERY_PERSON}}
-    data = valid(match(client, query), ym.EntityMatchResponse)
-    assert set(data["responses"]) == {"vv", "xx", "zz"}
+    answer = match(client, query)
+    data = valid(answer, ym.EntityMatchResponse)
+    assert set(data["responses"]) == {"vv", "xx", "zz"} and answer.headers["x-batch-size"] == "3"
     res = data["responses"]["vv"]
     assert res["query"]["schema"] == "Person"
     assert res["query"]["properties"]["country"] == ["Russia"]  # echoed, not scored

@@ -75,6 +75,9 @@ def _manifest(request: Request, view: FtmView, dataset: str) -> dict[str, Any]:
     root = str(request.base_url).rstrip("/")
     base = f"{root}/reconcile/{dataset}"
     query = f"?{request.url.query}" if request.url.query else ""
+    # people click through to the web page of the entity where the web interface is served
+    web = any(getattr(route, "path", "") == "/entity/{ref}" for route in request.app.routes)
+    page = "/entity/{{id}}" if web else "/entities/{{id}}"
     return {
         "versions": ["0.2"],
         "name": f"proscribe ({dataset})",
@@ -82,8 +85,8 @@ def _manifest(request: Request, view: FtmView, dataset: str) -> dict[str, Any]:
         "schemaSpace": "https://followthemoney.tech/explorer/schemata/",
         "documentation": "https://github.com/proscribe/proscribe/blob/main/docs/api.md",
         "batchSize": min(limits_of(request).max_batch, 100),
-        "view": {"url": f"{root}/entities/{{{{id}}}}"},
-        "preview": {"url": f"{root}/entities/{{{{id}}}}", "width": 430, "height": 600},
+        "view": {"url": f"{root}{page}"},
+        "preview": {"url": f"{root}{page}", "width": 430, "height": 600},
         "suggest": {
             kind: {"service_url": base, "service_path": f"/suggest/{kind}{query}"}
             for kind in ("entity", "type", "property")

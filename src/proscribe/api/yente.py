@@ -272,7 +272,6 @@ def _scored(
 def match(
     key: Reader,
     request: Request,
-    response: Response,
     view: View,
     body: EntityMatchQuery,
     dataset: Annotated[str, Path(description="A dataset of /catalog: default, or one list")],
@@ -339,9 +338,9 @@ def match(
             "total": {"value": sum(1 for r in results if r["match"]), "relation": "eq"},
             "query": {"id": example.id, "schema": example.schema_, "properties": properties},
         }
-    response.headers["x-batch-size"] = str(len(responses))
     return JSONResponse(
-        jsonable_encoder({"responses": responses, "limit": limit}), headers=dict(response.headers)
+        jsonable_encoder({"responses": responses, "limit": limit}),
+        headers={"x-batch-size": str(len(responses))},
     )
 
 

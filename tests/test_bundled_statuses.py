@@ -32,7 +32,7 @@ def test_taliban_suspension_in_force_date_is_disputed_between_the_court_report_a
     assert {r.status for r in between.readings} == {Status.SUSPENDED, Status.LISTED}
     after = loaded.status_as_of("Taliban", "RU", D(2025, 6, 1))
     assert after.status is Status.SUSPENDED
-    assert sorted(r.since for r in after.readings) == ["2025-04-17", "2025-05-20"]
+    assert sorted(r.since or "" for r in after.readings) == ["2025-04-17", "2025-05-20"]
 
 
 def test_day_before_the_ruling_still_listed(loaded: Registry) -> None:

@@ -105,6 +105,7 @@ def tell_taliban_story(registry: Registry, console: Console, db_option: str = "p
     questions = [
         ("on 2025-01-01", dict(valid_at=dt.date(2025, 1, 1))),
         ("on 2025-05-01", dict(valid_at=dt.date(2025, 5, 1))),
+        ("on 2025-06-01", dict(valid_at=dt.date(2025, 6, 1))),
         (
             "on 2025-05-01, knowing only what was published by 2025-03-01",
             dict(valid_at=dt.date(2025, 5, 1), published_by=dt.date(2025, 3, 1)),
@@ -115,6 +116,11 @@ def tell_taliban_story(registry: Registry, console: Console, db_option: str = "p
         answer = render.status_text(result.status)
         if result.since:
             answer.append(f" since {result.since}")
+        elif result.readings:
+            # The court report and the FSB list disagree on when the suspension took effect.
+            answer.append(
+                " (" + "; ".join(f"{r.status.value} since {r.since}" for r in result.readings) + ")"
+            )
         deciding = result.deciding_acts[0].id if result.deciding_acts else ""
         table.add_row(label, answer, deciding)
     console.print(table)

@@ -438,9 +438,16 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
             Reading(reading_status(s, u), s.since.text if s.since else None, [r.act.id for r in chosen])
             for s, chosen, u in outcomes
         ]
-        # readings that all give the same answer on this day are not a dispute worth showing
-        if len({(r.status, r.since) for r in readings}) == 1:
-            readings = []
+        # readings that give the same answer are one reading (the acts of each listed together),
+        # and when all agree on this day there is no dispute worth showing
+        merged: dict[tuple[Status, str | None], Reading] = {}
+        for reading in readings:
+            same = merged.get((reading.status, reading.since))
+            if same is None:
+                merged[(reading.status, reading.since)] = reading
+            else:
+                same.acts.extend(a for a in reading.acts if a not in same.acts)
+        readings = list(merged.values()) if len(merged) > 1 else []
     since_texts = {s.since.text if s.since else None for s, _, _ in outcomes}
     since = first_state.since if len(since_texts) == 1 else None
     inconsistencies = sorted({i for s, _, _ in outcomes for i in s.inconsistencies})

@@ -35,17 +35,19 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
 
 
 def test_the_un_list_of_2026_settles_the_claimed_removal_of_the_nusrah_entry(registry: Registry) -> None:
+    """A blog claimed the entry went on 6 Nov 2025; the UN removed it on 27 Feb 2026, after that day's
+    file was generated. The file of 27 Feb 2026 still carries it: the earlier claim did not happen."""
     day = dt.date(2026, 6, 1)
     before_import = weigh_list_evidence(registry, registry.status_as_of("al-nusrah-front", "UN", day))
-    # only the claim and the older acts: two readings, nothing settles them
-    assert before_import.status is Status.UNKNOWN and before_import.evidence == []
-    assert any(CLAIM in reading.acts for reading in before_import.readings)
+    # only the acts: delisted either way, since two different days, nothing settles which
+    assert before_import.status is Status.DELISTED and before_import.evidence == []
+    assert sorted(r.since or "" for r in before_import.readings) == ["2025-11-06", "2026-02-27"]
 
     import_list(registry, un.parse([UN_2026]))
     raw = registry.status_as_of("al-nusrah-front", "UN", day)
-    assert raw.status is Status.UNKNOWN  # the journal alone still holds both readings
+    assert len(raw.readings) == 2  # the journal alone still holds both readings
     settled = weigh_list_evidence(registry, raw)
-    assert settled.status is Status.LISTED and settled.readings == []
+    assert settled.status is Status.DELISTED and settled.since == "2026-02-27" and settled.readings == []
     [note] = settled.evidence
     assert (
         "the un list of 2026-02-27" in note and "QDe.137" in note and "2025-11-06 did not take effect" in note

@@ -12,6 +12,7 @@ from proscribe import views
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import day_param, instant_param, json_response, jurisdiction_param, need, registry_of
 from proscribe.lists.evidence import weigh_list_evidence
+from proscribe.lists.freshness import status_with_freshness
 from proscribe.registry import Registry
 from proscribe.serialize import to_jsonable
 
@@ -59,6 +60,7 @@ def _status_payload(
             else registry.statuses_as_of(subject, day, known, published)
         )
     ]
+    status_with_freshness(registry, results)
     return {
         "entity": subject.id,
         "caption": subject.caption,

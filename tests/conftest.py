@@ -14,6 +14,7 @@ import pytest
 
 from proscribe import Registry
 from proscribe.store.tempserver import TemporaryPostgres
+from shared_data import SKIP_PREFIX, data_root
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -52,3 +53,15 @@ def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     reg.load_bundled()
     yield reg
     reg.db.dispose()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many tests skipped for want of the full official lists (../shared/data)."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    for_data = [r for r in skipped if SKIP_PREFIX in str(getattr(r, "longrepr", ""))]
+    if for_data:
+        terminalreporter.write_line(
+            f"{len(for_data)} tests skipped for missing shared data ({data_root()}); "
+            "set PROSCRIBE_DATA or put the lists in ../shared/data to run them",
+            yellow=True,
+        )

@@ -29,7 +29,7 @@ UN_KEEP = {
     "QDe.004", "QDe.007", "QDe.019", "QDe.115", "QDe.118", "QDe.132", "QDe.137", "QDe.138", "QDe.141",
     "QDe.157", "QDe.160", "QDe.161", "QDe.167", "SOe.001", "TAe.010", "TAe.012", "TAi.100", "TAi.101",
     "TAi.002", "QDi.006", "QDi.412", "TAi.004", "TAi.162", "TAi.163", "CDe.001", "CDi.001",
-    "QDe.071", "QDe.072", "IQe.004", "CFe.001",  # removed between 2021 and 2026
+    "QDe.103", "QDe.071", "QDe.072", "IQe.004", "CFe.001",  # removed between 2021 and 2026
     "QDe.102", "IQe.003",  # removed between 2018 and 2021
     "YEe.001", "HTe.001",  # added after 2021
 }  # fmt: skip
@@ -40,6 +40,7 @@ UN_REMOVED_INDIVIDUALS_PER_STEP = 3
 OFAC_NAMES = re.compile(
     rb"HAMAS|TALIBAN|NUSRAH|TAHRIR AL-SHAM|AQSA MARTYRS|BOKO HARAM|SHABAAB|LASHKAR|JAISH|ASBAT|MOURABITOUN"
 )
+YENTE_PEOPLE = 20  # UN people whose yente spellings (with typos) the batch test screens
 OFAC_OTHERS = 12  # the first records of the file (Cuba programme), which no terror test should hit
 OFAC_HISTORY_SNAPSHOTS = 12
 OFAC_HISTORY_EVENTS_PER_KIND = 10  # ent_nums with change events in those snapshots, besides the kept records
@@ -57,6 +58,45 @@ def un_removed_individuals(derived: Path) -> set[str]:
         ]
         chosen.update(sorted(gone)[:UN_REMOVED_INDIVIDUALS_PER_STEP])
     return chosen
+
+
+def un_people(path: Path) -> dict[str, str]:
+    """Reference number of each individual of a UN list file, by full name as yente writes it."""
+    people: dict[str, str] = {}
+    for element in etree.parse(str(path)).iter("INDIVIDUAL"):
+        parts = [element.findtext(t) for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+        name = " ".join(" ".join(p.split()) for p in parts if p and p.strip())
+        people[name.upper()] = (element.findtext("REFERENCE_NUMBER") or "").strip()
+    return people
+
+
+def yente_rows(shared: Path, people: dict[str, str]) -> list[int]:
+    """Row numbers of yente's UN names (untreated) that are people of the 2026 list, first ones first."""
+    folder = shared / "name_matching" / "yente_candidate_generation"
+    with (folder / "positives_un_untreated.csv").open(encoding="utf-8") as handle:
+        names = [row["full_name"].upper() for row in csv.DictReader(handle)]
+    return [index for index, name in enumerate(names) if name in people]
+
+
+def people_reference(people: dict[str, str], row: int, shared: Path) -> str:
+    folder = shared / "name_matching" / "yente_candidate_generation"
+    with (folder / "positives_un_untreated.csv").open(encoding="utf-8") as handle:
+        names = [r["full_name"].upper() for r in csv.DictReader(handle)]
+    return people[names[row]]
+
+
+def cut_yente(shared: Path, target: Path, rows: set[int]) -> None:
+    source = shared / "name_matching" / "yente_candidate_generation" / "positives_un_treated.csv"
+    with source.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        kept = [row for index, row in enumerate(reader) if index in rows]
+        fields = reader.fieldnames
+    assert fields is not None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(kept)
 
 
 def cut_un(source: Path, target: Path, keep: set[str]) -> int:
@@ -168,16 +208,63 @@ def cut_ofac_history(source: Path, derived: Path, target: Path, events_target: P
         writer.writerows(r for r in events if r["ent_num"] in chosen)
 
 
+def yaml_documents(path: Path) -> tuple[str, list[str]]:
+    """The lines before the first document, and each ``---`` document of a concatenated Ammitto YAML."""
+    text = path.read_text(encoding="utf-8")
+    head, *documents = re.split(r"(?m)^(?=---\n)", text)
+    return head, documents
+
+
+def cut_yaml(
+    source: Path, target: Path, named: re.Pattern[str], sampled: re.Pattern[str], per_kind: int
+) -> int:
+    """Keep the documents ``named`` matches, and up to ``per_kind`` per distinct match of ``sampled``."""
+    head, documents = yaml_documents(source)
+    seen: dict[str, int] = {}
+    kept = []
+    for document in documents:
+        sample = sampled.search(document)
+        if named.search(document):
+            kept.append(document)
+        elif sample is not None and seen.get(sample.group(0), 0) < per_kind:
+            seen[sample.group(0)] = seen.get(sample.group(0), 0) + 1
+            kept.append(document)
+    # Said on the first line, so the documents keep their line numbers relative to it.
+    note = f" EXCERPT: {len(kept)} of {len(documents)} documents, cut by scripts/cut_test_excerpts.py."
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(head.rstrip("\n") + note + "\n" + "".join(kept), encoding="utf-8")
+    return len(kept)
+
+
+# UK: entries the tests name, spellings the parser normalises, and a few of each terrorism regime and kind.
+UK_NAMED = re.compile(r"(?m)^unique_id: (AFG0001|AQD0026)$|^un_reference_number: (QDE\.145|IRI\.038)$")
+UK_SAMPLED = re.compile(
+    r"(?m)^unique_id: (CTI|CTD|AQD|AFG)|^individual_entity_ship: Ship$|alias_strength: Low quality a\.k\.a"
+)
+
+
 def main(shared: Path) -> None:
     (OUT / "un_sc_consolidated").mkdir(parents=True, exist_ok=True)
     (OUT / "ofac_sdn").mkdir(parents=True, exist_ok=True)
     (OUT / "derived").mkdir(parents=True, exist_ok=True)
     derived = shared / "derived"
-    keep = UN_KEEP | un_removed_individuals(derived)
+    people = un_people(shared / "un_sc_consolidated" / "consolidated_2026-02-27.xml")
+    matched = yente_rows(shared, people)
+    yente_keep = set(matched[:YENTE_PEOPLE]) | {
+        i for i in matched if people_reference(people, i, shared) in UN_KEEP
+    }
+    keep = (
+        UN_KEEP | un_removed_individuals(derived) | {people_reference(people, i, shared) for i in yente_keep}
+    )
+    cut_yente(
+        shared, OUT / "name_matching" / "yente_candidate_generation" / "positives_un_treated.csv", yente_keep
+    )
     for version in UN_VERSIONS:
         name = f"consolidated_{version}.xml"
         count = cut_un(shared / "un_sc_consolidated" / name, OUT / "un_sc_consolidated" / name, keep)
         print(f"un {version}: {count} entries")
+    uk = "uk/ammitto_uk_sanctions_list_2026-08-22.yaml"
+    print(f"uk: {cut_yaml(shared / uk, OUT / uk, UK_NAMED, UK_SAMPLED, 3)} documents")
     cut_membership(derived, OUT / "derived" / "un_sc_membership_across_snapshots.csv", keep)
     ofac_kept = cut_ofac(shared / "ofac_sdn" / "sdn_2024-05-03.csv", OUT / "ofac_sdn" / "sdn_2024-05-03.csv")
     print(f"ofac 2024-05-03: {len(ofac_kept)} records")

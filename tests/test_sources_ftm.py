@@ -19,9 +19,10 @@ from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources import ftm, un
 from proscribe.sources.base import ListEntry
+from shared_data import pick
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-UN_FILE = DATA / "un_sc_consolidated" / "consolidated_2026-02-27.xml"
+# The full UN list from ../shared/data, or its excerpt in tests/data/lists (which holds every WANTED entry).
+UN_FILE = pick("un_sc_consolidated/consolidated_2026-02-27.xml").path
 WANTED = {
     "QDe.137", "QDe.004", "QDe.115", "QDe.157", "TAe.010", "TAe.012", "TAi.100", "TAi.101", "TAi.002",
     "QDi.006", "QDi.412", "TAi.004", "TAi.162", "TAi.163", "QDe.132", "QDe.160",

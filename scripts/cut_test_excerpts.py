@@ -41,6 +41,14 @@ OFAC_NAMES = re.compile(
     rb"HAMAS|TALIBAN|NUSRAH|TAHRIR AL-SHAM|AQSA MARTYRS|BOKO HARAM|SHABAAB|LASHKAR|JAISH|ASBAT|MOURABITOUN"
 )
 YENTE_PEOPLE = 20  # UN people whose yente spellings (with typos) the batch test screens
+# Labelled name-matching sets (MIT / Apache-2.0), small enough to keep whole.
+WHOLE_FILES = (
+    "name_matching/watchman_cross_script_pairs.csv",
+    "name_matching/nomenklatura_name_bench_cases.csv",
+    "name_matching/yente_candidate_generation/positives_us_congress_untreated.csv",
+)
+# yente's synthetic non-listed people: the first rows only (the full files hold 50,000 each).
+NEGATIVES = {"negatives_global.csv": 1000, "negatives_us.csv": 300}
 OFAC_OTHERS = 12  # the first records of the file (Cuba programme), which no terror test should hit
 OFAC_HISTORY_SNAPSHOTS = 12
 OFAC_HISTORY_EVENTS_PER_KIND = 10  # ent_nums with change events in those snapshots, besides the kept records
@@ -70,23 +78,15 @@ def un_people(path: Path) -> dict[str, str]:
     return people
 
 
-def yente_rows(shared: Path, people: dict[str, str]) -> list[int]:
-    """Row numbers of yente's UN names (untreated) that are people of the 2026 list, first ones first."""
+def yente_people(shared: Path, people: dict[str, str]) -> dict[int, str]:
+    """Row numbers of yente's UN names (untreated) that are people of the 2026 list, with their references."""
     folder = shared / "name_matching" / "yente_candidate_generation"
     with (folder / "positives_un_untreated.csv").open(encoding="utf-8") as handle:
         names = [row["full_name"].upper() for row in csv.DictReader(handle)]
-    return [index for index, name in enumerate(names) if name in people]
+    return {index: people[name] for index, name in enumerate(names) if name in people}
 
 
-def people_reference(people: dict[str, str], row: int, shared: Path) -> str:
-    folder = shared / "name_matching" / "yente_candidate_generation"
-    with (folder / "positives_un_untreated.csv").open(encoding="utf-8") as handle:
-        names = [r["full_name"].upper() for r in csv.DictReader(handle)]
-    return people[names[row]]
-
-
-def cut_yente(shared: Path, target: Path, rows: set[int]) -> None:
-    source = shared / "name_matching" / "yente_candidate_generation" / "positives_un_treated.csv"
+def cut_yente(source: Path, target: Path, rows: set[int] | range) -> None:
     with source.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         kept = [row for index, row in enumerate(reader) if index in rows]
@@ -167,9 +167,9 @@ def cut_ofac_history(source: Path, derived: Path, target: Path, events_target: P
         for member in archive:
             if not member.isfile():
                 continue
-            handle = archive.extractfile(member)
-            assert handle is not None
-            snapshots.append((member.name, handle.read()))
+            content = archive.extractfile(member)
+            assert content is not None
+            snapshots.append((member.name, content.read()))
             if len(snapshots) == OFAC_HISTORY_SNAPSHOTS:
                 break
     last = snapshots[-1][0].split("_")[-2]  # sdn_<YYYYmmddTHHMMSSZ>_<commit>.csv
@@ -249,16 +249,19 @@ def main(shared: Path) -> None:
     (OUT / "derived").mkdir(parents=True, exist_ok=True)
     derived = shared / "derived"
     people = un_people(shared / "un_sc_consolidated" / "consolidated_2026-02-27.xml")
-    matched = yente_rows(shared, people)
-    yente_keep = set(matched[:YENTE_PEOPLE]) | {
-        i for i in matched if people_reference(people, i, shared) in UN_KEEP
+    matched = yente_people(shared, people)  # in row order
+    yente_keep = {row for row in list(matched)[:YENTE_PEOPLE]} | {
+        row for row, reference in matched.items() if reference in UN_KEEP
     }
-    keep = (
-        UN_KEEP | un_removed_individuals(derived) | {people_reference(people, i, shared) for i in yente_keep}
-    )
-    cut_yente(
-        shared, OUT / "name_matching" / "yente_candidate_generation" / "positives_un_treated.csv", yente_keep
-    )
+    keep = UN_KEEP | un_removed_individuals(derived) | {matched[row] for row in yente_keep}
+    yente = "name_matching/yente_candidate_generation/"
+    for name in ("positives_un_treated.csv", "positives_un_untreated.csv"):  # the same rows of both
+        cut_yente(shared / yente / name, OUT / yente / name, yente_keep)
+    for name, count in NEGATIVES.items():
+        cut_yente(shared / yente / name, OUT / yente / name, range(count))
+    for name in WHOLE_FILES:
+        (OUT / name).parent.mkdir(parents=True, exist_ok=True)
+        (OUT / name).write_bytes((shared / name).read_bytes())
     for version in UN_VERSIONS:
         name = f"consolidated_{version}.xml"
         count = cut_un(shared / "un_sc_consolidated" / name, OUT / "un_sc_consolidated" / name, keep)

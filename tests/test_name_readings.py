@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
@@ -12,14 +11,10 @@ from proscribe.names.normalise import expansions, normalise
 from proscribe.names.readings import han_readings, hanja_to_hangul
 from proscribe.names.score import THRESHOLD, score_names
 from proscribe.names.text import MAX_NAME_CHARS
+from shared_data import pick
 
-WATCHMAN = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "name_matching"
-    / "watchman_cross_script_pairs.csv"
-)
+# From ../shared/data, or the whole copy in tests/data/lists (Apache-2.0; tests/README.md).
+WATCHMAN = pick("name_matching/watchman_cross_script_pairs.csv").path
 needs_hanja = pytest.mark.skipif(
     hanja_to_hangul("金") is None, reason="pyhanja not installed (CPython > 3.11)"
 )

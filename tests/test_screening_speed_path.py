@@ -20,15 +20,15 @@ from proscribe.names.bounds import QueryBound
 from proscribe.names.index import MAX_POSTING, Hit, NameIndex, keys
 from proscribe.names.normalise import Normalised, expansions, normalise
 from proscribe.names.score import THRESHOLD, score_names, weights
+from shared_data import pick
 
-DATA = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "name_matching" / "yente_candidate_generation"
-)
+YENTE = "name_matching/yente_candidate_generation/"
 ORGANISATIONS = Path(__file__).resolve().parent / "data" / "screening" / "organisations.csv"
 
 
 def _column(name: str, count: int | None = None) -> list[str]:
-    with (DATA / name).open(encoding="utf-8") as handle:
+    # From ../shared/data, or the excerpts in tests/data/lists (fewer rows; MIT; tests/README.md).
+    with pick(YENTE + name).path.open(encoding="utf-8") as handle:
         return [row["full_name"] for row in itertools.islice(csv.DictReader(handle), count)]
 
 

@@ -18,14 +18,10 @@ from proscribe.screening import ScreeningIndex
 from proscribe.screening.batch import screen_many
 from proscribe.screening.spark import screen_on_spark, spark_session, synthetic_names
 from proscribe.sources import un
+from shared_data import pick
 
-UN_2026 = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "un_sc_consolidated"
-    / "consolidated_2026-02-27.xml"
-)
+# The full UN list from ../shared/data, or its excerpt in tests/data/lists (tests/README.md).
+UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml").path
 
 
 @pytest.fixture(scope="module")

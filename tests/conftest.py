@@ -61,7 +61,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for_data = [r for r in skipped if SKIP_PREFIX in str(getattr(r, "longrepr", ""))]
     if for_data:
         terminalreporter.write_line(
-            f"{len(for_data)} tests skipped for missing shared data ({data_root()}); "
+            f"{len(for_data)} test{'s' if len(for_data) != 1 else ''} skipped for missing shared data ({data_root()}); "
             "set PROSCRIBE_DATA or put the lists in ../shared/data to run them",
             yellow=True,
         )

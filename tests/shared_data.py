@@ -61,9 +61,16 @@ class ListFile:
     (counts, the reference diffs) behind it and check the rest on either.
     """
 
-    path: Path
+    location: Path
     full: bool
     relative: str  # the full file's path under the shared data folder
+
+    @property
+    def path(self) -> Path:
+        """The file; a missing full file (possible only when required) fails the test that reads it."""
+        if self.full and not self.location.exists():
+            missing(self.relative)
+        return self.location
 
     def need_full(self) -> None:
         """Skip (or fail, when required) a check that only holds on the full file."""

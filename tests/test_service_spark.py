@@ -21,14 +21,14 @@ from proscribe.sources import un
 from shared_data import pick
 
 # The full UN list from ../shared/data, or its excerpt in tests/data/lists (tests/README.md).
-UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml").path
+UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml")
 
 
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
     reg = Registry(str(tmp_path_factory.mktemp("spark") / "spark.db"))
     reg.load_bundled()
-    import_list(reg, un.parse([UN_2026]))
+    import_list(reg, un.parse([UN_2026.path]))
     yield reg
     reg.db.dispose()
 

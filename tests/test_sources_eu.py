@@ -20,9 +20,8 @@ from shared_data import need, pick
 
 # Full files only, from ../shared/data: no excerpt (their licences are not stated; tests/README.md).
 EU = "eu/ammitto_eu_fsf_entities.yaml"
-UK_FILE = pick(
-    "uk/ammitto_uk_sanctions_list_2026-08-22.yaml"
-).path  # the UK excerpt will do: only its first document is read
+# The UK excerpt will do for the refusal check: only its first document is read.
+UK_FILE = pick("uk/ammitto_uk_sanctions_list_2026-08-22.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -137,9 +136,10 @@ def _first_document() -> str:
 
 def test_the_uk_file_is_refused_naming_document_and_line() -> None:
     with pytest.raises(InputError) as caught:
-        _parse_all(UK_FILE)
+        _parse_all(UK_FILE.path)
     assert (
-        str(caught.value) == f"{UK_FILE}:2: document 1: no eu_reference_number (not an EU FSF YAML document?)"
+        str(caught.value)
+        == f"{UK_FILE.path}:2: document 1: no eu_reference_number (not an EU FSF YAML document?)"
     )
 
 

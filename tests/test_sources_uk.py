@@ -17,19 +17,18 @@ from shared_data import need, pick
 
 # The full UK list from ../shared/data, or its excerpt in tests/data/lists (tests/README.md).
 UK = pick("uk/ammitto_uk_sanctions_list_2026-08-22.yaml")
-UK_FILE = UK.path
 AU_FILE = "au/ammitto_au_dfat_consolidated.yaml"  # no excerpt: the AU licence is not stated
 
 
 def raw_counts(pattern: str) -> collections.Counter[str]:
     """What ``pattern``'s group matches in the file's lines, counted apart from the parser."""
-    text = UK_FILE.read_text(encoding="utf-8")
+    text = UK.path.read_text(encoding="utf-8")
     return collections.Counter(re.findall(pattern, text, flags=re.MULTILINE))
 
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, ListEntry]:
-    parsed = uk.parse([UK_FILE])
+    parsed = uk.parse([UK.path])
     found: dict[str, ListEntry] = {}
     for entry in parsed.entries:
         assert entry.key not in found, f"duplicate key {entry.key}"
@@ -38,7 +37,7 @@ def entries() -> dict[str, ListEntry]:
 
 
 def test_one_entry_per_document_counted_independently(entries: dict[str, ListEntry]) -> None:
-    documents = UK_FILE.read_text(encoding="utf-8").count("\n# source_path: ")
+    documents = UK.path.read_text(encoding="utf-8").count("\n# source_path: ")
     assert (documents == 6349) if UK.full else (documents > 10)
     assert len(entries) == documents
 
@@ -53,12 +52,12 @@ def test_kinds_match_the_provenance_counts(entries: dict[str, ListEntry]) -> Non
 
 
 def test_version_metadata() -> None:
-    parsed = uk.parse([UK_FILE])
+    parsed = uk.parse([UK.path])
     assert parsed.jurisdiction == "GB"
     assert parsed.data_date == dt.date(2026, 8, 22)
     assert "file name" in parsed.data_date_basis
     assert len(parsed.content_hash) == 64
-    assert uk.parse([UK_FILE], data_date=dt.date(2026, 9, 1)).data_date_basis == "--data-date"
+    assert uk.parse([UK.path], data_date=dt.date(2026, 9, 1)).data_date_basis == "--data-date"
 
 
 def test_terrorism_regimes_are_lists_named_after_the_id_prefix(entries: dict[str, ListEntry]) -> None:
@@ -123,7 +122,7 @@ def test_weak_aliases(entries: dict[str, ListEntry]) -> None:
 
 
 def _first_document(tmp_path: Path) -> list[str]:
-    lines = UK_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = UK.path.read_text(encoding="utf-8").splitlines(keepends=True)
     end = next(i for i, line in enumerate(lines[2:], start=2) if line.startswith("---"))
     return lines[:end]
 

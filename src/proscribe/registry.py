@@ -20,9 +20,10 @@ from typing import Any
 
 from proscribe import views
 from proscribe.bundled import bundled_records
+from proscribe.checkpoint import stored_checkpoint_problems
 from proscribe.entities import EntityStore
 from proscribe.errors import InputError
-from proscribe.integrity import StorageReport, verify_storage
+from proscribe.integrity import StorageProblem, StorageReport, verify_storage
 from proscribe.journal import AppendResult, Journal, VerifyReport
 from proscribe.jurisdictions import normalise_jurisdiction
 from proscribe.model import Act, Entity, RecordedAct
@@ -209,6 +210,10 @@ class Registry:
         """
         chain = self.journal.verify(progress)
         stored = verify_storage(self.db) if storage else None
+        if stored is not None:
+            stored.problems.extend(
+                StorageProblem("checkpoints", "", problem) for problem in stored_checkpoint_problems(self.db)
+            )
         if not chain.ok:
             return VerifyResult(chain, [], stored)
         day = valid_at or dt.date.today()

@@ -238,7 +238,9 @@ class Checkpoint:
 
 
 def _heads(conn: sa.Connection) -> tuple[int, str, int, str]:
-    row = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
+    row = conn.execute(
+        sa.select(t.journal_head.c.seq, t.journal_head.c.hash).where(t.journal_head.c.id == 1)
+    ).first()
     journal_seq, journal_hash = (int(row.seq), str(row.hash)) if row else (0, GENESIS_HASH)
     ledger_seq, ledger_hash = ledger.head(conn)
     return journal_seq, journal_hash, ledger_seq, ledger_hash

@@ -275,7 +275,10 @@ class Journal:
                 checked += 1
                 if progress and checked % 10_000 == 0:
                     progress(checked, total)
-            head = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
+            # Row 1 only: it is the row append reads and moves; any other is not the head.
+            head = conn.execute(
+                sa.select(t.journal_head.c.seq, t.journal_head.c.hash).where(t.journal_head.c.id == 1)
+            ).first()
         head_seq, head_hash = (int(head.seq), str(head.hash)) if head else (0, GENESIS_HASH)
         if head_seq != checked or head_hash != prev:
             problem = f"journal head says {head_seq} acts ending in {head_hash[:12]}, chain has {checked}"

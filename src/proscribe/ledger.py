@@ -55,7 +55,7 @@ def _digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
 
 
-def entity_item(row: Mapping[str, Any]) -> LedgerItem:
+def entity_item(row: Mapping[Any, Any]) -> LedgerItem:
     """The ledger item of an ``entities`` row: every column is covered."""
     return LedgerItem(ENTITY, str(row["id"]), _digest({c: row[c] for c in ENTITY_COLUMNS}))
 
@@ -64,7 +64,7 @@ def subject_ref(source: str, key: str) -> str:
     return f"{source}/{key}"
 
 
-def subject_item(row: Mapping[str, Any]) -> LedgerItem:
+def subject_item(row: Mapping[Any, Any]) -> LedgerItem:
     """The ledger item of a ``list_subjects`` row (the score as the float the database returns)."""
     data = {c: row[c] for c in SUBJECT_COLUMNS}
     data["score"] = float(data["score"])
@@ -85,7 +85,7 @@ def membership_digest(membership: Mapping[str, str]) -> str:
     return hashlib.sha256(orjson.dumps(dict(membership), option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-def version_item(row: Mapping[str, Any], membership: Mapping[str, str]) -> LedgerItem:
+def version_item(row: Mapping[Any, Any], membership: Mapping[str, str]) -> LedgerItem:
     """The ledger item of a ``list_versions`` row, its membership taken unpacked."""
     data: dict[str, Any] = {c: row[c] for c in VERSION_COLUMNS}
     data["entry_count"] = int(data["entry_count"])

@@ -260,7 +260,7 @@ def verify(
         if storage_problems:
             for problem in storage_problems:
                 print_error(f"{problem}")
-        else:
+        elif result.chain.ok:
             checked = ", ".join(f"{n} {table}" for table, n in result.storage.rows_checked.items())
             console.print(
                 f"[green]Tables intact[/green]: ledger {result.storage.ledger_rows} rows; {checked}.",

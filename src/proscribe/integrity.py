@@ -3,8 +3,9 @@
 Three kinds of rows, three kinds of check:
 
 * **derived rows** are recomputed from the bodies they come from and compared as sets:
-  ``act_entities`` from act bodies, ``entity_names`` and ``entity_links`` from entity bodies, the
-  (source, key, digest) rows of ``list_entries`` from the memberships of the list versions;
+  ``entity_names`` and ``entity_links`` from entity bodies, the (source, key, digest) rows of
+  ``list_entries`` from the memberships of the list versions (``act_entities`` is checked against
+  the act bodies by :meth:`Journal.verify <proscribe.journal.Journal.verify>`, in its one pass);
 * **content-addressed rows** are re-hashed: a ``list_entries`` body must hash to its digest;
 * **written records** (``entities``, ``list_subjects``, ``list_versions``) must carry the digest of
   their newest row in the hash-chained :mod:`ledger <proscribe.ledger>`, which is recomputed too.
@@ -16,7 +17,6 @@ recomputed end to end is caught only against a signed checkpoint (:mod:`proscrib
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -91,8 +91,8 @@ class _Problems:
 def verify_storage(db: Database) -> StorageReport:
     """Check the ledger chain and every answer-relevant table against what it must be.
 
-    Reads every row once (act bodies a second time, after :meth:`Journal.verify`); memory grows
-    with the number of entities, names and list entries, not with the number of versions.
+    Reads every row once (acts are :meth:`Journal.verify`'s); memory grows with the number of
+    entities, names and list entries, not with the number of acts or versions.
     """
     report = StorageReport()
     with db.engine.connect() as conn:
@@ -104,7 +104,6 @@ def verify_storage(db: Database) -> StorageReport:
         for (kind, ref), _ in sorted(latest.items()):
             orphans.add(f"{kind} {ref}", "recorded in the ledger but missing from its table (deleted?)")
         orphans.close()
-    _verify_act_entities(db, report)
     return report
 
 
@@ -198,56 +197,6 @@ def _verify_entities(conn: sa.Connection, report: StorageReport, latest: dict[tu
 
 def _name_tuple(row: Any) -> tuple[Any, ...]:
     return (row["entity_id"], row["key"], row["value"], row["type"], bool(row["acquired"]))
-
-
-def _verify_act_entities(db: Database, report: StorageReport) -> None:
-    """Index rows recomputed from act bodies, compared act by act (a merge of two ordered streams,
-    so memory does not grow with the journal)."""
-    problems = _Problems(report, "act_entities")
-    count = 0
-    with db.engine.connect() as acts_conn, db.engine.connect() as index_conn:
-        bodies = _stream(acts_conn, sa.select(t.acts.c.seq, t.acts.c.body).order_by(t.acts.c.seq))
-        rows = _stream(
-            index_conn,
-            sa.select(t.act_entities.c.seq, t.act_entities.c.entity_id).order_by(
-                t.act_entities.c.seq, t.act_entities.c.entity_id
-            ),
-        )
-        groups = (
-            (seq, [str(r["entity_id"]) for r in group])
-            for seq, group in itertools.groupby(rows, key=lambda r: int(r["seq"]))
-        )
-        pending = next(groups, None)
-        for act in bodies:
-            seq = int(act["seq"])
-            while pending is not None and pending[0] < seq:
-                count += len(pending[1])
-                problems.add(f"#{pending[0]}", f"indexes {pending[1]} under an act that does not exist")
-                pending = next(groups, None)
-            stored: list[str] = []
-            if pending is not None and pending[0] == seq:
-                stored = pending[1]
-                count += len(stored)
-                pending = next(groups, None)
-            derived = _indexed_entities(act["body"])
-            if derived is not None and sorted(stored) != derived:
-                problems.add(f"#{seq}", f"indexed under {sorted(stored)} but the act names {derived}")
-        while pending is not None:
-            count += len(pending[1])
-            problems.add(f"#{pending[0]}", f"indexes {pending[1]} under an act that does not exist")
-            pending = next(groups, None)
-    problems.close()
-    report.rows_checked["act_entities"] = count
-
-
-def _indexed_entities(body: str) -> list[str] | None:
-    """The index keys of an act body (None when the body is not JSON: the journal's verify names it)."""
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        return None
-    # The same rule as journal._Chain: acts naming no entity are indexed under "*<jurisdiction>".
-    return sorted(set(data.get("entities") or [f"*{data.get('jurisdiction')}"]))
 
 
 def _verify_subjects(conn: sa.Connection, report: StorageReport, latest: dict[tuple[str, str], str]) -> None:

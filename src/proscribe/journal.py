@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 
+from proscribe import ledger
 from proscribe.canonical import GENESIS_HASH, act_body, chain_hash, parse_body
 from proscribe.errors import InputError
 from proscribe.model import Act, RecordedAct
@@ -136,6 +137,9 @@ class Journal:
         if not fresh:
             return result
 
+        # Ledger head first, then the journal's: every writer that takes both (record, imports) takes
+        # them in this order, so two PostgreSQL writers never wait on each other crosswise.
+        ledger.lock_head(conn)
         head_seq, head_hash = self._lock_head(conn)
         chained = _Chain(fresh, head_seq, head_hash, stamp)
         _write(conn, iter(chained), chained.links)

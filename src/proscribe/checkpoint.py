@@ -40,6 +40,8 @@ from proscribe.store import tables as t
 CHECKPOINT_FORMAT = "proscribe-checkpoint/1"
 BUNDLE_FORMAT = "proscribe-bundle/1"
 KEY_DIR_VARIABLE = "PROSCRIBE_KEY_DIR"
+# What a checkpoint file holds: the signed text, its signature and the signer's public key.
+_FILE_FIELDS = ("payload", "signature", "public_key")
 
 
 # -- keys -----------------------------------------------------------------------------------------
@@ -193,13 +195,9 @@ class Checkpoint:
 
     @classmethod
     def from_json(cls, data: Any) -> Checkpoint:
-        if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in cls._fields_signed()):
+        if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in _FILE_FIELDS):
             raise InputError("not a proscribe checkpoint (payload, signature and public_key expected)")
         return cls.from_signed(data["payload"], data["signature"], data["public_key"])
-
-    @staticmethod
-    def _fields_signed() -> tuple[str, str, str]:
-        return ("payload", "signature", "public_key")
 
     def write(self, path: Path) -> None:
         path.write_bytes(orjson.dumps(self.to_json(), option=orjson.OPT_INDENT_2) + b"\n")

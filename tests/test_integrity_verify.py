@@ -413,3 +413,34 @@ def test_the_full_un_list_verifies_and_its_tampering_is_found(full_un: str, tmp_
         shutil.copyfile(full_un, copy)
         attack(str(copy))
         assert not _verify_ok(str(copy)), attack.__doc__
+
+
+def test_upgrading_a_database_written_before_the_ledger_backfills_it(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from proscribe.store import Database
+    from proscribe.store.database import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    _build(str(path))
+    db = Database(str(path))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007")
+    assert db.current_revision() == "0007"
+    with db.engine.connect() as conn:
+        records = sum(
+            conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+            for table in ("entities", "list_subjects", "list_versions")
+        )
+    db.dispose()
+    registry = Registry(str(path))
+    try:
+        result = registry.verify()
+        assert result.ok, result.storage.problems if result.storage else result.chain.broken
+        assert result.storage is not None and result.storage.ledger_rows == records > 0
+    finally:
+        registry.db.dispose()

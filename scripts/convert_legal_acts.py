@@ -154,8 +154,23 @@ def convert(source: Path) -> list[dict[str, Any]]:
     return converted
 
 
+# Acts curated by hand after the conversion follow this line in the target file; a new conversion
+# keeps them (they continue the same `acts:` list).
+HAND_CURATED_MARKER = "# --- Hand-curated acts below this line"
+
+
+def hand_curated_tail(target: Path) -> str:
+    """The hand-curated part of an existing target file, from its marker line to the end ('' if none)."""
+    if not target.exists():
+        return ""
+    text = target.read_text(encoding="utf-8")
+    start = text.find(HAND_CURATED_MARKER)
+    return text[start:] if start >= 0 else ""
+
+
 def main() -> None:
     source, target = Path(sys.argv[1]), Path(sys.argv[2])
+    tail = hand_curated_tail(target)
     acts = convert(source)
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     header = (
@@ -164,8 +179,8 @@ def main() -> None:
         "# Every act cites its sources; dates keep the precision the sources give (YYYY, YYYY-MM, unknown).\n"
     )
     body = yaml.dump({"acts": acts}, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=120)
-    target.write_text(header + body, encoding="utf-8")
-    print(f"{len(acts)} acts written to {target}")
+    target.write_text(header + body + tail, encoding="utf-8")
+    print(f"{len(acts)} acts written to {target}" + (" (hand-curated acts kept)" if tail else ""))
 
 
 if __name__ == "__main__":

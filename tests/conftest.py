@@ -6,6 +6,7 @@ it); see :mod:`proscribe.store.tempserver`.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,19 @@ from proscribe import Registry
 from proscribe.store.tempserver import TemporaryPostgres
 
 BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def screening_index_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Persisted screening indexes of PostgreSQL test databases go to a temporary folder, not to
+    ~/.cache/proscribe (SQLite ones sit beside their temporary database files)."""
+    before = os.environ.get("PROSCRIBE_CACHE")
+    os.environ["PROSCRIBE_CACHE"] = str(tmp_path_factory.mktemp("proscribe-cache"))
+    yield
+    if before is None:
+        os.environ.pop("PROSCRIBE_CACHE", None)
+    else:
+        os.environ["PROSCRIBE_CACHE"] = before
 
 
 @pytest.fixture(scope="session")

@@ -24,9 +24,12 @@ from proscribe.api.app import create_app
 from proscribe.api.auth import KeyStore
 from proscribe.api.limits import Limits
 from proscribe.api.server import running
+from proscribe.bundled import bundled_records
 from proscribe.store import tables as t
 
 ROLES = ("reader", "analyst", "admin")
+# The journal a service starts with: the bundled acts, loaded once.
+BUNDLED_ACTS = len(bundled_records().acts)
 
 
 @dataclass
@@ -100,12 +103,15 @@ def test_health_needs_no_key(service: Service) -> None:
 
 
 def test_status_on_both_time_axes(service: Service) -> None:
-    params = {"jurisdiction": "RU", "as_of": "2025-05-01"}
+    params = {"jurisdiction": "RU", "as_of": "2025-06-01"}
     now = service.get("/api/entities/Taliban/status", params=params).json()
     assert now["entity"] == "taliban"
     [ru] = now["statuses"]
-    assert ru["status"] == "suspended" and ru["since"] == "2025-04-17"
-    assert ru["deciding_acts"][0]["sources"][0]["url"].startswith("https://")
+    # Suspended on both readings (court report: 17 Apr 2025; FSB list: in force 20 May 2025).
+    assert ru["status"] == "suspended" and ru["since"] is None
+    assert sorted(r["since"] for r in ru["readings"]) == ["2025-04-17", "2025-05-20"]
+    listed = service.get("/api/entities/Taliban/status", params={**params, "as_of": "2025-01-01"}).json()
+    assert listed["statuses"][0]["deciding_acts"][0]["sources"][0]["url"].startswith("https://")
     then = service.get("/api/entities/Taliban/status", params={**params, "published_by": "2025-03-01"}).json()
     assert then["statuses"][0]["status"] == "listed" and then["published_by"] == "2025-03-01"
     before_loading = service.get("/api/entities/Taliban/status", params={**params, "known_at": "2000-01-01"})
@@ -369,7 +375,7 @@ def test_body_size_limit(strict: Service) -> None:
     big = {"acts": [act_body("big", decided="2026-06-01") | {"notes": "x" * 30_000}]}
     answer = strict.post("/api/acts", json=big)
     assert answer.status_code == 413 and answer.json()["field"] == "body"
-    assert strict.registry.journal.count() == 68
+    assert strict.registry.journal.count() == BUNDLED_ACTS
 
 
 def test_body_size_limit_holds_for_chunked_bodies(strict: Service) -> None:
@@ -382,7 +388,7 @@ def test_body_size_limit_holds_for_chunked_bodies(strict: Service) -> None:
     headers = {**strict.auth("analyst"), "Content-Type": "application/json"}
     answer = strict.http.post("/api/acts", content=chunks(), headers=headers)
     assert answer.status_code == 413 and answer.json()["field"] == "body"
-    assert strict.registry.journal.count() == 68
+    assert strict.registry.journal.count() == BUNDLED_ACTS
 
 
 def test_batch_size_limit(strict: Service) -> None:
@@ -390,7 +396,7 @@ def test_batch_size_limit(strict: Service) -> None:
     answer = strict.post("/api/acts", json={"acts": acts})
     assert answer.status_code == 413 and answer.json()["field"] == "acts"
     assert "limit is 2" in answer.json()["error"]
-    assert strict.registry.journal.count() == 68
+    assert strict.registry.journal.count() == BUNDLED_ACTS
 
 
 def test_rate_limit_per_key(strict: Service) -> None:
@@ -443,7 +449,7 @@ def test_eight_writers_at_once_lose_and_duplicate_nothing(db_url: str) -> None:
             f"{base_url}/api/verify", headers={"Authorization": f"Bearer {tokens['reader']}"}
         ).json()
     assert failures == []
-    assert verified["ok"] is True and verified["acts_checked"] == 68 + writers * per_writer
+    assert verified["ok"] is True and verified["acts_checked"] == BUNDLED_ACTS + writers * per_writer
     ids = [r.act.id for r in registry.journal.all_acts()]
     assert len(ids) == len(set(ids))
     assert {f"w{n}-{i}" for n in range(writers) for i in range(per_writer)} <= set(ids)

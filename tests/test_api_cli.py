@@ -63,7 +63,7 @@ def test_serve_answers_over_http(tmp_path: Path) -> None:
                 time.sleep(0.05)
         answer = httpx2.get(
             f"{base}/api/entities/Taliban/status",
-            params={"jurisdiction": "RU", "as_of": "2025-05-01"},
+            params={"jurisdiction": "RU", "as_of": "2025-06-01"},
             headers={"Authorization": f"Bearer {token}"},
         )
         assert answer.status_code == 200 and answer.json()["statuses"][0]["status"] == "suspended"

@@ -11,6 +11,7 @@ import functools
 from pathlib import Path
 
 import pytest
+import typer
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "proscribe"
 
@@ -184,3 +185,21 @@ def test_only_stores_touch_the_tables(module: str) -> None:
     assert module in TABLE_OWNERS or module.split(".")[0] in TABLE_OWNERS, (
         f"{module} imports store.tables; go through a store class instead"
     )
+
+
+def test_the_table_of_command_groups_names_every_command() -> None:
+    """`proscribe CMD` loads only CMD's group: the table must say which group owns each command."""
+    from proscribe.cli.main import GROUPS, _groups_for, build_app
+
+    def names(app: typer.Typer) -> set[str]:
+        commands = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+        return commands | {g.name or "" for g in app.registered_groups}
+
+    everything: set[str] = set()
+    for group, commands in GROUPS.items():
+        assert names(build_app((group,))) == set(commands), group
+        everything |= set(commands)
+    assert names(build_app()) == everything
+    assert _groups_for(["proscribe", "screen", "Hamas"]) == ("screening",)
+    assert _groups_for(["proscribe", "screen", "--help"]) == tuple(GROUPS)
+    assert _groups_for(["proscribe"]) == tuple(GROUPS)

@@ -47,15 +47,24 @@ def status_json(db: Path, *args: str) -> dict[str, object]:
 
 def test_status_acceptance_taliban_russia(db: Path) -> None:
     listed = status_json(db, "Taliban", "--jurisdiction", "RU", "--as-of", "2025-01-01")
-    assert (listed["status"], listed["since"]) == ("listed", "2003-02-14")
+    # The ruling of 14 Feb 2003 entered into force on 4 Mar 2003 (FSB list).
+    assert (listed["status"], listed["since"]) == ("listed", "2003-03-04")
     deciding = listed["deciding_acts"][0]  # type: ignore[index]
-    assert deciding["id"] == "ru-2003-02-14-taliban-designated"
+    assert deciding["id"] == "ru-2003-02-14-taliban-designated-in-force-2003-03-04"
+    assert deciding["decided"] == "2003-02-14"
     assert deciding["sources"][0]["url"].startswith("https://")
     assert deciding["sources"][0]["retrieved"] == "2026-11-22"
 
-    suspended = status_json(db, "Taliban", "--jurisdiction", "RU", "--as-of", "2025-05-01")
+    # Court report: in effect at once; FSB list: in force 20 May 2025. Both readings are shown.
+    between = status_json(db, "Taliban", "--jurisdiction", "RU", "--as-of", "2025-05-01")
+    assert between["status"] == "unknown"
+    assert {r["status"] for r in between["readings"]} == {"suspended", "listed"}  # type: ignore[attr-defined]
+    suspended = status_json(db, "Taliban", "--jurisdiction", "RU", "--as-of", "2025-06-01")
     assert suspended["status"] == "suspended"
-    assert suspended["deciding_acts"][0]["id"] == "ru-2025-04-17-taliban-ban-suspended"  # type: ignore[index]
+    assert sorted(r["acts"][0] for r in suspended["readings"]) == [  # type: ignore[attr-defined]
+        "ru-2025-04-17-taliban-ban-suspended",
+        "ru-2025-04-17-taliban-ban-suspended-reading-fsb-2025-05-20",
+    ]
 
     public = status_json(
         db, "Taliban", "--jurisdiction", "RU", "--as-of", "2025-05-01", "--published-by", "2025-03-01"
@@ -78,9 +87,11 @@ def test_status_without_jurisdiction_lists_all(db: Path) -> None:
 
 
 def test_human_output_names_status_and_source(db: Path) -> None:
-    out = run("status", "taliban", "-j", "RU", "--as-of", "2025-05-01", db=db).stdout
+    out = run("status", "taliban", "-j", "RU", "--as-of", "2025-06-01", db=db).stdout
     assert "suspended since 2025-04-17" in out
-    assert "Supreme Court of the Russian Federation" in out
+    assert "suspended since 2025-05-20" in out
+    listed = run("status", "taliban", "-j", "RU", "--as-of", "2025-01-01", db=db).stdout
+    assert "Supreme Court of the Russian Federation" in listed
 
 
 def test_load_twice_adds_nothing(db: Path) -> None:

@@ -27,3 +27,14 @@ def test_migrating_twice_is_a_no_op(db_url: str) -> None:
     assert revision == db.current_revision()
     assert revision is not None
     db.dispose()
+
+
+def test_the_head_read_from_file_names_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from proscribe.store.database import MIGRATIONS, head_revision
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()

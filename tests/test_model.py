@@ -87,3 +87,33 @@ def test_name_keys_ignore_case_marks_and_separators_but_not_letters() -> None:
     assert name_key("Hay'at Tahrir al-Sham") == name_key("HAYAT TAHRIR AL SHAM") == "hayat tahrir al sham"
     assert name_key("Движение  Талибан") == "движение талибан"
     assert name_key("Hamas") != name_key("Hamas Trading")
+
+
+def test_a_name_source_must_be_one_of_the_entity_sources() -> None:
+    cited = {"url": "https://www.fsb.ru/fsb/npd/terror.htm", "retrieved": "2026-12-04"}
+    entity = Entity.model_validate(
+        {
+            "id": "taliban",
+            "names": [{"value": "Движение Талибан", "source": "https://www.fsb.ru/fsb/npd/terror.htm"}],
+            "sources": [cited],
+        }
+    )
+    assert entity.names[0].source == "https://www.fsb.ru/fsb/npd/terror.htm"
+    with pytest.raises(ValidationError, match=r"names\[0\]\.source 'https://example.org/x' is not"):
+        Entity.model_validate(
+            {
+                "id": "taliban",
+                "names": [{"value": "Talibans", "source": "https://example.org/x"}],
+                "sources": [cited],
+            }
+        )
+
+
+def test_every_bundled_name_with_a_source_cites_its_entity() -> None:
+    from proscribe.bundled import bundled_records
+
+    entities = bundled_records().entities
+    sourced = [(e.id, n) for e in entities for n in e.names if n.source]
+    assert len(sourced) >= 90  # the multilingual names added from official lists and encyclopaedias
+    scripts = {n.script for _, n in sourced}
+    assert {"Arab", "Cyrl", "Hebr", "Hani", "Taml", "Latn"} <= scripts

@@ -15,7 +15,7 @@ SHARED_A = DEV / "2024-12-17_ru_duma_taliban_bill_a.txt"
 SHARED_B = DEV / "2024-12-17_ru_duma_taliban_bill_b.txt"
 FIELDS = [
     "file", "jurisdiction", "organisation", "entity_id", "action", "effective_date", "announced_date",
-    "date_precision", "evidence_quote", "primary", "confidence",
+    "date_precision", "evidence_quote", "primary", "confidence", "date_basis",
 ]  # fmt: skip
 
 
@@ -86,8 +86,9 @@ def test_conflicts_with_the_registry(tmp_path: Path) -> None:
             "organisation": "taliban",
             "jurisdiction": "RU",
             "field": "effective_date",
-            "values": ["2010", "2003-03"],
-            "files": [str(article), "registry:ru-2003-02-14-taliban-designated"],
+            # The FSB list's in-force date corrects the earlier "March 2003" record, which no longer counts.
+            "values": ["2010", "2003-03-04"],
+            "files": [str(article), "registry:ru-2003-02-14-taliban-designated-in-force-2003-03-04"],
         }
     ]
 

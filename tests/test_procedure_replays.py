@@ -75,6 +75,8 @@ TALIBAN_CASE = {
     "ru-2025-03-taliban-suspension-petition",
     "ru-2025-03-31-taliban-hearing-scheduled",
     "ru-2025-04-17-taliban-ban-suspended",
+    # The FSB list's competing entry-into-force date (20 May 2025) is not a step of the court procedure.
+    "ru-2025-04-17-taliban-ban-suspended-reading-fsb-2025-05-20",
 }
 
 
@@ -135,10 +137,16 @@ def test_russian_taliban_suspension_replay(registry: Registry, loaded: Registry)
     assert copy.deadline.id == "copy-to-fsb"
     assert copy.due == (dt.date(2025, 4, 22), dt.date(2025, 4, 24))
 
-    days = ["2024-11-25", "2025-01-01", "2025-04-01", "2025-04-16", "2025-04-17", "2025-05-01", "2026-01-01"]
+    days = ["2024-11-25", "2025-01-01", "2025-04-01", "2025-04-16"]
     assert_statuses_match(registry, loaded, "taliban", "RU", days)
     assert_statuses_match(registry, loaded, "taliban", "RU", ["2025-05-01"], published_by="2025-03-01")
+    # The replay follows the court report ("takes effect immediately"); the curated data also keeps the
+    # FSB list's 20 May 2025, so between the two dates only the replay is certain.
     assert registry.status_as_of("taliban", "RU", dt.date(2025, 5, 1)).status.value == "suspended"
+    assert loaded.status_as_of("taliban", "RU", dt.date(2025, 5, 1)).status.value == "unknown"
+    for day in (dt.date(2025, 5, 20), dt.date(2026, 1, 1)):
+        assert registry.status_as_of("taliban", "RU", day).status.value == "suspended"
+        assert loaded.status_as_of("taliban", "RU", day).status.value == "suspended"
     assert registry.verify().chain.ok
 
 
@@ -216,32 +224,72 @@ def test_uk_hts_deproscription_replay(registry: Registry, loaded: Registry) -> N
     assert_statuses_match(registry, loaded, "hayat-tahrir-al-sham", "GB", days)
 
 
-def test_un_ombudsperson_case_periods(registry: Registry) -> None:
-    """The 60-day periods of an Ombudsperson case (dates illustrative: no real case is in the shared data)."""
-    seed_without(registry, set())
+FAQIH_CASE = {
+    "un-2012-07-02-faqih-delisted",
+    "un-2012-07-01-faqih-delisted-reading-5-30-pm",
+    "un-2012-07-02-mira-delisted",
+}
+GULF_NEWS = "https://m.gulfnews.com/news/gulf/un-confirms-saudi-dissident-off-al-qaida-list-1.1043869"
+REUTERS = "https://www.chicagotribune.com/news/ct-xpm-2012-07-02-sns-rt-us-saudi-dissident-unbre8610st-20120702-story.html"
+
+
+def test_un_ombudsperson_replay_faqih_and_mira(registry: Registry, loaded: Registry) -> None:
+    """The first removal in which the Committee found no consensus to override the Ombudsperson (2 July 2012).
+
+    The sources give no date for the request, information gathering, dialogue, report or the end of the
+    Committee's consideration, so the case starts where they first attest it: on 29 June 2012 the
+    Ombudsperson's recommendation to delist was before the Committee (Inner City Press). The 60-day
+    clock therefore has no known start and the engine computes no due date.
+    """
+    curated = seed_without(registry, FAQIH_CASE)
     cases = ProcedureCases(registry)
-    case = cases.start("un-1267-ombudsperson", "anas-hasan-khattab", PartialDate.parse("2026-01-05"))
-    assert case.rule_version == "res-2083-2012"
-    cases.step(
-        case.id, request("request", "petitioner", "2026-01-05", ("request", "https://example.org/request"))
+    # The res. 2083 procedure only began on 17 Dec 2012: the case ran under res. 1989 (2011).
+    with pytest.raises(InputError, match="in force 2012-12-17 to now, not on 2012-06-29"):
+        cases.start("un-1267-ombudsperson", "mira", PartialDate.parse("2012-06-29"), version="res-2083-2012")
+    emitted = {}
+    for entity in ("saad-al-faqih", "mira"):
+        case = cases.start(
+            "un-1267-ombudsperson", entity, PartialDate.parse("2012-06-29"), state="delisting-recommended"
+        )
+        assert case.rule_version == "res-1989-2011"
+        assert open_deadlines(cases.rule_of(case), case) == []  # consideration date unknown: no clock
+        with pytest.raises(StepRefused, match="role 'ombudsperson' may not take this step"):
+            cases.step(case.id, request("automatic-delisting", "ombudsperson", "2012-07-02"))
+        with pytest.raises(StepRefused, match="before the case start"):
+            cases.step(case.id, request("automatic-delisting", "committee", "2012-06-28"))
+        final, (act,) = cases.step(
+            case.id,
+            request(
+                "automatic-delisting",
+                "committee",
+                "2012-07-02",
+                ("statement", GULF_NEWS),
+                ("report", REUTERS),
+                published="2012-07-02",
+            ),
+        )
+        assert final.state == "delisted"
+        emitted[entity] = act
+    same_legal_content(emitted["saad-al-faqih"], curated["un-2012-07-02-faqih-delisted"])
+    same_legal_content(emitted["mira"], curated["un-2012-07-02-mira-delisted"])
+    assert {s.url for s in emitted["mira"].sources} >= {GULF_NEWS, REUTERS}
+
+    # Where the readings agree, the replay and the curated data give the same statuses.
+    assert_statuses_match(
+        registry, loaded, "mira", "UN", ["2012-06-01", "2012-07-01", "2012-07-02", "2013-01-01"]
     )
-    cases.step(case.id, request("preliminary-determination", "ombudsperson", "2026-01-20"))
-    info = cases.get(case.id)
-    (gathering,) = open_deadlines(cases.rule_of(info), info)
-    assert gathering.deadline.id == "information-gathering-period" and gathering.due is None  # length unknown
-    cases.step(case.id, request("information-gathering-closed", "ombudsperson", "2026-05-20"))
-    cases.step(case.id, request("comprehensive-report", "ombudsperson", "2026-07-20"))
-    considered, _ = cases.step(
-        case.id, request("consideration-completed-delisting", "committee", "2026-09-01")
-    )
-    running = {d.deadline.id: d for d in open_deadlines(cases.rule_of(considered), considered)}
-    assert running["retention-window"].due == (dt.date(2026, 10, 31), dt.date(2026, 10, 31))
-    assert running["retention-window"].deadline.on_expiry == "automatic-delisting"
-    with pytest.raises(StepRefused, match=r"not be taken before 2026-10-31"):
-        cases.step(case.id, request("automatic-delisting", "committee", "2026-10-30"))
-    final, acts = cases.step(case.id, request("automatic-delisting", "committee", "2026-10-31"))
-    assert final.state == "delisted" and acts[0].action.value == "delisted"
-    assert registry.status_as_of("anas-hasan-khattab", "UN", dt.date(2026, 11, 1)).status.value == "delisted"
+    assert_statuses_match(registry, loaded, "saad-al-faqih", "UN", ["2004-11-30", "2005-06-01", "2012-06-30"])
+    assert registry.status_as_of("mira", "UN", dt.date(2012, 7, 2)).status.value == "delisted"
+    for day in (dt.date(2012, 7, 2), dt.date(2013, 1, 1)):
+        mine, theirs = (r.status_as_of("saad-al-faqih", "UN", day) for r in (registry, loaded))
+        assert mine.status.value == theirs.status.value == "delisted"
+        assert (mine.since, theirs.since) == ("2012-07-02", None)  # the curated readings disagree on the day
+    # The diplomat's earlier "5:30 p.m." forecast (1 July) stays a second reading in the curated data only.
+    forecast_day = loaded.status_as_of("saad-al-faqih", "UN", dt.date(2012, 7, 1))
+    assert forecast_day.status.value == "unknown"
+    assert {r.status.value for r in forecast_day.readings} == {"listed", "delisted"}
+    assert registry.status_as_of("saad-al-faqih", "UN", dt.date(2012, 7, 1)).status.value == "listed"
+    assert registry.verify().chain.ok
 
 
 def test_rules_in_force_follow_the_start_date(registry: Registry) -> None:

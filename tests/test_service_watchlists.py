@@ -13,6 +13,9 @@ from typing import Any
 import pytest
 
 from proscribe import Registry
+from proscribe.api.app import create_app
+from proscribe.api.auth import KeyStore
+from proscribe.api.limits import Limits
 from proscribe.lists.importer import import_list
 from proscribe.sources import un
 from test_api import Service, act_body, make_service, serving
@@ -34,7 +37,7 @@ def service(request: pytest.FixtureRequest, db_url: str) -> Iterator[Service]:
 
 
 def open_alerts(service: Service) -> list[dict[str, Any]]:
-    return list(service.get("/api/alerts").json()["alerts"])
+    return list(service.get("/api/alerts", role="analyst").json()["alerts"])
 
 
 def test_acts_recorded_raise_alerts_with_what_changed_and_why(service: Service) -> None:
@@ -42,7 +45,8 @@ def test_acts_recorded_raise_alerts_with_what_changed_and_why(service: Service) 
     assert created.status_code == 201, created.text
     [first] = open_alerts(service)
     assert (first["ref"], first["kind"], first["entity_id"]) == ("c2", "new", "taliban")
-    assert "RU ru-federal-terrorist-list: now suspended since 2025-04-17" in first["detail"]["changes"]
+    # Suspended on both readings of its entry into force (17 Apr or 20 May 2025): no single "since".
+    assert "RU ru-federal-terrorist-list: now suspended" in first["detail"]["changes"]
     assert first["trigger"].startswith("watchlist 'customers' created by analyst")
 
     reinstated = act_body("ru-2026-06-01-taliban-reinstated")
@@ -50,7 +54,7 @@ def test_acts_recorded_raise_alerts_with_what_changed_and_why(service: Service) 
     changed = open_alerts(service)[0]
     assert (changed["ref"], changed["kind"]) == ("c2", "changed")
     assert changed["detail"]["changes"] == [
-        "RU ru-federal-terrorist-list: suspended since 2025-04-17 → listed since 2026-06-01"
+        "RU ru-federal-terrorist-list: suspended → listed since 2026-06-01"
     ]
     assert "ru-2026-06-01-taliban-reinstated" in changed["trigger"] and "analyst" in changed["trigger"]
 
@@ -66,14 +70,14 @@ def test_acts_recorded_raise_alerts_with_what_changed_and_why(service: Service) 
     acknowledged = service.post(f"/api/alerts/{first['id']}/acknowledge")
     assert acknowledged.status_code == 200 and acknowledged.json()["acknowledged_by"] == "analyst"
     assert len(open_alerts(service)) == 2
-    assert len(service.get("/api/alerts", params={"all": "true"}).json()["alerts"]) == 3
+    assert len(service.get("/api/alerts", role="analyst", params={"all": "true"}).json()["alerts"]) == 3
     assert service.post(f"/api/alerts/{first['id']}/acknowledge").status_code == 400
     assert service.post("/api/alerts/99999/acknowledge").status_code == 404
 
-    watched = service.get("/api/watchlists/customers").json()
+    watched = service.get("/api/watchlists/customers", role="analyst").json()
     hits = {n["ref"]: sorted(n["hits"]) for n in watched["names"]}
     assert hits == {"c1": [], "c2": ["taliban"], "c3": ["zorgon-lf"]}
-    assert service.get("/api/watchlists").json()["watchlists"][0]["names"] == 3
+    assert service.get("/api/watchlists", role="analyst").json()["watchlists"][0]["names"] == 3
     assert service.post("/api/watchlists/refresh").json() == {"alerts": 0}  # nothing changed since
 
 
@@ -136,3 +140,29 @@ def test_alerts_cli(tmp_path: Path) -> None:
     assert again.returncode == 1 and again.stderr == "error: id: watchlist 'customers' already exists\n"
     table = run("alerts", "--refresh")
     assert table.returncode == 0 and "Taliban" in table.stdout
+
+
+def test_watchlists_and_alerts_belong_to_the_key_that_made_them(db_url: str, tmp_path: Path) -> None:
+    app, registry, tokens = make_service(db_url)
+    keys = KeyStore(registry.db)
+    tokens["analyst-2"] = keys.create("analyst-2", "analyst")[1]
+    with serving(app, "testclient") as http:
+        service = Service(app, registry, tokens, http)
+        assert service.post("/api/watchlists", json={"id": "mine", "names": CUSTOMERS}).status_code == 201
+        [alert] = open_alerts(service)
+        for role in ("analyst-2", "reader"):
+            assert service.get("/api/watchlists", role=role).json()["watchlists"] == []
+            assert service.get("/api/watchlists/mine", role=role).status_code == 404
+            assert service.get("/api/alerts", role=role).json()["alerts"] == []
+        refused = service.post(f"/api/alerts/{alert['id']}/acknowledge", role="analyst-2")
+        assert refused.status_code == 404 and open_alerts(service)[0]["acknowledged_by"] is None
+        admin = service.get("/api/watchlists", role="admin").json()["watchlists"]
+        assert [w["id"] for w in admin] == ["mine"]
+        assert len(service.get("/api/alerts", role="admin").json()["alerts"]) == 1
+    registry.db.dispose()
+    public_app = create_app(Registry(db_url), Limits(rate_per_minute=100_000, public_read=True))
+    with serving(public_app, "testclient") as http:
+        assert http.get("/api/entities/taliban").status_code == 200  # the registry is public
+        for path in ("/api/watchlists", "/api/alerts", "/api/watchlists/mine"):
+            answer = http.get(path)
+            assert answer.status_code == 401, path

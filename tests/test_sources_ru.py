@@ -290,13 +290,10 @@ def test_import_links_acts_and_next_version(registry: Registry) -> None:
         "2025-05-20",
         "АКПИ25-174с",
     )
-    for entity in ("islamic-state", "al-nusrah-front", "hayat-tahrir-al-sham"):
+    # rows 3 and 8 link by the Russian names the curated entities carry (Аль-Каида, Хизб ут-Тахрир)
+    for entity in ("islamic-state", "al-nusrah-front", "hayat-tahrir-al-sham", "al-qaida", "hizb-ut-tahrir"):
         assert (entity, Action.DESIGNATED) in by_entity
-    assert {a.entities[0] for a in acts} >= {
-        "ru-fsb-56",
-        "ru-fsb-3",
-        "ru-fsb-8",
-    }  # not curated or not matched
+    assert "ru-fsb-56" in {a.entities[0] for a in acts}  # an Islamic State sub-unit stays its own entity
     status = registry.status_as_of("taliban", "RU", dt.date(2026, 9, 17))
     assert status.status is Status.SUSPENDED
 
@@ -356,3 +353,23 @@ def test_real_versions_imported_in_order_add_only_differences(tmp_path: Path) ->
         assert minjust.entries == 151 and minjust.acts_added == 151
     finally:
         registry.db.dispose()
+
+
+def test_status_of_the_taliban_in_russia_keeps_both_readings_of_the_suspension(tmp_path: Path) -> None:
+    """The court report says "takes effect immediately" (17 Apr 2025, curated act); the FSB list says in
+    force 20 May 2025. One decision, two effective dates: both readings, both dates, one status after."""
+    registry = Registry(str(tmp_path / "r.db"))
+    registry.load_bundled()
+    import_list(registry, parse_fsb([FSB_CUT_1]))
+    after = registry.status_as_of("taliban", "RU", dt.date(2025, 6, 1))
+    assert after.status is Status.SUSPENDED
+    assert sorted((r.status.value, r.since) for r in after.readings) == [
+        ("suspended", "2025-04-17"),
+        ("suspended", "2025-05-20"),
+    ]
+    between = registry.status_as_of("taliban", "RU", dt.date(2025, 5, 1))
+    assert between.status is Status.UNKNOWN
+    assert {r.status for r in between.readings} == {Status.SUSPENDED, Status.LISTED}
+    # the 2003 designation recorded by both sources (March 2003 / 4 March 2003) is one act, not a dispute
+    before = registry.status_as_of("taliban", "RU", dt.date(2024, 1, 1))
+    assert before.status is Status.LISTED and before.readings == [] and before.since == "2003-03-04"

@@ -170,6 +170,10 @@ class EntityStore:
                     found[row.id] = Entity.model_validate_json(row.body)
         return found
 
+    def count(self) -> int:
+        with self.db.reading() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one())
+
     def all(self) -> list[Entity]:
         with self.db.reading() as conn:
             rows = conn.execute(sa.select(t.entities.c.body).order_by(t.entities.c.id))
@@ -191,7 +195,9 @@ class EntityStore:
             rows = conn.execute(_NAME_WITH_LINKS, {"key": name_key(name_or_id)}).all()
         if not rows:
             raise NotFound(f"no entity is named '{name_or_id}' (exact names and aliases, any case or script)")
-        exact = [row.entity_id for row in rows if row.type == "id" and row.value == name_or_id]
+        # The id row is not stored when a name folds to the same key ("Taliban" / taliban): any
+        # row of the entity whose id is the query makes it the exact match.
+        exact = [row.entity_id for row in rows if row.entity_id == name_or_id]
         ids = sorted({row.entity_id for row in rows}) if not exact else exact[:1]
         if len(ids) > 1:
             # A name an entity has of its own beats the same name acquired from a list entry.

@@ -178,6 +178,9 @@ class Name(Model):
     # Set when the name was added from another source (e.g. "un QDe.137"): such names help
     # screening but yield to an entity's own names when a lookup is ambiguous.
     acquired_from: str | None = None
+    # Where this name is attested: the url (or document_hash) of one of the entity's sources.
+    # Curated names in many scripts come from different sources (an official list, an encyclopaedia).
+    source: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -235,6 +238,18 @@ class Entity(Model):
         if not SLUG.match(value):
             raise ValueError(f"'{value}' is not a valid id (lowercase letters, digits, '.', '_', '-')")
         return value
+
+    @model_validator(mode="after")
+    def _name_sources_are_entity_sources(self) -> Entity:
+        cited = {s.url for s in self.sources if s.url} | {
+            s.document_hash for s in self.sources if s.document_hash
+        }
+        for index, name in enumerate(self.names):
+            if name.source is not None and name.source not in cited:
+                raise ValueError(
+                    f"names[{index}].source '{name.source}' is not the url or document_hash of one of the entity's sources"
+                )
+        return self
 
     @property
     def caption(self) -> str:

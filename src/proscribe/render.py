@@ -13,7 +13,7 @@ from rich.text import Text
 from proscribe.jurisdictions import jurisdiction_name
 from proscribe.model import Entity
 from proscribe.timeline import Lane
-from proscribe.views import ActRef, HistoryEntry, Status, StatusResult
+from proscribe.views import ActRef, HistoryEntry, ListFreshness, Status, StatusResult
 
 STATUS_STYLE = {
     Status.LISTED: "bold red",
@@ -31,8 +31,71 @@ LANE_CHAR = {
 }
 
 
+# No list imported here is known to be complete over all time, so the absence of acts never
+# proves that an entity was never listed: it says only that none is recorded.
+STATUS_LABEL = {Status.NEVER_LISTED: "no listing recorded"}
+# Words the screening rows use for the same statuses.
+_STATUS_WORDS = {"formerly listed": Status.DELISTED, "never listed": Status.NEVER_LISTED}
+
+
+def status_label(status: Status | str) -> str:
+    """The words for a status: "delisted", "no listing recorded" (not "never listed": see above)."""
+    if isinstance(status, str) and not isinstance(status, Status):
+        status = _STATUS_WORDS.get(status) or Status(status)
+    return STATUS_LABEL.get(status, status.value)
+
+
+def since_phrase(status: Status | str, since: str | None, first_seen: dt.date | None = None) -> str:
+    """A status with its date, as a sentence fragment.
+
+    >>> since_phrase(Status.LISTED, "2003-02-14")
+    'listed since 2003-02-14'
+    >>> since_phrase(Status.LISTED, "by 2024-05-03", dt.date(2024, 5, 3))
+    'listed (first seen in the list of 2024-05-03)'
+    >>> since_phrase(Status.LISTED, "by 2019-06-19")
+    'listed (by 2019-06-19; start unknown)'
+    >>> since_phrase("formerly listed", "2025-07-08")
+    'delisted since 2025-07-08'
+    >>> since_phrase(Status.DELISTED, "between 2021-01-18 and 2026-02-27")
+    'delisted (between 2021-01-18 and 2026-02-27)'
+    """
+    words = since_words(since, first_seen)
+    return f"{status_label(status)} {words}" if words else status_label(status)
+
+
+def since_words(since: str | None, first_seen: dt.date | None = None) -> str:
+    """The date part of :func:`since_phrase`: "since 2003-02-14", "(first seen in the list of D)"."""
+    if not since:
+        return ""
+    if first_seen is not None and since == f"by {first_seen}":
+        return f"(first seen in the list of {first_seen})"
+    if since.startswith("by "):
+        return f"({since}; start unknown)"
+    if since.startswith("between "):
+        return f"({since})"
+    return f"since {since}"
+
+
 def status_text(status: Status) -> Text:
-    return Text(status.value, style=STATUS_STYLE[status])
+    return Text(status_label(status), style=STATUS_STYLE[status])
+
+
+def staleness_note(freshness: ListFreshness | None, valid_at: dt.date) -> str | None:
+    """ "as of the ofac list of 2024-05-03 (the date asked is 759 days later)" when the list is stale."""
+    if freshness is None or not freshness.stale:
+        return None
+    return (
+        f"as of the list of {freshness.data_date} ({freshness.source}, the newest imported; "
+        f"the date asked is {(valid_at - freshness.data_date).days} days later)"
+    )
+
+
+def list_basis(freshness: ListFreshness | None) -> str:
+    """What a list status rests on: "curated acts", "ofac list of 2024-05-03", or, when that list is
+    more than 30 days older than the date asked, "as of the ofac list of 2024-05-03"."""
+    if freshness is None:
+        return "curated acts"
+    return ("as of the " if freshness.stale else "") + f"{freshness.source} list of {freshness.data_date}"
 
 
 def act_line(ref: ActRef) -> Text:
@@ -53,7 +116,8 @@ def sources_text(ref: ActRef, limit: int = 3) -> Text:
         text.append(f"    source: {source.url or source.document_hash}", style="blue")
         text.append(f" (retrieved {source.retrieved})\n", style="dim")
     if len(ref.sources) > limit:
-        text.append(f"    … and {len(ref.sources) - limit} more sources\n", style="dim")
+        more = len(ref.sources) - limit
+        text.append(f"    … and {more} more source{'s' if more > 1 else ''}\n", style="dim")
     return text
 
 
@@ -85,14 +149,19 @@ def status_panel(result: StatusResult, entity: Entity) -> Panel:
     heading.append(
         f" in {jurisdiction_name(result.jurisdiction)} ({result.jurisdiction}) on {result.valid_at}: "
     )
-    heading.append_text(status_text(result.status))
-    if result.since:
-        # Windows read as "listed (between 2021-01-18 and 2026-02-27)", days as "listed since 2003-02-14".
-        window = result.since.startswith(("by ", "between "))
-        heading.append(f" ({result.since})" if window else f" since {result.since}")
-        if result.since_basis and result.since_basis not in ("effective", "observed in list versions"):
-            heading.append(f" ({result.since_basis})", style="dim")
+    first_seen = result.freshness.first_seen if result.freshness else None
+    phrase = since_phrase(result.status, result.since, first_seen)
+    heading.append(phrase, style=STATUS_STYLE[result.status])
+    if (
+        result.since
+        and result.since_basis
+        and result.since_basis not in ("effective", "observed in list versions")
+    ):
+        heading.append(f" ({result.since_basis})", style="dim")
     parts: list[RenderableType] = [heading]
+    stale = staleness_note(result.freshness, result.valid_at)
+    if stale:
+        parts.append(Text(f"  {stale}", style="bold yellow"))
     filters = []
     if result.known_at:
         filters.append(f"as recorded by {result.known_at.isoformat()}")
@@ -107,22 +176,25 @@ def status_panel(result: StatusResult, entity: Entity) -> Panel:
     for ref in result.deciding_acts:
         parts.append(Text("  deciding act: ").append_text(act_line(ref)))
         parts.append(sources_text(ref))
-    if len(result.lists) > 1:
-        for listing in result.lists:
-            line = Text(f"  list {listing.list_id}: ").append_text(status_text(listing.status))
-            if listing.since:
-                window = listing.since.startswith(("by ", "between "))
-                line.append(f" ({listing.since})" if window else f" since {listing.since}")
-            if listing.via:
-                line.append(f"  via {listing.via.entity}", style="dim")
-
-            parts.append(line)
+    # Every status names the list it rests on, and that list's data date when it was imported.
+    for listing in result.lists:
+        line = Text(f"  list {listing.list_id}: ")
+        if len(result.lists) > 1:
+            seen = listing.freshness.first_seen if listing.freshness else None
+            line.append(since_phrase(listing.status, listing.since, seen), style=STATUS_STYLE[listing.status])
+            line.append("; ")
+        stale_list = listing.freshness is not None and listing.freshness.stale
+        line.append(list_basis(listing.freshness), style="yellow" if stale_list else "dim")
+        if listing.via:
+            line.append(f"  via {listing.via.entity}", style="dim")
+        parts.append(line)
     for reading in result.readings:
-        line = Text("  reading: ", style="magenta").append_text(status_text(reading.status))
-        if reading.since:
-            line.append(f" since {reading.since}")
+        line = Text("  reading: ", style="magenta")
+        line.append(since_phrase(reading.status, reading.since), style=STATUS_STYLE[reading.status])
         line.append(f"  (acts: {', '.join(reading.acts) or 'the disputed act did not happen'})", style="dim")
         parts.append(line)
+    for note in result.evidence:
+        parts.append(Text(f"  settled by the list: {note}", style="cyan"))
     for message in result.inconsistencies:
         parts.append(Text(f"  inconsistency: {message}", style="yellow"))
     return Panel(Group(*parts), expand=False)
@@ -145,7 +217,7 @@ def history_table(entries: Sequence[HistoryEntry], title: str) -> Table:
             action.append(" (general)", style="dim")
         action.append(f"\n{ref.id}", style="dim")
         table.add_row(
-            ref.date,
+            f"{ref.date} (start unknown)" if entry.start_unknown else ref.date,
             ref.jurisdiction,
             entry.entity or "",
             action,
@@ -189,6 +261,6 @@ def timeline_chart(lanes: Sequence[Lane], start: dt.date, end: dt.date, width: i
         out.append("\n")
     legend = Text("      ")
     for status, (char, style) in LANE_CHAR.items():
-        legend.append(char * 2, style=style).append(f" {status.value}   ")
+        legend.append(char * 2, style=style).append(f" {status_label(status)}   ")
     out.append_text(legend)
     return out

@@ -105,6 +105,7 @@ def tell_taliban_story(registry: Registry, console: Console, db_option: str = "p
     questions = [
         ("on 2025-01-01", dict(valid_at=dt.date(2025, 1, 1))),
         ("on 2025-05-01", dict(valid_at=dt.date(2025, 5, 1))),
+        ("on 2025-06-01", dict(valid_at=dt.date(2025, 6, 1))),
         (
             "on 2025-05-01, knowing only what was published by 2025-03-01",
             dict(valid_at=dt.date(2025, 5, 1), published_by=dt.date(2025, 3, 1)),
@@ -114,7 +115,12 @@ def tell_taliban_story(registry: Registry, console: Console, db_option: str = "p
         result = registry.status_as_of(taliban, "RU", **kwargs)  # type: ignore[arg-type]
         answer = render.status_text(result.status)
         if result.since:
-            answer.append(f" since {result.since}")
+            answer.append(f" {render.since_words(result.since)}")
+        elif result.readings:
+            # The court report and the FSB list disagree on when the suspension took effect.
+            answer.append(
+                " (" + "; ".join(render.since_phrase(r.status, r.since) for r in result.readings) + ")"
+            )
         deciding = result.deciding_acts[0].id if result.deciding_acts else ""
         table.add_row(label, answer, deciding)
     console.print(table)
@@ -133,11 +139,11 @@ def tell_taliban_story(registry: Registry, console: Console, db_option: str = "p
             result = registry.status_as_of(taliban, code, day)
             line = Text(f"  {code} on {day}: ").append_text(render.status_text(result.status))
             if result.since:
-                line.append(f" since {result.since}")
+                line.append(f" {render.since_words(result.since)}")
             for reading in result.readings:
                 line.append(
                     f"\n      one reading: {reading.status.value}"
-                    f"{' since ' + reading.since if reading.since else ''} ({', '.join(reading.acts)})",
+                    f"{' ' + render.since_words(reading.since) if reading.since else ''} ({', '.join(reading.acts)})",
                     style="magenta",
                 )
             console.print(line, highlight=False)
@@ -164,7 +170,7 @@ def tell_taliban_story(registry: Registry, console: Console, db_option: str = "p
     for result in registry.statuses_as_of(hts, today):
         line = Text(f"  {result.jurisdiction:<3} ").append_text(render.status_text(result.status))
         if result.since:
-            line.append(f" since {result.since}")
+            line.append(f" {render.since_words(result.since)}")
         if result.via:
             line.append(f"  (via the {result.via.entity} listing)", style="dim")
         if result.readings:

@@ -65,6 +65,18 @@ class Window:
     def exact(self) -> bool:
         return self.earliest == self.latest
 
+    @property
+    def open_start(self) -> bool:
+        """Known to hold by ``latest`` with no lower bound: an entry first seen in a list snapshot."""
+        return self.earliest == EARLIEST and self.latest != LATEST
+
+    @property
+    def sort_day(self) -> dt.date:
+        """The day the act is placed at in time order: its first possible day, or, when that is
+        unbounded, the day it is known to hold by (a year-1 bound would sort it before everything
+        and stretch timelines over two millennia)."""
+        return self.latest if self.open_start else self.earliest
+
 
 def _day_or_none(value: PartialDate | None) -> PartialDate | None:
     return value if value is not None and value.is_known else None
@@ -150,7 +162,7 @@ def visible_acts(
 def _order_key(recorded: RecordedAct) -> tuple[dt.date, dt.date, int, str]:
     window = effect_window(recorded.act)
     # Procedural steps sort before status changes of the same day (the hearing, then the ruling).
-    return (window.earliest, window.latest, _ACTION_ORDER.get(recorded.act.action, -1), recorded.act.id)
+    return (window.sort_day, window.latest, _ACTION_ORDER.get(recorded.act.action, -1), recorded.act.id)
 
 
 @dataclass
@@ -308,6 +320,36 @@ def _conflict_options(acts: Sequence[RecordedAct]) -> tuple[list[RecordedAct], l
         for other in recorded.act.conflicts_with:
             if other in by_id:
                 parent[find(other)] = find(recorded.act.id)
+    # One decision recorded twice (a court report and the official list both record the ruling of
+    # 17 April 2025) is one step: with the same effect it is counted once; with different effective
+    # dates ("takes effect immediately" vs "in force 20.05.2025") the two are competing readings.
+    same_decision: dict[tuple[str, str], list[RecordedAct]] = {}
+    for recorded in acts:
+        decided = recorded.act.decided
+        if (
+            decided is not None
+            and len(str(decided)) == 10
+            and recorded.act.confidence is not Confidence.DISPUTED
+        ):
+            same_decision.setdefault((recorded.act.action.value, str(decided)), []).append(recorded)
+    repeated: set[str] = set()
+    for members in same_decision.values():
+        if len(members) < 2:
+            continue
+
+        def stated(recorded: RecordedAct) -> str:  # the effective date as precise as stated, "" if none
+            effective = recorded.act.effective
+            return str(effective) if effective is not None and str(effective)[:1].isdigit() else ""
+
+        precise = max(members, key=lambda m: len(stated(m)))
+        if all(stated(precise).startswith(stated(m)) for m in members):
+            # "March 2003" and "4 March 2003" agree: the more precise record speaks for both
+            repeated.update(m.act.id for m in members if m is not precise)
+        else:
+            for alternative in members:
+                if alternative is not precise:
+                    parent[find(alternative.act.id)] = find(precise.act.id)
+    acts = [r for r in acts if r.act.id not in repeated]
     groups: dict[str, list[RecordedAct]] = {}
     for recorded in acts:
         groups.setdefault(find(recorded.act.id), []).append(recorded)
@@ -344,6 +386,30 @@ class ListStatus:
     inconsistencies: list[Inconsistency]
     timing_uncertain: bool = False
     via: Via | None = None
+    # what settled a dispute outside the acts (a later list version that still carries the entry)
+    evidence: list[str] = field(default_factory=list)
+    # True when the listing is known to hold by ``since`` but not since when (a list snapshot).
+    start_unknown: bool = False
+    freshness: ListFreshness | None = None
+
+
+@dataclass
+class ListFreshness:
+    """Which imported list a status rests on, and how old that list's data is for the date asked.
+
+    ``stale`` is set when the date asked is more than :data:`STALE_AFTER_DAYS` past the data date
+    of the newest imported version of the source: the answer is then only "as of the list of
+    ``data_date``". ``first_seen`` is the data date of the version an entry was first seen in, when
+    its listing date is unknown. Curated acts rest on no imported list and get no freshness.
+    """
+
+    source: str
+    data_date: dt.date
+    stale: bool
+    first_seen: dt.date | None = None
+
+
+STALE_AFTER_DAYS = 30
 
 
 def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) -> ListStatus:
@@ -372,6 +438,16 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
             Reading(reading_status(s, u), s.since.text if s.since else None, [r.act.id for r in chosen])
             for s, chosen, u in outcomes
         ]
+        # readings that give the same answer are one reading (the acts of each listed together),
+        # and when all agree on this day there is no dispute worth showing
+        merged: dict[tuple[Status, str | None], Reading] = {}
+        for reading in readings:
+            same = merged.get((reading.status, reading.since))
+            if same is None:
+                merged[(reading.status, reading.since)] = reading
+            else:
+                same.acts.extend(a for a in reading.acts if a not in same.acts)
+        readings = list(merged.values()) if len(merged) > 1 else []
     since_texts = {s.since.text if s.since else None for s, _, _ in outcomes}
     since = first_state.since if len(since_texts) == 1 else None
     inconsistencies = sorted({i for s, _, _ in outcomes for i in s.inconsistencies})
@@ -382,12 +458,13 @@ def list_status(acts: Sequence[RecordedAct], list_id: str, valid_at: dt.date) ->
         list_id=list_id,
         status=status,
         since=since.text if since else None,
-        since_date=since.earliest if since else None,
+        since_date=since.earliest if since and not since.open_start else None,
         since_basis=since.basis if since else None,
         deciding=ActRef.of(deciding) if deciding and status is not Status.NEVER_LISTED else None,
         readings=readings,
         inconsistencies=inconsistencies,
         timing_uncertain=first_uncertain and len(outcomes) == 1,
+        start_unknown=bool(since and since.open_start),
     )
 
 
@@ -416,6 +493,9 @@ class StatusResult:
     via: Via | None = None
     readings: list[Reading] = field(default_factory=list)
     inconsistencies: list[Inconsistency] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    start_unknown: bool = False
+    freshness: ListFreshness | None = None
 
 
 def _combine(entity_id: str, jurisdiction: str, as_of: AsOf, lists: list[ListStatus]) -> StatusResult:
@@ -439,7 +519,10 @@ def _combine(entity_id: str, jurisdiction: str, as_of: AsOf, lists: list[ListSta
         lists=ranked,
         readings=top.readings,
         inconsistencies=[i.on(entity_id, jurisdiction) for ls in ranked for i in ls.inconsistencies],
+        evidence=[note for ls in ranked for note in ls.evidence],
         via=top.via,
+        start_unknown=top.start_unknown,
+        freshness=top.freshness,
     )
 
 
@@ -462,6 +545,15 @@ class AsOf:
 
     def visible(self, acts: Iterable[RecordedAct]) -> list[RecordedAct]:
         return visible_acts(acts, self.known_at, self.published_by)
+
+
+def combine_lists(result: StatusResult, lists: list[ListStatus]) -> StatusResult:
+    """``result`` answered again from changed per-list statuses (same question, same inconsistencies)."""
+    combined = _combine(
+        result.entity, result.jurisdiction, AsOf(result.valid_at, result.known_at, result.published_by), lists
+    )
+    combined.inconsistencies = result.inconsistencies
+    return combined
 
 
 def own_status(
@@ -570,6 +662,7 @@ class HistoryEntry:
     act: ActRef
     status_after: Status | None
     superseded: bool
+    start_unknown: bool = False
 
 
 def history(acts: Iterable[RecordedAct], entity_ids: Sequence[str]) -> list[HistoryEntry]:
@@ -581,24 +674,26 @@ def history(acts: Iterable[RecordedAct], entity_ids: Sequence[str]) -> list[Hist
     materialised = list(acts)
     superseded = {ref for r in materialised for ref in r.act.supersedes}
     visible = visible_acts(materialised)
+    visible_seqs = {r.seq for r in visible}
     entries = []
     for recorded in sorted(materialised, key=_order_key):
         act = recorded.act
         subject = next((e for e in entity_ids if e in act.entities), None)
+        window = effect_window(act)
         status_after = None
-        if act.list_id and subject and recorded in visible:
-            window = effect_window(act)
+        if act.list_id and subject and recorded.seq in visible_seqs:
             day = window.latest if window.latest != LATEST else window.earliest
             status_after = own_status(visible, subject, act.jurisdiction, day).status
         entries.append(
             HistoryEntry(
-                date=effect_window(act).text,
+                date=window.text,
                 sort_key=_order_key(recorded),
                 jurisdiction=act.jurisdiction,
                 entity=subject,
                 act=ActRef.of(recorded),
                 status_after=status_after,
                 superseded=act.id in superseded or act.action is Action.RETRACTED,
+                start_unknown=window.open_start,
             )
         )
     return entries

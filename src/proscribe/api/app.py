@@ -15,6 +15,8 @@ from proscribe.api import acts, admin, entities, lists, news, procedures, screen
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
 from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
+from proscribe.api.reconcile import router as reconcile_router
+from proscribe.api.yente import router as yente_router
 from proscribe.errors import AmbiguousName, InputError, NotFound, ProscribeError
 from proscribe.registry import Registry
 from proscribe.screening.screener import Screener
@@ -102,7 +104,8 @@ def create_app(
     app.state.web_sections = {"screening": True, "alerts": True}
     for module in (entities, acts, lists, procedures, news, screening, watchlists, admin):
         app.include_router(module.router, prefix="/api")
-    app.include_router(screening.match_router)
+    for yente_compatible in (yente_router, reconcile_router):  # at the root, as yente serves them
+        app.include_router(yente_compatible)
 
     @app.get(
         "/api/health", tags=["service"], summary="Liveness: the service answers and its database is reachable"

@@ -11,6 +11,8 @@ from fastapi.responses import JSONResponse
 from proscribe import views
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import day_param, instant_param, json_response, jurisdiction_param, need, registry_of
+from proscribe.lists.evidence import weigh_list_evidence
+from proscribe.lists.freshness import status_with_freshness
 from proscribe.registry import Registry
 from proscribe.serialize import to_jsonable
 
@@ -50,11 +52,15 @@ def _status_payload(
     published: dt.date | None,
 ) -> dict[str, Any]:
     subject = registry.resolve(ref)
-    results = (
-        [registry.status_as_of(subject, code, day, known, published)]
-        if code
-        else registry.statuses_as_of(subject, day, known, published)
-    )
+    results = [
+        weigh_list_evidence(registry, result)
+        for result in (
+            [registry.status_as_of(subject, code, day, known, published)]
+            if code
+            else registry.statuses_as_of(subject, day, known, published)
+        )
+    ]
+    status_with_freshness(registry, results)
     return {
         "entity": subject.id,
         "caption": subject.caption,

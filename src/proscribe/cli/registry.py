@@ -27,6 +27,8 @@ from proscribe.cli.common import (
     reports_errors,
 )
 from proscribe.errors import InputError
+from proscribe.lists.evidence import weigh_list_evidence
+from proscribe.lists.freshness import status_with_freshness
 from proscribe.registry import Registry
 from proscribe.screening.resolve import Resolution, resolve_name
 from proscribe.screening.screener import Screener
@@ -98,6 +100,8 @@ def status(
         results = [registry.status_as_of(entity, code, valid_at, known, published)]
     else:
         results = registry.statuses_as_of(entity, valid_at, known, published)
+    results = [weigh_list_evidence(registry, result) for result in results]
+    status_with_freshness(registry, results)
     related = registry.entities.get_many({r.via.entity for r in results if r.via})
     if as_json:
         names = [n.model_dump(mode="json", exclude_none=True) for n in entity.names]

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from proscribe import render
 from proscribe.cli.common import (
     DbOption,
     JsonOption,
@@ -29,6 +30,7 @@ from proscribe.cli.common import (
     spinner,
 )
 from proscribe.errors import InputError
+from proscribe.lists.freshness import ListIndex
 from proscribe.names.score import THRESHOLD
 from proscribe.registry import Registry
 from proscribe.screening.audit import AuditLog
@@ -150,9 +152,11 @@ def screen_command(
     table = Table(title=f"'{name}' screened against the lists of {day}")
     for heading in ("score", "entity", "matched name", "listings", "why"):
         table.add_column(heading)
+    versions = ListIndex.of(screener.registry)
     for m in matches:
         listings = "\n".join(
-            f"{x.jurisdiction} {x.list}: {x.status}" + (f" since {x.since}" if x.since else "")
+            f"{x.jurisdiction} {x.list}: "
+            + render.since_phrase(x.status, x.since, versions.snapshot_date(x.since))
             for x in m.listings
         )
         table.add_row(

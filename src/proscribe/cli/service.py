@@ -16,10 +16,13 @@ from proscribe.cli.common import (
     print_json,
     reports_errors,
 )
+from proscribe.errors import InputError
+from proscribe.lists.store import ListStore
 from proscribe.registry import Registry
 from proscribe.screening.audit import current_user
 from proscribe.screening.batch import read_column
 from proscribe.screening.screener import Screener
+from proscribe.store.database import resolve_url
 from proscribe.watchlists import WatchedName, Watchlists
 
 keys_app = typer.Typer(
@@ -41,9 +44,15 @@ def serve(
     rate_limit: Annotated[int, typer.Option("--rate-limit", help="Requests a minute per key.")] = 600,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body, in bytes.")] = 1_000_000,
     max_batch: Annotated[int, typer.Option("--max-batch", help="Most items in one batch request.")] = 1000,
+    create: Annotated[
+        bool, typer.Option("--create", help="Create the SQLite database if it does not exist (empty).")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Run the HTTP API and web interface (OpenAPI docs at /docs).
+
+    Refuses a SQLite file that does not exist (a mistyped --db would serve an empty registry)
+    unless --create is given. Prints what it serves: database, acts, entities, list versions.
 
     Example: `proscribe keys create --role admin --name me && proscribe serve --port 8000`
     """
@@ -51,6 +60,15 @@ def serve(
 
     from proscribe.api.app import create_app
     from proscribe.api.limits import Limits
+
+    url = resolve_url(db)
+    missing = missing_sqlite_file(url)
+    if missing is not None and not create:
+        raise InputError(
+            f"no database at {missing}; give the right --db (or $PROSCRIBE_DB), "
+            "or --create to start an empty one",
+            location="--db",
+        )
 
     limits = Limits(
         max_body_bytes=max_body,
@@ -61,9 +79,34 @@ def serve(
     )
     app = create_app(db, limits)
     console.print(
-        f"proscribe API on http://{host}:{port}/ (docs at /docs), database {app.state.registry.db.url}"
+        f"proscribe API on http://{host}:{port}/ (docs at /docs)\n" + serving_summary(app.state.registry),
+        highlight=False,
+        soft_wrap=True,  # one unbroken line per fact, for logs and scripts
     )
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file a ``sqlite:///`` URL names when it does not exist (None for in-memory or servers)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.removeprefix("sqlite:///")
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return None if Path(path).exists() else Path(path)
+
+
+def serving_summary(registry: Registry) -> str:
+    """What a server serves: its database, and how many acts, entities and list versions it holds."""
+    versions = ListStore(registry.db).versions()
+    newest: dict[str, str] = {}
+    for version in versions:
+        newest[version.source] = max(newest.get(version.source, ""), version.data_date.isoformat())
+    lists = ", ".join(f"{source} {day}" for source, day in sorted(newest.items()))
+    return (
+        f"database {registry.db.url}: {registry.journal.count():,} acts, {registry.entities.count():,} entities, "
+        f"{len(versions):,} list versions" + (f" (newest: {lists})" if lists else " (no list imported)")
+    )
 
 
 @keys_app.command("create")

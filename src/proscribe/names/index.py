@@ -8,13 +8,15 @@ and only the best ``candidates`` names are scored with :func:`proscribe.names.sc
 
 from __future__ import annotations
 
+import array
 import bisect
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, overload
 
 from proscribe.names.bounds import MARGIN, NameFacts, QueryBound
 from proscribe.names.normalise import Normalised, expansions, normalise, skeleton
@@ -83,7 +85,8 @@ class NameIndex:
     def __init__(self, names: Iterable[tuple[int, str]], kinds: Sequence[str | None] = ()) -> None:
         """``names``: (owner, name) pairs; ``kinds``: by owner, whose names they are ("person",
         "organisation"...), which :func:`proscribe.names.score.score_names` takes into account."""
-        self.names: list[IndexedName] = []
+        names_built: list[IndexedName] = []
+        self.names: Sequence[IndexedName] = names_built
         self._key_counts: list[int] = []
         postings: dict[str, list[int]] = {}
         token_df: Counter[str] = Counter()
@@ -93,16 +96,18 @@ class NameIndex:
             if not form.tokens or (owner, form.text) in seen:
                 continue
             seen.add((owner, form.text))
-            position = len(self.names)
-            self.names.append(IndexedName(owner, value, form))
+            position = len(names_built)
+            names_built.append(IndexedName(owner, value, form))
             name_keys = keys(form)
             self._key_counts.append(len(name_keys))
             for key in name_keys:
                 postings.setdefault(key, []).append(position)
             token_df.update(set(form.tokens))
-        self.postings = postings
+        self.postings: Mapping[str, list[int]] = postings
         total = max(len(self.names), 1)
-        self._idf = {key: math.log(1 + total / len(found)) for key, found in postings.items()}
+        self._idf: dict[str, float] = {
+            key: math.log(1 + total / len(found)) for key, found in postings.items()
+        }
         self._weights = {tok: 1.0 + min(math.log(1 + total / df), 12.0) / 4 for tok, df in token_df.items()}
         self._default_weight = 1.0 + min(math.log(1 + total), 12.0) / 4
         self._name_weights = [weights(name.form, self.weight) for name in self.names]
@@ -119,6 +124,27 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled lean (a persisted index is loaded in every fresh process): the names as columns
+        (their tokens are those of the bound's facts), rebuilt one by one when a query meets them,
+        each key's names as packed integers, unpacked when a query meets the key, and what is
+        derived from the postings (weights, sorted lists, sets) left out, recomputed when first
+        used: the same floats, lists and sets, so the same candidates in the same order."""
+        state = dict(self.__dict__)
+        for derived in ("_idf", "_ranked_cache", "_set_cache", "_head_cache"):
+            del state[derived]
+        state["names"] = _name_columns(state["names"])
+        state["postings"] = {key: array.array("i", found).tobytes() for key, found in self.postings.items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.names = _StoredNames(state["names"], self._facts.tokens)
+        self.postings = _StoredPostings(state["postings"])
+        self._idf = _KeyWeights(self.postings, max(len(self.names), 1))
+        # Caches of the postings, filled again as queries need them (the same sets, lists, scores).
+        self._ranked_cache, self._set_cache, self._head_cache = {}, {}, {}
 
     def weight(self, token: str) -> float:
         """Rarer tokens weigh more (1 to 4); unknown tokens weigh as the rarest."""
@@ -285,3 +311,106 @@ class NameIndex:
         if min_score is not None:
             hits = [hit for hit in hits if hit.scored.score >= min_score]
         return sorted(hits, key=lambda h: (-h.scored.score, h.name.owner, h.name.value))
+
+
+NameColumns = tuple[
+    list[int],
+    list[str],
+    list[str],
+    list[tuple[str, ...]],
+    list[str],
+    list[tuple[str, ...]],
+    list[str],
+    list[frozenset[str]],
+]
+
+
+def _name_columns(names: Sequence[IndexedName]) -> NameColumns:
+    """The names' fields by column (owner, value, and their forms' fields but the tokens)."""
+    forms = [name.form for name in names]
+    return (
+        [name.owner for name in names],
+        [name.value for name in names],
+        [form.original for form in forms],
+        [form.skeletons for form in forms],
+        [form.script for form in forms],
+        [form.dropped for form in forms],
+        [form.compact for form in forms],
+        [form.bracketed for form in forms],
+    )
+
+
+class _StoredNames(Sequence[IndexedName]):
+    """The indexed names of an unpickled index, each made (once) when first read: a query reads
+    a few dozen of the tens of thousands."""
+
+    def __init__(self, columns: NameColumns, tokens: list[tuple[str, ...]]) -> None:
+        self._columns = columns
+        self._tokens = tokens
+        self._made: dict[int, IndexedName] = {}
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    @overload
+    def __getitem__(self, position: int) -> IndexedName: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[IndexedName]: ...
+    def __getitem__(self, position: int | slice) -> IndexedName | list[IndexedName]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        if position < 0:
+            position += len(self._tokens)
+        found = self._made.get(position)
+        if found is None:
+            owners, values, originals, skeletons, scripts, dropped, compact, bracketed = self._columns
+            form = Normalised(
+                originals[position],
+                self._tokens[position],
+                skeletons[position],
+                scripts[position],
+                dropped[position],
+                compact[position],
+                bracketed[position],
+            )
+            found = self._made[position] = IndexedName(owners[position], values[position], form)
+        return found
+
+    def __iter__(self) -> Iterator[IndexedName]:
+        return (self[i] for i in range(len(self)))
+
+
+class _KeyWeights(dict[str, float]):
+    """Each key's weight (idf), computed when first asked for, as :class:`NameIndex` computes it."""
+
+    def __init__(self, postings: Mapping[str, list[int]], total: int) -> None:
+        super().__init__()
+        self._postings = postings
+        self._total = total
+
+    def __missing__(self, key: str) -> float:
+        value = self[key] = math.log(1 + self._total / len(self._postings[key]))
+        return value
+
+
+class _StoredPostings(Mapping[str, list[int]]):
+    """Each key's names (positions), kept packed until a query meets the key."""
+
+    def __init__(self, packed: dict[str, bytes]) -> None:
+        self._packed = packed
+        self._unpacked: dict[str, list[int]] = {}
+
+    def __getitem__(self, key: str) -> list[int]:
+        found = self._unpacked.get(key)
+        if found is None:
+            found = self._unpacked[key] = array.array("i", self._packed[key]).tolist()
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)

@@ -1,6 +1,6 @@
 """The name lexicons, read once from ``names/data/lexicon.yaml``: the words names are folded with.
 
-Stop words, particles, spellings, the one table of legal forms (with the kind of company each
+Stop words, particles, spellings, given-name variants, the one table of legal forms (with the kind of company each
 makes), acronyms and organisation words in other languages are data, not code: see the comments
 at the top of the YAML file. This module turns them into the frozen sets and dicts that
 :mod:`proscribe.names.normalise` and :mod:`proscribe.names.score` use.
@@ -25,6 +25,10 @@ _DATA = _load()
 PARTICLES: frozenset[str] = frozenset(_DATA["particles"])
 STOP_WORDS: frozenset[str] = frozenset(_DATA["stop_words"])
 SPELLING: dict[str, str] = dict(_DATA["spelling"])
+# each spelling of a given name -> the name its group is filed under ("oleksandr" -> "alexander")
+GIVEN_NAMES: dict[str, str] = {
+    spelling: name for name, spellings in _DATA["given_names"].items() for spelling in spellings
+}
 
 _FORMS: list[tuple[str, str]] = [(row["form"], row["kind"]) for row in _DATA["legal_forms"]]
 # one-word forms are dropped as tokens ("LLC"), phrases as token sequences in the file's order

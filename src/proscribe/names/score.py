@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from proscribe.names.lexicon import GENERIC_ORG_WORDS, LEGAL_FORM_KINDS, ORG_WORDS_LATIN
+from proscribe.names.lexicon import GENERIC_ORG_WORDS, GIVEN_NAMES, LEGAL_FORM_KINDS, ORG_WORDS_LATIN
 from proscribe.names.nicknames import nicknames_of
 from proscribe.names.normalise import Normalised, expansions, han_spaced, normalise
 
@@ -158,7 +158,9 @@ def spelling_key(token: str) -> str:
     """The token as spelt whatever the transliteration: doubled letters written once ("abdullah"
     -> "abdulah"), and in tokens of five letters or more the Latvian/Lithuanian nominative -s after
     a consonant dropped, a final j after a vowel read as y, and the spellings of
-    ``_VARIANT_SPELLINGS`` folded ("husayn", "hussein" -> "husain"; "sergejs" -> "sergai")."""
+    ``_VARIANT_SPELLINGS`` folded ("husayn", "hussein" -> "husain"; "sergejs" -> "sergai"). The
+    spellings of one given name (lexicon ``given_names``: "aleksandr", "oleksandr") share one key."""
+    token = GIVEN_NAMES.get(token, token)
     if len(token) >= 5:
         token = _BALTIC.sub("", token)
         token = _FINAL_J.sub("y", token)

@@ -36,6 +36,9 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Boilerplate lines are short; a long line is a paragraph (or a whole article on one line) and is kept
+# even when it mentions "Advertisement" or "Subscribe" somewhere.
+MAX_BOILERPLATE_LINE = 300
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def clean_text(text: str) -> str:
     seen: set[str] = set()
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _SPACES.sub(" ", raw).strip()
-        if not line or _BOILERPLATE.match(line):
+        if not line or (len(line) <= MAX_BOILERPLATE_LINE and _BOILERPLATE.match(line)):
             continue
         # A headline repeated in the body (common in scraped pages) is said once.
         key = line.casefold()

@@ -18,6 +18,7 @@ from typing import Any
 from proscribe.dates import PartialDate
 from proscribe.model import RecordedAct
 from proscribe.news.extract import NewsEvent
+from proscribe.views import visible_acts
 
 
 @dataclass(frozen=True)
@@ -137,9 +138,10 @@ def _against_registry(
     acts: Sequence[RecordedAct],
     members: list[NewsEvent],
 ) -> Conflict | None:
+    # Corrected (superseded) and retracted acts are not what the registry says now.
     recorded = [
         r.act
-        for r in acts
+        for r in visible_acts(acts)
         if subject in r.act.entities and r.act.jurisdiction == jurisdiction and r.act.action == action
     ]
     spans = [(e, s) for e, s in dated if s is not None]

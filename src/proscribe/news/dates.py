@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Date expressions in news sentences, resolved against the article's publication date.
 
 "On Tuesday, December 17" in an article of 2024-12-17 is 2024-12-17; "on Friday" in a sentence
@@ -18,6 +18,11 @@ from typing import Literal
 from proscribe.dates import PartialDate
 
 Precision = Literal["day", "month", "season", "year"]
+# How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
+# publication ("yesterday", "last year"), the article's dateline, a legal rule ("takes effect
+# immediately", "upon publication in the Federal Register"), or only the publication date.
+Basis = Literal["explicit", "weekday", "relative", "dateline", "rule", "publication"]
+_RELATIVE_KINDS = frozenset({"rel_day", "ago", "this_year", "season_rel", "ru_season", "ru_part_rel"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class DateMention:
     text: str
     date: PartialDate
     precision: Precision
+    basis: Basis = "explicit"
 
 
 _EN_MONTHS = {
@@ -65,7 +71,7 @@ _DE_MONTH = (
 )
 _RU_MONTH = r"(?P<month>январ[яеь]|феврал[яеь]|марта?|марте|апрел[яеь]|ма[яе]|май|июн[яеь]|июл[яеь]|августа?|августе|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь])"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?:morgen|abend|nachmittag|vormittag|nacht)?"
 _PART = r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|Anfang|Mitte|Ende)"
 
 # Ordered: longer, more specific patterns first; a span claimed by one is not matched again.
@@ -91,14 +97,52 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с)\s+{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце)\b", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера)(?!\w)", re.I)),
+    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера)(?!\w)", re.I)),
     ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в)?\s*{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
 
 _FUTURE = re.compile(
-    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|wird|werde|soll|erwartet|ab\s|назначен\w*|будет|будут|рассмотрит)\b",
+    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|upon|wird|werde|soll|erwartet|ab\s|назначен\w*|будет|будут|рассмотрит)\b",
     re.I,
+)
+
+
+# Lower-case stems every date pattern without a digit contains (months, weekdays, seasons, relative words).
+_DATE_WORDS = (
+    *(m for m in _EN_MONTHS if len(m) > 3), "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    *_DE_MONTHS, "jänner", "март", "ма", "январ", "феврал", "апрел", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+    *_WEEKDAYS, "сред", "пятниц", "суббот",
+    *_SEASONS, "year", "month", "jahr", "monat", "год", "месяц", "week", "day", "ago",
+    "yesterday", "today", "tomorrow", "earlier", "gestern", "heute", "morgen", "vortag", "вчера", "сегодня", "завтра", "накануне",
+    "позавчера", "vorgestern", "в конце", "в начале", "в середине",
+)  # fmt: skip
+_DIGIT = re.compile(r"\d")
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "en_month": tuple(_EN_MONTHS),
+    "de_month": (*_DE_MONTHS, "jänner"),
+    "ru_month": ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"),
+    "weekday": (*_WEEKDAYS, "сред", "пятниц", "суббот"),
+    "season": (*_SEASONS, "winter", "frühling"),
+    "period": ("year", "month", "jahr", "monat", "году", "месяц"),
+}  # fmt: skip
+# The word families a pattern cannot match without (checked as plain substrings before the regex runs).
+_NEEDS: dict[str, frozenset[str]] = {
+    "ymd": frozenset({"digit"}), "iso": frozenset({"digit"}),
+    "en_mdy": frozenset({"digit", "en_month"}), "en_dmy": frozenset({"digit", "en_month"}),
+    "de_dmy": frozenset({"digit", "de_month"}), "ru_dmy": frozenset({"digit", "ru_month"}),
+    "part_month": frozenset({"en_month"}), "part_year": frozenset({"digit"}), "ru_part_year": frozenset({"digit"}),
+    "season_rel": frozenset({"season"}), "season_year": frozenset({"digit", "season"}), "ru_season": frozenset({"season"}),
+    "en_my": frozenset({"digit", "en_month"}), "de_my": frozenset({"digit", "de_month"}), "ru_my": frozenset({"digit", "ru_month"}),
+    "last_month_name": frozenset({"en_month"}), "de_month": frozenset({"de_month"}), "ru_month": frozenset({"ru_month"}),
+    "this_year": frozenset({"period"}), "ago": frozenset(),
+    "weekday": frozenset({"weekday"}), "year": frozenset({"digit"}),
+}  # fmt: skip
+_WILL = re.compile(
+    r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I
 )
 
 
@@ -214,7 +258,7 @@ def _resolve(
             "vorgestern": (-2, published), "позавчера": (-2, published),
             "today": (0, published), "heute": (0, published), "сегодня": (0, published),
             "tomorrow": (1, published), "morgen": (1, published), "завтра": (1, published),
-            "a day earlier": (-1, base), "the day before": (-1, base), "the previous day": (-1, base),
+            "comes a day after": (-1, base), "came a day after": (-1, base), "a day earlier": (-1, base), "the day before": (-1, base), "the previous day": (-1, base),
             "am vortag": (-1, base), "накануне": (-1, base),
             "the following day": (1, base), "a day later": (1, base),
         }  # fmt: skip
@@ -242,9 +286,19 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
 
     ``anchor`` is the last day-precise date mentioned before this sentence, for "a day earlier".
     """
+    lowered = sentence.lower()
+    has_digit = _DIGIT.search(sentence) is not None
+    if not has_digit and not any(word in lowered for word in _DATE_WORDS):
+        return []  # no number and no month, weekday, season or relative word: no date (the common case)
+    # Which families of words the sentence has decides which patterns can match at all.
+    present = {family for family, words in _FAMILIES.items() if any(word in lowered for word in words)}
+    if has_digit:
+        present.add("digit")
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for kind, pattern in _PATTERNS:
+        if not _NEEDS.get(kind, frozenset()) <= present:
+            continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
             text = match.group(0)
@@ -252,8 +306,13 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             start += len(text) - len(stripped)
             if start >= end or any(start < e and s < end for s, e in taken):
                 continue
-            # Tense is read near the expression: "passed a bill Tuesday, a move that will..." is past.
-            future = bool(_FUTURE.search(sentence[max(0, start - 60) : start]))
+            # Tense is read near the expression: "passed a bill Tuesday, a move that will..." is past; "will
+            # revoke its designation of [a long name] as a foreign terrorist organization on Tuesday" is not,
+            # unless a speech verb stands right before ("an official said on Friday").
+            before = sentence[max(0, start - 160) : start]
+            future = bool(_FUTURE.search(before[-60:])) or (
+                bool(_WILL.search(before)) and not _SPEECH_BEFORE.search(before)
+            )
             try:
                 resolved = _resolve(kind, match, published, future, anchor)
             except (ValueError, KeyError):
@@ -261,7 +320,12 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             if resolved is None:
                 continue
             taken.append((start, end))
-            mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1]))
+            basis: Basis = (
+                "weekday" if kind == "weekday" else "relative" if kind in _RELATIVE_KINDS else "explicit"
+            )
+            if kind == "last_month_name" and (match.group("rel") or "").lower() in ("last", "this", "next"):
+                basis = "relative"
+            mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1], basis))
     mentions.sort(key=lambda m: m.start)
     # "tomorrow, July 8": the explicit date says the same thing more reliably.
     return [
@@ -274,3 +338,78 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             and re.fullmatch(r"\W{0,3}", sentence[m.end : mentions[i + 1].start])
         )
     ]
+
+
+# "LONDON, July 17 (Reuters) -", "MOSCOW, Dec 17 -", "Ottawa, September 29:", "Washington DC [US], March 5
+# (ANI):", "OTTAWA, ON, Feb. 20, 2025 /CNW/ -": a place in capitals or title case, a date, then a dash or colon.
+_DATELINE = re.compile(
+    rf"^(?:(?P<place>[A-ZÄÖÜА-ЯЁ][\w .'’-]{{1,40}}?(?:,\s*[A-Z]{{2}})?(?:\s*\[[A-Z]{{2,3}}\])?),\s+)?"
+    rf"(?P<when>{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:,\s+{_YEAR})?)\s*(?P<agency>\([A-Za-z]+\)|/[A-Z]+/)?\s*[-–—:]"
+)
+
+
+# "МОСКВА, 8 дек — РИА Новости.", "БИШКЕК, 6 сентября —": Russian agency datelines.
+_RU_DATELINE = re.compile(
+    r"^(?P<place>[А-ЯЁ][А-ЯЁа-яё -]{1,30}),\s+(?P<when>(?P<day>\d{1,2})\s+(?P<month>янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?)\s*[—–-]"
+)
+# "WASHINGTON (UrduPoint News / Sputnik - 30th November, 2021) The United States ...".
+_PAREN_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,40}\s*\((?P<inside>[^()]{1,80})\)")
+_RU_ABBREVIATED = {
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "май": 5,
+    "мая": 5,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
+}
+
+
+def find_dateline(text: str, published: dt.date) -> DateMention | None:
+    """The dateline of the first paragraph that has one, resolved against ``published``.
+
+    Only the first few paragraphs are read (a dateline opens the story), each only at its start, so
+    the cost does not grow with the article.
+    """
+    offset = 0
+    for paragraph in text.split("\n", 8)[:8]:
+        russian = _RU_DATELINE.match(paragraph[:80])
+        if russian:
+            month, day = _RU_ABBREVIATED[russian.group("month")], int(russian.group("day"))
+            parsed = _day(_year_for_day(month, day, published, False), month, day)
+            if parsed is not None:
+                start = offset + russian.start("when")
+                return DateMention(
+                    start, offset + russian.end("when"), russian.group("when"), parsed, "day", "dateline"
+                )
+        bracketed = _PAREN_DATELINE.match(paragraph[:160])
+        if bracketed:
+            inside = [d for d in find_dates(bracketed.group("inside"), published) if d.precision == "day"]
+            if inside:
+                start = offset + bracketed.start("inside") + inside[0].start
+                return DateMention(
+                    start, start + len(inside[0].text), inside[0].text, inside[0].date, "day", "dateline"
+                )
+        match = _DATELINE.match(paragraph[:160])
+        # Without a place the agency must be named ("July 7 (UPI) --"), or any "March 3: ..." would count.
+        if match and (match.group("place") or match.group("agency")):
+            month, day = _month_number(match.group("month")), int(match.group("day"))
+            year = (
+                int(match.group("year"))
+                if match.group("year")
+                else _year_for_day(month, day, published, False)
+            )
+            parsed = _day(year, month, day)
+            if parsed is not None:
+                start = offset + match.start("when")
+                return DateMention(
+                    start, offset + match.end("when"), match.group("when"), parsed, "day", "dateline"
+                )
+        offset += len(paragraph) + 1
+    return None

@@ -13,16 +13,20 @@ are merged, keeping the most precise date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
+from proscribe.dates import PartialDate
 from proscribe.news import lexicon
 from proscribe.news.clean import Article
-from proscribe.news.dates import DateMention, find_dates
-from proscribe.news.link import EntityMention, NameIndex
+from proscribe.news.dates import DateMention, find_dateline, find_dates
+from proscribe.news.link import EntityMention, NameIndex, words
+from proscribe.news.orgnames import FoundName, acronym_names, enumerated_names, quoted_names
 
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
@@ -54,6 +58,9 @@ class NewsEvent:
     evidence_quote: str
     primary: bool
     confidence: float
+    # How the effective (else announced) date was found: explicit, weekday, relative, dateline, rule,
+    # publication (no date in the text: the article's own date stands in).
+    date_basis: str = "publication"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -68,7 +75,29 @@ class NewsEvent:
             "evidence_quote": self.evidence_quote,
             "primary": self.primary,
             "confidence": self.confidence,
+            "date_basis": self.date_basis,
         }
+
+
+# A "sentence" longer than this is not one (a run-on page, a table, a whole file on one line); it is cut
+# at spaces so that every per-sentence step stays bounded and the whole run linear in the input.
+MAX_SENTENCE_CHARS = 1200
+
+
+def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = line.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((offset + start, offset + cut))
+        start = cut
+        while start < end and line[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((offset + start, offset + end))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -78,18 +107,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = 0
         for match in _BOUNDARY.finditer(line):
-            if _ABBREVIATIONS.search(line[start : match.start()].rstrip('"”»“')):
+            # Only the few characters before the boundary can be an abbreviation ("Mr.", "U.S."): looking
+            # at the whole pending text would make long runs of "No." quadratic.
+            if _ABBREVIATIONS.search(line[max(start, match.start() - 12) : match.start()].rstrip('"”»“')):
                 continue
-            end = match.start()
-            piece = line[start:end].strip()
-            if piece:
-                lead = line.index(piece, start)
-                spans.append((offset + lead, offset + lead + len(piece)))
+            _add_span(spans, line, offset, start, match.start())
             start = match.end()
-        piece = line[start:].strip()
-        if piece:
-            lead = line.index(piece, start)
-            spans.append((offset + lead, offset + lead + len(piece)))
+        _add_span(spans, line, offset, start, len(line))
         offset += len(line) + 1
     return spans
 
@@ -105,11 +129,41 @@ class _Org:
     start: int
 
 
+def _anchored_matches(
+    text: str, pattern: re.Pattern[str], anchors: tuple[str, ...] | None
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, found faster: the pattern is tried only where one of its leading
+    literals occurs (``str.find`` runs in C; a regex alternation scanned over every character does not)."""
+    if anchors is None:
+        return list(pattern.finditer(text))
+    positions: set[int] = set()
+    for anchor in anchors:
+        at = text.find(anchor)
+        while at >= 0:
+            positions.add(at)
+            at = text.find(anchor, at + 1)
+    found: list[re.Match[str]] = []
+    last_end = -1
+    for at in sorted(positions):
+        if at < last_end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None and match.end() > match.start():
+            found.append(match)
+            last_end = match.end()
+    return found
+
+
 def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
+    must not overlap one another: "Islamic State" is not a state)."""
     found: list[tuple[int, str]] = []
+    spans = sorted(excluded)
+    span_starts = [start for start, _ in spans]
     for code, pattern in lexicon.JURISDICTIONS:
-        for match in pattern.finditer(sentence):
-            if any(s <= match.start() < e for s, e in excluded):
+        for match in _anchored_matches(sentence, pattern, lexicon.JURISDICTION_ANCHORS[code]):
+            inside = bisect.bisect_right(span_starts, match.start()) - 1
+            if inside >= 0 and match.start() < spans[inside][1]:
                 continue
             if lexicon.DEFERENCE.search(sentence[max(0, match.start() - 40) : match.start()]):
                 continue
@@ -124,12 +178,16 @@ def _nearest_jurisdiction(mentions: list[tuple[int, str]], at: int) -> str | Non
     return min(mentions, key=lambda m: (at - m[0]) if m[0] <= at else (m[0] - at) * 1.5)[1]
 
 
-def _unknown_orgs(sentence: str, at: int, jurisdictions_text: set[str]) -> list[_Org]:
+def _is_jurisdiction_name(name: str) -> bool:
+    return any(pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS)
+
+
+def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     names: list[_Org] = []
 
     def keep(name: str, start: int) -> None:
         clean = name.strip(" ,.;:*").removeprefix("the ").strip()
-        if not clean or lexicon.NOT_ORGS.match(clean) or clean in jurisdictions_text or len(clean) < 3:
+        if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
         if len(clean.split()) > 6 or clean.lower() == clean:
             return
@@ -144,15 +202,13 @@ def _unknown_orgs(sentence: str, at: int, jurisdictions_text: set[str]) -> list[
         keep(match.group("name"), match.start("name"))
     for match in lexicon.ORG_NOUN.finditer(sentence):
         keep(match.group("name"), match.start("name"))
-    for match in lexicon.QUOTED_NAME.finditer(sentence):
-        inner = match.group(1)
-        # Quoted statements are long and start lower-case or end with punctuation; names do not.
-        if (
-            len(inner.split()) <= 5
-            and inner[:1].isupper()
-            and not inner.rstrip().endswith((".", ",", "!", "?"))
-        ):
-            keep(inner, match.start(1))
+    # Quoted statements are long and start lower-case or end with punctuation; names do not. A quoted
+    # name right after "сообщает", "reports", "berichtet" is the news agency.
+    for name in quoted_names(sentence):
+        if not lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
+            keep(name.text, name.start)
+    for name in acronym_names(sentence):
+        keep(name.text, name.start)
     names.sort(key=lambda n: abs(n.start - at))
     return names
 
@@ -205,12 +261,13 @@ _COORDINATED = re.compile(
 )
 
 
-def _hedged(sentence: str, start: int, end: int) -> bool:
+def _hedged(sentence: str, start: int, end: int, proposal: bool = False) -> bool:
     clause_start = max(
         sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind("—", 0, start)
     )
     # The hedge may follow the phrase: "решение об исключении ... еще не принято", "would not amount".
-    window = sentence[max(clause_start + 1, start - 70) : end]
+    # A proposal's own words ("approved a proposal to list") do not hedge it; words before it still do.
+    window = sentence[max(clause_start + 1, start - 70) : start if proposal else end]
     after = sentence[end : end + 90]
     return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
@@ -246,33 +303,219 @@ def _split_dates(
     return nearest, (announced[0] if announced else None)
 
 
+def _within(items: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
+    """Mentions inside [start, end), with offsets made relative to ``start``."""
+    first = bisect.bisect_left(starts, start)
+    found: list[EntityMention] = []
+    for mention in items[first:]:
+        if mention.start >= end:
+            break
+        if mention.end <= end:
+            found.append(
+                EntityMention(mention.start - start, mention.end - start, mention.text, mention.entity_id)
+            )
+    return found
+
+
+def _federal_register_date(text: str, spans: list[tuple[int, int]], reference: dt.date) -> DateMention | None:
+    """The day a Federal Register publication is reported for ("scheduled to be printed in the Federal
+    Register on Thursday"): FTO designations and revocations take effect on it."""
+    best: DateMention | None = None
+    for start, end in spans:
+        sentence = text[start:end]
+        if "Federal Register" not in sentence or not lexicon.FEDERAL_REGISTER_PUBLICATION.search(sentence):
+            continue
+        for mention in find_dates(sentence, reference):
+            if mention.precision == "day" and (best is None or mention.date.earliest > best.date.earliest):
+                best = mention
+    return best
+
+
+def _days_after_laying(text: str) -> int | None:
+    """ "The order comes into force 21 days after it is laid": the number of days, when the article says so."""
+    match = lexicon.DAYS_AFTER_LAID.search(text)
+    if match is None:
+        return None
+    word = match.group("days").lower()
+    return int(word) if word.isdigit() else lexicon.COUNT_WORDS.get(word)
+
+
+def _in_force_date(
+    text: str, spans: list[tuple[int, int]], reference: dt.date
+) -> tuple[int, DateMention] | None:
+    """("The order will take effect on Thursday" / "The designations took effect on February 20, 2025"):
+    the sentence index and the day a listing step reported elsewhere in the article comes into force."""
+    for number, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        if not lexicon.IN_FORCE.search(sentence) or not lexicon.IN_FORCE_SUBJECT.search(sentence):
+            continue
+        days = [d for d in find_dates(sentence, reference) if d.precision == "day"]
+        if days:
+            return number, replace(days[-1], basis="rule")
+    return None
+
+
+def _decision_date(
+    following: list[str], reference: dt.date, published: dt.date, dated_story: bool
+) -> DateMention | None:
+    """The day given for a ruling or ban in the sentences after the one that reports it; in a story with
+    a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day."""
+    for sentence in following:
+        if not lexicon.DECISION_REF.search(sentence):
+            continue
+        for mention in find_dates(sentence, reference):
+            if mention.precision == "day" and mention.date.earliest <= published:
+                return mention
+        if dated_story and lexicon.IMMEDIATE_EFFECT.search(sentence):
+            return DateMention(0, 0, "", PartialDate.parse(reference), "day", "rule")
+    return None
+
+
 def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
-    """Candidate events of one article, merged per (jurisdiction, organisation, action)."""
+    """Candidate events of one article, merged per (jurisdiction, organisation, action).
+
+    Entity names and jurisdictions are found once in the whole text and handed to each sentence, and
+    sentences are bounded in length (:data:`MAX_SENTENCE_CHARS`), so the work grows linearly with the text.
+    """
     text = article.text
     spans = split_sentences(text)
-    salience: Counter[str] = Counter(m.entity_id for m in index.find(text))
-    article_jurisdictions: Counter[str] = Counter(code for _, code in _jurisdiction_mentions(text, []))
+    all_mentions = index.find(text)
+    mention_starts = [m.start for m in all_mentions]
+    salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
+    all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
+    juris_starts = [at for at, _ in all_juris]
+    article_jurisdictions: Counter[str] = Counter(code for _, code in all_juris)
     suspension_context = bool(lexicon.SUSPENSION_CONTEXT.search(text))
+    dateline = find_dateline(text, article.published)
+    # Weekdays and "today" in a dated story count from its dateline, else from the publication.
+    reference = dateline.date.earliest if dateline else article.published
+    register_date = _federal_register_date(text, spans, reference) if "Federal Register" in text else None
+    upon_publication = register_date is None and bool(lexicon.UPON_PUBLICATION.search(text))
+    in_force = _in_force_date(text, spans, reference)
+    laid_after = _days_after_laying(text)
     context_org: _Org | None = None
     context_jurisdiction: str | None = None
     anchor: dt.date | None = None
+    carried: tuple[str, DateMention, int] | None = None
+    last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
     body_index = 0
     events: list[NewsEvent] = []
-    for start, end in spans:
+    for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        mentions = index.find(sentence)
+        mentions = _within(all_mentions, mention_starts, start, end)
         if _is_headline(sentence):
             if mentions and context_org is None:
                 context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
             continue
         body_index += 1
-        dates = find_dates(sentence, article.published, anchor)
-        entity_spans = [(m.start, m.end) for m in mentions]
-        juris = _jurisdiction_mentions(sentence, entity_spans)
+        lowered = sentence.lower()
+        if not lexicon.has_anchor(lowered, lexicon.ALL_ANCHORS):
+            # No listing word at all: only what later sentences need from this one is kept.
+            if mentions and salience:
+                main = max(mentions, key=lambda m: salience[m.entity_id])
+                context_org = _Org(main.text, main.entity_id, 0)
+            first = bisect.bisect_left(juris_starts, start)
+            last = bisect.bisect_left(juris_starts, end)
+            if last > first:
+                context_jurisdiction = all_juris[last - 1][1]
+            if _DIGIT.search(sentence) or lexicon.RELATIVE_DAY.search(sentence):
+                day_dates = [d for d in find_dates(sentence, reference, anchor) if d.precision == "day"]
+                if day_dates:
+                    anchor = day_dates[-1].date.earliest
+                today = next((d for d in day_dates if d.basis == "relative"), None)
+                if today is not None:
+                    carried = ("designated", today, number)
+            continue
+        dates = find_dates(sentence, reference, anchor)
+        if dateline is not None and start <= dateline.start < end:
+            # The dateline dates the story, not the act it reports.
+            dates = [d for d in dates if not (d.start <= dateline.start - start < d.end)]
+        first = bisect.bisect_left(juris_starts, start)
+        last = bisect.bisect_left(juris_starts, end)
+        juris = [(at - start, code) for at, code in all_juris[first:last]]
+        following = [text[a:b] for a, b in spans[number + 1 : number + 4]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
-            article_jurisdictions, suspension_context, body_index,
+            article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
         )  # fmt: skip
+        # A date said once for a list announced over two sentences ("Today ... the designation of eight
+        # organizations." "The State Department announces the designation of A, B, ...") carries over.
+        if carried is not None and number - carried[2] > 3:
+            carried = None
+        continuation = bool(lexicon.CONTINUATION.search(sentence))
+        for position, event in enumerate(sentence_events):
+            if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
+                dated = _decision_date(following, reference, article.published, dateline is not None)
+                if dated is not None:
+                    sentence_events[position] = replace(
+                        event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
+                    )
+        for position, event in enumerate(sentence_events):
+            if (
+                in_force is not None
+                and in_force[0] != number
+                and event.action in _IN_FORCE_ACTIONS
+                and (event.effective_date is None or event.effective_date < str(in_force[1].date))
+                and event.jurisdiction == (context_jurisdiction or event.jurisdiction)
+                and (event.effective_date is None or event.date_basis == "explicit")
+            ):
+                sentence_events[position] = event = replace(
+                    event,
+                    effective_date=str(in_force[1].date),
+                    date_precision="day",
+                    date_basis="rule",
+                    primary=True,
+                )
+            if (
+                event.effective_date is None
+                and last_dated is not None
+                and continuation
+                and number - last_dated[2] <= 5
+                and last_dated[0] == (event.jurisdiction, event.action)
+            ):
+                sentence_events[position] = event = replace(
+                        event, effective_date=last_dated[1].effective_date, date_precision=last_dated[1].date_precision,
+                        date_basis=last_dated[1].date_basis, primary=last_dated[1].primary,
+                        announced_date=last_dated[1].announced_date,
+                    )  # fmt: skip
+            if (
+                event.effective_date is None
+                and dateline is not None
+                and start <= dateline.start < end
+                and event.action in lexicon.STATUS_ACTIONS
+                and not lexicon.FUTURE_ACT.search(sentence)
+            ):
+                # "LONDON, March 3 (Reuters) - Britain proscribed X": the lead's act is the dateline's day.
+                sentence_events[position] = event = replace(
+                    event, effective_date=str(dateline.date), date_precision="day", date_basis="dateline"
+                )
+            if event.effective_date is None and laid_after is not None and event.action in _IN_FORCE_ACTIONS:
+                laid = event.announced_date if event.date_basis != "publication" else None
+                if laid is not None and len(laid) == 10:
+                    day = dt.date.fromisoformat(laid) + dt.timedelta(days=laid_after)
+                    sentence_events[position] = event = replace(
+                        event, effective_date=day.isoformat(), date_precision="day", date_basis="rule"
+                    )
+            if event.effective_date is None and carried is not None and carried[0] == event.action:
+                sentence_events[position] = replace(
+                    event, effective_date=str(carried[1].date), date_precision=carried[1].precision,
+                    date_basis=carried[1].basis,
+                )  # fmt: skip
+        for event in sentence_events:
+            if event.effective_date is not None and event.date_precision == "day":
+                last_dated = ((event.jurisdiction, event.action), event, number)
+        today = next((d for d in dates if d.basis == "relative" and d.precision == "day"), None)
+        if not sentence_events and today is not None:
+            carried = ("designated", today, number)  # "Today, the State Department ..." then the act
+        for event in sentence_events:
+            if (
+                event.organisation is None
+                and event.effective_date is not None
+                and event.date_basis != "publication"
+            ):
+                mention = next((d for d in dates if str(d.date) == event.effective_date), None)
+                if mention is not None:
+                    carried = (event.action, mention, number)
         events.extend(sentence_events)
         if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
@@ -299,121 +542,255 @@ def _sentence_events(
     article_jurisdictions: Counter[str],
     suspension_context: bool,
     body_index: int,
+    following: list[str] | None = None,
+    register_date: DateMention | None = None,
+    upon_publication: bool = False,
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
+    lowered = sentence.lower()
     for action, pattern in lexicon.ACTION_PATTERNS:
-        match = pattern.search(sentence)
-        if match is None or any(match.start() < e and s < match.end() for s, e in claimed):
+        if not lexicon.has_anchor(lowered, lexicon.ACTION_ANCHORS[action]):
             continue
-        if action not in ("review_due", "hearing_scheduled") and _hedged(
-            sentence, match.start(), match.end()
-        ):
-            continue
-        if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
-            continue
-        if action == "bill_passed" and any(e.action == "bill_passed_first_reading" for e in found):
-            continue
-        # "asked the court to suspend the ban": the suspension is what was asked for, not what happened.
-        if (
-            action in lexicon.STATUS_ACTIONS
-            and any(e.action in _REQUESTS for e in found)
-            and claimed
-            and min(start for start, _ in claimed) < match.start()
-        ):
-            continue
-        if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(
-            sentence[max(0, match.start() - 70) : match.start()]
-        ):
-            continue
-        claimed.append(match.span())
-        at = match.start()
-        jurisdiction = _nearest_jurisdiction(juris, at)
-        explicit_jurisdiction = jurisdiction is not None
-        if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
-            jurisdiction = "GB"
-        if jurisdiction is None:
-            jurisdiction = context_jurisdiction or (
-                article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
-            )
-        # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
-        if (
-            action == "delisted"
-            and jurisdiction == "RU"
-            and (suspension_context or article.published >= RU_SUSPENSION_LAW)
-        ):
-            action = "suspended"
-        orgs = _entity_orgs(mentions, sentence, at, salience)
-        names = {m.group(0) for _, p in lexicon.JURISDICTIONS for m in p.finditer(sentence)}
-        unknown = [
-            o for o in _unknown_orgs(sentence, at, names)
-            if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
-        ]  # fmt: skip
-        if orgs:
-            # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
-            orgs += [
-                o
-                for o in unknown
-                if lexicon.ORG_NOUN.search(sentence[max(0, o.start - 40) : o.start + len(o.text)])
-            ]
-        else:
-            orgs = unknown[:3]
-        from_context = False
-        if not orgs:
-            if lexicon.COUNTRY_OBJECT.search(sentence):
+        # Every occurrence not already taken by another action: in "removed its designation of X, but
+        # designated Y" the second "designat" is the designation; "proscribed X ... and banned Y" are two.
+        for number, match in enumerate(list(pattern.finditer(sentence))[:_MAX_MATCHES_PER_ACTION]):
+            if any(match.start() < e and s < match.end() for s, e in claimed):
                 continue
-            if context_org is not None:
-                orgs, from_context = [context_org], True
-        effective, announced = _split_dates(sentence, dates, at)
-        reference = effective or announced
-        if reference is not None:
-            # "Earlier this year" is history even in a December article; news is dated to the day or month.
-            primary = reference.precision in ("day", "month") and reference.date.latest >= (
-                article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
-            )
-        else:
-            primary = body_index <= 3 and not re.search(
-                r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
-            )
-        if announced is not None:
-            announced_date: str | None = str(announced.date)
-        elif primary:
-            announced_date = article.published.isoformat()
-        else:
-            announced_date = None
-        precision: str
-        if effective is not None:
-            precision = effective.precision
-        elif announced is not None:
-            precision = announced.precision
-        elif primary:
-            precision = "day"
-        else:
-            precision = "unknown"
-        for org in orgs or [_Org("", None, 0)]:
-            confidence = 0.4
-            confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
-            confidence += 0.15 if explicit_jurisdiction else 0.0
-            confidence += 0.15 if reference is not None else 0.0
-            confidence += 0.05 if primary else 0.0
-            if re.search(r"\b(?:reportedly|claims?|according to|сообщает|nach Angaben)\b", sentence, re.I):
-                confidence -= 0.1
-            found.append(
-                NewsEvent(
-                    file=article.name,
-                    jurisdiction=jurisdiction,
-                    organisation=org.text or None,
-                    entity_id=org.entity_id,
-                    action=action,
-                    effective_date=str(effective.date) if effective else None,
-                    announced_date=announced_date,
-                    date_precision=precision,
-                    evidence_quote=sentence,
-                    primary=primary,
-                    confidence=round(min(max(confidence, 0.05), 0.99), 2),
+            # A further verb of the same kind must be one: not a title ("Specially Designated Global
+            # Terrorists") nor an attribute ("an alias of proscribed organisation Al-Qa'ida").
+            if number and (match.group(0)[:1].isupper() or _ATTRIBUTIVE.match(sentence, match.end())):
+                continue
+            if action not in ("review_due", "hearing_scheduled") and _hedged(
+                sentence, match.start(), match.end(), action.startswith("proposed_")
+            ):
+                continue
+            if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
+                continue
+            if action == "bill_passed" and any(e.action == "bill_passed_first_reading" for e in found):
+                continue
+            # "asked the court to suspend the ban": the suspension is what was asked for, not what happened.
+            if (
+                action in lexicon.STATUS_ACTIONS
+                and any(e.action in _REQUESTS for e in found)
+                and claimed
+                and min(start for start, _ in claimed) < match.start()
+            ):
+                continue
+            if action in lexicon.STATUS_ACTIONS and lexicon.LEGISLATION.search(
+                sentence[max(0, match.start() - 70) : match.start()]
+            ):
+                continue
+            # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
+            # террористической": a standing status, not a step taken.
+            if action in lexicon.STATUS_ACTIONS and lexicon.STANDING_STATUS.search(sentence):
+                continue
+            claimed.append(match.span())
+            at = match.start()
+            jurisdiction = _nearest_jurisdiction(juris, at)
+            explicit_jurisdiction = jurisdiction is not None
+            if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
+                jurisdiction = "GB"
+            if jurisdiction is None:
+                jurisdiction = context_jurisdiction or (
+                    article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
                 )
+            if jurisdiction is None and lexicon.RU_BODIES.search(sentence):
+                jurisdiction = "RU"
+            # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
+            if (
+                action == "delisted"
+                and jurisdiction == "RU"
+                and (suspension_context or article.published >= RU_SUSPENSION_LAW)
+            ):
+                action = "suspended"
+            orgs = _entity_orgs(mentions, sentence, at, salience)
+            unknown = [
+                o for o in _unknown_orgs(sentence, at)
+                if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
+            ]  # fmt: skip
+            if orgs:
+                # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
+                orgs += [
+                    o
+                    for o in unknown
+                    if lexicon.ORG_NOUN.search(sentence[max(0, o.start - 40) : o.start + len(o.text)])
+                ]
+            else:
+                orgs = unknown[:MAX_UNLINKED]
+            # After "listed as"/"designated as" comes the category ("as an alias of ..."), not the listed group.
+            listed = (
+                [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
             )
+            if listed:
+                # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
+                # (subjects, asides) are kept only when they were coordinated with the nearest one.
+                orgs = _dedupe(
+                    [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
+                )
+            from_context = False
+            # "... and designate two breakaway groups": the object is counted, its names come next.
+            counted = lexicon.FORWARD_COUNT.match(
+                sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
+            )
+            if counted is not None and following and action in ("designated", "proposed_designation"):
+                orgs = _names_ahead(following, _count(counted.group(0)))
+            if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
+                # "Britain added four organisations to its list" — the names follow in the next sentences.
+                orgs = _names_ahead(following, _count(sentence))
+            if not orgs:
+                if lexicon.COUNTRY_OBJECT.search(sentence):
+                    continue
+                if context_org is not None:
+                    orgs, from_context = [context_org], True
+            effective, announced = _split_dates(sentence, dates, at)
+            basis = effective.basis if effective else (announced.basis if announced else "publication")
+            if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
+                # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
+                effective = announced or DateMention(
+                    0, 0, "", PartialDate.parse(article.published), "day", "rule"
+                )
+                basis = "rule"
+            if (
+                effective is None
+                and register_date is not None
+                and jurisdiction == "US"
+                and action in ("designated", "delisted")
+            ):
+                effective, basis = register_date, "rule"
+            if (
+                effective is not None
+                and effective.basis == "relative"
+                and upon_publication
+                and action in ("designated", "delisted")
+            ):
+                # "Today ... designation ... FTO designations go into effect upon publication in the Federal
+                # Register": today is when it was announced; the day it takes effect is not given.
+                announced, effective, basis = effective, None, "rule"
+            reference = effective or announced
+            if reference is not None:
+                # "Earlier this year" is history even in a December article; news is dated to the day or month.
+                primary = reference.precision in ("day", "month") and reference.date.latest >= (
+                    article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+                )
+            else:
+                primary = body_index <= 3 and not re.search(
+                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
+                )
+            if announced is not None:
+                announced_date: str | None = str(announced.date)
+            elif primary:
+                announced_date = article.published.isoformat()
+            else:
+                announced_date = None
+            precision: str
+            if effective is not None:
+                precision = effective.precision
+            elif announced is not None:
+                precision = announced.precision
+            elif primary:
+                precision = "day"
+            else:
+                precision = "unknown"
+            for org in orgs or [_Org("", None, 0)]:
+                confidence = 0.4
+                confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
+                confidence += 0.15 if explicit_jurisdiction else 0.0
+                confidence += 0.15 if reference is not None else 0.0
+                confidence += 0.05 if primary else 0.0
+                if re.search(
+                    r"\b(?:reportedly|claims?|according to|сообщает|nach Angaben)\b", sentence, re.I
+                ):
+                    confidence -= 0.1
+                found.append(
+                    NewsEvent(
+                        file=article.name,
+                        jurisdiction=jurisdiction,
+                        organisation=org.text or None,
+                        entity_id=org.entity_id,
+                        action=action,
+                        effective_date=str(effective.date) if effective else None,
+                        announced_date=announced_date,
+                        date_precision=precision,
+                        evidence_quote=sentence,
+                        primary=primary,
+                        confidence=round(min(max(confidence, 0.05), 0.99), 2),
+                        date_basis=basis,
+                    )
+                )
     return found
+
+
+MAX_UNLINKED = 12
+_MAX_MATCHES_PER_ACTION = 4
+_ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
+_MAX_VARIANT_CHECKS = 50
+_DIGIT = re.compile(r"\d")
+_ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
+# "Two extremist groups - UK-based A and Nigeria-based B - are to be proscribed": names in a dashed aside.
+_DASHED_ASIDE = re.compile(r"\s[-–—]\s(?=\S)")
+_IN_FORCE_ACTIONS = frozenset({"designated", "delisted", "proposed_designation", "proposed_delisting"})
+
+
+def _covered(org: _Org, listed: list[_Org]) -> bool:
+    return any(o.entity_id == org.entity_id or o.start <= org.start < o.start + len(o.text) for o in listed)
+
+
+def _dedupe(orgs: list[_Org]) -> list[_Org]:
+    kept: list[_Org] = []
+    for org in orgs:
+        if not any((org.entity_id and k.entity_id == org.entity_id) or k.text == org.text for k in kept):
+            kept.append(org)
+    return kept
+
+
+def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
+    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)")."""
+    for mention in mentions:
+        if name.start <= mention.start < name.end or mention.start <= name.start < mention.end:
+            return _Org(mention.text, mention.entity_id, mention.start)
+    return _Org(name.text, None, name.start)
+
+
+def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
+    names = enumerated_names(sentence, after)
+    if not names:
+        dashes = [m.end() for m in _DASHED_ASIDE.finditer(sentence, 0, after)]
+        if len(dashes) >= 2:
+            names = enumerated_names(sentence, dashes[-2], lead_in=False)
+    if not names:
+        # "newly designated by the United States as foreign terrorist organizations are A and B"
+        cue = lexicon.NAMES_CUE.search(sentence, after, min(len(sentence), after + 120))
+        if cue is not None:
+            names = enumerated_names(sentence, cue.end(), lead_in=False)
+    if len(names) == 1 and not names[0].text[:1].isalpha():
+        return []
+    return _dedupe([_as_org(n, mentions) for n in names])
+
+
+def _count(sentence: str) -> int:
+    match = lexicon.FORWARD_COUNT.search(sentence)
+    if match is None:
+        return 0
+    word = match.group("count").lower()
+    return int(word) if word.isdigit() else lexicon.COUNT_WORDS.get(word, 0)
+
+
+def _names_ahead(following: list[str], count: int) -> list[_Org]:
+    """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
+    and B", "six Mexico-based entities: A, B ..."), until as many as the sentence counted are found."""
+    found: list[_Org] = []
+    for sentence in following:
+        for cue in lexicon.NAMES_CUE.finditer(sentence):
+            names = enumerated_names(sentence, cue.end(), lead_in=False)
+            if names:
+                found.extend(_Org(n.text, None, 0) for n in names)
+                break
+        else:
+            found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
+        if found and len(found) >= count:
+            break
+    return _dedupe(found)
 
 
 def _event_key(event: NewsEvent) -> tuple[str | None, str, str]:
@@ -444,4 +821,64 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
         merged[key] = replace(
             kept, primary=kept.primary or event.primary, confidence=max(kept.confidence, event.confidence)
         )
-    return list(merged.values())
+    distinct = _merge_name_variants(list(merged.values()))
+    named = {(e.jurisdiction, e.action) for e in distinct if e.organisation}
+    # "designated eight organizations" without names, when the names come in another sentence of the same step.
+    return [e for e in distinct if e.organisation or (e.jurisdiction, e.action) not in named]
+
+
+def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
+    """ "Bishnoi" and "Bishnoi Gang" for the same step are one organisation: the longer name is kept.
+
+    Candidates are looked up by a shared word stem, so a long article with many groups is not compared
+    pair by pair.
+    """
+    kept: list[NewsEvent] = []
+    kept_stems: list[frozenset[str]] = []
+    by_stem: dict[tuple[str | None, str, str], list[int]] = {}
+    by_set: dict[tuple[tuple[str | None, str], frozenset[str]], int] = {}
+    for event in events:
+        stems = frozenset(w.stem for w in words(event.organisation or ""))
+        twin: int | None = None
+        if stems and not event.entity_id:
+            group = (event.jurisdiction, event.action)
+            # A shorter variant (its words all among this name's): look its word set up directly, for
+            # every subset of this name's few words. A longer variant: it holds every word of this name,
+            # so the rarest word's bucket has it (only the first few are checked: a heuristic, bounded).
+            subsets = [
+                frozenset(c) for size in range(1, len(stems) + 1) for c in itertools.combinations(sorted(stems), size)
+            ] if len(stems) <= 6 else [stems]  # fmt: skip
+            twin = next((by_set[(group, sub)] for sub in subsets if (group, sub) in by_set), None)
+            if twin is None:
+                rarest = min(stems, key=lambda stem: len(by_stem.get((*group, stem), ())))
+                twin = next(
+                    (
+                        i
+                        for i in by_stem.get((*group, rarest), ())[:_MAX_VARIANT_CHECKS]
+                        if stems <= kept_stems[i]
+                    ),
+                    None,
+                )
+        if twin is None:
+            kept.append(event)
+            kept_stems.append(stems)
+            if not event.entity_id and stems:
+                by_set.setdefault(((event.jurisdiction, event.action), stems), len(kept) - 1)
+                for stem in stems:
+                    by_stem.setdefault((event.jurisdiction, event.action, stem), []).append(len(kept) - 1)
+            continue
+        first = kept[twin]
+        longer = (
+            event.organisation
+            if len(event.organisation or "") > len(first.organisation or "")
+            else first.organisation
+        )
+        dated = first if first.effective_date or not event.effective_date else event
+        kept[twin] = replace(dated, organisation=longer, primary=first.primary or event.primary)
+        kept_stems[twin] = kept_stems[twin] | stems
+        by_set.setdefault(((event.jurisdiction, event.action), kept_stems[twin]), twin)
+        for stem in stems:
+            bucket = by_stem.setdefault((event.jurisdiction, event.action, stem), [])
+            if twin not in bucket:
+                bucket.append(twin)
+    return kept

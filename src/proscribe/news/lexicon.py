@@ -21,9 +21,12 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
     ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
     ("law_signed", re.compile(r"\bsigned\s+(?:a|the)\s+law\b|\bsigned\s+(?:the\s+bill\s+)?into\s+law\b|\bsigned\s+laws?\b|подписал\w*\s+закон|unterzeichnete\w*\s+(?:\w+\s+){0,3}Gesetz\w*|Gesetz\w*\s+unterzeichnet", _I)),
-    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|Antrag\s+des\s+Generalstaatsanwalts", _I)),
+    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|обратил\w*\s+(?:\w+\s+){0,2}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|(?:подал|направил)\w*\s+(?:административн\w+\s+)?иск|Antrag\s+des\s+Generalstaatsanwalts", _I)),
     ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
-    ("proposed_designation", re.compile(r"\blaid\s+a\s+(?:draft\s+)?order\b[^.]{0,80}\bto\s+proscribe\b", _I)),
+    ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
+    ("proposed_designation", re.compile(
+        r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
+        r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)", _I)),
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:ранее\s+установленн\w+\s+)?запрет|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
@@ -32,15 +35,18 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:taken|took|take|taking)\b[^.]{0,40}\boff\b[^.]{0,20}\b(?:list|terror)"
         r"|\bdelist(?:ed|s|ing)?\b|\brevok(?:e|ed|es|ing)\b[^.]{0,80}\bdesignation|\brevocation\b|\brescind\w*\b[^.]{0,60}\bdesignation"
         r"|\bno\s+longer\s+(?:on|appears|listed|designated)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
-        r"|исключ(?:ил[аи]?|[её]н[аоы]?)(?!\w)[^.]{0,60}из\s+(?:\w+\s+)?(?:списк|перечн|реестр)|решени\w+\s+(?:об\s+)?исключ|вывел\w*[^.]{0,60}из\s+(?:\w+\s+)?списк|больше\s+нет"
+        r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
+        r"|исключ(?:ил[аи]?|[её]н[аоы]?)(?!\w)[^.]{0,60}из\s+(?:\w+\s+)?(?:списк|перечн|реестр)|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|вывел\w*[^.]{0,60}из\s+(?:\w+\s+)?списк|больше\s+нет"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
         _I)),
     ("designated", re.compile(
-        r"\bdesignat(?:ed|es|ing|ion\s+of)\b|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the)\s+list"
-        r"|\bproscri(?:bed|bes|bing|ption)\b|\b(?:was|were|been)\s+listed\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
+        r"\bre-?designat\w*|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
+        r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\bhas\s+\w+ly\s+listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
+        r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
+        r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
-        r"|призна(?:л|ла|ли|н|на|ны|ние)\b[^.]{0,100}террористическ|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
+        r"|(?:призна(?:л|ла|ли|н|на|ны|ние)|объявил\w*)\b[^.]{0,100}террористическ|удовлетвори\w*\s+иск\w*[^.]{0,60}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
         r"|(?-i:\bverboten\b|\bverbietet\b)|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
         _I)),
 ]  # fmt: skip
@@ -51,9 +57,9 @@ NON_EVENT = re.compile(
     r"\b(?:could|would|might|may|should|ought|urged?|calls?\s+(?:on|for)|called\s+for|proposal|proposed\s+to|suggest\w*"
     r"|plans?\s+to|planning|considering|consider|weighs?|intends?\s+to|expected\s+to\s+(?!be\s+published)|seeks?\s+to|wants?\s+to"
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
-    r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed)|to\s+be\s+(?:removed|signed))\b"
+    r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed|designated)|sets?\s+in\s+motion|to\s+be\s+(?:removed|signed)|first\s+(?:of\s+two\s+)?steps?|threshold|potentially)\b"
     r"|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
-    r"|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise",
+    r"|\bRufe\s+nach|\bForderung\w*\s+nach|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise",
     _I,
 )
 
@@ -64,7 +70,7 @@ SUSPENSION_CONTEXT = re.compile(r"suspen\w*|приостанов\w*|ausgesetzt|a
 
 # Speech verbs: a date next to one of these is when the step was announced, not when it took effect.
 SPEECH = re.compile(
-    r"\b(?:said|says|announced|announces|stated|told|reported|confirmed|declared|wrote|published|statement|memo|press\s+release"
+    r"\b(?:said|says|announced|announces|stated|told|reported|confirmed|declared|wrote|published|statement|memo|press\s+release|laid"
     r"|заявил\w*|сообщил\w*|сообщает|рассказал\w*|объявил\w*|сказал\w*|озвучен\w*"
     r"|teilte|mitgeteilt|erklärte\w*|sagte|verkündete\w*|berichtete\w*|berichten)\b",
     _I,
@@ -128,11 +134,11 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
 # Organisation names that are not in the registry: quoted, or after a descriptive noun.
 QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]{2,60})[»“”\"]")
 ORG_NOUN = re.compile(
-    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Verein|Organisation|Teilorganisation|Miliz|движени\w+|организаци\w+)\s+[„\"«“]?"
-    r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|de|al|ul|ut|of))*)"
+    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+(?:the\s+)?[„\"«“]?"
+    r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|\d+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
-    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
+    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
 )
 EN_SUBJECT = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:designated|proscribed|listed|banned)"
@@ -162,4 +168,192 @@ DEFERENCE = re.compile(
 )
 NEGATION_AFTER = re.compile(
     r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят", _I
+)
+
+# A standing status, not a step: "already proscribed", "remains listed", "по-прежнему считается".
+STANDING_STATUS = re.compile(
+    r"\balready\s+(?:been\s+)?(?:proscribed|listed|banned|designated|recogni[sz]ed)|\bremains?\s+(?:proscribed|listed|banned|designated|on\s+the)"
+    r"|\bstill\s+(?:proscribed|listed|banned|designated)|по-прежнему\s+(?:считается|запрещ|признан)|\bweiterhin\s+(?:verboten|gelistet)"
+    r"|\bthere\s+are\s+(?:currently\s+|now\s+)?\d+\s+(?:organisations|organizations|entities|groups)|\bother\s+proscribed\s+groups\s+include",
+    _I,
+)
+# In force the day it is announced.
+IMMEDIATE_EFFECT = re.compile(
+    r"with\s+immediate\s+effect|effective\s+immediately|takes?\s+effect\s+immediately|mit\s+sofortiger\s+Wirkung|sofort\s+wirksam"
+    r"|немедленн\w+\s+исполнени\w*|вступа\w+\s+в\s+силу\s+немедленно",
+    _I,
+)
+FEDERAL_REGISTER_PUBLICATION = re.compile(r"\b(?:publish\w*|print\w*|publication|appear\w*)\b", _I)
+# "four organisations", "two Islamist groups", "eight organizations": the names come in the next sentences.
+FORWARD_COUNT = re.compile(
+    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+|групп\w*)\b",
+    _I,
+)
+# Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
+NAMES_CUE = re.compile(
+    r"\b(?:are|include[sd]?|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+", _I
+)
+COUNT_WORDS = {
+    "fourteen": 14,
+    "twenty-one": 21,
+    "twenty-eight": 28,
+    "thirty": 30,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+# "The order will take effect on Thursday", "The designations took effect on February 20, 2025": the day a
+# listing step reported elsewhere in the article comes into force.
+IN_FORCE = re.compile(
+    r"\b(?:take[sn]?|took)\s+effect\b|\bgo(?:es)?\s+into\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу",
+    _I,
+)
+IN_FORCE_SUBJECT = re.compile(
+    r"\b(?:designations?|order|listings?|proscription|revocation|ban|Verbot\w*|решени\w*|запрет\w*)\b", _I
+)
+# "FTO designations go into effect upon publication in the Federal Register": effective on a day not given.
+UPON_PUBLICATION = re.compile(r"\b(?:go|goes|take|takes)\s+(?:into\s+)?effect\s+upon\s+publication\b", _I)
+# "The government also outlawed TAK", "The order also banned": the same step as the one before.
+CONTINUATION = re.compile(
+    r"\balso\b|\bauch\b|\bebenfalls\b|\bgleichzeitig\b|\bтакже\b|\bthe\s+(?:same\s+)?order\b|\bthe\s+(?:other|second|third|fourth|fifth)\b",
+    _I,
+)
+
+# Lower-case literals at least one of which occurs wherever the action's pattern matches: a plain
+# substring test (fast, in C) decides whether the pattern is worth running on a sentence at all.
+ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
+    "review_due": ("federation council", "совет федерации"),
+    "hearing_scheduled": ("hearing", "слушани", "entscheid", "will rule", "will decide"),
+    "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
+    "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
+    "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
+    "law_signed": ("signed", "подписал", "unterzeichn"),
+    "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск"),
+    "proposed_delisting": ("laid", "revoke"),
+    "proposed_designation": ("laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил"),
+    "annulled": ("annul",),
+    "suspended": ("suspend", "приостанов", "временно отменил", "verbot"),
+    "delisted": (
+        "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
+        "expired", "исключ", "вывел", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
+        "sanktionen", "einstufung",
+    ),
+    "designated": (
+        "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
+        "призна", "запрет", "террористическ", "объявил", "удовлетвори",
+    ),
+}  # fmt: skip
+ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
+
+
+def has_anchor(lowered: str, anchors: tuple[str, ...]) -> bool:
+    return any(anchor in lowered for anchor in anchors)
+
+
+# Every action pattern above contains one of these stems: a sentence without any is skipped after a
+# single scan (most sentences of an article), which keeps extraction fast on long texts.
+TRIGGER = re.compile(
+    r"designat|list|proscri|\bban|outlaw|remov|taken|took|\btak|off\b|revok|revoc|rescind|longer|lift|annul|suspend|bill|law|legislation"
+    r"|reading|sign|petition|prosecutor|hearing|\brule|decide|order|laid|\blay|recogni|declar|label|revers|lapse|expire|council|submitted"
+    r"|introduced|tabled|passed|approved|amendment|\bwill\b|terror|исключ|решени|вывел|больше|призна|запрет|приостанов|прокур|обрат|внес|госдум"
+    r"|думу|чтени|принял|подписал|слушани|совет|закон|verbot|verbiet|liste|gestrichen|genommen|entfernt|aufgehoben|streich|nimmt|nehmen"
+    r"|länger|sanktion|einstufung|ausgesetzt|auszusetzen|gesetz|lesung|unterzeichn|antrag|staatsanwalt|entscheid|sicherheitsrat",
+    _I,
+)
+RELATIVE_DAY = re.compile(
+    r"today|yesterday|tomorrow|earlier|previous|following|later|gestern|heute|morgen|vortag|вчера|сегодня|завтра|накануне"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|понедельник|вторник|сред|четверг|пятниц|суббот|воскресен",
+    _I,
+)
+
+# Russian-language bodies named without their country ("Верховный суд признал ...") act for Russia when
+# the article names no country at all: Kazakh and Kyrgyz reports name theirs.
+RU_BODIES = re.compile(
+    r"Верховн\w+\s+[Сс]уд\w*|\bВС\b|Минюст\w*|Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|Госдум\w*"
+)
+
+
+def leading_literals(pattern: str) -> tuple[str, ...] | None:
+    """The literal text each top-level alternative of ``pattern`` starts with (after ``\\b``), or None
+    when some alternative does not start with at least two literal characters."""
+    alternatives: list[str] = []
+    depth, current = 0, ""
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            current += pattern[index : index + 2]
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+            index += 1
+            continue
+        current += char
+        index += 1
+    alternatives.append(current)
+    anchors: list[str] = []
+    for alternative in alternatives:
+        body = alternative.removeprefix("\\b")
+        literal = ""
+        position = 0
+        while position < len(body):
+            char = body[position]
+            if char == "\\" and position + 1 < len(body) and body[position + 1] in ".-":
+                literal += body[position + 1]
+                position += 2
+                continue
+            if char.isalnum() or char in " -'’":
+                literal += char
+                position += 1
+                continue
+            break
+        # A quantifier after the last literal ("Russia\\w*" is fine, "Pervoma[iy]" keeps "Pervoma").
+        if position < len(body) and body[position] in "?*{" and literal:
+            literal = literal[:-1]
+        if len(literal) < 2:
+            return None
+        anchors.append(literal)
+    return tuple(anchors)
+
+
+JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
+    code: leading_literals(p.pattern) for code, p in JURISDICTIONS
+}
+
+# A sentence right after a reported ruling or ban that dates it: "in its ruling on April 17", "Это решение
+# было озвучено 17 апреля", "Административное дело было рассмотрено 4 июня", "Das teilte sie am Donnerstag mit".
+DECISION_REF = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
+    r"|решени\w*|дело\b|заседани\w*|запрет\w*",
+    _I,
+)
+
+# A name right after these is the news source, not an organisation acted on.
+SOURCE_BEFORE = re.compile(
+    r"(?:сообща\w+|переда\w+|пишет|reports?|reported|according\s+to|berichte\w*|meldet|laut|по\s+данным|со\s+ссылкой\s+на)\s*[«„“\"]?$",
+    _I,
+)
+
+# "comes into force 21 days after it is laid": in force a number of days after the laying.
+DAYS_AFTER_LAID = re.compile(
+    r"\b(?P<days>\d{1,3}|seven|ten|fourteen|twenty-one|twenty-eight|thirty)\s+days\s+after\s+(?:it\s+(?:is|was|has\s+been)\s+|being\s+)?laid\b",
+    _I,
+)
+# A lead sentence about what will happen is not dated by its dateline.
+FUTURE_ACT = re.compile(
+    r"\b(?:will|would|to\s+be|is\s+to|are\s+to|plans?\s+to|wird|werden|soll|будет|будут)\b", _I
 )

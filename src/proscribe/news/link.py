@@ -9,6 +9,7 @@ not fuzzy matching (that is screening's job): every word of a name must be prese
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ def fold(word: str) -> str:
     return _APOSTROPHES.sub("", "".join(ch for ch in folded if not unicodedata.combining(ch)))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, symmetric stem: inflection endings off, so name and text forms meet."""
     value = fold(word)
@@ -68,6 +70,9 @@ class NameIndex:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._names: dict[tuple[str, ...], str] = {}
+        # First stem of a name -> the word counts of names starting with it, longest first: most words
+        # start no name, so the lookup stays one dict probe per word.
+        self._sizes: dict[str, list[int]] = {}
         self.captions: dict[str, str] = {}
         for entity in entities:
             self.captions[entity.id] = entity.caption
@@ -78,6 +83,12 @@ class NameIndex:
                 if key and len(key) <= MAX_NAME_WORDS:
                     # The first entity to claim a name keeps it; shared names stay with their first owner.
                     self._names.setdefault(key, entity.id)
+        for key in self._names:
+            sizes = self._sizes.setdefault(key[0], [])
+            if len(key) not in sizes:
+                sizes.append(len(key))
+        for sizes in self._sizes.values():
+            sizes.sort(reverse=True)
 
     def find(self, text: str) -> list[EntityMention]:
         """Entity names in ``text``, longest first at each position, without overlaps."""
@@ -85,7 +96,9 @@ class NameIndex:
         found: list[EntityMention] = []
         index = 0
         while index < len(tokens):
-            for size in range(min(MAX_NAME_WORDS, len(tokens) - index), 0, -1):
+            for size in self._sizes.get(tokens[index].stem, ()):
+                if index + size > len(tokens):
+                    continue
                 key = tuple(t.stem for t in tokens[index : index + size])
                 entity_id = self._names.get(key)
                 if entity_id is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,8 +101,8 @@ class ScreeningIndex:
         acts_by_entity: dict[str, list[RecordedAct]],
         list_versions: dict[str, str] | None = None,
     ) -> None:
-        self.entities = list(entities)
-        self.acts_by_entity = acts_by_entity
+        self.entities: Sequence[Entity] = list(entities)
+        self.acts_by_entity: Mapping[str, Sequence[RecordedAct]] = acts_by_entity
         self.list_versions = dict(list_versions or {})
         with _collector_paused():
             self.names = NameIndex(
@@ -110,6 +110,22 @@ class ScreeningIndex:
                 kinds=[str(entity.kind) for entity in self.entities],
             )
         self._listings: dict[tuple[str, dt.date], list[ListingView]] = {}
+
+    @classmethod
+    def assembled(
+        cls,
+        entities: Sequence[Entity],
+        acts_by_entity: Mapping[str, Sequence[RecordedAct]],
+        list_versions: dict[str, str],
+        names: NameIndex,
+    ) -> ScreeningIndex:
+        """An index from parts built before (``names`` over ``entities``, by position), as
+        :mod:`proscribe.screening.persisted` loads them: nothing is normalised again."""
+        index = cls.__new__(cls)
+        index.entities, index.acts_by_entity = entities, acts_by_entity
+        index.list_versions, index.names = dict(list_versions), names
+        index._listings = {}
+        return index
 
     @classmethod
     def from_registry(cls, registry: Registry) -> ScreeningIndex:

@@ -18,6 +18,7 @@ from proscribe.screening import THRESHOLD, Match, ScreeningIndex, screen
 from proscribe.screening.audit import AuditLog, ScreenRecord
 from proscribe.screening.batch import Row, default_workers, screen_many
 from proscribe.screening.exclusions import ExclusionStore, query_key
+from proscribe.screening.persisted import Key, index_path, read_index, software_key, write_index
 from proscribe.store import tables as t
 
 # Audit rows are written in transactions of this many screens during a batch.
@@ -25,6 +26,8 @@ AUDIT_CHUNK = 1000
 
 
 def registry_stamp(registry: Registry) -> tuple[int, int, int, str]:
+    """Counts of acts, entities and list versions and the last entity change (watchlists store it
+    to tell whether their screens are current)."""
     with registry.db.reading() as conn:
         acts = conn.execute(sa.select(sa.func.count()).select_from(t.acts)).scalar_one()
         entities = conn.execute(sa.select(sa.func.count()).select_from(t.entities)).scalar_one()
@@ -33,23 +36,71 @@ def registry_stamp(registry: Registry) -> tuple[int, int, int, str]:
     return int(acts), int(entities), int(versions), str(latest)
 
 
+def index_key(registry: Registry) -> Key:
+    """What a screening index of ``registry`` is built from, read in one transaction: the journal
+    head (its hash covers every act), the list versions (the index reports them), and the entities'
+    count and latest change (names are edited in place, without an act); plus the software
+    (:func:`proscribe.screening.persisted.software_key`)."""
+    with registry.db.reading() as conn:
+        head = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
+        versions = conn.execute(
+            sa.select(t.list_versions.c.id, t.list_versions.c.data_date).order_by(t.list_versions.c.id)
+        ).all()
+        count, latest = conn.execute(
+            sa.select(sa.func.count(), sa.func.max(t.entities.c.recorded_at)).select_from(t.entities)
+        ).one()
+    return {
+        **software_key(),
+        "journal": [int(head.seq), str(head.hash)] if head else [0, ""],
+        "lists": [[str(row.id), str(row.data_date)] for row in versions],
+        "entities": [int(count), str(latest)],
+    }
+
+
+def load_or_build(registry: Registry, key: Key | None = None) -> ScreeningIndex:
+    """``registry``'s screening index: the persisted one when it is current (same key), else
+    built and persisted (where the location can be written; else kept in memory only).
+
+    The index is built from what the database holds while it builds: it is saved only if the key
+    is the same after the build (a record landing meanwhile leaves the file to the next build).
+    """
+    key = key or index_key(registry)
+    path = index_path(registry.db)
+    if path is not None:
+        loaded = read_index(path, key)
+        if loaded is not None:
+            return loaded
+    built = ScreeningIndex.from_registry(registry)
+    if path is not None and index_key(registry) == key:
+        write_index(path, key, built)
+    return built
+
+
 @dataclass
 class Screener:
-    """A cached screening index over ``registry``, rebuilt when what it was built from changed."""
+    """A screening index over ``registry``, kept current: loaded from the copy persisted beside
+    the database (:mod:`proscribe.screening.persisted`), or built and persisted when that copy is
+    missing or stale, and cached in memory for as long as its key (journal head, list versions,
+    entities) stays the same, which is checked before every screen."""
 
     registry: Registry
+    # Load and save the persisted index (False: build in memory only, as before it existed).
+    persist: bool = True
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
         self._index: ScreeningIndex | None = None
-        self._built_from: tuple[int, int, int, str] | None = None
+        self._built_from: Key | None = None
 
     def index(self) -> ScreeningIndex:
-        stamp = registry_stamp(self.registry)
+        key = index_key(self.registry)
         with self._lock:
-            if self._index is None or stamp != self._built_from:
-                self._index = ScreeningIndex.from_registry(self.registry)
-                self._built_from = stamp
+            if self._index is None or key != self._built_from:
+                if self.persist:
+                    self._index = load_or_build(self.registry, key)
+                else:
+                    self._index = ScreeningIndex.from_registry(self.registry)
+                self._built_from = key
             return self._index
 
     def screen_names(

@@ -67,6 +67,11 @@ def _changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     return out
 
 
+def _owned(owner: str) -> sa.Select[tuple[str]]:
+    """The ids of the watchlists ``owner`` created (a subquery)."""
+    return sa.select(t.watchlists.c.id).where(t.watchlists.c.owner == owner)
+
+
 def _stamp_text(stamp: tuple[int, int, int, str]) -> str:
     return orjson.dumps(list(stamp)).decode()
 
@@ -179,23 +184,29 @@ class Watchlists:
         with self.db.writing() as own, own.begin():
             own.execute(statement)
 
-    def refresh_if_stale(self, user: str) -> int:
-        """Re-screen when the registry changed since the last screen (e.g. a list imported by the CLI)."""
+    def refresh_if_stale(self, user: str, owner: str | None = None) -> int:
+        """Re-screen when the registry changed since the last screen (e.g. a list imported by the CLI).
+
+        ``owner`` limits it to that key's watchlists (None: all, for admins and the CLI).
+        """
         current = _stamp_text(registry_stamp(self.screener.registry))
+        query = sa.select(t.watchlists.c.id, t.watchlists.c.screened_from)
+        if owner is not None:
+            query = query.where(t.watchlists.c.owner == owner)
         with self.db.reading() as conn:
-            stale = [
-                r.id
-                for r in conn.execute(sa.select(t.watchlists.c.id, t.watchlists.c.screened_from))
-                if r.screened_from != current
-            ]
+            stale = [r.id for r in conn.execute(query) if r.screened_from != current]
         if not stale:
             return 0
         return self.rescreen("the registry changed (acts recorded or list versions imported)", user, stale)
 
-    def acknowledge(self, alert_id: int, by: str) -> dict[str, Any]:
+    def acknowledge(self, alert_id: int, by: str, owner: str | None = None) -> dict[str, Any]:
+        """Mark an alert as dealt with; with ``owner``, only an alert of that key's watchlists."""
+        query = sa.select(t.alerts).where(t.alerts.c.id == alert_id)
+        if owner is not None:
+            query = query.where(t.alerts.c.watchlist_id.in_(_owned(owner)))
         with self.db.writing() as conn, conn.begin():
-            row = conn.execute(sa.select(t.alerts).where(t.alerts.c.id == alert_id)).first()
-            if row is None:
+            row = conn.execute(query).first()
+            if row is None:  # another key's alert is answered as if it did not exist
                 raise NotFound(f"no alert #{alert_id}")
             if row.acknowledged_by is not None:
                 raise InputError(f"alert #{alert_id} was already acknowledged by {row.acknowledged_by}", "id")
@@ -204,7 +215,8 @@ class Watchlists:
 
     # -- reading -----------------------------------------------------------------
 
-    def all(self) -> list[dict[str, Any]]:
+    def all(self, owner: str | None = None) -> list[dict[str, Any]]:
+        """Every watchlist (``owner``: only that key's)."""
         with self.db.reading() as conn:
             counts: dict[str, int] = dict(
                 conn.execute(
@@ -213,7 +225,10 @@ class Watchlists:
                     )
                 ).all()
             )
-            rows = conn.execute(sa.select(t.watchlists).order_by(t.watchlists.c.id)).all()
+            query = sa.select(t.watchlists).order_by(t.watchlists.c.id)
+            if owner is not None:
+                query = query.where(t.watchlists.c.owner == owner)
+            rows = conn.execute(query).all()
         return [
             {
                 "id": r.id,
@@ -225,10 +240,11 @@ class Watchlists:
             for r in rows
         ]
 
-    def get(self, watchlist_id: str) -> dict[str, Any]:
+    def get(self, watchlist_id: str, owner: str | None = None) -> dict[str, Any]:
+        """One watchlist with its names and hits; another key's is answered as if it did not exist."""
         with self.db.reading() as conn:
             head = conn.execute(sa.select(t.watchlists).where(t.watchlists.c.id == watchlist_id)).first()
-            if head is None:
+            if head is None or (owner is not None and head.owner != owner):
                 raise NotFound(f"no watchlist '{watchlist_id}'")
             names = conn.execute(
                 sa.select(t.watchlist_names)
@@ -244,9 +260,16 @@ class Watchlists:
         }
 
     def alerts(
-        self, watchlist_id: str | None = None, open_only: bool = True, limit: int = 1000
+        self,
+        watchlist_id: str | None = None,
+        open_only: bool = True,
+        limit: int = 1000,
+        owner: str | None = None,
     ) -> list[dict[str, Any]]:
+        """Alerts, newest first (``owner``: only those of that key's watchlists)."""
         query = sa.select(t.alerts).order_by(t.alerts.c.id.desc()).limit(limit)
+        if owner is not None:
+            query = query.where(t.alerts.c.watchlist_id.in_(_owned(owner)))
         if watchlist_id:
             query = query.where(t.alerts.c.watchlist_id == watchlist_id)
         if open_only:

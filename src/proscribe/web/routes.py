@@ -18,9 +18,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from proscribe import render
 from proscribe.api.auth import ApiKey, Role
 from proscribe.api.deps import ApiError, day_param, jurisdiction_param, keys_of, limits_of, need, registry_of
+from proscribe.api.watchlists import owner_filter
 from proscribe.errors import InputError, NotFound, ProscribeError
+from proscribe.lists.evidence import weigh_list_evidence
+from proscribe.lists.freshness import status_with_freshness
 from proscribe.lists.links import pending_links
 from proscribe.lists.versions import list_versions, version_diff
 from proscribe.news.review import ReviewQueue
@@ -28,11 +32,19 @@ from proscribe.procedures.cases import ProcedureCases
 from proscribe.procedures.report import case_reports
 from proscribe.screening.batch import read_column, write_rows
 from proscribe.screening.screener import Screener
+from proscribe.timeline import chart_start
 from proscribe.watchlists import Watchlists
 from proscribe.web.svg import timeline_svg
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+# The same words as the terminal: "no listing recorded", "first seen in the list of D", "as of the list of D".
+templates.env.globals.update(
+    status_label=render.status_label,
+    since_words=render.since_words,
+    list_basis=render.list_basis,
+    staleness_note=render.staleness_note,
+)
 COOKIE = "proscribe_key"
 
 
@@ -123,11 +135,16 @@ def install_web(app: FastAPI) -> None:
             published = day_param(published_by, "published_by")
         except ProscribeError as exc:
             return _error_page(request, key, exc)
-        statuses = registry.statuses_as_of(subject, day, None, published)
+        statuses = status_with_freshness(
+            registry,
+            [
+                weigh_list_evidence(registry, r)
+                for r in registry.statuses_as_of(subject, day, None, published)
+            ],
+        )
         history = registry.history(subject, with_general=False)
-        first = min((e.sort_key[0] for e in history), default=dt.date(1999, 1, 1))
-        start = dt.date(min(first.year, 1999), 1, 1)
         end = dt.date.today()
+        start = chart_start(history, end)
         lanes = registry.timeline(subject, start, end, published)
         svg = timeline_svg(lanes, history, start, end)
         return _page(
@@ -214,9 +231,11 @@ def install_web(app: FastAPI) -> None:
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
     def alerts_page(request: Request, watchlist: str | None = None) -> HTMLResponse:
         key = _reader(request)
+        owner = owner_filter(key)
         store: Watchlists = request.app.state.watchlists
-        store.refresh_if_stale(key.name)
-        return _page(request, "alerts.html", key, alerts=store.alerts(watchlist))
+        if key.role.allows(Role.ANALYST):  # a reader's look never writes alerts
+            store.refresh_if_stale(key.name, owner)
+        return _page(request, "alerts.html", key, alerts=store.alerts(watchlist, owner=owner))
 
     @app.get("/review/news", response_class=HTMLResponse, include_in_schema=False)
     def news_page(request: Request) -> HTMLResponse:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
+from proscribe.render import status_label
 from proscribe.timeline import Lane
 from proscribe.views import HistoryEntry, Status
 
@@ -24,6 +25,15 @@ LABEL = 60
 LANE = 34
 BAR = 18
 TOP = 28
+# Years between labelled grid lines: the first step that keeps at most MAX_YEAR_LABELS labels.
+YEAR_STEPS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000)
+MAX_YEAR_LABELS = 12
+
+
+def year_step(start: dt.date, end: dt.date) -> int:
+    """Years between labels: 5 for 1999-2026, 1 for a five-year chart, never more than 12 labels."""
+    span = end.year - start.year + 1
+    return next((step for step in YEAR_STEPS if span / step <= MAX_YEAR_LABELS), YEAR_STEPS[-1])
 
 
 def _x(day: dt.date, start: dt.date, end: dt.date, width: int) -> float:
@@ -44,11 +54,14 @@ def timeline_svg(
         f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
         "<title>Status by jurisdiction over time</title>",
     ]
-    for year in range(start.year, end.year + 1):
+    step = year_step(start, end)
+    first_label = -(-start.year // step) * step  # the first multiple of step on or after the start year
+    for year in range(max(first_label, 1), end.year + 1, step):
         x = _x(dt.date(year, 1, 1), start, end, width)
-        if year % 5 == 0:
-            parts.append(f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{height - 36}" stroke="#ddd"/>')
-            parts.append(f'<text x="{x:.1f}" y="{TOP - 10}" text-anchor="middle" fill="#555">{year}</text>')
+        parts.append(f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{height - 36}" stroke="#ddd"/>')
+        parts.append(
+            f'<text class="year" x="{x:.1f}" y="{TOP - 10}" text-anchor="middle" fill="#555">{year}</text>'
+        )
     row_of = {lane.jurisdiction: i for i, lane in enumerate(lanes)}
     for i, lane in enumerate(lanes):
         y = float(TOP + i * LANE)
@@ -56,15 +69,31 @@ def timeline_svg(
             f'<g class="lane" data-jurisdiction="{escape(lane.jurisdiction)}">'
             f'<text x="4" y="{y + BAR - 4}" font-weight="bold">{escape(lane.jurisdiction)}</text>'
         )
-        for period in lane.periods:
+        for index, period in enumerate(lane.periods):
             x1 = _x(period.start, start, end, width)
             last = period.end.replace(day=28) + dt.timedelta(days=4)
             x2 = _x(last.replace(day=1), start, end, width)
-            label = f"{lane.jurisdiction}: {period.status.value} {period.start:%Y-%m} to {period.end:%Y-%m}"
+            label = f"{lane.jurisdiction}: {status_label(period.status)} {period.start:%Y-%m} to {period.end:%Y-%m}"
+            classes = f"period {period.status.name.lower()}"
+            following = lane.periods[index + 1] if index + 1 < len(lane.periods) else None
+            # Unknown from the chart's start up to a status: a listing first seen in a list
+            # snapshot, whose start no source gives. Said so, rather than drawn as a fact.
+            open_start = index == 0 and period.status is Status.UNKNOWN and following is not None
+            if open_start and following is not None:
+                classes += " open-start"
+                label = (
+                    f"{lane.jurisdiction}: {status_label(following.status)} by {following.start:%Y-%m}; "
+                    "start unknown (not given by the sources)"
+                )
             parts.append(
-                f'<rect class="period {period.status.name.lower()}" x="{x1:.1f}" y="{y}" width="{max(x2 - x1, 1):.1f}" '
+                f'<rect class="{classes}" x="{x1:.1f}" y="{y}" width="{max(x2 - x1, 1):.1f}" '
                 f'height="{BAR}" fill="{COLOURS[period.status]}"><title>{escape(label)}</title></rect>'
             )
+            if open_start and x2 - x1 > 90:
+                parts.append(
+                    f'<text class="open-start-label" x="{x2 - 4:.1f}" y="{y + BAR - 5}" '
+                    f'text-anchor="end" fill="#333" font-size="11">start unknown</text>'
+                )
         parts.append("</g>")
     for entry in history:
         row = row_of.get(entry.jurisdiction)

@@ -1,0 +1,176 @@
+# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+"""Organisation names read from the words around a listing verb, for groups the registry does not know.
+
+"announces the designation of Tren de Aragua, Mara Salvatrucha (MS-13), Cártel de Sinaloa, ... and
+Cárteles Unidos as FTOs" names eight organisations; "The fourth proscribed group is the Baluchistan
+Liberation Army (BLA)" one; "Verboten wurden ... die Teilorganisationen „Islamische Akademie
+Deutschland e.V.“, der „Verein der Förderer ...“" several. A name is a run of capitalised words (with
+the small words names carry: de, del, la, al-, of, e.V.) or a quoted phrase; an enumeration is names
+joined by commas, "and", "und", "sowie", "и". Every pattern here is anchored at a known position and
+bounded, so reading a sentence costs time in proportion to its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇА-ЯЁ]"
+_WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
+_SMALL = r"(?:de|del|de\s+la|la|los|las|al|el|ul|ut|of|the|for|fi|wa|e)"
+# Words join by spaces (with the small words between) or by a spaced dash ("Colombia - People's Army").
+_NAME = re.compile(
+    rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
+)
+_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
+_PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
+_SEPARATOR = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;)[ \t]+"
+)
+# Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
+# or a short lead-in ending in a copula ("group is the", "entities listed today are:").
+_ARTICLE = re.compile(
+    r"[ \t]*(?:(?:the|The|die|der|das|den|des|dem)[ \t]+(?=\S))?(?:[A-Z][\w]*-based[ \t]+)?"
+)
+_LEAD_IN = re.compile(
+    r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
+    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity"
+    r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
+    r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
+    r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"
+)
+# After a name: a lowercase word other than these means the capitalised word was an adjective
+# ("Islamist groups", "Colombian armed group"), except a singular group noun that belongs to the name
+# ("the Bishnoi gang").
+_NAME_END = re.compile(
+    r"[ \t]*(?:[,;:.)\]»“”\"!?—–-]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
+    r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*)\b)"
+)
+_SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade)\b")
+_SPEECH_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|announced|stated|sagte|erklärte|teilte|заявил\w*|сообщил\w*)\b"
+)
+_GENERIC = re.compile(
+    r"^(?:The|A|An|It|He|She|They|This|That|These|Those|Its|Their|Today|Foreign|Terrorist|Terrorism|Specially|FTOs?|SDGTs?"
+    r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
+    r"|Government|Parliament|Council|Court|Supreme|Ministry|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December|Executive\s+Order|Immigration"
+    r"|Terrorism\s+Act|Islamic\s+Emirate|Canadian|American|British|Russian|German|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА)\b"
+)
+_PLACE = re.compile(rf"[ \t]+(?:in|aus|from|в)[ \t]+{_CAP}[\w-]*(?:[ \t]*\([^()]{{1,20}}\))?")
+# "das Islamische Zentrum Hamburg (IZH)": a capitalised phrase with its acronym is an organisation's name.
+ACRONYM_NAME = re.compile(
+    rf"(?P<name>{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{1,7}})[ \t]*\((?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9-]{{1,9}})\)"
+)
+MAX_NAMES = 12
+
+
+@dataclass(frozen=True)
+class FoundName:
+    start: int
+    end: int
+    text: str
+
+
+def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
+    """The name starting at ``position`` (after an article), and where it ends, parenthesis included."""
+    article = _ARTICLE.match(text, position)
+    at = article.end() if article else position
+    quoted = _QUOTED.match(text, at)
+    if quoted and quoted.group(1).strip()[:1].isupper():
+        inner = quoted.group(1).strip()
+        found = FoundName(quoted.start(1), quoted.start(1) + len(inner), inner)
+        end = quoted.end()
+        place = _PLACE.match(
+            text, end
+        )  # „Zentrum der Islamischen Kultur e.V.“ in Frankfurt (Main), die „...“
+        end = place.end() if place else end
+    else:
+        name = _NAME.match(text, at)
+        if name is None:
+            return None
+        value = name.group(0).rstrip(".,")
+        if value.endswith(" e.V"):
+            value += "."
+        end = name.start() + len(value)
+        noun = _SINGULAR_NOUN.match(text, end)
+        if noun:
+            value, end = value + noun.group(0), noun.end()
+        elif not _NAME_END.match(text, end):
+            return None
+        if _SPEECH_AFTER.match(text, end):
+            return None
+        found = FoundName(name.start(), end, value)
+    bracket = _PARENTHESIS.match(text, end)
+    return found, (bracket.end() if bracket else end)
+
+
+def plausible(name: str) -> bool:
+    """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
+    if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name):
+        return False
+    return not name.isdigit()
+
+
+def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[FoundName]:
+    """Names listed from ``position`` on: "A, B (b) and the C", stopping at the first non-name."""
+    names: list[FoundName] = []
+    at = position
+    if lead_in:
+        lead = _LEAD_IN.match(text, at)
+        if lead and lead.end() - at <= 60 and _name_at(text, lead.end()) is not None:
+            at = lead.end()
+    while len(names) < MAX_NAMES:
+        found = _name_at(text, at)
+        if found is None:
+            break
+        name, end = found
+        if not plausible(name.text):
+            break
+        names.append(name)
+        separator = _SEPARATOR.match(text, end)
+        if separator is None:
+            break
+        at = separator.end()
+    return names
+
+
+def quoted_names(text: str) -> list[FoundName]:
+    """Quoted phrases that look like names: short, capitalised, not a sentence (German e.V. names may be long)."""
+    found: list[FoundName] = []
+    if not any(mark in text for mark in '«„“"'):
+        return found
+    for match in _QUOTED.finditer(text):
+        inner = match.group(1).strip()
+        long_ok = inner.endswith("e.V.") and len(inner.split()) <= 12
+        if not inner[:1].isupper() or not (long_ok or len(inner.split()) <= 5):
+            continue
+        if not long_ok and inner.rstrip().endswith((".", ",", "!", "?")):
+            continue
+        if plausible(inner):
+            found.append(FoundName(match.start(1), match.start(1) + len(inner), inner))
+    return found
+
+
+def acronym_names(text: str) -> list[FoundName]:
+    """ "Mara Salvatrucha (MS-13)", "Islamische Zentrum Hamburg (IZH)": names whose acronym follows them.
+
+    The acronym's capitals must be initials of the name's words, so "Nancy Faeser (SPD)" is not one.
+    """
+    found: list[FoundName] = []
+    if "(" not in text:
+        return found
+    for match in ACRONYM_NAME.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        # Drop leading words that the acronym does not start with ("Betreiber Islamische Zentrum Hamburg").
+        initials = [w[:1].casefold() for w in words]
+        capitals = [c.casefold() for c in match.group("abbr") if c.isupper()]
+        if not capitals or any(c not in initials for c in capitals):
+            continue
+        first = initials.index(capitals[0])
+        value = " ".join(words[first:])
+        start = match.start("name") + name.index(words[first])
+        if plausible(value):
+            found.append(FoundName(start, start + len(value), value))
+    return found

@@ -33,15 +33,11 @@ from proscribe.serialize import to_jsonable
 from proscribe.sources import un
 from proscribe.store import tables as t
 from proscribe.store.database import resolve_url
+from shared_data import EXCERPTS, need
 
-EXCERPT = Path(__file__).parent / "data" / "integrity" / "un_2026-02-27_excerpt.xml"
-UN_2026 = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "un_sc_consolidated"
-    / "consolidated_2026-02-27.xml"
-)
+UN_2026 = "un_sc_consolidated/consolidated_2026-02-27.xml"
+# The excerpt whatever is in ../shared: the column sweep verifies ~100 times and needs a small registry.
+EXCERPT = EXCERPTS / UN_2026
 
 # Tables whose rows no status or screening answer reads, and why changing them cannot change one.
 NOT_ANSWER_RELEVANT = {
@@ -395,12 +391,9 @@ def test_a_re_pointed_name_changes_the_answer_so_the_check_matters(built: str) -
 
 @pytest.fixture(scope="module")
 def full_un(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not UN_2026.exists():
-        pytest.skip(
-            f"the full UN 2026 list is not here ({UN_2026}); the excerpt tests above cover the same checks"
-        )
+    full = need(UN_2026)  # skips without ../shared/data; the excerpt tests above make the same checks
     path = tmp_path_factory.mktemp("integrity-full") / "full.db"
-    _build(str(path), UN_2026)
+    _build(str(path), full)
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     yield str(path)

@@ -730,6 +730,7 @@ _ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
 # "Two extremist groups - UK-based A and Nigeria-based B - are to be proscribed": names in a dashed aside.
 _DASHED_ASIDE = re.compile(r"\s[-–—]\s(?=\S)")
 _IN_FORCE_ACTIONS = frozenset({"designated", "delisted", "proposed_designation", "proposed_delisting"})
+_MAY_BE_UNNAMED = frozenset({"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"})
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:
@@ -822,9 +823,10 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
             kept, primary=kept.primary or event.primary, confidence=max(kept.confidence, event.confidence)
         )
     distinct = _merge_name_variants(list(merged.values()))
-    named = {(e.jurisdiction, e.action) for e in distinct if e.organisation}
-    # "designated eight organizations" without names, when the names come in another sentence of the same step.
-    return [e for e in distinct if e.organisation or (e.jurisdiction, e.action) not in named]
+    # A listing step is always a step against someone: one whose organisation could not be read ("such an
+    # organisation", "organisations have been so proscribed", "указанной организации") is not reported.
+    # Laws and bills may be about no one group ("a law that allows bans to be suspended").
+    return [e for e in distinct if e.organisation or e.action in _MAY_BE_UNNAMED]
 
 
 def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:

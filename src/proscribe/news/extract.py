@@ -379,7 +379,7 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
     """
     text = article.text
     spans = split_sentences(text)
-    all_mentions = index.find(text)
+    all_mentions = [m for m in index.find(text) if not _not_the_entity(text, m)]
     mention_starts = [m.start for m in all_mentions]
     salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
     all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
@@ -527,7 +527,34 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
+    if lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
+        # An article about an extremist list only: its bans are not terrorist designations.
+        events = [e for e in events if e.action not in _LISTING_STEPS]
     return _merge(events)
+
+
+def _not_the_entity(text: str, mention: EntityMention) -> bool:
+    """A registry name that names something else here: a description of another group ("Islamic State
+    (IS)-affiliated groups", "affiliates of the Islamic State") or the start of a longer name ("Islamic
+    State West Africa Province", "Islamic State - Bangladesh", "Islamic State in the Greater Sahara")."""
+    if lexicon.DESCRIPTIVE_AFTER.match(text, mention.end):
+        return True
+    if lexicon.DESCRIPTIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
+        return True
+    longer = _LONGER_NAME.match(text, mention.end)
+    return longer is not None and not _NOT_NAME_WORD.fullmatch(longer.group("word"))
+
+
+# After a registry name, a capitalised word that continues it into another organisation's name.
+_LONGER_NAME = re.compile(
+    r"(?:[ \t]+(?:of|in)[ \t]+the[ \t]+|[ \t]+of[ \t]+|[ \t]*[-–][ \t]*|[ \t]+)(?P<word>[A-Z][\w'’]+)"
+)
+_NOT_NAME_WORD = re.compile(
+    r"Government|Secretary|Minister|Leader|Leaders|Spokesman|Spokesperson|Chief|Commander|Fighters|Militants|Members"
+    r"|Supporters|The|In|On|At|And|Or|But|As|For|From|With|By|To|Is|Was|Said|Says|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|[A-Z]{1,3}"
+)
 
 
 def _sentence_events(
@@ -584,6 +611,18 @@ def _sentence_events(
             # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
             # террористической": a standing status, not a step taken.
             if action in lexicon.STATUS_ACTIONS and lexicon.STANDING_STATUS.search(sentence):
+                continue
+            if (
+                action in _LISTING_STEPS
+                and lexicon.EXTREMIST_LIST.search(sentence)
+                and not lexicon.TERRORISM.search(sentence)
+            ):
+                continue
+            if (
+                action in lexicon.STATUS_ACTIONS
+                and not _ENDS_WITH_AS.search(match.group(0))
+                and lexicon.GENERIC_OBJECT.match(sentence, match.end())
+            ):
                 continue
             claimed.append(match.span())
             at = match.start()
@@ -730,6 +769,7 @@ _ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
 # "Two extremist groups - UK-based A and Nigeria-based B - are to be proscribed": names in a dashed aside.
 _DASHED_ASIDE = re.compile(r"\s[-–—]\s(?=\S)")
 _IN_FORCE_ACTIONS = frozenset({"designated", "delisted", "proposed_designation", "proposed_delisting"})
+_LISTING_STEPS = lexicon.STATUS_ACTIONS | {"petition_filed", "proposed_designation", "proposed_delisting"}
 _MAY_BE_UNNAMED = frozenset({"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"})
 
 

@@ -186,6 +186,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     names: list[_Org] = []
 
     def keep(name: str, start: int) -> None:
+        if lexicon.DESCRIPTIVE_AFTER.match(sentence, start + len(name)):
+            return  # "Islamic State (IS)-affiliated groups": a description of other groups
         clean = name.strip(" ,.;:*").removeprefix("the ").strip()
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
@@ -276,7 +278,7 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+\w+\s+)?(?:that|which|who|whose
 
 
 def _split_dates(
-    sentence: str, dates: list[DateMention], at: int
+    sentence: str, dates: list[DateMention], at: int, status: bool = False
 ) -> tuple[DateMention | None, DateMention | None]:
     """(effective, announced): a date beside a speech verb is the announcement; the nearest other one is the effect.
 
@@ -293,7 +295,13 @@ def _split_dates(
         after = sentence[mention.end : mention.end + 30]
         # "said on Friday", "announced Monday", "teilte am Donnerstag mit": the verb is right before,
         # or right after ("am Donnerstag mit"); "banned it in 2010, the court said" dates the ban.
-        near_speech = lexicon.SPEECH.search(before[-30:]) or lexicon.SPEECH.match(after.lstrip(" ,"))
+        stripped = after.lstrip(" ,")
+        # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
+        # (A proposal's "laid" is both: what it says is when it was announced.)
+        verb_is_act = status and mention.end + len(after) - len(stripped) == at
+        near_speech = lexicon.SPEECH.search(before[-30:]) or (
+            not verb_is_act and lexicon.SPEECH.match(stripped)
+        )
         near_effect = lexicon.EFFECT.search(before[-25:])
         if near_speech and not near_effect:
             announced.append(mention)
@@ -414,6 +422,8 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
             if mentions and salience:
                 main = max(mentions, key=lambda m: salience[m.entity_id])
                 context_org = _Org(main.text, main.entity_id, 0)
+            else:
+                context_org = _named_group(sentence) or context_org
             first = bisect.bisect_left(juris_starts, start)
             last = bisect.bisect_left(juris_starts, end)
             if last > first:
@@ -489,6 +499,18 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
                 sentence_events[position] = event = replace(
                     event, effective_date=str(dateline.date), date_precision="day", date_basis="dateline"
                 )
+            if (
+                event.effective_date is None
+                and dateline is not None
+                and event.primary
+                and event.action in lexicon.STATUS_ACTIONS
+                and lexicon.PRESENT_PERFECT.search(sentence)
+            ):
+                # "OTTAWA, Feb. 3, 2021 /CNW/ - ... The Government has placed 13 new groups on the list": a step
+                # the story reports as just taken is dated by its dateline.
+                sentence_events[position] = event = replace(
+                    event, effective_date=str(dateline.date), date_precision="day", date_basis="dateline"
+                )
             if event.effective_date is None and laid_after is not None and event.action in _IN_FORCE_ACTIONS:
                 laid = event.announced_date if event.date_basis != "publication" else None
                 if laid is not None and len(laid) == 10:
@@ -522,6 +544,8 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         elif mentions and salience:
             main = max(mentions, key=lambda m: salience[m.entity_id])
             context_org = _Org(main.text, main.entity_id, 0)
+        else:
+            context_org = _named_group(sentence) or context_org
         if juris:
             context_jurisdiction = juris[-1][1]
         day_dates = [d for d in dates if d.precision == "day"]
@@ -531,6 +555,16 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
     return _merge(events)
+
+
+def _named_group(sentence: str) -> _Org | None:
+    """The group a sentence names with a group noun or an acronym ("banned far-right group National
+    Action", "National Action (NA)"): what "It was banned in December 2016" later refers to."""
+    found = lexicon.ORG_NOUN.search(sentence)
+    if found is not None and not lexicon.NOT_ORGS.match(found.group("name")):
+        return _Org(found.group("name"), None, 0)
+    acronyms = acronym_names(sentence)
+    return _Org(acronyms[0].text, None, 0) if acronyms else None
 
 
 def _not_the_entity(text: str, mention: EntityMention) -> bool:
@@ -586,7 +620,11 @@ def _sentence_events(
                 continue
             # A further verb of the same kind must be one: not a title ("Specially Designated Global
             # Terrorists") nor an attribute ("an alias of proscribed organisation Al-Qa'ida").
-            if number and (match.group(0)[:1].isupper() or _ATTRIBUTIVE.match(sentence, match.end())):
+            if number and match.group(0)[:1].isupper():
+                continue
+            # "the list of proscribed organisations", "banned groups": an attribute, not a step.
+            attribute = _ATTRIBUTIVE.match(sentence, match.end()) if _PARTICIPLE.fullmatch(match.group(0)) else None
+            if attribute is not None and not _IDENTIFIED.match(sentence, attribute.end()):
                 continue
             if action not in ("review_due", "hearing_scheduled") and _hedged(
                 sentence, match.start(), match.end(), action.startswith("proposed_")
@@ -680,9 +718,11 @@ def _sentence_events(
             if not orgs:
                 if lexicon.COUNTRY_OBJECT.search(sentence):
                     continue
+                if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
+                    continue
                 if context_org is not None:
                     orgs, from_context = [context_org], True
-            effective, announced = _split_dates(sentence, dates, at)
+            effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
             basis = effective.basis if effective else (announced.basis if announced else "publication")
             if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
                 # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
@@ -763,6 +803,9 @@ def _sentence_events(
 MAX_UNLINKED = 12
 _MAX_MATCHES_PER_ACTION = 4
 _ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
+# "The fourth proscribed group is the Baluchistan Liberation Army": the attribute introduces the name.
+_IDENTIFIED = re.compile(r"\s+(?:is|are|was|were|include[sd]?)\b", re.I)
+_PARTICIPLE = re.compile(r"(?:proscribed|banned|listed|designated|outlawed)", re.I)
 _MAX_VARIANT_CHECKS = 50
 _DIGIT = re.compile(r"\d")
 _ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
@@ -802,7 +845,7 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
     if not names:
         # "newly designated by the United States as foreign terrorist organizations are A and B"
         cue = lexicon.NAMES_CUE.search(sentence, after, min(len(sentence), after + 120))
-        if cue is not None:
+        if cue is not None and not lexicon.PEOPLE_BEFORE_CUE.search(sentence[max(0, cue.start() - 40) : cue.start()]):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []
@@ -823,6 +866,8 @@ def _names_ahead(following: list[str], count: int) -> list[_Org]:
     found: list[_Org] = []
     for sentence in following:
         for cue in lexicon.NAMES_CUE.finditer(sentence):
+            if lexicon.PEOPLE_BEFORE_CUE.search(sentence[max(0, cue.start() - 40) : cue.start()]):
+                continue
             names = enumerated_names(sentence, cue.end(), lead_in=False)
             if names:
                 found.extend(_Org(n.text, None, 0) for n in names)

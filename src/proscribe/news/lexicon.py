@@ -44,9 +44,11 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bre-?designat\w*|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
         r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\bhas\s+\w+ly\s+listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
         r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
-        r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
+        r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\b(?:was|were|been|be)\s+(?:officially\s+)?(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
         r"|(?:призна(?:л|ла|ли|н|на|ны|ние)|объявил\w*)\b[^.]{0,100}террористическ|удовлетвори\w*\s+иск\w*[^.]{0,60}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
+        r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
+        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)|включил[аио]?|включен[аоы]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}террористическ)"
         r"|(?-i:\bverboten\b|\bverbietet\b)|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
         _I)),
 ]  # fmt: skip
@@ -188,12 +190,18 @@ IMMEDIATE_EFFECT = re.compile(
 FEDERAL_REGISTER_PUBLICATION = re.compile(r"\b(?:publish\w*|print\w*|publication|appear\w*)\b", _I)
 # "four organisations", "two Islamist groups", "eight organizations": the names come in the next sentences.
 FORWARD_COUNT = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+|групп\w*)\b",
+    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+|групп\w*)\b",
     _I,
 )
 # Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
 NAMES_CUE = re.compile(
-    r"\b(?:are|include[sd]?|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+", _I
+    r"\b(?:are|were|include[sd]?|namely|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+", _I
+)
+# Names after "the individuals are", "leaders ... were" are people, not organisations.
+PEOPLE_BEFORE_CUE = re.compile(r"\b(?:individuals?|persons?|people|leaders?|members?|Personen|лиц\w*)\s+(?:\w+\s+){0,2}$", _I)
+# A bare plural subject ("organisations have been so proscribed") is no particular group.
+GENERIC_SUBJECT = re.compile(
+    r"\b(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|организации)\s+(?:\w+\s+){0,3}$", _I
 )
 COUNT_WORDS = {
     "fourteen": 14,
@@ -249,7 +257,8 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
-        "призна", "запрет", "террористическ", "объявил", "удовлетвори",
+        "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
+        "включ",
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
@@ -265,7 +274,7 @@ TRIGGER = re.compile(
     r"designat|list|proscri|\bban|outlaw|remov|taken|took|\btak|off\b|revok|revoc|rescind|longer|lift|annul|suspend|bill|law|legislation"
     r"|reading|sign|petition|prosecutor|hearing|\brule|decide|order|laid|\blay|recogni|declar|label|revers|lapse|expire|council|submitted"
     r"|introduced|tabled|passed|approved|amendment|\bwill\b|terror|исключ|решени|вывел|больше|призна|запрет|приостанов|прокур|обрат|внес|госдум"
-    r"|думу|чтени|принял|подписал|слушани|совет|закон|verbot|verbiet|liste|gestrichen|genommen|entfernt|aufgehoben|streich|nimmt|nehmen"
+    r"|думу|чтени|включ|unlawful|notification|placed|принял|подписал|слушани|совет|закон|verbot|verbiet|liste|gestrichen|genommen|entfernt|aufgehoben|streich|nimmt|nehmen"
     r"|länger|sanktion|einstufung|ausgesetzt|auszusetzen|gesetz|lesung|unterzeichn|antrag|staatsanwalt|entscheid|sicherheitsrat",
     _I,
 )
@@ -380,3 +389,9 @@ DESCRIPTIVE_AFTER = re.compile(
     _I,
 )
 DESCRIPTIVE_BEFORE = re.compile(r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$", _I)
+# "has placed", "has designated", "hat ... verboten": a step taken on the story's own day.
+PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:placed|designated|listed|banned|proscribed|added|outlawed|declared)\b"
+    r"|\bhat\b[^.]{0,120}\bverboten\b",
+    _I,
+)

@@ -26,7 +26,7 @@ from proscribe.news import lexicon
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
-from proscribe.news.orgnames import FoundName, acronym_names, enumerated_names, quoted_names
+from proscribe.news.orgnames import FoundName, acronym_names, enumerated_names, plausible, quoted_names
 
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
@@ -188,6 +188,10 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     def keep(name: str, start: int) -> None:
         if lexicon.DESCRIPTIVE_AFTER.match(sentence, start + len(name)):
             return  # "Islamic State (IS)-affiliated groups": a description of other groups
+        if lexicon.CATEGORY_BEFORE.search(sentence[max(0, start - 12) : start]):
+            return  # 'declared PFI ... as an "Unlawful Association"': the category, not the group
+        if not plausible(name.strip(" ,.;:*")):
+            return
         clean = name.strip(" ,.;:*").removeprefix("the ").strip()
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
@@ -203,6 +207,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     for match in lexicon.EN_SUBJECT.finditer(sentence):
         keep(match.group("name"), match.start("name"))
     for match in lexicon.ORG_NOUN.finditer(sentence):
+        keep(match.group("name"), match.start("name"))
+    for match in lexicon.RU_RECOGNISED_ACRONYM.finditer(sentence):
         keep(match.group("name"), match.start("name"))
     # Quoted statements are long and start lower-case or end with punctuation; names do not. A quoted
     # name right after "сообщает", "reports", "berichtet" is the news agency.
@@ -564,7 +570,14 @@ def _named_group(sentence: str) -> _Org | None:
     if found is not None and not lexicon.NOT_ORGS.match(found.group("name")):
         return _Org(found.group("name"), None, 0)
     acronyms = acronym_names(sentence)
-    return _Org(acronyms[0].text, None, 0) if acronyms else None
+    if acronyms:
+        return _Org(acronyms[0].text, None, 0)
+    for name in quoted_names(sentence):
+        # Only a quoted name a group noun introduces ("Участниками Легиона «Свобода России»"): other
+        # quoted names are news agencies, titles, slogans.
+        if lexicon.GROUP_NOUN_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
+            return _Org(name.text, None, 0)
+    return None
 
 
 def _not_the_entity(text: str, mention: EntityMention) -> bool:

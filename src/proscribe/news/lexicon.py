@@ -26,7 +26,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
         r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
-        r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)", _I)),
+        r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)"
+        r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b", _I)),
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:ранее\s+установленн\w+\s+)?запрет|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
@@ -63,7 +64,7 @@ NON_EVENT = re.compile(
     r"|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
     r"|\bRufe\s+nach|\bForderung\w*\s+nach|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise"
     # What a law lets a government do, in general: "it can issue a notification", "if the government finds".
-    r"|\b(?:it|they|this|which|listing|designation|government|minister|court)\s+can\b|\bcannot\b|\bif\b|\bесли\b|\bfalls\b",
+    r"|\b(?:it|they|this|which|listing|designation|government|minister|court)\s+can\b|\b(?:Proscribing|Banning|Designating|Outlawing|Listing)\s+(?:them|it|these|those|such)\b|\bcannot\b|\bif\b|\bесли\b|\bfalls\b",
     _I,
 )
 
@@ -138,11 +139,11 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
 # Organisation names that are not in the registry: quoted, or after a descriptive noun.
 QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]{2,60})[»“”\"]")
 ORG_NOUN = re.compile(
-    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+(?:the\s+)?[„\"«“]?"
+    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+(?:(?:called|named|known\s+as|namens|mit\s+dem\s+Namen)\s+)?(?:the\s+)?[„\"«“]?"
     r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|\d+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
-    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
+    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added|declared)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
 )
 EN_SUBJECT = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:designated|proscribed|listed|banned)"
@@ -390,8 +391,17 @@ DESCRIPTIVE_AFTER = re.compile(
 )
 DESCRIPTIVE_BEFORE = re.compile(r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$", _I)
 # "has placed", "has designated", "hat ... verboten": a step taken on the story's own day.
+# An all-capital acronym right after "признал": "суд признал РДК террористической организацией".
+RU_RECOGNISED_ACRONYM = re.compile(r"призна(?:л|ла|ли|ть)\s+(?P<name>[A-ZА-ЯЁ]{2,8})\s+(?:террористическ|экстремистск)")
+# A name given as the category a group is put in ("as an \"Unlawful Association\"") is not a group.
+CATEGORY_BEFORE = re.compile(r"\b(?:as|als|как)\s+(?:an?\s+|the\s+)?[\"“«„]?$", _I)
 PRESENT_PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:placed|designated|listed|banned|proscribed|added|outlawed|declared)\b"
     r"|\bhat\b[^.]{0,120}\bverboten\b",
+    _I,
+)
+GROUP_NOUN_BEFORE = re.compile(
+    r"(?:организаци|движени|объединени|легион|батальон|групп|сообществ|формировани|фонд|парти|союз|group|movement"
+    r"|organi[sz]ation|network|legion|Verein|Vereinigung|Gruppe|Gruppierung|Netzwerk)\w*\s+[«„“\"]?$",
     _I,
 )

@@ -55,7 +55,12 @@ _GENERIC = re.compile(
     r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
     r"|Government|Parliament|Council|Court|Supreme|Ministry|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|January|February|March|April|May|June|July|August|September|October|November|December|Executive\s+Order|Immigration"
-    r"|Terrorism\s+Act|Islamic\s+Emirate|Canadian|American|British|Russian|German|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА)\b"
+    r"|Terrorism\s+Act|Islamic\s+Emirate|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА)\b"
+    # A nationality alone, or with an office ("Russian Foreign Ministry"), is no name; "Russian Imperial
+    # Movement" is one.
+    r"|^(?:Canadian|American|British|Russian|German|Indian|Pakistani|Australian)(?:\s+(?:[A-Z]\w+\s+)?(?:Government|Ministry|Foreign|Authorities|Officials|Court|Federation|Embassy|Army|Forces|Parliament|Police))?$"
+    # A law's title ("Unlawful Activities Prevention Act", "Criminal Code") is no group either.
+    r"|\b(?:Act|Code|Regulations?|Ordinance)$"
 )
 _PLACE = re.compile(rf"[ \t]+(?:in|aus|from|в)[ \t]+{_CAP}[\w-]*(?:[ \t]*\([^()]{{1,20}}\))?")
 # "das Islamische Zentrum Hamburg (IZH)": a capitalised phrase with its acronym is an organisation's name.

@@ -661,7 +661,9 @@ def _sentence_events(
                 continue
             # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
             # террористической": a standing status, not a step taken.
-            if action in lexicon.STATUS_ACTIONS and lexicon.STANDING_STATUS.search(sentence):
+            if action in lexicon.STATUS_ACTIONS and (
+                lexicon.STANDING_STATUS.search(sentence) or lexicon.GERUND_SUBJECT.match(sentence)
+            ):
                 continue
             if (
                 action in _LISTING_STEPS

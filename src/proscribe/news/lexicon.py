@@ -64,7 +64,7 @@ NON_EVENT = re.compile(
     r"|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
     r"|\bRufe\s+nach|\bForderung\w*\s+nach|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise"
     # What a law lets a government do, in general: "it can issue a notification", "if the government finds".
-    r"|\b(?:it|they|this|which|listing|designation|government|minister|court)\s+can\b|\b(?:Proscribing|Banning|Designating|Outlawing|Listing)\s+(?:them|it|these|those|such)\b|\bcannot\b|\bif\b|\bесли\b|\bfalls\b",
+    r"|\b(?:it|they|this|which|listing|designation|government|minister|court)\s+can\b|\bcannot\b|\bif\b|\bесли\b|\bfalls\b",
     _I,
 )
 
@@ -248,7 +248,10 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "law_signed": ("signed", "подписал", "unterzeichn"),
     "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск"),
     "proposed_delisting": ("laid", "revoke"),
-    "proposed_designation": ("laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил"),
+    "proposed_designation": (
+        "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
+        "being banned", "being proscribed",
+    ),
     "annulled": ("annul",),
     "suspended": ("suspend", "приостанов", "временно отменил", "verbot"),
     "delisted": (
@@ -405,3 +408,5 @@ GROUP_NOUN_BEFORE = re.compile(
     r"|organi[sz]ation|network|legion|Verein|Vereinigung|Gruppe|Gruppierung|Netzwerk)\w*\s+[«„“\"]?$",
     _I,
 )
+# "Proscribing them sends a clear signal": a gerund subject speaks of the measure, not of a step.
+GERUND_SUBJECT = re.compile(r"\s*(?:Proscribing|Banning|Designating|Outlawing|Listing|Delisting)\s+(?:them|it|these|those|such|the)\b")

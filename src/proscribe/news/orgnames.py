@@ -59,9 +59,9 @@ _GENERIC = re.compile(
     # A nationality alone, or with an office ("Russian Foreign Ministry"), is no name; "Russian Imperial
     # Movement" is one.
     r"|^(?:Canadian|American|British|Russian|German|Indian|Pakistani|Australian)(?:\s+(?:[A-Z]\w+\s+)?(?:Government|Ministry|Foreign|Authorities|Officials|Court|Federation|Embassy|Army|Forces|Parliament|Police))?$"
-    # A law's title ("Unlawful Activities Prevention Act", "Criminal Code") is no group either.
-    r"|\b(?:Act|Code|Regulations?|Ordinance)$"
 )
+# A law's title ("Unlawful Activities Prevention Act", "Criminal Code") is no group either.
+_LAW_TITLE = re.compile(r"\b(?:Act|Code|Regulations?|Ordinance)$")
 _PLACE = re.compile(rf"[ \t]+(?:in|aus|from|в)[ \t]+{_CAP}[\w-]*(?:[ \t]*\([^()]{{1,20}}\))?")
 # "das Islamische Zentrum Hamburg (IZH)": a capitalised phrase with its acronym is an organisation's name.
 ACRONYM_NAME = re.compile(
@@ -112,7 +112,7 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
 
 def plausible(name: str) -> bool:
     """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
-    if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name):
+    if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):
         return False
     return not name.isdigit()
 

@@ -26,7 +26,14 @@ from proscribe.news import lexicon
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
-from proscribe.news.orgnames import FoundName, acronym_names, enumerated_names, plausible, quoted_names
+from proscribe.news.orgnames import (
+    FoundName,
+    abbreviations,
+    acronym_names,
+    enumerated_names,
+    plausible,
+    quoted_names,
+)
 
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
@@ -557,6 +564,15 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
+    full_names = abbreviations(text)
+    if full_names:
+        # "ISIS-DRC" and "PFI" are the groups the article named in full once: one event each, under the full name.
+        events = [
+            replace(e, organisation=full_names[e.organisation])
+            if e.entity_id is None and e.organisation in full_names
+            else e
+            for e in events
+        ]
     if lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
@@ -714,6 +730,8 @@ def _sentence_events(
             listed = (
                 [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
             )
+            if not listed and following and sentence.rstrip().endswith(":"):
+                listed = _bulleted_names(following)
             if listed:
                 # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
                 # (subjects, asides) are kept only when they were coordinated with the nearest one.
@@ -865,6 +883,21 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []
     return _dedupe([_as_org(n, mentions) for n in names])
+
+
+_BULLET = re.compile(r"[-–•*]\s+")
+
+
+def _bulleted_names(following: list[str]) -> list[_Org]:
+    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D": the names of the
+    bulleted lines that follow a sentence ending in a colon."""
+    found: list[_Org] = []
+    for line in following:
+        bullet = _BULLET.match(line)
+        if bullet is None:
+            break
+        found.extend(_Org(n.text, None, 0) for n in enumerated_names(line, bullet.end()))
+    return _dedupe(found)
 
 
 def _count(sentence: str) -> int:

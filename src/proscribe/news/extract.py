@@ -652,7 +652,9 @@ def _sentence_events(
             if number and match.group(0)[:1].isupper():
                 continue
             # "the list of proscribed organisations", "banned groups": an attribute, not a step.
-            attribute = _ATTRIBUTIVE.match(sentence, match.end()) if _PARTICIPLE.fullmatch(match.group(0)) else None
+            attribute = (
+                _ATTRIBUTIVE.match(sentence, match.end()) if _PARTICIPLE.fullmatch(match.group(0)) else None
+            )
             if attribute is not None and not _IDENTIFIED.match(sentence, attribute.end()):
                 continue
             if action not in ("review_due", "hearing_scheduled") and _hedged(
@@ -846,7 +848,9 @@ _ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
 _DASHED_ASIDE = re.compile(r"\s[-–—]\s(?=\S)")
 _IN_FORCE_ACTIONS = frozenset({"designated", "delisted", "proposed_designation", "proposed_delisting"})
 _LISTING_STEPS = lexicon.STATUS_ACTIONS | {"petition_filed", "proposed_designation", "proposed_delisting"}
-_MAY_BE_UNNAMED = frozenset({"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"})
+_MAY_BE_UNNAMED = frozenset(
+    {"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"}
+)
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:
@@ -878,7 +882,9 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
     if not names:
         # "newly designated by the United States as foreign terrorist organizations are A and B"
         cue = lexicon.NAMES_CUE.search(sentence, after, min(len(sentence), after + 120))
-        if cue is not None and not lexicon.PEOPLE_BEFORE_CUE.search(sentence[max(0, cue.start() - 40) : cue.start()]):
+        if cue is not None and not lexicon.PEOPLE_BEFORE_CUE.search(
+            sentence[max(0, cue.start() - 40) : cue.start()]
+        ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []

@@ -196,10 +196,13 @@ FORWARD_COUNT = re.compile(
 )
 # Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
 NAMES_CUE = re.compile(
-    r"\b(?:are|were|include[sd]?|namely|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+", _I
+    r"\b(?:are|were|include[sd]?|namely|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+",
+    _I,
 )
 # Names after "the individuals are", "leaders ... were" are people, not organisations.
-PEOPLE_BEFORE_CUE = re.compile(r"\b(?:individuals?|persons?|people|leaders?|members?|Personen|лиц\w*)\s+(?:\w+\s+){0,2}$", _I)
+PEOPLE_BEFORE_CUE = re.compile(
+    r"\b(?:individuals?|persons?|people|leaders?|members?|Personen|лиц\w*)\s+(?:\w+\s+){0,2}$", _I
+)
 # A bare plural subject ("organisations have been so proscribed") is no particular group.
 GENERIC_SUBJECT = re.compile(
     r"\b(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|организации)\s+(?:\w+\s+){0,3}$", _I
@@ -392,10 +395,14 @@ DESCRIPTIVE_AFTER = re.compile(
     r"(?:affiliated|affiliates?|branch(?:es)?|linked|backed|inspired|aligned|offshoots?|splinter|franchises?|ally|allies)\b",
     _I,
 )
-DESCRIPTIVE_BEFORE = re.compile(r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$", _I)
+DESCRIPTIVE_BEFORE = re.compile(
+    r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$", _I
+)
 # "has placed", "has designated", "hat ... verboten": a step taken on the story's own day.
 # An all-capital acronym right after "признал": "суд признал РДК террористической организацией".
-RU_RECOGNISED_ACRONYM = re.compile(r"призна(?:л|ла|ли|ть)\s+(?P<name>[A-ZА-ЯЁ]{2,8})\s+(?:террористическ|экстремистск)")
+RU_RECOGNISED_ACRONYM = re.compile(
+    r"призна(?:л|ла|ли|ть)\s+(?P<name>[A-ZА-ЯЁ]{2,8})\s+(?:террористическ|экстремистск)"
+)
 # A name given as the category a group is put in ("as an \"Unlawful Association\"") is not a group.
 CATEGORY_BEFORE = re.compile(r"\b(?:as|als|как)\s+(?:an?\s+|the\s+)?[\"“«„]?$", _I)
 PRESENT_PERFECT = re.compile(
@@ -409,4 +416,6 @@ GROUP_NOUN_BEFORE = re.compile(
     _I,
 )
 # "Proscribing them sends a clear signal": a gerund subject speaks of the measure, not of a step.
-GERUND_SUBJECT = re.compile(r"\s*(?:Proscribing|Banning|Designating|Outlawing|Listing|Delisting)\s+(?:them|it|these|those|such|the)\b")
+GERUND_SUBJECT = re.compile(
+    r"\s*(?:Proscribing|Banning|Designating|Outlawing|Listing|Delisting)\s+(?:them|it|these|those|such|the)\b"
+)

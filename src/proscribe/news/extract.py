@@ -421,10 +421,13 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
     last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
     body_index = 0
     events: list[NewsEvent] = []
+    headlines: list[tuple[int, int, list[EntityMention]]] = []
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
         mentions = _within(all_mentions, mention_starts, start, end)
         if _is_headline(sentence):
+            if len(headlines) < _MAX_HEADLINES:
+                headlines.append((start, end, mentions))
             if mentions and context_org is None:
                 context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
             continue
@@ -564,6 +567,18 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
+    if not any(e.organisation for e in events):
+        # The body only refers back to the step ("Решение принял российский Верховный суд."): the headline
+        # that names it is the report.
+        for h_start, h_end, h_mentions in headlines:
+            headline = text[h_start:h_end]
+            if not lexicon.has_anchor(headline.lower(), lexicon.ALL_ANCHORS) or lexicon.FUTURE_ACT.search(headline):
+                continue
+            found = _sentence_events(
+                article, headline, h_mentions, find_dates(headline, reference), [], salience, None, None,
+                article_jurisdictions, suspension_context, 1,
+            )  # fmt: skip
+            events.extend(e for e in found if e.organisation and e.action in lexicon.STATUS_ACTIONS)
     full_names = abbreviations(text)
     if full_names:
         # "ISIS-DRC" and "PFI" are the groups the article named in full once: one event each, under the full name.
@@ -836,6 +851,7 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
 _ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
 # "The fourth proscribed group is the Baluchistan Liberation Army": the attribute introduces the name.

@@ -572,7 +572,9 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         # that names it is the report.
         for h_start, h_end, h_mentions in headlines:
             headline = text[h_start:h_end]
-            if not lexicon.has_anchor(headline.lower(), lexicon.ALL_ANCHORS) or lexicon.FUTURE_ACT.search(headline):
+            if not lexicon.has_anchor(headline.lower(), lexicon.ALL_ANCHORS) or lexicon.FUTURE_ACT.search(
+                headline
+            ):
                 continue
             found = _sentence_events(
                 article, headline, h_mentions, find_dates(headline, reference), [], salience, None, None,
@@ -582,16 +584,25 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
     full_names = abbreviations(text)
     if full_names:
         # "ISIS-DRC" and "PFI" are the groups the article named in full once: one event each, under the full name.
+        # A piece of a full name cut at its "and" ("Islamic State of Iraq" | "Syria - Mozambique") is that name too.
         events = [
-            replace(e, organisation=full_names[e.organisation])
-            if e.entity_id is None and e.organisation in full_names
-            else e
+            replace(e, organisation=_full_name(e.organisation, full_names)) if e.entity_id is None else e
             for e in events
         ]
     if lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
     return _merge(events)
+
+
+def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:
+    if name is None:
+        return None
+    if name in full_names:
+        return full_names[name]
+    if len(name.split()) >= 2:
+        return next((full for full in full_names.values() if name in full), name)
+    return name
 
 
 def _named_group(sentence: str) -> _Org | None:

@@ -452,7 +452,12 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
                 if today is not None:
                     carried = ("designated", today, number)
             continue
-        dates = find_dates(sentence, reference, anchor)
+        # "the Terrorism Act 2000 (Proscribed Organisations) (Amendment) Order 2025": a title's year is no date.
+        dates = [
+            d
+            for d in find_dates(sentence, reference, anchor)
+            if not (d.precision == "year" and _TITLE_YEAR.search(sentence[max(0, d.start - 30) : d.start]))
+        ]
         if dateline is not None and start <= dateline.start < end:
             # The dateline dates the story, not the act it reports.
             dates = [d for d in dates if not (d.start <= dateline.start - start < d.end)]
@@ -784,6 +789,15 @@ def _sentence_events(
                 if context_org is not None:
                     orgs, from_context = [context_org], True
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
+            if (
+                action.startswith("proposed_")
+                and effective is not None
+                and effective.basis == "relative"
+                and announced is None
+            ):
+                # "Today, I am moving to approve the draft order": today is when it was proposed; when it
+                # would take effect the sentence does not say.
+                announced, effective = effective, None
             basis = effective.basis if effective else (announced.basis if announced else "publication")
             if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
                 # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
@@ -862,6 +876,7 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
 _ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)

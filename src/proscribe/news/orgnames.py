@@ -26,7 +26,11 @@ _NAME = re.compile(
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _SEPARATOR = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;)[ \t]+"
+    r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;[ \t]*(?:and|und|sowie|и)?)[ \t]+"
+)
+# An aside after a listed name, up to the next ";": "A, also known as the B or the C; D; E, including the F; and G".
+_ASIDE = re.compile(
+    r",?[ \t]*(?:also[ \t]+known[ \t]+as|a\.?k\.?a\.?|formerly(?:[ \t]+known[ \t]+as)?|including)[ \t]+[^;.]{1,120}?(?=;)"
 )
 # Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
 # or a short lead-in ending in a copula ("group is the", "entities listed today are:").
@@ -134,6 +138,9 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
         if not plausible(name.text):
             break
         names.append(name)
+        aside = _ASIDE.match(text, end)
+        if aside is not None:
+            end = aside.end()
         separator = _SEPARATOR.match(text, end)
         if separator is None:
             break

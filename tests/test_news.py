@@ -663,3 +663,17 @@ def test_the_headline_reports_a_step_the_body_only_refers_back_to() -> None:
     assert [(e.jurisdiction, e.organisation, e.action) for e in found] == [
         ("RU", "Свобода России", "designated")
     ]
+
+
+def test_extremist_list_bans_are_reported_only_when_asked_for() -> None:
+    text = (
+        "Тверской районный суд Москвы удовлетворил иск заместителя генпрокурора и признал объединение "
+        "«Панк-группа Pussy Riot» экстремистской организацией, запретив его деятельность на территории России.\n"
+        "Первомайский райсуд Бишкека не признал экстремистскими материалы, изданные организацией «Свидетели Иеговы».\n"
+    )
+    article = parse_article(text, "extremist.txt", published=dt.date(2025, 12, 15))
+    assert extract_events(article, INDEX) == []
+    found = extract_events(article, INDEX, extremist_lists=True)
+    assert [(e.jurisdiction, e.organisation, e.action) for e in found] == [
+        ("RU", "Панк-группа Pussy Riot", "designated")
+    ]

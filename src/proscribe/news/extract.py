@@ -392,8 +392,12 @@ def _decision_date(
     return None
 
 
-def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
+def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool = False) -> list[NewsEvent]:
     """Candidate events of one article, merged per (jurisdiction, organisation, action).
+
+    Steps on extremist lists (Russia's, Belarus's, Kyrgyzstan's bans of "extremist organisations") are
+    no terrorist designations and are left out, unless ``extremist_lists`` is true: then they are
+    reported as ``designated`` like the rest.
 
     Entity names and jurisdictions are found once in the whole text and handed to each sentence, and
     sentences are bounded in length (:data:`MAX_SENTENCE_CHARS`), so the work grows linearly with the text.
@@ -468,6 +472,7 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
+            extremist_lists,
         )  # fmt: skip
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
@@ -583,7 +588,7 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
                 continue
             found = _sentence_events(
                 article, headline, h_mentions, find_dates(headline, reference), [], salience, None, None,
-                article_jurisdictions, suspension_context, 1,
+                article_jurisdictions, suspension_context, 1, extremist_lists=extremist_lists,
             )  # fmt: skip
             events.extend(e for e in found if e.organisation and e.action in lexicon.STATUS_ACTIONS)
     full_names = abbreviations(text)
@@ -594,7 +599,7 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
             replace(e, organisation=_full_name(e.organisation, full_names)) if e.entity_id is None else e
             for e in events
         ]
-    if lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
+    if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
     return _merge(events)
@@ -666,6 +671,7 @@ def _sentence_events(
     following: list[str] | None = None,
     register_date: DateMention | None = None,
     upon_publication: bool = False,
+    extremist_lists: bool = False,
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
@@ -718,6 +724,7 @@ def _sentence_events(
                 action in _LISTING_STEPS
                 and lexicon.EXTREMIST_LIST.search(sentence)
                 and not lexicon.TERRORISM.search(sentence)
+                and (not extremist_lists or lexicon.MATERIALS.search(sentence))
             ):
                 continue
             if (

@@ -34,16 +34,18 @@ from proscribe.nesting import check_json_depth, check_yaml_depth
 from proscribe.records import read_record_file
 from proscribe.sources import ofac, uk, un
 from proscribe.web.links import is_web_url
+from shared_data import data_root, missing
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = data_root()
 OFAC_2024 = DATA / "ofac_sdn" / "sdn_2024-05-03.csv"
 UN_2026 = DATA / "un_sc_consolidated" / "consolidated_2026-02-27.xml"
 UK_2026 = DATA / "uk" / "ammitto_uk_sanctions_list_2026-08-22.yaml"
 
 
 def need(path: Path) -> Path:
+    """A full shared file (truncation is tested on the real thing); skips, or fails when required."""
     if not path.exists():
-        pytest.skip(f"{path} is absent (the shared data folder, see PROVENANCE.md)")
+        missing(str(path.relative_to(DATA)))
     return path
 
 

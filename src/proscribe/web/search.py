@@ -64,13 +64,15 @@ class SearchPage:
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def rank_key(hit: SearchHit) -> tuple[int, int, int, int, str]:
-    """Exact and prefix matches first, organisations before persons among them, shorter names first."""
+def rank_key(hit: SearchHit) -> tuple[int, int, int, int, int, str]:
+    """Exact and prefix matches first, organisations before persons among them, then a match on the
+    caption before one on an alias, then shorter names."""
     close = hit.match in _MATCH_ORDER
     return (
         0 if close else 1,
         0 if hit.kind == "organisation" else 1,
         _MATCH_ORDER.get(hit.match, 2),
+        0 if hit.matched == hit.caption else 1,
         len(hit.matched),
         hit.caption.casefold(),
     )

@@ -402,4 +402,5 @@ def test_entity_and_search_pages_fit_the_width(browser: Browser, site: Site, wid
         assert scroll <= viewport == width, f"{path} is {scroll} px wide at {width} px"
         if name != "links":
             shot(page, f"{name}-{width}.png")
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-top.png"))  # the first screen only
     page.close()

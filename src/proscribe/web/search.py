@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from proscribe.entities import SearchHit
 from proscribe.errors import AmbiguousName, InputError
+from proscribe.names import name_key
 from proscribe.registry import Registry
 from proscribe.render import status_label
 from proscribe.screening.resolve import NoSuchName, Suggestion, resolve_name
@@ -64,12 +65,15 @@ class SearchPage:
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def rank_key(hit: SearchHit) -> tuple[int, int, int, int, int, str]:
+def rank_key(hit: SearchHit, key: str = "") -> tuple[int, int, int, int, int, int, str]:
     """Exact and prefix matches first, organisations before persons among them, then a match on the
-    caption before one on an alias, then shorter names."""
+    caption before one on an alias, then shorter names. ``key`` (the folded query) ranks a match at
+    the start of a word ("Kurdish Taliban") above one inside a word ("Marquetalia")."""
     close = hit.match in _MATCH_ORDER
+    word_start = close or not key or f" {key}" in f" {name_key(hit.matched)}"
     return (
         0 if close else 1,
+        0 if word_start else 1,
         0 if hit.kind == "organisation" else 1,
         _MATCH_ORDER.get(hit.match, 2),
         0 if hit.matched == hit.caption else 1,
@@ -120,7 +124,8 @@ def search_page(
         raise InputError("page must be 1 or more", location="page")
     day = day or dt.date.today()
     raw = registry.entities.search(query, MAX_HITS) if query.strip() else []
-    hits = sorted(raw, key=rank_key)
+    key = name_key(query)
+    hits = sorted(raw, key=lambda hit: rank_key(hit, key))
     note = None
     suggestions: list[Suggestion] = []
     if query.strip() and not hits and index is not None:

@@ -196,6 +196,7 @@ def test_link_review_queue(browser: Browser, site: Site) -> None:
         expect(caption).not_to_be_empty()
         assert caption.get_attribute("href") == f"/entity/{cell.locator('code').first.inner_text()}"
         assert cell.locator(".badge.kind").count() == 1 and cell.locator("li.name").count() >= 1
+        assert cell.locator("li.name.shared").count() >= 1  # the names behind the proposal, marked
     assert reader.locator("button[data-decide]").count() == 0  # readers see the queue, cannot decide
     reader.close()
     analyst = signed_in(browser, site, "analyst")

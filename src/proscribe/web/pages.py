@@ -19,6 +19,7 @@ from proscribe.lists.links import pending_links
 from proscribe.lists.store import ListStore, StoredVersion
 from proscribe.lists.versions import version_diff
 from proscribe.model import Entity, RecordedAct
+from proscribe.names import name_key
 from proscribe.registry import Registry
 
 # How many older versions are searched for an identifier the newest version no longer carries.
@@ -144,8 +145,13 @@ def review_links(registry: Registry, limit: int = 500) -> list[dict[str, Any]]:
     entities = registry.entities.get_many(ids)
     keys = ListStore(registry.db).listings_of(ids)
     for link in links:
-        for side in ("entity", "candidate"):
+        sides = [entities.get(link["entity_id"]), entities.get(link["candidate_id"])]
+        folded = [{name_key(n.value) for n in e.names} if e else set() for e in sides]
+        shared = folded[0] & folded[1]
+        for side, entity in zip(("entity", "candidate"), sides, strict=True):
             entity_id = link[f"{side}_id"]
-            link[side] = entities.get(entity_id)
+            link[side] = entity
             link[f"{side}_keys"] = [f"{source} {key}" for source, key in sorted(keys.get(entity_id, []))]
+            # The names both sides carry (folded alike) are marked: they are why the link was proposed.
+            link[f"{side}_names"] = [(n, name_key(n.value) in shared) for n in entity.names] if entity else []
     return links

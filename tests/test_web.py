@@ -22,6 +22,7 @@ from proscribe.api.limits import Limits
 from proscribe.api.server import running
 from proscribe.dates import PartialDate
 from proscribe.lists.importer import import_list
+from proscribe.model import Act
 from proscribe.news import extract_events, name_index, read_article_file
 from proscribe.news.review import ReviewQueue
 from proscribe.procedures.cases import ProcedureCases
@@ -404,4 +405,37 @@ def test_entity_and_search_pages_fit_the_width(browser: Browser, site: Site, wid
         if name != "links":
             shot(page, f"{name}-{width}.png")
             page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-top.png"))  # the first screen only
+    page.close()
+
+
+def test_only_web_urls_of_an_act_become_links(browser: Browser, site: Site) -> None:
+    """Runs last: it records an act (a procedural step, which changes no status)."""
+    hostile = "javascript:alert(document.cookie)"
+    act = Act.model_validate(
+        {
+            "id": "gb-2026-01-15-hamas-hearing-web-test",
+            "jurisdiction": "GB",
+            "action": "hearing",
+            "entities": ["hamas"],
+            "decided": "2026-01-15",
+            "authority": "Proscribed Organisations Appeal Commission",
+            "sources": [
+                {"url": hostile, "title": "hostile", "retrieved": "2026-01-16"},
+                {"url": "https://example.org/hearing", "title": "hearing notice", "retrieved": "2026-01-16"},
+            ],
+        }
+    )
+    site.registry.record(acts=[act])
+    page = signed_in(browser, site)
+    page.goto(f"{site.url}/act/{act.id}")
+    sources = page.locator("table.sources tr.source")
+    expect(sources).to_have_count(2)
+    expect(sources.nth(0)).to_contain_text("hostile")
+    assert sources.nth(0).locator("a").count() == 0
+    assert sources.nth(1).locator("a").get_attribute("href") == "https://example.org/hearing"
+    page.goto(f"{site.url}/entity/hamas")
+    history = page.locator("table.history tr", has_text=act.id)
+    expect(history).to_contain_text("hostile")
+    assert history.locator(f'a[href="{hostile}"]').count() == 0
+    assert history.locator('a[href="https://example.org/hearing"]').count() == 1
     page.close()

@@ -438,4 +438,7 @@ def test_only_web_urls_of_an_act_become_links(browser: Browser, site: Site) -> N
     expect(history).to_contain_text("hostile")
     assert history.locator(f'a[href="{hostile}"]').count() == 0
     assert history.locator('a[href="https://example.org/hearing"]').count() == 1
+    # The timeline mark links to the first web source, not to the first source.
+    mark = page.locator(f'svg.timeline a:has(circle.act[data-act="{act.id}"])')
+    assert mark.get_attribute("href") == "https://example.org/hearing"
     page.close()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from proscribe import Registry
 from proscribe.entities import SearchHit
 from proscribe.errors import InputError
+from proscribe.lists.importer import import_list
+from proscribe.sources import ofac
+from proscribe.web.pages import list_identifiers
 from proscribe.web.search import rank_key, search_page, search_url
 
 
@@ -60,3 +65,25 @@ def test_pages_do_not_overlap_and_badges_give_statuses(registry: Registry) -> No
 def test_no_store_hit_without_index_gives_an_empty_page(registry: Registry) -> None:
     found = search_page(registry, "zzzzqqq")
     assert found.total == 0 and found.results == [] and found.pages == 1
+
+
+OFAC_SDN = Path(__file__).resolve().parents[2] / "shared" / "data" / "ofac_sdn" / "sdn_2024-05-03.csv"
+
+
+def test_with_the_ofac_list_taliban_still_comes_before_talib(tmp_path: Path) -> None:
+    """The case of issue 17: with OFAC's SDN list imported, "TALIB, Ahmed Luqman" came first."""
+    if not OFAC_SDN.exists():
+        pytest.skip(f"needs the OFAC SDN list at {OFAC_SDN} (../shared/data)")
+    registry = Registry(str(tmp_path / "ofac.db"))
+    registry.load_bundled()
+    import_list(registry, ofac.parse([OFAC_SDN]))
+    assert registry.entities.search("tali", 3)[0].caption == "TALIB, Ahmed Luqman"  # the store's order
+    found = search_page(registry, "tali")
+    captions = [row.caption for row in found.results]
+    assert captions[0] == "Taliban"
+    assert captions.index("TALIB, Ahmed Luqman") > captions.index("TALIB AND SONS PTY LTD")
+    taliban = registry.entities.get("taliban")
+    assert taliban is not None
+    assert [(i.source, i.key, i.current) for i in list_identifiers(registry, taliban)] == [
+        ("ofac", "6636", True)
+    ]

@@ -5,6 +5,8 @@ Screenshots go to test-artifacts/web/ (the Taliban timeline among them).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from proscribe.api.limits import Limits
 from proscribe.api.server import running
 from proscribe.dates import PartialDate
 from proscribe.lists.importer import import_list
+from proscribe.model import Act
 from proscribe.news import extract_events, name_index, read_article_file
 from proscribe.news.review import ReviewQueue
 from proscribe.procedures.cases import ProcedureCases
@@ -92,14 +95,14 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def new_page(browser: Browser) -> Page:
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
+def new_page(browser: Browser, width: int = 1200) -> Page:
+    page = browser.new_page(viewport={"width": width, "height": 900})
     page.set_default_timeout(120_000)
     return page
 
 
-def signed_in(browser: Browser, site: Site, role: str = "reader") -> Page:
-    page = new_page(browser)
+def signed_in(browser: Browser, site: Site, role: str = "reader", width: int = 1200) -> Page:
+    page = new_page(browser, width)
     page.goto(f"{site.url}/")
     expect(page).to_have_url(f"{site.url}/login?next=/")
     page.fill("input[name=token]", site.tokens[role])
@@ -189,6 +192,15 @@ def test_link_review_queue(browser: Browser, site: Site) -> None:
     reader = signed_in(browser, site, "reader")
     reader.click("nav >> text=Review")
     assert reader.locator("tr[data-link]").count() >= 1
+    # Both sides by caption, kind and names, not as bare ids.
+    first = reader.locator("tr[data-link]").first
+    for side in ("entity", "candidate"):
+        cell = first.locator(f"td.side.{side}")
+        caption = cell.locator("a.caption")
+        expect(caption).not_to_be_empty()
+        assert caption.get_attribute("href") == f"/entity/{cell.locator('code').first.inner_text()}"
+        assert cell.locator(".badge.kind").count() == 1 and cell.locator("li.name").count() >= 1
+        assert cell.locator("li.name.shared").count() >= 1  # the names behind the proposal, marked
     assert reader.locator("button[data-decide]").count() == 0  # readers see the queue, cannot decide
     reader.close()
     analyst = signed_in(browser, site, "analyst")
@@ -266,4 +278,170 @@ def test_news_review_queue(browser: Browser, site: Site) -> None:
     expect(row.locator("td.decision")).to_contain_text("accepted as ")
     page.reload()
     expect(page.locator("table.news")).to_contain_text("Nothing to review.")
+    page.close()
+
+
+def test_search_ranks_organisations_first_with_badges_facets_and_pages(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    # The store ranks prefix matches by id: a person ("Abu Mohammad al-Jolani", an alias of Ahmed
+    # al-Sharaa) came first. Organisations whose names start so come before persons now.
+    page.goto(f"{site.url}/?q=abu")
+    hits = page.locator("#results li.hit")
+    expect(hits.first.locator("a")).to_have_text("ABU SAYYAF GROUP")
+    kinds = [hits.nth(i).locator(".badge.kind").inner_text() for i in range(hits.count())]
+    assert kinds[:2] == ["organisation", "organisation"] and kinds[2] == "person"
+    expect(hits.first.locator(".badge.status")).to_contain_text("UN listed")
+    expect(page.locator("#count")).to_contain_text("154 entities · page 1 of 8")
+    person = page.locator('section[data-facet="kind"] a[data-value="person"]')
+    facet_count = int(person.locator("xpath=..").locator(".muted").first.inner_text().replace(",", ""))
+    person.click()
+    expect(page).to_have_url(f"{site.url}/?q=abu&kind=person")
+    expect(page.locator("#count")).to_contain_text(f"{facet_count} entities")
+    assert set(page.locator("#results .badge.kind").all_inner_texts()) == {"person"}
+    page.locator('section[data-facet="jurisdiction"] a[data-value="UN"]').click()
+    expect(page).to_have_url(f"{site.url}/?q=abu&kind=person&jurisdiction=UN")
+    first_on_page_1 = hits.first.locator("a").inner_text()
+    page.click(".pager a[rel=next]")
+    expect(page.locator(".pager")).to_contain_text("page 2 of")
+    assert "kind=person" in page.url and "jurisdiction=UN" in page.url
+    assert hits.first.locator("a").inner_text() != first_on_page_1
+    # No name contains a misspelling: the screening resolver reads it.
+    page.goto(f"{site.url}/?q=Talibann")
+    expect(hits.first.locator("a")).to_have_text("Taliban")
+    expect(page.locator("#count")).to_contain_text("matched 'Talibann' as Taliban")
+    page.close()
+
+
+def test_entity_identifiers_exports_and_permalink(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    page.goto(f"{site.url}/entity/al-qaida?as_of=2025-05-01")
+    row = page.locator('table.identifiers tr[data-source="un"]')
+    expect(row.locator("code.identifier")).to_have_text("QDe.004")
+    expect(row).to_contain_text("in the list of 2026-02-27")
+    permalink = page.locator("a.permalink")
+    assert permalink.get_attribute("href") == "/entity/al-qaida?as_of=2025-05-01"
+    exports = {}
+    for fmt in ("csv", "json", "ftm"):
+        href = page.locator(f'a[data-export="{fmt}"]').get_attribute("href")
+        assert href == f"/entity/al-qaida/export.{fmt}?as_of=2025-05-01"
+        answer = page.request.get(f"{site.url}{href}")  # the page's cookie signs the request in
+        assert answer.ok, answer.text()
+        exports[fmt] = answer.text()
+    lines = exports["csv"].splitlines()
+    assert lines[0] == "entity_id,caption,kind,jurisdiction,list,status,since,deciding_act,source,names"
+    assert any(
+        line.startswith("al-qaida,Al-Qa'ida,organisation,UN,un-sc-sanctions,listed,") for line in lines
+    )
+    record = json.loads(exports["json"])
+    assert record["as_of"] == "2025-05-01" and {"UN", "GB"} <= {x["jurisdiction"] for x in record["listings"]}
+    ftm = [json.loads(line) for line in exports["ftm"].splitlines()]
+    assert ftm[0]["schema"] == "Organization" and ftm[0]["id"] == "al-qaida"
+    assert {r["schema"] for r in ftm[1:]} == {"Sanction"}
+    row.locator("a").click()
+    expect(page.locator("h1")).to_have_text("un list of 2026-02-27")
+    page.close()
+
+
+def test_act_page_shows_every_field_and_links_only_web_sources(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    page.goto(f"{site.url}/entity/taliban")
+    link = page.locator('table.history a[href^="/act/ru-2025-04-17"]').first
+    act_id = link.inner_text()
+    link.click()
+    expect(page.locator("h1")).to_have_text(f"Act {act_id}")
+    fields = page.locator("table.act-fields")
+    expect(fields).to_contain_text("suspended")
+    expect(fields.locator("tr", has_text="Entities")).to_contain_text("Taliban")
+    expect(fields.locator("tr", has_text="Hash")).to_contain_text("after")
+    sources = page.locator("table.sources a")
+    assert sources.count() >= 1
+    assert all(
+        h.startswith(("http://", "https://")) for h in sources.evaluate_all("els => els.map(e => e.href)")
+    )
+    shot(page, "act.png")
+    page.goto(f"{site.url}/act/no-such-act")
+    expect(page.locator(".error")).to_have_text("act 'no-such-act' does not exist")
+    page.close()
+
+
+def test_list_version_page_with_changes_against_the_previous(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    page.click("nav >> text=Lists")
+    page.locator("table a", has_text="6ca37ed79326").click()
+    expect(page.locator("h1")).to_have_text("un list of 2026-02-27")
+    expect(page.locator("td.entry-count")).to_have_text("1,003")
+    expect(page.locator("td.data-date")).to_contain_text("2026-02-27")
+    expect(page.locator("code.hash")).to_have_text(re.compile("^6ca37ed79326[0-9a-f]{52}$"))
+    expect(page.locator("h2")).to_have_text("Changes since the list of 2021-01-18")
+    expect(page.locator(".summary .count.removed")).to_have_text("91 removed")
+    assert page.locator("table.changes tbody tr").count() > 10
+    shot(page, "list-version.png")
+    page.click("text=bb28fd16808e")
+    expect(page.locator("h1")).to_have_text("un list of 2021-01-18")
+    expect(page.locator("main")).to_contain_text("nothing to compare with")
+    page.close()
+
+
+def test_procedure_case_page(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site)
+    page.click("nav >> text=Procedures")
+    page.click('tr[data-case="hamas-gb"] a[href="/procedure/hamas-gb"]')
+    expect(page.locator("h1")).to_have_text("Case hamas-gb")
+    expect(page.locator("tr.deadline").first).to_contain_text("2025-04-10")
+    step = page.locator("table.case-history tr.step").first
+    expect(step).to_contain_text("application")
+    assert step.locator("a[rel~=noopener]").get_attribute("href") == "https://example.org/application.pdf"
+    step.locator('a[href^="/act/"]').click()  # the act the step recorded
+    expect(page.locator('table.act-fields a[href="/procedure/hamas-gb"]')).to_have_count(1)
+    shot(page, "procedure-case.png")
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_entity_and_search_pages_fit_the_width(browser: Browser, site: Site, width: int) -> None:
+    page = signed_in(browser, site, width=width)
+    for name, path in (("search", "/?q=tali"), ("entity", "/entity/taliban"), ("links", "/review/links")):
+        page.goto(f"{site.url}{path}")
+        expect(page.locator("h1")).to_be_visible()
+        scroll, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll <= viewport == width, f"{path} is {scroll} px wide at {width} px"
+        if name != "links":
+            shot(page, f"{name}-{width}.png")
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-top.png"))  # the first screen only
+    page.close()
+
+
+def test_only_web_urls_of_an_act_become_links(browser: Browser, site: Site) -> None:
+    """Runs last: it records an act (a procedural step, which changes no status)."""
+    hostile = "javascript:alert(document.cookie)"
+    act = Act.model_validate(
+        {
+            "id": "gb-2026-01-15-hamas-hearing-web-test",
+            "jurisdiction": "GB",
+            "action": "hearing",
+            "entities": ["hamas"],
+            "decided": "2026-01-15",
+            "authority": "Proscribed Organisations Appeal Commission",
+            "sources": [
+                {"url": hostile, "title": "hostile", "retrieved": "2026-01-16"},
+                {"url": "https://example.org/hearing", "title": "hearing notice", "retrieved": "2026-01-16"},
+            ],
+        }
+    )
+    site.registry.record(acts=[act])
+    page = signed_in(browser, site)
+    page.goto(f"{site.url}/act/{act.id}")
+    sources = page.locator("table.sources tr.source")
+    expect(sources).to_have_count(2)
+    expect(sources.nth(0)).to_contain_text("hostile")
+    assert sources.nth(0).locator("a").count() == 0
+    assert sources.nth(1).locator("a").get_attribute("href") == "https://example.org/hearing"
+    page.goto(f"{site.url}/entity/hamas")
+    history = page.locator("table.history tr", has_text=act.id)
+    expect(history).to_contain_text("hostile")
+    assert history.locator(f'a[href="{hostile}"]').count() == 0
+    assert history.locator('a[href="https://example.org/hearing"]').count() == 1
+    # The timeline mark links to the first web source, not to the first source.
+    mark = page.locator(f'svg.timeline a:has(circle.act[data-act="{act.id}"])')
+    assert mark.get_attribute("href") == "https://example.org/hearing"
     page.close()

@@ -26,6 +26,7 @@ from proscribe.api.deps import (
     ApiError,
     checked_key,
     day_param,
+    json_response,
     jurisdiction_param,
     limits_of,
     need,
@@ -35,22 +36,21 @@ from proscribe.api.watchlists import owner_filter
 from proscribe.errors import InputError, NotFound, ProscribeError
 from proscribe.lists.evidence import weigh_list_evidence
 from proscribe.lists.freshness import status_with_freshness
-from proscribe.lists.links import pending_links
 from proscribe.lists.versions import list_versions, version_diff
 from proscribe.news.review import ReviewQueue
 from proscribe.procedures.cases import ProcedureCases
-from proscribe.procedures.report import case_reports
+from proscribe.procedures.report import case_report, case_reports
 from proscribe.screening.batch import read_column, write_rows
 from proscribe.screening.screener import Screener
 from proscribe.timeline import chart_start
 from proscribe.watchlists import Watchlists
-from proscribe.web.links import is_web_url
+from proscribe.web.filters import safe_link
+from proscribe.web.pages import export_text, list_identifiers, recorded_act, review_links, version_page
+from proscribe.web.search import search_page, search_url
 from proscribe.web.svg import timeline_svg
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
-# `{% if src.url is web_url %}`: only http(s) URLs become links (proscribe.web.links)
-templates.env.tests["web_url"] = is_web_url
 # The same words as the terminal: "no listing recorded", "first seen in the list of D", "as of the list of D".
 templates.env.globals.update(
     status_label=render.status_label,
@@ -58,6 +58,13 @@ templates.env.globals.update(
     list_basis=render.list_basis,
     staleness_note=render.staleness_note,
 )
+templates.env.filters["safe_link"] = safe_link
+templates.env.globals["search_url"] = search_url
+EXPORTS = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "ftm": "application/x-ndjson",  # FollowTheMoney entities, one JSON object a line
+}
 COOKIE = "proscribe_key"
 
 
@@ -167,10 +174,33 @@ def install_web(app: FastAPI) -> None:
         return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, q: str = "") -> HTMLResponse:
+    def home(
+        request: Request, q: str = "", kind: str = "", jurisdiction: str = "", list: str = "", page: str = "1"
+    ) -> HTMLResponse:
         key = _reader(request)
-        results = registry_of(request).entities.search(q, 20) if q.strip() else []
-        return _page(request, "search.html", key, q=q, results=results)
+        screener: Screener = request.app.state.screener
+        try:
+            number = int(page) if page.isdigit() else 0
+            found = search_page(
+                registry_of(request),
+                q,
+                kind=kind,
+                jurisdiction=jurisdiction.upper(),
+                list_id=list,
+                page=number,
+                index=screener.index,
+            )
+        except ProscribeError as exc:
+            return _error_page(request, key, exc)
+        return _page(request, "search.html", key, q=q, found=found, results=found.results)
+
+    @app.get("/search.json", include_in_schema=False)
+    def search_as_you_type(request: Request, q: str = "") -> Response:
+        """The first page of the search page's hits, ranked the same way, for search as you type."""
+        _reader(request)
+        screener: Screener = request.app.state.screener
+        found = search_page(registry_of(request), q[:200], per_page=15, index=screener.index)
+        return json_response({"query": q, "total": found.total, "results": found.results})
 
     @app.get("/entity/{ref}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(
@@ -192,6 +222,7 @@ def install_web(app: FastAPI) -> None:
             ],
         )
         history = registry.history(subject, with_general=False)
+        identifiers = list_identifiers(registry, subject)
         end = dt.date.today()
         start = chart_start(history, end)
         lanes = registry.timeline(subject, start, end, published)
@@ -206,7 +237,59 @@ def install_web(app: FastAPI) -> None:
             svg=svg,
             as_of=day.isoformat(),
             published_by=published.isoformat() if published else None,
+            identifiers=identifiers,
         )
+
+    @app.get("/entity/{ref}/export.{fmt}", include_in_schema=False)
+    def entity_export(request: Request, ref: str, fmt: str, as_of: str | None = None) -> Response:
+        key = _reader(request)
+        registry = registry_of(request)
+        try:
+            subject = registry.resolve(ref)
+            day = day_param(as_of, "as_of") or dt.date.today()
+            if fmt not in EXPORTS:
+                raise NotFound(f"no export format '{fmt}' (csv, json or ftm)")
+            body = export_text(registry, subject, fmt, day)
+        except ProscribeError as exc:
+            return _error_page(request, key, exc)
+        suffix = "ftm.json" if fmt == "ftm" else fmt
+        return Response(
+            body,
+            media_type=EXPORTS[fmt],
+            headers={
+                "Content-Disposition": f'attachment; filename="{subject.id}-{day.isoformat()}.{suffix}"'
+            },
+        )
+
+    @app.get("/act/{act_id}", response_class=HTMLResponse, include_in_schema=False)
+    def act_page(request: Request, act_id: str) -> HTMLResponse:
+        key = _reader(request)
+        registry = registry_of(request)
+        try:
+            recorded = recorded_act(registry, act_id)
+        except ProscribeError as exc:
+            return _error_page(request, key, exc)
+        entities = registry.entities.get_many(recorded.act.entities)
+        return _page(request, "act.html", key, recorded=recorded, act=recorded.act, entities=entities)
+
+    @app.get("/list/{source}/{version}", response_class=HTMLResponse, include_in_schema=False)
+    def version_view(request: Request, source: str, version: str) -> HTMLResponse:
+        key = _reader(request)
+        try:
+            context = version_page(registry_of(request), source, version)
+        except ProscribeError as exc:
+            return _error_page(request, key, exc)
+        return _page(request, "version.html", key, **context)
+
+    @app.get("/procedure/{case_id}", response_class=HTMLResponse, include_in_schema=False)
+    def case_page(request: Request, case_id: str) -> HTMLResponse:
+        key = _reader(request)
+        cases = ProcedureCases(registry_of(request))
+        try:
+            report = case_report(cases, cases.get(case_id))
+        except ProscribeError as exc:
+            return _error_page(request, key, exc)
+        return _page(request, "case.html", key, case=report)
 
     @app.get("/lists", response_class=HTMLResponse, include_in_schema=False)
     def lists_page(request: Request) -> HTMLResponse:
@@ -301,5 +384,5 @@ def install_web(app: FastAPI) -> None:
     @app.get("/review/links", response_class=HTMLResponse, include_in_schema=False)
     def links_page(request: Request) -> HTMLResponse:
         key = _reader(request)
-        links = pending_links(registry_of(request), 500)
+        links = review_links(registry_of(request), 500)
         return _page(request, "links.html", key, links=links, can_decide=key.role.allows(Role.ANALYST))

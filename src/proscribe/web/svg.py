@@ -13,7 +13,7 @@ from html import escape
 from proscribe.render import status_label
 from proscribe.timeline import Lane
 from proscribe.views import HistoryEntry, Status
-from proscribe.web.links import is_web_url
+from proscribe.web.filters import is_web_url
 
 COLOURS = {
     Status.LISTED: "#c0392b",
@@ -103,7 +103,7 @@ def timeline_svg(
         x = _x(entry.sort_key[0], start, end, width)
         y = TOP + row * LANE + BAR / 2
         ref = entry.act
-        url = next((s.url for s in ref.sources if is_web_url(s.url)), None)
+        url = next((s.url for s in ref.sources if is_web_url(s.url)), None)  # never a javascript: link
         tip = f"{ref.date} {ref.action} — {ref.authority}" + (f" ({url})" if url else "")
         mark = (
             f'<circle class="act" data-act="{escape(ref.id)}" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#fff" '

@@ -6,6 +6,13 @@ function debounce(fn, ms) {
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
 }
 
+function badge(kinds, text) {
+  const span = document.createElement("span");
+  span.className = "badge " + kinds;
+  span.textContent = text;
+  return span;
+}
+
 function setupSearch() {
   const box = document.getElementById("search");
   const list = document.getElementById("results");
@@ -15,23 +22,28 @@ function setupSearch() {
     const q = box.value.trim();
     const ticket = ++latest;
     if (!q) { list.replaceChildren(); return; }
-    const answer = await fetch("/api/entities?limit=15&q=" + encodeURIComponent(q), { credentials: "same-origin" });
+    const answer = await fetch("/search.json?q=" + encodeURIComponent(q), { credentials: "same-origin" });
     if (ticket !== latest || !answer.ok) return;
     const body = await answer.json();
     list.replaceChildren(...body.results.map((hit) => {
       const item = document.createElement("li");
+      item.className = "hit";
+      item.dataset.entity = hit.id;
       const link = document.createElement("a");
       link.href = "/entity/" + encodeURIComponent(hit.id);
       link.textContent = hit.caption;
-      item.append(link);
+      item.append(link, " ", badge("kind kind-" + hit.kind, hit.kind));
+      for (const b of hit.badges) item.append(" ", badge("status status-" + b.css, b.jurisdiction + " " + b.status));
       if (hit.matched !== hit.caption) {
         const note = document.createElement("span");
         note.className = "muted";
         note.textContent = " — " + hit.matched;
-        item.append(note);
+        item.append(document.createElement("br"), note);
       }
       return item;
     }));
+    const count = document.getElementById("count");
+    if (count) count.textContent = body.total.toLocaleString("en") + (body.total === 1 ? " entity" : " entities");
     list.dataset.query = q;
   }, 150);
   box.addEventListener("input", run);

@@ -526,7 +526,7 @@ def test_a_javascript_source_url_is_shown_as_text_not_a_link(api: Api) -> None:
     api.client.cookies.set("proscribe_key", api.tokens["reader"])
     page = api.client.get("/entity/taliban")
     assert page.status_code == 200
-    assert "javascript:" in page.text  # shown, as text
+    assert "the ruling" in page.text  # the source is named, as text
     assert 'href="javascript' not in page.text.lower()  # neither in the tables nor the SVG timeline
     assert page.text.count("https://") > 0  # the other sources are still links
 
@@ -689,7 +689,7 @@ def test_in_chromium_no_javascript_link_and_no_policy_violation(tmp_path: Path) 
         page.goto(f"{url}/entity/taliban")
         playwright_api.expect(page.locator("h1")).to_have_text("Taliban", timeout=120_000)
         assert page.locator('a[href^="javascript" i]').count() == 0
-        assert page.get_by_text("javascript:alert(document.domain)").count() >= 1
+        assert page.get_by_text("the ruling").count() >= 1
         assert page.locator('a[href^="https://"]').count() > 0
         for path in ("/lists", "/screen", "/procedures", "/review/links"):
             page.goto(f"{url}{path}")

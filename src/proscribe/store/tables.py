@@ -303,3 +303,13 @@ screening_audit = sa.Table(
     sa.Column("results", sa.Text, nullable=False),
 )
 sa.Index("ix_screening_audit_at", screening_audit.c.screened_at)
+
+# --- serving (issue 17): per-key rate limits shared by the worker processes of one service --------
+
+rate_limits = sa.Table(
+    "rate_limits",
+    metadata,
+    sa.Column("key", sa.String(300), primary_key=True),
+    sa.Column("tat", sa.Float, nullable=False),  # theoretical arrival time, Unix seconds
+    sa.Column("allowed", sa.Boolean, nullable=False),  # whether the last request was let through
+)

@@ -58,6 +58,7 @@ TABLE_OWNERS = {
     "procedures.cases",
     "watchlists.store",
     "api.auth",
+    "api.limits",
 }
 
 

@@ -22,11 +22,17 @@ import pytest
 from proscribe import Registry
 from proscribe.api.auth import KeyStore
 from proscribe.api.limits import SharedRateLimiter
-from proscribe.api.server import prepare_index, worker_refusal
+from proscribe.api.server import app_from_env, prepare_index, worker_refusal
 from proscribe.screening.persisted import index_path
 from proscribe.store import Database
 
 PROSCRIBE = [sys.executable, "-m", "proscribe"]
+# Which worker holds a connection is read from Linux's /proc (children, sockets, TCP table).
+needs_linux_proc = pytest.mark.skipif(
+    not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists()
+    or not Path("/proc/net/tcp").exists(),
+    reason="needs Linux /proc (task children and /proc/net/tcp) to tell which worker answered",
+)
 RATE_PER_MINUTE = 6  # one token every 10 s: refills during a test are few and bounded below
 
 
@@ -148,6 +154,7 @@ def screen(connection: http.client.HTTPConnection, token: str) -> int:
     return response.status
 
 
+@needs_linux_proc
 def test_two_workers_share_the_index_and_the_rate_limit(db_url: str, tmp_path: Path) -> None:
     registry = Registry(db_url)
     registry.load_bundled()
@@ -251,3 +258,32 @@ def test_workers_must_be_at_least_one(workers: str) -> None:
     )
     assert result.returncode != 0
     assert "--workers" in result.stderr
+
+
+def test_the_worker_factory_reads_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "factory.db")
+    registry = Registry(db)
+    registry.load_bundled()
+    prepare_index(registry)
+    registry.db.dispose()
+    monkeypatch.setenv("PROSCRIBE_SERVE_DB", db)
+    monkeypatch.setenv(
+        "PROSCRIBE_SERVE_LIMITS", json.dumps({"rate_per_minute": 7, "cors_origins": ["https://a.example"]})
+    )
+    app = app_from_env()
+    assert isinstance(app.state.rate_limiter, SharedRateLimiter)  # shared unless told otherwise
+    assert app.state.limits.rate_per_minute == 7
+    assert app.state.limits.cors_origins == ("https://a.example",)
+    assert f"screening index loaded from {db}.screening-index" in capsys.readouterr().err
+    app.state.registry.db.dispose()
+
+    monkeypatch.setenv("PROSCRIBE_SERVE_LIMITS", json.dumps({"shared_rate_limit": False}))
+    app = app_from_env()
+    assert not isinstance(app.state.rate_limiter, SharedRateLimiter)
+    app.state.registry.db.dispose()
+
+    monkeypatch.delenv("PROSCRIBE_SERVE_DB")
+    with pytest.raises(RuntimeError, match="PROSCRIBE_SERVE_DB"):
+        app_from_env()

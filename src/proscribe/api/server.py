@@ -111,7 +111,8 @@ def app_from_env() -> FastAPI:
     uvicorn: ``proscribe.api.server:app_from_env`` with ``factory=True``).
 
     Reads the database URL from ``$PROSCRIBE_SERVE_DB`` and the limits (JSON of
-    :class:`proscribe.api.limits.Limits`) from ``$PROSCRIBE_SERVE_LIMITS``. Loads the screening
+    :class:`proscribe.api.limits.Limits`; the rate limit is shared through the database unless it
+    says ``"shared_rate_limit": false``) from ``$PROSCRIBE_SERVE_LIMITS``. Loads the screening
     index before answering (from the file the parent prepared, memory-mapped while it is read) and
     says on stderr whether it loaded or had to build it.
     """
@@ -122,6 +123,7 @@ def app_from_env() -> FastAPI:
         raise RuntimeError(f"${DB_VARIABLE} is not set: start workers with `proscribe serve --workers N`")
     settings = json.loads(os.environ.get(LIMITS_VARIABLE) or "{}")
     settings["cors_origins"] = tuple(settings.get("cors_origins", ()))
+    settings.setdefault("shared_rate_limit", True)  # this factory serves one of several processes
     app = create_app(url, Limits(**settings))
     path = index_path(app.state.registry.db)
     before = _file_state(path)

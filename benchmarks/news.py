@@ -47,21 +47,32 @@ def main() -> None:
     parser.add_argument(
         "--big-mb", type=float, default=0.0, help="also time one single-line input of this size"
     )
+    parser.add_argument(
+        "--extremist-lists",
+        action="store_true",
+        help="report extremist-list bans as designations and add the set's truth_extremist.jsonl to its truth",
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the issue asks
     folder = _set_path(args.set)
     index = name_index()
     paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+    truth_files = [folder / "truth.jsonl"]
+    if args.extremist_lists and (folder / "truth_extremist.jsonl").exists():
+        truth_files.append(folder / "truth_extremist.jsonl")
     truth = [
-        json.loads(line) for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line
+        json.loads(line)
+        for path in truth_files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
     ]
     rows = [
         json.loads(line) for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines() if line
     ]
     predicted = []
     for path in paths:
-        for event in extract_events(read_article_file(path), index):
+        for event in extract_events(read_article_file(path), index, extremist_lists=args.extremist_lists):
             predicted.append({**event.to_json(), "file": path.name})
     labelled = {t["file"] for t in truth}
     distractors = [p.name for p in paths if p.name not in labelled]

@@ -15,6 +15,7 @@ import pytest
 
 from proscribe import Registry
 from proscribe.store.tempserver import TemporaryPostgres
+from shared_data import SKIP_PREFIX, data_root
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -66,3 +67,15 @@ def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     reg.load_bundled()
     yield reg
     reg.db.dispose()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many tests skipped for want of the full official lists (../shared/data)."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    for_data = [r for r in skipped if SKIP_PREFIX in str(getattr(r, "longrepr", ""))]
+    if for_data:
+        terminalreporter.write_line(
+            f"{len(for_data)} test{'s' if len(for_data) != 1 else ''} skipped for missing shared data ({data_root()}); "
+            "set PROSCRIBE_DATA or put the lists in ../shared/data to run them",
+            yellow=True,
+        )

@@ -15,8 +15,11 @@ from proscribe.lists.importer import import_list
 from proscribe.news import extract_events, name_index, read_article_file
 from proscribe.news.review import ReviewQueue
 from proscribe.sources import un
+from shared_data import pick
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
+# The full UN lists from ../shared/data, or their excerpts in tests/data/lists (tests/README.md).
+UN_2021 = pick("un_sc_consolidated/consolidated_2021-01-18.xml")
+UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml")
 NEWS = Path(__file__).parent / "data" / "news" / "dev"
 
 
@@ -24,8 +27,8 @@ NEWS = Path(__file__).parent / "data" / "news" / "dev"
 def lists_client(db_url: str) -> Iterator[tuple[TestClient, dict[str, str]]]:
     registry = Registry(db_url)
     registry.load_bundled()
-    import_list(registry, un.parse([DATA / "consolidated_2021-01-18.xml"]))
-    import_list(registry, un.parse([DATA / "consolidated_2026-02-27.xml"]))
+    import_list(registry, un.parse([UN_2021.path]))
+    import_list(registry, un.parse([UN_2026.path]))
     keys = KeyStore(registry.db)
     tokens = {role: f"Bearer {keys.create(role, role)[1]}" for role in ("reader", "analyst")}
     with TestClient(create_app(registry)) as client:

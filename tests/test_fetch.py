@@ -16,15 +16,10 @@ import pytest
 from proscribe import Registry
 from proscribe.errors import InputError
 from proscribe.lists.fetch import fetch_list
+from shared_data import pick
 
 CA_SOR = Path(__file__).parent / "data" / "ca_sor"
-UN_2026 = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "un_sc_consolidated"
-    / "consolidated_2026-02-27.xml"
-)
+UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml")  # the full list, else its excerpt
 
 
 class _Files(http.server.BaseHTTPRequestHandler):
@@ -104,10 +99,8 @@ def test_a_failed_download_writes_and_imports_nothing(
 
 
 def test_the_cli_fetches_the_un_list(server: tuple[str, type[_Files]], tmp_path: Path) -> None:
-    if not UN_2026.is_file():
-        pytest.skip(f"needs the UN consolidated list at {UN_2026}")
     mirror, handler = server
-    _serve(handler, "consolidated.xml", UN_2026.read_bytes())
+    _serve(handler, "consolidated.xml", UN_2026.path.read_bytes())
     db = str(tmp_path / "r.db")
     command = [sys.executable, "-m", "proscribe"]
     result = subprocess.run(

@@ -13,21 +13,14 @@ from proscribe.lists.evidence import versions_carrying, weigh_list_evidence
 from proscribe.lists.importer import import_list
 from proscribe.sources import un
 from proscribe.views import Status
+from shared_data import pick
 
-UN_2026 = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "un_sc_consolidated"
-    / "consolidated_2026-02-27.xml"
-)
+UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml").path  # the excerpt keeps QDe.137
 CLAIM = "un-2025-11-06-hts-entity-delisting-claim"
 
 
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
-    if not UN_2026.is_file():
-        pytest.skip(f"needs the UN consolidated list at {UN_2026}")
     reg = Registry(str(tmp_path_factory.mktemp("evidence") / "r.db"))
     reg.load_bundled()
     yield reg
@@ -60,8 +53,6 @@ def test_the_un_list_of_2026_settles_the_claimed_removal_of_the_nusrah_entry(reg
 
 
 def test_versions_carrying_needs_the_entry_on_the_same_list(tmp_path: Path) -> None:
-    if not UN_2026.is_file():
-        pytest.skip(f"needs the UN consolidated list at {UN_2026}")
     registry = Registry(str(tmp_path / "r.db"))
     registry.load_bundled()
     import_list(registry, un.parse([UN_2026]))

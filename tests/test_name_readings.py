@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
@@ -12,14 +11,10 @@ from proscribe.names.normalise import expansions, normalise
 from proscribe.names.readings import han_readings, hanja_to_hangul
 from proscribe.names.score import THRESHOLD, score_names
 from proscribe.names.text import MAX_NAME_CHARS
+from shared_data import pick
 
-WATCHMAN = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "name_matching"
-    / "watchman_cross_script_pairs.csv"
-)
+# From ../shared/data, or the whole copy in tests/data/lists (Apache-2.0; tests/README.md).
+WATCHMAN = pick("name_matching/watchman_cross_script_pairs.csv")
 needs_hanja = pytest.mark.skipif(
     hanja_to_hangul("金") is None, reason="pyhanja not installed (CPython > 3.11)"
 )
@@ -32,12 +27,12 @@ def best(query: str, expected: str) -> float:
 
 
 def watchman_minimum(query: str, expected: str) -> float:
-    with WATCHMAN.open(encoding="utf-8") as handle:
+    with WATCHMAN.path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     for row in csv.reader(lines):
         if (row[0], row[1]) == (query, expected):
             return float(row[2])
-    raise AssertionError(f"{query} / {expected} is not in {WATCHMAN.name}")
+    raise AssertionError(f"{query} / {expected} is not in {WATCHMAN.path.name}")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -15,14 +14,9 @@ from proscribe.errors import AmbiguousName
 from proscribe.lists.importer import import_list
 from proscribe.screening.resolve import NoSuchName, resolve_name
 from proscribe.sources import un
+from shared_data import need
 
-UN_2026 = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "un_sc_consolidated"
-    / "consolidated_2026-02-27.xml"
-)
+UN_2026 = "un_sc_consolidated/consolidated_2026-02-27.xml"  # the full list: FDLR is not in the excerpt
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +29,10 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
 
 @pytest.fixture(scope="module")
 def with_un(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
-    if not UN_2026.is_file():
-        pytest.skip(f"needs the UN consolidated list at {UN_2026}")
+    path = need(UN_2026)
     registry = Registry(str(tmp_path_factory.mktemp("resolve") / "un.db"))
     registry.load_bundled()
-    import_list(registry, un.parse([UN_2026]))
+    import_list(registry, un.parse([path]))
     yield registry
     registry.db.dispose()
 

@@ -12,8 +12,11 @@ from proscribe.names import name_key
 from proscribe.names.index import NameIndex
 from proscribe.names.normalise import normalise, skeleton
 from proscribe.names.score import THRESHOLD, score_names
+from shared_data import pick
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "name_matching"
+# From ../shared/data, or the whole copies in tests/data/lists (MIT / Apache-2.0; tests/README.md).
+WATCHMAN_PAIRS = pick("name_matching/watchman_cross_script_pairs.csv")
+NAME_BENCH = pick("name_matching/nomenklatura_name_bench_cases.csv")
 
 
 def score(a: str, b: str) -> float:
@@ -84,7 +87,7 @@ def test_decoys_score_below_threshold(query: str, name: str) -> None:
 
 def test_watchman_cross_script_pairs_mostly_clear_their_minimum() -> None:
     passed = total = 0
-    with (DATA / "watchman_cross_script_pairs.csv").open(encoding="utf-8") as handle:
+    with WATCHMAN_PAIRS.path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     for query, expected, minimum, _ in csv.reader(lines):
         total += 1
@@ -234,7 +237,7 @@ def test_nomenklatura_name_bench_f1_beats_the_brute_force_baseline() -> None:
     from proscribe.names.score import compare_names
 
     kinds = {"Person": "person", "Company": "organisation", "Organization": "organisation"}
-    with (DATA / "nomenklatura_name_bench_cases.csv").open(encoding="utf-8") as handle:
+    with NAME_BENCH.path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     truth = [row["is_match"] == "true" for row in rows]
 

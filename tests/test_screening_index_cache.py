@@ -28,12 +28,9 @@ from proscribe.screening.screener import Screener, index_key
 from proscribe.sources import un
 from proscribe.store.database import Database
 from proscribe.store.tempserver import TemporaryPostgres
+from shared_data import pick
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-UN_2026 = DATA / "un_sc_consolidated" / "consolidated_2026-02-27.xml"
-needs_un = pytest.mark.skipif(
-    not UN_2026.is_file(), reason=f"UN consolidated list not found at {UN_2026} (shared data folder absent)"
-)
+UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml").path  # the full list, else its excerpt
 DAYS = [dt.date(2012, 1, 1), dt.date(2025, 3, 1), dt.date(2026, 3, 1)]
 # Cross-script and misspelt forms of listed names, and names nobody lists.
 VARIANTS = [
@@ -103,8 +100,6 @@ def bundled(tmp_path: Path) -> Iterator[Registry]:
 
 @pytest.fixture(scope="module")
 def with_un(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
-    if not UN_2026.is_file():
-        pytest.skip(f"UN consolidated list not found at {UN_2026} (shared data folder absent)")
     registry = Registry(str(tmp_path_factory.mktemp("un") / "un.db"))
     registry.load_bundled()
     import_list(registry, un.parse([UN_2026]))
@@ -122,7 +117,6 @@ def test_loaded_index_screens_as_the_built_one_on_the_bundled_registry(bundled: 
     _assert_same(built, shipped, _queries(built, 1))
 
 
-@needs_un
 def test_loaded_index_screens_as_the_built_one_on_the_un_list(with_un: Registry) -> None:
     _saved(with_un)
     built = ScreeningIndex.from_registry(with_un)
@@ -167,7 +161,6 @@ def test_an_entity_edited_without_an_act_makes_the_index_stale(bundled: Registry
     assert [m.entity_id for m in matches] == ["taliban"]
 
 
-@needs_un
 def test_import_makes_the_index_stale_and_the_new_entities_are_found(bundled: Registry) -> None:
     path = _saved(bundled)
     before = ScreeningIndex.from_registry(bundled)

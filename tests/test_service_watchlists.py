@@ -18,9 +18,12 @@ from proscribe.api.auth import KeyStore
 from proscribe.api.limits import Limits
 from proscribe.lists.importer import import_list
 from proscribe.sources import un
+from shared_data import pick
 from test_api import Service, act_body, make_service, serving
 
-UN = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
+# The full UN lists from ../shared/data, or their excerpts in tests/data/lists (tests/README.md).
+UN_2021 = pick("un_sc_consolidated/consolidated_2021-01-18.xml")
+UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml")
 CUSTOMERS = [
     {"ref": "c1", "name": "Acme Trading Ltd"},
     {"ref": "c2", "name": "Taleban"},
@@ -98,7 +101,7 @@ def test_bad_watchlists_are_refused_whole(service: Service, body: dict[str, Any]
 
 
 def test_a_list_import_raises_alerts_at_the_next_look(tmp_path: Path) -> None:
-    old_file, new_file = UN / "consolidated_2021-01-18.xml", UN / "consolidated_2026-02-27.xml"
+    old_file, new_file = UN_2021.path, UN_2026.path
     kept = {e.key for e in un.parse([new_file]).entries}
     removed = next(
         e for e in un.parse([old_file]).entries if e.key not in kept and e.kind.value == "organisation"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -26,22 +25,21 @@ from proscribe.model import Entity, Name, NameType
 from proscribe.timeline import Lane, Period, chart_start, month_starts
 from proscribe.views import Status, status_as_of
 from proscribe.web.svg import timeline_svg, year_step
+from shared_data import need
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-UN_2026 = DATA / "un_sc_consolidated" / "consolidated_2026-02-27.xml"
-OFAC_2024 = DATA / "ofac_sdn" / "sdn_2024-05-03.csv"
+# the full lists: the figures below (OFAC's SDGT snapshot of HTS, label counts) hold for them
+UN_2026 = "un_sc_consolidated/consolidated_2026-02-27.xml"
+OFAC_2024 = "ofac_sdn/sdn_2024-05-03.csv"
 YEAR_LABEL = re.compile(r'<text class="year"[^>]*>(\d+)</text>')
 
 
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
-    missing = [p for p in (UN_2026, OFAC_2024) if not p.exists()]
-    if missing:
-        pytest.skip(f"real list files not here ({', '.join(map(str, missing))}); ../shared/data is needed")
+    un_file, ofac_file = need(UN_2026), need(OFAC_2024)
     registry = Registry(str(tmp_path_factory.mktemp("snapshots") / "registry.db"))
     registry.load_bundled()
-    import_source(registry, "un", [UN_2026])
-    import_source(registry, "ofac", [OFAC_2024])
+    import_source(registry, "un", [un_file])
+    import_source(registry, "ofac", [ofac_file])
     yield registry
     registry.db.dispose()
 

@@ -12,30 +12,31 @@ from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources import au
 from proscribe.sources.base import ListEntry, ListName
+from shared_data import need
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-AU_FILE = DATA / "au" / "ammitto_au_dfat_consolidated.yaml"
-CA_FILE = DATA / "ca" / "ammitto_ca_sema_autonomous.yaml"
+# Full files only, from ../shared/data: no excerpt (their licences are not stated; tests/README.md).
+AU = "au/ammitto_au_dfat_consolidated.yaml"
+CA = "ca/ammitto_ca_sema_autonomous.yaml"
 
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, ListEntry]:
     found: dict[str, ListEntry] = {}
-    for entry in au.parse([AU_FILE]).entries:
+    for entry in au.parse([need(AU)]).entries:
         assert entry.key not in found, f"duplicate key {entry.key}"
         found[entry.key] = entry
     return found
 
 
 def test_one_entry_per_reference_counted_independently(entries: dict[str, ListEntry]) -> None:
-    with AU_FILE.open(encoding="utf-8") as handle:
+    with need(AU).open(encoding="utf-8") as handle:
         references = {line.split("'")[1] for line in handle if line.startswith("reference: '")}
     assert len(references) == 3811
     assert set(entries) == references
 
 
 def test_version_metadata() -> None:
-    parsed = au.parse([AU_FILE])
+    parsed = au.parse([need(AU)])
     assert parsed.jurisdiction == "AU"
     assert parsed.data_date == dt.date(2026, 2, 24)  # PROVENANCE.md: control_date max 2026-02-24
     assert parsed.data_date_basis == "latest control_date in the file"
@@ -115,7 +116,7 @@ def _parse_all(path: Path) -> None:
 
 
 def _first_document() -> str:
-    with AU_FILE.open(encoding="utf-8") as handle:
+    with need(AU).open(encoding="utf-8") as handle:
         lines = [next(handle) for _ in range(60)]
     end = next(i for i, line in enumerate(lines[2:], start=2) if line.startswith("---"))
     return "".join(lines[:end])
@@ -123,8 +124,8 @@ def _first_document() -> str:
 
 def test_the_canadian_file_is_refused() -> None:
     with pytest.raises(InputError) as caught:
-        _parse_all(CA_FILE)
-    assert str(caught.value).startswith(f"{CA_FILE}:2: document 1: no reference, names and sanction")
+        _parse_all(need(CA))
+    assert str(caught.value).startswith(f"{need(CA)}:2: document 1: no reference, names and sanction")
 
 
 def test_json_is_refused(tmp_path: Path) -> None:

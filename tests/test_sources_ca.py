@@ -12,30 +12,31 @@ from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources import ca
 from proscribe.sources.base import ListEntry, ListName
+from shared_data import need
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-CA_FILE = DATA / "ca" / "ammitto_ca_sema_autonomous.yaml"
-EU_FILE = DATA / "eu" / "ammitto_eu_fsf_entities.yaml"
+# Full files only, from ../shared/data: no excerpt (their licences are not stated; tests/README.md).
+CA = "ca/ammitto_ca_sema_autonomous.yaml"
+EU = "eu/ammitto_eu_fsf_entities.yaml"
 
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, ListEntry]:
     found: dict[str, ListEntry] = {}
-    for entry in ca.parse([CA_FILE]).entries:
+    for entry in ca.parse([need(CA)]).entries:
         assert entry.key not in found, f"duplicate key {entry.key}"
         found[entry.key] = entry
     return found
 
 
 def test_one_entry_per_row_counted_independently(entries: dict[str, ListEntry]) -> None:
-    with CA_FILE.open(encoding="utf-8") as handle:
+    with need(CA).open(encoding="utf-8") as handle:
         rows = sum(1 for line in handle if line.startswith("date_of_listing: "))
     assert rows == 5379
     assert len(entries) == rows
 
 
 def test_version_metadata() -> None:
-    parsed = ca.parse([CA_FILE])
+    parsed = ca.parse([need(CA)])
     assert parsed.jurisdiction == "CA"
     assert parsed.data_date == dt.date(2026, 2, 19)  # PROVENANCE.md: date_of_listing max 2026-02-19
     assert "lower bound" in parsed.data_date_basis
@@ -81,12 +82,12 @@ def _parse_all(path: Path) -> None:
 
 def test_the_eu_file_is_refused() -> None:
     with pytest.raises(InputError) as caught:
-        _parse_all(EU_FILE)
-    assert str(caught.value).startswith(f"{EU_FILE}:2: document 1: no country, item and date_of_listing")
+        _parse_all(need(EU))
+    assert str(caught.value).startswith(f"{need(EU)}:2: document 1: no country, item and date_of_listing")
 
 
 def test_bad_files(tmp_path: Path) -> None:
-    with CA_FILE.open(encoding="utf-8") as handle:
+    with need(CA).open(encoding="utf-8") as handle:
         head = "".join(next(handle) for _ in range(18))
     truncated = tmp_path / "truncated.yaml"
     truncated.write_text(head + "given_name: 'Ekaterina", encoding="utf-8")

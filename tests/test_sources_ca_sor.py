@@ -18,9 +18,9 @@ from proscribe.lists.importer import ImportResult, import_list
 from proscribe.model import Act, EntityKind, NameType
 from proscribe.sources import ca_sor
 from proscribe.sources.base import ListEntry, ListName
+from shared_data import need
 
 FIXTURE = Path(__file__).parent / "data" / "ca_sor"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "ca" / "sor-2002-284"
 
 
 def fixture_files() -> list[Path]:
@@ -28,9 +28,8 @@ def fixture_files() -> list[Path]:
 
 
 def shared_files() -> list[Path]:
-    if not SHARED.is_dir():
-        pytest.skip(f"{SHARED} is absent (the twelve stored SOR/2002-284 versions, PROVENANCE.md §3b)")
-    return sorted(SHARED.glob("SOR-2002-284_*.xml"))
+    # the twelve stored SOR/2002-284 versions, PROVENANCE.md §3b
+    return sorted(need("ca/sor-2002-284").glob("SOR-2002-284_*.xml"))
 
 
 def entries_of(path: Path) -> dict[str, ListEntry]:

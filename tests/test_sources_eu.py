@@ -16,23 +16,25 @@ from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources import eu
 from proscribe.sources.base import ListEntry, ListName
+from shared_data import need, pick
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-EU_FILE = DATA / "eu" / "ammitto_eu_fsf_entities.yaml"
-UK_FILE = DATA / "uk" / "ammitto_uk_sanctions_list_2026-08-22.yaml"
+# Full files only, from ../shared/data: no excerpt (their licences are not stated; tests/README.md).
+EU = "eu/ammitto_eu_fsf_entities.yaml"
+# The UK excerpt will do for the refusal check: only its first document is read.
+UK_FILE = pick("uk/ammitto_uk_sanctions_list_2026-08-22.yaml")
 
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, ListEntry]:
     found: dict[str, ListEntry] = {}
-    for entry in eu.parse([EU_FILE]).entries:
+    for entry in eu.parse([need(EU)]).entries:
         assert entry.key not in found, f"duplicate key {entry.key}"
         found[entry.key] = entry
     return found
 
 
 def test_one_entry_per_document_counted_independently(entries: dict[str, ListEntry]) -> None:
-    with EU_FILE.open(encoding="utf-8") as handle:
+    with need(EU).open(encoding="utf-8") as handle:
         documents = sum(1 for line in handle if line.startswith("# source_path: "))
     assert documents == 6457
     assert len(entries) == documents
@@ -52,7 +54,7 @@ def test_kinds_and_programmes(entries: dict[str, ListEntry]) -> None:
 
 
 def test_version_metadata() -> None:
-    parsed = eu.parse([EU_FILE])
+    parsed = eu.parse([need(EU)])
     assert parsed.jurisdiction == "EU"
     assert parsed.data_date == dt.date(2025, 12, 15)  # PROVENANCE.md: latest publication date inside
     assert parsed.data_date_basis == "latest regulation publication_date in the file"
@@ -75,7 +77,7 @@ def test_al_nusrah_front(entries: dict[str, ListEntry]) -> None:
 def test_un_references_come_from_united_nation_id(entries: dict[str, ListEntry]) -> None:
     assert entries["EU.4383.8"].references == ("QDe.157",)  # Al-Kawthar Money Exchange
     references = [ref for entry in entries.values() for ref in entry.references]
-    text = EU_FILE.read_text(encoding="utf-8")
+    text = need(EU).read_text(encoding="utf-8")
     raw = re.findall(r"^united_nation_id: '?([^'\n]*)'?$", text, flags=re.MULTILINE)
     assert len(raw) == 88
     assert "HTi.00" in raw  # truncated in the source: no reference
@@ -126,7 +128,7 @@ def _parse_all(path: Path) -> None:
 
 
 def _first_document() -> str:
-    with EU_FILE.open(encoding="utf-8") as handle:
+    with need(EU).open(encoding="utf-8") as handle:
         lines = [next(handle) for _ in range(200)]
     end = next(i for i, line in enumerate(lines[2:], start=2) if line.startswith("---"))
     return "".join(lines[:end])
@@ -134,9 +136,10 @@ def _first_document() -> str:
 
 def test_the_uk_file_is_refused_naming_document_and_line() -> None:
     with pytest.raises(InputError) as caught:
-        _parse_all(UK_FILE)
+        _parse_all(UK_FILE.path)
     assert (
-        str(caught.value) == f"{UK_FILE}:2: document 1: no eu_reference_number (not an EU FSF YAML document?)"
+        str(caught.value)
+        == f"{UK_FILE.path}:2: document 1: no eu_reference_number (not an EU FSF YAML document?)"
     )
 
 

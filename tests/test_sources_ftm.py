@@ -19,9 +19,10 @@ from proscribe.errors import InputError
 from proscribe.model import EntityKind, NameType
 from proscribe.sources import ftm, un
 from proscribe.sources.base import ListEntry
+from shared_data import pick
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-UN_FILE = DATA / "un_sc_consolidated" / "consolidated_2026-02-27.xml"
+# The full UN list from ../shared/data, or its excerpt in tests/data/lists (which holds every WANTED entry).
+UN_FILE = pick("un_sc_consolidated/consolidated_2026-02-27.xml")
 WANTED = {
     "QDe.137", "QDe.004", "QDe.115", "QDe.157", "TAe.010", "TAe.012", "TAi.100", "TAi.101", "TAi.002",
     "QDi.006", "QDi.412", "TAi.004", "TAi.162", "TAi.163", "QDe.132", "QDe.160",
@@ -70,7 +71,7 @@ def _un_to_ftm(path: Path) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ftm") / "un_sc_sanctions_2026-02-27.ftm.json"
-    path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in _un_to_ftm(UN_FILE)))
+    path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in _un_to_ftm(UN_FILE.path)))
     return path
 
 
@@ -97,7 +98,7 @@ def test_version_metadata(fixture: Path) -> None:
 def test_entries_agree_with_the_un_parser(entries: dict[str, ListEntry]) -> None:
     by_reference = {entry.references[0]: entry for entry in entries.values()}
     assert set(by_reference) == WANTED
-    for original in un.parse([UN_FILE]).entries:
+    for original in un.parse([UN_FILE.path]).entries:
         if original.key not in WANTED:
             continue
         converted = by_reference[original.key]
@@ -111,7 +112,7 @@ def test_entries_agree_with_the_un_parser(entries: dict[str, ListEntry]) -> None
 
 
 def _raw_aliases(reference: str) -> set[str]:
-    for line in _un_to_ftm(UN_FILE):
+    for line in _un_to_ftm(UN_FILE.path):
         if line["properties"].get("unscId") == [reference]:
             return set(line["properties"]["alias"]) | set(line["properties"]["weakAlias"])
     return set()

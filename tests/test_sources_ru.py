@@ -26,19 +26,17 @@ from proscribe.sources.ru_fsb import LIST_ID as FSB_LIST
 from proscribe.sources.ru_fsb import parse_decisions, parse_fsb
 from proscribe.sources.ru_minjust import LIST_ID as MINJUST_LIST
 from proscribe.sources.ru_minjust import parse_minjust
+from shared_data import need
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "ru"
 FSB_CUT_1 = FIXTURES / "fsb_cut_2026-09-16.json"
 FSB_CUT_2 = FIXTURES / "fsb_cut_2026-09-17.json"
 MINJUST_CUT = FIXTURES / "minjust_cut_2026-09-17.json"
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "ru"
-FSB_1 = SHARED / "fsb_terrorist_orgs_2026-09-16_60db8d69.json"
-FSB_2 = SHARED / "fsb_terrorist_orgs_2026-09-17_b5adfe07.json"
-MINJUST = SHARED / "minjust_extremist_orgs_2026-09-17_b5adfe07.json"
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason="../shared/data/ru (the real mirror files, PROVENANCE.md §4) is not present"
-)
+# the real mirror files (PROVENANCE.md §4), looked up inside each test with need()
+FSB_1 = "ru/fsb_terrorist_orgs_2026-09-16_60db8d69.json"
+FSB_2 = "ru/fsb_terrorist_orgs_2026-09-17_b5adfe07.json"
+MINJUST = "ru/minjust_extremist_orgs_2026-09-17_b5adfe07.json"
 
 TALIBAN_DESIGNATED = EntryDecision(
     action="designated",
@@ -310,10 +308,9 @@ def test_import_links_acts_and_next_version(registry: Registry) -> None:
 # --- the real files ------------------------------------------------------------------------------
 
 
-@needs_shared
 @pytest.mark.parametrize("path", [FSB_1, FSB_2], ids=["2026-09-16", "2026-09-17"])
-def test_each_real_fsb_version_has_77_organisations_all_with_rulings(path: Path) -> None:
-    entries = by_key(path)
+def test_each_real_fsb_version_has_77_organisations_all_with_rulings(path: str) -> None:
+    entries = by_key(need(path))
     assert len(entries) == 77
     assert sorted(entries, key=int) == [str(n) for n in range(1, 78)]
     assert all(e.kind is EntityKind.ORGANISATION for e in entries.values())
@@ -325,9 +322,8 @@ def test_each_real_fsb_version_has_77_organisations_all_with_rulings(path: Path)
     assert without_number == ["21", "51", "52", "53", "54", "58", "59", "61", "63"]  # printed "б/н"
 
 
-@needs_shared
 def test_real_minjust_list_is_an_extremist_list_of_152_rows() -> None:
-    parsed = parse_minjust([MINJUST])
+    parsed = parse_minjust([need(MINJUST)])
     entries = list(parsed.entries)
     assert parsed.meta["rows"] == "152"
     assert parsed.meta["removed_rows"] == "ext-org-30"
@@ -337,19 +333,18 @@ def test_real_minjust_list_is_an_extremist_list_of_152_rows() -> None:
     assert undated == ["62", "109", "140"]  # heading rows whose member organisations follow on the page
 
 
-@needs_shared
 def test_real_versions_imported_in_order_add_only_differences(tmp_path: Path) -> None:
     registry = Registry(str(tmp_path / "ru.db"))
     try:
         registry.load_bundled()
-        first = import_list(registry, parse_fsb([FSB_1]))
+        first = import_list(registry, parse_fsb([need(FSB_1)]))
         assert (first.entries, first.acts_added) == (77, 78)
-        second = import_list(registry, parse_fsb([FSB_2]))
+        second = import_list(registry, parse_fsb([need(FSB_2)]))
         assert not second.already_imported
         assert second.entries == 77 and second.acts_added == 0
         assert set(second.changes.values()) == {0}  # same page bytes, fetched a day later
         assert registry.status_as_of("taliban", "RU", dt.date(2026, 9, 17)).status is Status.SUSPENDED
-        minjust = import_list(registry, parse_minjust([MINJUST]))
+        minjust = import_list(registry, parse_minjust([need(MINJUST)]))
         assert minjust.entries == 151 and minjust.acts_added == 151
     finally:
         registry.db.dispose()

@@ -27,8 +27,11 @@ from proscribe.procedures.engine import EvidenceItem, StepRequest
 from proscribe.screening.audit import AuditLog
 from proscribe.sources import un
 from proscribe.watchlists import WatchedName, Watchlists
+from shared_data import pick
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "un_sc_consolidated"
+# The full UN lists from ../shared/data, or their excerpts in tests/data/lists (tests/README.md).
+UN_2021 = pick("un_sc_consolidated/consolidated_2021-01-18.xml")
+UN_2026 = pick("un_sc_consolidated/consolidated_2026-02-27.xml")
 NEWS = Path(__file__).parent / "data" / "news" / "dev"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
 CHROMIUM_ARGS = [
@@ -57,8 +60,8 @@ class Site:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     registry = Registry(str(tmp_path_factory.mktemp("web") / "web.db"))
     registry.load_bundled()
-    import_list(registry, un.parse([DATA / "consolidated_2021-01-18.xml"]))
-    import_list(registry, un.parse([DATA / "consolidated_2026-02-27.xml"]))
+    import_list(registry, un.parse([UN_2021.path]))
+    import_list(registry, un.parse([UN_2026.path]))
     cases = ProcedureCases(registry)
     cases.start("gb-deproscription", "Hamas", PartialDate.parse("2025-01-10"), case_id="hamas-gb")
     cases.step(

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 
+from proscribe import ledger
 from proscribe.canonical import canonical_json
 from proscribe.errors import AmbiguousName, InputError, NotFound
 from proscribe.model import Entity, LinkType, NameType
@@ -98,6 +99,7 @@ class EntityStore:
         entity_rows: list[dict[str, str]] = []
         name_rows: list[dict[str, object]] = []
         link_rows: list[dict[str, str]] = []
+        changed_rows: list[dict[str, str]] = []
         for entity in entities:
             body = canonical_json(entity.model_dump(mode="json", exclude_none=True))
             if current.get(entity.id) == body:
@@ -109,6 +111,7 @@ class EntityStore:
                 "body": body,
                 "recorded_at": stamp,
             }
+            changed_rows.append(row)
             if entity.id in current:
                 connection.execute(t.entities.update().where(t.entities.c.id == entity.id).values(**row))
                 connection.execute(t.entity_names.delete().where(t.entity_names.c.entity_id == entity.id))
@@ -117,16 +120,11 @@ class EntityStore:
             else:
                 entity_rows.append(row)
                 added.append(entity.id)
-            name_rows.extend(_name_rows(entity))
-            link_rows.extend(
-                {
-                    "entity_id": entity.id,
-                    "target": link.target,
-                    "type": link.type.value,
-                    "jurisdictions": ",".join(link.jurisdictions),
-                }
-                for link in entity.links
-            )
+            name_rows.extend(entity_name_rows(entity))
+            link_rows.extend(entity_link_rows(entity))
+        # Every entity written gets a ledger row, so verify can tell these writes from edits made
+        # behind the library's back.
+        ledger.append(connection, (ledger.entity_item(row) for row in changed_rows))
         for table, rows in (
             (t.entities, entity_rows),
             (t.entity_names, name_rows),
@@ -327,8 +325,24 @@ class EntityStore:
         return kinds
 
 
-def _name_rows(entity: Entity) -> list[dict[str, object]]:
-    """One lookup key per distinct folded name, plus the id itself."""
+def entity_link_rows(entity: Entity) -> list[dict[str, str]]:
+    """The ``entity_links`` rows of an entity: derived from its body, so verify can recompute them."""
+    return [
+        {
+            "entity_id": entity.id,
+            "target": link.target,
+            "type": link.type.value,
+            "jurisdictions": ",".join(link.jurisdictions),
+        }
+        for link in entity.links
+    ]
+
+
+def entity_name_rows(entity: Entity) -> list[dict[str, object]]:
+    """The ``entity_names`` rows of an entity: one lookup key per distinct folded name, plus the id itself.
+
+    Derived from the body alone, so verify can recompute them.
+    """
     keys: dict[str, dict[str, object]] = {}
     for name in entity.names:
         key = name_key(name.value)

@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 
+from proscribe import ledger
 from proscribe.canonical import GENESIS_HASH, act_body, chain_hash, parse_body
 from proscribe.errors import InputError
 from proscribe.model import Act, RecordedAct
@@ -136,6 +137,9 @@ class Journal:
         if not fresh:
             return result
 
+        # Ledger head first, then the journal's: every writer that takes both (record, imports) takes
+        # them in this order, so two PostgreSQL writers never wait on each other crosswise.
+        ledger.lock_head(conn)
         head_seq, head_hash = self._lock_head(conn)
         chained = _Chain(fresh, head_seq, head_hash, stamp)
         _write(conn, iter(chained), chained.links)
@@ -266,8 +270,10 @@ class Journal:
         )
         with self.db.engine.connect() as conn:
             rows = conn.execution_options(stream_results=True, yield_per=10000).exec_driver_sql(query)
+            # A second cursor on the same connection and transaction (one snapshot; :memory: works).
+            index = _IndexRows(conn)
             for row in rows:
-                broken = _check_row(tuple(row), checked + 1, prev)
+                broken = _check_row(tuple(row), checked + 1, prev, index)
                 if broken:
                     rows.close()
                     return VerifyReport(checked, prev, broken)
@@ -275,7 +281,13 @@ class Journal:
                 checked += 1
                 if progress and checked % 10_000 == 0:
                     progress(checked, total)
-            head = conn.execute(sa.select(t.journal_head.c.seq, t.journal_head.c.hash)).first()
+            stray = index.rest()
+            if stray:
+                return VerifyReport(checked, prev, stray)
+            # Row 1 only: it is the row append reads and moves; any other is not the head.
+            head = conn.execute(
+                sa.select(t.journal_head.c.seq, t.journal_head.c.hash).where(t.journal_head.c.id == 1)
+            ).first()
         head_seq, head_hash = (int(head.seq), str(head.hash)) if head else (0, GENESIS_HASH)
         if head_seq != checked or head_hash != prev:
             problem = f"journal head says {head_seq} acts ending in {head_hash[:12]}, chain has {checked}"
@@ -346,7 +358,48 @@ def _write(conn: sa.Connection, rows: Iterator[tuple[object, ...]], links: list[
         conn.exec_driver_sql("INSERT INTO act_entities (entity_id, seq) VALUES (?, ?)", links)
 
 
-def _check_row(row: tuple[Any, ...], expected_seq: int, prev: str) -> BrokenLink | None:
+class _IndexRows:
+    """The ``act_entities`` rows, streamed in act order beside the acts, compared act by act with
+    what each body names (one pass, memory independent of the journal's size)."""
+
+    def __init__(self, conn: sa.Connection) -> None:
+        query = "SELECT seq, entity_id FROM act_entities ORDER BY seq, entity_id"
+        rows = conn.execution_options(stream_results=True, yield_per=10000).exec_driver_sql(query)
+        self.groups = (
+            (int(seq), [str(r[1]) for r in group])
+            for seq, group in itertools.groupby(rows, key=lambda r: r[0])
+        )
+        self.pending = next(self.groups, None)
+
+    def check(self, seq: int, act_id: str, data: dict[str, Any]) -> BrokenLink | None:
+        if self.pending is not None and self.pending[0] < seq:
+            return BrokenLink(
+                self.pending[0],
+                "(act_entities)",
+                f"index rows {self.pending[1]} name an act that does not exist",
+            )
+        stored: list[str] = []
+        if self.pending is not None and self.pending[0] == seq:
+            stored = sorted(self.pending[1])
+            self.pending = next(self.groups, None)
+        # The rule _Chain indexes by: an act naming no entity goes under "*<jurisdiction>".
+        named = sorted(set(data.get("entities") or [f"*{data.get('jurisdiction')}"]))
+        if stored != named:
+            return BrokenLink(seq, act_id, f"act_entities index it under {stored}, the act names {named}")
+        return None
+
+    def rest(self) -> BrokenLink | None:
+        if self.pending is None:
+            return None
+        return BrokenLink(
+            self.pending[0], "(act_entities)", f"index rows {self.pending[1]} name an act that does not exist"
+        )
+
+
+def _check_row(
+    row: tuple[Any, ...], expected_seq: int, prev: str, index: _IndexRows | None = None
+) -> BrokenLink | None:
+    """The first problem of one act row: its link, its hash, its index columns, its index rows."""
     seq, act_id, jurisdiction, action, list_id, recorded_at, body, prev_hash, digest = row
     seq = int(seq)
     if seq != expected_seq:
@@ -369,14 +422,14 @@ def _check_row(row: tuple[Any, ...], expected_seq: int, prev: str) -> BrokenLink
         data.get("recorded_at"),
     )
     if stored == expected:
-        return None
+        return index.check(seq, act_id, data) if index is not None else None
     names = ("seq", "act_id", "jurisdiction", "action", "list_id", "recorded_at")
     for column, have, want in zip(names, stored, expected, strict=True):
         if column == "recorded_at" and _iso(have) == _iso(want):
             continue
         if have != want:
             return BrokenLink(seq, act_id, f"column '{column}' was altered: {have!r} != {want!r}")
-    return None
+    return index.check(seq, act_id, data) if index is not None else None
 
 
 def _iso(value: object) -> str | None:

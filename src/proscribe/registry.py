@@ -20,8 +20,10 @@ from typing import Any
 
 from proscribe import views
 from proscribe.bundled import bundled_records
+from proscribe.checkpoint import stored_checkpoint_problems
 from proscribe.entities import EntityStore
 from proscribe.errors import InputError
+from proscribe.integrity import StorageProblem, StorageReport, verify_storage
 from proscribe.journal import AppendResult, Journal, VerifyReport
 from proscribe.jurisdictions import normalise_jurisdiction
 from proscribe.model import Act, Entity, RecordedAct
@@ -45,15 +47,23 @@ class RecordResult:
 class VerifyResult:
     chain: VerifyReport
     inconsistencies: list[views.Inconsistency]
+    # Every other answer-relevant table (entities, names, links, act index, lists); None when not run.
+    storage: StorageReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        """The act chain is intact and every checked table agrees with what it must be."""
+        return self.chain.ok and (self.storage is None or self.storage.ok)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form used by `proscribe verify --json` and `GET /api/verify`."""
         return {
-            "ok": self.chain.ok,
+            "ok": self.ok,
             "acts_checked": self.chain.acts_checked,
             "head_hash": self.chain.head_hash,
             "broken": str(self.chain.broken) if self.chain.broken else None,
             "inconsistencies": [found.to_json() for found in self.inconsistencies],
+            **({"storage": self.storage.to_json()} if self.storage is not None else {}),
         }
 
 
@@ -185,15 +195,27 @@ class Registry:
         return views.diff(acts, known_at_1, known_at_2, valid_at or dt.date.today())
 
     def verify(
-        self, valid_at: dt.date | None = None, progress: Callable[[int, int], None] | None = None
+        self,
+        valid_at: dt.date | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        storage: bool = True,
     ) -> VerifyResult:
-        """Check the hash chain, then report acts that do not make sense in order.
+        """Check the hash chain and every table an answer depends on, then report acts that do not
+        make sense in order.
 
+        ``storage`` (default) also checks the ledger, entities, their names and links, the act
+        index and the list tables (:func:`proscribe.integrity.verify_storage`).
         ``progress(checked, total)`` is called every 10,000 acts.
         """
         chain = self.journal.verify(progress)
+        stored = verify_storage(self.db) if storage else None
+        if stored is not None:
+            stored.problems.extend(
+                StorageProblem("checkpoints", "", problem) for problem in stored_checkpoint_problems(self.db)
+            )
         if not chain.ok:
-            return VerifyResult(chain, [])
+            return VerifyResult(chain, [], stored)
         day = valid_at or dt.date.today()
         flagged = views.inconsistencies(self.journal.all_acts(), day)
         # Re-check flagged listings with their lineage: a related entity may explain them.
@@ -208,7 +230,7 @@ class Registry:
                 )
             if found in checked[key]:
                 kept.append(found)
-        return VerifyResult(chain, kept)
+        return VerifyResult(chain, kept, stored)
 
     def conflicts(self) -> list[list[views.ActRef]]:
         """Groups of acts that sources disagree on: competing readings, or one disputed act."""

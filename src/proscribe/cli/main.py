@@ -19,7 +19,20 @@ HELP = (
 # Command group modules in the order of `proscribe --help`, and the top-level commands each adds
 # (sub-apps are registered under their own name).
 GROUPS: dict[str, tuple[str, ...]] = {
-    "registry": ("load", "status", "history", "record", "verify", "changes", "conflicts", "timeline", "demo"),
+    "registry": (
+        "load",
+        "status",
+        "history",
+        "record",
+        "verify",
+        "checkpoint",
+        "export-bundle",
+        "verify-bundle",
+        "changes",
+        "conflicts",
+        "timeline",
+        "demo",
+    ),
     "procedures": ("procedure",),
     "lists": ("import", "versions", "diff", "export", "fetch", "links"),
     "news": ("news",),

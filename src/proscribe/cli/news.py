@@ -108,9 +108,15 @@ def _existing_registry(db: str | None) -> Registry | None:
     return Registry(db)
 
 
-def _events(articles: list[Article], registry: Registry | None) -> list[NewsEvent]:
+def _events(
+    articles: list[Article], registry: Registry | None, extremist_lists: bool = False
+) -> list[NewsEvent]:
     index = name_index(registry.entities.all() if registry else ())
-    return [event for article in articles for event in extract_events(article, index)]
+    return [
+        event
+        for article in articles
+        for event in extract_events(article, index, extremist_lists=extremist_lists)
+    ]
 
 
 def _write_jsonl(rows: list[dict[str, object]]) -> None:
@@ -127,6 +133,13 @@ def extract(
     files: FilesArgument,
     published: PublishedOption = None,
     output: FormatOption = OutputFormat.JSONL,
+    extremist_lists: Annotated[
+        bool,
+        typer.Option(
+            "--extremist-lists",
+            help="Also report bans under extremism laws (Russia's Ministry of Justice list) as designations.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Candidate events in articles: jurisdiction, organisation, action, dates, verbatim evidence.
@@ -143,23 +156,38 @@ def extract(
 
         curl -s https://example.org/news.html | proscribe news extract - --published 2025-04-17
     """
-    _errors(_extract)(files, published, output, db)
+    _errors(_extract)(files, published, output, db, extremist_lists)
 
 
-def _extract(files: list[Path], published: str | None, output: OutputFormat, db: str | None) -> None:
+def _extract(
+    files: list[Path],
+    published: str | None,
+    output: OutputFormat,
+    db: str | None,
+    extremist_lists: bool = False,
+) -> None:
     articles = _read_articles(files, _published(published))
-    events = _events(articles, _existing_registry(db))
+    events = _events(articles, _existing_registry(db), extremist_lists)
     if output is OutputFormat.JSONL:
         _write_jsonl([e.to_json() for e in events])
         return
     table = Table(
-        "file", "jur.", "organisation", "action", "effective", "announced", "prec.", "primary", "conf."
+        "file",
+        "jur.",
+        "organisation",
+        "action",
+        "effective",
+        "basis",
+        "announced",
+        "prec.",
+        "primary",
+        "conf.",
     )
     for e in events:
         table.add_row(
             Path(e.file).name, e.jurisdiction or "?", e.entity_id or e.organisation or "?", e.action,
-            e.effective_date or "", e.announced_date or "", e.date_precision, "yes" if e.primary else "",
-            f"{e.confidence:.2f}",
+            e.effective_date or "", e.date_basis or "", e.announced_date or "", e.date_precision,
+            "yes" if e.primary else "", f"{e.confidence:.2f}",
         )  # fmt: skip
     console.print(table)
 

@@ -206,14 +206,31 @@ def record(
 @reports_errors
 def verify(
     strict: Annotated[bool, typer.Option("--strict", help="Also fail on inconsistent acts.")] = False,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", help="A checkpoint file: fail if history up to it was rewritten or cut."),
+    ] = None,
+    public_key: Annotated[
+        str | None,
+        typer.Option(
+            "--public-key", help="With --against: the key it must be signed by (PEM file or base64)."
+        ),
+    ] = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Recompute the hash chain from the first act; report the first broken link and any inconsistencies.
+    """Recompute the hash chains and check every table an answer depends on; report what is broken.
 
-    Exit code 0 when the chain is intact (inconsistent acts are warnings unless --strict), 1 otherwise.
+    Checks the acts' hash chain, the ledger of entities and list records, the index tables derived
+    from them (act_entities, entity_names, entity_links) and the list tables. With --against, also
+    that the history a signed checkpoint covers is still there, unchanged.
+
+    Exit code 0 when all is intact (inconsistent acts are warnings unless --strict), 1 otherwise.
     """
     registry = Registry(db)
+    if against is not None:
+        _verify_against(registry, against, public_key, as_json)
+        return
     with Progress(
         TextColumn("verifying hash chain"),
         BarColumn(),
@@ -225,6 +242,7 @@ def verify(
     ) as bar:
         task = bar.add_task("verify", total=None)
         result = registry.verify(progress=lambda done, total: bar.update(task, completed=done, total=total))
+    storage_problems = result.storage.problems if result.storage else []
     if as_json:
         print_json(result.to_json())
     elif result.chain.ok:
@@ -242,7 +260,127 @@ def verify(
                 )
     else:
         print_error(f"chain broken at {result.chain.broken}")
-    if not result.chain.ok or (strict and result.inconsistencies):
+    if not as_json and result.storage is not None:
+        if storage_problems:
+            for problem in storage_problems:
+                print_error(f"{problem}")
+        elif result.chain.ok:
+            checked = ", ".join(f"{n} {table}" for table, n in result.storage.rows_checked.items())
+            console.print(
+                f"[green]Tables intact[/green]: ledger {result.storage.ledger_rows} rows; {checked}.",
+                highlight=False,
+            )
+    if not result.ok or (strict and result.inconsistencies):
+        raise typer.Exit(1)
+
+
+def _verify_against(registry: Registry, path: Path, public_key: str | None, as_json: bool) -> None:
+    from proscribe.checkpoint import Checkpoint, read_public_key, verify_against
+
+    pinned = read_public_key(public_key) if public_key else None
+    report = verify_against(registry.db, Checkpoint.read(path), pinned)
+    if as_json:
+        print_json(report.to_json())
+    elif report.ok:
+        cp = report.checkpoint
+        since = ", ".join(f"{n} {kind} records" for kind, n in sorted(report.ledger_since.items()))
+        console.print(
+            f"[green]Intact since the checkpoint[/green] of {cp.signed_at} "
+            f"(act #{cp.journal_seq}, signature checked against {report.key_checked}); "
+            f"{report.acts_since} acts added since" + (f", {since}" if since else "") + ".",
+            highlight=False,
+        )
+    else:
+        for problem in report.problems:
+            print_error(problem)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@reports_errors
+def checkpoint(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the signed checkpoint to this file (else stdout).")
+    ] = None,
+    public_key: Annotated[
+        bool, typer.Option("--public-key", help="Print this install's public key (PEM) and sign nothing.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Sign the journal and ledger heads (Ed25519) and store the signed checkpoint.
+
+    Keep the file somewhere the database's writers cannot change; `proscribe verify --against FILE`
+    then detects history rewritten or cut since. The key is made on first use, beside the SQLite
+    file or in $PROSCRIBE_KEY_DIR, readable by its owner only.
+
+    Examples: `proscribe checkpoint --out cp-2026-12-04.json` · `proscribe checkpoint --public-key > registry.pub`
+    """
+    from proscribe.checkpoint import make_checkpoint, public_key_pem
+
+    registry = Registry(db)
+    if public_key:
+        sys.stdout.write(public_key_pem(registry.db))
+        return
+    signed = make_checkpoint(registry.db)
+    if out is None:
+        print_json(signed.to_json())
+    else:
+        signed.write(out)
+    Console(stderr=True).print(
+        f"Signed checkpoint: {signed.journal_seq} acts (head {signed.journal_hash[:16]}…), "
+        f"{signed.ledger_seq} ledger rows, {signed.signed_at}" + (f" → {out}" if out else ""),
+        highlight=False,
+    )
+
+
+@reports_errors
+def export_bundle(
+    file: Annotated[Path, typer.Argument(help="Bundle to write (JSON lines; gzipped if it ends in .gz).")],
+    db: DbOption = None,
+) -> None:
+    """Write every act and ledger row with a fresh signed checkpoint and its public key.
+
+    Another install checks it offline with `proscribe verify-bundle FILE --public-key KEY`.
+    """
+    from proscribe.checkpoint import export_bundle as write_bundle
+
+    summary = write_bundle(Registry(db).db, file)
+    console.print(
+        f"Wrote {summary.acts} acts and {summary.ledger_rows} ledger rows, signed {summary.checkpoint.signed_at}, "
+        f"to {summary.path}.",
+        highlight=False,
+    )
+
+
+@reports_errors
+def verify_bundle(
+    file: Annotated[Path, typer.Argument(help="A bundle written by `proscribe export-bundle`.")],
+    public_key: Annotated[
+        str | None,
+        typer.Option(
+            "--public-key", help="The key it must be signed by (PEM file or base64); else the bundle's own."
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check a bundle offline: the signature and both hash chains up to the signed heads. Needs no database."""
+    from proscribe.checkpoint import read_public_key
+    from proscribe.checkpoint import verify_bundle as check_bundle
+
+    report = check_bundle(file, read_public_key(public_key) if public_key else None)
+    if as_json:
+        print_json(report.to_json())
+    elif report.ok:
+        console.print(
+            f"[green]Bundle intact[/green]: {report.acts} acts, {report.ledger_rows} ledger rows, "
+            f"head {report.head_hash[:16]}…, signed {report.checkpoint.signed_at if report.checkpoint else '?'} "
+            f"(signature checked against {report.key_checked}).",
+            highlight=False,
+        )
+    else:
+        for problem in report.problems:
+            print_error(problem)
+    if not report.ok:
         raise typer.Exit(1)
 
 
@@ -329,6 +467,9 @@ def register(app: typer.Typer) -> None:
     app.command()(history)
     app.command()(record)
     app.command()(verify)
+    app.command()(checkpoint)
+    app.command("export-bundle")(export_bundle)
+    app.command("verify-bundle")(verify_bundle)
     app.command()(changes)
     app.command()(conflicts)
     app.command()(timeline)

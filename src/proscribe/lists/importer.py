@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 import orjson
 import sqlalchemy as sa
 
+from proscribe import ledger
 from proscribe.errors import InputError
+from proscribe.ledger import pack_membership
 from proscribe.lists.acts import VersionRef, acts_for_diff
 from proscribe.lists.diff import VersionDiff, diff_versions
 from proscribe.lists.entries import entry_body, entry_digest
 from proscribe.lists.linking import LinkPlan, plan_links
-from proscribe.lists.store import ListStore, pack_membership
+from proscribe.lists.store import ListStore
 from proscribe.model import Entity, Identifier, Name, NameType, Source
 from proscribe.names import name_key
 from proscribe.registry import Registry
@@ -148,20 +150,19 @@ def import_list(registry: Registry, parsed: ParsedList) -> ImportResult:
         acts = acts_for_diff(diff, version, prior, entity_of, parsed.amendments)
         appended = registry.journal.append(acts, connection=conn, check_references=False)
         result.acts_added = len(appended.added)
-        conn.execute(
-            t.list_versions.insert().values(
-                id=parsed.content_hash,
-                source=parsed.source,
-                jurisdiction=parsed.jurisdiction,
-                data_date=parsed.data_date.isoformat(),
-                data_date_basis=parsed.data_date_basis,
-                imported_at=dt.datetime.now(dt.UTC).isoformat(),
-                entry_count=len(membership),
-                files=orjson.dumps([str(p) for p in parsed.files]).decode(),
-                previous=latest.id if latest else None,
-                membership=pack_membership(membership),
-            )
-        )
+        version_row = {
+            "id": parsed.content_hash,
+            "source": parsed.source,
+            "jurisdiction": parsed.jurisdiction,
+            "data_date": parsed.data_date.isoformat(),
+            "data_date_basis": parsed.data_date_basis,
+            "imported_at": dt.datetime.now(dt.UTC).isoformat(),
+            "entry_count": len(membership),
+            "files": orjson.dumps([str(p) for p in parsed.files]).decode(),
+            "previous": latest.id if latest else None,
+        }
+        conn.execute(t.list_versions.insert().values(**version_row, membership=pack_membership(membership)))
+        ledger.append(conn, [ledger.version_item(version_row, membership)])
         result.previous = latest.id if latest else None
     return result
 
@@ -260,6 +261,7 @@ def _link(
     result.entities_added, result.entities_updated = len(added), len(changed_ids)
     for start in range(0, len(subject_rows), 5000):
         conn.execute(t.list_subjects.insert(), subject_rows[start : start + 5000])
+    ledger.append(conn, (ledger.subject_item(row) for row in subject_rows))
     for candidate in plan.candidates:
         exists = conn.execute(
             sa.select(t.link_candidates.c.id).where(

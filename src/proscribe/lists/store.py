@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import orjson
 import sqlalchemy as sa
 
+from proscribe.ledger import unpack_membership
 from proscribe.lists.entries import entry_from_dict
 from proscribe.sources.base import ListEntry
 from proscribe.store import Database
@@ -46,15 +46,6 @@ class StoredVersion:
 
 
 _VERSION_COLUMNS = [c for c in t.list_versions.c if c.name != "membership"]
-
-
-def pack_membership(membership: dict[str, str]) -> bytes:
-    """{key: digest} of a version, compressed: a 15,000-entry OFAC version takes ~600 kB."""
-    return zlib.compress(orjson.dumps(membership, option=orjson.OPT_SORT_KEYS), 6)
-
-
-def unpack_membership(blob: bytes) -> dict[str, str]:
-    return dict(orjson.loads(zlib.decompress(blob)))
 
 
 class ListStore:

@@ -26,7 +26,14 @@ from proscribe.news import lexicon
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
-from proscribe.news.orgnames import FoundName, acronym_names, enumerated_names, quoted_names
+from proscribe.news.orgnames import (
+    FoundName,
+    abbreviations,
+    acronym_names,
+    enumerated_names,
+    plausible,
+    quoted_names,
+)
 
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
@@ -186,6 +193,12 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     names: list[_Org] = []
 
     def keep(name: str, start: int) -> None:
+        if lexicon.DESCRIPTIVE_AFTER.match(sentence, start + len(name)):
+            return  # "Islamic State (IS)-affiliated groups": a description of other groups
+        if lexicon.CATEGORY_BEFORE.search(sentence[max(0, start - 12) : start]):
+            return  # 'declared PFI ... as an "Unlawful Association"': the category, not the group
+        if not plausible(name.strip(" ,.;:*")):
+            return
         clean = name.strip(" ,.;:*").removeprefix("the ").strip()
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
@@ -201,6 +214,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     for match in lexicon.EN_SUBJECT.finditer(sentence):
         keep(match.group("name"), match.start("name"))
     for match in lexicon.ORG_NOUN.finditer(sentence):
+        keep(match.group("name"), match.start("name"))
+    for match in lexicon.RU_RECOGNISED_ACRONYM.finditer(sentence):
         keep(match.group("name"), match.start("name"))
     # Quoted statements are long and start lower-case or end with punctuation; names do not. A quoted
     # name right after "сообщает", "reports", "berichtet" is the news agency.
@@ -276,7 +291,7 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+\w+\s+)?(?:that|which|who|whose
 
 
 def _split_dates(
-    sentence: str, dates: list[DateMention], at: int
+    sentence: str, dates: list[DateMention], at: int, status: bool = False
 ) -> tuple[DateMention | None, DateMention | None]:
     """(effective, announced): a date beside a speech verb is the announcement; the nearest other one is the effect.
 
@@ -293,7 +308,13 @@ def _split_dates(
         after = sentence[mention.end : mention.end + 30]
         # "said on Friday", "announced Monday", "teilte am Donnerstag mit": the verb is right before,
         # or right after ("am Donnerstag mit"); "banned it in 2010, the court said" dates the ban.
-        near_speech = lexicon.SPEECH.search(before[-30:]) or lexicon.SPEECH.match(after.lstrip(" ,"))
+        stripped = after.lstrip(" ,")
+        # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
+        # (A proposal's "laid" is both: what it says is when it was announced.)
+        verb_is_act = status and mention.end + len(after) - len(stripped) == at
+        near_speech = lexicon.SPEECH.search(before[-30:]) or (
+            not verb_is_act and lexicon.SPEECH.match(stripped)
+        )
         near_effect = lexicon.EFFECT.search(before[-25:])
         if near_speech and not near_effect:
             announced.append(mention)
@@ -371,15 +392,19 @@ def _decision_date(
     return None
 
 
-def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
+def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool = False) -> list[NewsEvent]:
     """Candidate events of one article, merged per (jurisdiction, organisation, action).
+
+    Steps on extremist lists (Russia's, Belarus's, Kyrgyzstan's bans of "extremist organisations") are
+    no terrorist designations and are left out, unless ``extremist_lists`` is true: then they are
+    reported as ``designated`` like the rest.
 
     Entity names and jurisdictions are found once in the whole text and handed to each sentence, and
     sentences are bounded in length (:data:`MAX_SENTENCE_CHARS`), so the work grows linearly with the text.
     """
     text = article.text
     spans = split_sentences(text)
-    all_mentions = index.find(text)
+    all_mentions = [m for m in index.find(text) if not _not_the_entity(text, m)]
     mention_starts = [m.start for m in all_mentions]
     salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
     all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
@@ -400,10 +425,13 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
     last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
     body_index = 0
     events: list[NewsEvent] = []
+    headlines: list[tuple[int, int, list[EntityMention]]] = []
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
         mentions = _within(all_mentions, mention_starts, start, end)
         if _is_headline(sentence):
+            if len(headlines) < _MAX_HEADLINES:
+                headlines.append((start, end, mentions))
             if mentions and context_org is None:
                 context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
             continue
@@ -414,6 +442,8 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
             if mentions and salience:
                 main = max(mentions, key=lambda m: salience[m.entity_id])
                 context_org = _Org(main.text, main.entity_id, 0)
+            else:
+                context_org = _named_group(sentence) or context_org
             first = bisect.bisect_left(juris_starts, start)
             last = bisect.bisect_left(juris_starts, end)
             if last > first:
@@ -426,7 +456,12 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
                 if today is not None:
                     carried = ("designated", today, number)
             continue
-        dates = find_dates(sentence, reference, anchor)
+        # "the Terrorism Act 2000 (Proscribed Organisations) (Amendment) Order 2025": a title's year is no date.
+        dates = [
+            d
+            for d in find_dates(sentence, reference, anchor)
+            if not (d.precision == "year" and _TITLE_YEAR.search(sentence[max(0, d.start - 30) : d.start]))
+        ]
         if dateline is not None and start <= dateline.start < end:
             # The dateline dates the story, not the act it reports.
             dates = [d for d in dates if not (d.start <= dateline.start - start < d.end)]
@@ -437,6 +472,7 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
+            extremist_lists,
         )  # fmt: skip
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
@@ -489,6 +525,18 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
                 sentence_events[position] = event = replace(
                     event, effective_date=str(dateline.date), date_precision="day", date_basis="dateline"
                 )
+            if (
+                event.effective_date is None
+                and dateline is not None
+                and event.primary
+                and event.action in lexicon.STATUS_ACTIONS
+                and lexicon.PRESENT_PERFECT.search(sentence)
+            ):
+                # "OTTAWA, Feb. 3, 2021 /CNW/ - ... The Government has placed 13 new groups on the list": a step
+                # the story reports as just taken is dated by its dateline.
+                sentence_events[position] = event = replace(
+                    event, effective_date=str(dateline.date), date_precision="day", date_basis="dateline"
+                )
             if event.effective_date is None and laid_after is not None and event.action in _IN_FORCE_ACTIONS:
                 laid = event.announced_date if event.date_basis != "publication" else None
                 if laid is not None and len(laid) == 10:
@@ -522,12 +570,90 @@ def extract_events(article: Article, index: NameIndex) -> list[NewsEvent]:
         elif mentions and salience:
             main = max(mentions, key=lambda m: salience[m.entity_id])
             context_org = _Org(main.text, main.entity_id, 0)
+        else:
+            context_org = _named_group(sentence) or context_org
         if juris:
             context_jurisdiction = juris[-1][1]
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
+    if not any(e.organisation for e in events):
+        # The body only refers back to the step ("Решение принял российский Верховный суд."): the headline
+        # that names it is the report.
+        for h_start, h_end, h_mentions in headlines:
+            headline = text[h_start:h_end]
+            if not lexicon.has_anchor(headline.lower(), lexicon.ALL_ANCHORS) or lexicon.FUTURE_ACT.search(
+                headline
+            ):
+                continue
+            found = _sentence_events(
+                article, headline, h_mentions, find_dates(headline, reference), [], salience, None, None,
+                article_jurisdictions, suspension_context, 1, extremist_lists=extremist_lists,
+            )  # fmt: skip
+            events.extend(e for e in found if e.organisation and e.action in lexicon.STATUS_ACTIONS)
+    full_names = abbreviations(text)
+    if full_names:
+        # "ISIS-DRC" and "PFI" are the groups the article named in full once: one event each, under the full name.
+        # A piece of a full name cut at its "and" ("Islamic State of Iraq" | "Syria - Mozambique") is that name too.
+        events = [
+            replace(e, organisation=_full_name(e.organisation, full_names)) if e.entity_id is None else e
+            for e in events
+        ]
+    if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
+        # An article about an extremist list only: its bans are not terrorist designations.
+        events = [e for e in events if e.action not in _LISTING_STEPS]
     return _merge(events)
+
+
+def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:
+    if name is None:
+        return None
+    if name in full_names:
+        return full_names[name]
+    if len(name.split()) >= 2:
+        return next((full for full in full_names.values() if name in full), name)
+    return name
+
+
+def _named_group(sentence: str) -> _Org | None:
+    """The group a sentence names with a group noun or an acronym ("banned far-right group National
+    Action", "National Action (NA)"): what "It was banned in December 2016" later refers to."""
+    found = lexicon.ORG_NOUN.search(sentence)
+    if found is not None and not lexicon.NOT_ORGS.match(found.group("name")):
+        return _Org(found.group("name"), None, 0)
+    acronyms = acronym_names(sentence)
+    if acronyms:
+        return _Org(acronyms[0].text, None, 0)
+    for name in quoted_names(sentence):
+        # Only a quoted name a group noun introduces ("Участниками Легиона «Свобода России»"): other
+        # quoted names are news agencies, titles, slogans.
+        if lexicon.GROUP_NOUN_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
+            return _Org(name.text, None, 0)
+    return None
+
+
+def _not_the_entity(text: str, mention: EntityMention) -> bool:
+    """A registry name that names something else here: a description of another group ("Islamic State
+    (IS)-affiliated groups", "affiliates of the Islamic State") or the start of a longer name ("Islamic
+    State West Africa Province", "Islamic State - Bangladesh", "Islamic State in the Greater Sahara")."""
+    if lexicon.DESCRIPTIVE_AFTER.match(text, mention.end):
+        return True
+    if lexicon.DESCRIPTIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
+        return True
+    longer = _LONGER_NAME.match(text, mention.end)
+    return longer is not None and not _NOT_NAME_WORD.fullmatch(longer.group("word"))
+
+
+# After a registry name, a capitalised word that continues it into another organisation's name.
+_LONGER_NAME = re.compile(
+    r"(?:[ \t]+(?:of|in)[ \t]+the[ \t]+|[ \t]+of[ \t]+|[ \t]*[-–][ \t]*|[ \t]+)(?P<word>[A-Z][\w'’]+)"
+)
+_NOT_NAME_WORD = re.compile(
+    r"Government|Secretary|Minister|Leader|Leaders|Spokesman|Spokesperson|Chief|Commander|Fighters|Militants|Members"
+    r"|Supporters|The|In|On|At|And|Or|But|As|For|From|With|By|To|Is|Was|Said|Says|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|[A-Z]{1,3}"
+)
 
 
 def _sentence_events(
@@ -545,6 +671,7 @@ def _sentence_events(
     following: list[str] | None = None,
     register_date: DateMention | None = None,
     upon_publication: bool = False,
+    extremist_lists: bool = False,
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
@@ -559,7 +686,13 @@ def _sentence_events(
                 continue
             # A further verb of the same kind must be one: not a title ("Specially Designated Global
             # Terrorists") nor an attribute ("an alias of proscribed organisation Al-Qa'ida").
-            if number and (match.group(0)[:1].isupper() or _ATTRIBUTIVE.match(sentence, match.end())):
+            if number and match.group(0)[:1].isupper():
+                continue
+            # "the list of proscribed organisations", "banned groups": an attribute, not a step.
+            attribute = (
+                _ATTRIBUTIVE.match(sentence, match.end()) if _PARTICIPLE.fullmatch(match.group(0)) else None
+            )
+            if attribute is not None and not _IDENTIFIED.match(sentence, attribute.end()):
                 continue
             if action not in ("review_due", "hearing_scheduled") and _hedged(
                 sentence, match.start(), match.end(), action.startswith("proposed_")
@@ -583,7 +716,22 @@ def _sentence_events(
                 continue
             # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
             # террористической": a standing status, not a step taken.
-            if action in lexicon.STATUS_ACTIONS and lexicon.STANDING_STATUS.search(sentence):
+            if action in lexicon.STATUS_ACTIONS and (
+                lexicon.STANDING_STATUS.search(sentence) or lexicon.GERUND_SUBJECT.match(sentence)
+            ):
+                continue
+            if (
+                action in _LISTING_STEPS
+                and lexicon.EXTREMIST_LIST.search(sentence)
+                and not lexicon.TERRORISM.search(sentence)
+                and (not extremist_lists or lexicon.MATERIALS.search(sentence))
+            ):
+                continue
+            if (
+                action in lexicon.STATUS_ACTIONS
+                and not _ENDS_WITH_AS.search(match.group(0))
+                and lexicon.GENERIC_OBJECT.match(sentence, match.end())
+            ):
                 continue
             claimed.append(match.span())
             at = match.start()
@@ -622,6 +770,8 @@ def _sentence_events(
             listed = (
                 [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
             )
+            if not listed and following and sentence.rstrip().endswith(":"):
+                listed = _bulleted_names(following)
             if listed:
                 # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
                 # (subjects, asides) are kept only when they were coordinated with the nearest one.
@@ -641,9 +791,20 @@ def _sentence_events(
             if not orgs:
                 if lexicon.COUNTRY_OBJECT.search(sentence):
                     continue
+                if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
+                    continue
                 if context_org is not None:
                     orgs, from_context = [context_org], True
-            effective, announced = _split_dates(sentence, dates, at)
+            effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
+            if (
+                action.startswith("proposed_")
+                and effective is not None
+                and effective.basis == "relative"
+                and announced is None
+            ):
+                # "Today, I am moving to approve the draft order": today is when it was proposed; when it
+                # would take effect the sentence does not say.
+                announced, effective = effective, None
             basis = effective.basis if effective else (announced.basis if announced else "publication")
             if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
                 # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
@@ -722,14 +883,23 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
+_MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
 _ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
+# "The fourth proscribed group is the Baluchistan Liberation Army": the attribute introduces the name.
+_IDENTIFIED = re.compile(r"\s+(?:is|are|was|were|include[sd]?)\b", re.I)
+_PARTICIPLE = re.compile(r"(?:proscribed|banned|listed|designated|outlawed)", re.I)
 _MAX_VARIANT_CHECKS = 50
 _DIGIT = re.compile(r"\d")
 _ENDS_WITH_AS = re.compile(r"\b(?:as|als|как)\s*$", re.I)
 # "Two extremist groups - UK-based A and Nigeria-based B - are to be proscribed": names in a dashed aside.
 _DASHED_ASIDE = re.compile(r"\s[-–—]\s(?=\S)")
 _IN_FORCE_ACTIONS = frozenset({"designated", "delisted", "proposed_designation", "proposed_delisting"})
+_LISTING_STEPS = lexicon.STATUS_ACTIONS | {"petition_filed", "proposed_designation", "proposed_delisting"}
+_MAY_BE_UNNAMED = frozenset(
+    {"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"}
+)
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:
@@ -761,11 +931,28 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
     if not names:
         # "newly designated by the United States as foreign terrorist organizations are A and B"
         cue = lexicon.NAMES_CUE.search(sentence, after, min(len(sentence), after + 120))
-        if cue is not None:
+        if cue is not None and not lexicon.PEOPLE_BEFORE_CUE.search(
+            sentence[max(0, cue.start() - 40) : cue.start()]
+        ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []
     return _dedupe([_as_org(n, mentions) for n in names])
+
+
+_BULLET = re.compile(r"[-–•*]\s+")
+
+
+def _bulleted_names(following: list[str]) -> list[_Org]:
+    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D": the names of the
+    bulleted lines that follow a sentence ending in a colon."""
+    found: list[_Org] = []
+    for line in following:
+        bullet = _BULLET.match(line)
+        if bullet is None:
+            break
+        found.extend(_Org(n.text, None, 0) for n in enumerated_names(line, bullet.end()))
+    return _dedupe(found)
 
 
 def _count(sentence: str) -> int:
@@ -782,6 +969,8 @@ def _names_ahead(following: list[str], count: int) -> list[_Org]:
     found: list[_Org] = []
     for sentence in following:
         for cue in lexicon.NAMES_CUE.finditer(sentence):
+            if lexicon.PEOPLE_BEFORE_CUE.search(sentence[max(0, cue.start() - 40) : cue.start()]):
+                continue
             names = enumerated_names(sentence, cue.end(), lead_in=False)
             if names:
                 found.extend(_Org(n.text, None, 0) for n in names)
@@ -822,9 +1011,10 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
             kept, primary=kept.primary or event.primary, confidence=max(kept.confidence, event.confidence)
         )
     distinct = _merge_name_variants(list(merged.values()))
-    named = {(e.jurisdiction, e.action) for e in distinct if e.organisation}
-    # "designated eight organizations" without names, when the names come in another sentence of the same step.
-    return [e for e in distinct if e.organisation or (e.jurisdiction, e.action) not in named]
+    # A listing step is always a step against someone: one whose organisation could not be read ("such an
+    # organisation", "organisations have been so proscribed", "указанной организации") is not reported.
+    # Laws and bills may be about no one group ("a law that allows bans to be suspended").
+    return [e for e in distinct if e.organisation or e.action in _MAY_BE_UNNAMED]
 
 
 def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:

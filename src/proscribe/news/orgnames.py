@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 _CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇА-ЯЁ]"
 _WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
-_SMALL = r"(?:de|del|de\s+la|la|los|las|al|el|ul|ut|of|the|for|fi|wa|e)"
+# "Front de Libération du Macina", "Islamic State in the Greater Sahara" (not "... in the UK").
+_SMALL = r"(?:de|del|de\s+la|du|des|da|la|los|las|al|el|ul|ut|bin|ibn|of|the|for|fi|wa|e|in\s+the(?![ \t]+(?:UK|US|USA|EU|United|European|Russian|Federal)\b))"
 # Words join by spaces (with the small words between) or by a spaced dash ("Colombia - People's Army").
 _NAME = re.compile(
     rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
@@ -25,7 +26,11 @@ _NAME = re.compile(
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _SEPARATOR = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;)[ \t]+"
+    r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;[ \t]*(?:and|und|sowie|и)?)[ \t]+"
+)
+# An aside after a listed name, up to the next ";": "A, also known as the B or the C; D; E, including the F; and G".
+_ASIDE = re.compile(
+    r",?[ \t]*(?:also[ \t]+known[ \t]+as|a\.?k\.?a\.?|formerly(?:[ \t]+known[ \t]+as)?|including)[ \t]+[^;.]{1,120}?(?=;)"
 )
 # Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
 # or a short lead-in ending in a copula ("group is the", "entities listed today are:").
@@ -55,8 +60,13 @@ _GENERIC = re.compile(
     r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
     r"|Government|Parliament|Council|Court|Supreme|Ministry|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|January|February|March|April|May|June|July|August|September|October|November|December|Executive\s+Order|Immigration"
-    r"|Terrorism\s+Act|Islamic\s+Emirate|Canadian|American|British|Russian|German|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА)\b"
+    r"|Terrorism\s+Act|Islamic\s+Emirate|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА)\b"
+    # A nationality alone, or with an office ("Russian Foreign Ministry"), is no name; "Russian Imperial
+    # Movement" is one.
+    r"|^(?:Canadian|American|British|Russian|German|Indian|Pakistani|Australian)(?:\s+(?:[A-Z]\w+\s+)?(?:Government|Ministry|Foreign|Authorities|Officials|Court|Federation|Embassy|Army|Forces|Parliament|Police))?$"
 )
+# A law's title ("Unlawful Activities Prevention Act", "Criminal Code") is no group either.
+_LAW_TITLE = re.compile(r"\b(?:Act|Code|Regulations?|Ordinance)$")
 _PLACE = re.compile(rf"[ \t]+(?:in|aus|from|в)[ \t]+{_CAP}[\w-]*(?:[ \t]*\([^()]{{1,20}}\))?")
 # "das Islamische Zentrum Hamburg (IZH)": a capitalised phrase with its acronym is an organisation's name.
 ACRONYM_NAME = re.compile(
@@ -107,7 +117,7 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
 
 def plausible(name: str) -> bool:
     """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
-    if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name):
+    if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):
         return False
     return not name.isdigit()
 
@@ -128,6 +138,9 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
         if not plausible(name.text):
             break
         names.append(name)
+        aside = _ASIDE.match(text, end)
+        if aside is not None:
+            end = aside.end()
         separator = _SEPARATOR.match(text, end)
         if separator is None:
             break
@@ -173,4 +186,52 @@ def acronym_names(text: str) -> list[FoundName]:
         start = match.start("name") + name.index(words[first])
         if plausible(value):
             found.append(FoundName(start, start + len(value), value))
+    return found
+
+
+_ABBREVIATION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)")
+_NAME_TOKEN = re.compile(
+    r"(?:al|el|ad|an|ar|as|ash|at|az|ul|ut)-[\w'’]+(?:-[\w'’]+)*|[A-ZÄÖÜÁÉÍÓÚ][\w'’]*(?:-[\w'’]+)*|of|the|and|de|del|al|for|in|[-–]"
+)
+_JOINERS = frozenset({"of", "the", "and", "de", "del", "al", "for", "in", "-", "–"})
+MAX_ALIAS_WORDS = 14
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Acronyms and the full names they stand for in ``text``: "the Islamic State of Iraq and Syria -
+    Democratic Republic of the Congo (ISIS-DRC)" gives ISIS-DRC; "Popular Front of India (PFI)" gives PFI.
+
+    The name runs back from the bracket over capitalised words and the small words, "and" and dashes
+    between them, and starts at the word whose initial is the acronym's first letter; every capital of
+    the acronym must be an initial of the name's words, so "Nancy Faeser (SPD)" gives nothing.
+    """
+    found: dict[str, str] = {}
+    if "(" not in text:
+        return found
+    for match in _ABBREVIATION.finditer(text):
+        abbr = match.group("abbr")
+        capitals = [c.casefold() for c in abbr if c.isupper()]
+        if len(capitals) < 2 or abbr in found:
+            continue
+        before = text[max(0, match.start() - 160) : match.start()]
+        tokens = list(_NAME_TOKEN.finditer(before))
+        # Only the tokens that run up to the bracket with nothing but spaces between them.
+        run: list[re.Match[str]] = []
+        edge = len(before.rstrip())
+        for token in reversed(tokens):
+            if before[token.end() : edge].strip() or len(run) >= MAX_ALIAS_WORDS:
+                break
+            run.insert(0, token)
+            edge = token.start()
+        while run and (run[0].group(0) in _JOINERS or run[0].group(0)[:1].casefold() != capitals[0]):
+            run.pop(0)
+        while run and run[-1].group(0) in _JOINERS:
+            run.pop()
+        # "al-Sham" gives both its initials: the article's and the name's ("HTS").
+        initials = {t.group(0)[:1].casefold() for t in run if t.group(0) not in _JOINERS} | {
+            t.group(0).split("-", 1)[1][:1].casefold() for t in run if "-" in t.group(0)[1:]
+        }
+        if len(run) < 2 or any(c not in initials for c in capitals):
+            continue
+        found[abbr] = before[run[0].start() : run[-1].end()]
     return found

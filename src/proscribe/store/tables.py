@@ -304,6 +304,47 @@ screening_audit = sa.Table(
 )
 sa.Index("ix_screening_audit_at", screening_audit.c.screened_at)
 
+# --- integrity (issue 14, migration 0008): the ledger of non-act records and signed checkpoints -------
+
+# Entities, list subjects and list versions are not acts, and entities are updated in place; each
+# write of one appends a row here: its kind, its key and the sha256 of the whole stored record. The
+# rows are hash-chained like acts, so ``verify`` can tell a record that was written through the
+# library from one edited behind its back, and a checkpoint can sign both heads.
+ledger = sa.Table(
+    "ledger",
+    metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("ref", sa.Text, nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+ledger_head = sa.Table(
+    "ledger_head",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+# Signed heads: ``payload`` is the canonical JSON that was signed (journal and ledger seq and hash,
+# time), ``signature`` its Ed25519 signature and ``public_key`` the key that made it (both base64).
+checkpoints = sa.Table(
+    "checkpoints",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("journal_seq", sa.BigInteger, nullable=False),
+    sa.Column("journal_hash", sa.String(64), nullable=False),
+    sa.Column("ledger_seq", sa.BigInteger, nullable=False),
+    sa.Column("ledger_hash", sa.String(64), nullable=False),
+    sa.Column("signed_at", sa.String(40), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("signature", sa.Text, nullable=False),
+    sa.Column("public_key", sa.Text, nullable=False),
+)
+
 # --- serving (issue 17): per-key rate limits shared by the worker processes of one service --------
 
 rate_limits = sa.Table(

@@ -6,7 +6,7 @@ On PostgreSQL the table is UNLOGGED: counters need no crash safety, and skipping
 log keeps the per-request update cheap.
 
 Revision ID: 0009
-Revises: 0007 (set to 0008 when the integrity migration is merged before this one)
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -289,13 +289,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument(
+        "--no-fsync", action="store_true", help="PostgreSQL without fsync (to see what commits cost)."
+    )
+    parser.add_argument(
         "--workers", default="1", help="Worker counts to measure one after the other, e.g. 1,2 (default 1)."
     )
     args = parser.parse_args()
     counts = [int(n) for n in args.workers.split(",")]
     print(
         f"proscribe load test — {time.strftime('%Y-%m-%d %H:%M')} UTC, {args.clients} clients x {args.seconds:g} s "
-        f"per worker count, loopback, `proscribe serve --workers N` for N in {counts}, {args.backend}, "
+        f"per worker count, loopback, `proscribe serve --workers N` for N in {counts}, {args.backend}"
+        f"{' (fsync off)' if args.no_fsync and args.backend == 'postgresql' else ''}, "
         "curated + UN + OFAC"
     )
     print(f"machine: {machine_load()}")
@@ -304,7 +308,7 @@ def main() -> None:
         # PostgreSQL's screening index file goes to the cache folder: keep it in the temporary one.
         os.environ["PROSCRIBE_CACHE"] = folder
         if args.backend == "postgresql":
-            with TemporaryPostgres(durable=True) as postgres:
+            with TemporaryPostgres(durable=not args.no_fsync) as postgres:
                 db = postgres.create_database()
                 token = load_registry(db)
                 postmaster = int((postgres.data / "postmaster.pid").read_text().split()[0])

@@ -74,6 +74,7 @@ TABLE_OWNERS = {
     "procedures.cases",
     "watchlists.store",
     "api.auth",
+    "api.limits",
 }
 
 

@@ -14,7 +14,7 @@ import proscribe
 from proscribe.api import acts, admin, entities, lists, news, procedures, screening, watchlists
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
-from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
+from proscribe.api.limits import BodySizeLimit, Limits, rate_limiter_for
 from proscribe.api.reconcile import router as reconcile_router
 from proscribe.api.yente import router as yente_router
 from proscribe.errors import AmbiguousName, InputError, NotFound, ProscribeError
@@ -94,7 +94,7 @@ def create_app(
     app.state.registry = registry
     app.state.keys = KeyStore(registry.db)
     app.state.limits = chosen
-    app.state.rate_limiter = RateLimiter(chosen.rate_per_minute)
+    app.state.rate_limiter = rate_limiter_for(chosen, registry.db)
     _install_error_handlers(app)
     app.state.screener = Screener(registry)
     app.state.watchlists = Watchlists(app.state.screener)

@@ -75,6 +75,7 @@ TABLE_OWNERS = {
     "procedures.cases",
     "watchlists.store",
     "api.auth",
+    "api.limits",
 }
 
 

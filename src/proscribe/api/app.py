@@ -15,7 +15,7 @@ from proscribe.api import acts, admin, entities, lists, news, procedures, screen
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
 from proscribe.api.guards import FailedKeys, SecurityGuards
-from proscribe.api.limits import BodySizeLimit, Limits, RateLimiter
+from proscribe.api.limits import BodySizeLimit, Limits, rate_limiter_for
 from proscribe.api.reconcile import router as reconcile_router
 from proscribe.api.yente import router as yente_router
 from proscribe.errors import AmbiguousName, InputError, NotFound, ProscribeError
@@ -95,7 +95,7 @@ def create_app(
     app.state.registry = registry
     app.state.keys = KeyStore(registry.db)
     app.state.limits = chosen
-    app.state.rate_limiter = RateLimiter(chosen.rate_per_minute)
+    app.state.rate_limiter = rate_limiter_for(chosen, registry.db)
     app.state.failed_keys = FailedKeys(chosen.failed_keys_per_minute)
     _install_error_handlers(app)
     app.state.screener = Screener(registry)

@@ -1,4 +1,6 @@
-"""Sane limits: request body size (an ASGI middleware) and a per-key rate limit (token buckets)."""
+"""Sane limits: request body size (an ASGI middleware) and a per-key rate limit (token buckets):
+in the process (:class:`RateLimiter`), or in the database, shared by the worker processes of
+``proscribe serve --workers N`` (:class:`SharedRateLimiter`)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,12 @@ import time
 from dataclasses import dataclass, field
 
 import orjson
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from proscribe.store import tables as t
+from proscribe.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -19,6 +26,8 @@ class Limits:
     ``public_read`` lets requests without a key read (never write).
     ``failed_keys_per_minute`` wrong keys from one client address block it for the rest of the
     minute (429).
+    ``shared_rate_limit`` counts requests in the database, so that the limit holds across the
+    worker processes (and hosts) serving one database; otherwise each process counts its own.
     """
 
     max_body_bytes: int = 1_000_000
@@ -27,6 +36,7 @@ class Limits:
     failed_keys_per_minute: int = 10
     cors_origins: tuple[str, ...] = ()
     public_read: bool = False
+    shared_rate_limit: bool = False
 
 
 async def _reply(
@@ -119,3 +129,54 @@ class RateLimiter:
                 bucket.tokens -= 1.0
                 return None
             return (1.0 - bucket.tokens) / rate if rate > 0 else math.inf
+
+
+class SharedRateLimiter(RateLimiter):
+    """The same token bucket per key, kept in the database table ``rate_limits`` so that every
+    process serving the database draws from one bucket per key.
+
+    The bucket is stored as one number, the generic cell rate algorithm's "theoretical arrival
+    time" ``tat``: each request moves it ``60 / per_minute`` seconds forward from
+    ``max(tat, now)``, and is let through when that leaves it at most 60 s ahead of now (a burst of
+    ``per_minute``, refilled at ``per_minute`` a minute). One atomic upsert per request decides
+    and records it (``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``, on PostgreSQL and SQLite):
+    concurrent requests of one key serialise on its row, so no two take the same token.
+    The time is this host's clock: hosts sharing a database must keep their clocks in sync (NTP).
+    """
+
+    def __init__(self, per_minute: int, db: Database) -> None:
+        super().__init__(per_minute)
+        self.db = db
+
+    def take(self, key: str) -> float | None:
+        if self.per_minute <= 0:
+            return math.inf
+        now = time.time()
+        interval = 60.0 / self.per_minute
+        table = t.rate_limits
+        start = sa.case((table.c.tat > now, table.c.tat), else_=sa.literal(now, sa.Float))
+        fits = start <= now + 60.0 - interval
+        insert = (postgresql.insert if not self.db.is_sqlite else sqlite.insert)(table).values(
+            key=key, tat=now + interval, allowed=True
+        )
+        upsert = insert.on_conflict_do_update(
+            index_elements=[table.c.key],
+            set_={"allowed": fits, "tat": sa.case((fits, start + interval), else_=table.c.tat)},
+        ).returning(table.c.tat, table.c.allowed)
+        if self.db.is_sqlite:
+            with self.db.writing() as connection, connection.begin():
+                tat, allowed = connection.execute(upsert).one()
+        else:
+            # One statement is atomic on its own: no BEGIN/COMMIT round trips.
+            with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                tat, allowed = connection.execute(upsert).one()
+        if allowed:
+            return None
+        return max(0.0, float(tat) + interval - now - 60.0)
+
+
+def rate_limiter_for(limits: Limits, db: Database) -> RateLimiter:
+    """The rate limiter ``limits`` ask for: shared through ``db``, or this process's own."""
+    if limits.shared_rate_limit:
+        return SharedRateLimiter(limits.rate_per_minute, db)
+    return RateLimiter(limits.rate_per_minute)

@@ -47,12 +47,23 @@ def serve(
     create: Annotated[
         bool, typer.Option("--create", help="Create the SQLite database if it does not exist (empty).")
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Worker processes (production: about one per core; the rate limit then holds across them).",
+        ),
+    ] = 1,
     db: DbOption = None,
 ) -> None:
     """Run the HTTP API and web interface (OpenAPI docs at /docs).
 
     Refuses a SQLite file that does not exist (a mistyped --db would serve an empty registry)
     unless --create is given. Prints what it serves: database, acts, entities, list versions.
+
+    With --workers N (N > 1) the screening index is loaded or built once, saved beside the
+    database, and each worker process loads that file; rate limits are counted in the database.
 
     Example: `proscribe keys create --role admin --name me && proscribe serve --port 8000`
     """
@@ -77,6 +88,25 @@ def serve(
         cors_origins=tuple(cors_origin or ()),
         public_read=public_read,
     )
+    if workers > 1:
+        from proscribe.api.server import prepare_index, serve_workers, worker_refusal
+
+        refusal = worker_refusal(url)
+        if refusal is not None:
+            raise InputError(refusal, "--workers")
+        registry = Registry(url)
+        summary = serving_summary(registry)
+        prepared = prepare_index(registry)
+        registry.db.dispose()
+        console.print(
+            f"proscribe API on http://{host}:{port}/ (docs at /docs), {workers} worker processes\n"
+            f"{summary}\n{prepared}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        console.file.flush()  # before the workers start writing to the same streams
+        serve_workers(url, limits, host, port, workers)
+        return
     app = create_app(db, limits)
     console.print(
         f"proscribe API on http://{host}:{port}/ (docs at /docs)\n" + serving_summary(app.state.registry),

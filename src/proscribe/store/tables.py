@@ -344,3 +344,13 @@ checkpoints = sa.Table(
     sa.Column("signature", sa.Text, nullable=False),
     sa.Column("public_key", sa.Text, nullable=False),
 )
+
+# --- serving (issue 17): per-key rate limits shared by the worker processes of one service --------
+
+rate_limits = sa.Table(
+    "rate_limits",
+    metadata,
+    sa.Column("key", sa.String(300), primary_key=True),
+    sa.Column("tat", sa.Float, nullable=False),  # theoretical arrival time, Unix seconds
+    sa.Column("allowed", sa.Boolean, nullable=False),  # whether the last request was let through
+)

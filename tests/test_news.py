@@ -479,10 +479,12 @@ def test_scores_match_month_dates_leniently_and_name_what_was_wrong() -> None:
             ("GB", "Maniacs Murder Cult", "designated", "2025-03-03", "dateline"),
         ),
         (
+            # (not "the Base": since 2026-12-04 the registry knows "The Base" as a name of Al-Qaida, from
+            # the UN list, and links it there: a real collision of two groups' names, see docs/news.md)
             "The order comes into force 21 days after it is laid. The Home Secretary laid an order on Monday to "
-            "proscribe the Base.",
+            "proscribe the Sonnenkrieg Division.",
             "2020-07-15",
-            ("GB", "Base", "proposed_designation", "2020-08-03", "rule"),
+            ("GB", "Sonnenkrieg Division", "proposed_designation", "2020-08-03", "rule"),
         ),
         (
             "The State Department revoked the FTO designation of the Mujahedin-e Khalq (MEK), effective upon "

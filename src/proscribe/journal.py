@@ -228,6 +228,22 @@ class Journal:
         with self.db.reading() as conn:
             return [self._recorded(row) for row in conn.execute(query)]
 
+    def listings_by_entity(self, entity_ids: list[str]) -> dict[str, set[tuple[str, str]]]:
+        """(jurisdiction, list id) pairs each entity has acts on (one query per 5,000 ids)."""
+        found: dict[str, set[tuple[str, str]]] = {}
+        with self.db.reading() as conn:
+            for start in range(0, len(entity_ids), 5000):
+                chunk = entity_ids[start : start + 5000]
+                query = (
+                    sa.select(t.act_entities.c.entity_id, t.acts.c.jurisdiction, t.acts.c.list_id)
+                    .join(t.acts, t.acts.c.seq == t.act_entities.c.seq)
+                    .where(t.member_of(t.act_entities.c.entity_id, chunk, conn.dialect.name))
+                    .distinct()
+                )
+                for row in conn.execute(query):
+                    found.setdefault(row.entity_id, set()).add((row.jurisdiction, row.list_id or ""))
+        return found
+
     def page(self, after: int, limit: int) -> list[RecordedAct]:
         """Acts in append order after sequence number ``after``: one indexed query, not a scan."""
         query = (

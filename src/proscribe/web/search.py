@@ -15,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-import sqlalchemy as sa
-
 from proscribe.entities import SearchHit
 from proscribe.errors import AmbiguousName, InputError
 from proscribe.names import name_key
@@ -24,7 +22,6 @@ from proscribe.registry import Registry
 from proscribe.render import status_label
 from proscribe.screening.resolve import NoSuchName, Suggestion, resolve_name
 from proscribe.screening.screen import ScreeningIndex
-from proscribe.store import tables as t
 
 # How many hits the store is asked for: enough to count and facet a common word ("al").
 MAX_HITS = 500
@@ -83,20 +80,8 @@ def rank_key(hit: SearchHit, key: str = "") -> tuple[int, int, int, int, int, in
 
 
 def listings_by_entity(registry: Registry, entity_ids: list[str]) -> dict[str, set[tuple[str, str]]]:
-    """(jurisdiction, list id) pairs each entity has acts on (one query per 5,000 ids)."""
-    found: dict[str, set[tuple[str, str]]] = {}
-    with registry.db.reading() as conn:
-        for start in range(0, len(entity_ids), 5000):
-            chunk = entity_ids[start : start + 5000]
-            query = (
-                sa.select(t.act_entities.c.entity_id, t.acts.c.jurisdiction, t.acts.c.list_id)
-                .join(t.acts, t.acts.c.seq == t.act_entities.c.seq)
-                .where(t.member_of(t.act_entities.c.entity_id, chunk, conn.dialect.name))
-                .distinct()
-            )
-            for row in conn.execute(query):
-                found.setdefault(row.entity_id, set()).add((row.jurisdiction, row.list_id or ""))
-    return found
+    """(jurisdiction, list id) pairs each entity has acts on."""
+    return registry.journal.listings_by_entity(entity_ids)
 
 
 def _badges(registry: Registry, entity_id: str, day: dt.date) -> list[Badge]:

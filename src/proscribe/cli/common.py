@@ -21,6 +21,8 @@ from proscribe.jurisdictions import normalise_jurisdiction
 from proscribe.serialize import dumps
 
 console = Console()
+# Set by the `proscribe` entry point: a command may then end its process early (cli/screening.py).
+RUNNING_AS_COMMAND = False
 
 P = ParamSpec("P")
 R = TypeVar("R")

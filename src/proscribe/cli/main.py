@@ -11,6 +11,8 @@ import sys
 
 import typer
 
+from proscribe.cli import common
+
 HELP = (
     "A bitemporal, sourced registry of terrorist designations and delistings.\n\n"
     "Start with `proscribe load`, then `proscribe status Taliban --jurisdiction RU --as-of 2025-05-01`."
@@ -73,6 +75,7 @@ def _groups_for(argv: list[str]) -> tuple[str, ...]:
 
 
 def main() -> None:
+    common.RUNNING_AS_COMMAND = True
     build_app(_groups_for(sys.argv))()
 
 

@@ -57,6 +57,7 @@ def test_versions_and_diff(lists_client: tuple[TestClient, dict[str, str]]) -> N
 
 
 def test_link_review(lists_client: tuple[TestClient, dict[str, str]]) -> None:
+    UN_2026.need_full()  # the excerpts leave one uncertain link, the full lists several
     client, tokens = lists_client
     pending = client.get("/api/links/pending", headers={"Authorization": tokens["reader"]}).json()["pending"]
     assert len(pending) >= 2

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -28,13 +27,9 @@ from proscribe.api.limits import Limits
 from proscribe.lists.importer import import_list
 from proscribe.registry import Registry
 from proscribe.sources import un
+from shared_data import pick
 
-ROOT = Path(__file__).resolve().parents[1]
 UN_FILES = ("consolidated_2021-01-18.xml", "consolidated_2026-02-27.xml")
-UN_FOLDERS = (  # the small excerpt cut for bare clones if present, else the shared full files
-    ROOT / "tests" / "data" / "lists" / "un_sc_consolidated",
-    ROOT.parent / "shared" / "data" / "un_sc_consolidated",
-)
 ABDURAKHMANOV = "un-qdi.363"
 ISO_SECONDS_NO_TZ = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
 DATASET_NAME = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
@@ -61,21 +56,13 @@ MANY_NAMES = {
 }
 
 
-def _un_folder() -> Path:
-    for folder in UN_FOLDERS:
-        if all((folder / name).is_file() for name in UN_FILES):
-            return folder
-    pytest.skip(f"the UN list files {UN_FILES} are in neither {UN_FOLDERS[0]} nor {UN_FOLDERS[1]}")
-
-
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    folder = _un_folder()
     registry = Registry(str(tmp_path_factory.mktemp("yente") / "registry.db"))
     registry.load_bundled()
     for name in UN_FILES:
         # 2021 -> 2026 removes 91 of 1,003 entries, above the 5 % guard against truncated files
-        import_list(registry, un.parse([folder / name]), allow_mass_removal=True)
+        import_list(registry, un.parse([pick(f"un_sc_consolidated/{name}").path]), allow_mass_removal=True)
     _, token = KeyStore(registry.db).create("yente-client", "reader")
     app = create_app(registry, Limits(rate_per_minute=1_000_000, max_batch=10), web=False)
     with TestClient(app, headers={"Authorization": f"ApiKey {token}"}) as http:

@@ -22,6 +22,7 @@ from proscribe.errors import InputError
 from proscribe.model import Act, RecordedAct
 from proscribe.store import Database
 from proscribe.store import tables as t
+from proscribe.store.heads import lock_chain_head
 
 _ACTS_FOR_ENTITIES = (
     sa.select(t.acts.c.seq, t.acts.c.body, t.acts.c.prev_hash, t.acts.c.hash)
@@ -140,7 +141,7 @@ class Journal:
         # Ledger head first, then the journal's: every writer that takes both (record, imports) takes
         # them in this order, so two PostgreSQL writers never wait on each other crosswise.
         ledger.lock_head(conn)
-        head_seq, head_hash = self._lock_head(conn)
+        head_seq, head_hash = lock_chain_head(conn, t.journal_head)
         chained = _Chain(fresh, head_seq, head_hash, stamp)
         _write(conn, iter(chained), chained.links)
         seq, prev = head_seq + len(fresh), chained.last_hash
@@ -152,21 +153,6 @@ class Journal:
             conn.exec_driver_sql("ANALYZE acts, act_entities")
         result.first_seq, result.last_seq = head_seq + 1, seq
         return result
-
-    @staticmethod
-    def _lock_head(conn: sa.Connection) -> tuple[int, str]:
-        query = sa.select(t.journal_head.c.seq, t.journal_head.c.hash).where(t.journal_head.c.id == 1)
-        if conn.dialect.name != "sqlite":
-            query = query.with_for_update()
-        row = conn.execute(query).first()
-        if row is None:
-            conn.execute(t.journal_head.insert().values(id=1, seq=0, hash=GENESIS_HASH))
-            if conn.dialect.name != "sqlite":
-                row = conn.execute(query).first()
-                assert row is not None
-                return int(row.seq), str(row.hash)
-            return 0, GENESIS_HASH
-        return int(row.seq), str(row.hash)
 
     def _existing_acts(self, conn: sa.Connection, ids: list[str]) -> dict[str, Act]:
         found: dict[str, Act] = {}

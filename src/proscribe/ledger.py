@@ -24,6 +24,7 @@ import sqlalchemy as sa
 
 from proscribe.canonical import GENESIS_HASH, canonical_json, chain_hash
 from proscribe.store import tables as t
+from proscribe.store.heads import lock_chain_head
 
 ENTITY = "entity"
 LIST_SUBJECT = "list_subject"
@@ -100,18 +101,7 @@ def row_body(seq: int, item: LedgerItem) -> str:
 
 def lock_head(conn: sa.Connection) -> tuple[int, str]:
     """The ledger head, locked for the rest of the transaction on PostgreSQL (SQLite writers are serial)."""
-    query = sa.select(t.ledger_head.c.seq, t.ledger_head.c.hash).where(t.ledger_head.c.id == 1)
-    if conn.dialect.name != "sqlite":
-        query = query.with_for_update()
-    row = conn.execute(query).first()
-    if row is None:
-        conn.execute(t.ledger_head.insert().values(id=1, seq=0, hash=GENESIS_HASH))
-        if conn.dialect.name != "sqlite":
-            row = conn.execute(query).first()
-            assert row is not None
-            return int(row.seq), str(row.hash)
-        return 0, GENESIS_HASH
-    return int(row.seq), str(row.hash)
+    return lock_chain_head(conn, t.ledger_head)
 
 
 def append(conn: sa.Connection, items: Iterable[LedgerItem]) -> int:

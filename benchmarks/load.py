@@ -106,18 +106,23 @@ def rss_mib(pid: int) -> float:
     return total
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) used so far by ``pid`` and its live descendants."""
-    total = 0.0
+def cpu_by_process(pid: int) -> dict[int, float]:
+    """CPU time (user + system) used so far by ``pid`` and by each of its live descendants."""
+    found: dict[int, float] = {}
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        found[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         for task in Path(f"/proc/{pid}/task").iterdir():
             for child in (task / "children").read_text().split():
-                total += cpu_seconds(int(child))
+                found.update(cpu_by_process(int(child)))
     except OSError:  # ended meanwhile
         pass
-    return total
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by ``pid`` and its live descendants."""
+    return sum(cpu_by_process(pid).values())
 
 
 def machine_load() -> str:
@@ -204,6 +209,7 @@ class Run:
     load_before: str = ""
     load_after: str = ""
     server_cpu: float = 0.0  # CPU seconds of the serve processes during the run
+    process_cpu: dict[int, float] = field(default_factory=dict)  # the same, per process (pid)
     database_cpu: float = 0.0  # of the PostgreSQL server's processes (0 for SQLite)
     client_cpu: float = 0.0  # of the client: the wrk process, or this process's threads
     commits: int = 0  # transactions committed in the benchmark's database during the run (PostgreSQL)
@@ -413,7 +419,7 @@ def measure_slice(
 
     sampler = threading.Thread(target=sample_memory)
     commits_before = committed(db)
-    server_before = cpu_seconds(pid)
+    processes_before = cpu_by_process(pid)
     database_before = cpu_seconds(database_pid) if database_pid else 0.0
     client_before = time.process_time()
     began = time.monotonic()
@@ -436,7 +442,12 @@ def measure_slice(
                 thread.join()
     sampler.join()
     elapsed = summary.seconds if wrk else time.monotonic() - began
-    run.server_cpu += cpu_seconds(pid) - server_before
+    processes_after = cpu_by_process(pid)
+    for process, seconds_used in processes_after.items():
+        run.process_cpu[process] = (
+            run.process_cpu.get(process, 0.0) + seconds_used - processes_before.get(process, 0.0)
+        )
+    run.server_cpu += sum(processes_after.values()) - sum(processes_before.values())
     run.database_cpu += (cpu_seconds(database_pid) if database_pid else 0.0) - database_before
     if wrk:
         run.client_cpu += wrk_cpu
@@ -524,6 +535,13 @@ def report(run: Run) -> None:
         f"CPU used in all: {(run.server_cpu + run.database_cpu + run.client_cpu) / run.elapsed:.2f} cores "
         f"of {os.cpu_count()} (server {run.server_cpu / run.elapsed:.2f})"
     )
+    if len(run.process_cpu) > 1:
+        # serve --workers N: the supervisor, then each worker. A worker far busier than the others
+        # holds more of the clients' keep-alive connections (each stays with the worker that accepted it).
+        print(
+            "  server CPU by process (cores): "
+            + " ".join(f"{used / run.elapsed:.2f}" for _, used in sorted(run.process_cpu.items()))
+        )
     if run.commits:
         print(
             f"  database: {run.commits:,} transactions ({run.commits / run.elapsed:,.1f}/s, "

@@ -120,6 +120,27 @@ def cpu_by_process(pid: int) -> dict[int, float]:
     return found
 
 
+def connections_by_process(pids: list[int], port: int) -> dict[int, int]:
+    """Established TCP connections to local ``port`` that each of ``pids`` holds (Linux /proc)."""
+    sockets: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":  # 01: ESTABLISHED
+                sockets.add(f"socket:[{fields[9]}]")
+    found: dict[int, int] = {}
+    for pid in pids:
+        try:
+            found[pid] = sum(1 for fd in Path(f"/proc/{pid}/fd").iterdir() if os.readlink(fd) in sockets)
+        except OSError:  # ended meanwhile
+            found[pid] = 0
+    return found
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) used so far by ``pid`` and its live descendants."""
     return sum(cpu_by_process(pid).values())
@@ -210,6 +231,7 @@ class Run:
     load_after: str = ""
     server_cpu: float = 0.0  # CPU seconds of the serve processes during the run
     process_cpu: dict[int, float] = field(default_factory=dict)  # the same, per process (pid)
+    connections: list[dict[int, int]] = field(default_factory=list)  # per slice: pid -> client connections
     database_cpu: float = 0.0  # of the PostgreSQL server's processes (0 for SQLite)
     client_cpu: float = 0.0  # of the client: the wrk process, or this process's threads
     commits: int = 0  # transactions committed in the benchmark's database during the run (PostgreSQL)
@@ -417,6 +439,11 @@ def measure_slice(
             run.memory.append(rss_mib(pid))
             time.sleep(5)
 
+    def count_connections() -> None:
+        # Once the client has opened its connections: which server process holds how many.
+        run.connections.append(connections_by_process(sorted(cpu_by_process(pid)), server.port))
+
+    counter = threading.Timer(min(2.0, seconds / 2), count_connections)
     sampler = threading.Thread(target=sample_memory)
     commits_before = committed(db)
     processes_before = cpu_by_process(pid)
@@ -425,6 +452,7 @@ def measure_slice(
     began = time.monotonic()
     requests_before = run.requests
     sampler.start()
+    counter.start()
     with WaitSampler(db) if database_pid else contextlib.nullcontext() as waits:
         if wrk:
             summary, wrk_cpu = run_wrk(wrk, server.port, server.token, clients, seconds)
@@ -441,6 +469,7 @@ def measure_slice(
             for thread in threads:
                 thread.join()
     sampler.join()
+    counter.join()
     elapsed = summary.seconds if wrk else time.monotonic() - began
     processes_after = cpu_by_process(pid)
     for process, seconds_used in processes_after.items():
@@ -542,6 +571,17 @@ def report(run: Run) -> None:
             "  server CPU by process (cores): "
             + " ".join(f"{used / run.elapsed:.2f}" for _, used in sorted(run.process_cpu.items()))
         )
+        print(
+            "  client connections by process, each slice: "
+            + "; ".join(" ".join(str(n) for _, n in sorted(held.items())) for held in run.connections)
+        )
+        # The workers are the busiest processes (the supervisor and multiprocessing's helper idle).
+        busiest = sorted(run.process_cpu.values(), reverse=True)[: run.workers]
+        if run.workers > 1 and len(busiest) == run.workers and busiest[-1] * 1.5 < busiest[0]:
+            print(
+                f"  unbalanced: the busiest worker used {busiest[0] / max(busiest[-1], 1e-9):.1f}x the CPU of "
+                "the idlest (a keep-alive connection stays with the worker that accepted it)"
+            )
     if run.commits:
         print(
             f"  database: {run.commits:,} transactions ({run.commits / run.elapsed:,.1f}/s, "

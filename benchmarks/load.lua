@@ -4,8 +4,9 @@
 --   wrk -t1 -c32 -d30s --timeout 30s -s benchmarks/load.lua http://127.0.0.1:PORT -- TOKEN REQUEST...
 --
 -- TOKEN: a reader API key. Each REQUEST is "screen <JSON body>" (POST /api/screen) or
--- "status <path>" (GET). Every connection alternates a screen and a status query, each picked at
--- random from its own kind, as load.py's clients do. All requests are formatted once, in init.
+-- "status <path>" (GET). The thread's requests alternate a screen and a status query, each picked
+-- at random from its kind (50/50 as sent, as load.py's clients; the connections share the thread's
+-- turn, so one connection need not alternate). All requests are formatted once, in init.
 -- done() prints one line, "proscribe-wrk {json}", that load.py reads: requests, seconds, errors
 -- (socket errors by kind, and responses with a status of 400 or more), 200 latency quantiles, and
 -- how many requests of each kind were sent.

@@ -7,22 +7,28 @@ fsync on; its settings are printed); 32 client connections (``--clients``)
 send requests for a fixed time (default 60 s) over keep-alive connections,
 alternating a screen of a real list name and a status query. Bounded in
 time, loopback only. Prints the machine's load, then for each worker count
-(``--workers 1,2``: one server after the other, over the same database)
-errors, throughput, latency percentiles, the CPU time of server, database and
-client per request, and the resident memory of the server's processes at the
-start and the end; and the throughput of each count against the first.
+(``--workers 1,2``, over the same database) errors, throughput, latency
+percentiles, the CPU time of server, database and client per request, the
+server's CPU and client connections per process (a worker holding most
+connections is reported as unbalanced), the database's transactions and what
+its sessions waited on, and the resident memory of the server's processes;
+and the throughput of each count against the first. ``--rounds R`` starts all
+servers at once and loads them in turn (A B B A), ``--seconds / R`` at a time,
+so that other jobs on a shared machine weigh on each count alike; by default
+one server runs after the other.
 
 The client (``--client``): ``wrk`` (https://github.com/wg/wrk, Debian package
 ``wrk``: ``apt-get install wrk``) driven by ``benchmarks/load.lua`` beside
-this file, one epoll thread in C that costs the shared cores ~0.05 ms of CPU
-per request; or Python threads (``python``: ``http.client``, ~0.4 ms per
-request, which on a 2-core machine takes CPU from the server it measures).
-``auto`` (default) takes wrk when it is on the PATH and says so when it is
-not. wrk gives latency percentiles over all requests; the Python client gives
-them per route.
+this file, one epoll thread in C that costs ~0.1-0.2 ms of CPU per request;
+or Python threads (``python``: ``http.client``, ~0.4 ms per request, which on
+a 2-core machine takes CPU from the server it measures). ``auto`` (default)
+takes wrk when it is on the PATH and says how to install it when it is not.
+wrk gives latency percentiles over all requests; the Python client gives them
+per route.
 
     python benchmarks/load.py                                  # SQLite, 1 worker, 32 clients x 60 s
     python benchmarks/load.py --backend postgresql --workers 1,2 --seconds 30
+    python benchmarks/load.py --backend postgresql --workers 1,2 --seconds 40 --rounds 4   # shared machine
     python benchmarks/load.py --client python --clients 8 --seconds 10
 """
 

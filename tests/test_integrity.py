@@ -231,6 +231,8 @@ def test_cli_refuses_a_truncated_import_with_one_line_and_allows_a_real_removal(
     full = need(OFAC_2024).read_bytes()
     db = tmp_path / "cli.db"
     assert cli("import", "ofac", str(OFAC_2024), db=db).returncode == 0
+    registry = Registry(str(db))
+    written = (registry.journal.count(), len(ListStore(registry.db).versions("ofac")))
     cut = tmp_path / "sdn_2024-05-04.csv"
     cut.write_bytes(full[:2_000_000])
     assert "0x1A" in one_line_error(cli("import", "ofac", str(cut), db=db))
@@ -239,6 +241,10 @@ def test_cli_refuses_a_truncated_import_with_one_line_and_allows_a_real_removal(
     partial.write_bytes(b"\r\n".join(rows[: len(rows) * 9 // 10]) + b"\r\n\x1a")
     refused = one_line_error(cli("import", "ofac", str(partial), db=db))
     assert "would remove 1,497 of the previous version's 14,965 entries" in refused
+    # neither refusal wrote an act or a version
+    assert written[1] == 1
+    assert (registry.journal.count(), len(ListStore(registry.db).versions("ofac"))) == written
+    registry.db.dispose()
     accepted = cli("import", "ofac", str(partial), "--allow-mass-removal", db=db)
     assert accepted.returncode == 0 and "1,497 removed" in accepted.stdout, accepted.stderr
 

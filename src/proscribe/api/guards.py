@@ -213,6 +213,8 @@ class FailedKeys:
 
     def failed(self, client: str) -> None:
         """Count one wrong key from ``client``."""
+        if self.per_minute <= 0:
+            return  # no limit: nothing to count (a deque per client would only grow)
         now = time.monotonic()
         with self._lock:
             self._recent(client, now).append(now)

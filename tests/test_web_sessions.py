@@ -215,22 +215,21 @@ def test_wrong_keys_are_limited_across_processes(db_url: str) -> None:
     keys = KeyStore(Registry(db_url).db)
     token = keys.create("right", "reader")[1]
     keys.db.dispose()
-    limits = Limits(rate_per_minute=100_000, failed_keys_per_minute=4, shared_rate_limit=True)
+    # 2 a minute: a token comes back 30 s after the first guess, far beyond this test's few requests
+    limits = Limits(rate_per_minute=100_000, failed_keys_per_minute=2, shared_rate_limit=True)
     apps = [_app(db_url, limits), _app(db_url, limits)]
     assert all(isinstance(app.state.failed_keys, SharedFailedKeys) for app in apps)
     with TestClient(apps[0]) as one, TestClient(apps[1]) as other:
         wrong = {"Authorization": "Bearer psk_guess"}
-        began = time.monotonic()
+        # counted per process, each app would answer 401 twice
         codes = [
-            (one, other)[turn % 2].get("/api/lists/versions", headers=wrong).status_code for turn in range(6)
+            (one, other)[turn % 2].get("/api/lists/versions", headers=wrong).status_code for turn in range(4)
         ]
-        refills = int((time.monotonic() - began) * 4 / 60)
-        assert codes.count(401) <= 4 + refills < 6 and codes[:4] == [401] * 4, codes
-        assert codes[-1] == 429
+        assert codes == [401, 401, 429, 429], codes
         for client in (one, other):  # both refuse the client now, even with a right key
             blocked = client.get("/api/lists/versions", headers={"Authorization": f"Bearer {token}"})
-            assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) >= 1
-            assert "4 wrong API keys from testclient" in blocked.json()["error"]
+            assert blocked.status_code == 429 and 1 <= int(blocked.headers["retry-after"]) <= 30
+            assert "2 wrong API keys from testclient" in blocked.json()["error"]
         login = other.post("/login", data={"token": token}, follow_redirects=False)
         assert login.status_code == 429 and "wrong API keys" in login.text
         assert one.get("/api/health").status_code == 200  # no key, no guess
@@ -264,7 +263,7 @@ def test_real_workers_share_the_wrong_key_limit(tmp_path: Path) -> None:
     with serving(db, tmp_path, "--workers", "2") as served:
         by_worker = connections_on_each_worker(served, 2)
         pids = sorted(by_worker)
-        codes: dict[int, list[int]] = {pid: [] for pid in pids}
+        answers: list[tuple[int, int]] = []  # (worker, status) in the order sent
         began = time.monotonic()
         for turn in range(14):
             pid = pids[turn % 2]
@@ -273,18 +272,23 @@ def test_real_workers_share_the_wrong_key_limit(tmp_path: Path) -> None:
             )
             answer = by_worker[pid].getresponse()
             answer.read()
-            codes[pid].append(answer.status)
-        refills = int((time.monotonic() - began) * 10 / 60)
+            answers.append((pid, answer.status))
         by_worker[pids[0]].request("GET", "/api/lists/versions", headers={"Authorization": f"Bearer {token}"})
         right = by_worker[pids[0]].getresponse()
         right.read()
+        # A token comes back every 6 s after the first guess; on a slow machine some may have.
+        refills = int((time.monotonic() - began) * 10 / 60)
         for connection in by_worker.values():
             connection.close()
-    answers = [code for per_worker in codes.values() for code in per_worker]
+    codes = [status for _, status in answers]
     # counted per process, each worker would have answered 7 x 401
-    assert 10 <= answers.count(401) <= 10 + refills < 14, codes
-    assert all(429 in per_worker for per_worker in codes.values()), codes
-    assert right.status == 429
+    let_through = codes.count(401) + (right.status == 200)
+    assert 10 <= let_through <= 10 + refills < 14, (answers, right.status)
+    assert codes[:10] == [401] * 10 and set(codes) == {401, 429}, answers
+    # turns alternate workers: once the client is refused, both refuse it (unless a token came back)
+    refused_by = {pid for pid, status in answers if status == 429}
+    assert refused_by == set(pids) or refills > 0, answers
+    assert right.status in (200, 429) and (right.status == 429 or refills > 0)
 
 
 # --- --rate-limit 0 --------------------------------------------------------------------------------

@@ -107,7 +107,15 @@ def test_a_cookie_holding_a_key_is_not_a_session(pair: Pair) -> None:
         client.cookies.set(name, tokens["reader"])
         page = client.get("/lists", follow_redirects=False)
         assert page.status_code == 303 and page.headers["location"] == "/login?next=/lists"
+        assert f"{name}=" in page.headers["set-cookie"] and "max-age=0" in page.headers["set-cookie"].lower()
+        client.cookies.set(name, tokens["reader"])
         assert client.get("/api/lists/versions").status_code == 401
+    # signing in makes the browser forget a key kept in a cookie before sessions
+    client.cookies.clear()
+    client.cookies.set("proscribe_key", tokens["reader"])
+    answer = _sign_in(client, tokens["reader"])
+    dropped = [h for h in answer.headers.get_list("set-cookie") if h.startswith("proscribe_key=")]
+    assert len(dropped) == 1 and 'proscribe_key=""' in dropped[0] and "max-age=0" in dropped[0].lower()
 
 
 def test_the_session_cookie_is_secure_over_tls(tmp_path: Path) -> None:

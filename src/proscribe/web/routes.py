@@ -123,8 +123,18 @@ def _set_session_cookie(request: Request, response: Response, session: WebSessio
     )
 
 
+# Before sessions the cookie held the API key itself; a browser signed in then still sends it.
+KEY_COOKIE_BEFORE_SESSIONS = "proscribe_key"
+
+
 def _clear_session_cookie(request: Request, response: Response) -> None:
     response.delete_cookie(COOKIE, httponly=True, samesite="strict", secure=request.url.scheme == "https")
+
+
+def _clear_key_cookie(request: Request, response: Response) -> None:
+    """Drop a cookie that holds a key (set before sessions), so that the browser forgets the key."""
+    if KEY_COOKIE_BEFORE_SESSIONS in request.cookies:
+        response.delete_cookie(KEY_COOKIE_BEFORE_SESSIONS, httponly=True, samesite="strict")
 
 
 def _page(
@@ -167,6 +177,7 @@ def install_web(app: FastAPI) -> None:
         response = RedirectResponse(f"/login?next={quote(exc.path)}", status_code=303)
         if exc.stale_cookie:  # the session ended: the browser can forget its id
             _clear_session_cookie(request, response)
+        _clear_key_cookie(request, response)
         return response
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
@@ -192,6 +203,7 @@ def install_web(app: FastAPI) -> None:
         if previous is not None:  # signing in again replaces the session the browser held
             sessions_of(request).end(previous)
         _set_session_cookie(request, response, sessions_of(request).start(key))
+        _clear_key_cookie(request, response)
         return response
 
     @app.post("/logout", include_in_schema=False)

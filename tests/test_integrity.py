@@ -428,6 +428,12 @@ class Api:
         return {"Authorization": f"Bearer {self.tokens[role]}"}
 
 
+def sign_in(api: Api, role: str) -> None:
+    """Sign the test client in as a browser does: the key at /login, a session cookie back."""
+    answer = api.client.post("/login", data={"token": api.tokens[role]}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+
+
 @pytest.fixture
 def api(tmp_path: Path) -> Iterator[Api]:
     registry = Registry(str(tmp_path / "api.db"))
@@ -529,7 +535,7 @@ def test_a_javascript_source_url_is_shown_as_text_not_a_link(api: Api) -> None:
         "/api/acts", json={"acts": [_hostile_source_act(url)]}, headers=api.auth("analyst")
     )
     assert recorded.status_code == 201, recorded.text
-    api.client.cookies.set("proscribe_key", api.tokens["reader"])
+    sign_in(api, "reader")
     page = api.client.get("/entity/taliban")
     assert page.status_code == 200
     assert "the ruling" in page.text  # the source is named, as text
@@ -705,7 +711,7 @@ def test_in_chromium_no_javascript_link_and_no_policy_violation(tmp_path: Path) 
 
 
 def test_the_screening_form_needs_its_token_when_signed_in_by_cookie(api: Api) -> None:
-    api.client.cookies.set("proscribe_key", api.tokens["reader"])
+    sign_in(api, "reader")
     form = api.client.get("/screen")
     found = re.search(r'name="csrf" value="([0-9a-f]{64})"', form.text)
     assert found is not None

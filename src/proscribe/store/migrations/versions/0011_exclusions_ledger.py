@@ -9,7 +9,7 @@ Nothing to undo on downgrade: ledger rows are part of a hash chain and stay (a l
 appends the same digests again, which verify accepts: the newest row of each key counts).
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from alembic import op
 from proscribe import ledger
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

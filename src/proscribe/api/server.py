@@ -7,7 +7,9 @@ import asyncio
 import dataclasses
 import json
 import math
+import multiprocessing
 import os
+import signal
 import socket
 import sys
 import threading
@@ -221,15 +223,91 @@ def serve_workers(
     os.environ[DB_VARIABLE] = url
     os.environ[LIMITS_VARIABLE] = json.dumps(dataclasses.asdict(shared))
     os.environ[HEADER_TIMEOUT_VARIABLE] = str(check_header_timeout(header_timeout))
-    uvicorn.run(
-        APP_FACTORY,
-        factory=True,
-        workers=workers,
-        host=host,
-        port=port,
-        log_level="warning",
-        http=HEADER_TIMEOUT_PROTOCOL,
-    )
+    if not hasattr(socket, "SO_REUSEPORT"):  # not on this platform: uvicorn's shared socket
+        uvicorn.run(
+            APP_FACTORY,
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+            http=HEADER_TIMEOUT_PROTOCOL,
+        )
+        return
+    _supervise(host, port, workers)
+
+
+# A worker that dies this soon after starting failed to start: restarting it would only loop.
+_START_GRACE_S = 10.0
+
+
+def _listening_socket(host: str, port: int, reuse_port: bool) -> socket.socket:
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(address)
+    return sock
+
+
+def _run_worker(host: str, port: int) -> None:
+    """One worker process: its own listening socket on the shared port, and the app from the environment."""
+    sock = _listening_socket(host, port, reuse_port=True)
+    config = uvicorn.Config(APP_FACTORY, factory=True, log_level="warning", http=HEADER_TIMEOUT_PROTOCOL)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _supervise(host: str, port: int, workers: int) -> None:
+    """Run ``workers`` processes, each listening on ``host:port`` with ``SO_REUSEPORT``.
+
+    uvicorn's own workers share one listening socket, and the first worker to wake accepts a whole
+    burst of connections; kept alive, they stay on it (benchmarks/load.py measured 32 of 32 client
+    connections on one of two workers). With one socket per worker the kernel spreads new
+    connections over them. A worker that dies is replaced; one that dies while starting stops the
+    server. SIGTERM or SIGINT stops every worker.
+    """
+    try:  # the port must be free: SO_REUSEPORT would otherwise share it with another server
+        _listening_socket(host, port, reuse_port=False).close()
+    except OSError as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror}", "--port") from None
+    context = multiprocessing.get_context("spawn")
+    stopping = threading.Event()
+
+    def start() -> tuple[multiprocessing.process.BaseProcess, float]:
+        process = context.Process(target=_run_worker, args=(host, port), name="proscribe-worker")
+        process.start()
+        return process, time.monotonic()
+
+    def stop(signum: int, frame: object) -> None:
+        stopping.set()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    children = [start() for _ in range(workers)]
+    failure: str | None = None
+    try:
+        while not stopping.wait(0.5):
+            for number, (process, started) in enumerate(children):
+                if process.is_alive():
+                    continue
+                if time.monotonic() - started < _START_GRACE_S:
+                    failure = f"worker {process.pid} stopped while starting (exit code {process.exitcode})"
+                    stopping.set()
+                    break
+                print(f"worker {process.pid} exited ({process.exitcode}); starting another", file=sys.stderr)
+                children[number] = start()
+    finally:
+        for process, _ in children:
+            process.terminate()  # SIGTERM: uvicorn finishes the requests in flight
+        for process, _ in children:
+            process.join(30)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if failure:
+        raise InputError(failure + "; see the messages above", "--workers")
 
 
 def app_from_env() -> FastAPI:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import lexicon
+from proscribe.news import jurisdictions, lexicon
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -161,28 +161,21 @@ def _anchored_matches(
     return found
 
 
-def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[jurisdictions.Mention]:
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""
-    found: list[tuple[int, str]] = []
-    spans = sorted(excluded)
-    span_starts = [start for start, _ in spans]
-    for code, pattern in lexicon.JURISDICTIONS:
-        for match in _anchored_matches(sentence, pattern, lexicon.JURISDICTION_ANCHORS[code]):
-            inside = bisect.bisect_right(span_starts, match.start()) - 1
-            if inside >= 0 and match.start() < spans[inside][1]:
-                continue
-            if lexicon.DEFERENCE.search(sentence[max(0, match.start() - 40) : match.start()]):
-                continue
-            found.append((match.start(), code))
-    return found
+    # news-jur: every UN member state, ranked (actor / plain / weak); see proscribe.news.jurisdictions.
+    return jurisdictions.find_mentions(sentence, excluded)
 
 
-def _nearest_jurisdiction(mentions: list[tuple[int, str]], at: int) -> str | None:
-    if not mentions:
-        return None
-    # Prefer the subject (before the verb); an agent after it ("by Russia") counts a bit less.
-    return min(mentions, key=lambda m: (at - m[0]) if m[0] <= at else (m[0] - at) * 1.5)[1]
+def _nearest_jurisdiction(
+    mentions: list[jurisdictions.Mention],
+    at: int,
+    sentence: str,
+    outside: list[tuple[int, int]] | None = None,
+) -> str | None:
+    # news-jur: the actor ("Sri Lanka's government") first, else the nearest before the verb, else an agent.
+    return jurisdictions.nearest(mentions, at, sentence, outside)
 
 
 def _is_jurisdiction_name(name: str) -> bool:
@@ -408,8 +401,14 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     mention_starts = [m.start for m in all_mentions]
     salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
     all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
-    juris_starts = [at for at, _ in all_juris]
-    article_jurisdictions: Counter[str] = Counter(code for _, code in all_juris)
+    juris_starts = [m.start for m in all_juris]
+    # news-jur: weak mentions ("Russian wanted list", "in Syria") do not make a story's state; a dateline does.
+    article_jurisdictions: Counter[str] = Counter(m.code for m in all_juris if m.rank != jurisdictions.WEAK)
+    if not article_jurisdictions:
+        article_jurisdictions.update(m.code for m in all_juris)
+    dateline_state = jurisdictions.dateline_jurisdiction(text)
+    if dateline_state is not None:
+        article_jurisdictions[dateline_state] += 3
     suspension_context = bool(lexicon.SUSPENSION_CONTEXT.search(text))
     dateline = find_dateline(text, article.published)
     # Weekdays and "today" in a dated story count from its dateline, else from the publication.
@@ -419,7 +418,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     in_force = _in_force_date(text, spans, reference)
     laid_after = _days_after_laying(text)
     context_org: _Org | None = None
-    context_jurisdiction: str | None = None
+    context_jurisdiction: str | None = dateline_state
     anchor: dt.date | None = None
     carried: tuple[str, DateMention, int] | None = None
     last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
@@ -446,8 +445,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 context_org = _named_group(sentence) or context_org
             first = bisect.bisect_left(juris_starts, start)
             last = bisect.bisect_left(juris_starts, end)
-            if last > first:
-                context_jurisdiction = all_juris[last - 1][1]
+            strong = [m for m in all_juris[first:last] if m.rank != jurisdictions.WEAK]
+            if strong:
+                context_jurisdiction = strong[-1].code
             if _DIGIT.search(sentence) or lexicon.RELATIVE_DAY.search(sentence):
                 day_dates = [d for d in find_dates(sentence, reference, anchor) if d.precision == "day"]
                 if day_dates:
@@ -467,7 +467,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             dates = [d for d in dates if not (d.start <= dateline.start - start < d.end)]
         first = bisect.bisect_left(juris_starts, start)
         last = bisect.bisect_left(juris_starts, end)
-        juris = [(at - start, code) for at, code in all_juris[first:last]]
+        juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         following = [text[a:b] for a, b in spans[number + 1 : number + 4]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
@@ -572,8 +572,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             context_org = _Org(main.text, main.entity_id, 0)
         else:
             context_org = _named_group(sentence) or context_org
-        if juris:
-            context_jurisdiction = juris[-1][1]
+        strong_juris = [m for m in juris if m.rank != jurisdictions.WEAK]
+        if strong_juris:
+            context_jurisdiction = strong_juris[-1].code
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
@@ -661,7 +662,7 @@ def _sentence_events(
     sentence: str,
     mentions: list[EntityMention],
     dates: list[DateMention],
-    juris: list[tuple[int, str]],
+    juris: list[jurisdictions.Mention],
     salience: Counter[str],
     context_org: _Org | None,
     context_jurisdiction: str | None,
@@ -735,7 +736,7 @@ def _sentence_events(
                 continue
             claimed.append(match.span())
             at = match.start()
-            jurisdiction = _nearest_jurisdiction(juris, at)
+            jurisdiction = _nearest_jurisdiction(juris, at, sentence)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
                 jurisdiction = "GB"
@@ -795,6 +796,18 @@ def _sentence_events(
                     continue
                 if context_org is not None:
                     orgs, from_context = [context_org], True
+            # news-jur: a country word inside the organisation acted on ("Australian Tamil Congress") does not act.
+            org_spans = [
+                (o.start, o.start + len(o.text))
+                for o in orgs
+                if o.text and sentence.startswith(o.text, o.start)
+            ]
+            if explicit_jurisdiction and any(s <= m.start < e for m in juris for s, e in org_spans):
+                jurisdiction = (
+                    _nearest_jurisdiction(juris, at, sentence, org_spans)
+                    or context_jurisdiction
+                    or (article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None)
+                )
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
             if (
                 action.startswith("proposed_")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import jurisdictions, lexicon
+from proscribe.news import jurisdictions, lexicon, romance_names
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -771,6 +771,12 @@ def _sentence_events(
             listed = (
                 [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
             )
+            # news-jur: the objects of a Spanish or French verb ("a inscrit les groupes A et B sur la liste").
+            romance = romance_names.romance_objects(sentence, match.start(), match.end())
+            if romance:
+                listed = _dedupe(
+                    [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
+                )
             if not listed and following and sentence.rstrip().endswith(":"):
                 listed = _bulleted_names(following)
             if listed:

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  -- Russian, Spanish and French text and typographic quotes are real article text.
+# ruff: noqa: RUF001  -- Russian, Spanish and French text and typographic quotes are real article text.
 """The acting state of a listing step, for any country, and Spanish/French listing steps, on sentences
 taken from the development articles (tests/data/news/dev*)."""
 

@@ -156,6 +156,10 @@ def _table() -> _Table:
     )
 
 
+_STATUS_ASIDE = re.compile(
+    r"\([^()]*\b(?:banned|outlawed|prohibited|proscribed|запрещен\w*|verboten)\b[^()]*$", re.I
+)
+_ASIDE_END = re.compile(r"[^()]{0,20}\)")
 _SMALL = frozenset({"of", "the", "for", "in", "and", "de", "del", "la", "des", "du", "al", "el", "y", "et"})
 _DESCRIBING_SUFFIX = re.compile(
     r"[-–](?:based|born|backed|linked|affiliated|drafted|registered|headquartered|sponsored|led|funded|inspired|aligned|style)\b",
@@ -242,10 +246,12 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
     """
     if _DESCRIBING_SUFFIX.match(text, end):
         return None  # "Washington-based", "US-drafted", "Iranian-backed"
-    if kind == "inst":
-        return ACTOR
+    if _STATUS_ASIDE.search(text[max(0, start - 80) : start]) and _ASIDE_END.match(text, end):
+        return None  # "(both terror organizations outlawed in Russia)": a Russian outlet's standard aside
     if _in_organisation_name(text, start, end, table):
         return None
+    if kind == "inst":
+        return ACTOR
     after = text[end : end + 60]
     if _GOVERNMENT_AFTER.match(after) or _GOVERNMENT_BEFORE.search(text[max(0, start - 30) : start]):
         return ACTOR
@@ -263,7 +269,7 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
         following = _TOKEN.match(after.lstrip(" "))
         if following is not None and following.group(0)[:1].isupper() and not legacy:
             return None  # "Lebanese Hezbollah"
-        return PLAIN if legacy else WEAK
+        return WEAK
     if legacy:
         return PLAIN
     if _SUBJECT_AFTER.match(after) and not _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]):

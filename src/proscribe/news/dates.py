@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from proscribe.dates import PartialDate
-from proscribe.news.romance_dates import ROMANCE_WORDS as _ROMANCE_WORDS
-from proscribe.news.romance_dates import find_romance_dates
+from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
+from proscribe.news.extra_dates import find_romance_dates
 
 Precision = Literal["day", "month", "season", "year"]
 # How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the

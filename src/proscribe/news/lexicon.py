@@ -60,6 +60,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("delisted", re.compile(
         r"\b(?:retir(?:ó|aron|ado|ada|ados|adas)|elimin(?:ó|aron|ado|ada)|exclu(?:yó|yeron|ido|ida)|sac(?:ó|aron|ado|ada)|dio\s+de\s+baja)\b(?=[^.;]{0,120}?\bde\s+(?:la\s+|el\s+|su\s+)?(?:lista|listado|Registro|RePET))"
         r"|\b(?:retir(?:é|ée|és|ées|e|ent)|radi(?:é|ée|és|ées)|supprim(?:é|ée|és|ées))\b(?=[^.;]{0,120}?\bde\s+la\s+liste)|\bradiation\s+d[eu]"
+        r"|\bde-list(?:ed|s|ing)?\b"  # the hyphenated English spelling ("were de-listed from the list")
         r"|\blevant[óa]\s+(?:la\s+)?(?:designaci[óo]n|prohibici[óo]n)\s+(?:de|contra|sobre)\b|\blev(?:é|ée)\s+l['’]interdiction\s+d[eu]\b",
         _I)),
     ("designated", re.compile(
@@ -68,6 +69,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\binclu(?:yó|ye|yeron|ido|ida|idos|idas)\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+|su\s+)?(?:Registro|RePET|lista|listado)\b)"
         r"|\b(?:la\s+)?inscripci[óo]n\s+de\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+)?(?:Registro|RePET|lista)\b)|\bdeclaratoria\s+de\b(?=[^.;]{0,80}?\bterroristas?)"
         r"|\binscri(?:t|te|ts|tes|vent|vait)\b(?=[^.;]{0,160}?\b(?:sur|à)\s+la\s+liste\b)|\bl['’]inscription\s+d[eu]\b(?=[^.;]{0,120}?\bsur\s+la\s+liste\b)"
+        # Kazakh: "террористік ұйым деп танып" (recognised as a terrorist organisation), "... деп жариялады" (declared).
+        r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
         r"|\bdésign(?:é|ée|és|ées|e|ent)\b(?=[^.;]{0,100}?\bcomme\s+(?:une\s+)?(?:organisation|entité|groupe)s?\s+terroristes?)|\bdéclar(?:é|ée|és|ées)\b(?=[^.;]{0,60}?\b(?:organisation|entité|groupe)s?\s+terroristes?)",
         _I)),
 ]  # fmt: skip
@@ -300,13 +303,13 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
         "expired", "исключ", "вывел", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
         "sanktionen", "einstufung",
-        "retir", "elimin", "exclu", "sacó", "sacaron", "sacad", "baja", "radi", "supprim", "levant", "levé",  # news-jur: es/fr
+        "retir", "elimin", "exclu", "sacó", "sacaron", "sacad", "baja", "radi", "supprim", "levant", "levé", "de-list",  # news-jur: es/fr
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
         "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
         "включ",
-        "declar", "design", "désign", "inclu", "inscri", "déclar",  # news-jur: es/fr
+        "declar", "design", "désign", "inclu", "inscri", "déclar", "террористік",  # news-jur: es/fr/kk
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
@@ -398,7 +401,7 @@ JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
 DECISION_REF = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
     r"|решени\w*|дело\b|заседани\w*|запрет\w*"
-    r"|\b(?:medida|resoluci[óo]n|decisi[óo]n|décision|arrêté|mesure)\b",  # news-jur: Spanish and French
+    r"|\b(?:medida|resoluci[óo]n|decisi[óo]n|décision|arrêté|mesure)\b|шешім\w*",  # news-jur: es, fr, kk
     _I,
 )
 

@@ -1,8 +1,8 @@
 # ruff: noqa: RUF001  -- typographic apostrophes are the point of these patterns.
-"""Spanish and French date expressions, for :func:`proscribe.news.dates.find_dates`.
+"""Spanish, French and Kazakh date expressions, for :func:`proscribe.news.dates.find_dates`.
 
 "el 20 de febrero de 2025", "Julio 12, 2024", "en marzo de 2019", "este viernes", "hoy"; "le 8 novembre,
-2013", "30 mai 2018", "en janvier 2015", "aujourd'hui", "vendredi dernier". A weekday is the latest such
+2013", "30 mai 2018", "en janvier 2015", "aujourd'hui", "vendredi dernier"; Kazakh "қарашаның 25-індегі", "2011 жылғы 25 қарашада". A weekday is the latest such
 day on or before the reference day (the story's day), unless the text says it is the next one
 ("el próximo lunes", "lundi prochain"). Kept apart from the English, German and Russian patterns so
 that the lead can merge it beside them.
@@ -27,6 +27,12 @@ _WEEKDAYS = {
     "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5,
     "domingo": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
 }  # fmt: skip
+# Kazakh months (stems: the genitive "қарашаның" and locative "қарашада" follow them).
+_KK_MONTHS = {
+    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7, "тамыз": 8,
+    "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+}  # fmt: skip
+_KK_MONTH = r"(?P<month>" + "|".join(_KK_MONTHS) + r")\w*"
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -43,11 +49,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"\b(?:(?P<next_before>próximo|proximo)\s+|(?:este|el|ce|le|pasado|el\s+pasado)\s+)?{_WEEKDAY}(?:\s+(?P<next_after>prochain|próximo)|\s+(?:dernier|pasado))?\b",
         _I)),
+    # Kazakh: "қарашаның 25-індегі" (of November 25th), "2011 жылғы 25 қарашада"
+    ("kk_md", re.compile(rf"(?<!\w){_KK_MONTH}\s+(?P<day>\d{{1,2}})(?:-\w+)?", _I)),
+    ("kk_dm", re.compile(rf"(?<!\w)(?:(?P<year>(?:19|20)\d\d)\s+жыл\w*\s+)?(?P<day>\d{{1,2}})\s+{_KK_MONTH}", _I)),
     ("today", re.compile(r"\b(?:hoy|aujourd['’]hui)\b", _I)),
     ("yesterday", re.compile(r"\b(?:ayer|hier)\b", _I)),
 ]  # fmt: skip
 # Lower-case words one of which a sentence must hold for these patterns to be tried.
-ROMANCE_WORDS = (*_MONTHS, *_WEEKDAYS, "hoy", "aujourd", "ayer", "hier")
+ROMANCE_WORDS = (*_MONTHS, *_WEEKDAYS, *_KK_MONTHS, "hoy", "aujourd", "ayer", "hier")
 
 
 class RomanceDate(NamedTuple):
@@ -89,8 +98,9 @@ def find_romance_dates(sentence: str, reference: dt.date, taken: list[tuple[int,
 
 def _resolve(kind: str, match: re.Match[str], reference: dt.date) -> tuple[PartialDate, str, str] | None:
     groups = match.groupdict()
-    if kind in ("dmy", "mdy"):
-        month, day = _MONTHS[groups["month"].lower()], int(groups["day"])
+    if kind in ("dmy", "mdy", "kk_md", "kk_dm"):
+        months = _KK_MONTHS if kind.startswith("kk") else _MONTHS
+        month, day = months[groups["month"].lower()], int(groups["day"])
         if groups.get("year"):
             year = int(groups["year"])
         else:

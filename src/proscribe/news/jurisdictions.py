@@ -277,45 +277,58 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
     return WEAK
 
 
+def _bare(word: str) -> str:
+    """The casefolded word without a possessive "'s"."""
+    return (word[:-2] if word.endswith(("'s", "’s")) else word).casefold()
+
+
 def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, kind) of every table entry in ``text``: the longest entry at each word, Russian
+    and Kazakh words by their longest known stem."""
     found: list[tuple[int, int, str, str]] = []
     tokens = list(_TOKEN.finditer(text))
     index = 0
+    by_first, stems = table.by_first, table.ru_stems
     while index < len(tokens):
         token = tokens[index]
         word = token.group(0)
-        folded = _POSSESSIVE.sub("", word).casefold()
-        matched = False
-        for entry in table.by_first.get(folded, ()) if len(word) > 1 else ():
-            if entry.capitalised and not word[:1].isupper():
-                continue
-            size = len(entry.tokens)
-            if size > 1:
-                window = tokens[index : index + size]
-                if len(window) < size or any(
-                    _POSSESSIVE.sub("", t.group(0)).casefold() != e
-                    for t, e in zip(window[1:], entry.tokens[1:], strict=True)
-                ):
-                    continue
-                if any(text[a.end() : b.start()] not in (" ", "-") for a, b in itertools.pairwise(window)):
-                    continue
-            last = tokens[index + size - 1]
-            end = last.end() - (2 if _POSSESSIVE.search(last.group(0)) else 0)
-            found.append((token.start(), end, entry.code, entry.kind))
-            index += size
-            matched = True
-            break
-        if matched:
+        index += 1
+        if len(word) < 2:
             continue
+        folded = _bare(word)
+        entries = by_first.get(folded)
+        if entries is not None:
+            entry = next((e for e in entries if _entry_at(e, word, tokens, index - 1, text)), None)
+            if entry is not None:
+                last = tokens[index - 2 + len(entry.tokens)]
+                end = last.end() - (2 if last.group(0).endswith(("'s", "’s")) else 0)
+                found.append((token.start(), end, entry.code, entry.kind))
+                index += len(entry.tokens) - 1
+                continue
         if "\u0400" <= word[:1] <= "\u04ff" and len(folded) >= _MIN_STEM:
-            for cut in range(min(_MAX_ENDING, len(folded) - _MIN_STEM), -1, -1):
-                code = table.ru_stems.get(folded[: len(folded) - cut])
+            for cut in range(min(_MAX_ENDING, len(folded) - _MIN_STEM) + 1):
+                code = stems.get(folded[: len(folded) - cut])
                 if code is not None:
                     kind = "adj" if _RU_ADJECTIVE.search(folded) else "name"
                     found.append((token.start(), token.end(), code, kind))
                     break
-        index += 1
     return found
+
+
+def _entry_at(entry: _Entry, word: str, tokens: list[re.Match[str]], index: int, text: str) -> bool:
+    """Whether ``entry`` is written at ``tokens[index]`` (``word``): capitalised as it must be, every word
+    of it there, separated by a space or a hyphen."""
+    if entry.capitalised and not word[:1].isupper():
+        return False
+    size = len(entry.tokens)
+    if size == 1:
+        return True
+    window = tokens[index : index + size]
+    if len(window) < size:
+        return False
+    if any(_bare(t.group(0)) != e for t, e in zip(window[1:], entry.tokens[1:], strict=True)):
+        return False
+    return all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(window))
 
 
 _OFFICE_WORDS = frozenset(

@@ -168,7 +168,7 @@ _DESCRIBING_SUFFIX = re.compile(
 # A government noun after the country ("Sri Lanka's government", "the Indian government", "Gobierno
 # argentino" is found before it): the state acting.
 _GOVERNMENT_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:(?:interim|federal|national|new|military|caretaker|cash-strapped)\s+)?(?:government|authorities|cabinet|ministry|minister|ministers|officials|court|courts|parliament|president|prime\s+minister|defen[cs]e\s+minister|interior\s+minister|home\s+minister|foreign\s+minister|police|regime"
+    r"(?:['’]s)?\s+(?:[a-z][a-z-]+\s+){0,2}?(?:government|authorities|cabinet|ministry|minister|ministers|officials|court|courts|parliament|president|prime\s+minister|defen[cs]e\s+minister|interior\s+minister|home\s+minister|foreign\s+minister|police|regime|правительств\w*|власт\w*|суд\w*|министерств\w*|МИД|МВД|gouvernement|gobierno|Regierung|Behörden"
     r"|Government|Ministry|Minister|Cabinet|Parliament|President|Prime\s+Minister|Defen[cs]e\s+Minister|Interior\s+Ministry|Home\s+Ministry|Supreme\s+Court|Court)\b"
 )
 _GOVERNMENT_BEFORE = re.compile(

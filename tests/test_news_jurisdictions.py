@@ -166,3 +166,17 @@ def test_hedged_spanish_and_french_sentences_are_no_steps(index: NameIndex) -> N
     )
     article = parse_article(text, name="hedged.txt", published=dt.date(2024, 7, 12))
     assert extract_events(article, index) == []
+
+
+def test_a_moscow_dateline_over_a_kyrgyz_step_is_not_russia(index: NameIndex) -> None:
+    # The dateline is where the reporter sits; the story names the acting state later (dev 2024-09-06 kg articles).
+    text = (
+        "МОСКВА, 6 сен — РИА Новости. Движение «Талибан» исключено из списка террористических организаций.\n"
+        "Об этом сообщила Генеральная прокуратура Кыргызстана.\n"
+    )
+    article = parse_article(text, name="moscow_dateline.txt", published=dt.date(2024, 9, 6))
+    events = extract_events(article, index)
+    assert [(e.jurisdiction, e.action) for e in events] == [("KG", "delisted")]
+    # ... while a UN step reported from "THE UNITED NATIONS" by a Russian agency is the UN's.
+    events = extract_events(read_article_file(DEV5 / "2017-07-21_un_isil_aq_eight_listed_tass.txt"), index)
+    assert events and {e.jurisdiction for e in events} == {"UN"}

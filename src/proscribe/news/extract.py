@@ -407,8 +407,12 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     if not article_jurisdictions:
         article_jurisdictions.update(m.code for m in all_juris)
     dateline_state = jurisdictions.dateline_jurisdiction(text)
+    # The dateline's state is the story's when the story names it too (or names no state at all): a Moscow
+    # dateline over a report on Kyrgyzstan is where the reporter sits, not who acts.
+    if dateline_state is not None and dateline_state not in article_jurisdictions and article_jurisdictions:
+        dateline_state = None
     if dateline_state is not None:
-        article_jurisdictions[dateline_state] += 3
+        article_jurisdictions[dateline_state] += 1
     suspension_context = bool(lexicon.SUSPENSION_CONTEXT.search(text))
     dateline = find_dateline(text, article.published)
     # Weekdays and "today" in a dated story count from its dateline, else from the publication.

@@ -168,7 +168,7 @@ _DESCRIBING_SUFFIX = re.compile(
 # A government noun after the country ("Sri Lanka's government", "the Indian government", "Gobierno
 # argentino" is found before it): the state acting.
 _GOVERNMENT_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:[a-z][a-z-]+\s+){0,2}?(?:government|authorities|cabinet|ministry|minister|ministers|officials|court|courts|parliament|president|prime\s+minister|defen[cs]e\s+minister|interior\s+minister|home\s+minister|foreign\s+minister|police|regime|правительств\w*|власт\w*|суд\w*|министерств\w*|МИД|МВД|gouvernement|gobierno|Regierung|Behörden"
+    r"(?:['’]s?)?\s+(?:[a-z][a-z-]+\s+){0,2}?(?:government|authorities|cabinet|ministry|minister|ministers|officials|court|courts|parliament|president|prime\s+minister|defen[cs]e\s+minister|interior\s+minister|home\s+minister|foreign\s+minister|police|regime|правительств\w*|власт\w*|суд\w*|министерств\w*|МИД|МВД|gouvernement|gobierno|Regierung|Behörden"
     r"|Government|Ministry|Minister|Cabinet|Parliament|President|Prime\s+Minister|Defen[cs]e\s+Minister|Interior\s+Ministry|Home\s+Ministry|Supreme\s+Court|Court)\b"
 )
 _GOVERNMENT_BEFORE = re.compile(
@@ -246,6 +246,8 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
     """
     if _DESCRIBING_SUFFIX.match(text, end):
         return None  # "Washington-based", "US-drafted", "Iranian-backed"
+    if (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() and end - start > 3:
+        return None  # a dateline's place ("МОСКВА, 6 сен —"): see dateline_jurisdiction
     if _STATUS_ASIDE.search(text[max(0, start - 80) : start]) and _ASIDE_END.match(text, end):
         return None  # "(both terror organizations outlawed in Russia)": a Russian outlet's standard aside
     if _in_organisation_name(text, start, end, table):

@@ -11,7 +11,14 @@ import pytest
 
 from proscribe.news import extract_events, name_index, parse_article, read_article_file
 from proscribe.news.dates import find_dates
-from proscribe.news.jurisdictions import ACTOR, WEAK, dateline_jurisdiction, find_mentions, nearest
+from proscribe.news.jurisdictions import (
+    ACTOR,
+    WEAK,
+    dateline_jurisdiction,
+    find_mentions,
+    is_state_name,
+    nearest,
+)
 from proscribe.news.link import NameIndex
 from proscribe.news.romance_names import romance_objects
 
@@ -180,3 +187,14 @@ def test_a_moscow_dateline_over_a_kyrgyz_step_is_not_russia(index: NameIndex) ->
     # ... while a UN step reported from "THE UNITED NATIONS" by a Russian agency is the UN's.
     events = extract_events(read_article_file(DEV5 / "2017-07-21_un_isil_aq_eight_listed_tass.txt"), index)
     assert events and {e.jurisdiction for e in events} == {"UN"}
+
+
+def test_an_office_is_no_organisation_to_list(index: NameIndex) -> None:
+    assert is_state_name("National Counter Terrorism Authority")
+    assert is_state_name("Sri Lanka") and is_state_name("Colombo")
+    assert not is_state_name("Australian Tamil Congress")
+    # dev5 2019-08-23_pk_hizbul_ahrar_bras_dawn.txt: "The National Counter Terrorism Authority (Nacta) has declared
+    # two more outfits ... proscribed" — Nacta acts; it is not what "placed the two organisations on the list" lists.
+    events = extract_events(read_article_file(DEV5 / "2019-08-23_pk_hizbul_ahrar_bras_dawn.txt"), index)
+    assert "National Counter Terrorism Authority" not in {e.organisation for e in events}
+    assert {e.jurisdiction for e in events} == {"PK"}

@@ -179,7 +179,10 @@ def _nearest_jurisdiction(
 
 
 def _is_jurisdiction_name(name: str) -> bool:
-    return any(pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS)
+    # news-jur: any UN member state's name, capital or office.
+    return any(
+        pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS
+    ) or jurisdictions.is_state_name(name)
 
 
 def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
@@ -626,7 +629,8 @@ def _named_group(sentence: str) -> _Org | None:
     found = lexicon.ORG_NOUN.search(sentence)
     if found is not None and not lexicon.NOT_ORGS.match(found.group("name")):
         return _Org(found.group("name"), None, 0)
-    acronyms = acronym_names(sentence)
+    # news-jur: an office named with its acronym ("The National Counter Terrorism Authority (Nacta)") acts; it is no group.
+    acronyms = [a for a in acronym_names(sentence) if not _is_jurisdiction_name(a.text)]
     if acronyms:
         return _Org(acronyms[0].text, None, 0)
     for name in quoted_names(sentence):

@@ -491,3 +491,15 @@ def dateline_jurisdiction(text: str) -> str | None:
             if code is not None:
                 return code
     return None
+
+
+def is_state_name(name: str) -> bool:
+    """Whether ``name`` is, as a whole, a state's name, capital or office ("Sri Lanka", "Colombo",
+    "Anti-Terrorism Council"): no organisation to list."""
+    tokens = _tokens(name.strip())
+    if not tokens:
+        return False
+    return any(
+        entry.tokens == tokens and entry.kind in ("name", "cap", "inst")
+        for entry in _table().by_first.get(tokens[0], ())
+    )

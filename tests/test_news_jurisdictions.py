@@ -198,3 +198,17 @@ def test_an_office_is_no_organisation_to_list(index: NameIndex) -> None:
     events = extract_events(read_article_file(DEV5 / "2019-08-23_pk_hizbul_ahrar_bras_dawn.txt"), index)
     assert "National Counter Terrorism Authority" not in {e.organisation for e in events}
     assert {e.jurisdiction for e in events} == {"PK"}
+
+
+def test_spanish_and_french_delistings(index: NameIndex) -> None:
+    # Phrasings of Public Safety Canada's French releases and of Spanish-language reports.
+    text = (
+        "Le gouvernement du Canada a retiré Hayat Tahrir al-Sham de la liste des entités terroristes.\n"
+        "El gobierno de Kazajistán retiró al Talibán de la lista de organizaciones terroristas.\n"
+    )
+    article = parse_article(text, name="delisted.txt", published=dt.date(2025, 12, 5))
+    events = extract_events(article, index)
+    assert sorted((e.jurisdiction, e.entity_id or e.organisation, e.action) for e in events) == [
+        ("CA", "hayat-tahrir-al-sham", "delisted"),
+        ("KZ", "taliban", "delisted"),
+    ]

@@ -1,14 +1,43 @@
-import json, sys
+"""Per-article listing of a labelled news set: truth rows (T) beside extracted events (E).
+
+PYTHONPATH=src .venv/bin/python benchmarks/dev5diag.py tests/data/news/dev5
+"""
+
+from __future__ import annotations
+
+import json
+import sys
 from pathlib import Path
+
 from proscribe.news import extract_events, name_index, read_article_file
-d=Path(sys.argv[1])
-truth=[json.loads(l) for l in open(d/"truth.jsonl")]
-idx=name_index()
-for path in sorted(d.glob("*.txt")):
-    ev=[e for e in extract_events(read_article_file(path), idx)]
-    tr=[t for t in truth if t["file"]==path.name]
-    print(f"== {path.name}: truth {len(tr)} extracted {len(ev)}")
-    for t in tr: print("   T", t["jurisdiction"], t["organisation"], t["action"], t["effective_date"], t["primary"])
-    for e in ev:
-        j=e.to_json() if hasattr(e,"to_json") else e.__dict__
-        print("   E", j.get("jurisdiction"), j.get("organisation"), j.get("action"), j.get("effective_date"), j.get("primary"))
+
+
+def main(folder: Path) -> None:
+    truth = [json.loads(line) for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
+    index = name_index()
+    for path in sorted(folder.glob("*.txt")):
+        events = extract_events(read_article_file(path), index)
+        rows = [t for t in truth if t["file"] == path.name]
+        print(f"== {path.name}: truth {len(rows)} extracted {len(events)}")
+        for row in rows:
+            print(
+                "   T",
+                row["jurisdiction"],
+                row["organisation"],
+                row["action"],
+                row["effective_date"],
+                row["primary"],
+            )
+        for event in events:
+            print(
+                "   E",
+                event.jurisdiction,
+                event.organisation,
+                event.action,
+                event.effective_date,
+                event.primary,
+            )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

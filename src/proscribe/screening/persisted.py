@@ -9,7 +9,7 @@ File format (:data:`FORMAT`)::
 
     b"PROSCRIBE-SCREENING-INDEX\\n"          magic
     8 bytes, big-endian: header length (padded with spaces so that the payload starts aligned)
-    header: JSON {"format", "key", "payload_bytes", "payload_crc32", "parts", "values"}
+    header: JSON {"format", "key", "payload_bytes", "payload_crc32", "parts", "values", "layout_crc32"}
     payload: flat parts (:mod:`proscribe.names.flat`): entity JSON, acts as stored, acts by
              entity, the NameIndex's columns, keys and facts; "parts" says where each lies
 
@@ -246,6 +246,7 @@ def write_index(path: Path, key: Key, index: ScreeningIndex) -> bool:
             "payload_crc32": crc,
             "parts": parts.table,
             "values": values,
+            "layout_crc32": _layout_crc(parts.table, values),
         },
         sort_keys=True,
     ).encode("utf-8")
@@ -272,6 +273,12 @@ def write_index(path: Path, key: Key, index: ScreeningIndex) -> bool:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     return True
+
+
+def _layout_crc(table: Mapping[str, Any], values: Mapping[str, Any]) -> int:
+    """CRC-32 of where the parts lie and of the values kept in the header: a damaged offset would
+    otherwise read the wrong bytes of a whole payload."""
+    return zlib.crc32(json.dumps([table, values], sort_keys=True).encode("utf-8"))
 
 
 def _remove_abandoned(path: Path) -> None:
@@ -333,8 +340,12 @@ def _parse(data: memoryview, key: Key) -> ScreeningIndex | None:
         raise ValueError(f"payload is {len(payload)} bytes, not {header.get('payload_bytes')}")
     if zlib.crc32(payload) != header.get("payload_crc32"):
         raise ValueError("payload checksum differs")
-    layout = flat.Layout(payload, header["parts"])
-    values = header["values"]
+    table, values = header.get("parts"), header.get("values")
+    if not isinstance(table, dict) or not isinstance(values, dict):
+        raise ValueError("no layout in the header")
+    if _layout_crc(table, values) != header.get("layout_crc32"):
+        raise ValueError("layout checksum differs")
+    layout = flat.Layout(payload, table)
     entities = layout.byte_strings("entities")
     acts = (
         flat.Column[int](layout.numbers("acts.seq", "q")),

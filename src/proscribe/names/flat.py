@@ -15,6 +15,7 @@ Strings in groups (:meth:`Parts.groups`) are joined by NUL, which normalised nam
 from __future__ import annotations
 
 import array
+import itertools
 import struct
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -165,12 +166,18 @@ class Layout:
         return FlatMap(keys, slots, values)
 
 
+def materialised(value: Any) -> Any:
+    """A flat sequence as a list (read at C speed by the many queries of a batch or a server); a
+    memoryview (already read at C speed) or a map (each value kept once read) as it is."""
+    return value.tolist() if isinstance(value, _Flat) else value
+
+
 def plain(value: Any) -> Any:
     """A memoryview or a flat container as its ordinary Python form (list, dict); else ``value``."""
     if isinstance(value, memoryview):
         return value.tolist()
     if isinstance(value, _Flat):
-        return list(value)
+        return value.tolist()
     if isinstance(value, FlatMap):
         return dict(value.items())
     return value
@@ -180,7 +187,11 @@ class _Flat(Sequence[T]):
     """A read-only sequence over a buffer: items made on access; pickled as a plain list."""
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (list, (list(self),))
+        return (list, (self.tolist(),))
+
+    def tolist(self) -> list[T]:
+        """Every item, as a list."""
+        return list(self)
 
     @overload
     def __getitem__(self, position: int) -> T: ...
@@ -224,11 +235,19 @@ class ByteStrings(_Blob, _Flat[bytes]):
     def item(self, position: int) -> bytes:
         return self.encoded(position)
 
+    def tolist(self) -> list[bytes]:
+        data, ends = bytes(self.blob), self.ends.tolist()
+        return [data[start:end] for start, end in itertools.pairwise(ends)]
+
 
 class Strings(_Blob, _Flat[str]):
     def item(self, position: int) -> str:
         ends = self.ends
         return str(self.blob[ends[position] : ends[position + 1]], "utf-8")
+
+    def tolist(self) -> list[str]:
+        data, ends = bytes(self.blob), self.ends.tolist()
+        return [str(data[start:end], "utf-8") for start, end in itertools.pairwise(ends)]
 
 
 class Groups(_Flat[T]):
@@ -247,6 +266,15 @@ class Groups(_Flat[T]):
             raise ValueError(f"group {position} has {len(items)} strings, not {count}")
         return self._make(items)
 
+    def tolist(self) -> list[T]:
+        make, out = self._make, []
+        for count, text in zip(self._counts.tolist(), self._joined.tolist(), strict=True):
+            items = text.split(SEPARATOR) if count else []
+            if len(items) != count:
+                raise ValueError(f"a group has {len(items)} strings, not {count}")
+            out.append(make(items))
+        return out
+
 
 class NumberLists(_Flat[list[Any]]):
     def __init__(self, ends: memoryview, flat: memoryview) -> None:
@@ -258,6 +286,10 @@ class NumberLists(_Flat[list[Any]]):
     def item(self, position: int) -> list[Any]:
         ends = self._ends
         return cast(list[Any], self._flat[ends[position] : ends[position + 1]].tolist())
+
+    def tolist(self) -> list[list[Any]]:
+        flat, ends = self._flat.tolist(), self._ends.tolist()
+        return [flat[start:end] for start, end in itertools.pairwise(ends)]
 
 
 class Column(_Flat[T]):
@@ -294,12 +326,24 @@ class FlatMap(Mapping[str, V], Generic[V]):
         self._keys, self._slots, self._values = keys, slots, values
         self._found: dict[str, V] = {}
         self._absent: set[str] = set()
+        self._where: dict[str, int] | None = (
+            None  # key -> position, once every key is read (:meth:`read_keys`)
+        )
+
+    def read_keys(self) -> None:
+        """Every key read into a dict (for many lookups: a batch, a server); values are still made
+        when first read."""
+        if self._where is None:
+            keys = Strings(self._keys.ends, self._keys.blob).tolist()
+            self._where = dict(zip(keys, range(len(keys)), strict=True))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (dict, (dict(self.items()),))
 
     def _position(self, key: str) -> int:
         """Where ``key`` is among the keys, or -1."""
+        if self._where is not None:
+            return self._where.get(key, -1)
         encoded = key.encode("utf-8")
         slots, keys = self._slots, self._keys
         mask = len(slots) - 1
@@ -327,6 +371,17 @@ class FlatMap(Mapping[str, V], Generic[V]):
                 raise KeyError(key)
             found = self._found[key] = self._values[position]
         return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self._found.get(key)  # the common cases first: a key read before, or missed before
+        if found is not None:
+            return found
+        if key in self._absent:
+            return default
+        try:
+            return self[key]
+        except KeyError:
+            return default
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):

@@ -27,6 +27,10 @@ MAX_POSTING = 4000  # keys shared by more names than this only count when nothin
 CANDIDATES = 25  # names scored per query (at most): the same recall as 30 on the benchmarks
 READING_LIMIT = 15  # ... and per extra reading of it (acronym expansions, Japanese/Korean readings)
 HEAD = 64  # names of a key's sorted list kept with their scores: a query takes CANDIDATES
+# Searches after which an index read in place (:meth:`NameIndex.from_parts`) turns its columns
+# into lists: a one-name screen reads a few dozen names, a batch or a server reads them all, and
+# lists are read faster than flat columns (~15 % of a query's time).
+MATERIALISE_AFTER = 50
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,9 @@ def keys(form: Normalised) -> set[str]:
 class NameIndex:
     """Names of many owners, searchable by blocking keys; immutable once built."""
 
+    # Searches left before the columns of an index read in place become lists (None: lists already).
+    _searches_left: int | None = None
+
     def __init__(self, names: Iterable[tuple[int, str]], kinds: Sequence[str | None] = ()) -> None:
         """``names``: (owner, name) pairs; ``kinds``: by owner, whose names they are ("person",
         "organisation"...), which :func:`proscribe.names.score.score_names` takes into account."""
@@ -138,8 +145,8 @@ class NameIndex:
         derived from the postings (weights, sorted lists, sets) left out, recomputed when first
         used: the same floats, lists and sets, so the same candidates in the same order."""
         state = {key: flat.plain(value) for key, value in self.__dict__.items()}
-        for derived in ("_idf", "_ranked_cache", "_set_cache", "_head_cache"):
-            del state[derived]
+        for derived in ("_idf", "_ranked_cache", "_set_cache", "_head_cache", "_searches_left"):
+            state.pop(derived, None)
         state["names"] = _name_columns(state["names"])
         state["postings"] = {key: array.array("i", found).tobytes() for key, found in self.postings.items()}
         return state
@@ -215,7 +222,25 @@ class NameIndex:
                 raise ValueError("name columns of different lengths")
         index._idf = _KeyWeights(index.postings, max(len(index.names), 1))
         index._ranked_cache, index._set_cache, index._head_cache = {}, {}, {}
+        index._searches_left = MATERIALISE_AFTER
         return index
+
+    def materialise(self) -> None:
+        """The columns that every query reads made lists, if read in place (:meth:`from_parts`),
+        for many queries (a batch before its workers fork, a server): the same values, so the
+        same results (~0.2 s on the full registry). Nothing to do for an index built or unpickled."""
+        self._searches_left = None
+        facts = self._facts
+        self._name_weights = facts.weights = flat.materialised(self._name_weights)
+        self._kinds = flat.materialised(self._kinds)
+        for name in ("tokens", "joined", "compact", "joined_skeletons"):
+            setattr(facts, name, flat.materialised(getattr(facts, name)))
+        if isinstance(self.names, _StoredNames):
+            self.names.materialise(facts.tokens)
+        maps = (self.postings, self._weights, facts.skeleton_of, facts.by_spelling, facts.by_head)
+        for found in (*maps, facts.acronym_postings):
+            if isinstance(found, flat.FlatMap):
+                found.read_keys()
 
     def weight(self, token: str) -> float:
         """Rarer tokens weigh more (1 to 4); unknown tokens weigh as the rarest."""
@@ -354,6 +379,10 @@ class NameIndex:
         that cannot reach it (:mod:`proscribe.names.bounds`) are not scored: the hits returned
         are exactly those of full scoring at or above ``min_score``.
         """
+        if self._searches_left is not None:
+            self._searches_left -= 1
+            if self._searches_left <= 0:
+                self.materialise()
         form = normalise(query)
         if not form.tokens:
             return []
@@ -426,6 +455,11 @@ class _StoredNames(Sequence[IndexedName]):
 
     def __len__(self) -> int:
         return len(self._tokens)
+
+    def materialise(self, tokens: Sequence[tuple[str, ...]]) -> None:
+        """The tokens as the facts' list (:meth:`NameIndex.materialise`); each name is still
+        made when first read, and kept."""
+        self._tokens = tokens
 
     @overload
     def __getitem__(self, position: int) -> IndexedName: ...

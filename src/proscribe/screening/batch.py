@@ -157,6 +157,7 @@ def screen_many(
     is not available.
     """
     global _JOB
+    index.names.materialise()  # many queries: columns read in place become lists (before any fork)
     job = _Job(index, as_of or dt.date.today(), jurisdictions, limit, exclusions)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         cache: dict[str, Row] = {}

@@ -23,6 +23,8 @@ from factories import act
 from proscribe import Registry
 from proscribe.lists.importer import import_list
 from proscribe.model import Entity, Name
+from proscribe.names import flat
+from proscribe.names.index import MATERIALISE_AFTER, NameIndex
 from proscribe.names.normalise import normalise
 from proscribe.screening import ScreeningIndex, screen
 from proscribe.screening.persisted import MAGIC, SUFFIX, index_path, read_index
@@ -331,6 +333,36 @@ def test_an_unpickled_name_index_gives_the_same_candidates_and_hits(
             (h.name.owner, h.name.value, h.scored.score, h.scored.explain(h.query_form, h.name.form))
             for h in loaded.search(query)
         ] == seen, query
+    assert list(loaded.postings.items()) == list(built.postings.items())
+
+
+@pytest.mark.parametrize("source", ["bundled", "with_un"])
+def test_an_index_read_in_place_gives_the_same_candidates_and_hits_before_and_after_materialising(
+    source: str, request: pytest.FixtureRequest
+) -> None:
+    """A loaded index reads its columns in place until it has served MATERIALISE_AFTER searches
+    (or a batch asks), then as lists: the same candidates and scores either way."""
+    registry: Registry = request.getfixturevalue(source)
+    _saved(registry)
+    built = ScreeningIndex.from_registry(registry).names
+    loaded = _loaded(registry).names
+    queries = [name.value for name in built.names[:: 1 if source == "bundled" else 5]] + VARIANTS
+    assert len(queries) > MATERIALISE_AFTER  # the loaded index materialises itself midway
+    assert isinstance(loaded._facts.joined, flat.Strings)
+
+    def found(index: NameIndex, query: str) -> list[tuple[int, str, float, str]]:
+        return [
+            (h.name.owner, h.name.value, h.scored.score, h.scored.explain(h.query_form, h.name.form))
+            for h in index.search(query, min_score=0.5)
+        ]
+
+    for query in queries:
+        form = normalise(query)
+        assert loaded.candidates(form) == built.candidates(form), query
+        assert found(loaded, query) == found(built, query), query
+    assert isinstance(loaded._facts.joined, list)  # materialised by the searches
+    assert loaded._facts.joined == list(built._facts.joined)
+    assert loaded._name_weights == list(built._name_weights)
     assert list(loaded.postings.items()) == list(built.postings.items())
 
 

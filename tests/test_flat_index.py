@@ -10,7 +10,16 @@ import pytest
 
 from proscribe.names import flat
 
-KEYS = ["t:hayat", "s:hyt", "p:tahr", "x:sham", "t:", "t:\u1e25ay\u02bcat", "t:талибан", "t:hayattahriralsham"]
+KEYS = [
+    "t:hayat",
+    "s:hyt",
+    "p:tahr",
+    "x:sham",
+    "t:",
+    "t:\u1e25ay\u02bcat",
+    "t:талибан",
+    "t:hayattahriralsham",
+]
 
 
 def _layout(parts: flat.Parts) -> flat.Layout:

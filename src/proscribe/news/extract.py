@@ -45,7 +45,7 @@ _REQUESTS = frozenset(
 )  # fmt: skip
 
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|déc|ene|abr|ago|dic|EE\.UU|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»“]?\s+(?=[\"«„“(]?[A-ZА-ЯЁÄÖÜ0-9])")
 
@@ -935,6 +935,10 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
             sentence[max(0, cue.start() - 40) : cue.start()]
         ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
+    # "a retiré la Syrie de la liste des États ...": a country is no group.
+    names = [
+        n for n in names if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+    ]
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []
     return _dedupe([_as_org(n, mentions) for n in names])

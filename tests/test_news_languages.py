@@ -1,0 +1,182 @@
+# ruff: noqa: RUF001  -- typographic quotes and apostrophes are real article text.
+"""French and Spanish news, and the general mechanisms of the extractor, on sentences quoted from real articles.
+
+Each text is a short verbatim excerpt of the article whose URL is given (retrieved 2026-12-04 through the
+project's stored-pages search); the publication day is the article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from proscribe.news import NewsEvent, extract_events, name_index, parse_article
+from proscribe.news.dates import find_dateline, find_dates
+from proscribe.news.orgnames import enumerated_names
+
+INDEX = name_index()
+
+
+def events(text: str, published: dt.date) -> list[NewsEvent]:
+    return extract_events(parse_article(text, "article.txt", published), INDEX)
+
+
+def triples(found: list[NewsEvent]) -> set[tuple[str | None, str | None, str, str | None]]:
+    return {(e.jurisdiction, e.organisation, e.action, e.effective_date) for e in found}
+
+
+# https://www.lorientlejour.com/article/1482076/syrie-londres-revoque-le-statut-dorganisation-terroriste-du-hts.html
+LORIENT = (
+    "Le Royaume-Uni a retiré mardi le groupe islamiste syrien Hay'at Tahrir el-Cham (HTC), qui a pris le pouvoir à "
+    "Damas, de sa liste des organisations terroristes interdites.\n\n"
+    "Cette décision fait suite à l'annonce faite en juillet par les Etats-Unis de leur révocation de la désignation "
+    "« terroriste » du HTC.\n\n"
+    "Le groupe avait été interdit par Londres en 2017 en raison de ses anciens liens avec el-Qaëda.\n"
+)
+
+
+def test_french_removal_object_after_the_verb_and_background_ban() -> None:
+    """The removed group is the object read after the verb (weekday, article, group noun and its adjectives
+    skipped); "Le groupe avait été interdit ... en 2017" is the background ban of the same group."""
+    found = events(LORIENT, dt.date(2025, 10, 21))
+    assert triples(found) == {
+        ("GB", "Hay'at Tahrir el-Cham", "delisted", "2025-10-21"),
+        ("GB", "Hay'at Tahrir el-Cham", "designated", "2017"),
+    }
+    background = next(e for e in found if e.action == "designated")
+    assert background.primary is False
+    assert all(e.evidence_quote in LORIENT for e in found)
+
+
+# https://www.newswire.ca/fr/news-releases/le-gouvernement-du-canada-inscrit-quatre-nouvelles-entites-terroristes-844386681.html
+CNW_FR = (
+    "OTTAWA, ON, le 25 juin 2021 /CNW/ - L'extrémisme violent et les actes de terrorisme n'ont pas leur place dans "
+    "la société canadienne ou à l'étranger.\n\n"
+    "Le gouvernement du Canada a inscrit quatre nouvelles entités terroristes à la liste du Code criminel, y compris :\n\n"
+    "deux groupes extrémistes violents à caractère idéologique : Three Percenters et Aryan Strikeforce;\n"
+)
+
+
+def test_french_dateline_counted_object_and_names_after_a_colon() -> None:
+    assert find_dateline(CNW_FR, dt.date(2021, 6, 25)) is not None
+    assert triples(events(CNW_FR, dt.date(2021, 6, 25))) == {
+        ("CA", "Three Percenters", "designated", "2021-06-25"),
+        ("CA", "Aryan Strikeforce", "designated", "2021-06-25"),
+    }
+
+
+# https://be.lapresse.it/etranger-be/2025/12/06/le-canada-retire-la-syrie-de-la-liste-des-pays-soutenant-le-terrorisme
+LAPRESSE = (
+    "Ottawa, 6 déc. (LaPresse) – Le gouvernement canadien a retiré la Syrie de la liste des États étrangers "
+    "soutenant le terrorisme en vertu de la Loi sur l’immunité des États et a retiré Hay’at Tahrir al-Sham (HTS) de "
+    "la liste des entités terroristes en vertu du Code criminel canadien.\n"
+)
+
+
+def test_french_country_object_is_no_group_and_abbreviated_dateline() -> None:
+    """ "6 déc." does not end the sentence; "la Syrie" (a state sponsor listing) is not an organisation."""
+    found = events(LAPRESSE, dt.date(2025, 12, 6))
+    assert [(e.jurisdiction, e.entity_id, e.action, e.effective_date, e.date_basis) for e in found] == [
+        ("CA", "hayat-tahrir-al-sham", "delisted", "2025-12-06", "dateline")
+    ]
+
+
+# https://www.fairfieldcitizenonline.com/news/article/EEUU-retira-a-las-FARC-de-lista-de-terroristas-16662721.php
+AP_ES = (
+    "MIAMI (AP) — Estados Unidos quitó el martes a las Fuerzas Armadas Revolucionarias de Colombia de la lista de "
+    "organizaciones terroristas, pero en su lugar incluyó a dos grupos disidentes de esa extinta guerrilla.\n"
+)
+
+
+def test_spanish_removal_with_weekday() -> None:
+    found = events(AP_ES, dt.date(2021, 11, 30))
+    removal = [e for e in found if e.action == "delisted"]
+    assert [(e.jurisdiction, e.entity_id, e.effective_date, e.date_basis) for e in removal] == [
+        ("US", "farc", "2021-11-30", "weekday")
+    ]
+
+
+# https://almomento.mx/carteles-mexicanos-designados-organizaciones-terroristas/embed
+ALMOMENTO = (
+    "Estados Unidos designa a 6 cárteles mexicanos como organizaciones terroristas.\n\n"
+    "Los cárteles designados son: Cártel de Sinaloa, CJNG, Cárteles Unidos, Cártel del Noreste, Cártel del Golfo y "
+    "nueva Familia Michoacana.\n"
+)
+
+
+def test_spanish_enumeration_after_designados_son() -> None:
+    found = events(ALMOMENTO, dt.date(2025, 2, 20))
+    names = {e.organisation for e in found if e.jurisdiction == "US" and e.action == "designated"}
+    assert {"Cártel de Sinaloa", "CJNG", "Cárteles Unidos", "Cártel del Noreste", "Cártel del Golfo"} <= names
+
+
+# https://noticiasnpi.com/?p=160493
+NPI = (
+    "Además de los cárteles mexicanos, también fueron designadas como organizaciones terroristas el Tren de Aragua, "
+    "de Venezuela, y la Mara Salvatrucha (MS-13), originaria de El Salvador.\n"
+)
+
+
+def test_spanish_passive_with_category_and_origin_aside() -> None:
+    """ "fueron designadas como organizaciones terroristas el A, de Venezuela, y la B (MS-13)": the category is
+    skipped, the origin aside is no name, the enumeration goes on after it."""
+    names = [e.organisation for e in events(NPI, dt.date(2025, 3, 1))]
+    assert names == ["Tren de Aragua", "Mara Salvatrucha"]
+
+
+def test_french_and_spanish_hedges_and_debates_are_no_events() -> None:
+    # https://notibomba.com/eeuu-planea-clasificar-a-carteles-latinoamericanos-como-organizaciones-terroristas
+    plan = (
+        "El Departamento de Estado de Estados Unidos se prepara para catalogar a ocho grupos criminales de América "
+        "Latina como Organizaciones Terroristas Extranjeras, incluidos cinco cárteles mexicanos, según fuentes citadas "
+        "por The New York Times.\n\n"
+        "Entre las organizaciones que serían designadas están los cárteles mexicanos de Sinaloa, Jalisco Nueva "
+        "Generación, Noreste, Familia Michoacana y Cárteles Unidos, debido a su implicación en el tráfico de drogas y "
+        "la trata de personas.\n"
+    )
+    # https://zetatijuana.com/2025/02/eu-designa-a-6-carteles-mexicanos-como-terroristas-entre-ellos-el-cjng-del-golfo-y-sinaloa
+    conditional = (
+        "La designación de terrorista se aplicaría también a las organizaciones delictivas mexicanas Cártel de "
+        "Sinaloa (CDS), Cártel del Noreste, Cártel del Golfo (CDG), Cártel de Jalisco Nueva Generación (CJNG), "
+        "Familia Michoacana y Cárteles Unidos, por su participación en el tráfico de drogas y trata de migrantes.\n"
+    )
+    # https://lalettrehebdo.com/talibans-pourquoi-leurope-doit-ouvrir-le-debat-sur-leur-inscription-comme-organisation-terroriste
+    debate = (
+        "Alors que le régime taliban consolide son emprise sur le pays, le débat sur l’inscription du mouvement sur la "
+        "liste des organisations terroristes de l’UE n’est plus une simple question de nomenclature.\n"
+    )
+    for text in (plan, conditional, debate):
+        assert events(text, dt.date(2025, 2, 20)) == [], text
+
+
+def test_french_and_spanish_dates() -> None:
+    published = dt.date(2025, 10, 21)
+    found = {d.text: (str(d.date), d.precision, d.basis) for d in find_dates(
+        "clasificó, el 19 de febrero de 2025, como; retiré mardi; quitó el martes; en juillet; el año pasado", published
+    )}  # fmt: skip
+    assert found == {
+        "19 de febrero de 2025": ("2025-02-19", "day", "explicit"),
+        "mardi": ("2025-10-21", "day", "weekday"),
+        "el martes": ("2025-10-21", "day", "weekday"),
+        "en juillet": ("2025-07", "month", "explicit"),
+        "el año pasado": ("2024", "year", "relative"),
+    }
+    # German "hier" is "here", not French "yesterday".
+    assert find_dates("Das ist hier verboten", published) == []
+    assert [str(d.date) for d in find_dates("Le groupe a été interdit hier", published)] == ["2025-10-20"]
+
+
+def test_enumerated_name_keeps_its_place_when_the_list_goes_on() -> None:
+    """ "Islamic State in Libya, Islamic State East Asia": "in Libya" belongs to the name inside a list
+    (dev4, 2021-02-03_ca_13_groups_cnw.txt); "X in Germany" is where a ban applies."""
+    line = (
+        "- five Daesh affiliates: Islamic State West Africa Province, Islamic State in the Greater Sahara, Islamic "
+        "State in Libya, Islamic State East Asia, and Islamic State - Bangladesh"
+    )
+    assert [n.text for n in enumerated_names(line, 2)] == [
+        "Islamic State West Africa Province",
+        "Islamic State in the Greater Sahara",
+        "Islamic State in Libya",
+        "Islamic State East Asia",
+        "Islamic State - Bangladesh",
+    ]
+    assert [n.text for n in enumerated_names(" Hammerskins in Germany.", 0)] == ["Hammerskins"]

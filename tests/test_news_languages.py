@@ -8,12 +8,14 @@ project's stored-pages search); the publication day is the article's.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from proscribe.news import NewsEvent, extract_events, name_index, parse_article
+from proscribe.news import NewsEvent, extract_events, name_index, parse_article, read_article_file
 from proscribe.news.dates import find_dateline, find_dates
 from proscribe.news.orgnames import enumerated_names
 
 INDEX = name_index()
+DEV4 = Path(__file__).parent / "data" / "news" / "dev4"
 
 
 def events(text: str, published: dt.date) -> list[NewsEvent]:
@@ -180,3 +182,35 @@ def test_enumerated_name_keeps_its_place_when_the_list_goes_on() -> None:
         "Islamic State - Bangladesh",
     ]
     assert [n.text for n in enumerated_names(" Hammerskins in Germany.", 0)] == ["Hammerskins"]
+
+
+def test_passive_subject_with_adverbs_and_relative_clause_antecedent() -> None:
+    """Clause-level subjects: "X has also been listed" (dev4 2021-02-10_ca_13_groups_newsghana.txt) and "a group
+    called X or NS131, which was also banned by the UK government" (dev4 2022-06-07_gb_national_action_davies_bbc.txt);
+    two groups whose names share words are not merged into one."""
+    listed = events(
+        "Hizbul Mujahideen has also been listed as a new terrorist group by the Canadian government.\n",
+        dt.date(2021, 2, 10),
+    )
+    assert [(e.jurisdiction, e.organisation, e.action) for e in listed] == [
+        ("CA", "Hizbul Mujahideen", "designated")
+    ]
+    text = (
+        "Alex Davies, of Swansea, was a member of National Action (NA) after it was outlawed in December 2016.\n\n"
+        "Prosecutor Barnaby Jameson told the court Davies had set up a group called National Socialist Anti-Capitalist "
+        "Action or NS131, which was also banned by the UK government.\n"
+    )
+    found = triples(events(text, dt.date(2022, 6, 7)))
+    assert ("GB", "National Socialist Anti-Capitalist Action", "designated", None) in found
+    assert any(org == "National Action" and date == "2016-12" for _, org, _, date in found)
+
+
+def test_hyphen_compound_is_not_the_registry_entity() -> None:
+    """ "(ISIS-DRC)" names an affiliate, not the Islamic State (dev4 2021-03-11_us_isis_drc_urdupoint.txt)."""
+    path = DEV4 / "2021-03-11_us_isis_drc_urdupoint.txt"
+    found = extract_events(read_article_file(path), INDEX)
+    assert "islamic-state" not in {e.entity_id for e in found}
+    assert {e.organisation for e in found if e.action == "designated"} >= {
+        "Islamic State of Iraq and Syria - Democratic Republic of the Congo",
+        "Islamic State of Iraq and Syria - Mozambique",
+    }

@@ -638,6 +638,10 @@ def _not_the_entity(text: str, mention: EntityMention) -> bool:
     State West Africa Province", "Islamic State - Bangladesh", "Islamic State in the Greater Sahara")."""
     if lexicon.DESCRIPTIVE_AFTER.match(text, mention.end):
         return True
+    if text[mention.end : mention.end + 1] == "-" and text[mention.end + 1 : mention.end + 2].isalnum():
+        return (
+            True  # "ISIS-DRC", "IS-Somalia", "Taliban-led": a compound that names or describes something else
+        )
     if lexicon.DESCRIPTIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
         return True
     longer = _LONGER_NAME.match(text, mention.end)
@@ -1021,6 +1025,24 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     return [e for e in distinct if e.organisation or e.action in _MAY_BE_UNNAMED]
 
 
+# Words a name may gain without naming another group: "Bishnoi" / "Bishnoi Gang", "Sinaloa" / "Cártel de Sinaloa".
+_GROUP_WORD_STEMS = frozenset(
+    w.stem
+    for w in words(
+        "gang group cartel cártel cartels network movement organisation organization brigade brigades militia army party "
+        "front the of de del la el los las al"
+    )
+)
+
+
+def _same_group(stems: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two names, one's words among the other's, are one group: the shorter is a single word ("Bishnoi",
+    "Hammerskins") or the longer adds only group words. "National Action" and "National Socialist Anti-Capitalist
+    Action", "Islamic State" and "Islamic State in Libya" are two groups."""
+    shorter, longer = sorted((stems, other), key=len)
+    return len(shorter) <= 1 or longer - shorter <= _GROUP_WORD_STEMS
+
+
 def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
     """ "Bishnoi" and "Bishnoi Gang" for the same step are one organisation: the longer name is kept.
 
@@ -1053,6 +1075,8 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
                     ),
                     None,
                 )
+        if twin is not None and not _same_group(stems, kept_stems[twin]):
+            twin = None
         if twin is None:
             kept.append(event)
             kept_stems.append(stems)

@@ -59,7 +59,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bre-?designat\w*|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
         r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+)listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
         r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
-        r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\b(?:was|were|been|be)\s+(?:officially\s+)?(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
+        r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}listed\b|\b(?:was|were|been|be)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
         r"|(?:призна(?:л|ла|ли|н|на|ны|ние)|объявил\w*)\b[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+иск\w*[^.]{0,60}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
@@ -186,8 +186,12 @@ ORG_NOUN = re.compile(
 EN_OBJECT = re.compile(
     r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added|declared)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
 )
+# The subject of a passive step, adverbs allowed ("Hizbul Mujahideen has also been listed"), and the antecedent of a
+# relative clause ("a group called A or NS131, which was also banned by the UK government").
 EN_SUBJECT = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:designated|proscribed|listed|banned)"
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
+    r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had)\s+(?:(?:\w+ly|also|now|since|later|then|been)\s+){0,3}"
+    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed)\b"
 )
 NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"

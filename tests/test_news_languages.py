@@ -214,3 +214,46 @@ def test_hyphen_compound_is_not_the_registry_entity() -> None:
         "Islamic State of Iraq and Syria - Democratic Republic of the Congo",
         "Islamic State of Iraq and Syria - Mozambique",
     }
+
+
+def test_origin_of_other_groups_and_non_terrorist_category() -> None:
+    """ "groups that have formed out of FARC" names where the designated groups come from; "FARC today is
+    designated as a political party" is no listing."""
+    # https://thandoratimes.com/news-id-us-revokes-terrorist-designation-for-colombias-farc16865.htm
+    revoked = (
+        "The United States on Tuesday revoked its designation of the Colombian group the Revolutionary Armed Forces of "
+        "Colombia as a foreign terrorist organization five years after it reached a peace deal with the Colombian "
+        "government.\n\n"
+        "The two dissident groups that have formed out of FARC, La Segunda Marquetalia and FARC-EP, or People's Army, "
+        "have been designated as foreign terrorist organizations, he added.\n"
+    )
+    found = {(e.entity_id, e.action) for e in events(revoked, dt.date(2021, 11, 30))}
+    assert found == {("farc", "delisted"), ("segunda-marquetalia", "designated"), ("farc-ep", "designated")}
+    # https://www.ajc.com/news/nation-world/us-lifts-terror-designation-for-colombias-ex-guerrilla-army/IKFHK4SMVRAOZH65OXSESTBVMA/
+    party = "FARC today is designated as a political party, with a guaranteed share of seats in Colombia’s legislature.\n"
+    assert events(party, dt.date(2021, 11, 30)) == []
+
+
+def test_government_proposals_to_parliament_with_aliases() -> None:
+    # https://hansard.parliament.uk/Commons/2017-12-19/debates/945F981B-91CA-4DE7-9DEA-0A262ECD7E9C/details
+    order = (
+        "The order would add four groups to the list of proscribed organisations by amending schedule 2 of the "
+        "Terrorism Act 2000: al-Ashtar Brigades, including its aliases Saraya al-Ashtar, Wa’ad Allah Brigades, Islamic "
+        "Allah Brigades, Imam al-Mahdi Brigades and al-Haydariyah Brigades; al-Mukhtar Brigades, including Saraya "
+        "al-Mukhtar; Hasam, including Harakat Sawa’d Misr and Harakat Hasm; and Liwa al-Thawra.\n"
+    )
+    assert [(e.jurisdiction, e.organisation, e.action) for e in events(order, dt.date(2017, 12, 19))] == [
+        ("GB", name, "proposed_designation")
+        for name in ("al-Ashtar Brigades", "al-Mukhtar Brigades", "Hasam", "Liwa al-Thawra")
+    ]
+    # https://parallelparliament.co.uk/mp/keith-vaz/debate/2014-04-02/commons/commons-chamber/prevention-and-suppression-of-terrorism
+    proposal = (
+        "We propose to add Ansar Bayt al-Maqdis, which is also known as Ansar Jerusalem, Al Murabitun and Ansar al "
+        "Sharia-Tunisia to the list of international terrorist organisations, amending schedule 2 of the Terrorism Act "
+        "2000.\n"
+    )
+    assert [e.organisation for e in events(proposal, dt.date(2014, 4, 2))] == [
+        "Ansar Bayt al-Maqdis",
+        "Al Murabitun",
+        "Ansar al Sharia-Tunisia",
+    ]

@@ -698,6 +698,11 @@ def _sentence_events(
             )
             if attribute is not None and not _IDENTIFIED.match(sentence, attribute.end()):
                 continue
+            if action == "designated" and _ENDS_WITH_AS.search(match.group(0)) is None:
+                # "FARC today is designated as a political party": a category that is no list of terrorists.
+                category = lexicon.LISTING_CATEGORY.match(sentence, match.end())
+                if category is not None and not lexicon.TERROR_CATEGORY.search(category.group("category")):
+                    continue
             if action not in ("review_due", "hearing_scheduled") and _hedged(
                 sentence, match.start(), match.end(), action.startswith("proposed_")
             ):

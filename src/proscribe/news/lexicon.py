@@ -27,7 +27,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("proposed_designation", re.compile(
         r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
         r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)"
-        r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b", _I)),
+        r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b"
+        # A government's own proposal to Parliament: "The order would add four groups", "We propose to add A".
+        r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+propose\s+to\s+(?:add|proscribe|ban|list)\b", _I)),
     # French and Spanish announcements of a step to come: "va retirer", "va a designar", "retirará".
     ("proposed_delisting", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?retirer\b|\bva(?:n)?\s+a\s+(?:retirar|quitar|sacar|revocar)\b|\bretirer(?:a|ont)\b|\b(?:retirará|retirarán|quitará|revocará)\b", _I)),
     ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá)\b", _I)),
@@ -321,7 +323,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "proposed_delisting": ("laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará"),
     "proposed_designation": (
         "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
-        "being banned", "being proscribed", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
+        "being banned", "being proscribed", "order", "propose to", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
         "interdira", "designará", "designarán", "incluirá",
     ),
     "annulled": ("annul",),
@@ -470,7 +472,16 @@ DESCRIPTIVE_AFTER = re.compile(
     _I,
 )
 DESCRIPTIVE_BEFORE = re.compile(
-    r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$", _I
+    r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$"
+    # Where other groups come from: "groups that have formed out of FARC", "dissidents of", "split from".
+    r"|\b(?:formed|emerged|split|splintered|broke\s+away|broken\s+away|breakaway|dissidents?|defected)\s+(?:out\s+of|from|of)\s+(?:the\s+)?$",
+    _I,
+)
+# "FARC today is designated as a political party", "listed as a company": a category that is no terrorist list.
+LISTING_CATEGORY = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?P<category>[^.;,]{1,60})", _I)
+TERROR_CATEGORY = re.compile(
+    r"terror|\bFTOs?\b|\bSDGTs?\b|proscri|banned|unlawful|extremis|sanction|organi[sz]ations?|entit(?:y|ies)|groups?\b",
+    _I,
 )
 # "has placed", "has designated", "hat ... verboten": a step taken on the story's own day.
 # An all-capital acronym right after "признал": "суд признал РДК террористической организацией".

@@ -38,7 +38,9 @@ _IN_PLACE = re.compile(
 )
 # An aside after a listed name, up to the next ";": "A, also known as the B or the C; D; E, including the F; and G".
 _ASIDE = re.compile(
-    r",?[ \t]*(?:also[ \t]+known[ \t]+as|a\.?k\.?a\.?|formerly(?:[ \t]+known[ \t]+as)?|including)[ \t]+[^;.]{1,120}?(?=;)"
+    r",?[ \t]*(?:also[ \t]+known[ \t]+as|a\.?k\.?a\.?|formerly(?:[ \t]+known[ \t]+as)?|including)[ \t]+[^;.]{1,200}?(?=;)"
+    # One alias in a relative clause: "Ansar Bayt al-Maqdis, which is also known as Ansar Jerusalem, Al Murabitun and ...".
+    rf"|,[ \t]*(?:which|who)[ \t]+(?:is|are|was|were)[ \t]+(?:also[ \t]+)?(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?{_CAP}[\w'’-]*(?:[ \t]+{_CAP}[\w'’-]*){{0,4}}(?=[ \t]*,)"
 )
 # Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
 # or a short lead-in ending in a copula ("group is the", "entities listed today are:").

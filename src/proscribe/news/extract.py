@@ -468,7 +468,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         first = bisect.bisect_left(juris_starts, start)
         last = bisect.bisect_left(juris_starts, end)
         juris = [(at - start, code) for at, code in all_juris[first:last]]
-        following = [text[a:b] for a, b in spans[number + 1 : number + 4]]
+        # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
+        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
@@ -481,7 +482,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         continuation = bool(lexicon.CONTINUATION.search(sentence))
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
-                dated = _decision_date(following, reference, article.published, dateline is not None)
+                dated = _decision_date(following[:3], reference, article.published, dateline is not None)
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
@@ -797,6 +798,8 @@ def _sentence_events(
             if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
+            if not orgs and (counted is not None or lexicon.FORWARD_COUNT.search(sentence)):
+                continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
             if not orgs:
                 if lexicon.COUNTRY_OBJECT.search(sentence):
                     continue
@@ -892,6 +895,7 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_NAMES_AHEAD_SENTENCES = 6
 _TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4

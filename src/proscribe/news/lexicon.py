@@ -41,6 +41,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:taken|took|take|taking)\b[^.]{0,40}\boff\b[^.]{0,20}\b(?:list|terror)"
         r"|\bdelist(?:ed|s|ing)?\b|\brevok(?:e|ed|es|ing)\b[^.]{0,80}\bdesignation|\brevocation\b|\brescind\w*\b[^.]{0,60}\bdesignation"
         r"|\bno\s+longer\s+(?:on|appears|listed|designated)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
+        r"|\bde-?proscri(?:bed|bes|bing)\b|\bdeproscription\s+of\b|\bunbanned\b|\bstruck\b[^.]{0,60}\boff\b[^.]{0,20}\blist"
         r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
         r"|исключ(?:ил[аи]?|[её]н[аоы]?)(?!\w)[^.]{0,60}из\s+(?:\w+\s+)?(?:списк|перечн|реестр)|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|вывел\w*[^.]{0,60}из\s+(?:\w+\s+)?списк|больше\s+нет"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
@@ -63,10 +64,17 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
         r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}listed\b|\b(?:was|were|been|be)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
+        # Other verbs reporters use: "blacklisted X", "bans X", "outlaws X", "branded X a terrorist group", "classified X
+        # as a terrorist organisation", "named X a Specially Designated Global Terrorist", "put X on its terror list".
+        r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
+        r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
+        r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
         r"|(?:призна(?:л|ла|ли|н|на|ны|ние)|объявил\w*)\b[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+иск\w*[^.]{0,60}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
         r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)|включил[аио]?|включен[аоы]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))"
-        r"|(?-i:\bverboten\b|\bverbietet\b)|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
+        r"|(?-i:\bverboten\b|\bverbietet\b|\bverbot\b)|\bstuft\w*\b[^.]{0,80}\bals\s+(?:\w+\s+)?[Tt]error\w*\s+ein\b"
+        r"|\bals\s+(?:\w+\s+)?[Tt]error\w*\s+(?:eingestuft|gelistet)|\bauf\s+(?:die|ihre|seine)\s+(?:\w+\s+)?(?:Terrorliste|Liste)\w*\s+gesetzt"
+        r"|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
         _I)),
     # French and Spanish listings: a finite verb or a passive ("a inscrit", "a été interdit", "designó", "fueron
     # designadas", "ha sido incluido"); the verb is the match, its object is read after it.
@@ -182,8 +190,8 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
 # Organisation names that are not in the registry: quoted, or after a descriptive noun.
 QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]{2,60})[»“”\"]")
 ORG_NOUN = re.compile(
-    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+(?:(?:called|named|known\s+as|namens|mit\s+dem\s+Namen)\s+)?(?:the\s+)?[„\"«“]?"
-    r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|\d+|de|al|ul|ut|of))*)"
+    r"\b(?:group|network|organi[sz]ation|movement|association|cult|sect|militia|faction|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+(?:(?:called|named|known\s+as|namens|mit\s+dem\s+Namen)\s+)?(?:the\s+)?[„\"«“]?"
+    r"(?P<name>(?:[A-ZÄÖÜ][\w'’-]+)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|\d+|(?:al|el|ad|as|ash|at|az|ul|ut)-[\w'’-]+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
     r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added|declared)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
@@ -331,14 +339,15 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
         "expired", "исключ", "вывел", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
-        "sanktionen", "einstufung", "retir", "radi", "enlev", "sorti", "quit", "sac", "exclu", "elimin", "borr", "retrait",
+        "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sac", "exclu", "elimin", "borr", "retrait",
         "révoqu", "revoc", "plus", "ya no", "levé", "leve",
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
         "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
         "включ", "inscri", "désign", "class", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
-        "incorpor", "agreg", "añadi", "catalog", "incluid",
+        "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "bans", "outlaws", "branded", "classif", "named", "put",
+        "stuft", "eingestuft", "gelistet", "gesetzt",
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))

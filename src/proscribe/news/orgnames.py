@@ -61,9 +61,13 @@ _ROMANCE_LEAD = re.compile(
     rf"(?:[ \t]+[a-zà-ÿ-]+){{0,3}}?[ \t]+(?:{_ROMANCE_ARTICLE}[ \t]+)*)?"
     r"(?=[A-ZÀ-Þ„\"«“])"
 )
+# A list item's description before its name: "the Japanese cult", "the radical Jewish group".
+_DESCRIBED = re.compile(
+    r"(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:group|cult|sect|movement|organi[sz]ation|network|gang|militia|faction|outfit|cartel)[ \t]+"
+)
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
-    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity"
+    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity|cult|sect|militia|faction|outfit"
     r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
     r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
     r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"
@@ -162,6 +166,11 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
                 at = romance.end()
     while len(names) < MAX_NAMES:
         found = _name_at(text, at)
+        if found is None:
+            # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
+            # radical Jewish group Kahane Kach".
+            described = _DESCRIBED.match(text, at)
+            found = _name_at(text, described.end()) if described else None
         if found is None:
             break
         name, end = found

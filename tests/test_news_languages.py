@@ -290,3 +290,38 @@ def test_counted_object_takes_names_given_later_never_the_article_context() -> N
     assert triples(found) == {
         ("US", name, "delisted", "2022-05-20") for name in ("ETA", "Aum Shinrikyo", "Kahane Kach")
     }
+
+
+def test_ban_reported_by_its_coming_into_force() -> None:
+    """A nominal ban ("a ban on X came into force on Saturday"), a pronoun object ("designating it"), "from
+    midnight", a parliament's vote (a proposal approved, not the ban) and "announced plans to" (a past proposal)."""
+    # https://londonnewsnetwork.com/2025/07/05/palestine-action-terror-ban-comes-into-force-after-late-night-legal-action-fails
+    lnn = (
+        "A ban against Palestine Action has come into force, designating it as a terror group after a late-night legal "
+        "bid to delay it failed.\n"
+        "Home Secretary Yvette Cooper announced plans to proscribe Palestine Action on June 23, stating that the "
+        "vandalism of the two planes was disgraceful.\n"
+        "MPs in the Commons voted 385 to 26, majority 359, in favour of proscribing the group on Wednesday, before the "
+        "House of Lords backed the move without a vote on Thursday.\n"
+    )
+    found = events(lnn, dt.date(2025, 7, 5))
+    assert {(e.action, e.effective_date) for e in found if e.organisation == "Palestine Action"} == {
+        ("designated", "2025-07-05"),
+        ("proposed_designation", "2025-06-23"),
+    }
+    # https://uk-times.com/palestine-action-to-be-banned-after-judge-denies-temporary-block-uk-news/?amp=1
+    midnight = (
+        "Palestine Action will be banned from midnight after a judge refused its request to temporarily block the "
+        "government from proscribing it as a terror group.\n"
+    )
+    assert triples(events(midnight, dt.date(2025, 7, 4))) >= {
+        (None, "Palestine Action", "designated", "2025-07-05")
+    }
+    # https://www.shropshirestar.com/uk-news/2025/07/05/met-police-issue-warning-after-palestine-action-ban-comes-into-force/
+    police = (
+        "The Metropolitan Police have warned that officers will act if criminal offences related to the support of "
+        "proscribed groups are committed, after a ban on Palestine Action came into force on Saturday.\n"
+    )
+    assert [(e.organisation, e.action, e.effective_date) for e in events(police, dt.date(2025, 7, 5))] == [
+        ("Palestine Action", "designated", "2025-07-05")
+    ]

@@ -164,6 +164,11 @@ _NEEDS: dict[str, frozenset[str]] = {
 _WILL = re.compile(
     r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
 )
+_PAST_NEAR = re.compile(r"\b(?:came|took|was|were|went|entered|did|had)\b[^,;]{0,40}$", re.I)
+_ANNOUNCED_PLAN = re.compile(
+    r"\b(?:announced|unveiled|revealed|set\s+out)\s+(?:plans?|proposals?|(?:her|his|its|their|the)\s+intention)\s+to\b",
+    re.I,
+)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I
 )
@@ -352,8 +357,11 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             # revoke its designation of [a long name] as a foreign terrorist organization on Tuesday" is not,
             # unless a speech verb stands right before ("an official said on Friday").
             before = sentence[max(0, start - 160) : start]
-            future = bool(_FUTURE.search(before[-60:])) or (
-                bool(_WILL.search(before)) and not _SPEECH_BEFORE.search(before)
+            # A past verb in the date's own clause ("after a ban ... came into force on Saturday") outweighs a "will"
+            # further back; a government that "announced plans to" act did so in the past.
+            past_clause = _PAST_NEAR.search(before[-45:]) is not None
+            future = (bool(_FUTURE.search(before[-60:])) and not _ANNOUNCED_PLAN.search(before)) or (
+                bool(_WILL.search(before)) and not _SPEECH_BEFORE.search(before) and not past_clause
             )
             try:
                 resolved = _resolve(kind, match, published, future, anchor)

@@ -31,6 +31,7 @@ from proscribe.news.orgnames import (
     abbreviations,
     acronym_names,
     enumerated_names,
+    last_name_before,
     plausible,
     quoted_names,
 )
@@ -800,6 +801,16 @@ def _sentence_events(
                 orgs = _names_ahead(following, _count(sentence))
             if not orgs and (counted is not None or lexicon.FORWARD_COUNT.search(sentence)):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
+            if not orgs and _PRONOUN_OBJECT.match(sentence, match.end()):
+                # "A ban against Palestine Action has come into force, designating it as a terror group": the pronoun
+                # is the group named before it in the sentence (not a country, not a sentence's first word).
+                named = last_name_before(sentence, at)
+                if (
+                    named is not None
+                    and not _is_jurisdiction_name(named.text)
+                    and not lexicon.NOT_ORGS.match(named.text)
+                ):
+                    orgs = [_as_org(named, mentions)]
             if not orgs:
                 if lexicon.COUNTRY_OBJECT.search(sentence):
                     continue
@@ -818,6 +829,17 @@ def _sentence_events(
                 # would take effect the sentence does not say.
                 announced, effective = effective, None
             basis = effective.basis if effective else (announced.basis if announced else "publication")
+            if effective is None and action in _IN_FORCE_ACTIONS and lexicon.NOW_IN_FORCE.search(sentence):
+                # "A ban against X has come into force": in force on the day the article reports it.
+                effective, basis = (
+                    DateMention(0, 0, "", PartialDate.parse(article.published), "day", "rule"),
+                    "rule",
+                )
+            if effective is None and action in _IN_FORCE_ACTIONS and lexicon.MIDNIGHT.search(sentence):
+                # "X will be banned from midnight": the next day begins the ban; "came into force at midnight": today.
+                ahead = 1 if lexicon.FUTURE_ACT.search(sentence) else 0
+                day = article.published + dt.timedelta(days=ahead)
+                effective, basis = DateMention(0, 0, "", PartialDate.parse(day), "day", "rule"), "rule"
             if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
                 # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
                 effective = announced or DateMention(
@@ -896,6 +918,7 @@ def _sentence_events(
 
 MAX_UNLINKED = 12
 _NAMES_AHEAD_SENTENCES = 6
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b")
 _TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4

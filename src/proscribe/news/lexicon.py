@@ -28,6 +28,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
         r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)"
         r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b"
+        # A parliament's vote approves a proposed step, it does not take it: "voted 385 to 26 ... in favour of proscribing".
+        r"|\bannounced\s+(?:plans?|(?:her|his|its|their|the)\s+intention)\s+to\s+(?:proscribe|ban|designate|list)\b"
+        r"|\bvot(?:ed|es|e|ing)\b[^.]{0,60}?\bin\s+favou?r\s+of\s+(?:proscribing|banning|designating|listing)\b|\bvot(?:ed|es|e)\s+to\s+(?:proscribe|ban|designate|list)\b"
         # A government's own proposal to Parliament: "The order would add four groups", "We propose to add A".
         r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+propose\s+to\s+(?:add|proscribe|ban|list)\b", _I)),
     # French and Spanish announcements of a step to come: "va retirer", "va a designar", "retirará".
@@ -66,6 +69,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
         # Other verbs reporters use: "blacklisted X", "bans X", "outlaws X", "branded X a terrorist group", "classified X
         # as a terrorist organisation", "named X a Specially Designated Global Terrorist", "put X on its terror list".
+        # A ban reported by its coming into force: "a ban on Palestine Action came into force on Saturday".
+        r"|\b(?:ban|proscription|listing)\s+(?:on|of|against)\s+(?=[^.]{0,80}?\b(?:(?:came|comes|has\s+come|have\s+come|come|coming)\s+into\s+(?:force|effect)|(?:took|takes|take|taking)\s+effect)\b)"
         r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
         r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
         r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
@@ -200,7 +205,7 @@ EN_OBJECT = re.compile(
 # relative clause ("a group called A or NS131, which was also banned by the UK government").
 EN_SUBJECT = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
-    r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had)\s+(?:(?:\w+ly|also|now|since|later|then|been)\s+){0,3}"
+    r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had|will)\s+(?:(?:\w+ly|also|now|since|later|then|been|be)\s+){0,3}"
     r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed)\b"
 )
 NOT_ORGS = re.compile(
@@ -310,6 +315,14 @@ IN_FORCE = re.compile(
 IN_FORCE_SUBJECT = re.compile(
     r"\b(?:designations?|order|listings?|proscription|revocation|ban|Verbot\w*|решени\w*|запрет\w*)\b", _I
 )
+# "A ban against X has come into force", "is now in force": in force on the day the article reports it.
+NOW_IN_FORCE = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+)?come\s+into\s+(?:force|effect)|\b(?:has|have)\s+(?:now\s+)?taken\s+effect"
+    r"|\b(?:is|are)\s+now\s+in\s+force|\bcomes?\s+into\s+(?:force|effect)\s+today",
+    _I,
+)
+# "will be banned from midnight", "came into force at midnight" (no day given).
+MIDNIGHT = re.compile(r"\b(?:from|at|after)\s+midnight\b(?![^.]{0,20}\b(?:on|of)\s+[A-Z0-9])", _I)
 # "FTO designations go into effect upon publication in the Federal Register": effective on a day not given.
 UPON_PUBLICATION = re.compile(r"\b(?:go|goes|take|takes)\s+(?:into\s+)?effect\s+upon\s+publication\b", _I)
 # "The government also outlawed TAK", "The order also banned": the same step as the one before.
@@ -331,7 +344,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "proposed_delisting": ("laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará"),
     "proposed_designation": (
         "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
-        "being banned", "being proscribed", "order", "propose to", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
+        "being banned", "being proscribed", "order", "propose to", "vot", "announced", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
         "interdira", "designará", "designarán", "incluirá",
     ),
     "annulled": ("annul",),
@@ -346,7 +359,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
         "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
         "включ", "inscri", "désign", "class", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
-        "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "bans", "outlaws", "branded", "classif", "named", "put",
+        "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban ", "bans", "outlaws", "branded", "classif", "named", "put",
         "stuft", "eingestuft", "gelistet", "gesetzt",
     ),
 }  # fmt: skip

@@ -77,7 +77,7 @@ _LEAD_IN = re.compile(
 # ("the Bishnoi gang").
 _NAME_END = re.compile(
     r"[ \t]*(?:[,;:.)\]»“”\"!?—–-]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
-    r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|et|y|ou|o|de|del|du|des|à|au|aux|en|par|por|pour|para|sur|sous|dans|con|avec|comme|como|qui|que|dont|est|es|fue|fueron|sont|son|ont|han|ha|a|avait|été|sera|será|se|également|también|originaire|originari[oa])\b)"
+    r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|et|y|ou|o|de|del|du|des|à|au|aux|en|par|por|pour|para|sur|sous|dans|con|avec|comme|como|qui|que|dont|est|es|fue|fueron|sont|son|ont|han|ha|a|avait|été|sera|será|se|également|también|originaire|originari[oa]|came|comes|took|takes|goes|went|lost|entered)\b)"
 )
 _SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade)\b")
 _SPEECH_AFTER = re.compile(
@@ -143,6 +143,27 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
         found = FoundName(name.start(), end, value)
     bracket = _PARENTHESIS.match(text, end)
     return found, (bracket.end() if bracket else end)
+
+
+def last_name_before(text: str, end: int) -> FoundName | None:
+    """The last capitalised name that ends before ``end`` (within one sentence): what a pronoun object refers to
+    ("A ban against Palestine Action has come into force, designating it as a terror group")."""
+    found: FoundName | None = None
+    position = 0
+    while position < end:
+        match = _NAME.search(text, position, end)
+        if match is None:
+            break
+        value = match.group(0).rstrip(".,")
+        if (
+            match.start() > 0
+            and plausible(value)
+            and _NAME_END.match(text, match.start() + len(value))
+            and not _SPEECH_AFTER.match(text, match.start() + len(value))
+        ):
+            found = FoundName(match.start(), match.start() + len(value), value)
+        position = match.end()
+    return found
 
 
 def plausible(name: str) -> bool:

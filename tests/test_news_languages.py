@@ -325,3 +325,15 @@ def test_ban_reported_by_its_coming_into_force() -> None:
     assert [(e.organisation, e.action, e.effective_date) for e in events(police, dt.date(2025, 7, 5))] == [
         ("Palestine Action", "designated", "2025-07-05")
     ]
+
+
+def test_re_listing_is_a_designation_of_each_group() -> None:
+    # https://cyberriskleaders.com/re-listing-of-five-terrorist-organisations/
+    text = (
+        "The Government has re listed Al-Shabaab, Hamas’ Izz al-Din al Qassam Brigades, Kurdistan Workers’ Party (PKK), "
+        "Lashkar-e-Tayyiba, and Palestinian Islamic Jihad as ‘terrorist organisations’ under the Criminal Code.\n"
+    )
+    found = events(text, dt.date(2018, 8, 20))
+    assert {e.action for e in found} == {"designated"}
+    assert {"Al-Shabaab", "Lashkar-e-Tayyiba", "Palestinian Islamic Jihad"} <= {e.organisation for e in found}
+    assert "pkk" in {e.entity_id for e in found}

@@ -337,3 +337,17 @@ def test_re_listing_is_a_designation_of_each_group() -> None:
     assert {e.action for e in found} == {"designated"}
     assert {"Al-Shabaab", "Lashkar-e-Tayyiba", "Palestinian Islamic Jihad"} <= {e.organisation for e in found}
     assert "pkk" in {e.entity_id for e in found}
+
+
+def test_german_date_with_ordinal_day_does_not_end_the_sentence() -> None:
+    """ "vom 5. Juni 2024" is one date inside the sentence that reports the ban; "das BMI" acts for Germany."""
+    # https://verfassungsblog.de/vereinsverbote-und-wehrhafte-demokratie
+    text = (
+        "Mit Verbotsverfügung vom 5. Juni 2024 hat das BMI die „COMPACT-Magazin GmbH“ als Vereinigung und die "
+        "„CONSPECT Film GmbH“ als ihre Teilorganisation verboten und aufgelöst.\n"
+        "Das BMI hat damit nicht bloß eine rechtsextreme Vereinigung unter vielen verboten.\n"
+    )
+    assert triples(events(text, dt.date(2024, 7, 20))) == {
+        ("DE", "COMPACT-Magazin GmbH", "designated", "2024-06-05"),
+        ("DE", "CONSPECT Film GmbH", "designated", "2024-06-05"),
+    }

@@ -48,6 +48,10 @@ _REQUESTS = frozenset(
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|déc|ene|abr|ago|dic|EE\.UU|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
 )
+_ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}\.$")
+_GERMAN_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»“]?\s+(?=[\"«„“(]?[A-ZА-ЯЁÄÖÜ0-9])")
 
 
@@ -119,6 +123,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # at the whole pending text would make long runs of "No." quadratic.
             if _ABBREVIATIONS.search(line[max(start, match.start() - 12) : match.start()].rstrip('"”»“')):
                 continue
+            if _ORDINAL_DAY.search(
+                line, max(start, match.start() - 4), match.start()
+            ) and _GERMAN_MONTH.match(line, match.end()):
+                continue  # "vom 5. Juni 2024": a German date, not a sentence end
             _add_span(spans, line, offset, start, match.start())
             start = match.end()
         _add_span(spans, line, offset, start, len(line))

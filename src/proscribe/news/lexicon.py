@@ -179,7 +179,7 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "DE",
         re.compile(
-            r"\bGerman\w*|Bundesinnenminist\w*|Bundesregierung|Bundesamt|Deutschland|deutsche\w*|Германи\w*|Faeser|Dobrindt|Allemagne|allemand\w*|Alemania|alemán|alemana\w*"
+            r"\bGerman\w*|Bundesinnenminist\w*|Bundesregierung|Bundesamt|Deutschland|deutsche\w*|Германи\w*|Faeser|Dobrindt|Bundesministerium\s+des\s+Innern|\bBMI\b|Bundesverwaltungsgericht|Allemagne|allemand\w*|Alemania|alemán|alemana\w*"
         ),
     ),
     ("AU", re.compile(r"\bAustralia\w*|Канберр\w*|Australien")),

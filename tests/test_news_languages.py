@@ -351,3 +351,30 @@ def test_german_date_with_ordinal_day_does_not_end_the_sentence() -> None:
         ("DE", "COMPACT-Magazin GmbH", "designated", "2024-06-05"),
         ("DE", "CONSPECT Film GmbH", "designated", "2024-06-05"),
     }
+
+
+def test_group_supported_by_the_listed_one_is_not_listed() -> None:
+    """ "designating the Egyptian Muslim Brotherhood ... as SDGTs for providing material support to Hamas": Hamas is
+    whom they supported; a date carried from "Today" makes the step the article's news."""
+    # https://www.anews.com.tr/world/2026/01/14/us-designates-muslim-brotherhood-branches-as-terror-groups
+    text = (
+        "\"Today, as a first step in support of President Trump's commitment to eliminate the capabilities and "
+        "operations of Muslim Brotherhood chapters that pose a threat to the United States as described in Executive "
+        "Order 14362, the United States is imposing terrorist designations against the Lebanese, Jordanian, and "
+        'Egyptian chapters of the Muslim Brotherhood," Secretary of State Marco Rubio announced in a statement.\n\n'
+        'Rubio said, "The Department of State is designating the Lebanese Muslim Brotherhood as a Foreign Terrorist '
+        "Organization and a Specially Designated Global Terrorist (SDGT), and the group's leader Muhammad Fawzi "
+        'Taqqosh, as an SDGT."\n\n'
+        'Arguing that "the Department of the Treasury is designating the Egyptian Muslim Brotherhood and Jordanian '
+        'Muslim Brotherhood as SDGTs for providing material support to Hamas," Rubio argued that the move mirrors "the '
+        "opening actions of an ongoing, sustained effort to thwart Muslim Brotherhood chapters' violence and "
+        'destabilization wherever it occurs."\n'
+    )
+    found = events(text, dt.date(2026, 1, 14))
+    assert "hamas" not in {e.entity_id for e in found}
+    assert {e.organisation for e in found} == {
+        "Lebanese Muslim Brotherhood",
+        "Egyptian Muslim Brotherhood",
+        "Jordanian Muslim Brotherhood",
+    }
+    assert all(e.primary for e in found)

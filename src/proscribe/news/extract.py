@@ -555,9 +555,12 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                         event, effective_date=day.isoformat(), date_precision="day", date_basis="rule"
                     )
             if event.effective_date is None and carried is not None and carried[0] == event.action:
+                recent = carried[1].precision in ("day", "month") and carried[1].date.latest >= (
+                    article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+                )
                 sentence_events[position] = replace(
                     event, effective_date=str(carried[1].date), date_precision=carried[1].precision,
-                    date_basis=carried[1].basis,
+                    date_basis=carried[1].basis, primary=event.primary or recent,
                 )  # fmt: skip
         for event in sentence_events:
             if event.effective_date is not None and event.date_precision == "day":

@@ -496,7 +496,10 @@ DESCRIPTIVE_AFTER = re.compile(
 DESCRIPTIVE_BEFORE = re.compile(
     r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$"
     # Where other groups come from: "groups that have formed out of FARC", "dissidents of", "split from".
-    r"|\b(?:formed|emerged|split|splintered|broke\s+away|broken\s+away|breakaway|dissidents?|defected)\s+(?:out\s+of|from|of)\s+(?:the\s+)?$",
+    r"|\b(?:formed|emerged|split|splintered|broke\s+away|broken\s+away|breakaway|dissidents?|defected)\s+(?:out\s+of|from|of)\s+(?:the\s+)?$"
+    # Whom the listed group helped, not the listed group: "for providing material support to Hamas", "ties to".
+    r"|\b(?:support|assistance|funding|funds|money|financing|services)\s+(?:\w+\s+)?(?:to|for)\s+(?:the\s+)?$|\b(?:ties|links?|connections?)\s+(?:to|with)\s+(?:the\s+)?$"
+    r"|\bon\s+behalf\s+of\s+(?:the\s+)?$|\b(?:financed|funded|backed|supported)\s+(?:by\s+)?(?:the\s+)?$",
     _I,
 )
 # "FARC today is designated as a political party", "listed as a company": a category that is no terrorist list.

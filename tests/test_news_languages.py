@@ -378,3 +378,35 @@ def test_group_supported_by_the_listed_one_is_not_listed() -> None:
         "Jordanian Muslim Brotherhood",
     }
     assert all(e.primary for e in found)
+
+
+def test_lowercase_group_noun_in_a_subject_and_government_intentions() -> None:
+    """ "The Terrorgram collective has been proscribed today": the subject's own noun belongs to the name and its
+    article does not; "Britain said on Monday it would proscribe X" and "a draft proscription order has been laid"
+    are proposals, the order's day of effect dates the latter."""
+    # https://www.wired-gov.net/wg/news.nsf/print/Terrorgram+collective+now+proscribed+as+terrorist+organisation+26042024132000
+    done = (
+        "The Terrorgram collective has been proscribed as a terrorist organisation today (26 April) after Parliament "
+        "approved a draft order laid on Monday 22 April.\n"
+    )
+    assert [(e.organisation, e.action, e.effective_date) for e in events(done, dt.date(2024, 4, 26))] == [
+        ("Terrorgram collective", "designated", "2024-04-26")
+    ]
+    # https://d2233.cms.socastsrm.com/2024/04/22/britain-to-proscribe-terrorgram-collective-as-terrorist-organisation/
+    said = (
+        "LONDON (Reuters) – Britain said on Monday it would proscribe the Terrorgram collective as a terrorist "
+        "organisation, meaning it would become a criminal offense in the country to belong to or promote the group.\n"
+    )
+    assert [(e.jurisdiction, e.organisation, e.action) for e in events(said, dt.date(2024, 4, 22))] == [
+        ("GB", "Terrorgram collective", "proposed_designation")
+    ]
+    # https://www.livemintnewstoday.com/terrorgram-added-to-list-of-proscribed-terrorist-organisations/
+    laid = (
+        "The UK is to become the first country in the world to proscribe the Terrorgram collective after a draft "
+        "proscription order has been laid against the group in Parliament today (22 April), the Home Secretary has "
+        "confirmed.\n\n"
+        "If agreed by Parliament, the order will come into effect on 26 April.\n"
+    )
+    found = events(laid, dt.date(2024, 4, 22))
+    assert [(e.action, e.effective_date) for e in found] == [("proposed_designation", "2024-04-26")]
+    assert found[0].organisation is not None and found[0].organisation.startswith("Terrorgram")

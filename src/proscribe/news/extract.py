@@ -206,9 +206,10 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return  # "Islamic State (IS)-affiliated groups": a description of other groups
         if lexicon.CATEGORY_BEFORE.search(sentence[max(0, start - 12) : start]):
             return  # 'declared PFI ... as an "Unlawful Association"': the category, not the group
-        if not plausible(name.strip(" ,.;:*")):
+        # "The Terrorgram collective has been proscribed": a sentence-initial article is no part of the name.
+        clean = name.strip(" ,.;:*").removeprefix("the ").removeprefix("The ").strip()
+        if not plausible(clean):
             return
-        clean = name.strip(" ,.;:*").removeprefix("the ").strip()
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
         if len(clean.split()) > 6 or clean.lower() == clean:

@@ -30,6 +30,10 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b"
         # A parliament's vote approves a proposed step, it does not take it: "voted 385 to 26 ... in favour of proscribing".
         r"|\bannounced\s+(?:plans?|(?:her|his|its|their|the)\s+intention)\s+to\s+(?:proscribe|ban|designate|list)\b"
+        # A government's stated intention and a draft order before Parliament: "Britain said on Monday it would proscribe
+        # X", "a draft proscription order has been laid against the group".
+        r"|\b(?:said|announced|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|the\s+government)\s+would\s+(?:proscribe|ban|designate|list)\b"
+        r"|\border\s+(?:has\s+been|had\s+been|was|is\s+being|is)\s+laid\b"
         r"|\bvot(?:ed|es|e|ing)\b[^.]{0,60}?\bin\s+favou?r\s+of\s+(?:proscribing|banning|designating|listing)\b|\bvot(?:ed|es|e)\s+to\s+(?:proscribe|ban|designate|list)\b"
         # A government's own proposal to Parliament: "The order would add four groups", "We propose to add A".
         r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+propose\s+to\s+(?:add|proscribe|ban|list)\b", _I)),
@@ -204,7 +208,8 @@ EN_OBJECT = re.compile(
 # The subject of a passive step, adverbs allowed ("Hizbul Mujahideen has also been listed"), and the antecedent of a
 # relative clause ("a group called A or NS131, which was also banned by the UK government").
 EN_SUBJECT = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:\s+(?:collective|group|network|movement|gang|cartel|brigade))?)"
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
     r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had|will)\s+(?:(?:\w+ly|also|now|since|later|then|been|be)\s+){0,3}"
     r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed)\b"
 )
@@ -344,7 +349,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "proposed_delisting": ("laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará"),
     "proposed_designation": (
         "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
-        "being banned", "being proscribed", "order", "propose to", "vot", "announced", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
+        "being banned", "being proscribed", "order", "propose to", "vot", "announced", "said", "confirmed", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
         "interdira", "designará", "designarán", "incluirá",
     ),
     "annulled": ("annul",),

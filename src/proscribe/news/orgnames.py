@@ -79,7 +79,7 @@ _NAME_END = re.compile(
     r"[ \t]*(?:[,;:.)\]»“”\"!?—–-]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
     r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|et|y|ou|o|de|del|du|des|à|au|aux|en|par|por|pour|para|sur|sous|dans|con|avec|comme|como|qui|que|dont|est|es|fue|fueron|sont|son|ont|han|ha|a|avait|été|sera|será|se|également|también|originaire|originari[oa]|came|comes|took|takes|goes|went|lost|entered)\b)"
 )
-_SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade)\b")
+_SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade|collective)\b")
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|announced|stated|sagte|erklärte|teilte|заявил\w*|сообщил\w*)\b"
 )

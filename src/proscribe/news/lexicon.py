@@ -349,7 +349,9 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "proposed_delisting": ("laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará"),
     "proposed_designation": (
         "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
-        "being banned", "being proscribed", "order", "propose to", "vot", "announced", "said", "confirmed", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
+        "being banned", "being proscribed", "order would", "order will", "propose to", "vot", "announced plans",
+        "announced her intention", "announced his intention", "announced its intention", "announced their intention",
+        "announced the intention", "would proscribe", "would ban", "would designate", "would list", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
         "interdira", "designará", "designarán", "incluirá",
     ),
     "annulled": ("annul",),
@@ -357,14 +359,15 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
         "expired", "исключ", "вывел", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
-        "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sac", "exclu", "elimin", "borr", "retrait",
-        "révoqu", "revoc", "plus", "ya no", "levé", "leve",
+        "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sacó", "saca", "exclu", "elimin", "borr",
+        "retrait", "révoqu", "revoc", "plus inscrit", "plus considéré", "plus désigné", "plus classé", "ya no", "levé", "leve",
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
         "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
-        "включ", "inscri", "désign", "class", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
-        "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban ", "bans", "outlaws", "branded", "classif", "named", "put",
+        "включ", "inscri", "désign", "classé", "classe", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
+        "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban on", "ban of", "ban against", "proscription", "listing", "bans", "outlaws", "branded",
+        "classif", "named", "put ",
         "stuft", "eingestuft", "gelistet", "gesetzt",
     ),
 }  # fmt: skip

@@ -881,7 +881,9 @@ def _sentence_events(
                     article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
                 )
             else:
-                primary = body_index <= 3 and not re.search(
+                # Undated: the article's news when it opens the story, or when it is told in the present perfect
+                # ("two dissident groups ... have been designated, he added").
+                primary = (body_index <= 3 or _JUST_DONE.search(sentence) is not None) and not re.search(
                     r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
                 )
             if announced is not None:
@@ -930,6 +932,10 @@ def _sentence_events(
 
 MAX_UNLINKED = 12
 _NAMES_AHEAD_SENTENCES = 6
+_JUST_DONE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:designated|proscribed|listed|banned|outlawed|added|removed|delisted|revoked)\b",
+    re.I,
+)
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b")
 _TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
 _MAX_HEADLINES = 2

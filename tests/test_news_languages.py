@@ -415,3 +415,13 @@ def test_lowercase_group_noun_in_a_subject_and_government_intentions() -> None:
     found = events(laid, dt.date(2024, 4, 22))
     assert [(e.action, e.effective_date) for e in found] == [("proposed_designation", "2024-04-26")]
     assert found[0].organisation is not None and found[0].organisation.startswith("Terrorgram")
+
+
+def test_negated_membership_and_alias_after_an_acronym() -> None:
+    """ "the Taliban was not on it" negates the listing (dev 2024-09-06_kg_taliban_rferl.txt); "Hayat Tahrir al-Sham
+    (HTS), also known as the al-Nusrah Front" is one group (dev 2025-07-08_us_hts_revoked_hstoday.txt)."""
+    dev = Path(__file__).parent / "data" / "news" / "dev"
+    rferl = extract_events(read_article_file(dev / "2024-09-06_kg_taliban_rferl.txt"), INDEX)
+    assert not [e for e in rferl if e.jurisdiction == "KG" and e.action == "designated"]
+    hstoday = extract_events(read_article_file(dev / "2025-07-08_us_hts_revoked_hstoday.txt"), INDEX)
+    assert [e.entity_id for e in hstoday if e.action == "delisted"] == ["hayat-tahrir-al-sham"]

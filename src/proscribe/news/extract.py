@@ -278,7 +278,8 @@ def _entity_orgs(mentions: list[EntityMention], sentence: str, at: int, salience
 
 
 _ALIAS = re.compile(
-    r"^\W*(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$", re.I
+    r"^\W*(?:\([^()]{1,15}\)\W*)?(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$",
+    re.I,
 )
 _COORDINATED = re.compile(
     r"^[\s,»«\"„“”]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$",

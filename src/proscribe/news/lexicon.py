@@ -217,7 +217,8 @@ NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"
 )
 ALIAS_LINK = re.compile(
-    r"^\W*(?:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|known\s+as|auch\s+bekannt\s+als|ранее\s+известн\w+\s+как|\(|—|–|-)\W*(?:the\s+)?$",
+    # An acronym may stand between: "Hay'at Tahrir al-Sham (HTS), also known as the al-Nusrah Front".
+    r"^\W*(?:\([^()]{1,15}\)\W*)?(?:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|known\s+as|auch\s+bekannt\s+als|ранее\s+известн\w+\s+как|\(|—|–|-)\W*(?:the\s+)?$",
     _I,
 )
 
@@ -237,7 +238,10 @@ DEFERENCE = re.compile(
     _I,
 )
 NEGATION_AFTER = re.compile(
-    r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят", _I
+    r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят"
+    # "published a list of 20 groups labeled as terrorist organizations; the Taliban was not on it".
+    r"|\b(?:was|were|is|are)\s+not\s+(?:on|in|among|included|listed|designated|named)\b",
+    _I,
 )
 
 # A standing status, not a step: "already proscribed", "remains listed", "по-прежнему считается".

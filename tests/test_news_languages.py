@@ -425,3 +425,10 @@ def test_negated_membership_and_alias_after_an_acronym() -> None:
     assert not [e for e in rferl if e.jurisdiction == "KG" and e.action == "designated"]
     hstoday = extract_events(read_article_file(dev / "2025-07-08_us_hts_revoked_hstoday.txt"), INDEX)
     assert [e.entity_id for e in hstoday if e.action == "delisted"] == ["hayat-tahrir-al-sham"]
+
+
+def test_no_longer_included_is_a_removal() -> None:
+    """ "It names 20 organizations, and the Taliban is no longer included" (dev 2024-09-06_kg_taliban_kun.txt)."""
+    path = Path(__file__).parent / "data" / "news" / "dev" / "2024-09-06_kg_taliban_kun.txt"
+    found = extract_events(read_article_file(path), INDEX)
+    assert ("KG", "taliban", "delisted") in {(e.jurisdiction, e.entity_id, e.action) for e in found}

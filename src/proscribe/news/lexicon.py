@@ -47,7 +47,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bremov(?:e|ed|es|ing)\s+(?:the\s+)?(?:Taliban|group|regime)\b[^.]{0,30}\bfrom\b"
         r"|\b(?:taken|took|take|taking)\b[^.]{0,40}\boff\b[^.]{0,20}\b(?:list|terror)"
         r"|\bdelist(?:ed|s|ing)?\b|\brevok(?:e|ed|es|ing)\b[^.]{0,80}\bdesignation|\brevocation\b|\brescind\w*\b[^.]{0,60}\bdesignation"
-        r"|\bno\s+longer\s+(?:on|appears|listed|designated)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
+        r"|\bno\s+longer\s+(?:on|appears|listed|designated|included|among)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
         r"|\bde-?proscri(?:bed|bes|bing)\b|\bdeproscription\s+of\b|\bunbanned\b|\bstruck\b[^.]{0,60}\boff\b[^.]{0,20}\blist"
         r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
         r"|исключ(?:ил[аи]?|[её]н[аоы]?)(?!\w)[^.]{0,60}из\s+(?:\w+\s+)?(?:списк|перечн|реестр)|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|вывел\w*[^.]{0,60}из\s+(?:\w+\s+)?списк|больше\s+нет"

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from proscribe.dates import PartialDate
+from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
+from proscribe.news.extra_dates import find_romance_dates
 
 Precision = Literal["day", "month", "season", "year"]
 # How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
@@ -335,7 +337,9 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     """
     lowered = sentence.lower()
     has_digit = _DIGIT.search(sentence) is not None
-    if not has_digit and not any(word in lowered for word in _DATE_WORDS):
+    # news-jur: Spanish and French dates ("este viernes", "le 8 novembre, 2013"), read after the others.
+    romance = has_digit or any(word in lowered for word in _ROMANCE_WORDS)
+    if not has_digit and not romance and not any(word in lowered for word in _DATE_WORDS):
         return []  # no number and no month, weekday, season or relative word: no date (the common case)
     # Which families of words the sentence has decides which patterns can match at all.
     present = {family for family, words in _FAMILIES.items() if any(word in lowered for word in words)}
@@ -376,6 +380,18 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             if kind == "last_month_name" and (match.group("rel") or "").lower() in ("last", "this", "next"):
                 basis = "relative"
             mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1], basis))
+    # news-jur: a Spanish/French date replaces a shorter one inside it ("2019" of "marzo de 2019").
+    if romance:
+        for found in find_romance_dates(sentence, published, []):
+            if any(m.start <= found.start and found.end <= m.end for m in mentions):
+                continue
+            if sentence[found.start : found.end].lower() == "hier":
+                continue  # German "hier" is "here"; French "hier" is read above, where a participle shows it
+            mentions = [m for m in mentions if not (found.start <= m.start and m.end <= found.end)]
+            mentions.append(
+                DateMention(found.start, found.end, sentence[found.start : found.end], found.date,
+                            found.precision, found.basis)  # type: ignore[arg-type]
+            )  # fmt: skip
     mentions.sort(key=lambda m: m.start)
     # "tomorrow, July 8": the explicit date says the same thing more reliably.
     return [

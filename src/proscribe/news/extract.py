@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import lexicon
+from proscribe.news import jurisdictions, lexicon, romance_names
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -170,32 +170,28 @@ def _anchored_matches(
     return found
 
 
-def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[jurisdictions.Mention]:
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""
-    found: list[tuple[int, str]] = []
-    spans = sorted(excluded)
-    span_starts = [start for start, _ in spans]
-    for code, pattern in lexicon.JURISDICTIONS:
-        for match in _anchored_matches(sentence, pattern, lexicon.JURISDICTION_ANCHORS[code]):
-            inside = bisect.bisect_right(span_starts, match.start()) - 1
-            if inside >= 0 and match.start() < spans[inside][1]:
-                continue
-            if lexicon.DEFERENCE.search(sentence[max(0, match.start() - 40) : match.start()]):
-                continue
-            found.append((match.start(), code))
-    return found
+    # news-jur: every UN member state, ranked (actor / plain / weak); see proscribe.news.jurisdictions.
+    return jurisdictions.find_mentions(sentence, excluded)
 
 
-def _nearest_jurisdiction(mentions: list[tuple[int, str]], at: int) -> str | None:
-    if not mentions:
-        return None
-    # Prefer the subject (before the verb); an agent after it ("by Russia") counts a bit less.
-    return min(mentions, key=lambda m: (at - m[0]) if m[0] <= at else (m[0] - at) * 1.5)[1]
+def _nearest_jurisdiction(
+    mentions: list[jurisdictions.Mention],
+    at: int,
+    sentence: str,
+    outside: list[tuple[int, int]] | None = None,
+) -> str | None:
+    # news-jur: the actor ("Sri Lanka's government") first, else the nearest before the verb, else an agent.
+    return jurisdictions.nearest(mentions, at, sentence, outside)
 
 
 def _is_jurisdiction_name(name: str) -> bool:
-    return any(pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS)
+    # news-jur: any UN member state's name, capital or office.
+    return any(
+        pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS
+    ) or jurisdictions.is_state_name(name)
 
 
 def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
@@ -419,8 +415,18 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     mention_starts = [m.start for m in all_mentions]
     salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
     all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
-    juris_starts = [at for at, _ in all_juris]
-    article_jurisdictions: Counter[str] = Counter(code for _, code in all_juris)
+    juris_starts = [m.start for m in all_juris]
+    # news-jur: weak mentions ("Russian wanted list", "in Syria") do not make a story's state; a dateline does.
+    article_jurisdictions: Counter[str] = Counter(m.code for m in all_juris if m.rank != jurisdictions.WEAK)
+    if not article_jurisdictions:
+        article_jurisdictions.update(m.code for m in all_juris)
+    dateline_state = jurisdictions.dateline_jurisdiction(text)
+    # The dateline's state is the story's when the story names it too (or names no state at all): a Moscow
+    # dateline over a report on Kyrgyzstan is where the reporter sits, not who acts.
+    if dateline_state is not None and dateline_state not in article_jurisdictions and article_jurisdictions:
+        dateline_state = None
+    if dateline_state is not None:
+        article_jurisdictions[dateline_state] += 1
     suspension_context = bool(lexicon.SUSPENSION_CONTEXT.search(text))
     dateline = find_dateline(text, article.published)
     # Weekdays and "today" in a dated story count from its dateline, else from the publication.
@@ -430,7 +436,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     in_force = _in_force_date(text, spans, reference)
     laid_after = _days_after_laying(text)
     context_org: _Org | None = None
-    context_jurisdiction: str | None = None
+    context_jurisdiction: str | None = dateline_state
     anchor: dt.date | None = None
     carried: tuple[str, DateMention, int] | None = None
     last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
@@ -457,8 +463,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 context_org = _named_group(sentence) or context_org
             first = bisect.bisect_left(juris_starts, start)
             last = bisect.bisect_left(juris_starts, end)
-            if last > first:
-                context_jurisdiction = all_juris[last - 1][1]
+            strong = [m for m in all_juris[first:last] if m.rank != jurisdictions.WEAK]
+            if strong:
+                context_jurisdiction = strong[-1].code
             if _DIGIT.search(sentence) or lexicon.RELATIVE_DAY.search(sentence):
                 day_dates = [d for d in find_dates(sentence, reference, anchor) if d.precision == "day"]
                 if day_dates:
@@ -478,7 +485,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             dates = [d for d in dates if not (d.start <= dateline.start - start < d.end)]
         first = bisect.bisect_left(juris_starts, start)
         last = bisect.bisect_left(juris_starts, end)
-        juris = [(at - start, code) for at, code in all_juris[first:last]]
+        juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
         following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
         sentence_events = _sentence_events(
@@ -587,8 +594,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             context_org = _Org(main.text, main.entity_id, 0)
         else:
             context_org = _named_group(sentence) or context_org
-        if juris:
-            context_jurisdiction = juris[-1][1]
+        strong_juris = [m for m in juris if m.rank != jurisdictions.WEAK]
+        if strong_juris:
+            context_jurisdiction = strong_juris[-1].code
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
@@ -636,7 +644,8 @@ def _named_group(sentence: str) -> _Org | None:
     found = lexicon.ORG_NOUN.search(sentence)
     if found is not None and not lexicon.NOT_ORGS.match(found.group("name")):
         return _Org(found.group("name"), None, 0)
-    acronyms = acronym_names(sentence)
+    # news-jur: an office named with its acronym ("The National Counter Terrorism Authority (Nacta)") acts; it is no group.
+    acronyms = [a for a in acronym_names(sentence) if not _is_jurisdiction_name(a.text)]
     if acronyms:
         return _Org(acronyms[0].text, None, 0)
     for name in quoted_names(sentence):
@@ -680,7 +689,7 @@ def _sentence_events(
     sentence: str,
     mentions: list[EntityMention],
     dates: list[DateMention],
-    juris: list[tuple[int, str]],
+    juris: list[jurisdictions.Mention],
     salience: Counter[str],
     context_org: _Org | None,
     context_jurisdiction: str | None,
@@ -759,7 +768,7 @@ def _sentence_events(
                 continue
             claimed.append(match.span())
             at = match.start()
-            jurisdiction = _nearest_jurisdiction(juris, at)
+            jurisdiction = _nearest_jurisdiction(juris, at, sentence)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
                 jurisdiction = "GB"
@@ -794,6 +803,21 @@ def _sentence_events(
             listed = (
                 [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
             )
+            # news-jur: the objects of a Spanish or French verb ("a inscrit les groupes A et B sur la liste").
+            # Taken when it reads more names than the capitalised-name reader (orgnames), which stops at a name
+            # that starts lower-case ("Jabhat al Nusra et el-Mouakine bi dima"); a country is no group here either.
+            romance = [
+                n
+                # The verb is the match's last word ("a inscrit", "fueron designadas").
+                for n in romance_names.romance_objects(
+                    sentence, match.start() + match.group(0).rstrip().rfind(" ") + 1, match.end()
+                )
+                if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+            ]
+            if len(romance) > len(listed):
+                listed = _dedupe(
+                    [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
+                )
             if not listed and following and sentence.rstrip().endswith(":"):
                 listed = _bulleted_names(following)
             if listed:
@@ -831,6 +855,18 @@ def _sentence_events(
                     continue
                 if context_org is not None:
                     orgs, from_context = [context_org], True
+            # news-jur: a country word inside the organisation acted on ("Australian Tamil Congress") does not act.
+            org_spans = [
+                (o.start, o.start + len(o.text))
+                for o in orgs
+                if o.text and sentence.startswith(o.text, o.start)
+            ]
+            if explicit_jurisdiction and any(s <= m.start < e for m in juris for s, e in org_spans):
+                jurisdiction = (
+                    _nearest_jurisdiction(juris, at, sentence, org_spans)
+                    or context_jurisdiction
+                    or (article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None)
+                )
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
             if (
                 action.startswith("proposed_")

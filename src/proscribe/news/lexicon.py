@@ -98,6 +98,27 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:ha|han|había|habían)\s+(?:\w+\s+)?(?:designado|declarado|incluido|clasificado|agregado|añadido)\b"
         r"|\b(?:organizaciones|grupos|cárteles|carteles|entidades|organisations|groupes|entités)\s+(?:designad|inscrit|désigné)\w*\s+(?:son|fueron|incluyen|sont|étaient)\b",
         _I)),
+    # news-jur: Spanish and French. "declaró a Hamas como organización terrorista", "incluyó a Hamás en el
+    # Registro Público de Personas y Entidades vinculadas a actos de Terrorismo (RePET)", "dispuso la
+    # inscripción de ... en el RePET", "oficializó la declaratoria de ocho grupos ... como Organizaciones
+    # Terroristas", "a inscrit les groupes ... sur la liste des entités terroristes", "retiré de la liste".
+    ("proposed_designation", re.compile(r"\bpropuso\s+(?:designar|declarar|incluir)\b|\bpropose\s+d['’](?:inscrire|ajouter)\b", _I)),
+    ("delisted", re.compile(
+        r"\b(?:retir(?:ó|aron|ado|ada|ados|adas)|elimin(?:ó|aron|ado|ada)|exclu(?:yó|yeron|ido|ida)|sac(?:ó|aron|ado|ada)|dio\s+de\s+baja)\b(?=[^.;]{0,120}?\bde\s+(?:la\s+|el\s+|su\s+)?(?:lista|listado|Registro|RePET))"
+        r"|\b(?:retir(?:é|ée|és|ées|e|ent)|radi(?:é|ée|és|ées)|supprim(?:é|ée|és|ées))\b(?=[^.;]{0,120}?\bde\s+la\s+liste)|\bradiation\s+d[eu]"
+        r"|\bde-list(?:ed|s|ing)?\b"  # the hyphenated English spelling ("were de-listed from the list")
+        r"|\blevant[óa]\s+(?:la\s+)?(?:designaci[óo]n|prohibici[óo]n)\s+(?:de|contra|sobre)\b|\blev(?:é|ée)\s+l['’]interdiction\s+d[eu]\b",
+        _I)),
+    ("designated", re.compile(
+        r"\bdeclar(?:ó|a|aron|ado|ada|ados|adas)\b(?=[^.;]{0,100}?\b(?:como\s+)?(?:una\s+)?organizaci[óo]n(?:es)?\s+terroristas?)"
+        r"|\bdesign(?:ó|a|aron|ado|ada|ados|adas)\b(?=[^.;]{0,100}?\bcomo\s+(?:una\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
+        r"|\binclu(?:yó|ye|yeron|ido|ida|idos|idas)\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+|su\s+)?(?:Registro|RePET|lista|listado)\b)"
+        r"|\b(?:la\s+)?inscripci[óo]n\s+de\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+)?(?:Registro|RePET|lista)\b)|\bdeclaratoria\s+de\b(?=[^.;]{0,80}?\bterroristas?)"
+        r"|\binscri(?:t|te|ts|tes|vent|vait)\b(?=[^.;]{0,160}?\b(?:sur|à)\s+la\s+liste\b)|\bl['’]inscription\s+d[eu]\b(?=[^.;]{0,120}?\bsur\s+la\s+liste\b)"
+        # Kazakh: "террористік ұйым деп танып" (recognised as a terrorist organisation), "... деп жариялады" (declared).
+        r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
+        r"|\bdésign(?:é|ée|és|ées|e|ent)\b(?=[^.;]{0,100}?\bcomme\s+(?:une\s+)?(?:organisation|entité|groupe)s?\s+terroristes?)|\bdéclar(?:é|ée|és|ées)\b(?=[^.;]{0,60}?\b(?:organisation|entité|groupe)s?\s+terroristes?)",
+        _I)),
 ]  # fmt: skip
 
 # Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.
@@ -108,6 +129,8 @@ NON_EVENT = re.compile(
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
     r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed|designated)|sets?\s+in\s+motion|to\s+be\s+(?:removed|signed)|first\s+(?:of\s+two\s+)?steps?|threshold|potentially)\b"
     r"|(?<!\w)не\s+(?:призна|запрети|внес|включи)|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
+    # news-jur: Spanish and French hedges and negations.
+    r"|\b(?:podría|podrían|debería|deberían|planea|pretende|busca|evalúa|analiza|pourrait|pourraient|devrait|devraient|envisage|souhaite|demande|propose|si)\b|\bno\s+(?:fue|ha\s+sido|está|es)\b|\bn['’](?:a|est)\s+pas\b"
     r"|\bRufe\s+nach|\bForderung\w*\s+nach|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise"
     # What a law lets a government do, in general: "it can issue a notification", "if the government finds".
     r"|\b(?:it|they|this|which|listing|designation|government|minister|court)\s+can\b|\bcannot\b|\bif\b|\bесли\b|\bfalls\b"
@@ -247,7 +270,7 @@ NEGATION_AFTER = re.compile(
 # A standing status, not a step: "already proscribed", "remains listed", "по-прежнему считается".
 STANDING_STATUS = re.compile(
     r"\balready\s+(?:been\s+)?(?:proscribed|listed|banned|designated|recogni[sz]ed)|\bremains?\s+(?:proscribed|listed|banned|designated|on\s+the)"
-    r"|\bstill\s+(?:proscribed|listed|banned|designated)|по-прежнему\s+(?:считается|запрещ|признан)|\bweiterhin\s+(?:verboten|gelistet)"
+    r"|\bstill\s+(?:proscribed|listed|banned|designated)|\best[áa]\s+inscript[oa]|\bsigue\s+(?:inscript|incluid|designad)|\b(?:reste|demeure|figure)\s+(?:inscrit|sur\s+la\s+liste)|по-прежнему\s+(?:считается|запрещ|признан)|\bweiterhin\s+(?:verboten|gelistet)"
     r"|\bthere\s+are\s+(?:currently\s+|now\s+)?\d+\s+(?:organisations|organizations|entities|groups)|\bother\s+proscribed\s+groups\s+include"
     r"|\b(?:toujours|déjà)\s+(?:inscrit|interdit|considéré|désigné|classé)|\b(?:reste|restent|demeure|demeurent)\s+(?:inscrit|interdit|sur\s+la\s+liste)"
     r"|\bsigue[n]?\s+(?:siendo|en\s+la\s+lista|designad|incluid)|\bpermanece[n]?\s+en\s+la\s+lista|\bya\s+(?:estaba|está|están)\s+(?:designad|incluid|en\s+la\s+lista)"
@@ -283,23 +306,6 @@ GENERIC_SUBJECT = re.compile(
     r"\b(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|организации)\s+(?:\w+\s+){0,3}$", _I
 )
 COUNT_WORDS = {
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "siete": 7,
-    "ocho": 8,
-    "nueve": 9,
-    "diez": 10,
     "fourteen": 14,
     "twenty-one": 21,
     "twenty-eight": 28,
@@ -313,6 +319,24 @@ COUNT_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    # news-jur: Spanish and French.
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
 }
 
 # "The order will take effect on Thursday", "The designations took effect on February 20, 2025": the day a
@@ -357,6 +381,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "announced her intention", "announced his intention", "announced its intention", "announced their intention",
         "announced the intention", "would proscribe", "would ban", "would designate", "would list", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
         "interdira", "designará", "designarán", "incluirá",
+        "propuso", "propose d",  # news-jur: es/fr
     ),
     "annulled": ("annul",),
     "suspended": ("suspend", "приостанов", "временно отменил", "verbot"),
@@ -365,6 +390,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "expired", "исключ", "вывел", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
         "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sacó", "saca", "exclu", "elimin", "borr",
         "retrait", "révoqu", "revoc", "plus inscrit", "plus considéré", "plus désigné", "plus classé", "ya no", "levé", "leve",
+        "sacaron", "sacad", "baja", "supprim", "levant", "de-list",  # news-jur: es/fr
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
@@ -373,6 +399,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban on", "ban of", "ban against", "proscription", "listing", "bans", "outlaws", "branded",
         "classif", "named", "put ",
         "stuft", "eingestuft", "gelistet", "gesetzt",
+        "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
@@ -463,7 +490,8 @@ JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
 # было озвучено 17 апреля", "Административное дело было рассмотрено 4 июня", "Das teilte sie am Donnerstag mit".
 DECISION_REF = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
-    r"|решени\w*|дело\b|заседани\w*|запрет\w*",
+    r"|решени\w*|дело\b|заседани\w*|запрет\w*"
+    r"|\b(?:medida|resoluci[óo]n|decisi[óo]n|décision|arrêté|mesure)\b|шешім\w*",  # news-jur: es, fr, kk
     _I,
 )
 

@@ -89,7 +89,11 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # designadas", "ha sido incluido"); the verb is the match, its object is read after it.
     ("designated", re.compile(
         r"\b(?:a|ont|avait|avaient|a\s+été|ont\s+été|avait\s+été|avaient\s+été|est|sont|été)\s+(?:\w+\s+)?"
-        r"(?:inscrit|désigné|classé|ajouté|interdit|déclaré|listé)(?:e|s|es)?\b(?!\s+(?:de|d['’])\s)"
+        r"(?:inscrit|désigné|classé|interdit|listé)(?:e|s|es)?\b(?!\s+(?:de|d['’])\s)"
+        # "a déclaré" and "a ajouté" are also how French reports speech ("», a déclaré le ministre"):
+        # a listing only with a list or terrorism named after them, and no speaker inverted behind them.
+        r"|(?<![»”\"],\s)(?<![»”\"]\s)\b(?:a|ont|avait|avaient|a\s+été|ont\s+été|est|sont|été)\s+(?:\w+\s+)?(?:ajouté|déclaré)(?:e|s|es)?\b"
+        r"(?!\s+(?:de|d['’]|le|la|l['’]|les|M\.|Mme)\s?)(?=[^.»]{0,150}\b(?:liste|terroris))"
         r"|\b(?:inscri(?:t|vent)|désign(?:e|ent)|class(?:e|ent))\b(?=[^.]{0,150}\b(?:liste|terroris))"
         r"|\b(?:design(?:ó|a|an|aron)|declar(?:ó|a|an|aron)|clasific(?:ó|a|an|aron)|incluy(?:ó|e|en|eron)|incorpor(?:ó|a|an|aron)"
         r"|agreg(?:ó|a|an|aron)|añadi(?:ó|eron)|catalog(?:ó|a|an|aron))\b(?=[^.]{0,150}\b(?:terroris|lista))"

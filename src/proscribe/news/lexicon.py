@@ -8,6 +8,7 @@ specific ones (a petition *to* suspend, a bill *to* delist) come before the gene
 
 from __future__ import annotations
 
+import functools
 import re
 
 _I = re.IGNORECASE
@@ -409,8 +410,15 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
 
 
+@functools.cache
+def _anchor_pattern(anchors: tuple[str, ...]) -> re.Pattern[str]:
+    # one scan of the sentence in C instead of one substring test per anchor in Python
+    return re.compile("|".join(re.escape(anchor) for anchor in sorted(anchors, key=len, reverse=True)))
+
+
 def has_anchor(lowered: str, anchors: tuple[str, ...]) -> bool:
-    return any(anchor in lowered for anchor in anchors)
+    """Whether the lower-cased text contains one of ``anchors`` (plain substrings)."""
+    return _anchor_pattern(anchors).search(lowered) is not None
 
 
 # Every action pattern above contains one of these stems: a sentence without any is skipped after a

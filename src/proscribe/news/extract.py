@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import lexicon
+from proscribe.news import lexicon, russian
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -224,6 +224,9 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             keep(name.text, name.start)
     for name in acronym_names(sentence):
         keep(name.text, name.start)
+    # [news-ru] Declined and single-capital Russian names (tagged spans, quoted names, acronyms).
+    for ru_name in russian.organisation_names(sentence):
+        keep(ru_name.text, ru_name.start)
     names.sort(key=lambda n: abs(n.start - at))
     return names
 
@@ -271,7 +274,7 @@ _ALIAS = re.compile(
     r"^\W*(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$", re.I
 )
 _COORDINATED = re.compile(
-    r"^[\s,»«\"„“”]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$",
+    r"^[\s,»«\"„“”)]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$",
     re.I,
 )
 
@@ -403,6 +406,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     sentences are bounded in length (:data:`MAX_SENTENCE_CHARS`), so the work grows linearly with the text.
     """
     text = article.text
+    russian.start_article()  # [news-ru] bounds the named-entity tagger's work per article
     spans = split_sentences(text)
     all_mentions = [m for m in index.find(text) if not _not_the_entity(text, m)]
     mention_starts = [m.start for m in all_mentions]
@@ -602,6 +606,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
+    events = russian.link_events(events, index)  # [news-ru] Russian names the registry knows
     return _merge(events)
 
 

@@ -1,0 +1,301 @@
+# ruff: noqa: RUF001, RUF002, RUF003  -- Cyrillic letters and typographic quotes are the point of this module.
+"""Russian-language organisation names around a listing verb, and their registry links.
+
+Russian names decline and are mostly written with one capital ("Русского добровольческого корпуса",
+"движения «Талибан»", "организацию «Хайят Тахрир аш-Шам»"), so the capitalised-word rules that find
+English and German names miss them. Here they come from three places:
+
+- the named-entity tagger of `natasha <https://github.com/natasha/natasha>`_ (ORG spans), put back in
+  the nominative by inflecting the head phrase only ("Антивоенного комитета России" → "Антивоенный
+  комитет России"; the genitive complement stays);
+- quoted names after a group noun (already nominative: "признал движение «Колумбайн»" → "Колумбайн");
+- all-capital acronyms ("АУЕ", "РДК", "ФБК").
+
+State bodies, courts, news agencies and countries the tagger also calls organisations are left out. The
+tagger runs only on sentences that already contain a listing-action word, at most
+:data:`MAX_TAGGED_SENTENCES` per article, so a long article costs no more than a short one; the models
+ship in the natasha wheel and load once, on first use.
+
+A name read here links to a registry entity by the registry's names (any inflection, via
+:class:`~proscribe.news.link.NameIndex`) or, for names a registry keeps only in Latin letters ("ХАМАС",
+"Хизб ут-Тахрир"), by a transliteration key compared with the Latin names.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import re
+import threading
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from anyascii import anyascii
+
+from proscribe.news.link import NameIndex, words
+
+if TYPE_CHECKING:
+    from proscribe.news.extract import NewsEvent
+
+# Sentences tagged per article at most: the rest fall back to the rules (quotes, acronyms).
+MAX_TAGGED_SENTENCES = 40
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
+_ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
+# What the tagger calls an organisation but is no group that gets listed: courts, prosecutors, ministries,
+# security services, parliaments, governments, news agencies and papers, international bodies.
+_NOT_GROUP = re.compile(
+    r"суд\b|суда\b|суде\b|судом\b|прокурат|прокурор|министерств|минюст|минобороны|мвд\b|мид\b|фсб\b|фсин|фсо\b|свр\b|гру\b|кгб\b"
+    r"|служб|комитет\s+(?:рф|россии)|следственн|госдум|дума\b|думы\b|думе\b|думой\b|совет\w*\s+федерации|совфед|парламент|правительств"
+    r"|администраци|кремл|президент|росфинмониторинг|роскомнадзор|мин\w+\b|управлени|ведомств|полици|гвардия\b|росгвард"
+    r"|тасс|риа\b|риа\s+новости|интерфакс|коммерсант|ведомости|известия|газет|агентств|телеканал|радио|рбк\b|лента|медуза|meduza"
+    r"|оон\b|снг\b|одкб\b|шос\b|нато\b|евросоюз|\bес\b|брикс|совбез|совет\w*\s+безопасности|конституционн|госдеп|белый\s+дом|пентагон"
+    r"|^(?:рф|сша|фрг|ес|оон|вс|ск|ук|ук\s+рф|кс|нак|ндс|ндфл|сми|снг|ии|ип|ооо|зао|оао|пао|нко|ссср|кпрф|лдпр|ер)$",
+    re.IGNORECASE,
+)
+# Words that make a span a description rather than a name when they start it: "международное движение
+# АУЕ" keeps "АУЕ". Lower-case words never start a Russian name.
+_LOWER_START = re.compile(r"^(?:[а-яё-]+\s+)+")
+_GROUP_NOUN = re.compile(
+    r"(?:организаци|движени|объединени|группировк|групп|сообществ|формировани|легион|батальон|корпус|фонд|парти|союз|сет[ьи]|центр)\w*\s*[«„“\"]?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RussianName:
+    """An organisation named in a Russian sentence: ``text`` in the nominative, ``start``/``end`` the
+    span in the sentence as written."""
+
+    text: str
+    start: int
+    end: int
+    source: str  # "tagger", "quoted" or "acronym"
+
+
+def is_russian(text: str) -> bool:
+    """Whether ``text`` is mostly Cyrillic letters (a Russian-language sentence or article)."""
+    letters = sum(1 for ch in text[:2000] if ch.isalpha())
+    return letters > 0 and len(_CYRILLIC.findall(text[:2000])) * 2 > letters
+
+
+class _Models:
+    """natasha's segmenter, morphology and named-entity tagger, loaded once per process."""
+
+    def __init__(self) -> None:
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph = NewsMorphTagger(embedding)
+        self.ner = NewsNERTagger(embedding)
+        self.vocab = MorphVocab()
+
+
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def _models() -> _Models:
+    with _LOCK:
+        return _Models()
+
+
+def _nominative(models: _Models, tokens: Sequence[Any]) -> str:
+    """The span with its head phrase (leading adjectives and the first noun) put in the nominative; what
+    follows the head (a genitive complement, a name in apposition) is kept as written."""
+    from natasha.norm import inflect_word, recover_shapes, recover_spaces
+
+    head = next((i for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")), len(tokens) - 1)
+    inflected = [
+        inflect_word(models.vocab, token)
+        if index <= head and token.pos in ("NOUN", "PROPN", "ADJ")
+        else token.text
+        for index, token in enumerate(tokens)
+    ]
+    return str(recover_spaces(list(recover_shapes(inflected, tokens)), tokens))
+
+
+def _is_group_name(name: str) -> bool:
+    clean = name.strip(' ,.;:«»"„“”')
+    if len(clean) < 2 or not clean[:1].isupper() or len(clean.split()) > 10:
+        return False
+    return not _NOT_GROUP.search(clean)
+
+
+def tagged_names(sentence: str) -> list[RussianName]:
+    """ORG spans of the named-entity tagger in ``sentence``, in the nominative, bodies left out."""
+    from natasha import Doc
+
+    models = _models()
+    doc = Doc(sentence)
+    doc.segment(models.segmenter)
+    doc.tag_morph(models.morph)
+    doc.tag_ner(models.ner)
+    found: list[RussianName] = []
+    for span in doc.spans:
+        if span.type != "ORG":
+            continue
+        tokens = [t for t in span.tokens if t.text not in '«»"„“”']
+        if not tokens:
+            continue
+        # "международное движение АУЕ": lower-case words describe, the name starts at the capital.
+        while tokens and not tokens[0].text[:1].isupper():
+            tokens.pop(0)
+        if not tokens:
+            continue
+        start, end = tokens[0].start, tokens[-1].stop
+        if any(mark in sentence[start:end] for mark in '«»"„“”'):
+            continue  # a name cut by its quotes: the quoted reading below has it whole
+        text = (
+            _nominative(models, tokens)
+            if len(tokens) > 1 or tokens[0].text.lower() != tokens[0].text
+            else sentence[start:end]
+        )
+        if len(tokens) == 1 and tokens[0].text.isupper():
+            text = tokens[0].text
+        if _is_group_name(text) and _is_group_name(sentence[start:end]):
+            found.append(RussianName(text, start, end, "tagger"))
+    return found
+
+
+def quoted_group_names(sentence: str) -> list[RussianName]:
+    """Quoted names that a group noun introduces ("движение «Колумбайн»", "организацию «Съезд народных
+    депутатов»") or that the tagger would not see; the quotes keep them in the nominative."""
+    found: list[RussianName] = []
+    for match in _QUOTED.finditer(sentence):
+        inner = match.group(1).strip()
+        if not inner[:1].isupper() or len(inner.split()) > 8 or inner.endswith((".", ",", "!", "?")):
+            continue
+        if not _is_group_name(inner):
+            continue
+        found.append(RussianName(inner, match.start(1), match.start(1) + len(inner), "quoted"))
+    return found
+
+
+def acronyms(sentence: str) -> list[RussianName]:
+    """All-capital Cyrillic acronyms that are no state body or country ("АУЕ", "РДК", "ФБК")."""
+    return [
+        RussianName(m.group(0), m.start(), m.end(), "acronym")
+        for m in _ACRONYM.finditer(sentence)
+        if _is_group_name(m.group(0))
+    ]
+
+
+_BUDGET: contextvars.ContextVar[list[int]] = contextvars.ContextVar("russian_tagging_budget")
+
+
+def start_article() -> None:
+    """A new article: the tagger may read :data:`MAX_TAGGED_SENTENCES` more sentences (the rest of a very
+    long article falls back to quotes and acronyms, so its cost stays linear)."""
+    _BUDGET.set([MAX_TAGGED_SENTENCES])
+
+
+def _may_tag() -> bool:
+    budget = _BUDGET.get(None)
+    if budget is None:
+        return True
+    if budget[0] <= 0:
+        return False
+    budget[0] -= 1
+    return True
+
+
+@functools.lru_cache(maxsize=512)
+def organisation_names(sentence: str) -> tuple[RussianName, ...]:
+    """Organisations named in a Russian ``sentence``: quoted names, tagger spans and acronyms, one per
+    place in the sentence, the quoted reading first. Empty for a sentence without Cyrillic letters."""
+    if not _CYRILLIC.search(sentence):
+        return ()
+    tagged = tagged_names(sentence) if _may_tag() else []
+    kept: list[RussianName] = []
+    for name in [*quoted_group_names(sentence), *tagged, *acronyms(sentence)]:
+        if any(k.start < name.end and name.start < k.end for k in kept):
+            continue
+        kept.append(name)
+    return tuple(sorted(kept, key=lambda n: n.start))
+
+
+# Transliteration keys: a name in Cyrillic and its Latin spelling in a registry ("ХАМАС" / "Hamas",
+# "Хизб ут-Тахрир" / "Hizb ut-Tahrir", "Хезболла" / "Hizballah") meet when both are reduced to Latin
+# consonants with each run of vowels as one "a", doubled letters single, "kh"/"q"/"j" spelt one way.
+_TRANSLIT = str.maketrans(
+    {
+        "х": "h",
+        "ж": "zh",
+        "й": "i",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "sh",
+        "ъ": "",
+        "ь": "",
+        "э": "e",
+        "ё": "e",
+        "ю": "u",
+        "я": "a",
+    }
+)
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+# Keys shorter than this match too much by chance; such names link only by their registry spelling.
+MIN_KEY_CHARS = 5
+
+
+def translit_key(name: str) -> str:
+    """A spelling-independent key of ``name`` (Cyrillic or Latin) for comparing transliterations."""
+    latin = anyascii(name.lower().translate(_TRANSLIT)).lower()
+    latin = (
+        latin.replace("kh", "h").replace("q", "k").replace("dzh", "j").replace("w", "v").replace("ph", "f")
+    )
+    latin = re.sub(r"[^a-z]", "", latin)
+    latin = _VOWELS.sub("a", latin)
+    latin = _DOUBLE.sub(r"\1", latin)
+    return latin.rstrip("h") if len(latin) > MIN_KEY_CHARS else latin
+
+
+_KEYS: weakref.WeakKeyDictionary[NameIndex, dict[str, str | None]] = weakref.WeakKeyDictionary()
+
+
+def _translit_keys(index: NameIndex) -> dict[str, str | None]:
+    keys = _KEYS.get(index)
+    if keys is None:
+        keys = {}
+        for value, entity_id in index.entries:
+            key = translit_key(value)
+            if len(key) >= MIN_KEY_CHARS:
+                # A key two entities share links to neither.
+                keys[key] = entity_id if keys.get(key, entity_id) == entity_id else None
+        _KEYS[index] = keys
+    return keys
+
+
+def link_name(name: str, index: NameIndex) -> str | None:
+    """The registry entity a Russian organisation name stands for, else None: the whole name must be one of
+    the entity's names (inflected or not), or equal one of its Latin names by transliteration key."""
+    mentions = index.find(name)
+    if len(mentions) == 1 and {w.stem for w in words(mentions[0].text)} == {w.stem for w in words(name)}:
+        return mentions[0].entity_id
+    key = translit_key(name)
+    if len(key) < MIN_KEY_CHARS:
+        return None
+    return _translit_keys(index).get(key)
+
+
+def link_events(events: list[NewsEvent], index: NameIndex) -> list[NewsEvent]:
+    """Events whose Cyrillic organisation name was not linked, linked when the registry knows the name."""
+    linked: list[NewsEvent] = []
+    for event in events:
+        if event.entity_id is None and event.organisation and _CYRILLIC.search(event.organisation):
+            entity_id = link_name(event.organisation, index)
+            if entity_id is not None:
+                event = replace(event, entity_id=entity_id)
+        linked.append(event)
+    return linked
+
+
+def group_noun_before(sentence: str, start: int) -> bool:
+    """Whether a group noun ("движение", "организацию", "группировку") stands right before ``start``."""
+    return bool(_GROUP_NOUN.search(sentence[max(0, start - 30) : start]))

@@ -226,6 +226,7 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         keep(name.text, name.start)
     # [news-ru] Declined and single-capital Russian names (tagged spans, quoted names, acronyms).
     for ru_name in russian.organisation_names(sentence):
+        names[:] = [n for n in names if n.start != ru_name.start]  # its nominative reading wins
         keep(ru_name.text, ru_name.start)
     names.sort(key=lambda n: abs(n.start - at))
     return names
@@ -748,7 +749,7 @@ def _sentence_events(
                 jurisdiction = context_jurisdiction or (
                     article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
                 )
-            if jurisdiction is None and lexicon.RU_BODIES.search(sentence):
+            if jurisdiction is None and (lexicon.RU_BODIES.search(sentence) or russian.is_russian(sentence)):
                 jurisdiction = "RU"
             # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
             if (
@@ -777,6 +778,9 @@ def _sentence_events(
             )
             if not listed and following and sentence.rstrip().endswith(":"):
                 listed = _bulleted_names(following)
+            # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
+            ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
+            listed = _dedupe(ru_listed) if len(ru_listed) > len(listed) else listed
             if listed:
                 # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
                 # (subjects, asides) are kept only when they were coordinated with the nearest one.

@@ -34,7 +34,9 @@ from typing import TYPE_CHECKING, Any
 
 from anyascii import anyascii
 
+from proscribe.news import lexicon
 from proscribe.news.link import NameIndex, words
+from proscribe.news.orgnames import FoundName
 
 if TYPE_CHECKING:
     from proscribe.news.extract import NewsEvent
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 MAX_TAGGED_SENTENCES = 40
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
+_LATIN_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|the|de|al))*(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
 # What the tagger calls an organisation but is no group that gets listed: courts, prosecutors, ministries,
 # security services, parliaments, governments, news agencies and papers, international bodies.
@@ -144,6 +147,12 @@ def tagged_names(sentence: str) -> list[RussianName]:
         # "международное движение АУЕ": lower-case words describe, the name starts at the capital.
         while tokens and not tokens[0].text[:1].isupper():
             tokens.pop(0)
+        # "Украинский батальон «Азов»": an adjective alone is the group's description, not its name.
+        if not tokens or all(t.pos == "ADJ" for t in tokens):
+            continue
+        # "Фонд защиты прав граждан (ФЗПГ)": the acronym in brackets is an alias, the name ends before it.
+        bracket = next((i for i, t in enumerate(tokens) if t.text == "("), None)
+        tokens = tokens[:bracket] if bracket else tokens
         if not tokens:
             continue
         start, end = tokens[0].start, tokens[-1].stop
@@ -173,6 +182,16 @@ def quoted_group_names(sentence: str) -> list[RussianName]:
             continue
         found.append(RussianName(inner, match.start(1), match.start(1) + len(inner), "quoted"))
     return found
+
+
+def latin_names(sentence: str) -> list[RussianName]:
+    """Runs of capitalised Latin-letter words in a Russian sentence ("Kloop, Temirov Live и AitAit Dese"):
+    a Russian text writes foreign organisations' and outlets' names so."""
+    return [
+        RussianName(m.group(0), m.start(), m.end(), "latin")
+        for m in _LATIN_NAME.finditer(sentence)
+        if _is_group_name(m.group(0))
+    ]
 
 
 def acronyms(sentence: str) -> list[RussianName]:
@@ -210,12 +229,74 @@ def organisation_names(sentence: str) -> tuple[RussianName, ...]:
     if not _CYRILLIC.search(sentence):
         return ()
     tagged = tagged_names(sentence) if _may_tag() else []
+    by_span = {(n.start, n.end): n for n in tagged}
+    quoted = [
+        # «Съезда народных депутатов» without a group noun before it is declined inside its quotes: the
+        # tagger's nominative reading of the same words is the name.
+        replace(name, text=by_span[(name.start, name.end)].text)
+        if (name.start, name.end) in by_span and not group_noun_before(sentence, name.start - 1)
+        else name
+        for name in quoted_group_names(sentence)
+    ]
     kept: list[RussianName] = []
-    for name in [*quoted_group_names(sentence), *tagged, *acronyms(sentence)]:
+    for name in [*quoted, *tagged, *acronyms(sentence), *latin_names(sentence)]:
         if any(k.start < name.end and name.start < k.end for k in kept):
             continue
+        if lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
+            continue  # "..., сообщает Reuters": the news agency
         kept.append(name)
-    return tuple(sorted(kept, key=lambda n: n.start))
+    return tuple(_without_bracketed_aliases(sentence, sorted(kept, key=lambda n: n.start)))
+
+
+_BEFORE_BRACKET = re.compile(r"^[\s»“”\"*]*\($")
+
+
+def _without_bracketed_aliases(sentence: str, names: list[RussianName]) -> list[RussianName]:
+    """Names in brackets right after another name are its aliases ("«Съезд народных депутатов»
+    (Kongres Deputowanych Ludowych, KDL)", "Фонд защиты прав граждан (ФЗПГ)"), not other groups."""
+    kept: list[RussianName] = []
+    alias_until = -1
+    for name in names:
+        if name.start < alias_until:
+            continue
+        if kept and _BEFORE_BRACKET.match(sentence[kept[-1].end : name.start]):
+            close = sentence.find(")", name.start)
+            alias_until = close if close >= 0 else len(sentence)
+            continue
+        kept.append(name)
+    return kept
+
+
+# Between two names of one enumeration: a comma, "и", "а также", an acronym in brackets, and lower-case
+# words that describe the next group ("и общественное движение «Штабы Навального»").
+_COORDINATION = re.compile(
+    r"^[\s»“”\"*]*(?:\([^()]{1,60}\)\s*)?(?:,\s*(?:а\s+также\s+|и\s+)?|и\s+|а\s+также\s+|—\s*)(?:[а-яё-]+\s+){0,3}?[«„“\"]?$"
+)
+# Between the verb and the first name: lower-case words only ("признал экстремистскими организациями ").
+# (the verb's match may end inside a word: "признал «экстремистск|ими организациями» три СМИ — Kloop").
+_LEAD = re.compile(r"^\w*[^;]{0,90}$")
+_LEAD_CLAUSE = re.compile(r",\s*(?:котор|что\b|где\b|когда\b|чтобы\b|а\b|но\b)")
+
+
+def listed_names(sentence: str, after: int) -> list[FoundName]:
+    """The names enumerated after a listing verb that ends at ``after``: "признал экстремистскими
+    организациями ФБК, Фонд защиты прав граждан (ФЗПГ) и общественное движение «Штабы Навального»"
+    gives three. Empty when no name follows the verb directly."""
+    names = [n for n in organisation_names(sentence) if n.start >= after]
+    if not names:
+        return []
+    lead = sentence[after : names[0].start]
+    if not _LEAD.match(lead) or _LEAD_CLAUSE.search(lead):
+        return []
+    found = [names[0]]
+    end = names[0].end
+    for name in names[1:]:
+        gap = sentence[end : name.start]
+        if not _COORDINATION.match(gap):
+            break
+        found.append(name)
+        end = name.end
+    return [FoundName(n.start, n.end, n.text) for n in found]
 
 
 # Transliteration keys: a name in Cyrillic and its Latin spelling in a registry ("ХАМАС" / "Hamas",

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import os
 import re
+import sys
 import threading
 import weakref
 from collections.abc import Sequence
@@ -88,6 +90,12 @@ class _Models:
     """natasha's segmenter, morphology and named-entity tagger, loaded once per process."""
 
     def __init__(self) -> None:
+        if "numpy" not in sys.modules:
+            # The taggers multiply small matrices, one sentence at a time: BLAS threads buy nothing there and,
+            # on a busy machine, cost twenty times the single-threaded time. News extraction runs on one core
+            # (docs/news.md). Only set when unset and before numpy loads, so an explicit setting wins.
+            for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(variable, "1")
         from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
         embedding = NewsEmbedding()
@@ -130,9 +138,9 @@ def _is_group_name(name: str) -> bool:
 
 def tagged_names(sentence: str) -> list[RussianName]:
     """ORG spans of the named-entity tagger in ``sentence``, in the nominative, bodies left out."""
+    models = _models()  # first: it limits BLAS threads before natasha loads numpy
     from natasha import Doc
 
-    models = _models()
     doc = Doc(sentence)
     doc.segment(models.segmenter)
     doc.tag_morph(models.morph)

@@ -153,3 +153,19 @@ def test_latin_sentences_are_not_tagged() -> None:
     assert russian.organisation_names("The Supreme Court banned the Taliban.") == ()
     assert not russian.is_russian("The Supreme Court banned the Taliban.")
     assert russian.is_russian("Верховный суд признал ФБК террористической организацией.")
+
+
+def test_status_aside_in_brackets_is_no_step() -> None:
+    # dev4, lenta.ru: "... решения о признании экстремистской организацией ФБК (включен Минюстом в реестр
+    # организаций, выполняющих функции иностранного агента, и признан экстремистской организацией)": the ruling
+    # is the step; the bracketed "включен ... и признан" describes the standing status.
+    sentence = (
+        "Суд заявил о вступлении в законную силу решения о признании экстремистской организацией ФБК (включен "
+        "Минюстом в реестр организаций, выполняющих функции иностранного агента, и признан экстремистской "
+        "организацией)."
+    )
+    assert not russian.in_status_aside(sentence, sentence.index("признании"))
+    assert russian.in_status_aside(sentence, sentence.index("включен"))
+    assert russian.in_status_aside(sentence, sentence.index("признан экстремистской"))
+    events = _sentence_events(sentence, dt.date(2021, 8, 4), extremist_lists=True)
+    assert [(e.organisation, e.action) for e in events] == [("ФБК", "designated")]

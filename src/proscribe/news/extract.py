@@ -726,6 +726,9 @@ def _sentence_events(
                 lexicon.STANDING_STATUS.search(sentence) or lexicon.GERUND_SUBJECT.match(sentence)
             ):
                 continue
+            # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
+            if action in lexicon.STATUS_ACTIONS and russian.in_status_aside(sentence, match.start()):
+                continue
             if (
                 action in _LISTING_STEPS
                 and lexicon.EXTREMIST_LIST.search(sentence)

@@ -307,6 +307,16 @@ def listed_names(sentence: str, after: int) -> list[FoundName]:
     return [FoundName(n.start, n.end, n.text) for n in found]
 
 
+def in_status_aside(sentence: str, position: int) -> bool:
+    """Whether ``position`` lies inside a bracketed aside of a Russian sentence: "«Талибан» (признано
+    террористическим и запрещено в РФ)", "Илья Пономарев (внесен в перечень террористов ...)" describe a
+    standing status, as Russian media must when they name a banned group; they report no step."""
+    if not _CYRILLIC.search(sentence):
+        return False
+    opened = sentence.rfind("(", 0, position)
+    return opened >= 0 and sentence.rfind(")", opened, position) < 0
+
+
 # Transliteration keys: a name in Cyrillic and its Latin spelling in a registry ("ХАМАС" / "Hamas",
 # "Хизб ут-Тахрир" / "Hizb ut-Tahrir", "Хезболла" / "Hizballah") meet when both are reduced to Latin
 # consonants with each run of vowels as one "a", doubled letters single, "kh"/"q"/"j" spelt one way.

@@ -169,3 +169,18 @@ def test_status_aside_in_brackets_is_no_step() -> None:
     assert russian.in_status_aside(sentence, sentence.index("признан экстремистской"))
     events = _sentence_events(sentence, dt.date(2021, 8, 4), extremist_lists=True)
     assert [(e.organisation, e.action) for e in events] == [("ФБК", "designated")]
+
+
+def test_declined_quoted_name_without_tagger_span_reads_in_the_nominative() -> None:
+    # dev, riamo.ru: "запретил деятельность «Антивоенного комитета России»*" (the tagger splits off "России").
+    events = _events("dev/2026-03-02_ru_antiwar_committee_riamo.txt")
+    assert ("RU", "Антивоенный комитет России", "designated") in [
+        (e.jurisdiction, e.organisation, e.action) for e in events
+    ]
+
+
+def test_a_conviction_is_no_designation() -> None:
+    # Constructed in the words of the dev sentencing reports (dev/2023-12-19_ru_hizb_sentence_interfax.txt):
+    # "признал виновным ... в участии в террористической организации" convicts a person, lists no group.
+    sentence = "Суд признал жителя Уфы виновным в участии в террористической организации «Хизб ут-Тахрир»."
+    assert _sentence_events(sentence, dt.date(2023, 12, 19)) == []

@@ -783,7 +783,7 @@ def _sentence_events(
                 listed = _bulleted_names(following)
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
-            listed = _dedupe(ru_listed) if len(ru_listed) > len(listed) else listed
+            listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
             if listed:
                 # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
                 # (subjects, asides) are kept only when they were coordinated with the nearest one.

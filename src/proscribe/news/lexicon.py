@@ -16,7 +16,7 @@ _I = re.IGNORECASE
 ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Procedural steps first: they mention delisting/suspension without doing it.
     ("review_due", re.compile(r"\b(?:will|to)\s+(?:now\s+)?be\s+reviewed\s+by\s+the\s+Federation\s+Council|рассмотрит\s+Совет\s+Федерации", _I)),
-    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|слушани\w*[^.]{0,60}назначен\w*\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
+    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}назначен\w*\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
     ("bill_passed_first_reading", re.compile(r"\bfirst\s+reading\b|в\s+первом\s+чтении|in\s+erster\s+Lesung", _I)),
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
     ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
@@ -47,7 +47,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
         r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\b(?:was|were|been|be)\s+(?:officially\s+)?(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
-        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|нии|ет|ют)|объявил\w*)\b[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
+        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют)|объявил\w*|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\bвиновн)[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
         r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили)\b"
         r"|(?-i:\bverboten\b|\bverbietet\b)|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
@@ -256,7 +256,7 @@ CONTINUATION = re.compile(
 # substring test (fast, in C) decides whether the pattern is worth running on a sentence at all.
 ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_due": ("federation council", "совет федерации"),
-    "hearing_scheduled": ("hearing", "слушани", "entscheid", "will rule", "will decide"),
+    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "entscheid", "will rule", "will decide"),
     "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
     "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),

@@ -57,6 +57,8 @@ _NOT_GROUP = re.compile(
     r"|администраци|кремл|президент|росфинмониторинг|роскомнадзор|мин\w+\b|управлени|ведомств|полици|гвардия\b|росгвард"
     r"|тасс|риа\b|риа\s+новости|интерфакс|коммерсант|ведомости|известия|газет|агентств|телеканал|радио|рбк\b|лента|медуза|meduza"
     r"|оон\b|снг\b|одкб\b|шос\b|нато\b|евросоюз|\bес\b|брикс|совбез|совет\w*\s+безопасности|конституционн|госдеп|белый\s+дом|пентагон"
+    # A law's title: «О противодействии экстремистской деятельности».
+    r"|^(?:о|об)\s"
     r"|^(?:рф|сша|фрг|ес|оон|вс|ск|ук|ук\s+рф|кс|нак|ндс|ндфл|сми|снг|ии|ип|ооо|зао|оао|пао|нко|ссср|кпрф|лдпр|ер)$",
     re.IGNORECASE,
 )
@@ -136,8 +138,8 @@ def _is_group_name(name: str) -> bool:
     return not _NOT_GROUP.search(clean)
 
 
-def tagged_names(sentence: str) -> list[RussianName]:
-    """ORG spans of the named-entity tagger in ``sentence``, in the nominative, bodies left out."""
+def _tag(sentence: str) -> Any:
+    """natasha's Doc of ``sentence`` with tokens, morphology and named-entity spans."""
     models = _models()  # first: it limits BLAS threads before natasha loads numpy
     from natasha import Doc
 
@@ -145,6 +147,13 @@ def tagged_names(sentence: str) -> list[RussianName]:
     doc.segment(models.segmenter)
     doc.tag_morph(models.morph)
     doc.tag_ner(models.ner)
+    return doc
+
+
+def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
+    """ORG spans of the named-entity tagger in ``sentence``, in the nominative, bodies left out."""
+    models = _models()
+    doc = doc if doc is not None else _tag(sentence)
     found: list[RussianName] = []
     for span in doc.spans:
         if span.type != "ORG":
@@ -176,6 +185,13 @@ def tagged_names(sentence: str) -> list[RussianName]:
         if _is_group_name(text) and _is_group_name(sentence[start:end]):
             found.append(RussianName(text, start, end, "tagger"))
     return found
+
+
+def _quoted_nominative(doc: Any, name: RussianName) -> RussianName:
+    tokens = [t for t in doc.tokens if name.start <= t.start and t.stop <= name.end]
+    if not tokens or any(t.text in '«»"„“”()' for t in tokens):
+        return name
+    return replace(name, text=_nominative(_models(), tokens))
 
 
 def quoted_group_names(sentence: str) -> list[RussianName]:
@@ -236,16 +252,16 @@ def organisation_names(sentence: str) -> tuple[RussianName, ...]:
     place in the sentence, the quoted reading first. Empty for a sentence without Cyrillic letters."""
     if not _CYRILLIC.search(sentence):
         return ()
-    tagged = tagged_names(sentence) if _may_tag() else []
-    by_span = {(n.start, n.end): n for n in tagged}
-    quoted = [
-        # «Съезда народных депутатов» without a group noun before it is declined inside its quotes: the
-        # tagger's nominative reading of the same words is the name.
-        replace(name, text=by_span[(name.start, name.end)].text)
-        if (name.start, name.end) in by_span and not group_noun_before(sentence, name.start - 1)
-        else name
-        for name in quoted_group_names(sentence)
-    ]
+    doc = _tag(sentence) if _may_tag() else None
+    tagged = tagged_names(sentence, doc) if doc is not None else []
+    quoted = quoted_group_names(sentence)
+    if doc is not None:
+        # «Съезда народных депутатов» without a group noun before it is declined inside its quotes: its head
+        # phrase is put back in the nominative. After a group noun ("движения «Талибан»") it is as written.
+        quoted = [
+            name if group_noun_before(sentence, name.start - 1) else _quoted_nominative(doc, name)
+            for name in quoted
+        ]
     kept: list[RussianName] = []
     for name in [*quoted, *tagged, *acronyms(sentence), *latin_names(sentence)]:
         if any(k.start < name.end and name.start < k.end for k in kept):
@@ -337,6 +353,7 @@ _TRANSLIT = str.maketrans(
         "я": "a",
     }
 )
+_UNPAIRED_QUOTE = re.compile(r"[«»„“”]")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")
 # Keys shorter than this match too much by chance; such names link only by their registry spelling.
@@ -391,6 +408,9 @@ def link_events(events: list[NewsEvent], index: NameIndex) -> list[NewsEvent]:
             entity_id = link_name(event.organisation, index)
             if entity_id is not None:
                 event = replace(event, entity_id=entity_id)
+        if event.organisation and _CYRILLIC.search(event.organisation):
+            # A registry name read across quotes ("движение «Талибан"): the quote is no part of it.
+            event = replace(event, organisation=_UNPAIRED_QUOTE.sub("", event.organisation).strip())
         linked.append(event)
     return linked
 

@@ -184,3 +184,15 @@ def test_a_conviction_is_no_designation() -> None:
     # "признал виновным ... в участии в террористической организации" convicts a person, lists no group.
     sentence = "Суд признал жителя Уфы виновным в участии в террористической организации «Хизб ут-Тахрир»."
     assert _sentence_events(sentence, dt.date(2023, 12, 19)) == []
+
+
+def test_bodies_that_list_are_not_listed_groups() -> None:
+    assert russian.is_body("ФСБ")
+    assert russian.is_body("Верховный суд")
+    assert not russian.is_body("Антивоенный комитет России")
+    assert not russian.is_body("Русский добровольческий корпус")
+    # Constructed: the list's keeper after "организаций" is no group; the subject is.
+    sentence = "Организация «Сеть» попала в список террористических организаций ФСБ."
+    assert [(e.organisation, e.action) for e in _sentence_events(sentence, dt.date(2019, 2, 12))] == [
+        ("Сеть", "designated")
+    ]

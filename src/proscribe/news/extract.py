@@ -228,6 +228,7 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     for ru_name in russian.organisation_names(sentence):
         names[:] = [n for n in names if n.start != ru_name.start]  # its nominative reading wins
         keep(ru_name.text, ru_name.start)
+    names[:] = [n for n in names if not russian.is_body(n.text)]  # "организаций ФСБ": the body, no group
     names.sort(key=lambda n: abs(n.start - at))
     return names
 
@@ -784,6 +785,7 @@ def _sentence_events(
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
             listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
+            listed = [o for o in listed if not russian.is_body(o.text)]
             if listed:
                 # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
                 # (subjects, asides) are kept only when they were coordinated with the nearest one.

@@ -37,7 +37,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bdelist(?:ed|s|ing)?\b|\brevok(?:e|ed|es|ing)\b[^.]{0,80}\bdesignation|\brevocation\b|\brescind\w*\b[^.]{0,60}\bdesignation"
         r"|\bno\s+longer\s+(?:on|appears|listed|designated)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
         r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
-        r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет"
+        r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|(?:отозвал\w*|отменил\w*|снял[аио]?|сняли|лишил\w*)\s+(?:[\w-]+\s+){0,4}?(?:статус\w*|признани\w*|обозначени\w*)\b[^.]{0,60}?террористическ|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
         _I)),
@@ -47,9 +47,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
         r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\b(?:was|were|been|be)\s+(?:officially\s+)?(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
-        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют)|объявил\w*|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\bвиновн)[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
+        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\bвиновн)[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили)\b"
+        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
         r"|(?-i:\bverboten\b|\bverbietet\b)|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
         _I)),
 ]  # fmt: skip
@@ -271,13 +271,13 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
-        "expired", "исключ", "вывел", "выведен", "удал", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
+        "expired", "исключ", "вывел", "выведен", "удал", "отозвал", "отменил", "снял", "сняли", "лишил", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
         "sanktionen", "einstufung",
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
         "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
-        "включ", "добав", "перечень", "список", "реестр",
+        "включ", "добав", "перечень", "список", "реестр", "вошл", "вошел", "вошёл", "попал",
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))

@@ -359,7 +359,7 @@ _TRANSLIT = str.maketrans(
         "я": "a",
     }
 )
-_UNPAIRED_QUOTE = re.compile(r"[«»„“”]")
+_UNPAIRED_QUOTE = re.compile(r"[«»„“”\"]")
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")
 # Keys shorter than this match too much by chance; such names link only by their registry spelling.
@@ -415,7 +415,7 @@ def link_events(events: list[NewsEvent], index: NameIndex) -> list[NewsEvent]:
             if entity_id is not None:
                 event = replace(event, entity_id=entity_id)
         if event.organisation and _CYRILLIC.search(event.organisation):
-            # A registry name read across quotes ("движение «Талибан"): the quote is no part of it.
+            # A name read across quotes ("движение «Талибан", "движение \"Талибан"): quotes are no part of it.
             event = replace(event, organisation=_UNPAIRED_QUOTE.sub("", event.organisation).strip())
         linked.append(event)
     return linked

@@ -9,7 +9,12 @@ English and German names miss them. Here they come from three places:
   the nominative by inflecting the head phrase only ("Антивоенного комитета России" → "Антивоенный
   комитет России"; the genitive complement stays);
 - quoted names after a group noun (already nominative: "признал движение «Колумбайн»" → "Колумбайн");
-- all-capital acronyms ("АУЕ", "РДК", "ФБК").
+- all-capital acronyms ("АУЕ", "РДК", "ФБК") and Latin-letter names ("Kloop, Temirov Live и AitAit Dese").
+
+A quoted name with no group noun before it is declined inside its quotes ("о признании «Съезда народных
+депутатов»") and is put in the nominative like a tagged span. Names in brackets right after a name are its
+aliases, an enumeration after the verb gives one name per group, and a listing verb inside brackets
+("«Талибан» (признан террористическим и запрещен в РФ)") is a status aside, not a step.
 
 State bodies, courts, news agencies and countries the tagger also calls organisations are left out. The
 tagger runs only on sentences that already contain a listing-action word, at most
@@ -62,9 +67,6 @@ _NOT_GROUP = re.compile(
     r"|^(?:рф|сша|фрг|ес|оон|вс|ск|ук|ук\s+рф|кс|нак|ндс|ндфл|сми|снг|ии|ип|ооо|зао|оао|пао|нко|ссср|кпрф|лдпр|ер)$",
     re.IGNORECASE,
 )
-# Words that make a span a description rather than a name when they start it: "международное движение
-# АУЕ" keeps "АУЕ". Lower-case words never start a Russian name.
-_LOWER_START = re.compile(r"^(?:[а-яё-]+\s+)+")
 _GROUP_NOUN = re.compile(
     r"(?:организаци|движени|объединени|группировк|групп|сообществ|формировани|легион|батальон|корпус|фонд|парти|союз|сет[ьи]|центр)\w*\s*[«„“\"]?$",
     re.IGNORECASE,
@@ -79,7 +81,7 @@ class RussianName:
     text: str
     start: int
     end: int
-    source: str  # "tagger", "quoted" or "acronym"
+    source: str  # "tagger", "quoted", "acronym" or "latin"
 
 
 def is_russian(text: str) -> bool:
@@ -302,8 +304,9 @@ def _without_bracketed_aliases(sentence: str, names: list[RussianName]) -> list[
 _COORDINATION = re.compile(
     r"^[\s»“”\"*]*(?:\([^()]{1,60}\)\s*)?(?:,\s*(?:а\s+также\s+|и\s+)?|и\s+|а\s+также\s+|—\s*)(?:[а-яё-]+\s+){0,3}?[«„“\"]?$"
 )
-# Between the verb and the first name: lower-case words only ("признал экстремистскими организациями ").
-# (the verb's match may end inside a word: "признал «экстремистск|ими организациями» три СМИ — Kloop").
+# Between the verb and the first name: a few words of one clause ("признал экстремистскими организациями ",
+# "признал «экстремистск|ими организациями» три ведущих независимых СМИ — "; the verb's match may end
+# inside a word), not a new clause ("..., который ...", "..., а ...").
 _LEAD = re.compile(r"^\w*[^;]{0,90}$")
 _LEAD_CLAUSE = re.compile(r",\s*(?:котор|что\b|где\b|когда\b|чтобы\b|а\b|но\b)")
 

@@ -300,9 +300,9 @@ def _without_bracketed_aliases(sentence: str, names: list[RussianName]) -> list[
 
 
 # Between two names of one enumeration: a comma, "и", "а также", an acronym in brackets, and lower-case
-# words that describe the next group ("и общественное движение «Штабы Навального»").
+# words that describe the next group ("и общественное движение «Штабы Навального»", "и Легион «Свобода России»").
 _COORDINATION = re.compile(
-    r"^[\s»“”\"*]*(?:\([^()]{1,60}\)\s*)?(?:,\s*(?:а\s+также\s+|и\s+)?|и\s+|а\s+также\s+|—\s*)(?:[а-яё-]+\s+){0,3}?[«„“\"]?$"
+    r"^[\s»“”\"*]*(?:\([^()]{1,60}\)\s*)?(?:,\s*(?:а\s+также\s+|и\s+)?|и\s+|а\s+также\s+|—\s*)(?:[а-яё-]+\s+){0,3}?(?:[А-ЯЁ][а-яё]+\s+)?[«„“\"]?$"
 )
 # Between the verb and the first name: a few words of one clause ("признал экстремистскими организациями ",
 # "признал «экстремистск|ими организациями» три ведущих независимых СМИ — "; the verb's match may end

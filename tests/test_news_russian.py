@@ -196,3 +196,13 @@ def test_bodies_that_list_are_not_listed_groups() -> None:
     assert [(e.organisation, e.action) for e in _sentence_events(sentence, dt.date(2019, 2, 12))] == [
         ("Сеть", "designated")
     ]
+
+
+def test_tagging_budget_counts_sentences_not_calls() -> None:
+    sentences = [f"Суд признал «Группу {number}» террористической организацией." for number in range(3)]
+    russian.start_article()
+    for _ in range(5):
+        for sentence in sentences:
+            russian.organisation_names(sentence)
+    budget = russian._BUDGET.get()
+    assert budget.left == russian.MAX_TAGGED_SENTENCES - len(sentences)

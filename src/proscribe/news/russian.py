@@ -235,32 +235,45 @@ def acronyms(sentence: str) -> list[RussianName]:
     ]
 
 
-_BUDGET: contextvars.ContextVar[list[int]] = contextvars.ContextVar("russian_tagging_budget")
+@dataclass
+class _Budget:
+    left: int
+    tagged: set[str]
+
+
+_BUDGET: contextvars.ContextVar[_Budget] = contextvars.ContextVar("russian_tagging_budget")
 
 
 def start_article() -> None:
     """A new article: the tagger may read :data:`MAX_TAGGED_SENTENCES` more sentences (the rest of a very
-    long article falls back to quotes and acronyms, so its cost stays linear)."""
-    _BUDGET.set([MAX_TAGGED_SENTENCES])
+    long article falls back to quotes, acronyms and Latin names, so its cost stays linear)."""
+    _BUDGET.set(_Budget(MAX_TAGGED_SENTENCES, set()))
 
 
-def _may_tag() -> bool:
+def _may_tag(sentence: str) -> bool:
     budget = _BUDGET.get(None)
-    if budget is None:
+    if budget is None or sentence in budget.tagged:
         return True
-    if budget[0] <= 0:
+    if budget.left <= 0:
         return False
-    budget[0] -= 1
+    budget.left -= 1
+    budget.tagged.add(sentence)
     return True
 
 
-@functools.lru_cache(maxsize=512)
 def organisation_names(sentence: str) -> tuple[RussianName, ...]:
-    """Organisations named in a Russian ``sentence``: quoted names, tagger spans and acronyms, one per
-    place in the sentence, the quoted reading first. Empty for a sentence without Cyrillic letters."""
+    """Organisations named in a Russian ``sentence``: quoted names, tagger spans, acronyms and Latin-letter
+    names, one per place in the sentence, the quoted reading first. Empty for a sentence without Cyrillic
+    letters. Past the article's tagging budget (:func:`start_article`) the tagger is not run."""
     if not _CYRILLIC.search(sentence):
         return ()
-    doc = _tag(sentence) if _may_tag() else None
+    return _organisation_names(sentence, _may_tag(sentence))
+
+
+# The extractor asks again for each listing verb of a sentence; the answer depends on the sentence alone.
+@functools.lru_cache(maxsize=512)
+def _organisation_names(sentence: str, tag: bool) -> tuple[RussianName, ...]:
+    doc = _tag(sentence) if tag else None
     tagged = tagged_names(sentence, doc) if doc is not None else []
     quoted = quoted_group_names(sentence)
     if doc is not None:

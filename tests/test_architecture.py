@@ -76,6 +76,7 @@ TABLE_OWNERS = {
     "watchlists.store",
     "api.auth",
     "api.limits",
+    "api.sessions",
 }
 
 

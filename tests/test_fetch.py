@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -16,6 +17,7 @@ import pytest
 from proscribe import Registry
 from proscribe.errors import InputError
 from proscribe.lists.fetch import fetch_list
+from proscribe.lists.store import ListStore
 from shared_data import pick
 
 CA_SOR = Path(__file__).parent / "data" / "ca_sor"
@@ -107,7 +109,7 @@ def test_the_cli_fetches_the_un_list(server: tuple[str, type[_Files]], tmp_path:
         [*command, "fetch", "un", "--from", mirror, "--folder", str(tmp_path / "dl"), "--db", db],
         capture_output=True,
         text=True,
-        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"},
+        env={**os.environ, "COLUMNS": "200"},  # PYTHONPATH kept: the command runs this tree's code
     )
     assert result.returncode == 0, result.stderr
     assert f"Downloaded {mirror}/consolidated.xml" in result.stdout
@@ -120,3 +122,78 @@ def test_the_cli_fetches_the_un_list(server: tuple[str, type[_Files]], tmp_path:
         [*command, "fetch", "un", "--from", "http://127.0.0.1:9", "--db", db], capture_output=True, text=True
     )
     assert offline.returncode == 1 and offline.stderr.count("\n") == 1 and "cannot connect" in offline.stderr
+
+
+def _un_without_entities(text: str, day: str) -> bytes:
+    """The UN list of another day with its ENTITIES section emptied: well-formed, complete-looking,
+    every entity gone (what a publisher's partial export would look like)."""
+    start, end = text.index("<ENTITY>"), text.index("</ENTITIES>")
+    dated = text.replace('dateGenerated="2026-02-27', f'dateGenerated="{day}', 1)
+    shift = len(dated) - len(text)
+    return (dated[: start + shift] + dated[end + shift :]).encode("utf-8")
+
+
+FETCH_UN = [sys.executable, "-m", "proscribe", "fetch", "un", "--from"]
+
+
+def test_fetch_refuses_a_mass_removal_unless_allowed(
+    server: tuple[str, type[_Files]], tmp_path: Path
+) -> None:
+    """The removal guard of ``import`` holds for ``fetch`` too, with the same override."""
+    mirror, handler = server
+    text = UN_2026.path.read_text(encoding="utf-8")
+    entities = text.count("<ENTITY>")
+    entries = entities + text.count("<INDIVIDUAL>")
+    db = str(tmp_path / "r.db")
+    folder = tmp_path / "dl"
+
+    def fetch_un(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*FETCH_UN, mirror, "--folder", str(folder), *extra, "--db", db],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+
+    _serve(handler, "consolidated.xml", text.encode("utf-8"))
+    assert fetch_un().returncode == 0
+    registry = Registry(db)
+    acts = registry.journal.count()
+    _serve(handler, "consolidated.xml", _un_without_entities(text, "2026-02-28"))
+    refused = fetch_un()
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+    [line] = refused.stderr.strip().splitlines()
+    share = f"{entities / entries:.1%}"
+    assert f"would remove {entities:,} of the previous version's {entries:,} entries ({share}" in line
+    assert "--allow-mass-removal" in line
+    # nothing imported; the download is kept (its path is named) for a later import or review
+    assert registry.journal.count() == acts
+    assert [v.data_date.isoformat() for v in ListStore(registry.db).versions("un")] == ["2026-02-27"]
+    [kept] = [
+        path
+        for path in (folder / "un").glob("*/consolidated.xml")
+        if b'dateGenerated="2026-02-28' in path.read_bytes()[:1000]
+    ]
+    assert str(kept) in line
+    allowed = fetch_un("--allow-mass-removal")
+    assert allowed.returncode == 0, allowed.stderr
+    assert f"{entities:,} removed" in allowed.stdout
+    assert [v.data_date.isoformat() for v in ListStore(registry.db).versions("un")] == [
+        "2026-02-27",
+        "2026-02-28",
+    ]
+    registry.db.dispose()
+
+
+def test_fetch_list_passes_allow_mass_removal(server: tuple[str, type[_Files]], tmp_path: Path) -> None:
+    mirror, handler = server
+    text = UN_2026.path.read_text(encoding="utf-8")
+    registry = Registry(str(tmp_path / "r.db"))
+    _serve(handler, "consolidated.xml", text.encode("utf-8"))
+    fetch_list(registry, "un", tmp_path / "dl", mirror=mirror)
+    _serve(handler, "consolidated.xml", _un_without_entities(text, "2026-02-28"))
+    with pytest.raises(InputError, match="would remove"):
+        fetch_list(registry, "un", tmp_path / "dl", mirror=mirror)
+    [result] = fetch_list(registry, "un", tmp_path / "dl", mirror=mirror, allow_mass_removal=True).results
+    assert result.changes["removed"] == text.count("<ENTITY>")
+    registry.db.dispose()

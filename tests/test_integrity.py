@@ -231,6 +231,8 @@ def test_cli_refuses_a_truncated_import_with_one_line_and_allows_a_real_removal(
     full = need(OFAC_2024).read_bytes()
     db = tmp_path / "cli.db"
     assert cli("import", "ofac", str(OFAC_2024), db=db).returncode == 0
+    registry = Registry(str(db))
+    written = (registry.journal.count(), len(ListStore(registry.db).versions("ofac")))
     cut = tmp_path / "sdn_2024-05-04.csv"
     cut.write_bytes(full[:2_000_000])
     assert "0x1A" in one_line_error(cli("import", "ofac", str(cut), db=db))
@@ -239,6 +241,10 @@ def test_cli_refuses_a_truncated_import_with_one_line_and_allows_a_real_removal(
     partial.write_bytes(b"\r\n".join(rows[: len(rows) * 9 // 10]) + b"\r\n\x1a")
     refused = one_line_error(cli("import", "ofac", str(partial), db=db))
     assert "would remove 1,497 of the previous version's 14,965 entries" in refused
+    # neither refusal wrote an act or a version
+    assert written[1] == 1
+    assert (registry.journal.count(), len(ListStore(registry.db).versions("ofac"))) == written
+    registry.db.dispose()
     accepted = cli("import", "ofac", str(partial), "--allow-mass-removal", db=db)
     assert accepted.returncode == 0 and "1,497 removed" in accepted.stdout, accepted.stderr
 
@@ -422,6 +428,12 @@ class Api:
         return {"Authorization": f"Bearer {self.tokens[role]}"}
 
 
+def sign_in(api: Api, role: str) -> None:
+    """Sign the test client in as a browser does: the key at /login, a session cookie back."""
+    answer = api.client.post("/login", data={"token": api.tokens[role]}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+
+
 @pytest.fixture
 def api(tmp_path: Path) -> Iterator[Api]:
     registry = Registry(str(tmp_path / "api.db"))
@@ -523,7 +535,7 @@ def test_a_javascript_source_url_is_shown_as_text_not_a_link(api: Api) -> None:
         "/api/acts", json={"acts": [_hostile_source_act(url)]}, headers=api.auth("analyst")
     )
     assert recorded.status_code == 201, recorded.text
-    api.client.cookies.set("proscribe_key", api.tokens["reader"])
+    sign_in(api, "reader")
     page = api.client.get("/entity/taliban")
     assert page.status_code == 200
     assert "the ruling" in page.text  # the source is named, as text
@@ -699,7 +711,7 @@ def test_in_chromium_no_javascript_link_and_no_policy_violation(tmp_path: Path) 
 
 
 def test_the_screening_form_needs_its_token_when_signed_in_by_cookie(api: Api) -> None:
-    api.client.cookies.set("proscribe_key", api.tokens["reader"])
+    sign_in(api, "reader")
     form = api.client.get("/screen")
     found = re.search(r'name="csrf" value="([0-9a-f]{64})"', form.text)
     assert found is not None

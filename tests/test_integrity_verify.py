@@ -28,6 +28,7 @@ from proscribe.entities import entity_name_rows
 from proscribe.errors import ProscribeError
 from proscribe.lists.importer import import_list
 from proscribe.model import Entity
+from proscribe.screening.exclusions import ExclusionStore, query_key
 from proscribe.screening.screen import ScreeningIndex, screen
 from proscribe.serialize import to_jsonable
 from proscribe.sources import un
@@ -54,13 +55,10 @@ NOT_ANSWER_RELEVANT = {
     "alerts": "alerts raised for watchlists, as above",
     "screening_audit": "the record of past screens, written after each answer",
     "rate_limits": "per-key request counters of the HTTP service: whether a request is answered, never what",
+    "web_sessions": "web sign-in sessions: who may ask through the browser, not what is answered",
 }
 # Tables that do change answers but that verify does not cover yet (see docs/security.md).
-NOT_COVERED_YET = {
-    "screening_exclusions": "reviewed false-positive decisions hide an entity from a query's screening results; "
-    "they are added and removed by design and audited in audit_log, not chained (to wire: ledger rows "
-    "in ExclusionStore.add/remove)",
-}
+NOT_COVERED_YET: dict[str, str] = {}
 # Columns of covered tables that verify does not check, and why no answer can depend on them.
 UNSEEN_BY_VERIFY = {
     "checkpoints": {"id"},  # the row number of a stored checkpoint; its signed payload holds the rest
@@ -82,7 +80,15 @@ QUERIES = [
 def test_every_table_is_classified() -> None:
     classified = set(COVERED) | set(NOT_ANSWER_RELEVANT) | set(NOT_COVERED_YET)
     assert classified == set(t.metadata.tables)
-    for table in ("acts", "act_entities", "entities", "entity_names", "entity_links", "list_versions"):
+    for table in (
+        "acts",
+        "act_entities",
+        "entities",
+        "entity_names",
+        "entity_links",
+        "list_versions",
+        "screening_exclusions",
+    ):
         assert table in COVERED
     assert {"list_entries", "list_subjects", "journal_head", "ledger", "ledger_head", "checkpoints"} <= set(
         COVERED
@@ -105,9 +111,13 @@ def _answers(url: str) -> dict[str, Any]:
                         found[key] = f"error: {exc}"
         try:
             index = ScreeningIndex.from_registry(registry)
+            # Reviewed exclusions apply as the screener applies them (by the query's screening form).
+            exclusions = ExclusionStore(registry.db).all()
             for query in QUERIES:
+                excluded = exclusions.get(query_key(query), set())
                 found[f"screen|{query}"] = [
-                    to_jsonable(m.to_json()) for m in screen(index, query, dt.date.fromisoformat(DAYS[-1]))
+                    to_jsonable(m.to_json())
+                    for m in screen(index, query, dt.date.fromisoformat(DAYS[-1]), excluded=excluded)
                 ]
         except (ProscribeError, ValueError, KeyError) as exc:
             found["screen"] = f"error: {exc!r}"
@@ -116,10 +126,17 @@ def _answers(url: str) -> dict[str, Any]:
     return found
 
 
+# Reviewed "this query is not that entity" decisions: (query, entity id). Each hides the only match
+# its query has in the test registry, so an exclusion edited or removed changes a screening answer.
+EXCLUSIONS = [("Taliban", "taliban"), ("Eric Badege", "un-cdi.001")]
+
+
 def _build(url: str, list_file: Path = EXCERPT) -> None:
     registry = Registry(url)
     registry.load_bundled()
     import_list(registry, un.parse([list_file]))
+    for query, entity_id in EXCLUSIONS:
+        ExclusionStore(registry.db).add(query, entity_id, "test: reviewed, not this subject", "tester")
     make_checkpoint(registry.db)
     registry.db.dispose()
 
@@ -340,6 +357,35 @@ def _shrink_version(url: str) -> None:
     engine.dispose()
 
 
+def _delete_exclusion(url: str) -> None:
+    """The reviewed "Taliban is not taliban" decision removed: the entity is back in that screen."""
+    _exec(url, ("DELETE FROM screening_exclusions WHERE entity_id = 'taliban'", {}))
+
+
+def _insert_exclusion(url: str) -> None:
+    """A decision nobody reviewed through the library: Al-Qaida hidden from "Al Qaida"."""
+    _exec(
+        url,
+        (
+            "INSERT INTO screening_exclusions (query_key, entity_id, reason, author, created_at) "
+            "VALUES (:q, 'al-qaida', 'reviewed', 'tester', '2026-01-01T00:00:00+00:00')",
+            {"q": query_key("Al Qaida")},
+        ),
+    )
+
+
+def _repoint_exclusion(url: str) -> None:
+    """The decision about "Eric Badege" now hides Al-Qaida from "Al Qaida" instead."""
+    _exec(
+        url,
+        (
+            "UPDATE screening_exclusions SET query_key = :q, entity_id = 'al-qaida' "
+            "WHERE entity_id = 'un-cdi.001'",
+            {"q": query_key("Al Qaida")},
+        ),
+    )
+
+
 # Each attack, and where verify must find it: the tables its storage check names, or "journal" for
 # the act chain's own pass. Before issue 14 the act chain's pass saw none of them.
 ATTACKS: dict[str, tuple[Callable[[str], None], set[str]]] = {
@@ -351,6 +397,9 @@ ATTACKS: dict[str, tuple[Callable[[str], None], set[str]]] = {
     "list_subjects re-pointed": (_repoint_subject, {"list_subjects"}),
     "list entry rewritten and re-hashed": (_rehash_entry, {"list_entries"}),
     "version membership shrunk": (_shrink_version, {"list_versions"}),
+    "screening exclusion deleted": (_delete_exclusion, {"screening_exclusions"}),
+    "screening exclusion inserted": (_insert_exclusion, {"screening_exclusions"}),
+    "screening exclusion re-pointed": (_repoint_exclusion, {"screening_exclusions"}),
 }
 
 
@@ -388,6 +437,17 @@ def test_a_re_pointed_name_changes_the_answer_so_the_check_matters(built: str) -
     moved = after.status_as_of("Taliban", "RU", dt.date.fromisoformat("2020-01-01"))
     after.db.dispose()
     assert (listed.entity, moved.entity) == ("taliban", "hamas")
+
+
+@pytest.mark.parametrize("attack", ["screening exclusion deleted", "screening exclusion inserted"])
+def test_a_changed_exclusion_changes_a_screening_answer_so_the_check_matters(
+    attack: str, base_file: Path, baseline: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "changed.db"
+    shutil.copyfile(base_file, path)
+    ATTACKS[attack][0](str(path))
+    changed = {key for key, value in _answers(str(path)).items() if baseline.get(key) != value}
+    assert changed == {"screen|Al Qaida" if "inserted" in attack else "screen|Taliban"}
 
 
 @pytest.fixture(scope="module")
@@ -428,7 +488,7 @@ def test_upgrading_a_database_written_before_the_ledger_backfills_it(tmp_path: P
     with db.engine.connect() as conn:
         records = sum(
             conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
-            for table in ("entities", "list_subjects", "list_versions")
+            for table in ("entities", "list_subjects", "list_versions", "screening_exclusions")
         )
     db.dispose()
     registry = Registry(str(path))

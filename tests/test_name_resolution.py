@@ -6,10 +6,11 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from proscribe import Registry
+from proscribe import Entity, Name, Registry
 from proscribe.errors import AmbiguousName
 from proscribe.lists.importer import import_list
 from proscribe.screening.resolve import NoSuchName, resolve_name
@@ -83,8 +84,6 @@ def test_a_bracketed_acronym_name_is_found_without_its_acronym(with_un: Registry
 def test_an_ambiguous_name_is_answered_for_the_one_entity_with_acts_in_the_jurisdiction(
     with_un: Registry,
 ) -> None:
-    with pytest.raises(AmbiguousName):
-        resolve_name(with_un, "Ansarallah")
     found = resolve_name(with_un, "Ansarallah", "US")
     assert found.entity.id == "ansarallah" and found.how == "jurisdiction"
     assert found.note is not None and "the one with acts in US" in found.note
@@ -126,3 +125,29 @@ def test_the_cli_says_how_it_read_the_name(bundled: Registry) -> None:
         [sys.executable, "-m", "proscribe", "history", "Talib", "--db", url], capture_output=True, text=True
     )
     assert typo.returncode == 1 and typo.stderr.count("\n") == 1 and "Did you mean: taliban" in typo.stderr
+
+
+def test_a_shared_name_answers_for_the_entity_whose_primary_name_it_is(with_un: Registry) -> None:
+    # "Ansarallah" is the curated group's primary name and an alias of the UN's "THE HOUTHIS"
+    found = resolve_name(with_un, "Ansarallah")
+    assert found.entity.id == "ansarallah" and found.how == "caption"
+    assert found.note is not None and "un-yee.001 (THE HOUTHIS)" in found.note
+
+
+def test_a_name_that_is_nobodys_primary_name_stays_ambiguous(tmp_path: Path) -> None:
+    registry = Registry(str(tmp_path / "fronts.db"))
+    registry.record(
+        entities=[
+            Entity(
+                id="front-a",
+                names=[Name(value="Front A", type="primary"), Name(value="The Front", type="aka")],
+            ),
+            Entity(
+                id="front-b",
+                names=[Name(value="Front B", type="primary"), Name(value="The Front", type="aka")],
+            ),
+        ]
+    )
+    with pytest.raises(AmbiguousName):
+        resolve_name(registry, "The Front")
+    registry.db.dispose()

@@ -121,3 +121,16 @@ def test_docs_contain_the_generated_reference() -> None:
         "run: proscribe procedure docs (and paste into docs/procedures.md)"
     )
     assert mermaid(bundled_rules().get("ru-suspension", "fl-2024-12-28")).startswith("stateDiagram-v2")
+
+
+def test_every_rule_acts_on_a_list_the_registry_uses() -> None:
+    # A rule that emits acts on a list id no other act uses would change no status: the
+    # Canadian, Kazakh and UN 1988 rules once named lists that exist nowhere else.
+    from proscribe.bundled import bundled_records
+
+    used = {act.list_id for act in bundled_records().acts if act.list_id}
+    for rule in bundled_rules().rules:
+        if rule.list_id is not None:
+            assert rule.list_id in used, (
+                f"{rule.id} {rule.version}: list {rule.list_id!r} is on no bundled act"
+            )

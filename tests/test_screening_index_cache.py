@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import pickle
 import shutil
+import struct
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,9 +23,11 @@ from factories import act
 from proscribe import Registry
 from proscribe.lists.importer import import_list
 from proscribe.model import Entity, Name
+from proscribe.names import flat
+from proscribe.names.index import MATERIALISE_AFTER, NameIndex
 from proscribe.names.normalise import normalise
 from proscribe.screening import ScreeningIndex, screen
-from proscribe.screening.persisted import SUFFIX, index_path, read_index
+from proscribe.screening.persisted import MAGIC, SUFFIX, index_path, read_index
 from proscribe.screening.screener import Screener, index_key
 from proscribe.sources import un
 from proscribe.store.database import Database
@@ -177,19 +181,47 @@ def test_import_makes_the_index_stale_and_the_new_entities_are_found(bundled: Re
     assert _loaded(bundled).list_versions == index.list_versions  # rewritten under the new key
 
 
-@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "empty", "not ours"])
-def test_a_damaged_file_is_rebuilt_not_trusted(bundled: Registry, damage: str) -> None:
+def _moved_part(data: bytes) -> bytes:
+    """``data`` with one part's offset in the header moved by 8 bytes (a damaged layout: the
+    payload and its CRC are intact)."""
+    start = len(MAGIC) + 8
+    (length,) = struct.unpack(">Q", data[len(MAGIC) : start])
+    header = json.loads(data[start : start + length])
+    header["parts"]["names.norm"][0] += 8
+    text = json.dumps(header, sort_keys=True).encode("utf-8")
+    text += b" " * (length - len(text))
+    assert len(text) == length
+    return bytes(data[:start] + text + data[start + length :])
+
+
+DAMAGES = ["truncated", "flipped byte", "flipped byte mid-file", "zeroed page", "moved part", "empty"]
+
+
+@pytest.mark.parametrize("damage", [*DAMAGES, "not ours"])
+def test_a_damaged_file_is_rebuilt_not_trusted(
+    bundled: Registry, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
     path = _saved(bundled)
     data = path.read_bytes()
+    middle = len(data) // 2
     if damage == "truncated":
-        path.write_bytes(data[: len(data) // 2])
+        path.write_bytes(data[:middle])
     elif damage == "flipped byte":
         path.write_bytes(data[:-1000] + bytes([data[-1000] ^ 0x01]) + data[-999:])
+    elif damage == "flipped byte mid-file":
+        path.write_bytes(data[:middle] + bytes([data[middle] ^ 0x80]) + data[middle + 1 :])
+    elif damage == "zeroed page":
+        path.write_bytes(data[:middle] + bytes(4096) + data[middle + 4096 :])
+    elif damage == "moved part":
+        path.write_bytes(_moved_part(data))
     elif damage == "empty":
         path.write_bytes(b"")
-    else:  # a file others may write could have been replaced by anyone: not unpickled
+    else:  # a file others may write could have been replaced by anyone: not read
         path.chmod(0o666)
-    assert read_index(path, index_key(bundled)) is None
+    with caplog.at_level(logging.WARNING, logger="proscribe.screening.persisted"):
+        assert read_index(path, index_key(bundled)) is None
+    if damage not in ("empty", "not ours"):  # (an empty file is not mapped: no warning)
+        assert "screening index" in caplog.text, "damage not reported"
     index = Screener(bundled).index()
     assert screen(index, "Hayat Tahrir al-Sham", dt.date(2026, 3, 1))
     assert path.read_bytes() == data  # rebuilt and rewritten: the same bytes as before
@@ -301,6 +333,36 @@ def test_an_unpickled_name_index_gives_the_same_candidates_and_hits(
             (h.name.owner, h.name.value, h.scored.score, h.scored.explain(h.query_form, h.name.form))
             for h in loaded.search(query)
         ] == seen, query
+    assert list(loaded.postings.items()) == list(built.postings.items())
+
+
+@pytest.mark.parametrize("source", ["bundled", "with_un"])
+def test_an_index_read_in_place_gives_the_same_candidates_and_hits_before_and_after_materialising(
+    source: str, request: pytest.FixtureRequest
+) -> None:
+    """A loaded index reads its columns in place until it has served MATERIALISE_AFTER searches
+    (or a batch asks), then as lists: the same candidates and scores either way."""
+    registry: Registry = request.getfixturevalue(source)
+    _saved(registry)
+    built = ScreeningIndex.from_registry(registry).names
+    loaded = _loaded(registry).names
+    queries = [name.value for name in built.names[:: 1 if source == "bundled" else 5]] + VARIANTS
+    assert len(queries) > MATERIALISE_AFTER  # the loaded index materialises itself midway
+    assert isinstance(loaded._facts.joined, flat.Strings)
+
+    def found(index: NameIndex, query: str) -> list[tuple[int, str, float, str]]:
+        return [
+            (h.name.owner, h.name.value, h.scored.score, h.scored.explain(h.query_form, h.name.form))
+            for h in index.search(query, min_score=0.5)
+        ]
+
+    for query in queries:
+        form = normalise(query)
+        assert loaded.candidates(form) == built.candidates(form), query
+        assert found(loaded, query) == found(built, query), query
+    assert isinstance(loaded._facts.joined, list)  # materialised by the searches
+    assert loaded._facts.joined == list(built._facts.joined)
+    assert loaded._name_weights == list(built._name_weights)
     assert list(loaded.postings.items()) == list(built.postings.items())
 
 

@@ -49,7 +49,8 @@ def test_hostile_text_in_an_act_is_stored_verbatim_and_shown_escaped(service: Se
     text = str(stored)
     assert HOSTILE[0] in text and HOSTILE[2] in text
     assert service.get("/api/verify").json()["ok"] is True
-    service.http.cookies.set("proscribe_key", service.tokens["reader"])
+    signed_in = service.http.post("/login", data={"token": service.tokens["reader"]}, follow_redirects=False)
+    assert signed_in.status_code == 303
     page = service.http.get("/entity/taliban")
     assert page.status_code == 200
     assert "<script>alert('x')</script>" not in page.text

@@ -128,6 +128,33 @@ def test_a_wrong_key_is_refused_at_sign_in(browser: Browser, site: Site) -> None
     page.close()
 
 
+def test_the_browser_holds_a_session_not_the_key_and_signs_out(browser: Browser, site: Site) -> None:
+    page = signed_in(browser, site, "analyst")
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    session = cookies["proscribe_session"]
+    assert session["value"] != site.tokens["analyst"] and site.tokens["analyst"] not in session["value"]
+    assert session["httpOnly"] and session["sameSite"] == "Strict"
+    assert page.evaluate("document.cookie") == ""  # no script on the page can read it
+    expect(page.locator("header .who")).to_contain_text("web-analyst (analyst)")
+    page.click("form.logout button")
+    expect(page).to_have_url(f"{site.url}/login")
+    assert "proscribe_session" not in {c["name"] for c in page.context.cookies()}
+    # the id the browser held is refused even when sent again (the server ended the session)
+    page.context.add_cookies(
+        [
+            {
+                "name": session["name"],
+                "value": session["value"],
+                "domain": session["domain"],
+                "path": session["path"],
+            }
+        ]
+    )
+    page.goto(f"{site.url}/lists")
+    expect(page).to_have_url(f"{site.url}/login?next=/lists")
+    page.close()
+
+
 def test_search_as_you_type_then_the_taliban_timeline(browser: Browser, site: Site) -> None:
     page = signed_in(browser, site)
     page.locator("#search").press_sequentially("tali", delay=50)

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from proscribe import Registry
-from proscribe.entities import SearchHit
+from proscribe.entities import SearchHit, rank_key
 from proscribe.errors import InputError
 from proscribe.lists.importer import import_list
 from proscribe.sources import ofac
 from proscribe.web.pages import list_identifiers
-from proscribe.web.search import rank_key, search_page, search_url
+from proscribe.web.search import search_page, search_url
 from shared_data import need
 
 

@@ -7,8 +7,9 @@ Three kinds of rows, three kinds of check:
   ``list_entries`` from the memberships of the list versions (``act_entities`` is checked against
   the act bodies by :meth:`Journal.verify <proscribe.journal.Journal.verify>`, in its one pass);
 * **content-addressed rows** are re-hashed: a ``list_entries`` body must hash to its digest;
-* **written records** (``entities``, ``list_subjects``, ``list_versions``) must carry the digest of
-  their newest row in the hash-chained :mod:`ledger <proscribe.ledger>`, which is recomputed too.
+* **written records** (``entities``, ``list_subjects``, ``list_versions``, ``screening_exclusions``)
+  must carry the digest of their newest row in the hash-chained :mod:`ledger <proscribe.ledger>`,
+  which is recomputed too; a ledger record whose row is gone is reported as deleted.
 
 A record edited in place and its ledger row rewritten to match breaks the ledger chain; the chain
 recomputed end to end is caught only against a signed checkpoint (:mod:`proscribe.checkpoint`).
@@ -34,6 +35,13 @@ from proscribe.store import tables as t
 
 # Problems reported per check; past that, one line says how many more there are.
 PROBLEMS_PER_CHECK = 20
+# The table whose rows each kind of ledger record vouches for.
+TABLE_OF_KIND = {
+    ledger.ENTITY: "entities",
+    ledger.LIST_SUBJECT: "list_subjects",
+    ledger.LIST_VERSION: "list_versions",
+    ledger.EXCLUSION: "screening_exclusions",
+}
 
 
 @dataclass(frozen=True)
@@ -100,10 +108,18 @@ def verify_storage(db: Database) -> StorageReport:
         _verify_entities(conn, report, latest)
         _verify_subjects(conn, report, latest)
         _verify_lists(conn, report, latest)
-        orphans = _Problems(report, "ledger")
-        for (kind, ref), _ in sorted(latest.items()):
-            orphans.add(f"{kind} {ref}", "recorded in the ledger but missing from its table (deleted?)")
-        orphans.close()
+        _verify_exclusions(conn, report, latest)
+        # What is left was recorded but has no row: deleted (or its key columns altered).
+        for table in sorted(set(TABLE_OF_KIND.values())):
+            orphans = _Problems(report, table)
+            for (kind, ref), _ in sorted(latest.items()):
+                if TABLE_OF_KIND.get(kind) == table:
+                    orphans.add(ref, "recorded in the ledger but missing from the table (deleted?)")
+            orphans.close()
+        unknown = _Problems(report, "ledger")
+        for kind, ref in sorted(k for k in latest if k[0] not in TABLE_OF_KIND):
+            unknown.add(f"{kind} {ref}", "a ledger row of a kind no table holds")
+        unknown.close()
     return report
 
 
@@ -216,6 +232,25 @@ def _verify_subjects(conn: sa.Connection, report: StorageReport, latest: dict[tu
     report.rows_checked["list_subjects"] = count
 
 
+def _verify_exclusions(
+    conn: sa.Connection, report: StorageReport, latest: dict[tuple[str, str], str]
+) -> None:
+    problems = _Problems(report, "screening_exclusions")
+    count = 0
+    query = sa.select(t.screening_exclusions).order_by(t.screening_exclusions.c.id)
+    for row in _stream(conn, query):
+        count += 1
+        item = ledger.exclusion_item(row)
+        # Popped, so a second row for the same decision (one inserted directly) is "not in the ledger".
+        recorded = latest.pop((ledger.EXCLUSION, item.ref), None)
+        if recorded is None:
+            problems.add(item.ref, "not in the ledger (written behind the library's back)")
+        elif recorded != item.digest:
+            problems.add(item.ref, "differs from its ledger record (reason, author, entity or query altered)")
+    problems.close()
+    report.rows_checked["screening_exclusions"] = count
+
+
 def _verify_lists(conn: sa.Connection, report: StorageReport, latest: dict[tuple[str, str], str]) -> None:
     problems = _Problems(report, "list_versions")
     held: set[tuple[str, str, str]] = set()
@@ -226,9 +261,10 @@ def _verify_lists(conn: sa.Connection, report: StorageReport, latest: dict[tuple
         count += 1
         version_id, source = str(row["id"]), str(row["source"])
         try:
-            membership = ledger.unpack_membership(row["membership"])
-        except (ValueError, TypeError, orjson.JSONDecodeError) as exc:
-            problems.add(version_id, f"membership cannot be read ({type(exc).__name__})")
+            membership = ledger.unpack_membership(row["membership"], version_id)
+        except ledger.DamagedMembership as exc:
+            latest.pop((ledger.LIST_VERSION, version_id), None)  # reported here, not as deleted
+            problems.add(version_id, exc.problem)
             continue
         item = ledger.version_item(row, membership)
         recorded = latest.pop((ledger.LIST_VERSION, version_id), None)

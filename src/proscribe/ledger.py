@@ -1,8 +1,10 @@
 """The ledger: a hash chain over the records that are not acts but that answers depend on.
 
 Acts are their own chain (:mod:`proscribe.journal`). Entities (names, links), list subjects (which
-entity a list entry is) and list versions (which entries a version holds) are stored as rows that
-the importer and ``record`` write, and entities are updated in place. Each time one is written, a
+entity a list entry is), list versions (which entries a version holds) and screening exclusions
+(a reviewed "this query is not that entity", which hides the entity from the query's results) are
+stored as rows that the importer, ``record`` and ``screen-exclude`` write, and entities are
+updated in place. Each time one is written, a
 ledger row records its kind, its key and the sha256 of the whole stored record, chained to the row
 before. ``verify`` then checks that every stored record has the digest of its newest ledger row,
 and a checkpoint signs the ledger head beside the journal head.
@@ -23,15 +25,18 @@ import orjson
 import sqlalchemy as sa
 
 from proscribe.canonical import GENESIS_HASH, canonical_json, chain_hash
+from proscribe.errors import IntegrityError
 from proscribe.store import tables as t
 from proscribe.store.heads import lock_chain_head
 
 ENTITY = "entity"
 LIST_SUBJECT = "list_subject"
 LIST_VERSION = "list_version"
+EXCLUSION = "exclusion"
 
 ENTITY_COLUMNS = ("id", "kind", "caption", "body", "recorded_at")
 SUBJECT_COLUMNS = ("source", "key", "entity_id", "method", "score")
+EXCLUSION_COLUMNS = ("id", "query_key", "entity_id", "reason", "author", "created_at")
 VERSION_COLUMNS = (
     "id",
     "source",
@@ -72,13 +77,55 @@ def subject_item(row: Mapping[Any, Any]) -> LedgerItem:
     return LedgerItem(LIST_SUBJECT, subject_ref(str(row["source"]), str(row["key"])), _digest(data))
 
 
+def exclusion_ref(query_key: str, entity_id: str) -> str:
+    """The key of a screening exclusion: one decision per (query form, entity), as a JSON pair
+    (either part may hold any character)."""
+    return orjson.dumps([query_key, entity_id]).decode()
+
+
+def exclusion_item(row: Mapping[Any, Any]) -> LedgerItem:
+    """The ledger item of a ``screening_exclusions`` row: every column is covered."""
+    data = {c: row[c] for c in EXCLUSION_COLUMNS}
+    data["id"] = int(data["id"])
+    return LedgerItem(EXCLUSION, exclusion_ref(str(row["query_key"]), str(row["entity_id"])), _digest(data))
+
+
 def pack_membership(membership: dict[str, str]) -> bytes:
     """{key: digest} of a version, compressed: a 15,000-entry OFAC version takes ~600 kB."""
     return zlib.compress(orjson.dumps(membership, option=orjson.OPT_SORT_KEYS), 6)
 
 
-def unpack_membership(blob: bytes) -> dict[str, str]:
-    return dict(orjson.loads(zlib.decompress(blob)))
+def unpack_membership(blob: bytes, version_id: str = "") -> dict[str, str]:
+    """The {key: digest} packed by :func:`pack_membership`.
+
+    A blob that does not unpack to that shape (damaged in the database) raises
+    :class:`IntegrityError` naming the version, instead of a zlib or JSON traceback in whatever
+    read it (the next import, a diff, verify).
+    """
+    try:
+        packed = zlib.decompress(blob)
+    except (zlib.error, TypeError):
+        raise DamagedMembership(version_id, "is not zlib-compressed data (truncated or altered)") from None
+    try:
+        data = orjson.loads(packed)
+    except orjson.JSONDecodeError:
+        raise DamagedMembership(version_id, "does not unpack to JSON (altered)") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(key, str) and isinstance(digest, str) for key, digest in data.items()
+    ):
+        raise DamagedMembership(version_id, "is not a map of entry keys to digests")
+    return data
+
+
+class DamagedMembership(IntegrityError):
+    """A version's stored membership that cannot be unpacked; ``problem`` says how."""
+
+    def __init__(self, version_id: str, problem: str) -> None:
+        self.problem = f"membership {problem}"
+        super().__init__(
+            f"list version {version_id[:12] or '?'}: its stored {self.problem}; the database was "
+            "changed outside proscribe (run `proscribe verify`)"
+        )
 
 
 def membership_digest(membership: Mapping[str, str]) -> str:

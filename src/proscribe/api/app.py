@@ -14,9 +14,10 @@ import proscribe
 from proscribe.api import acts, admin, entities, lists, news, procedures, screening, watchlists
 from proscribe.api.auth import KeyStore
 from proscribe.api.deps import ApiError
-from proscribe.api.guards import FailedKeys, SecurityGuards
+from proscribe.api.guards import SecurityGuards, failed_keys_for
 from proscribe.api.limits import BodySizeLimit, Limits, rate_limiter_for
 from proscribe.api.reconcile import router as reconcile_router
+from proscribe.api.sessions import WebSessions
 from proscribe.api.yente import router as yente_router
 from proscribe.errors import AmbiguousName, InputError, NotFound, ProscribeError
 from proscribe.registry import Registry
@@ -96,7 +97,10 @@ def create_app(
     app.state.keys = KeyStore(registry.db)
     app.state.limits = chosen
     app.state.rate_limiter = rate_limiter_for(chosen, registry.db)
-    app.state.failed_keys = FailedKeys(chosen.failed_keys_per_minute)
+    app.state.failed_keys = failed_keys_for(
+        chosen.failed_keys_per_minute, registry.db, shared=chosen.shared_rate_limit
+    )
+    app.state.sessions = WebSessions(registry.db)
     _install_error_handlers(app)
     app.state.screener = Screener(registry)
     app.state.watchlists = Watchlists(app.state.screener)

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from proscribe.api.auth import ApiKey, KeyStore, Role
 from proscribe.api.guards import FailedKeys
 from proscribe.api.limits import Limits, RateLimiter
+from proscribe.api.sessions import SESSION_COOKIE, WebSessions
 from proscribe.dates import parse_day, parse_instant
 from proscribe.errors import parsed_or_refused
 from proscribe.jurisdictions import normalise_jurisdiction
@@ -54,25 +55,54 @@ def limits_of(request: Request) -> Limits:
     return limits
 
 
+def sessions_of(request: Request) -> WebSessions:
+    sessions: WebSessions = request.app.state.sessions
+    return sessions
+
+
 def token_of(request: Request) -> str | None:
+    """The API key sent in a header (``Authorization: Bearer KEY``, ``ApiKey KEY`` or
+    ``X-API-Key``). Browsers send a session cookie instead, never the key (:func:`session_of`)."""
     header = request.headers.get("authorization", "")
     for scheme in ("bearer ", "apikey "):  # "ApiKey KEY" is what yente clients send
         if header.lower().startswith(scheme):
             return header[len(scheme) :].strip() or None
-    return request.headers.get("x-api-key") or request.cookies.get("proscribe_key") or None
+    return request.headers.get("x-api-key") or None
+
+
+def session_of(request: Request) -> str | None:
+    """The web session id of the request's cookie (None without one)."""
+    return request.cookies.get(SESSION_COOKIE) or None
 
 
 def caller(request: Request) -> ApiKey | None:
-    """The key presented with the request (None when none was), checked; 401 for a bad key."""
+    """The key presented with the request (None when none was): a key in a header, checked (401
+    for a bad key), or else the key of the web session in the cookie (401 once it has ended)."""
     token = token_of(request)
-    if token is None:
+    if token is not None:
+        return checked_key(request, token)
+    session = session_of(request)
+    if session is None:
         return None
-    return checked_key(request, token)
+    key = sessions_of(request).key_of(session)
+    if key is None:
+        # Not counted as a guess: a session id is 256 random bits, and a browser whose session
+        # expired or was signed out elsewhere sends its stale cookie with every page.
+        raise ApiError(
+            401, "the web session has ended (signed out, expired or key revoked); sign in again", "session"
+        )
+    return key
 
 
 def client_of(request: Request) -> str:
     """The client's address (the proxy's, behind one: then all clients share one limit)."""
     return request.client.host if request.client else "unknown"
+
+
+def retry_seconds(wait: float) -> int:
+    """A ``Retry-After`` value: whole seconds, at least 1, at most a day (an endless wait, which
+    a limiter must not answer, would otherwise fail to convert)."""
+    return max(1, math.ceil(min(wait, 86_400.0)))
 
 
 def checked_key(request: Request, token: str) -> ApiKey:
@@ -81,7 +111,7 @@ def checked_key(request: Request, token: str) -> ApiKey:
     client = client_of(request)
     wait = failures.wait(client) if failures else None
     if wait is not None and failures is not None:
-        seconds = max(1, math.ceil(wait))
+        seconds = retry_seconds(wait)
         raise ApiError(
             429,
             f"{failures.per_minute} wrong API keys from {client} within a minute; retry in {seconds} s",
@@ -100,7 +130,7 @@ def _rate_limit(request: Request, who: str) -> None:
     limiter: RateLimiter = request.app.state.rate_limiter
     wait = limiter.take(who)
     if wait is not None:
-        seconds = max(1, math.ceil(wait))
+        seconds = retry_seconds(wait)
         raise ApiError(
             429,
             f"rate limit of {limiter.per_minute} requests a minute exceeded for '{who}'; retry in {seconds} s",

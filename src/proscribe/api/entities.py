@@ -27,14 +27,19 @@ KnownAt = Annotated[
 PublishedBy = Annotated[str | None, Query(description="Only acts published by this date (YYYY-MM-DD).")]
 
 
-@router.get("/entities", summary="Search entities by part of a name (any case or script)")
+@router.get(
+    "/entities",
+    summary="Search entities by part of a name (any case or script), ranked as the web search ranks them",
+)
 def search(
     _: Reader,
     registry: Reg,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Part of a name.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> JSONResponse:
-    return json_response({"query": q, "results": registry.entities.search(q, limit)})
+    # Exact and prefix matches of organisations first, as on the web search page (Taliban before
+    # "TALIB, Ahmed Luqman"): proscribe.entities.rank_key.
+    return json_response({"query": q, "results": registry.entities.ranked_search(q, limit)})
 
 
 @router.get("/entities/{ref}", summary="One entity: names, identifiers, links, sources")

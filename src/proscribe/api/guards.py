@@ -17,7 +17,8 @@ limit on wrong API keys.
   runs; both used to end in a 500.
 * :class:`FailedKeys` counts wrong API keys per client address: after ``per_minute`` of them the
   client is answered 429 for the rest of the minute, even with a right key, so keys cannot be
-  guessed at the rate the server answers.
+  guessed at the rate the server answers. :class:`SharedFailedKeys` keeps the count in the
+  database, so that the limit holds across the worker processes of ``serve --workers N``.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ from urllib.parse import urlsplit
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from proscribe.api.limits import SharedRateLimiter
 from proscribe.errors import InputError
 from proscribe.nesting import check_json_depth
+from proscribe.store.database import Database
 
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 PAGE_POLICY = (
@@ -197,6 +200,8 @@ class FailedKeys:
 
     def wait(self, client: str) -> float | None:
         """Seconds ``client`` must wait before its next key is checked, or None when it may try."""
+        if self.per_minute <= 0:
+            return None  # no limit
         now = time.monotonic()
         with self._lock:
             stamps = self._recent(client, now)
@@ -208,9 +213,44 @@ class FailedKeys:
 
     def failed(self, client: str) -> None:
         """Count one wrong key from ``client``."""
+        if self.per_minute <= 0:
+            return  # no limit: nothing to count (a deque per client would only grow)
         now = time.monotonic()
         with self._lock:
             self._recent(client, now).append(now)
             if len(self._failures) > 10_000:  # many addresses: forget those with nothing recent
                 for stale in [c for c, s in self._failures.items() if s[-1] <= now - self.window_s]:
                     del self._failures[stale]
+
+
+# Bucket names of wrong keys in the shared ``rate_limits`` table: ':' is in no key name
+# (:data:`proscribe.api.auth._NAME`), so no key's own request bucket can be drawn from.
+WRONG_KEY_BUCKET = "wrong-key:"
+
+
+class SharedFailedKeys(FailedKeys):
+    """Wrong API keys per client address counted in the database (the ``rate_limits`` table of
+    :class:`proscribe.api.limits.SharedRateLimiter`), so that every worker process serving one
+    database sees the same count.
+
+    Each wrong key takes a token from the client's bucket of ``per_minute``; a client whose
+    bucket is empty is refused (429) until a token comes back, one every ``60 / per_minute``
+    seconds. So a guesser gets ``per_minute`` guesses at once, then one per ``60 / per_minute``
+    seconds — the same ``per_minute`` a minute as :class:`FailedKeys`, refilled gradually rather
+    than all at once. Checking costs one read per request with a key; a wrong key one upsert.
+    """
+
+    def __init__(self, per_minute: int, db: Database) -> None:
+        super().__init__(per_minute)
+        self.bucket = SharedRateLimiter(per_minute, db)
+
+    def wait(self, client: str) -> float | None:
+        return self.bucket.peek(WRONG_KEY_BUCKET + client)
+
+    def failed(self, client: str) -> None:
+        self.bucket.take(WRONG_KEY_BUCKET + client)
+
+
+def failed_keys_for(per_minute: int, db: Database, shared: bool) -> FailedKeys:
+    """The wrong-key counter: in the database when ``shared`` (several workers), else in memory."""
+    return SharedFailedKeys(per_minute, db) if shared else FailedKeys(per_minute)

@@ -4,7 +4,6 @@ in the process (:class:`RateLimiter`), or in the database, shared by the worker 
 
 from __future__ import annotations
 
-import math
 import threading
 import time
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from proscribe.errors import InputError
 from proscribe.store import tables as t
 from proscribe.store.database import Database
 
@@ -26,6 +26,8 @@ class Limits:
     ``public_read`` lets requests without a key read (never write).
     ``failed_keys_per_minute`` wrong keys from one client address block it for the rest of the
     minute (429).
+    A ``rate_per_minute`` or ``failed_keys_per_minute`` of 0 means no limit; negative numbers are
+    refused (:class:`proscribe.errors.InputError`).
     ``shared_rate_limit`` counts requests in the database, so that the limit holds across the
     worker processes (and hosts) serving one database; otherwise each process counts its own.
     """
@@ -37,6 +39,16 @@ class Limits:
     cors_origins: tuple[str, ...] = ()
     public_read: bool = False
     shared_rate_limit: bool = False
+
+    def __post_init__(self) -> None:
+        for name, option in (
+            ("max_body_bytes", "--max-body"),
+            ("max_batch", "--max-batch"),
+            ("rate_per_minute", "--rate-limit"),
+            ("failed_keys_per_minute", "failed_keys_per_minute"),
+        ):
+            if getattr(self, name) < 0:
+                raise InputError(f"must be 0 or more, not {getattr(self, name)}", location=option)
 
 
 async def _reply(
@@ -116,7 +128,11 @@ class RateLimiter:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def take(self, key: str) -> float | None:
-        """Take one token for ``key``; None when allowed, else seconds until the next token."""
+        """Take one token for ``key``; None when allowed, else seconds until the next token.
+
+        A ``per_minute`` of 0 (or less) means no limit: every request is allowed."""
+        if self.per_minute <= 0:
+            return None
         now = time.monotonic()
         rate = self.per_minute / 60.0
         with self._lock:
@@ -128,7 +144,7 @@ class RateLimiter:
             if bucket.tokens >= 1.0:
                 bucket.tokens -= 1.0
                 return None
-            return (1.0 - bucket.tokens) / rate if rate > 0 else math.inf
+            return (1.0 - bucket.tokens) / rate
 
 
 class SharedRateLimiter(RateLimiter):
@@ -150,7 +166,7 @@ class SharedRateLimiter(RateLimiter):
 
     def take(self, key: str) -> float | None:
         if self.per_minute <= 0:
-            return math.inf
+            return None  # no limit
         now = time.time()
         interval = 60.0 / self.per_minute
         table = t.rate_limits
@@ -171,6 +187,23 @@ class SharedRateLimiter(RateLimiter):
             with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
                 tat, allowed = connection.execute(upsert).one()
         if allowed:
+            return None
+        return max(0.0, float(tat) + interval - now - 60.0)
+
+    def peek(self, key: str) -> float | None:
+        """Whether :meth:`take` would now allow ``key`` (None), or the seconds until it would;
+        reads the bucket and changes nothing."""
+        if self.per_minute <= 0:
+            return None
+        with self.db.reading() as connection:
+            tat = connection.execute(
+                sa.select(t.rate_limits.c.tat).where(t.rate_limits.c.key == key)
+            ).scalar_one_or_none()
+        if tat is None:
+            return None
+        now = time.time()
+        interval = 60.0 / self.per_minute
+        if max(float(tat), now) <= now + 60.0 - interval:
             return None
         return max(0.0, float(tat) + interval - now - 60.0)
 

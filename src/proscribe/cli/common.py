@@ -9,16 +9,18 @@ import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from proscribe.dates import parse_day, parse_instant
 from proscribe.errors import ProscribeError, parsed_or_refused
 from proscribe.jurisdictions import normalise_jurisdiction
 from proscribe.serialize import dumps
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 console = Console()
 # Set by the `proscribe` entry point: a command may then end its process early (cli/screening.py).
@@ -81,6 +83,9 @@ def print_json(value: Any) -> None:
 
 def spinner(description: str = "{task.description}") -> Progress:
     """A progress line on stderr for long work; silent when stderr is not a terminal."""
+    # Imported here: most commands show no progress, and rich.progress costs ~10 ms to import.
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     return Progress(
         SpinnerColumn(),
         TextColumn(description),

@@ -43,6 +43,14 @@ links_app = typer.Typer(
 )
 
 
+# The same override, with the same meaning, on `import` and `fetch`.
+ALLOW_MASS_REMOVAL = typer.Option(
+    "--allow-mass-removal",
+    help="Accept a version that removes more than 5% of the previous version's entries "
+    "(refused by default: a truncated file looks like a mass delisting).",
+)
+
+
 def _report(result: ImportResult) -> None:
     head = f"{result.source} list version {result.version_id[:12]} (data date {result.data_date})"
     if result.already_imported:
@@ -70,14 +78,7 @@ def import_command(
         str | None, typer.Option("--jurisdiction", help="For ftm: whose list it is.")
     ] = None,
     list_id: Annotated[str | None, typer.Option("--list", help="For ftm: the list id to record.")] = None,
-    allow_mass_removal: Annotated[
-        bool,
-        typer.Option(
-            "--allow-mass-removal",
-            help="Accept a version that removes more than 5% of the previous version's entries "
-            "(refused by default: a truncated file looks like a mass delisting).",
-        ),
-    ] = False,
+    allow_mass_removal: Annotated[bool, ALLOW_MASS_REMOVAL] = False,
     db: DbOption = None,
 ) -> None:
     """Import a version of an official list; every change becomes an act citing the version.
@@ -301,6 +302,7 @@ def fetch_command(
         str | None, typer.Option("--from", help="Download from this address instead of the publisher's.")
     ] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Seconds per file.")] = 120.0,
+    allow_mass_removal: Annotated[bool, ALLOW_MASS_REMOVAL] = False,
     db: DbOption = None,
 ) -> None:
     """Download the current official list, keep it with its hash, and import it as a new version.
@@ -314,6 +316,8 @@ def fetch_command(
         proscribe fetch ca-sor --from http://mirror.internal/justice-canada
 
     Sources whose publisher offers no file proscribe can read (eu, uk, au, ca, ru-fsb) say why.
+    A version that drops more than 5% of the previous version's entries is refused (the download
+    is kept, nothing is imported) unless --allow-mass-removal is given.
     """
     registry = Registry(db)
     progress = Progress(
@@ -333,7 +337,15 @@ def fetch_command(
         progress.update(tasks[file_name], completed=done, total=total)
 
     with progress:
-        fetched = fetch_list(registry, source_name, folder, mirror=mirror, timeout=timeout, progress=advance)
+        fetched = fetch_list(
+            registry,
+            source_name,
+            folder,
+            mirror=mirror,
+            timeout=timeout,
+            progress=advance,
+            allow_mass_removal=allow_mass_removal,
+        )
     for path, url, digest in fetched.files:
         console.print(f"Downloaded {url} → {path} (sha256 {digest[:16]}…)", highlight=False)
     for result in fetched.results:

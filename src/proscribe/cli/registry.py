@@ -221,9 +221,9 @@ def verify(
 ) -> None:
     """Recompute the hash chains and check every table an answer depends on; report what is broken.
 
-    Checks the acts' hash chain, the ledger of entities and list records, the index tables derived
-    from them (act_entities, entity_names, entity_links) and the list tables. With --against, also
-    that the history a signed checkpoint covers is still there, unchanged.
+    Checks the acts' hash chain, the ledger of entities, list records and screening exclusions, the
+    index tables derived from them (act_entities, entity_names, entity_links) and the list tables.
+    With --against, also that the history a signed checkpoint covers is still there, unchanged.
 
     Exit code 0 when all is intact (inconsistent acts are warnings unless --strict), 1 otherwise.
     """

@@ -41,9 +41,18 @@ def serve(
         list[str] | None,
         typer.Option("--cors-origin", help="Allow browsers on this origin (off by default)."),
     ] = None,
-    rate_limit: Annotated[int, typer.Option("--rate-limit", help="Requests a minute per key.")] = 600,
+    rate_limit: Annotated[
+        int, typer.Option("--rate-limit", help="Requests a minute per key (0: no limit).")
+    ] = 600,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body, in bytes.")] = 1_000_000,
     max_batch: Annotated[int, typer.Option("--max-batch", help="Most items in one batch request.")] = 1000,
+    header_timeout: Annotated[
+        float,
+        typer.Option(
+            "--header-timeout",
+            help="Seconds a client has to send a request's headers before its connection is closed (0: none).",
+        ),
+    ] = 10.0,
     create: Annotated[
         bool, typer.Option("--create", help="Create the SQLite database if it does not exist (empty).")
     ] = False,
@@ -67,10 +76,9 @@ def serve(
 
     Example: `proscribe keys create --role admin --name me && proscribe serve --port 8000`
     """
-    import uvicorn
-
     from proscribe.api.app import create_app
     from proscribe.api.limits import Limits
+    from proscribe.api.server import check_header_timeout
 
     url = resolve_url(db)
     missing = missing_sqlite_file(url)
@@ -81,6 +89,7 @@ def serve(
             location="--db",
         )
 
+    check_header_timeout(header_timeout)
     limits = Limits(
         max_body_bytes=max_body,
         max_batch=max_batch,
@@ -105,7 +114,7 @@ def serve(
             soft_wrap=True,
         )
         console.file.flush()  # before the workers start writing to the same streams
-        serve_workers(url, limits, host, port, workers)
+        serve_workers(url, limits, host, port, workers, header_timeout)
         return
     app = create_app(db, limits)
     console.print(
@@ -113,7 +122,9 @@ def serve(
         highlight=False,
         soft_wrap=True,  # one unbroken line per fact, for logs and scripts
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    from proscribe.api.server import serve as serve_app
+
+    serve_app(app, host, port, header_timeout)
 
 
 def missing_sqlite_file(url: str) -> Path | None:

@@ -49,6 +49,7 @@ def fetch_list(
     today: dt.date | None = None,
     timeout: float = TIMEOUT_S,
     progress: Callable[[str, int, int | None], None] | None = None,
+    allow_mass_removal: bool = False,
 ) -> FetchedList:
     """Download every file of source ``name``, store them under ``folder`` and import them as a new
     version (a no-op if that version is already imported).
@@ -57,6 +58,11 @@ def fetch_list(
     ``http://host/dir/consolidated.xml``): a copy inside a closed network, or a test server.
 
     ``progress(file name, bytes read, total or None)`` is called while downloading.
+
+    As with ``proscribe import``, a version that removes more than 5 % of the previous version's
+    entries is refused (an :class:`InputError` naming the counts; the downloaded files are kept,
+    nothing is imported) unless ``allow_mass_removal``: a publisher's file cut short in transit or
+    at the source looks like a mass delisting.
     """
     spec = source(name)
     if not spec.downloads:
@@ -89,7 +95,9 @@ def fetch_list(
         path = target / file_name
         _write_atomically(path, body)
         files.append((path, url, hashlib.sha256(body).hexdigest()))
-    results = import_source(registry, name, [path for path, _, _ in files])
+    results = import_source(
+        registry, name, [path for path, _, _ in files], allow_mass_removal=allow_mass_removal
+    )
     return FetchedList(name, files, results)
 
 

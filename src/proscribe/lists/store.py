@@ -89,9 +89,9 @@ class ListStore:
     def membership(self, version_id: str, conn: sa.Connection | None = None) -> dict[str, str]:
         query = sa.select(t.list_versions.c.membership).where(t.list_versions.c.id == version_id)
         if conn is not None:
-            return unpack_membership(conn.execute(query).scalar_one())
+            return unpack_membership(conn.execute(query).scalar_one(), version_id)
         with self.db.reading() as reader:
-            return unpack_membership(reader.execute(query).scalar_one())
+            return unpack_membership(reader.execute(query).scalar_one(), version_id)
 
     def entries(
         self, source: str, pairs: Iterable[tuple[str, str]], conn: sa.Connection

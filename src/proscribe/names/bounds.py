@@ -29,13 +29,14 @@ bound >= score on many real pairs, so a scoring change that breaks one of them i
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from operator import itemgetter, mul
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from proscribe.names import flat
 from proscribe.names.lexicon import ORG_WORDS_LATIN
 from proscribe.names.nicknames import nicknames_of
 from proscribe.names.normalise import Normalised, skeleton
@@ -110,24 +111,28 @@ def _raise(rows: dict[str, list[float]], size: int, token: str, i: int, value: f
         row[i] = value
 
 
+def _posting(found: list[int]) -> Collection[int]:
+    return frozenset(found) if len(found) > 32 else found
+
+
 class NameFacts:
     """What the bounds need of each indexed name, computed once when the index is built."""
 
     def __init__(
         self, forms: Sequence[Normalised], weights: Sequence[list[float]], kinds: Sequence[str | None] = ()
     ) -> None:
-        self.tokens = [form.tokens for form in forms]
+        self.tokens: Sequence[tuple[str, ...]] = [form.tokens for form in forms]
         # A person's name may leave words out at a discount (score.SUBSET_WEIGHT): its bound is looser.
-        self.persons = [kind == "person" for kind in kinds] if kinds else [False] * len(forms)
-        self.sizes = [len(form.tokens) for form in forms]
-        self.transliterated = [form.transliterated for form in forms]
+        self.persons: Sequence[bool] = [kind == "person" for kind in kinds] if kinds else [False] * len(forms)
+        self.sizes: Sequence[int] = [len(form.tokens) for form in forms]
+        self.transliterated: Sequence[bool] = [form.transliterated for form in forms]
         self.weights = weights
-        self.totals = [sum(found) for found in weights]
+        self.totals: Sequence[float] = [sum(found) for found in weights]
         joined = [joined_forms(form) for form in forms]
-        self.joined = [found[0] for found in joined]
-        self.compact = [found[-1] if len(found) > 1 else "" for found in joined]
-        self.joined_skeletons = ["".join(form.skeletons) for form in forms]
-        self.acronym_keys = [acronym_keys(form) for form in forms]
+        self.joined: Sequence[str] = [found[0] for found in joined]
+        self.compact: Sequence[str] = [found[-1] if len(found) > 1 else "" for found in joined]
+        self.joined_skeletons: Sequence[str] = ["".join(form.skeletons) for form in forms]
+        self.acronym_keys: Sequence[frozenset[str]] = [acronym_keys(form) for form in forms]
         # Last words of names that may have been cut short (score.cut_short).
         self.cut_short = frozenset(filter(None, map(cut_short, forms)))
         self._partners: dict[str, tuple[tuple[str, float], ...]] = {}
@@ -137,30 +142,97 @@ class NameFacts:
             for key in found:
                 postings.setdefault(key, []).append(position)
         # Large lists as sets: a query's few candidates are looked up in them, not the reverse.
-        self.acronym_postings: dict[str, Collection[int]] = {
-            key: frozenset(found) if len(found) > 32 else found for key, found in postings.items()
+        self.acronym_postings: Mapping[str, Collection[int]] = {
+            key: _posting(found) for key, found in postings.items()
         }
-        self.skeleton_of: dict[str, str] = {}
+        skeleton_of: dict[str, str] = {}
         for form in forms:
-            self.skeleton_of.update(zip(form.tokens, form.skeletons, strict=True))
+            skeleton_of.update(zip(form.tokens, form.skeletons, strict=True))
+        self.skeleton_of: Mapping[str, str] = skeleton_of
         # The indexed tokens by their spelling key (score.spelling_key: "abdulah", "husain").
         by_spelling: dict[str, list[str]] = {}
         for token in self.skeleton_of:
             by_spelling.setdefault(spelling_key(token), []).append(token)
-        self.by_spelling = {key: tuple(found) for key, found in by_spelling.items()}
+        self.by_spelling: Mapping[str, tuple[str, ...]] = {
+            key: tuple(found) for key, found in by_spelling.items()
+        }
         # ... and by their first four letters (a word and its derived form share them).
         by_head: dict[str, list[str]] = {}
         for token in self.skeleton_of:
             if len(token) >= 4:
                 by_head.setdefault(token[:4], []).append(token)
-        self.by_head = {key: tuple(found) for key, found in by_head.items()}
+        self.by_head: Mapping[str, tuple[str, ...]] = {key: tuple(found) for key, found in by_head.items()}
         # ... and the organisation words by the English word they translate ("kataib": brigades).
         by_meaning: dict[str, list[str]] = {}
         meanings = set(ORG_WORDS_LATIN.values())
         for token in self.skeleton_of:
             if token in ORG_WORDS_LATIN or token in meanings:
                 by_meaning.setdefault(translated(token), []).append(token)
-        self.by_meaning = {key: tuple(found) for key, found in by_meaning.items()}
+        self.by_meaning: Mapping[str, tuple[str, ...]] = {
+            key: tuple(found) for key, found in by_meaning.items()
+        }
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled as plain lists and dicts (a loaded index's flat parts are not picklable)."""
+        return {key: flat.plain(value) for key, value in self.__dict__.items()}
+
+    def write_parts(self, parts: flat.Parts, prefix: str) -> None:
+        """Lay the facts out as flat parts (names starting with ``prefix``); the weights are the
+        index's and are written by it."""
+        parts.groups(prefix + "tokens", self.tokens)
+        parts.numbers(prefix + "persons", "?", self.persons)
+        parts.numbers(prefix + "sizes", "q", self.sizes)
+        parts.numbers(prefix + "transliterated", "?", self.transliterated)
+        parts.numbers(prefix + "totals", "d", self.totals)
+        parts.strings(prefix + "joined", self.joined)
+        parts.strings(prefix + "compact", self.compact)
+        parts.strings(prefix + "joined_skeletons", self.joined_skeletons)
+        parts.groups(prefix + "acronym_keys", self.acronym_keys)
+        parts.strings(prefix + "cut_short", sorted(self.cut_short))
+        acronyms = list(self.acronym_postings)
+        parts.keys(prefix + "acronym_postings", acronyms)
+        parts.number_lists(prefix + "acronym_postings", "q", (self.acronym_postings[k] for k in acronyms))
+        for name in ("skeleton_of", "by_spelling", "by_head", "by_meaning"):
+            found: Mapping[str, Any] = getattr(self, name)
+            keys = list(found)
+            parts.keys(prefix + name, keys)
+            if name == "skeleton_of":
+                parts.strings(prefix + name, (found[key] for key in keys))
+            else:
+                parts.groups(prefix + name, (found[key] for key in keys))
+
+    @classmethod
+    def from_parts(cls, layout: flat.Layout, prefix: str, weights: Sequence[list[float]]) -> NameFacts:
+        """The facts :meth:`write_parts` laid out, read in place (``weights``: the index's)."""
+        facts = cls.__new__(cls)
+        facts.tokens = layout.groups(prefix + "tokens", tuple)
+        facts.persons = cast(Sequence[bool], layout.numbers(prefix + "persons", "?"))
+        facts.sizes = cast(Sequence[int], layout.numbers(prefix + "sizes", "q"))
+        facts.transliterated = cast(Sequence[bool], layout.numbers(prefix + "transliterated", "?"))
+        facts.weights = weights
+        facts.totals = cast(Sequence[float], layout.numbers(prefix + "totals", "d"))
+        facts.joined = layout.strings(prefix + "joined")
+        facts.compact = layout.strings(prefix + "compact")
+        facts.joined_skeletons = layout.strings(prefix + "joined_skeletons")
+        facts.acronym_keys = layout.groups(prefix + "acronym_keys", frozenset)
+        for column in (facts.persons, facts.sizes, facts.transliterated, facts.weights, facts.totals):
+            if len(column) != len(facts.tokens):
+                raise ValueError("name facts of different lengths")
+        for text in (facts.joined, facts.compact, facts.joined_skeletons, facts.acronym_keys):
+            if len(text) != len(facts.tokens):
+                raise ValueError("name facts of different lengths")
+        facts.cut_short = frozenset(layout.strings(prefix + "cut_short"))
+        facts._partners = {}
+        # As built: the larger lists as sets.
+        facts.acronym_postings = layout.map(
+            prefix + "acronym_postings",
+            flat.Converted(layout.number_lists(prefix + "acronym_postings", "q"), _posting),
+        )
+        facts.skeleton_of = layout.map(prefix + "skeleton_of", layout.strings(prefix + "skeleton_of"))
+        facts.by_spelling = layout.map(prefix + "by_spelling", layout.groups(prefix + "by_spelling", tuple))
+        facts.by_head = layout.map(prefix + "by_head", layout.groups(prefix + "by_head", tuple))
+        facts.by_meaning = layout.map(prefix + "by_meaning", layout.groups(prefix + "by_meaning", tuple))
+        return facts
 
     def partners(self, token: str) -> tuple[tuple[str, float], ...]:
         """The indexed tokens a (query) token may pair with other than by their Indel ratio, and

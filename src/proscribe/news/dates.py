@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from proscribe.dates import PartialDate
+from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
+from proscribe.news.extra_dates import find_romance_dates
 
 Precision = Literal["day", "month", "season", "year"]
 # How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
@@ -47,6 +49,13 @@ _DE_MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
 }  # fmt: skip
+# French and Spanish month names (French "hier" only after a participle or before "soir": German "hier" is "here"), with the abbreviations datelines use ("6 déc.", "3 feb.").
+_FR_ES_MONTHS = {
+    "janvier": 1, "janv": 1, "février": 2, "févr": 2, "fév": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "juil": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "déc": 12,
+    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12, "dic": 12,
+}  # fmt: skip
 # Russian month names by stem: "декабря" (genitive, with a day), "декабре" (prepositional), "декабрь".
 _RU_MONTH_STEMS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -57,6 +66,8 @@ _WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
     "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
     "субботу": 5, "суббота": 5, "воскресенье": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "domingo": 6,
 }  # fmt: skip
 _SEASONS = {
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
@@ -70,8 +81,12 @@ _DE_MONTH = (
     r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 )
 _RU_MONTH = r"(?P<month>январ[яеь]|феврал[яеь]|марта?|марте|апрел[яеь]|ма[яе]|май|июн[яеь]|июл[яеь]|августа?|августе|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь])"
+_FR_ES_MONTH = (
+    r"(?P<month>janvier|janv\.?|février|févr\.?|fév\.?|mars|avril|avr\.?|mai|juin|juillet|juil\.?|août|septembre|octobre|novembre|décembre|déc\.?"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+)
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?:morgen|abend|nachmittag|vormittag|nacht)?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?:morgen|abend|nachmittag|vormittag|nacht)?"
 _PART = r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|Anfang|Mitte|Ende)"
 
 # Ordered: longer, more specific patterns first; a span claimed by one is not matched again.
@@ -81,6 +96,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
     ("en_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+{_YEAR})?\b")),
     ("de_dmy", re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*{_DE_MONTH}(?:\s+{_YEAR})?\b")),
+    # "le 25 juin 2021", "1er mars", "el 19 de febrero de 2025", "20 de enero".
+    ("fr_es_dmy", re.compile(rf"(?<!\w)(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?{_FR_ES_MONTH}(?:\s+(?:de\s+|del\s+)?{_YEAR})?(?!\w)", re.I)),
     ("ru_dmy", re.compile(rf"(?<!\w)(?P<day>\d{{1,2}})\s+{_RU_MONTH}(?:\s+{_YEAR})?(?:\s+(?:года|г\.))?", re.I)),
     ("part_month", re.compile(rf"\b{_PART}[\s-]+{_EN_MONTH}(?:\s+{_YEAR})?\b", re.I)),
     ("part_year", re.compile(rf"\b{_PART}[\s-]+{_YEAR}\b", re.I)),
@@ -91,19 +108,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_season", re.compile(r"(?P<rel>этим|прошлым)\s+(?P<season>летом|весной|осенью|зимой)", re.I)),
     ("en_my", re.compile(rf"\b{_EN_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
     ("de_my", re.compile(rf"\b{_DE_MONTH}\s+{_YEAR}\b")),
+    ("fr_es_my", re.compile(rf"(?<!\w){_FR_ES_MONTH}\s+(?:de\s+|del\s+)?{_YEAR}\b", re.I)),
+    ("fr_es_month", re.compile(rf"(?<!\w)(?P<rel>en|depuis|desde|début|fin|mi-|a\s+finales\s+de|a\s+principios\s+de)\s*{_FR_ES_MONTH}(?!\s+(?:de\s+)?\d)(?!\w)", re.I)),
     ("ru_my", re.compile(rf"(?<!\w)(?:в\s+)?{_RU_MONTH}\s+{_YEAR}(?:\s+года)?", re.I)),
     ("last_month_name", re.compile(rf"\b(?P<rel>last|this|next|in|im|since|seit|early|late|Anfang|Ende)\s+{_EN_MONTH}\b(?!\s+\d)")),
     ("de_month", re.compile(rf"\b(?P<rel>im|seit|Anfang|Ende|Mitte)\s+{_DE_MONTH}\b(?!\s+\d)")),
     ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с)\s+{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
-    ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце)\b", re.I)),
+    ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце|cette année|l'année dernière|l’année dernière|l'an dernier|l’an dernier|este año|el año pasado|el mes pasado|le mois dernier|ce mois-ci)\b", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера)(?!\w)", re.I)),
-    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в)?\s*{_WEEKDAY}(?!\w)", re.I)),
+    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi)))(?!\w)", re.I)),
+    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в|ce|le|el|este|prochain|próximo)?\s*{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
 
 _FUTURE = re.compile(
-    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|upon|wird|werde|soll|erwartet|ab\s|назначен\w*|будет|будут|рассмотрит)\b",
+    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|upon|wird|werde|soll|erwartet|ab\s|назначен\w*|будет|будут|рассмотрит|sera|seront|va|vont|prochain\w*|será|serán|van\s+a|próxim\w*)\b",
     re.I,
 )
 
@@ -116,21 +135,27 @@ _DATE_WORDS = (
     *_SEASONS, "year", "month", "jahr", "monat", "год", "месяц", "week", "day", "ago",
     "yesterday", "today", "tomorrow", "earlier", "gestern", "heute", "morgen", "vortag", "вчера", "сегодня", "завтра", "накануне",
     "позавчера", "vorgestern", "в конце", "в начале", "в середине",
+    *_FR_ES_MONTHS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
+    "jueves", "viernes", "sábado", "domingo", "hier", "aujourd", "ayer", "hoy", "veille", "víspera", "année", "año", "an dernier",
+    "mois",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "en_month": tuple(_EN_MONTHS),
     "de_month": (*_DE_MONTHS, "jänner"),
+    "fr_es_month": tuple(_FR_ES_MONTHS),
     "ru_month": ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"),
     "weekday": (*_WEEKDAYS, "сред", "пятниц", "суббот"),
     "season": (*_SEASONS, "winter", "frühling"),
-    "period": ("year", "month", "jahr", "monat", "году", "месяц"),
+    "period": ("year", "month", "jahr", "monat", "году", "месяц", "année", "año", "an dernier", "mois"),
 }  # fmt: skip
 # The word families a pattern cannot match without (checked as plain substrings before the regex runs).
 _NEEDS: dict[str, frozenset[str]] = {
     "ymd": frozenset({"digit"}), "iso": frozenset({"digit"}),
     "en_mdy": frozenset({"digit", "en_month"}), "en_dmy": frozenset({"digit", "en_month"}),
     "de_dmy": frozenset({"digit", "de_month"}), "ru_dmy": frozenset({"digit", "ru_month"}),
+    "fr_es_dmy": frozenset({"digit", "fr_es_month"}), "fr_es_my": frozenset({"digit", "fr_es_month"}),
+    "fr_es_month": frozenset({"fr_es_month"}),
     "part_month": frozenset({"en_month"}), "part_year": frozenset({"digit"}), "ru_part_year": frozenset({"digit"}),
     "season_rel": frozenset({"season"}), "season_year": frozenset({"digit", "season"}), "ru_season": frozenset({"season"}),
     "en_my": frozenset({"digit", "en_month"}), "de_my": frozenset({"digit", "de_month"}), "ru_my": frozenset({"digit", "ru_month"}),
@@ -140,6 +165,11 @@ _NEEDS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 _WILL = re.compile(
     r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
+)
+_PAST_NEAR = re.compile(r"\b(?:came|took|was|were|went|entered|did|had)\b[^,;]{0,40}$", re.I)
+_ANNOUNCED_PLAN = re.compile(
+    r"\b(?:announced|unveiled|revealed|set\s+out)\s+(?:plans?|proposals?|(?:her|his|its|their|the)\s+intention)\s+to\b",
+    re.I,
 )
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I
@@ -152,6 +182,8 @@ def _month_number(text: str) -> int:
         return _EN_MONTHS[value]
     if value in _DE_MONTHS:
         return _DE_MONTHS[value]
+    if value in _FR_ES_MONTHS:
+        return _FR_ES_MONTHS[value]
     for stem, number in sorted(_RU_MONTH_STEMS.items(), key=lambda item: -len(item[0])):
         if value.startswith(stem):
             return number
@@ -192,13 +224,13 @@ def _resolve(
     if kind in ("ymd", "iso"):
         parsed = _day(int(groups["year"]), int(groups["mnum"]), int(groups["day"]))
         return (parsed, "day") if parsed else None
-    if kind in ("en_mdy", "en_dmy", "de_dmy", "ru_dmy"):
+    if kind in ("en_mdy", "en_dmy", "de_dmy", "ru_dmy", "fr_es_dmy"):
         month, day = _month_number(groups["month"]), int(groups["day"])
         if year is None:
             year = _year_for_day(month, day, published, future)
         parsed = _day(year, month, day)
         return (parsed, "day") if parsed else None
-    if kind in ("en_my", "de_my", "ru_my"):
+    if kind in ("en_my", "de_my", "ru_my", "fr_es_my"):
         assert year is not None
         return PartialDate(year, _month_number(groups["month"])), "month"
     if kind == "part_month":
@@ -219,7 +251,7 @@ def _resolve(
     if kind == "season_year":
         assert year is not None
         return PartialDate(year), "season"
-    if kind in ("last_month_name", "de_month", "ru_month"):
+    if kind in ("last_month_name", "de_month", "ru_month", "fr_es_month"):
         month = _month_number(groups["month"])
         rel = (groups.get("rel") or "").lower()
         if rel == "last":
@@ -231,12 +263,27 @@ def _resolve(
         return PartialDate(month_year, month), "month"
     if kind == "this_year":
         rel = groups["rel"].lower()
-        if "month" in rel or "monat" in rel or "месяц" in rel:
-            offset = -1 if ("last" in rel or "vergangenen" in rel or "прошлом" in rel) else 0
+        if "month" in rel or "monat" in rel or "месяц" in rel or "mois" in rel or "mes " in rel:
+            offset = (
+                -1 if any(w in rel for w in ("last", "vergangenen", "прошлом", "dernier", "pasado")) else 0
+            )
             offset = 1 if ("next" in rel or "nächsten" in rel or "следующем" in rel) else offset
             y, m = _shift_months(published, offset)
             return PartialDate(y, m), "month"
-        past = any(word in rel for word in ("last", "previous", "vergangen", "vorjahr", "letztes", "прошлом"))
+        past = any(
+            word in rel
+            for word in (
+                "last",
+                "previous",
+                "vergangen",
+                "vorjahr",
+                "letztes",
+                "прошлом",
+                "dernier",
+                "dernière",
+                "pasado",
+            )
+        )
         return PartialDate(published.year - 1 if past else published.year), "year"
     if kind == "ago":
         raw = groups["num"].lower()
@@ -258,6 +305,8 @@ def _resolve(
             "vorgestern": (-2, published), "позавчера": (-2, published),
             "today": (0, published), "heute": (0, published), "сегодня": (0, published),
             "tomorrow": (1, published), "morgen": (1, published), "завтра": (1, published),
+            "hier": (-1, published), "ayer": (-1, published), "aujourd'hui": (0, published), "aujourd’hui": (0, published),
+            "hoy": (0, published), "la veille": (-1, base), "la víspera": (-1, base),
             "comes a day after": (-1, base), "came a day after": (-1, base), "a day earlier": (-1, base), "the day before": (-1, base), "the previous day": (-1, base),
             "am vortag": (-1, base), "накануне": (-1, base),
             "the following day": (1, base), "a day later": (1, base),
@@ -288,7 +337,9 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     """
     lowered = sentence.lower()
     has_digit = _DIGIT.search(sentence) is not None
-    if not has_digit and not any(word in lowered for word in _DATE_WORDS):
+    # news-jur: Spanish and French dates ("este viernes", "le 8 novembre, 2013"), read after the others.
+    romance = has_digit or any(word in lowered for word in _ROMANCE_WORDS)
+    if not has_digit and not romance and not any(word in lowered for word in _DATE_WORDS):
         return []  # no number and no month, weekday, season or relative word: no date (the common case)
     # Which families of words the sentence has decides which patterns can match at all.
     present = {family for family, words in _FAMILIES.items() if any(word in lowered for word in words)}
@@ -310,8 +361,11 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             # revoke its designation of [a long name] as a foreign terrorist organization on Tuesday" is not,
             # unless a speech verb stands right before ("an official said on Friday").
             before = sentence[max(0, start - 160) : start]
-            future = bool(_FUTURE.search(before[-60:])) or (
-                bool(_WILL.search(before)) and not _SPEECH_BEFORE.search(before)
+            # A past verb in the date's own clause ("after a ban ... came into force on Saturday") outweighs a "will"
+            # further back; a government that "announced plans to" act did so in the past.
+            past_clause = _PAST_NEAR.search(before[-45:]) is not None
+            future = (bool(_FUTURE.search(before[-60:])) and not _ANNOUNCED_PLAN.search(before)) or (
+                bool(_WILL.search(before)) and not _SPEECH_BEFORE.search(before) and not past_clause
             )
             try:
                 resolved = _resolve(kind, match, published, future, anchor)
@@ -326,6 +380,18 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             if kind == "last_month_name" and (match.group("rel") or "").lower() in ("last", "this", "next"):
                 basis = "relative"
             mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1], basis))
+    # news-jur: a Spanish/French date replaces a shorter one inside it ("2019" of "marzo de 2019").
+    if romance:
+        for found in find_romance_dates(sentence, published, []):
+            if any(m.start <= found.start and found.end <= m.end for m in mentions):
+                continue
+            if sentence[found.start : found.end].lower() == "hier":
+                continue  # German "hier" is "here"; French "hier" is read above, where a participle shows it
+            mentions = [m for m in mentions if not (found.start <= m.start and m.end <= found.end)]
+            mentions.append(
+                DateMention(found.start, found.end, sentence[found.start : found.end], found.date,
+                            found.precision, found.basis)  # type: ignore[arg-type]
+            )  # fmt: skip
     mentions.sort(key=lambda m: m.start)
     # "tomorrow, July 8": the explicit date says the same thing more reliably.
     return [
@@ -347,6 +413,13 @@ _DATELINE = re.compile(
     rf"(?P<when>{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:,\s+{_YEAR})?)\s*(?P<agency>\([A-Za-z]+\)|/[A-Z]+/)?\s*[-–—:]"
 )
 
+# "OTTAWA, ON, le 25 juin 2021 /CNW/ -", "Ottawa, 6 déc. (LaPresse) –", "MADRID, 3 feb (EFE) -": day before month.
+_DMY_DATELINE = re.compile(
+    rf"^(?P<place>[A-ZÄÖÜÉ][\w .'’-]{{1,40}}?(?:,\s*[A-Z]{{2}})?),\s+"
+    rf"(?P<when>(?:le\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?{_FR_ES_MONTH}(?:\s+(?:de\s+)?{_YEAR})?)\s*"
+    rf"(?P<agency>\([\w ]+\)|/[A-Z]+/)?\s*[-–—:]",
+    re.I,
+)
 
 # "МОСКВА, 8 дек — РИА Новости.", "БИШКЕК, 6 сентября —": Russian agency datelines.
 _RU_DATELINE = re.compile(
@@ -396,7 +469,7 @@ def find_dateline(text: str, published: dt.date) -> DateMention | None:
                 return DateMention(
                     start, start + len(inside[0].text), inside[0].text, inside[0].date, "day", "dateline"
                 )
-        match = _DATELINE.match(paragraph[:160])
+        match = _DATELINE.match(paragraph[:160]) or _DMY_DATELINE.match(paragraph[:160])
         # Without a place the agency must be named ("July 7 (UPI) --"), or any "March 3: ..." would count.
         if match and (match.group("place") or match.group("agency")):
             month, day = _month_number(match.group("month")), int(match.group("day"))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import lexicon, russian
+from proscribe.news import jurisdictions, lexicon, romance_names, russian
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -31,6 +31,7 @@ from proscribe.news.orgnames import (
     abbreviations,
     acronym_names,
     enumerated_names,
+    last_name_before,
     plausible,
     quoted_names,
 )
@@ -45,7 +46,11 @@ _REQUESTS = frozenset(
 )  # fmt: skip
 
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|déc|ene|abr|ago|dic|EE\.UU|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
+)
+_ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}\.$")
+_GERMAN_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»“]?\s+(?=[\"«„“(]?[A-ZА-ЯЁÄÖÜ0-9])")
 
@@ -118,6 +123,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # at the whole pending text would make long runs of "No." quadratic.
             if _ABBREVIATIONS.search(line[max(start, match.start() - 12) : match.start()].rstrip('"”»“')):
                 continue
+            if _ORDINAL_DAY.search(
+                line, max(start, match.start() - 4), match.start()
+            ) and _GERMAN_MONTH.match(line, match.end()):
+                continue  # "vom 5. Juni 2024": a German date, not a sentence end
             _add_span(spans, line, offset, start, match.start())
             start = match.end()
         _add_span(spans, line, offset, start, len(line))
@@ -161,32 +170,28 @@ def _anchored_matches(
     return found
 
 
-def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[jurisdictions.Mention]:
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""
-    found: list[tuple[int, str]] = []
-    spans = sorted(excluded)
-    span_starts = [start for start, _ in spans]
-    for code, pattern in lexicon.JURISDICTIONS:
-        for match in _anchored_matches(sentence, pattern, lexicon.JURISDICTION_ANCHORS[code]):
-            inside = bisect.bisect_right(span_starts, match.start()) - 1
-            if inside >= 0 and match.start() < spans[inside][1]:
-                continue
-            if lexicon.DEFERENCE.search(sentence[max(0, match.start() - 40) : match.start()]):
-                continue
-            found.append((match.start(), code))
-    return found
+    # news-jur: every UN member state, ranked (actor / plain / weak); see proscribe.news.jurisdictions.
+    return jurisdictions.find_mentions(sentence, excluded)
 
 
-def _nearest_jurisdiction(mentions: list[tuple[int, str]], at: int) -> str | None:
-    if not mentions:
-        return None
-    # Prefer the subject (before the verb); an agent after it ("by Russia") counts a bit less.
-    return min(mentions, key=lambda m: (at - m[0]) if m[0] <= at else (m[0] - at) * 1.5)[1]
+def _nearest_jurisdiction(
+    mentions: list[jurisdictions.Mention],
+    at: int,
+    sentence: str,
+    outside: list[tuple[int, int]] | None = None,
+) -> str | None:
+    # news-jur: the actor ("Sri Lanka's government") first, else the nearest before the verb, else an agent.
+    return jurisdictions.nearest(mentions, at, sentence, outside)
 
 
 def _is_jurisdiction_name(name: str) -> bool:
-    return any(pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS)
+    # news-jur: any UN member state's name, capital or office.
+    return any(
+        pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS
+    ) or jurisdictions.is_state_name(name)
 
 
 def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
@@ -197,9 +202,10 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return  # "Islamic State (IS)-affiliated groups": a description of other groups
         if lexicon.CATEGORY_BEFORE.search(sentence[max(0, start - 12) : start]):
             return  # 'declared PFI ... as an "Unlawful Association"': the category, not the group
-        if not plausible(name.strip(" ,.;:*")):
+        # "The Terrorgram collective has been proscribed": a sentence-initial article is no part of the name.
+        clean = name.strip(" ,.;:*").removeprefix("the ").removeprefix("The ").strip()
+        if not plausible(clean):
             return
-        clean = name.strip(" ,.;:*").removeprefix("the ").strip()
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
         if len(clean.split()) > 6 or clean.lower() == clean:
@@ -273,7 +279,8 @@ def _entity_orgs(mentions: list[EntityMention], sentence: str, at: int, salience
 
 
 _ALIAS = re.compile(
-    r"^\W*(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$", re.I
+    r"^\W*(?:\([^()]{1,15}\)\W*)?(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$",
+    re.I,
 )
 _COORDINATED = re.compile(
     r"^[\s,»«\"„“”)]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$",
@@ -414,8 +421,18 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     mention_starts = [m.start for m in all_mentions]
     salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
     all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
-    juris_starts = [at for at, _ in all_juris]
-    article_jurisdictions: Counter[str] = Counter(code for _, code in all_juris)
+    juris_starts = [m.start for m in all_juris]
+    # news-jur: weak mentions ("Russian wanted list", "in Syria") do not make a story's state; a dateline does.
+    article_jurisdictions: Counter[str] = Counter(m.code for m in all_juris if m.rank != jurisdictions.WEAK)
+    if not article_jurisdictions:
+        article_jurisdictions.update(m.code for m in all_juris)
+    dateline_state = jurisdictions.dateline_jurisdiction(text)
+    # The dateline's state is the story's when the story names it too (or names no state at all): a Moscow
+    # dateline over a report on Kyrgyzstan is where the reporter sits, not who acts.
+    if dateline_state is not None and dateline_state not in article_jurisdictions and article_jurisdictions:
+        dateline_state = None
+    if dateline_state is not None:
+        article_jurisdictions[dateline_state] += 1
     suspension_context = bool(lexicon.SUSPENSION_CONTEXT.search(text))
     dateline = find_dateline(text, article.published)
     # Weekdays and "today" in a dated story count from its dateline, else from the publication.
@@ -425,7 +442,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     in_force = _in_force_date(text, spans, reference)
     laid_after = _days_after_laying(text)
     context_org: _Org | None = None
-    context_jurisdiction: str | None = None
+    context_jurisdiction: str | None = dateline_state
     anchor: dt.date | None = None
     carried: tuple[str, DateMention, int] | None = None
     last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
@@ -452,8 +469,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 context_org = _named_group(sentence) or context_org
             first = bisect.bisect_left(juris_starts, start)
             last = bisect.bisect_left(juris_starts, end)
-            if last > first:
-                context_jurisdiction = all_juris[last - 1][1]
+            strong = [m for m in all_juris[first:last] if m.rank != jurisdictions.WEAK]
+            if strong:
+                context_jurisdiction = strong[-1].code
             if _DIGIT.search(sentence) or lexicon.RELATIVE_DAY.search(sentence):
                 day_dates = [d for d in find_dates(sentence, reference, anchor) if d.precision == "day"]
                 if day_dates:
@@ -473,8 +491,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             dates = [d for d in dates if not (d.start <= dateline.start - start < d.end)]
         first = bisect.bisect_left(juris_starts, start)
         last = bisect.bisect_left(juris_starts, end)
-        juris = [(at - start, code) for at, code in all_juris[first:last]]
-        following = [text[a:b] for a, b in spans[number + 1 : number + 4]]
+        juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
+        # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
+        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
@@ -487,7 +506,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         continuation = bool(lexicon.CONTINUATION.search(sentence))
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
-                dated = _decision_date(following, reference, article.published, dateline is not None)
+                dated = _decision_date(following[:3], reference, article.published, dateline is not None)
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
@@ -551,9 +570,12 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                         event, effective_date=day.isoformat(), date_precision="day", date_basis="rule"
                     )
             if event.effective_date is None and carried is not None and carried[0] == event.action:
+                recent = carried[1].precision in ("day", "month") and carried[1].date.latest >= (
+                    article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+                )
                 sentence_events[position] = replace(
                     event, effective_date=str(carried[1].date), date_precision=carried[1].precision,
-                    date_basis=carried[1].basis,
+                    date_basis=carried[1].basis, primary=event.primary or recent,
                 )  # fmt: skip
         for event in sentence_events:
             if event.effective_date is not None and event.date_precision == "day":
@@ -578,8 +600,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             context_org = _Org(main.text, main.entity_id, 0)
         else:
             context_org = _named_group(sentence) or context_org
-        if juris:
-            context_jurisdiction = juris[-1][1]
+        strong_juris = [m for m in juris if m.rank != jurisdictions.WEAK]
+        if strong_juris:
+            context_jurisdiction = strong_juris[-1].code
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
@@ -628,7 +651,8 @@ def _named_group(sentence: str) -> _Org | None:
     found = lexicon.ORG_NOUN.search(sentence)
     if found is not None and not lexicon.NOT_ORGS.match(found.group("name")):
         return _Org(found.group("name"), None, 0)
-    acronyms = acronym_names(sentence)
+    # news-jur: an office named with its acronym ("The National Counter Terrorism Authority (Nacta)") acts; it is no group.
+    acronyms = [a for a in acronym_names(sentence) if not _is_jurisdiction_name(a.text)]
     if acronyms:
         return _Org(acronyms[0].text, None, 0)
     for name in quoted_names(sentence):
@@ -645,6 +669,10 @@ def _not_the_entity(text: str, mention: EntityMention) -> bool:
     State West Africa Province", "Islamic State - Bangladesh", "Islamic State in the Greater Sahara")."""
     if lexicon.DESCRIPTIVE_AFTER.match(text, mention.end):
         return True
+    if text[mention.end : mention.end + 1] == "-" and text[mention.end + 1 : mention.end + 2].isalnum():
+        return (
+            True  # "ISIS-DRC", "IS-Somalia", "Taliban-led": a compound that names or describes something else
+        )
     if lexicon.DESCRIPTIVE_BEFORE.search(text[max(0, mention.start - 30) : mention.start]):
         return True
     longer = _LONGER_NAME.match(text, mention.end)
@@ -668,7 +696,7 @@ def _sentence_events(
     sentence: str,
     mentions: list[EntityMention],
     dates: list[DateMention],
-    juris: list[tuple[int, str]],
+    juris: list[jurisdictions.Mention],
     salience: Counter[str],
     context_org: _Org | None,
     context_jurisdiction: str | None,
@@ -701,6 +729,11 @@ def _sentence_events(
             )
             if attribute is not None and not _IDENTIFIED.match(sentence, attribute.end()):
                 continue
+            if action == "designated" and _ENDS_WITH_AS.search(match.group(0)) is None:
+                # "FARC today is designated as a political party": a category that is no list of terrorists.
+                category = lexicon.LISTING_CATEGORY.match(sentence, match.end())
+                if category is not None and not lexicon.TERROR_CATEGORY.search(category.group("category")):
+                    continue
             if action not in ("review_due", "hearing_scheduled") and _hedged(
                 sentence, match.start(), match.end(), action.startswith("proposed_")
             ):
@@ -745,7 +778,7 @@ def _sentence_events(
                 continue
             claimed.append(match.span())
             at = match.start()
-            jurisdiction = _nearest_jurisdiction(juris, at)
+            jurisdiction = _nearest_jurisdiction(juris, at, sentence)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
                 jurisdiction = "GB"
@@ -780,6 +813,21 @@ def _sentence_events(
             listed = (
                 [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
             )
+            # news-jur: the objects of a Spanish or French verb ("a inscrit les groupes A et B sur la liste").
+            # Taken when it reads more names than the capitalised-name reader (orgnames), which stops at a name
+            # that starts lower-case ("Jabhat al Nusra et el-Mouakine bi dima"); a country is no group here either.
+            romance = [
+                n
+                # The verb is the match's last word ("a inscrit", "fueron designadas").
+                for n in romance_names.romance_objects(
+                    sentence, match.start() + match.group(0).rstrip().rfind(" ") + 1, match.end()
+                )
+                if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+            ]
+            if len(romance) > len(listed):
+                listed = _dedupe(
+                    [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
+                )
             if not listed and following and sentence.rstrip().endswith(":"):
                 listed = _bulleted_names(following)
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
@@ -802,6 +850,18 @@ def _sentence_events(
             if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
+            if not orgs and (counted is not None or lexicon.FORWARD_COUNT.search(sentence)):
+                continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
+            if not orgs and _PRONOUN_OBJECT.match(sentence, match.end()):
+                # "A ban against Palestine Action has come into force, designating it as a terror group": the pronoun
+                # is the group named before it in the sentence (not a country, not a sentence's first word).
+                named = last_name_before(sentence, at)
+                if (
+                    named is not None
+                    and not _is_jurisdiction_name(named.text)
+                    and not lexicon.NOT_ORGS.match(named.text)
+                ):
+                    orgs = [_as_org(named, mentions)]
             if not orgs:
                 if lexicon.COUNTRY_OBJECT.search(sentence):
                     continue
@@ -809,6 +869,18 @@ def _sentence_events(
                     continue
                 if context_org is not None:
                     orgs, from_context = [context_org], True
+            # news-jur: a country word inside the organisation acted on ("Australian Tamil Congress") does not act.
+            org_spans = [
+                (o.start, o.start + len(o.text))
+                for o in orgs
+                if o.text and sentence.startswith(o.text, o.start)
+            ]
+            if explicit_jurisdiction and any(s <= m.start < e for m in juris for s, e in org_spans):
+                jurisdiction = (
+                    _nearest_jurisdiction(juris, at, sentence, org_spans)
+                    or context_jurisdiction
+                    or (article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None)
+                )
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
             if (
                 action.startswith("proposed_")
@@ -820,6 +892,17 @@ def _sentence_events(
                 # would take effect the sentence does not say.
                 announced, effective = effective, None
             basis = effective.basis if effective else (announced.basis if announced else "publication")
+            if effective is None and action in _IN_FORCE_ACTIONS and lexicon.NOW_IN_FORCE.search(sentence):
+                # "A ban against X has come into force": in force on the day the article reports it.
+                effective, basis = (
+                    DateMention(0, 0, "", PartialDate.parse(article.published), "day", "rule"),
+                    "rule",
+                )
+            if effective is None and action in _IN_FORCE_ACTIONS and lexicon.MIDNIGHT.search(sentence):
+                # "X will be banned from midnight": the next day begins the ban; "came into force at midnight": today.
+                ahead = 1 if lexicon.FUTURE_ACT.search(sentence) else 0
+                day = article.published + dt.timedelta(days=ahead)
+                effective, basis = DateMention(0, 0, "", PartialDate.parse(day), "day", "rule"), "rule"
             if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
                 # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
                 effective = announced or DateMention(
@@ -849,7 +932,9 @@ def _sentence_events(
                     article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
                 )
             else:
-                primary = body_index <= 3 and not re.search(
+                # Undated: the article's news when it opens the story, or when it is told in the present perfect
+                # ("two dissident groups ... have been designated, he added").
+                primary = (body_index <= 3 or _JUST_DONE.search(sentence) is not None) and not re.search(
                     r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
                 )
             if announced is not None:
@@ -897,6 +982,12 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+_NAMES_AHEAD_SENTENCES = 6
+_JUST_DONE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:designated|proscribed|listed|banned|outlawed|added|removed|delisted|revoked)\b",
+    re.I,
+)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b")
 _TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
@@ -949,6 +1040,10 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
             sentence[max(0, cue.start() - 40) : cue.start()]
         ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
+    # "a retiré la Syrie de la liste des États ...": a country is no group.
+    names = [
+        n for n in names if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+    ]
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []
     return _dedupe([_as_org(n, mentions) for n in names])
@@ -1031,6 +1126,24 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     return [e for e in distinct if e.organisation or e.action in _MAY_BE_UNNAMED]
 
 
+# Words a name may gain without naming another group: "Bishnoi" / "Bishnoi Gang", "Sinaloa" / "Cártel de Sinaloa".
+_GROUP_WORD_STEMS = frozenset(
+    w.stem
+    for w in words(
+        "gang group cartel cártel cartels network movement organisation organization brigade brigades militia army party "
+        "front the of de del la el los las al"
+    )
+)
+
+
+def _same_group(stems: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two names, one's words among the other's, are one group: the shorter is a single word ("Bishnoi",
+    "Hammerskins") or the longer adds only group words. "National Action" and "National Socialist Anti-Capitalist
+    Action", "Islamic State" and "Islamic State in Libya" are two groups."""
+    shorter, longer = sorted((stems, other), key=len)
+    return len(shorter) <= 1 or longer - shorter <= _GROUP_WORD_STEMS
+
+
 def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
     """ "Bishnoi" and "Bishnoi Gang" for the same step are one organisation: the longer name is kept.
 
@@ -1063,6 +1176,8 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
                     ),
                     None,
                 )
+        if twin is not None and not _same_group(stems, kept_stems[twin]):
+            twin = None
         if twin is None:
             kept.append(event)
             kept_stems.append(stems)

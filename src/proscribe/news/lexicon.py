@@ -27,7 +27,19 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("proposed_designation", re.compile(
         r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
         r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)"
-        r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b", _I)),
+        r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b"
+        # A parliament's vote approves a proposed step, it does not take it: "voted 385 to 26 ... in favour of proscribing".
+        r"|\bannounced\s+(?:plans?|(?:her|his|its|their|the)\s+intention)\s+to\s+(?:proscribe|ban|designate|list)\b"
+        # A government's stated intention and a draft order before Parliament: "Britain said on Monday it would proscribe
+        # X", "a draft proscription order has been laid against the group".
+        r"|\b(?:said|announced|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|the\s+government)\s+would\s+(?:proscribe|ban|designate|list)\b"
+        r"|\border\s+(?:has\s+been|had\s+been|was|is\s+being|is)\s+laid\b"
+        r"|\bvot(?:ed|es|e|ing)\b[^.]{0,60}?\bin\s+favou?r\s+of\s+(?:proscribing|banning|designating|listing)\b|\bvot(?:ed|es|e)\s+to\s+(?:proscribe|ban|designate|list)\b"
+        # A government's own proposal to Parliament: "The order would add four groups", "We propose to add A".
+        r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+propose\s+to\s+(?:add|proscribe|ban|list)\b", _I)),
+    # French and Spanish announcements of a step to come: "va retirer", "va a designar", "retirará".
+    ("proposed_delisting", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?retirer\b|\bva(?:n)?\s+a\s+(?:retirar|quitar|sacar|revocar)\b|\bretirer(?:a|ont)\b|\b(?:retirará|retirarán|quitará|revocará)\b", _I)),
+    ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá)\b", _I)),
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
@@ -35,22 +47,77 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bremov(?:e|ed|es|ing)\s+(?:the\s+)?(?:Taliban|group|regime)\b[^.]{0,30}\bfrom\b"
         r"|\b(?:taken|took|take|taking)\b[^.]{0,40}\boff\b[^.]{0,20}\b(?:list|terror)"
         r"|\bdelist(?:ed|s|ing)?\b|\brevok(?:e|ed|es|ing)\b[^.]{0,80}\bdesignation|\brevocation\b|\brescind\w*\b[^.]{0,60}\bdesignation"
-        r"|\bno\s+longer\s+(?:on|appears|listed|designated)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
+        r"|\bno\s+longer\s+(?:on|appears|listed|designated|included|among)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
+        r"|\bde-?proscri(?:bed|bes|bing)\b|\bdeproscription\s+of\b|\bunbanned\b|\bstruck\b[^.]{0,60}\boff\b[^.]{0,20}\blist"
         r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
         r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|(?:отозвал\w*|отменил\w*|снял[аио]?|сняли|лишил\w*)\s+(?:[\w-]+\s+){0,4}?(?:статус\w*|признани\w*|обозначени\w*)\b[^.]{0,60}?террористическ|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
         _I)),
+    # French and Spanish removals: the verb is the match (the list is looked ahead for), so the object after it
+    # is read as the removed group: "a retiré mardi le groupe X de sa liste", "quitó el martes a las FARC de la lista".
+    ("delisted", re.compile(
+        r"\b(?:retir(?:e|ent|é|ée|és|ées|ait|aient|a)|radi(?:e|é|ée|és|ées)|enlev(?:é|ée|és|ées)|sorti(?:e|s)?"
+        r"|quit(?:ó|a|an|aron)|retir(?:ó|an|aron)|sac(?:ó|a|an|aron)|exclu(?:yó|ye|yen|yeron)|elimin(?:ó|a|an|aron)|borr(?:ó|aron)"
+        r"|retirad[oa]s?|excluid[oa]s?|eliminad[oa]s?|la\s+retirada\s+de|le\s+retrait\s+de)\b"
+        r"(?=[^.]{0,160}?\b(?:de|des|d['’]une)\s+(?:sa|la|leur|leurs|ses|les|su|sus|las|una)\s+(?:[\w-]+\s+){0,2}?(?:liste|lista)s?\b)"
+        r"|\brévoqu\w*\b(?=[^.]{0,80}\b(?:désignation|statut|inscription))|\brevoc(?:ó|a|aron|ado|ada)\b(?=[^.]{0,80}\bdesignaci)"
+        r"|\bn['’](?:est|sont|était)\s+plus\s+(?:inscrit|considéré|désigné|classé)\w*|\bya\s+no\s+(?:está|están|figura|figuran|es\s+considerad)\w*"
+        r"|\blev(?:é|ée|e)\s+(?:la|sa)\s+désignation",
+        _I)),
     ("designated", re.compile(
-        r"\bre-?designat\w*|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
+        r"\bre-?designat\w*|\bre[- ]?list(?:ed|s|ing)\b|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
         r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+)listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
         r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
-        r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+listed\b|\b(?:was|were|been|be)\s+(?:officially\s+)?(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
+        r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}listed\b|\b(?:was|were|been|be)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
+        # Other verbs reporters use: "blacklisted X", "bans X", "outlaws X", "branded X a terrorist group", "classified X
+        # as a terrorist organisation", "named X a Specially Designated Global Terrorist", "put X on its terror list".
+        # A ban reported by its coming into force: "a ban on Palestine Action came into force on Saturday".
+        r"|\b(?:ban|proscription|listing)\s+(?:on|of|against)\s+(?=[^.]{0,80}?\b(?:(?:came|comes|has\s+come|have\s+come|come|coming)\s+into\s+(?:force|effect)|(?:took|takes|take|taking)\s+effect)\b)"
+        r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
+        r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
+        r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
         r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\bвиновн)[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
         r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
-        r"|(?-i:\bverboten\b|\bverbietet\b)|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
+        r"|(?-i:\bverboten\b|\bverbietet\b|\bverbot\b)|\bstuft\w*\b[^.]{0,80}\bals\s+(?:\w+\s+)?[Tt]error\w*\s+ein\b"
+        r"|\bals\s+(?:\w+\s+)?[Tt]error\w*\s+(?:eingestuft|gelistet)|\bauf\s+(?:die|ihre|seine)\s+(?:\w+\s+)?(?:Terrorliste|Liste)\w*\s+gesetzt"
+        r"|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
+        _I)),
+    # French and Spanish listings: a finite verb or a passive ("a inscrit", "a été interdit", "designó", "fueron
+    # designadas", "ha sido incluido"); the verb is the match, its object is read after it.
+    ("designated", re.compile(
+        r"\b(?:a|ont|avait|avaient|a\s+été|ont\s+été|avait\s+été|avaient\s+été|est|sont|été)\s+(?:\w+\s+)?"
+        r"(?:inscrit|désigné|classé|ajouté|interdit|déclaré|listé)(?:e|s|es)?\b(?!\s+(?:de|d['’])\s)"
+        r"|\b(?:inscri(?:t|vent)|désign(?:e|ent)|class(?:e|ent))\b(?=[^.]{0,150}\b(?:liste|terroris))"
+        r"|\b(?:design(?:ó|a|an|aron)|declar(?:ó|a|an|aron)|clasific(?:ó|a|an|aron)|incluy(?:ó|e|en|eron)|incorpor(?:ó|a|an|aron)"
+        r"|agreg(?:ó|a|an|aron)|añadi(?:ó|eron)|catalog(?:ó|a|an|aron))\b(?=[^.]{0,150}\b(?:terroris|lista))"
+        r"|\b(?:fue|fueron|ha\s+sido|han\s+sido|había\s+sido|habían\s+sido|sido|son|es)\s+(?:\w+\s+)?"
+        r"(?:designad|declarad|incluid|clasificad|agregad|añadid|catalogad)(?:o|a|os|as)\b"
+        r"|\b(?:ha|han|había|habían)\s+(?:\w+\s+)?(?:designado|declarado|incluido|clasificado|agregado|añadido)\b"
+        r"|\b(?:organizaciones|grupos|cárteles|carteles|entidades|organisations|groupes|entités)\s+(?:designad|inscrit|désigné)\w*\s+(?:son|fueron|incluyen|sont|étaient)\b",
+        _I)),
+    # news-jur: Spanish and French. "declaró a Hamas como organización terrorista", "incluyó a Hamás en el
+    # Registro Público de Personas y Entidades vinculadas a actos de Terrorismo (RePET)", "dispuso la
+    # inscripción de ... en el RePET", "oficializó la declaratoria de ocho grupos ... como Organizaciones
+    # Terroristas", "a inscrit les groupes ... sur la liste des entités terroristes", "retiré de la liste".
+    ("proposed_designation", re.compile(r"\bpropuso\s+(?:designar|declarar|incluir)\b|\bpropose\s+d['’](?:inscrire|ajouter)\b", _I)),
+    ("delisted", re.compile(
+        r"\b(?:retir(?:ó|aron|ado|ada|ados|adas)|elimin(?:ó|aron|ado|ada)|exclu(?:yó|yeron|ido|ida)|sac(?:ó|aron|ado|ada)|dio\s+de\s+baja)\b(?=[^.;]{0,120}?\bde\s+(?:la\s+|el\s+|su\s+)?(?:lista|listado|Registro|RePET))"
+        r"|\b(?:retir(?:é|ée|és|ées|e|ent)|radi(?:é|ée|és|ées)|supprim(?:é|ée|és|ées))\b(?=[^.;]{0,120}?\bde\s+la\s+liste)|\bradiation\s+d[eu]"
+        r"|\bde-list(?:ed|s|ing)?\b"  # the hyphenated English spelling ("were de-listed from the list")
+        r"|\blevant[óa]\s+(?:la\s+)?(?:designaci[óo]n|prohibici[óo]n)\s+(?:de|contra|sobre)\b|\blev(?:é|ée)\s+l['’]interdiction\s+d[eu]\b",
+        _I)),
+    ("designated", re.compile(
+        r"\bdeclar(?:ó|a|aron|ado|ada|ados|adas)\b(?=[^.;]{0,100}?\b(?:como\s+)?(?:una\s+)?organizaci[óo]n(?:es)?\s+terroristas?)"
+        r"|\bdesign(?:ó|a|aron|ado|ada|ados|adas)\b(?=[^.;]{0,100}?\bcomo\s+(?:una\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
+        r"|\binclu(?:yó|ye|yeron|ido|ida|idos|idas)\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+|su\s+)?(?:Registro|RePET|lista|listado)\b)"
+        r"|\b(?:la\s+)?inscripci[óo]n\s+de\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+)?(?:Registro|RePET|lista)\b)|\bdeclaratoria\s+de\b(?=[^.;]{0,80}?\bterroristas?)"
+        r"|\binscri(?:t|te|ts|tes|vent|vait)\b(?=[^.;]{0,160}?\b(?:sur|à)\s+la\s+liste\b)|\bl['’]inscription\s+d[eu]\b(?=[^.;]{0,120}?\bsur\s+la\s+liste\b)"
+        # Kazakh: "террористік ұйым деп танып" (recognised as a terrorist organisation), "... деп жариялады" (declared).
+        r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
+        r"|\bdésign(?:é|ée|és|ées|e|ent)\b(?=[^.;]{0,100}?\bcomme\s+(?:une\s+)?(?:organisation|entité|groupe)s?\s+terroristes?)|\bdéclar(?:é|ée|és|ées)\b(?=[^.;]{0,60}?\b(?:organisation|entité|groupe)s?\s+terroristes?)",
         _I)),
 ]  # fmt: skip
 
@@ -62,9 +129,15 @@ NON_EVENT = re.compile(
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
     r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed|designated)|sets?\s+in\s+motion|to\s+be\s+(?:removed|signed)|first\s+(?:of\s+two\s+)?steps?|threshold|potentially)\b"
     r"|(?<!\w)не\s+(?:призна|запрети|внес|включи|исключ|приостанов)|\bотказ\w*|\bбуд(?:ет|ут)\b|\bмож(?:ет|ем)\b|призвал\w*|призыва\w*|предлага\w*|предложил\w*|намерен\w*|планиру\w*|возможност\w*|хочет|хотят|вопрос\w*\s+об?\b|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
+    # news-jur: Spanish and French hedges and negations.
+    r"|\b(?:podría|podrían|debería|deberían|planea|pretende|busca|evalúa|analiza|pourrait|pourraient|devrait|devraient|envisage|souhaite|demande|propose|si)\b|\bno\s+(?:fue|ha\s+sido|está|es)\b|\bn['’](?:a|est)\s+pas\b"
     r"|\bRufe\s+nach|\bForderung\w*\s+nach|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise"
     # What a law lets a government do, in general: "it can issue a notification", "if the government finds".
-    r"|\b(?:it|they|this|which|listing|designation|government|minister|court)\s+can\b|\bcannot\b|\bif\b|\bесли\b|\bfalls\b",
+    r"|\b(?:it|they|this|which|listing|designation|government|minister|court)\s+can\b|\bcannot\b|\bif\b|\bесли\b|\bfalls\b"
+    # French and Spanish: conditionals, obligations, plans, proposals, negations.
+    r"|\bpourrai\w*|\bdevrai\w*|\bdoi(?:t|vent)\b|\benvisag\w*|\bsouhait\w*|\bpropos(?:ent|é|ée|ition)\b|\bpropose\s+de\b|\bprévoi\w*|\bprojet\w*|\bdébat\w*"
+    r"|\bn['’]\w+\s+pas\b|\bne\s+\w+\s+pas\b|\bsi\b|\bpodría\w*|\bdeberí\w*|\bdebe\w*\b|\bplane(?:a|an|aba)\b|\bse\s+prepara|\bserían?\b"
+    r"|\b\w+aría\b|\b\w+arían\b|\bpropon\w*|\bpropuest\w*|\bintención|\bpretend\w*|\bno\s+(?:ha|han|fue|fueron|es|está)\b",
     _I,
 )
 
@@ -77,11 +150,12 @@ SUSPENSION_CONTEXT = re.compile(r"suspen\w*|приостанов\w*|ausgesetzt|a
 SPEECH = re.compile(
     r"\b(?:said|says|announced|announces|stated|told|reported|confirmed|declared|wrote|published|statement|memo|press\s+release|laid"
     r"|заявил\w*|сообщил\w*|сообщает|рассказал\w*|объявил\w*|сказал\w*|озвучен\w*"
-    r"|teilte|mitgeteilt|erklärte\w*|sagte|verkündete\w*|berichtete\w*|berichten)\b",
+    r"|teilte|mitgeteilt|erklärte\w*|sagte|verkündete\w*|berichtete\w*|berichten"
+    r"|annonc\w*|indiqu\w*|communiqué|dijo|anunci\w*|inform(?:ó|aron|a)|señal\w*|afirm\w*|comunicado|comunicó|publié|publicó)\b",
     _I,
 )
 EFFECT = re.compile(
-    r"\b(?:effective|take\s+effect|takes\s+effect|go\s+into\s+effect|in\s+force|came\s+into|comes\s+into|in\s+Kraft|вступ\w+\s+в\s+силу|since|seit|с\s+\d)\b",
+    r"\b(?:effective|take\s+effect|takes\s+effect|go\s+into\s+effect|in\s+force|came\s+into|comes\s+into|in\s+Kraft|вступ\w+\s+в\s+силу|since|seit|с\s+\d|en\s+vigueur|en\s+vigor|depuis|desde|à\s+compter|a\s+partir)\b",
     _I,
 )
 
@@ -91,92 +165,95 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
         "UN",
         re.compile(
             r"\bUN\b|\bU\.N\.|United\s+Nations|Security\s+Council(?!\s+of\s+Kazakhstan)|\bООН\b|UN-Sicherheitsrat|Sicherheitsrat|Vereinten\s+Nationen|Совет\w*\s+Безопасности\s+ООН"
+            r"|Nations\s+[Uu]nies|Naciones\s+Unidas|\bONU\b|Conseil\s+de\s+sécurité|Consejo\s+de\s+Seguridad"
         ),
     ),
     (
         "EU",
         re.compile(
-            r"\bEU\b|European\s+Union|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-"
+            r"\bEU\b|European\s+Union|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-|Union\s+européenne|Unión\s+Europea|\bUE\b"
         ),
     ),
     (
         "RU",
         re.compile(
-            r"\bRussia\w*|\bMoscow\b|\bKremlin\b|State\s+Duma|\bDuma\b|Federation\s+Council|Росси\w*|\bРФ\b|Госдум\w*|Государственн\w+\s+Дум\w*|Москв\w*|Кремл\w*|Совет\w*\s+Федерации|Russland\w*|russisch\w*|Moskau"
+            r"\bRussia\w*|\bMoscow\b|\bKremlin\b|State\s+Duma|\bDuma\b|Federation\s+Council|Росси\w*|\bРФ\b|Госдум\w*|Государственн\w+\s+Дум\w*|Москв\w*|Кремл\w*|Совет\w*\s+Федерации|Russland\w*|russisch\w*|Moskau|\bRussie\b|\bRusia\b|Moscou|Moscú"
         ),
     ),
+    ("KZ", re.compile(r"Kazakh\w*|Astana|Tokayev|Казахстан\w*|\bРК\b|Токаев\w*|Kasachstan\w*|Kazajist\w*")),
     (
-        "BY",
+        "KG",
         re.compile(
-            r"Belarus\w*|Minsk|Lukashenk\w*|Беларус\w*|Белорусси\w*|Минск\w*|Лукашенк\w*|белорусск\w+\s+(?:КГБ|МВД|власт\w*|суд\w*)|Weißrussland|Belarus"
+            r"Kyrgyz\w*|Bishkek|Pervoma[iy]sky|Киргиз\w*|Кыргыз\w*|Бишкек\w*|Kirgis\w*|Kirghiz\w*|Kirguist\w*"
         ),
     ),
-    (
-        "UA",
-        re.compile(
-            r"\bUkraine\b|\bKyiv\b|\bKiev\b|Украин(?:а|ы|е|у|ой)\b|Киев\w*|\bСБУ\b|Верховн\w+\s+Рад\w*|Ukraine\b"
-        ),
-    ),
-    ("KZ", re.compile(r"Kazakh\w*|Astana|Tokayev|Казахстан\w*|\bРК\b|Токаев\w*|Kasachstan\w*")),
-    ("KG", re.compile(r"Kyrgyz\w*|Bishkek|Pervoma[iy]sky|Киргиз\w*|Кыргыз\w*|Бишкек\w*|Kirgis\w*")),
     (
         "US",
         re.compile(
             r"United\s+States|\bU\.S\.|\bUS\b|\bUSA\b|Washington|State\s+Department|Department\s+of\s+State|Trump\s+administration|\bRubio\b|Federal\s+Register|\bСША\b|Вашингтон\w*|\bUS-|\bUSA\b|amerikanisch\w*"
+            r"|États-Unis|Etats-Unis|Estados\s+Unidos|\bEE\.\s?UU\.|\bEEUU\b|américain\w*|estadounidense\w*|Département\s+d['’]État"
+            r"|Departamento\s+de\s+Estado|Registro\s+Federal|Maison\s+Blanche|Casa\s+Blanca"
         ),
     ),
     (
         "GB",
         re.compile(
             r"\bUK\b|United\s+Kingdom|\bBritain\b|\bBritish\b|Home\s+Secretary|Home\s+Office|House\s+of\s+Commons|\bMPs\b|Terrorism\s+Act\s+2000|Великобритани\w*|Großbritannien|britisch\w*"
+            r"|Royaume-Uni|britannique\w*|\bLondres\b|Reino\s+Unido|británic\w*"
         ),
     ),
-    ("CA", re.compile(r"\bCanad\w*|\bOttawa\b|Канад\w*|Kanada\w*")),
+    ("CA", re.compile(r"\bCanad\w*|\bOttawa\b|Канад\w*|Kanada\w*|canadien\w*|canadiense\w*")),
     (
         "DE",
         re.compile(
-            r"\bGerman\w*|Bundesinnenminist\w*|Bundesregierung|Bundesamt|Deutschland|deutsche\w*|Германи\w*|Faeser|Dobrindt"
+            r"\bGerman\w*|Bundesinnenminist\w*|Bundesregierung|Bundesamt|Deutschland|deutsche\w*|Германи\w*|Faeser|Dobrindt|Bundesministerium\s+des\s+Innern|\bBMI\b|Bundesverwaltungsgericht|Allemagne|allemand\w*|Alemania|alemán|alemana\w*"
         ),
     ),
     ("AU", re.compile(r"\bAustralia\w*|Канберр\w*|Australien")),
-    ("NZ", re.compile(r"New\s+Zealand|Neuseeland")),
-    ("FR", re.compile(r"\bFrance\b|\bFrench\b|Франци\w*|Frankreich")),
-    ("IN", re.compile(r"\bIndia\b|\bIndian\s+government|Инди\w+|Indien")),
-    ("TR", re.compile(r"\bTurkey\b|\bTürkiye\b|Турци\w*|Türkei")),
+    ("NZ", re.compile(r"New\s+Zealand|Neuseeland|Nouvelle-Zélande|Nueva\s+Zelanda")),
+    ("FR", re.compile(r"\bFrance\b|\bFrench\b|Франци\w*|Frankreich|\bFrancia\b")),
+    ("IN", re.compile(r"\bIndia\b|\bIndian\s+government|Инди\w+|Indien|\bInde\b")),
+    ("TR", re.compile(r"\bTurkey\b|\bTürkiye\b|Турци\w*|Türkei|\bTurquie\b|\bTurquía\b")),
     ("TJ", re.compile(r"Tajik\w*|Таджикистан\w*|Tadschikistan")),
     ("UZ", re.compile(r"Uzbek\w*|Узбекистан\w*|Usbekistan")),
-    ("AT", re.compile(r"\bAustria\w*|Österreich\w*")),
+    ("AT", re.compile(r"\bAustria\w*|Österreich\w*|\bAutriche\b")),
 ]
 
 # Organisation names that are not in the registry: quoted, or after a descriptive noun.
 QUOTED_NAME = re.compile(r"[«„“\"]([^«»„“”\"]{2,60})[»“”\"]")
 ORG_NOUN = re.compile(
-    r"\b(?:group|network|organi[sz]ation|movement|association|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+(?:(?:called|named|known\s+as|namens|mit\s+dem\s+Namen)\s+)?(?:the\s+)?[„\"«“]?"
-    r"(?P<name>(?:[A-ZÄÖÜ][\w-]+)(?:\s+(?:[A-ZÄÖÜ][\w-]+|\d+|de|al|ul|ut|of))*)"
+    r"\b(?:group|network|organi[sz]ation|movement|association|cult|sect|militia|faction|Netzwerk|Vereinigung|Gruppierung|Gruppe|Verein|Organisation|Teilorganisation|Miliz|gang|движени\w+|организаци\w+)\s+(?:(?:called|named|known\s+as|namens|mit\s+dem\s+Namen)\s+)?(?:the\s+)?[„\"«“]?"
+    r"(?P<name>(?:[A-ZÄÖÜ][\w'’-]+)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|\d+|(?:al|el|ad|as|ash|at|az|ul|ut)-[\w'’-]+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
     r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added|declared)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
 )
+# The subject of a passive step, adverbs allowed ("Hizbul Mujahideen has also been listed"), and the antecedent of a
+# relative clause ("a group called A or NS131, which was also banned by the UK government").
 EN_SUBJECT = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)\s+(?:was|were|has\s+been|had\s+been)\s+(?:designated|proscribed|listed|banned)"
+    r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:\s+(?:collective|group|network|movement|gang|cartel|brigade))?)"
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
+    r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had|will)\s+(?:(?:\w+ly|also|now|since|later|then|been|be)\s+){0,3}"
+    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed)\b"
 )
 NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"
 )
 ALIAS_LINK = re.compile(
-    r"^\W*(?:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|known\s+as|auch\s+bekannt\s+als|ранее\s+известн\w+\s+как|\(|—|–|-)\W*(?:the\s+)?$",
+    # An acronym may stand between: "Hay'at Tahrir al-Sham (HTS), also known as the al-Nusrah Front".
+    r"^\W*(?:\([^()]{1,15}\)\W*)?(?:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+known\s+as)?|known\s+as|auch\s+bekannt\s+als|ранее\s+известн\w+\s+как|\(|—|–|-)\W*(?:the\s+)?$",
     _I,
 )
 
 # A status step inside a bill or law ("a bill to remove groups from the list") is the bill's content, not an act.
 LEGISLATION = re.compile(
-    r"\b(?:bill|law|legislation|amendments?)\b|законопроект\w*|(?<!\w)закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|поправк\w*|Gesetz\w*|Gesetzentwurf",
+    r"\b(?:bill|law|legislation|amendments?)\b|законопроект\w*|(?<!\w)закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|поправк\w*|Gesetz\w*|Gesetzentwurf|projet\s+de\s+loi|proyecto\s+de\s+ley",
     _I,
 )
 STATUS_ACTIONS = frozenset({"designated", "delisted", "suspended", "reinstated", "annulled"})
 # Countries named as the object ("removed Syria from its list of state sponsors") are not organisations.
 COUNTRY_OBJECT = re.compile(
-    r"\b(?:Syria|Syrien|Afghanistan|Iran|Yemen|Jemen|Cuba|Kuba)\b|Сири\w+|Афганистан\w*|Иран\w*"
+    r"\b(?:Syria|Syrien|Syrie|Siria|Afghanistan|Iran|Irán|Yemen|Jemen|Yémen|Cuba|Kuba)\b|Сири\w+|Афганистан\w*|Иран\w*"
 )
 # Jurisdictions named as a model to follow ("in accordance with UN practice") do not act.
 DEFERENCE = re.compile(
@@ -184,26 +261,35 @@ DEFERENCE = re.compile(
     _I,
 )
 NEGATION_AFTER = re.compile(
-    r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят", _I
+    r"\b(?:would|could|might|will)\s+not\b|\bnicht\b|ещё\s+не|еще\s+не|не\s+принят"
+    # "published a list of 20 groups labeled as terrorist organizations; the Taliban was not on it".
+    r"|\b(?:was|were|is|are)\s+not\s+(?:on|in|among|included|listed|designated|named)\b",
+    _I,
 )
 
 # A standing status, not a step: "already proscribed", "remains listed", "по-прежнему считается".
 STANDING_STATUS = re.compile(
     r"\balready\s+(?:been\s+)?(?:proscribed|listed|banned|designated|recogni[sz]ed)|\bremains?\s+(?:proscribed|listed|banned|designated|on\s+the)"
-    r"|\bstill\s+(?:proscribed|listed|banned|designated)|по-прежнему\s+(?:считается|запрещ|признан)|\bweiterhin\s+(?:verboten|gelistet)"
-    r"|\bthere\s+are\s+(?:currently\s+|now\s+)?\d+\s+(?:organisations|organizations|entities|groups)|\bother\s+proscribed\s+groups\s+include",
+    r"|\bstill\s+(?:proscribed|listed|banned|designated)|\best[áa]\s+inscript[oa]|\bsigue\s+(?:inscript|incluid|designad)|\b(?:reste|demeure|figure)\s+(?:inscrit|sur\s+la\s+liste)|по-прежнему\s+(?:считается|запрещ|признан)|\bweiterhin\s+(?:verboten|gelistet)"
+    r"|\bthere\s+are\s+(?:currently\s+|now\s+)?\d+\s+(?:organisations|organizations|entities|groups)|\bother\s+proscribed\s+groups\s+include"
+    r"|\b(?:toujours|déjà)\s+(?:inscrit|interdit|considéré|désigné|classé)|\b(?:reste|restent|demeure|demeurent)\s+(?:inscrit|interdit|sur\s+la\s+liste)"
+    r"|\bsigue[n]?\s+(?:siendo|en\s+la\s+lista|designad|incluid)|\bpermanece[n]?\s+en\s+la\s+lista|\bya\s+(?:estaba|está|están)\s+(?:designad|incluid|en\s+la\s+lista)"
+    r"|\bil\s+y\s+a\s+actuellement\s+\d+|\bhay\s+actualmente\s+\d+",
     _I,
 )
 # In force the day it is announced.
 IMMEDIATE_EFFECT = re.compile(
     r"with\s+immediate\s+effect|effective\s+immediately|takes?\s+effect\s+immediately|mit\s+sofortiger\s+Wirkung|sofort\s+wirksam"
-    r"|немедленн\w+\s+исполнени\w*|вступа\w+\s+в\s+силу\s+немедленно",
+    r"|немедленн\w+\s+исполнени\w*|вступа\w+\s+в\s+силу\s+немедленно|avec\s+effet\s+immédiat|prend\s+effet\s+immédiatement"
+    r"|con\s+efecto\s+inmediato|entra\s+en\s+vigor\s+de\s+inmediato",
     _I,
 )
 FEDERAL_REGISTER_PUBLICATION = re.compile(r"\b(?:publish\w*|print\w*|publication|appear\w*)\b", _I)
 # "four organisations", "two Islamist groups", "eight organizations": the names come in the next sentences.
 FORWARD_COUNT = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+|групп\w*)\b",
+    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|cuatro|cinco|seis"
+    r"|siete|ocho|nueve|diez|\d+)\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+"
+    r"|групп\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
     _I,
 )
 # Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
@@ -233,6 +319,24 @@ COUNT_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    # news-jur: Spanish and French.
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
 }
 
 # "The order will take effect on Thursday", "The designations took effect on February 20, 2025": the day a
@@ -244,6 +348,14 @@ IN_FORCE = re.compile(
 IN_FORCE_SUBJECT = re.compile(
     r"\b(?:designations?|order|listings?|proscription|revocation|ban|Verbot\w*|решени\w*|запрет\w*)\b", _I
 )
+# "A ban against X has come into force", "is now in force": in force on the day the article reports it.
+NOW_IN_FORCE = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+)?come\s+into\s+(?:force|effect)|\b(?:has|have)\s+(?:now\s+)?taken\s+effect"
+    r"|\b(?:is|are)\s+now\s+in\s+force|\bcomes?\s+into\s+(?:force|effect)\s+today",
+    _I,
+)
+# "will be banned from midnight", "came into force at midnight" (no day given).
+MIDNIGHT = re.compile(r"\b(?:from|at|after)\s+midnight\b(?![^.]{0,20}\b(?:on|of)\s+[A-Z0-9])", _I)
 # "FTO designations go into effect upon publication in the Federal Register": effective on a day not given.
 UPON_PUBLICATION = re.compile(r"\b(?:go|goes|take|takes)\s+(?:into\s+)?effect\s+upon\s+publication\b", _I)
 # "The government also outlawed TAK", "The order also banned": the same step as the one before.
@@ -262,22 +374,33 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
     "law_signed": ("signed", "подписал", "unterzeichn"),
     "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск"),
-    "proposed_delisting": ("laid", "revoke"),
+    "proposed_delisting": ("laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará"),
     "proposed_designation": (
         "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
-        "being banned", "being proscribed",
+        "being banned", "being proscribed", "order would", "order will", "propose to", "vot", "announced plans",
+        "announced her intention", "announced his intention", "announced its intention", "announced their intention",
+        "announced the intention", "would proscribe", "would ban", "would designate", "would list", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
+        "interdira", "designará", "designarán", "incluirá",
+        "propuso", "propose d",  # news-jur: es/fr
     ),
     "annulled": ("annul",),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
         "expired", "исключ", "вывел", "выведен", "удал", "отозвал", "отменил", "снял", "сняли", "лишил", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
-        "sanktionen", "einstufung",
+        "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sacó", "saca", "exclu", "elimin", "borr",
+        "retrait", "révoqu", "revoc", "plus inscrit", "plus considéré", "plus désigné", "plus classé", "ya no", "levé", "leve",
+        "sacaron", "sacad", "baja", "supprim", "levant", "de-list",  # news-jur: es/fr
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
         "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
         "включ", "добав", "перечень", "список", "реестр", "вошл", "вошел", "вошёл", "попал",
+        "inscri", "désign", "classé", "classe", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
+        "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban on", "ban of", "ban against", "proscription", "listing", "bans", "outlaws", "branded",
+        "classif", "named", "put ",
+        "stuft", "eingestuft", "gelistet", "gesetzt",
+        "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
@@ -369,7 +492,8 @@ JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
 # было озвучено 17 апреля", "Административное дело было рассмотрено 4 июня", "Das teilte sie am Donnerstag mit".
 DECISION_REF = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
-    r"|решени\w*|дело\b|заседани\w*|запрет\w*|постановлени\w*|вынесен\w*",
+    r"|решени\w*|дело\b|заседани\w*|запрет\w*|постановлени\w*|вынесен\w*"
+    r"|\b(?:medida|resoluci[óo]n|decisi[óo]n|décision|arrêté|mesure)\b|шешім\w*",  # news-jur: es, fr, kk
     _I,
 )
 
@@ -386,7 +510,8 @@ DAYS_AFTER_LAID = re.compile(
 )
 # A lead sentence about what will happen is not dated by its dateline.
 FUTURE_ACT = re.compile(
-    r"\b(?:will|would|to\s+be|is\s+to|are\s+to|plans?\s+to|wird|werden|soll|будет|будут)\b", _I
+    r"\b(?:will|would|to\s+be|is\s+to|are\s+to|plans?\s+to|wird|werden|soll|будет|будут|va|vont|sera|seront|será|serán)\b",
+    _I,
 )
 
 # Russia's, Belarus's and Kyrgyzstan's *extremist* lists (courts' bans of "extremist organisations",
@@ -414,7 +539,19 @@ DESCRIPTIVE_AFTER = re.compile(
     _I,
 )
 DESCRIPTIVE_BEFORE = re.compile(
-    r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$", _I
+    r"\b(?:affiliates?|branch(?:es)?|offshoots?|splinter\s+group)\s+of\s+(?:the\s+)?$"
+    # Where other groups come from: "groups that have formed out of FARC", "dissidents of", "split from".
+    r"|\b(?:formed|emerged|split|splintered|broke\s+away|broken\s+away|breakaway|dissidents?|defected)\s+(?:out\s+of|from|of)\s+(?:the\s+)?$"
+    # Whom the listed group helped, not the listed group: "for providing material support to Hamas", "ties to".
+    r"|\b(?:support|assistance|funding|funds|money|financing|services)\s+(?:\w+\s+)?(?:to|for)\s+(?:the\s+)?$|\b(?:ties|links?|connections?)\s+(?:to|with)\s+(?:the\s+)?$"
+    r"|\bon\s+behalf\s+of\s+(?:the\s+)?$|\b(?:financed|funded|backed|supported)\s+(?:by\s+)?(?:the\s+)?$",
+    _I,
+)
+# "FARC today is designated as a political party", "listed as a company": a category that is no terrorist list.
+LISTING_CATEGORY = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?P<category>[^.;,]{1,60})", _I)
+TERROR_CATEGORY = re.compile(
+    r"terror|\bFTOs?\b|\bSDGTs?\b|proscri|banned|unlawful|extremis|sanction|organi[sz]ations?|entit(?:y|ies)|groups?\b",
+    _I,
 )
 # "has placed", "has designated", "hat ... verboten": a step taken on the story's own day.
 # An all-capital acronym right after "признал": "суд признал РДК террористической организацией".
@@ -425,7 +562,8 @@ RU_RECOGNISED_ACRONYM = re.compile(
 CATEGORY_BEFORE = re.compile(r"\b(?:as|als|как)\s+(?:an?\s+|the\s+)?[\"“«„]?$", _I)
 PRESENT_PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:placed|designated|listed|banned|proscribed|added|outlawed|declared)\b"
-    r"|\bhat\b[^.]{0,120}\bverboten\b",
+    r"|\bhat\b[^.]{0,120}\bverboten\b"
+    r"|\b(?:a|ont)\s+(?:\w+\s+){0,2}?(?:inscrit|désigné|interdit|retiré|ajouté|classé)\w*|\b(?:ha|han)\s+(?:\w+\s+)?(?:designado|incluido|retirado|declarado)\b",
     _I,
 )
 GROUP_NOUN_BEFORE = re.compile(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇА-ЯЁ]"
+_CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇÀÂÈÊÎÔÛА-ЯЁ]"
 _WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
 # "Front de Libération du Macina", "Islamic State in the Greater Sahara" (not "... in the UK").
 _SMALL = r"(?:de|del|de\s+la|du|des|da|la|los|las|al|el|ul|ut|bin|ibn|of|the|for|fi|wa|e|in\s+the(?![ \t]+(?:UK|US|USA|EU|United|European|Russian|Federal)\b))"
@@ -25,21 +25,49 @@ _NAME = re.compile(
 )
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
-_SEPARATOR = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:and|und|sowie|и|as\s+well\s+as)?|[ \t]+(?:and|und|sowie|и|as\s+well\s+as)|;[ \t]*(?:and|und|sowie|и)?)[ \t]+"
+_AND = r"(?:and|und|sowie|и|as\s+well\s+as|et|y|ainsi\s+que|así\s+como)"
+_SEPARATOR = re.compile(rf"[ \t]*(?:,[ \t]*{_AND}?|[ \t]+{_AND}|;[ \t]*{_AND}?)[ \t]+")
+# "Tren de Aragua, de Venezuela, y la Mara Salvatrucha": where a listed group comes from is no further name.
+_ORIGIN_ASIDE = re.compile(
+    rf",[ \t]*(?:de|d['’]|du|from|originari[oa]\s+de|originaire\s+d\w*)[ \t]*{_CAP}[\w'’-]*(?:[ \t]+{_CAP}[\w'’-]*)?(?=[ \t]*,)"
+)
+# "Islamic State in Libya", "Al-Qaida in Iraq": a place after "in" belongs to a listed name when the list goes on
+# right after it (a place where the act applies, "in Germany", ends the list instead).
+_IN_PLACE = re.compile(
+    rf"[ \t]+in[ \t]+(?!(?:the|UK|US|USA|EU|Britain|Canada|Germany|Russia|Australia|New|France|India|Austria)\b){_CAP}[\w'’-]+(?=[ \t]*(?:,|;|and\b|$))"
 )
 # An aside after a listed name, up to the next ";": "A, also known as the B or the C; D; E, including the F; and G".
 _ASIDE = re.compile(
-    r",?[ \t]*(?:also[ \t]+known[ \t]+as|a\.?k\.?a\.?|formerly(?:[ \t]+known[ \t]+as)?|including)[ \t]+[^;.]{1,120}?(?=;)"
+    r",?[ \t]*(?:also[ \t]+known[ \t]+as|a\.?k\.?a\.?|formerly(?:[ \t]+known[ \t]+as)?|including)[ \t]+[^;.]{1,200}?(?=;)"
+    # One alias in a relative clause: "Ansar Bayt al-Maqdis, which is also known as Ansar Jerusalem, Al Murabitun and ...".
+    rf"|,[ \t]*(?:which|who)[ \t]+(?:is|are|was|were)[ \t]+(?:also[ \t]+)?(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?{_CAP}[\w'’-]*(?:[ \t]+{_CAP}[\w'’-]*){{0,4}}(?=[ \t]*,)"
 )
 # Before the first name: articles and adjectives ("die Teilorganisationen", "украинский батальон"),
 # or a short lead-in ending in a copula ("group is the", "entities listed today are:").
 _ARTICLE = re.compile(
-    r"[ \t]*(?:(?:the|The|die|der|das|den|des|dem)[ \t]+(?=\S))?(?:[A-Z][\w]*-based[ \t]+)?"
+    r"[ \t]*(?:(?:the|The|die|der|das|den|des|dem|le|la|les|el|los|las)[ \t]+(?=\S)|l['’](?=\w))?(?:[A-Z][\w]*-based[ \t]+)?"
+)
+# French and Spanish objects: a weekday or adverb, articles (Spanish "a" before a named object) and a group noun
+# with its adjectives after it: "a retiré mardi le groupe islamiste syrien Hay'at Tahrir el-Cham", "quitó el martes a
+# las Fuerzas Armadas Revolucionarias de Colombia", "fueron designadas como organizaciones terroristas el Tren de Aragua".
+_ROMANCE_ARTICLE = r"(?:le|la|les|l['’]|el|los|las|a|al|à|au|aux|del|du|des)"
+_ROMANCE_LEAD = re.compile(
+    r"[ \t]*(?:(?:el|le|ce|este)[ \t]+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|lunes|martes"
+    r"|miércoles|jueves|viernes|sábado|domingo|ayer|hoy|también|aussi|également|officiellement|oficialmente|formalmente"
+    r"|formellement|ya|déjà),?[ \t]+)*"
+    r"(?:(?:comme|como)[ \t]+(?:(?:une?|una?)[ \t]+)?(?:[\wà-ÿ-]+[ \t]+){1,3}?(?=(?:le|la|les|el|los|las|a|al|l['’])[ \t]|[A-ZÀ-Þ]))?"
+    rf"(?:{_ROMANCE_ARTICLE}(?:[ \t]+|(?<=['’])))*"
+    r"(?:(?:groupe|mouvement|organisation|réseau|grupo|organización|movimiento|red|cártel|cartel|banda|guerrilla|milicia)"
+    rf"(?:[ \t]+[a-zà-ÿ-]+){{0,3}}?[ \t]+(?:{_ROMANCE_ARTICLE}[ \t]+)*)?"
+    r"(?=[A-ZÀ-Þ„\"«“])"
+)
+# A list item's description before its name: "the Japanese cult", "the radical Jewish group".
+_DESCRIBED = re.compile(
+    r"(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:group|cult|sect|movement|organi[sz]ation|network|gang|militia|faction|outfit|cartel)[ \t]+"
 )
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
-    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity"
+    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity|cult|sect|militia|faction|outfit"
     r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
     r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
     r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"
@@ -49,9 +77,9 @@ _LEAD_IN = re.compile(
 # ("the Bishnoi gang").
 _NAME_END = re.compile(
     r"[ \t]*(?:[,;:.)\]»“”\"!?—–-]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
-    r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*)\b)"
+    r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|et|y|ou|o|de|del|du|des|à|au|aux|en|par|por|pour|para|sur|sous|dans|con|avec|comme|como|qui|que|dont|est|es|fue|fueron|sont|son|ont|han|ha|a|avait|été|sera|será|se|également|también|originaire|originari[oa]|came|comes|took|takes|goes|went|lost|entered)\b)"
 )
-_SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade)\b")
+_SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade|collective)\b")
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|announced|stated|sagte|erklärte|teilte|заявил\w*|сообщил\w*)\b"
 )
@@ -60,7 +88,9 @@ _GENERIC = re.compile(
     r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
     r"|Government|Parliament|Council|Court|Supreme|Ministry|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|January|February|March|April|May|June|July|August|September|October|November|December|Executive\s+Order|Immigration"
-    r"|Terrorism\s+Act|Islamic\s+Emirate|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА)\b"
+    r"|Terrorism\s+Act|Islamic\s+Emirate|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА"
+    r"|Ce|Cette|Département|Departamento|Registro|Secrétaire|Secretario|Gobierno|Gouvernement"
+    r"|Ministère|Ministerio|Conseil|Consejo|Code\s+criminel|Código|Estados|États|Organizaciones|Organisations)\b"
     # A nationality alone, or with an office ("Russian Foreign Ministry"), is no name; "Russian Imperial
     # Movement" is one.
     r"|^(?:Canadian|American|British|Russian|German|Indian|Pakistani|Australian)(?:\s+(?:[A-Z]\w+\s+)?(?:Government|Ministry|Foreign|Authorities|Officials|Court|Federation|Embassy|Army|Forces|Parliament|Police))?$"
@@ -115,6 +145,27 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
     return found, (bracket.end() if bracket else end)
 
 
+def last_name_before(text: str, end: int) -> FoundName | None:
+    """The last capitalised name that ends before ``end`` (within one sentence): what a pronoun object refers to
+    ("A ban against Palestine Action has come into force, designating it as a terror group")."""
+    found: FoundName | None = None
+    position = 0
+    while position < end:
+        match = _NAME.search(text, position, end)
+        if match is None:
+            break
+        value = match.group(0).rstrip(".,")
+        if (
+            match.start() > 0
+            and plausible(value)
+            and _NAME_END.match(text, match.start() + len(value))
+            and not _SPEECH_AFTER.match(text, match.start() + len(value))
+        ):
+            found = FoundName(match.start(), match.start() + len(value), value)
+        position = match.end()
+    return found
+
+
 def plausible(name: str) -> bool:
     """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
     if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):
@@ -130,15 +181,28 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
         lead = _LEAD_IN.match(text, at)
         if lead and lead.end() - at <= 60 and _name_at(text, lead.end()) is not None:
             at = lead.end()
+        elif _name_at(text, at) is None:
+            romance = _ROMANCE_LEAD.match(text, at)
+            if romance and romance.end() - at <= 80 and _name_at(text, romance.end()) is not None:
+                at = romance.end()
     while len(names) < MAX_NAMES:
         found = _name_at(text, at)
+        if found is None:
+            # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
+            # radical Jewish group Kahane Kach".
+            described = _DESCRIBED.match(text, at)
+            found = _name_at(text, described.end()) if described else None
         if found is None:
             break
         name, end = found
         if not plausible(name.text):
             break
+        in_place = _IN_PLACE.match(text, end)
+        if in_place is not None and (names or _SEPARATOR.match(text, in_place.end())):
+            name = FoundName(name.start, in_place.end(), text[name.start : in_place.end()])
+            end = in_place.end()
         names.append(name)
-        aside = _ASIDE.match(text, end)
+        aside = _ASIDE.match(text, end) or _ORIGIN_ASIDE.match(text, end)
         if aside is not None:
             end = aside.end()
         separator = _SEPARATOR.match(text, end)

@@ -17,7 +17,6 @@ from typing import IO
 import orjson
 
 from proscribe.errors import InputError
-from proscribe.names.readings import load_dictionaries
 from proscribe.screening.exclusions import query_key
 from proscribe.screening.screen import Match, ScreeningIndex, screen
 
@@ -158,6 +157,7 @@ def screen_many(
     is not available.
     """
     global _JOB
+    index.names.materialise()  # many queries: columns read in place become lists (before any fork)
     job = _Job(index, as_of or dt.date.today(), jurisdictions, limit, exclusions)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         cache: dict[str, Row] = {}
@@ -167,6 +167,10 @@ def screen_many(
             yield _screen_one(job, number, query, cache)
         return
     _JOB = job
+    # Imported here, not at the top: a one-name `proscribe screen` imports this module but reads
+    # no Japanese or Korean name (the module costs ~10 ms to import).
+    from proscribe.names.readings import load_dictionaries
+
     load_dictionaries()  # loaded once here, shared by the forked workers
     context = multiprocessing.get_context("fork")
     # The index's objects move out of the collector's sight before forking: collections in the

@@ -1,7 +1,8 @@
 """False-positive exclusions: a reviewed "this query is not that entity" decision, with reason and author.
 
 An exclusion is keyed by the query's screening form (so "ACME Trading LLC" and "acme trading" share
-one decision) and the entity id; later screens of that query leave the entity out.
+one decision) and the entity id; later screens of that query leave the entity out. Each decision is
+chained in the :mod:`ledger <proscribe.ledger>`, so ``proscribe verify`` covers this table.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from proscribe import ledger
 from proscribe.errors import InputError
 from proscribe.names.normalise import normalise
 from proscribe.store import Database
@@ -51,11 +53,20 @@ class ExclusionStore:
                     t.screening_exclusions.c.query_key == key, t.screening_exclusions.c.entity_id == entity_id
                 )
             )
-            conn.execute(
-                sa.insert(t.screening_exclusions).values(
-                    query_key=key, entity_id=entity_id, reason=reason, author=author, created_at=stamp
-                )
-            )
+            values = {
+                "query_key": key,
+                "entity_id": entity_id,
+                "reason": reason,
+                "author": author,
+                "created_at": stamp,
+            }
+            inserted = conn.execute(sa.insert(t.screening_exclusions).values(**values))
+            primary_key = inserted.inserted_primary_key
+            assert primary_key is not None  # an INSERT of one row always has one
+            row_id = int(primary_key[0])
+            # The decision changes screening answers, so it is chained like the records answers
+            # read (proscribe.ledger): verify finds one edited, deleted or added behind our back.
+            ledger.append(conn, [ledger.exclusion_item({"id": row_id, **values})])
         return Exclusion(key, entity_id, reason, author, stamp)
 
     def excluded(self, query: str) -> set[str]:

@@ -46,7 +46,7 @@ class Resolution:
 
     entity: Entity
     query: str
-    how: str  # "exact", "screening" or "jurisdiction"
+    how: str  # "exact", "caption", "screening" or "jurisdiction"
     score: float | None = None
     matched_name: str | None = None
     note: str | None = None
@@ -74,6 +74,42 @@ def _entity(registry: Registry, entity_id: str) -> Entity:
     return entity
 
 
+def _only_one_with_acts_in(
+    registry: Registry, exc: AmbiguousName, query: str, jurisdiction: str | None
+) -> Resolution | None:
+    """The one candidate with acts in ``jurisdiction``, when exactly one has any."""
+    if jurisdiction is None:
+        return None
+    with_acts = [
+        entity_id
+        for entity_id, _ in exc.candidates
+        if any(r.act.jurisdiction == jurisdiction for r in registry.journal.acts_for_entities([entity_id]))
+    ]
+    if len(with_acts) != 1:
+        return None
+    entity = _entity(registry, with_acts[0])
+    others = ", ".join(i for i, _ in exc.candidates if i != entity.id)
+    note = (
+        f"'{query}' also names {others}; answered for {entity.caption}, the one with acts in {jurisdiction}"
+    )
+    return Resolution(entity, query, "jurisdiction", note=note)
+
+
+def _only_one_named(registry: Registry, exc: AmbiguousName, query: str) -> Resolution | None:
+    """The one candidate whose primary name the query is, when exactly one.
+
+    "Taliban" is the curated group's own name and only an alias of an EU-listed person: the
+    entity whose primary name it is answers, and the note names the others.
+    """
+    named = [i for i, caption in exc.candidates if caption.casefold() == query.strip().casefold()]
+    if len(named) != 1:
+        return None
+    entity = _entity(registry, named[0])
+    others = ", ".join(f"{i} ({c})" for i, c in exc.candidates if i != entity.id)
+    note = f"'{query}' also names {others}; answered for {entity.caption}, whose primary name it is"
+    return Resolution(entity, query, "caption", note=note)
+
+
 def resolve_name(
     registry: Registry,
     query: str,
@@ -88,21 +124,13 @@ def resolve_name(
     try:
         return Resolution(registry.resolve(query), query, "exact")
     except AmbiguousName as exc:
-        if jurisdiction is None:
-            raise
-        with_acts = [
-            entity_id
-            for entity_id, _ in exc.candidates
-            if any(
-                r.act.jurisdiction == jurisdiction for r in registry.journal.acts_for_entities([entity_id])
-            )
-        ]
-        if len(with_acts) != 1:
-            raise
-        entity = _entity(registry, with_acts[0])
-        others = ", ".join(i for i, _ in exc.candidates if i != entity.id)
-        note = f"'{query}' also names {others}; answered for {entity.caption}, the one with acts in {jurisdiction}"
-        return Resolution(entity, query, "jurisdiction", note=note)
+        by_jurisdiction = _only_one_with_acts_in(registry, exc, query, jurisdiction)
+        if by_jurisdiction is not None:
+            return by_jurisdiction
+        by_caption = _only_one_named(registry, exc, query)
+        if by_caption is not None:
+            return by_caption
+        raise
     except NotFound:
         pass
     built = index() if callable(index) else index or ScreeningIndex.from_registry(registry)

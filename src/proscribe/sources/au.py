@@ -31,20 +31,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import (
     ListEntry,
     ListName,
-    ParsedList,
-    Progress,
     arrange_names,
     split_alias,
     un_reference,
 )
-from proscribe.sources.yamlstream import YamlDocument, latest_date, parse_documents, text
+from proscribe.sources.yamlstream import DocumentFormat, YamlDocument, latest_field, text
 
 NAME_TYPES = {"primary name": NameType.PRIMARY, "original script": NameType.AKA}
 _LEADING_UN_REFERENCE = re.compile(r"^\s*([A-Za-z]{2}[EeIi]\.\s?\d{1,3})\b")
@@ -170,21 +167,10 @@ def _entry(document: YamlDocument) -> ListEntry:
     )
 
 
-def _find_date(files: list[Path]) -> tuple[dt.date | None, str]:
-    found = latest_date(files, "control_date")
-    return (found, "latest control_date in the file") if found else (None, "no control_date in the file")
-
-
-def parse(
-    paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
-) -> ParsedList:
-    return parse_documents(
-        paths,
-        data_date,
-        progress,
-        source="au",
-        jurisdiction="AU",
-        format_name="a DFAT Consolidated List YAML",
-        to_entry=_entry,
-        find_date=_find_date,
-    )
+parse = DocumentFormat(
+    source="au",
+    jurisdiction="AU",
+    format_name="a DFAT Consolidated List YAML",
+    to_entry=_entry,
+    find_date=latest_field("control_date"),
+).parse

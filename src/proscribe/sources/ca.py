@@ -19,23 +19,20 @@ file name, or else the latest ``date_of_listing`` (a lower bound), unless
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import (
     ListEntry,
     ListName,
-    ParsedList,
-    Progress,
-    date_from_name,
 )
 from proscribe.sources.yamlstream import (
+    DocumentFormat,
     YamlDocument,
+    date_in_file_name,
+    first_found,
     iso_date,
-    latest_date,
-    parse_documents,
+    latest_field,
     text,
 )
 
@@ -71,26 +68,10 @@ def _entry(document: YamlDocument) -> ListEntry:
     )
 
 
-def _find_date(files: list[Path]) -> tuple[dt.date | None, str]:
-    found = date_from_name(files[0])
-    if found:
-        return found, f"date in the file name {files[0].name}"
-    latest = latest_date(files, "date_of_listing")
-    if latest:
-        return latest, "latest date_of_listing in the file (a lower bound)"
-    return None, "no date_of_listing in the file"
-
-
-def parse(
-    paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
-) -> ParsedList:
-    return parse_documents(
-        paths,
-        data_date,
-        progress,
-        source="ca",
-        jurisdiction="CA",
-        format_name="a Canada SEMA YAML",
-        to_entry=_entry,
-        find_date=_find_date,
-    )
+parse = DocumentFormat(
+    source="ca",
+    jurisdiction="CA",
+    format_name="a Canada SEMA YAML",
+    to_entry=_entry,
+    find_date=first_found(date_in_file_name, latest_field("date_of_listing", note=" (a lower bound)")),
+).parse

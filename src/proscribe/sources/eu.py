@@ -27,25 +27,21 @@ date in the file unless ``--data-date`` is given.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import (
     ListEntry,
     ListName,
-    ParsedList,
-    Progress,
     arrange_names,
     un_reference,
 )
 from proscribe.sources.yamlstream import (
+    DocumentFormat,
     YamlDocument,
     iso_date,
-    latest_date,
-    parse_documents,
+    latest_field,
     text,
 )
 
@@ -153,23 +149,10 @@ def _entry(document: YamlDocument) -> ListEntry:
     )
 
 
-def _find_date(files: list[Path]) -> tuple[dt.date | None, str]:
-    found = latest_date(files, "publication_date")
-    if found:
-        return found, "latest regulation publication_date in the file"
-    return None, "no regulation publication_date in the file"
-
-
-def parse(
-    paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
-) -> ParsedList:
-    return parse_documents(
-        paths,
-        data_date,
-        progress,
-        source="eu",
-        jurisdiction="EU",
-        format_name="an EU FSF YAML",
-        to_entry=_entry,
-        find_date=_find_date,
-    )
+parse = DocumentFormat(
+    source="eu",
+    jurisdiction="EU",
+    format_name="an EU FSF YAML",
+    to_entry=_entry,
+    find_date=latest_field("publication_date", "regulation publication_date"),
+).parse

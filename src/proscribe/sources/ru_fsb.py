@@ -41,13 +41,11 @@ from proscribe.sources.ru_mirror import (
     MirrorFile,
     entry_number,
     iso_from_dotted,
-    one_file,
+    mirror_version,
     outside_brackets,
     quoted_names,
-    read_mirror,
     strip_quotes,
     top_level_brackets,
-    version_date,
 )
 
 SOURCE = "ru-fsb"
@@ -228,19 +226,7 @@ def parse_fsb(
     given. ``meta`` carries the official page URL (``source_url``), the
     sha256 of the page bytes the mirror fetched, and ``fetched_at``.
     """
-    path, digest = one_file(paths, progress)
-    mirror = read_mirror(path, REGISTRY)
-    date, basis = version_date(mirror, data_date)
-    return ParsedList(
-        source=SOURCE,
-        jurisdiction="RU",
-        files=[path],
-        content_hash=digest,
-        data_date=date,
-        data_date_basis=basis,
-        entries=_entries(mirror),
-        meta=dict(mirror.meta),
-    )
+    return mirror_version(SOURCE, paths, data_date, progress, REGISTRY, _entries)
 
 
 parse = parse_fsb

@@ -37,11 +37,9 @@ from proscribe.sources.ru_mirror import (
     MirrorFile,
     entry_number,
     iso_from_dotted,
-    one_file,
-    read_mirror,
+    mirror_version,
     strip_quotes,
     top_level_brackets,
-    version_date,
 )
 
 SOURCE = "ru-minjust"
@@ -155,21 +153,12 @@ def parse_minjust(
     ``fetched_at``, the number of rows in the file (``rows``) and the ids of
     rows skipped because they record a removal (``removed_rows``).
     """
-    path, digest = one_file(paths, progress)
-    mirror = read_mirror(path, REGISTRY)
-    date, basis = version_date(mirror, data_date)
-    skipped = removed_rows(mirror)
-    meta = dict(mirror.meta)
-    meta.update({"rows": str(len(mirror.entries)), "removed_rows": ",".join(skipped)})
-    return ParsedList(
-        source=SOURCE,
-        jurisdiction="RU",
-        files=[path],
-        content_hash=digest,
-        data_date=date,
-        data_date_basis=basis,
-        entries=_entries(mirror, []),
-        meta=meta,
+
+    def counts(mirror: MirrorFile) -> dict[str, str]:
+        return {"rows": str(len(mirror.entries)), "removed_rows": ",".join(removed_rows(mirror))}
+
+    return mirror_version(
+        SOURCE, paths, data_date, progress, REGISTRY, lambda mirror: _entries(mirror, []), counts
     )
 
 

@@ -18,13 +18,14 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from proscribe.errors import InputError
 from proscribe.nesting import check_json_depth
-from proscribe.sources.base import Progress, content_hash, require_files
+from proscribe.sources.base import ListEntry, ParsedList, Progress, content_hash, require_files
 
 SCHEMA_VERSION = 1
 # The mirror's files are a few hundred kilobytes; anything far larger is not one of them.
@@ -159,22 +160,27 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def top_level_brackets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each top-level ``( ... )`` group, end exclusive; an unclosed group runs to the end."""
+def _outermost(text: str, opening: str, closing: str, keep_unclosed: bool) -> list[tuple[int, int]]:
+    """(start, end) of each outermost ``opening ... closing`` group, end exclusive."""
     spans: list[tuple[int, int]] = []
     depth, start = 0, 0
     for index, char in enumerate(text):
-        if char == "(":
+        if char == opening:
             if depth == 0:
                 start = index
             depth += 1
-        elif char == ")" and depth > 0:
+        elif char == closing and depth > 0:
             depth -= 1
             if depth == 0:
                 spans.append((start, index + 1))
-    if depth > 0:
+    if depth > 0 and keep_unclosed:
         spans.append((start, len(text)))
     return spans
+
+
+def top_level_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each top-level ``( ... )`` group, end exclusive; an unclosed group runs to the end."""
+    return _outermost(text, "(", ")", keep_unclosed=True)
 
 
 def quote_depths(text: str) -> list[int]:
@@ -208,15 +214,32 @@ def outside_brackets(text: str) -> str:
 
 def quoted_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each outermost «...» name, end exclusive; unclosed ones are left out."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, 0
-    for index, char in enumerate(text):
-        if char == "«":
-            if depth == 0:
-                start = index
-            depth += 1
-        elif char == "»" and depth > 0:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, index + 1))
-    return spans
+    return _outermost(text, "«", "»", keep_unclosed=False)
+
+
+def mirror_version(
+    source: str,
+    paths: list[Path],
+    data_date: dt.date | None,
+    progress: Progress | None,
+    registry: str,
+    entries: Callable[[MirrorFile], Iterator[ListEntry]],
+    extra_meta: Callable[[MirrorFile], dict[str, str]] | None = None,
+) -> ParsedList:
+    """One mirror file as a version of a Russian list: its entries, date and the mirror's metadata."""
+    path, digest = one_file(paths, progress)
+    mirror = read_mirror(path, registry)
+    date, basis = version_date(mirror, data_date)
+    meta = dict(mirror.meta)
+    if extra_meta:
+        meta.update(extra_meta(mirror))
+    return ParsedList(
+        source=source,
+        jurisdiction="RU",
+        files=[path],
+        content_hash=digest,
+        data_date=date,
+        data_date_basis=basis,
+        entries=entries(mirror),
+        meta=meta,
+    )

@@ -20,21 +20,16 @@ unless ``--data-date`` is given.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from pathlib import Path
 
 from proscribe.model import EntityKind, NameType
 from proscribe.sources.base import (
     ListEntry,
     ListName,
-    ParsedList,
-    Progress,
     arrange_names,
-    date_from_name,
     un_reference,
 )
-from proscribe.sources.yamlstream import YamlDocument, iso_date, parse_documents, text
+from proscribe.sources.yamlstream import DocumentFormat, YamlDocument, date_in_file_name, iso_date, text
 
 KINDS = {"individual": EntityKind.PERSON, "entity": EntityKind.ORGANISATION, "ship": EntityKind.VESSEL}
 NAME_PARTS = ("name1", "name2", "name3", "name4", "name5", "name6")
@@ -111,21 +106,10 @@ def _entry(document: YamlDocument) -> ListEntry:
     )
 
 
-def _find_date(files: list[Path]) -> tuple[dt.date | None, str]:
-    found = date_from_name(files[0])
-    return (found, f"date in the file name {files[0].name}") if found else (None, "no date in the file name")
-
-
-def parse(
-    paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
-) -> ParsedList:
-    return parse_documents(
-        paths,
-        data_date,
-        progress,
-        source="uk",
-        jurisdiction="GB",
-        format_name="a UK Sanctions List YAML",
-        to_entry=_entry,
-        find_date=_find_date,
-    )
+parse = DocumentFormat(
+    source="uk",
+    jurisdiction="GB",
+    format_name="a UK Sanctions List YAML",
+    to_entry=_entry,
+    find_date=date_in_file_name,
+).parse

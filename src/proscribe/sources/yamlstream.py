@@ -32,7 +32,14 @@ import yaml
 from proscribe.errors import InputError
 from proscribe.nesting import check_yaml_depth
 from proscribe.records import _NoAliasLoader
-from proscribe.sources.base import ListEntry, ParsedList, Progress, content_hash, require_files
+from proscribe.sources.base import (
+    ListEntry,
+    ParsedList,
+    Progress,
+    content_hash,
+    date_from_name,
+    require_files,
+)
 
 # One list entry is a few kB; a "document" this large means the file is not what we expect.
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
@@ -224,6 +231,38 @@ def iso_date(value: Any) -> str | None:
 DateFinder = Callable[[list[Path]], tuple[dt.date | None, str]]
 
 
+def date_in_file_name(files: list[Path]) -> tuple[dt.date | None, str]:
+    """The date written in the first file's (or its folder's) name."""
+    found = date_from_name(files[0])
+    return (found, f"date in the file name {files[0].name}") if found else (None, "no date in the file name")
+
+
+def latest_field(key: str, label: str | None = None, note: str = "") -> DateFinder:
+    """A finder for the latest ``key`` date in the files; ``label`` names it in messages."""
+    named = label or key
+
+    def find(files: list[Path]) -> tuple[dt.date | None, str]:
+        found = latest_date(files, key)
+        return (found, f"latest {named} in the file{note}") if found else (None, f"no {named} in the file")
+
+    return find
+
+
+def first_found(*finders: DateFinder) -> DateFinder:
+    """The first finder that finds a date; when none does, the last one's message."""
+
+    def find(files: list[Path]) -> tuple[dt.date | None, str]:
+        missing = "no date found"
+        for finder in finders:
+            found, how = finder(files)
+            if found:
+                return found, how
+            missing = how
+        return None, missing
+
+    return find
+
+
 def parse_documents(
     paths: list[Path],
     data_date: dt.date | None,
@@ -265,3 +304,28 @@ def parse_documents(
         data_date_basis=basis,
         entries=entries(),
     )
+
+
+@dataclass(frozen=True)
+class DocumentFormat:
+    """A list published as multi-document YAML: what it is called and how to read one entry."""
+
+    source: str
+    jurisdiction: str
+    format_name: str
+    to_entry: Callable[[YamlDocument], ListEntry]
+    find_date: DateFinder
+
+    def parse(
+        self, paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
+    ) -> ParsedList:
+        return parse_documents(
+            paths,
+            data_date,
+            progress,
+            source=self.source,
+            jurisdiction=self.jurisdiction,
+            format_name=self.format_name,
+            to_entry=self.to_entry,
+            find_date=self.find_date,
+        )

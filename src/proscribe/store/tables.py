@@ -354,3 +354,16 @@ rate_limits = sa.Table(
     sa.Column("tat", sa.Float, nullable=False),  # theoretical arrival time, Unix seconds
     sa.Column("allowed", sa.Boolean, nullable=False),  # whether the last request was let through
 )
+
+# Web sign-in sessions (migration 0010): the cookie holds a random id, this table its SHA-256.
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),
+    sa.Column("key_name", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False),
+    sa.Column("revoked_at", sa.String(40)),  # signed out
+)
+sa.Index("ix_web_sessions_key", web_sessions.c.key_name)
+sa.Index("ix_web_sessions_expires", web_sessions.c.expires_at)

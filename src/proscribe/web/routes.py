@@ -1,7 +1,8 @@
 """Web pages: search, entity (statuses, SVG timeline, history), list versions and diffs,
 procedure cases with deadlines, link review. Server-rendered (Jinja2); JS only for search-as-you-type
-and review buttons. Pages read with the same keys as the API (a cookie set at /login) or, with
-``--public-read``, without one.
+and review buttons. Pages read with the same keys as the API or, with ``--public-read``, without
+one. A browser signs in at /login with a key and gets a session cookie (a random id, never the
+key: :mod:`proscribe.api.sessions`); /logout ends the session.
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ from proscribe.api.deps import (
     limits_of,
     need,
     registry_of,
+    session_of,
+    sessions_of,
+    token_of,
 )
+from proscribe.api.sessions import SESSION_COOKIE, WebSession
 from proscribe.api.watchlists import owner_filter
 from proscribe.errors import InputError, NotFound, ProscribeError
 from proscribe.lists.evidence import weigh_list_evidence
@@ -65,12 +70,13 @@ EXPORTS = {
     "json": "application/json",
     "ftm": "application/x-ndjson",  # FollowTheMoney entities, one JSON object a line
 }
-COOKIE = "proscribe_key"
+COOKIE = SESSION_COOKIE
 
 
 class LoginNeeded(Exception):
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, stale_cookie: bool) -> None:
         self.path = path
+        self.stale_cookie = stale_cookie
 
 
 def _reader(request: Request) -> ApiKey:
@@ -78,38 +84,57 @@ def _reader(request: Request) -> ApiKey:
         return need(Role.READER)(request)
     except ApiError as exc:
         if exc.status == 401:
-            raise LoginNeeded(request.url.path) from None
+            raise LoginNeeded(request.url.path, session_of(request) is not None) from None
         raise
 
 
 def csrf_token(request: Request) -> str | None:
-    """The form token for a browser signed in with the cookie (None without one).
+    """The form token for a browser signed in with the session cookie (None without one).
 
-    Derived from the cookie's key, which a page on another site can neither read (HttpOnly) nor
+    Derived from the session id, which a page on another site can neither read (HttpOnly) nor
     guess, so a form it submits cannot carry the right token.
     """
-    cookie = request.cookies.get(COOKIE)
-    if not cookie:
+    session = session_of(request)
+    if session is None:
         return None
-    return hashlib.sha256(b"proscribe-form\0" + cookie.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(b"proscribe-form\0" + session.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check_csrf(request: Request, sent: str) -> None:
     """Refuse a form post authenticated by the cookie that lacks the cookie's form token."""
-    if token_of_header(request) is not None:
+    if token_of(request) is not None:
         return  # a key in a header is sent by a script that holds it, not forged by a page
     expected = csrf_token(request)
     if expected is not None and not hmac.compare_digest(expected, sent):
         raise ApiError(403, "the form token is missing or wrong; reload the page and submit again", "csrf")
 
 
-def token_of_header(request: Request) -> str | None:
-    """A key sent in a header (as :func:`proscribe.api.deps.token_of` reads it), not the cookie."""
-    header = request.headers.get("authorization", "")
-    for scheme in ("bearer ", "apikey "):
-        if header.lower().startswith(scheme):
-            return header[len(scheme) :].strip() or None
-    return request.headers.get("x-api-key") or None
+def _set_session_cookie(request: Request, response: Response, session: WebSession) -> None:
+    """The cookie of ``session``: HttpOnly (no script reads it), SameSite=Strict (no other site's
+    page sends it), Secure when the page was served over TLS (uvicorn's scheme, which follows
+    ``X-Forwarded-Proto`` from a trusted proxy), and expiring with the session."""
+    response.set_cookie(
+        COOKIE,
+        session.session_id,
+        max_age=session.lifetime_s,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+
+
+# Before sessions the cookie held the API key itself; a browser signed in then still sends it.
+KEY_COOKIE_BEFORE_SESSIONS = "proscribe_key"
+
+
+def _clear_session_cookie(request: Request, response: Response) -> None:
+    response.delete_cookie(COOKIE, httponly=True, samesite="strict", secure=request.url.scheme == "https")
+
+
+def _clear_key_cookie(request: Request, response: Response) -> None:
+    """Drop a cookie that holds a key (set before sessions), so that the browser forgets the key."""
+    if KEY_COOKIE_BEFORE_SESSIONS in request.cookies:
+        response.delete_cookie(KEY_COOKIE_BEFORE_SESSIONS, httponly=True, samesite="strict")
 
 
 def _page(
@@ -148,8 +173,12 @@ def install_web(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.exception_handler(LoginNeeded)
-    async def login_needed(_: Request, exc: LoginNeeded) -> Response:
-        return RedirectResponse(f"/login?next={quote(exc.path)}", status_code=303)
+    async def login_needed(request: Request, exc: LoginNeeded) -> Response:
+        response = RedirectResponse(f"/login?next={quote(exc.path)}", status_code=303)
+        if exc.stale_cookie:  # the session ended: the browser can forget its id
+            _clear_session_cookie(request, response)
+        _clear_key_cookie(request, response)
+        return response
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_form(request: Request, next: str = "/") -> HTMLResponse:
@@ -158,7 +187,7 @@ def install_web(app: FastAPI) -> None:
     @app.post("/login", include_in_schema=False)
     def login(request: Request, token: str = Form(...), next: str = Form("/")) -> Response:
         try:
-            checked_key(request, token)
+            key = checked_key(request, token)
         except ApiError as exc:
             error = "That key is unknown or revoked." if exc.status == 401 else exc.message
             return templates.TemplateResponse(
@@ -170,7 +199,25 @@ def install_web(app: FastAPI) -> None:
             )
         target = next if next.startswith("/") and not next.startswith("//") else "/"
         response = RedirectResponse(target, status_code=303)
-        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", max_age=8 * 3600)
+        previous = session_of(request)
+        if previous is not None:  # signing in again replaces the session the browser held
+            sessions_of(request).end(previous)
+        _set_session_cookie(request, response, sessions_of(request).start(key))
+        _clear_key_cookie(request, response)
+        return response
+
+    @app.post("/logout", include_in_schema=False)
+    def logout(request: Request, csrf: str = Form("")) -> Response:
+        """End the browser's session on the server (its id is refused from now on, on every
+        worker) and drop the cookie. Needs the form token, so that no other site's page can sign
+        a user out."""
+        session = session_of(request)
+        if session is not None:
+            if sessions_of(request).key_of(session) is not None:
+                check_csrf(request, csrf)  # a live session: only its own pages may end it
+            sessions_of(request).end(session)
+        response = RedirectResponse("/login", status_code=303)
+        _clear_session_cookie(request, response)
         return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

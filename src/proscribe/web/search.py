@@ -1,9 +1,9 @@
 """The web search page as plain data: ranked hits with badges, counts, facets and pages.
 
 Hits come from :meth:`EntityStore.search` (names containing the query, any script). The store
-ranks exact, then prefix, then other matches and, within a rank, by entity id; on the page an
-exact or prefix match of an organisation comes first, so "tali" finds the Taliban before a person
-named "TALIB, ...". When no name contains the query, the screening resolver answers (a typo or
+ranks exact, then prefix, then other matches and, within a rank, by entity id; the page ranks them
+with :func:`proscribe.entities.rank_key`, as ``GET /api/entities?q=`` does: an exact or prefix match
+of an organisation comes first, so "tali" finds the Taliban before a person named "TALIB, ...". When no name contains the query, the screening resolver answers (a typo or
 a transliteration) with its reading or its suggestions.
 """
 
@@ -15,18 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from proscribe.entities import SearchHit
+from proscribe.entities import RANKED_SEARCH_POOL, SearchHit, rank_hits
 from proscribe.errors import AmbiguousName, InputError
-from proscribe.names import name_key
 from proscribe.registry import Registry
 from proscribe.render import status_label
 from proscribe.screening.resolve import NoSuchName, Suggestion, resolve_name
 from proscribe.screening.screen import ScreeningIndex
 
 # How many hits the store is asked for: enough to count and facet a common word ("al").
-MAX_HITS = 500
+MAX_HITS = RANKED_SEARCH_POOL
 PER_PAGE = 20
-_MATCH_ORDER = {"exact": 0, "prefix": 1}
 
 
 @dataclass(frozen=True)
@@ -62,23 +60,6 @@ class SearchPage:
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def rank_key(hit: SearchHit, key: str = "") -> tuple[int, int, int, int, int, int, str]:
-    """Exact and prefix matches first, organisations before persons among them, then a match on the
-    caption before one on an alias, then shorter names. ``key`` (the folded query) ranks a match at
-    the start of a word ("Kurdish Taliban") above one inside a word ("Marquetalia")."""
-    close = hit.match in _MATCH_ORDER
-    word_start = close or not key or f" {key}" in f" {name_key(hit.matched)}"
-    return (
-        0 if close else 1,
-        0 if word_start else 1,
-        0 if hit.kind == "organisation" else 1,
-        _MATCH_ORDER.get(hit.match, 2),
-        0 if hit.matched == hit.caption else 1,
-        len(hit.matched),
-        hit.caption.casefold(),
-    )
-
-
 def listings_by_entity(registry: Registry, entity_ids: list[str]) -> dict[str, set[tuple[str, str]]]:
     """(jurisdiction, list id) pairs each entity has acts on."""
     return registry.journal.listings_by_entity(entity_ids)
@@ -109,8 +90,7 @@ def search_page(
         raise InputError("page must be 1 or more", location="page")
     day = day or dt.date.today()
     raw = registry.entities.search(query, MAX_HITS) if query.strip() else []
-    key = name_key(query)
-    hits = sorted(raw, key=lambda hit: rank_key(hit, key))
+    hits = rank_hits(raw, query)
     note = None
     suggestions: list[Suggestion] = []
     if query.strip() and not hits and index is not None:

@@ -1,0 +1,505 @@
+# ruff: noqa: RUF001, RUF002, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
+"""Which state or body acts in a sentence: every UN member state, the UN and the EU, in five languages.
+
+Countries are found by their names (pycountry's ISO 3166-1 names and their Russian, German, French and
+Spanish translations), adjectives, capitals used as metonyms ("Colombo", "Canberra") and the offices
+that act for them ("Anti-Terrorism Council", "RePET", "Public Safety Canada"); Russian names in every
+case by their stems. The table is ``jurisdictions.yaml``; the older per-country patterns of
+:data:`proscribe.news.lexicon.JURISDICTIONS` are read too, so nothing found before is lost.
+
+Not every mention is an actor. A mention is dropped or marked *weak* by simple, general rules:
+
+- a country word inside an organisation's name does not act ("Australian Tamil Congress", "Islamic
+  Revival Party of Tajikistan"): a run of capitalised words that holds an organisation word (Congress,
+  Party, Front ...) and no office word (Government, Ministry, Council ...);
+- a place that describes something else does not act: "Washington-based", "US-drafted", "Iraq’s Selselat
+  al Thahab Money Exchange" (a possessive before a name), "Lebanese Hezbollah", "Palestinian rights
+  groups" (an adjective before a group noun or a name);
+- a bare adjective ("Russian wanted list") or a place after "in"/"from" ("outlawed in Russia") is weak:
+  it is used only when the sentence names no other state;
+- a country with its government ("Sri Lanka's government", "the Indian government", "el Gobierno
+  argentino", "Israel's defence minister") is the *actor* and beats other mentions of the sentence.
+
+The extractor (:mod:`proscribe.news.extract`) asks :func:`find_mentions` once per article and
+:func:`nearest` per listing verb; :func:`dateline_jurisdiction` names the state of a datelined story
+("COLOMBO:", "THE UNITED NATIONS, July 20.", "МОСКВА, 8 дек").
+"""
+
+from __future__ import annotations
+
+import bisect
+import gettext
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+import pycountry
+import yaml
+
+from proscribe.news import lexicon
+
+_TRANSLATIONS = ("ru", "de", "fr", "es")
+# A token: letters/digits joined by hyphens, apostrophes or inner dots ("Шри-Ланка", "EE.UU", "Côte d'Ivoire").
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+# Russian stems shorter than this match only exactly ("США", "РФ", "ОАЭ").
+_MIN_STEM = 4
+_MAX_ENDING = 4
+_RU_ADJECTIVE = re.compile(r"ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+# Kinds of mention, by how strongly they name the actor.
+ACTOR, PLAIN, WEAK = 0, 1, 2
+
+
+class Mention(NamedTuple):
+    """A state or body named at ``start`` (offset in the text searched); ``rank`` is ACTOR, PLAIN or WEAK."""
+
+    start: int
+    code: str
+    rank: int
+    end: int
+    kind: str = "name"  # name, adj, cap or inst (an office or body)
+    legacy: bool = False  # found by lexicon.JURISDICTIONS (the states the extractor always knew)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    tokens: tuple[str, ...]  # casefolded
+    code: str
+    kind: str  # name, adj, cap, inst
+    capitalised: bool  # the text's first letter must be upper case
+
+
+@dataclass(frozen=True)
+class _Table:
+    by_first: dict[str, list[_Entry]]
+    ru_stems: dict[str, str]
+    org_heads: frozenset[str]
+    gov_heads: frozenset[str]
+    dateline_places: dict[str, str]
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0).casefold() for m in _TOKEN.finditer(text))
+
+
+def _short(name: str) -> str:
+    """ "Iran, Islamic Republic of" -> "Iran"; "Bolivia (Plurinational State of)" -> "Bolivia"."""
+    return name.split(",")[0].split("(")[0].strip()
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("proscribe.news").joinpath("jurisdictions.yaml").read_text(encoding="utf-8")
+    )
+    entries: list[_Entry] = []
+    ru_stems: dict[str, str] = {}
+    places: dict[str, str] = {}
+
+    def add(text: str, code: str, kind: str) -> None:
+        tokens = _tokens(text)
+        if tokens:
+            entries.append(_Entry(tokens, code, kind, text[:1].isupper()))
+
+    translations = {
+        language: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        for language in _TRANSLATIONS
+    }
+    for code, extra in data["countries"].items():
+        country = pycountry.countries.get(alpha_2=code)
+        names: set[str] = set(extra.get("names", []))
+        if country is not None:
+            for attribute in ("name", "common_name", "official_name"):
+                value = getattr(country, attribute, None)
+                if value:
+                    names.add(_short(value))
+            for language, translation in translations.items():
+                translated = _short(translation.gettext(country.name))
+                if language == "ru" and " " not in translated:
+                    stem = translated.casefold().rstrip("аяьйоеиы")
+                    if len(stem) >= _MIN_STEM:
+                        ru_stems.setdefault(stem, code)
+                        continue
+                names.add(translated)
+        for name in names:
+            add(name, code, "name")
+            places[" ".join(_tokens(name))] = code
+        for adjective in extra.get("adj", []):
+            add(adjective, code, "adj")
+        for capital in extra.get("cap", []):
+            add(capital, code, "cap")
+            places[" ".join(_tokens(capital))] = code
+        for stem in extra.get("ru", []):
+            if len(stem) >= _MIN_STEM:
+                ru_stems[stem] = code
+            else:
+                entries.append(_Entry((stem,), code, "name", False))
+    for code, institutions in data["institutions"].items():
+        for institution in institutions:
+            add(institution, code, "inst")
+            places[" ".join(_tokens(institution))] = code
+    by_first: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        by_first.setdefault(entry.tokens[0], []).append(entry)
+    for bucket in by_first.values():
+        bucket.sort(key=lambda e: -len(e.tokens))
+    return _Table(
+        by_first,
+        ru_stems,
+        frozenset(w.casefold() for w in data["organisation_heads"]),
+        frozenset(w.casefold() for w in data["government_heads"]),
+        places,
+    )
+
+
+_STATUS_ASIDE = re.compile(
+    r"\([^()]*\b(?:banned|outlawed|prohibited|proscribed|запрещен\w*|verboten)\b[^()]*$", re.I
+)
+_ASIDE_END = re.compile(r"[^()]{0,20}\)")
+_SMALL = frozenset({"of", "the", "for", "in", "and", "de", "del", "la", "des", "du", "al", "el", "y", "et"})
+_DESCRIBING_SUFFIX = re.compile(
+    r"[-–](?:based|born|backed|linked|affiliated|drafted|registered|headquartered|sponsored|led|funded|inspired|aligned|style)\b",
+    re.I,
+)
+# A government noun after the country ("Sri Lanka's government", "the Indian government", "Gobierno
+# argentino" is found before it): the state acting.
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:[a-z][a-z-]+\s+){0,2}?(?:government|authorities|cabinet|ministry|minister|ministers|officials|court|courts|parliament|president|prime\s+minister|defen[cs]e\s+minister|interior\s+minister|home\s+minister|foreign\s+minister|police|regime|правительств\w*|власт\w*|суд\w*|министерств\w*|МИД|МВД|gouvernement|gobierno|Regierung|Behörden"
+    r"|Government|Ministry|Minister|Cabinet|Parliament|President|Prime\s+Minister|Defen[cs]e\s+Minister|Interior\s+Ministry|Home\s+Ministry|Supreme\s+Court|Court)\b"
+)
+_GOVERNMENT_BEFORE = re.compile(
+    r"(?:gobierno|gouvernement|régimen|justicia|ministerio|ministère|cancillería|autoridades|autorités|Regierung|Behörden|правительств\w*|власт\w*|суд\w*|министерств\w*)\s+$",
+    re.I,
+)
+# An adjective before a group noun describes the group ("Palestinian rights organizations", "Lebanese
+# Hezbollah", "Serbian non profit group").
+_GROUP_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:groups?|organi[sz]ations?|movements?|militants?|militias?|NGOs?|charit\w+|rights|citizens?|nationals?|jails?|prisons?|diaspora|settlers?|fighters?|jihadists?|terrorists?|extremists?|Islamists?"
+    r"|groupes?|organisations?|organizaciones?|grupos?|movimientos?|Gruppen?|Organisationen?|групп\w*|организаци\w*|движени\w*|легион\w*|батальон\w*)\b",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|from|across|throughout|inside|within|into|near|to|en|dans|desde|im|aus|nach)\s+(?:the\s+)?|(?<!\w)(?:в|во|из|на)\s+)$",
+    re.I,
+)
+# A state as the subject of a verb ("Sri Lanka lifts", "Egypt declared", "Argentina incluyó", "Israël a
+# inscrit", "Египет признал", "Colombo's decision"), or a dateline ("COLOMBO:").
+_SUBJECT_AFTER = re.compile(
+    r"(?:['’]s\s+(?:\w+\s+)?(?:decision|move|list|designation|ban|announcement|order|gazette|step)\b|\s*:|\s*,\s+(?:[A-Z][a-z]+\.?\s+\d|\d)"
+    r"|\s+(?:has|have|had|will|would|is|was|on|also|formally|officially|now|today|yesterday|said|says|announced|lifts?|bans?|lists?|designates?|declares?|adds?|removes?|outlaws?|proscribes?|\w+ed)\b"
+    r"|\s+(?:a|ha|hat|hatte|también|ya)\b|\s+\w+(?:ó|ió)\b|\s+(?:\w+\s+)?(?:inscrit|déclaré|désigné|retiré|interdit)|\s+\w+(?:ил|ила|или|ал|ала|али|ел|ела|ели)\b)"
+)
+
+
+def _run_bounds(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The capitalised words (with the small words names carry) right before and right after [start, end)."""
+    before: list[str] = []
+    edge = start
+    for match in reversed(list(_TOKEN.finditer(text, max(0, start - 80), start))):
+        gap = text[match.end() : edge]
+        word = match.group(0)
+        if gap.strip(" ") not in ("", "-") or not (word[:1].isupper() or word.casefold() in _SMALL):
+            break
+        before.append(word)
+        edge = match.start()
+    after: list[str] = []
+    edge = end
+    for match in _TOKEN.finditer(text, end, min(len(text), end + 120)):
+        gap = text[edge : match.start()]
+        word = match.group(0)
+        if gap.strip(" ") not in ("", "-", "'s", "’s") or not (
+            word[:1].isupper() or word.casefold() in _SMALL
+        ):
+            break
+        after.append(word)
+        edge = match.end()
+    # Small words only count between capitalised ones.
+    while before and before[-1].casefold() in _SMALL:
+        before.pop()
+    while after and after[-1].casefold() in _SMALL:
+        after.pop()
+    return before, after
+
+
+def _in_organisation_name(text: str, start: int, end: int, table: _Table) -> bool:
+    before, after = _run_bounds(text, start, end)
+    around = [_POSSESSIVE.sub("", w).casefold() for w in (*before, *after)]
+    if not around:
+        return False
+    if any(w in table.gov_heads for w in around):
+        return False
+    if "islamic" in around and "state" in around:
+        return True  # "Islamic State of Iraq and Syria - Mozambique"
+    return any(w in table.org_heads for w in around)
+
+
+def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy: bool) -> int | None:
+    """ACTOR, PLAIN or WEAK for the mention at [start, end); None when it names no actor at all.
+
+    ``legacy`` mentions (the states the extractor always knew: Russia, the US, the UK ...) stay plain unless
+    they describe something else; the other states are mostly where groups operate ("militants in Syria",
+    "the Taliban took Afghanistan") and act only as a government or a sentence's subject.
+    """
+    if _DESCRIBING_SUFFIX.match(text, end):
+        return None  # "Washington-based", "US-drafted", "Iranian-backed"
+    if (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() and end - start > 3:
+        return None  # a dateline's place ("МОСКВА, 6 сен —"): see dateline_jurisdiction
+    if _STATUS_ASIDE.search(text[max(0, start - 80) : start]) and _ASIDE_END.match(text, end):
+        return None  # "(both terror organizations outlawed in Russia)": a Russian outlet's standard aside
+    if _in_organisation_name(text, start, end, table):
+        return None
+    if kind == "inst":
+        return ACTOR
+    after = text[end : end + 60]
+    if _GOVERNMENT_AFTER.match(after) or _GOVERNMENT_BEFORE.search(text[max(0, start - 30) : start]):
+        return ACTOR
+    if after.startswith(("'s", "’s")):
+        following = _TOKEN.search(after, 2)
+        if (
+            following is not None
+            and following.group(0)[:1].isupper()
+            and following.group(0).casefold() not in table.gov_heads
+        ):
+            return None  # "Iraq’s Selselat al Thahab Money Exchange", "Syria’s Hanifa Money Exchange Office"
+    if kind == "adj":
+        if _GROUP_AFTER.match(after):
+            return None  # "Palestinian rights organizations"
+        following = _TOKEN.match(after.lstrip(" "))
+        if following is not None and following.group(0)[:1].isupper() and not legacy:
+            return None  # "Lebanese Hezbollah"
+        return WEAK
+    if legacy:
+        return PLAIN
+    if _SUBJECT_AFTER.match(after) and not _LOCATIVE_BEFORE.search(text[max(0, start - 20) : start]):
+        return PLAIN
+    return WEAK
+
+
+def _bare(word: str) -> str:
+    """The casefolded word without a possessive "'s"."""
+    return (word[:-2] if word.endswith(("'s", "’s")) else word).casefold()
+
+
+def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, kind) of every table entry in ``text``: the longest entry at each word, Russian
+    and Kazakh words by their longest known stem."""
+    found: list[tuple[int, int, str, str]] = []
+    tokens = list(_TOKEN.finditer(text))
+    index = 0
+    by_first, stems = table.by_first, table.ru_stems
+    while index < len(tokens):
+        token = tokens[index]
+        word = token.group(0)
+        index += 1
+        if len(word) < 2:
+            continue
+        folded = _bare(word)
+        entries = by_first.get(folded)
+        if entries is not None:
+            entry = next((e for e in entries if _entry_at(e, word, tokens, index - 1, text)), None)
+            if entry is not None:
+                last = tokens[index - 2 + len(entry.tokens)]
+                end = last.end() - (2 if last.group(0).endswith(("'s", "’s")) else 0)
+                found.append((token.start(), end, entry.code, entry.kind))
+                index += len(entry.tokens) - 1
+                continue
+        if "\u0400" <= word[:1] <= "\u04ff" and len(folded) >= _MIN_STEM:
+            for cut in range(min(_MAX_ENDING, len(folded) - _MIN_STEM) + 1):
+                code = stems.get(folded[: len(folded) - cut])
+                if code is not None:
+                    kind = "adj" if _RU_ADJECTIVE.search(folded) else "name"
+                    found.append((token.start(), token.end(), code, kind))
+                    break
+    return found
+
+
+def _entry_at(entry: _Entry, word: str, tokens: list[re.Match[str]], index: int, text: str) -> bool:
+    """Whether ``entry`` is written at ``tokens[index]`` (``word``): capitalised as it must be, every word
+    of it there, separated by a space or a hyphen."""
+    if entry.capitalised and not word[:1].isupper():
+        return False
+    size = len(entry.tokens)
+    if size == 1:
+        return True
+    window = tokens[index : index + size]
+    if len(window) < size:
+        return False
+    if any(_bare(t.group(0)) != e for t, e in zip(window[1:], entry.tokens[1:], strict=True)):
+        return False
+    return all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(window))
+
+
+_OFFICE_WORDS = frozenset(
+    {
+        "register",
+        "secretary",
+        "duma",
+        "kremlin",
+        "bundesregierung",
+        "bundesamt",
+        "госдума",
+        "госдумы",
+        "кремль",
+    }
+)
+
+
+def find_mentions(text: str, excluded: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """States and bodies named in ``text`` that may act, sorted by position; ``excluded`` spans (the
+    registry's organisation names: "Islamic State" is no state) are skipped. Mentions that describe
+    something else are left out; see the module's notes for the ranks."""
+    table = _table()
+    spans = sorted(excluded or [])
+    span_starts = [start for start, _ in spans]
+
+    def inside_excluded(at: int) -> bool:
+        where = bisect.bisect_right(span_starts, at) - 1
+        return where >= 0 and at < spans[where][1]
+
+    raw: list[tuple[int, int, str, str, bool]] = []
+    for code, pattern in lexicon.JURISDICTIONS:
+        for match in _anchored(text, pattern, lexicon.JURISDICTION_ANCHORS[code]):
+            word = match.group(0)
+            kind = (
+                "adj"
+                if word[:1].isupper() and word.endswith(("ian", "ish", "ese", "isch", "ische"))
+                else "name"
+            )
+            if code in ("UN", "EU") or any(t in table.gov_heads or t in _OFFICE_WORDS for t in _tokens(word)):
+                kind = "inst"  # "State Department", "Home Office", "Bundesinnenministerium", "Госдума"
+            raw.append((match.start(), match.end(), code, kind, True))
+    taken = sorted((s, e) for s, e, _, _, _ in raw)
+    for start, end, code, kind in _table_mentions(text, table):
+        at = bisect.bisect_right(taken, (start, 10**9)) - 1
+        if at >= 0 and start < taken[at][1]:
+            continue
+        if at + 1 < len(taken) and taken[at + 1][0] < end:
+            continue
+        raw.append((start, end, code, kind, False))
+    found: list[Mention] = []
+    for start, end, code, kind, legacy in sorted(raw):
+        if inside_excluded(start):
+            continue
+        if lexicon.DEFERENCE.search(text[max(0, start - 40) : start]):
+            continue
+        rank = _classify(text, start, end, kind, table, legacy)
+        if rank is not None:
+            found.append(Mention(start, code, rank, end, kind, legacy))
+    return found
+
+
+def _anchored(text: str, pattern: re.Pattern[str], anchors: tuple[str, ...] | None) -> list[re.Match[str]]:
+    if anchors is None:
+        return list(pattern.finditer(text))
+    positions: set[int] = set()
+    for anchor in anchors:
+        at = text.find(anchor)
+        while at >= 0:
+            positions.add(at)
+            at = text.find(anchor, at + 1)
+    found: list[re.Match[str]] = []
+    last_end = -1
+    for at in sorted(positions):
+        if at < last_end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None and match.end() > match.start():
+            found.append(match)
+            last_end = match.end()
+    return found
+
+
+def nearest(
+    mentions: list[Mention], at: int, sentence: str, outside: list[tuple[int, int]] | None = None
+) -> str | None:
+    """The state acting at offset ``at`` of a sentence, or None (the caller falls back on the story's state).
+
+    An actor mention ("Sri Lanka's government") before the verb wins; else the nearest mention before it;
+    after the verb only an agent ("designated by the United States"), an office, or a list's owner
+    ("from Canada's list") acts, since other states there are objects and places ("closer engagement with
+    the new Syrian government"). Weak mentions never act, nor do mentions inside ``outside`` spans (the
+    organisations the verb acts on).
+    """
+    usable = [
+        m
+        for m in _agents(sentence, mentions, at)
+        if m.rank != WEAK and not any(s <= m.start < e for s, e in outside or [])
+    ]
+    before = [m for m in usable if m.start <= at]
+    actors = [m for m in before if m.rank == ACTOR]
+    if actors:
+        return max(actors, key=lambda m: m.start).code
+    if before:
+        return max(before, key=lambda m: m.start).code
+    return min(usable, key=lambda m: m.start).code if usable else None
+
+
+def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
+    """``mentions`` with those after offset ``at`` kept only when they are agents or list owners."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if mention.start > at and mention.kind != "inst" and not mention.legacy:
+            before = sentence[max(at, mention.start - 12) : mention.start]
+            after = sentence[mention.end : mention.end + 40]
+            if not (_AGENT_BEFORE.search(before) or _LIST_AFTER.match(after)):
+                continue
+        kept.append(mention)
+    return kept
+
+
+_AGENT_BEFORE = re.compile(
+    r"(?:\b(?:by|par|por|durch|von)|(?<!\w)(?:от|со\s+стороны))\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?$", re.I
+)
+_LIST_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:\w+\s+){0,3})?(?:list|register|registry|liste|lista|списк\w*|перечень|перечн\w*|реестр\w*)\b",
+    re.I,
+)
+
+
+_DATELINE_PLACE = re.compile(
+    r"^\s*(?P<place>(?:THE\s+)?[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+){0,3})\s*(?:,|:|\s[-–—]|\s\()"
+)
+
+
+def dateline_jurisdiction(text: str) -> str | None:
+    """The state of a datelined story's place ("COLOMBO:", "THE UNITED NATIONS, July 20.", "МОСКВА, 8
+    дек"), from its first few paragraphs; None when there is no dateline or the place is unknown."""
+    table = _table()
+    for paragraph in text.split("\n", 6)[:6]:
+        match = _DATELINE_PLACE.match(paragraph[:80])
+        if match is None:
+            continue
+        tokens = _tokens(match.group("place"))
+        for size in (len(tokens), len(tokens) - 1):
+            if size <= 0:
+                continue
+            key = " ".join(tokens[len(tokens) - size :])
+            code = table.dateline_places.get(key)
+            if code is None and "\u0400" <= key[:1] <= "\u04ff":
+                code = next(
+                    (
+                        table.ru_stems[key[:n]]
+                        for n in range(len(key), _MIN_STEM - 1, -1)
+                        if key[:n] in table.ru_stems
+                    ),
+                    None,
+                )
+            if code is not None:
+                return code
+    return None
+
+
+def is_state_name(name: str) -> bool:
+    """Whether ``name`` is, as a whole, a state's name, capital or office ("Sri Lanka", "Colombo",
+    "Anti-Terrorism Council"): no organisation to list."""
+    tokens = _tokens(name.strip())
+    if not tokens:
+        return False
+    return any(
+        entry.tokens == tokens and entry.kind in ("name", "cap", "inst")
+        for entry in _table().by_first.get(tokens[0], ())
+    )

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import jurisdictions, lexicon, romance_names
+from proscribe.news import jurisdictions, lexicon, romance_names, russian
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -230,6 +230,11 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             keep(name.text, name.start)
     for name in acronym_names(sentence):
         keep(name.text, name.start)
+    # [news-ru] Declined and single-capital Russian names (tagged spans, quoted names, acronyms).
+    for ru_name in russian.organisation_names(sentence):
+        names[:] = [n for n in names if n.start != ru_name.start]  # its nominative reading wins
+        keep(ru_name.text, ru_name.start)
+    names[:] = [n for n in names if not russian.is_body(n.text)]  # "организаций ФСБ": the body, no group
     names.sort(key=lambda n: abs(n.start - at))
     return names
 
@@ -278,7 +283,7 @@ _ALIAS = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(
-    r"^[\s,»«\"„“”]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$",
+    r"^[\s,»«\"„“”)]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$",
     re.I,
 )
 
@@ -410,6 +415,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     sentences are bounded in length (:data:`MAX_SENTENCE_CHARS`), so the work grows linearly with the text.
     """
     text = article.text
+    russian.start_article()  # [news-ru] bounds the named-entity tagger's work per article
     spans = split_sentences(text)
     all_mentions = [m for m in index.find(text) if not _not_the_entity(text, m)]
     mention_starts = [m.start for m in all_mentions]
@@ -625,6 +631,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
+    events = russian.link_events(events, index)  # [news-ru] Russian names the registry knows
     return _merge(events)
 
 
@@ -753,6 +760,9 @@ def _sentence_events(
                 lexicon.STANDING_STATUS.search(sentence) or lexicon.GERUND_SUBJECT.match(sentence)
             ):
                 continue
+            # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
+            if action in lexicon.STATUS_ACTIONS and russian.in_status_aside(sentence, match.start()):
+                continue
             if (
                 action in _LISTING_STEPS
                 and lexicon.EXTREMIST_LIST.search(sentence)
@@ -776,7 +786,7 @@ def _sentence_events(
                 jurisdiction = context_jurisdiction or (
                     article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
                 )
-            if jurisdiction is None and lexicon.RU_BODIES.search(sentence):
+            if jurisdiction is None and (lexicon.RU_BODIES.search(sentence) or russian.is_russian(sentence)):
                 jurisdiction = "RU"
             # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
             if (
@@ -820,6 +830,10 @@ def _sentence_events(
                 )
             if not listed and following and sentence.rstrip().endswith(":"):
                 listed = _bulleted_names(following)
+            # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
+            ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
+            listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
+            listed = [o for o in listed if not russian.is_body(o.text)]
             if listed:
                 # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
                 # (subjects, asides) are kept only when they were coordinated with the nearest one.

@@ -17,12 +17,12 @@ _I = re.IGNORECASE
 ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Procedural steps first: they mention delisting/suspension without doing it.
     ("review_due", re.compile(r"\b(?:will|to)\s+(?:now\s+)?be\s+reviewed\s+by\s+the\s+Federation\s+Council|рассмотрит\s+Совет\s+Федерации", _I)),
-    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|слушани\w*[^.]{0,60}назначен\w*\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
+    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}назначен\w*\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
     ("bill_passed_first_reading", re.compile(r"\bfirst\s+reading\b|в\s+первом\s+чтении|in\s+erster\s+Lesung", _I)),
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
     ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
     ("law_signed", re.compile(r"\bsigned\s+(?:a|the)\s+law\b|\bsigned\s+(?:the\s+bill\s+)?into\s+law\b|\bsigned\s+laws?\b|подписал\w*\s+закон|unterzeichnete\w*\s+(?:\w+\s+){0,3}Gesetz\w*|Gesetz\w*\s+unterzeichnet", _I)),
-    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|обратил\w*\s+(?:\w+\s+){0,2}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|(?:подал|направил)\w*\s+(?:административн\w+\s+)?иск|Antrag\s+des\s+Generalstaatsanwalts", _I)),
+    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|обратил\w*\s+(?:\w+\s+){0,2}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|(?:подал|направил)\w*\s+(?:административн\w+\s+)?иск|Antrag\s+des\s+Generalstaatsanwalts", _I)),
     ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
@@ -42,7 +42,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("proposed_delisting", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?retirer\b|\bva(?:n)?\s+a\s+(?:retirar|quitar|sacar|revocar)\b|\bretirer(?:a|ont)\b|\b(?:retirará|retirarán|quitará|revocará)\b", _I)),
     ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá)\b", _I)),
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
-    ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:ранее\s+установленн\w+\s+)?запрет|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
+    ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
         r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:list|terror)"
         r"|\bremov(?:e|ed|es|ing)\s+(?:the\s+)?(?:Taliban|group|regime)\b[^.]{0,30}\bfrom\b"
@@ -51,7 +51,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bno\s+longer\s+(?:on|appears|listed|designated|included|among)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
         r"|\bde-?proscri(?:bed|bes|bing)\b|\bdeproscription\s+of\b|\bunbanned\b|\bstruck\b[^.]{0,60}\boff\b[^.]{0,20}\blist"
         r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
-        r"|исключ(?:ил[аи]?|[её]н[аоы]?)(?!\w)[^.]{0,60}из\s+(?:\w+\s+)?(?:списк|перечн|реестр)|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|вывел\w*[^.]{0,60}из\s+(?:\w+\s+)?списк|больше\s+нет"
+        r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|(?:отозвал\w*|отменил\w*|снял[аио]?|сняли|лишил\w*)\s+(?:[\w-]+\s+){0,4}?(?:статус\w*|признани\w*|обозначени\w*)\b[^.]{0,60}?террористическ|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
         _I)),
@@ -79,9 +79,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
         r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
         r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:призна(?:л|ла|ли|н|на|ны|ние)|объявил\w*)\b[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+иск\w*[^.]{0,60}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
+        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\bвиновн)[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)|включил[аио]?|включен[аоы]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))"
+        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
         r"|(?-i:\bverboten\b|\bverbietet\b|\bverbot\b)|\bstuft\w*\b[^.]{0,80}\bals\s+(?:\w+\s+)?[Tt]error\w*\s+ein\b"
         r"|\bals\s+(?:\w+\s+)?[Tt]error\w*\s+(?:eingestuft|gelistet)|\bauf\s+(?:die|ihre|seine)\s+(?:\w+\s+)?(?:Terrorliste|Liste)\w*\s+gesetzt"
         r"|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
@@ -133,7 +133,7 @@ NON_EVENT = re.compile(
     r"|plans?\s+to|planning|considering|consider|weighs?|intends?\s+to|expected\s+to\s+(?!be\s+published)|seeks?\s+to|wants?\s+to"
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
     r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed|designated)|sets?\s+in\s+motion|to\s+be\s+(?:removed|signed)|first\s+(?:of\s+two\s+)?steps?|threshold|potentially)\b"
-    r"|(?<!\w)не\s+(?:призна|запрети|внес|включи)|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
+    r"|(?<!\w)не\s+(?:призна|запрети|внес|включи|исключ|приостанов)|\bотказ\w*|\bбуд(?:ет|ут)\b|\bмож(?:ет|ем)\b|призвал\w*|призыва\w*|предлага\w*|предложил\w*|намерен\w*|планиру\w*|возможност\w*|хочет|хотят|вопрос\w*\s+об?\b|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
     # news-jur: Spanish and French hedges and negations.
     r"|\b(?:podría|podrían|debería|deberían|planea|pretende|busca|evalúa|analiza|pourrait|pourraient|devrait|devraient|envisage|souhaite|demande|propose|si)\b|\bno\s+(?:fue|ha\s+sido|está|es)\b|\bn['’](?:a|est)\s+pas\b"
     r"|\bRufe\s+nach|\bForderung\w*\s+nach|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise"
@@ -252,7 +252,7 @@ ALIAS_LINK = re.compile(
 
 # A status step inside a bill or law ("a bill to remove groups from the list") is the bill's content, not an act.
 LEGISLATION = re.compile(
-    r"\b(?:bill|law|legislation|amendments?)\b|законопроект\w*|закон\w*|поправк\w*|Gesetz\w*|Gesetzentwurf|projet\s+de\s+loi|proyecto\s+de\s+ley",
+    r"\b(?:bill|law|legislation|amendments?)\b|законопроект\w*|(?<!\w)закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|поправк\w*|Gesetz\w*|Gesetzentwurf|projet\s+de\s+loi|proyecto\s+de\s+ley",
     _I,
 )
 STATUS_ACTIONS = frozenset({"designated", "delisted", "suspended", "reinstated", "annulled"})
@@ -373,7 +373,7 @@ CONTINUATION = re.compile(
 # substring test (fast, in C) decides whether the pattern is worth running on a sentence at all.
 ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_due": ("federation council", "совет федерации"),
-    "hearing_scheduled": ("hearing", "слушани", "entscheid", "will rule", "will decide"),
+    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "entscheid", "will rule", "will decide"),
     "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
     "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
@@ -389,10 +389,10 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "propuso", "propose d",  # news-jur: es/fr
     ),
     "annulled": ("annul",),
-    "suspended": ("suspend", "приостанов", "временно отменил", "verbot"),
+    "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
-        "expired", "исключ", "вывел", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
+        "expired", "исключ", "вывел", "выведен", "удал", "отозвал", "отменил", "снял", "сняли", "лишил", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
         "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sacó", "saca", "exclu", "elimin", "borr",
         "retrait", "révoqu", "revoc", "plus inscrit", "plus considéré", "plus désigné", "plus classé", "ya no", "levé", "leve",
         "sacaron", "sacad", "baja", "supprim", "levant", "de-list",  # news-jur: es/fr
@@ -400,7 +400,8 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
         "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
-        "включ", "inscri", "désign", "classé", "classe", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
+        "включ", "добав", "перечень", "список", "реестр", "вошл", "вошел", "вошёл", "попал",
+        "inscri", "désign", "classé", "classe", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
         "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban on", "ban of", "ban against", "proscription", "listing", "bans", "outlaws", "branded",
         "classif", "named", "put ",
         "stuft", "eingestuft", "gelistet", "gesetzt",
@@ -442,6 +443,7 @@ RELATIVE_DAY = re.compile(
 # the article names no country at all: Kazakh and Kyrgyz reports name theirs.
 RU_BODIES = re.compile(
     r"Верховн\w+\s+[Сс]уд\w*|\bВС\b|Минюст\w*|Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|Госдум\w*"
+    r"|\bФСБ\b|Федеральн\w+\s+служб\w+\s+безопасности|Росфинмониторинг\w*|\b[Сс]уд\w*\b|Путин\w*|Совет\w*\s+Федерации|Генпрокурор\w*"
 )
 
 
@@ -502,7 +504,7 @@ JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
 # было озвучено 17 апреля", "Административное дело было рассмотрено 4 июня", "Das teilte sie am Donnerstag mit".
 DECISION_REF = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
-    r"|решени\w*|дело\b|заседани\w*|запрет\w*"
+    r"|решени\w*|дело\b|заседани\w*|запрет\w*|постановлени\w*|вынесен\w*"
     r"|\b(?:medida|resoluci[óo]n|decisi[óo]n|décision|arrêté|mesure)\b|шешім\w*",  # news-jur: es, fr, kk
     _I,
 )
@@ -530,7 +532,10 @@ FUTURE_ACT = re.compile(
 # of terrorism reports such a step.
 EXTREMIST_LIST = re.compile(r"экстремистск\w*|экстремистами|extremist\s+formations?", _I)
 # Extremist *materials* (books, videos, pages) are no organisation, on any list.
-MATERIALS = re.compile(r"материал\w*|\bmaterials?\b|Materialien", _I)
+MATERIALS = re.compile(
+    r"материал\w*|\bmaterials?\b|Materialien|книг\w*|брошюр\w*|словар\w*|видеоролик\w*|листовк\w*|песн[яию]\w*",
+    _I,
+)
 TERRORISM = re.compile(r"террорист\w*|\bterror\w*", _I)
 # The object is any organisation at all, not a named one: "designating an organisation as unlawful",
 # "to declare such an association unlawful".

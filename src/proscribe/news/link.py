@@ -77,11 +77,14 @@ class NameIndex:
         # start no name, so the lookup stays one dict probe per word.
         self._sizes: dict[str, list[int]] = {}
         self.captions: dict[str, str] = {}
+        # Every (name, entity id) as written: other matchers (transliteration keys) start from them.
+        self.entries: list[tuple[str, str]] = []
         for entity in entities:
             self.captions[entity.id] = entity.caption
             for name in entity.names:
                 if name.type is NameType.WEAK:
                     continue
+                self.entries.append((name.value, entity.id))
                 key = tuple(w.stem for w in words(name.value))
                 if key and len(key) <= MAX_NAME_WORDS:
                     # The first entity to claim a name keeps it; shared names stay with their first owner.

@@ -1,0 +1,442 @@
+# ruff: noqa: RUF001, RUF002, RUF003  -- Cyrillic letters and typographic quotes are the point of this module.
+"""Russian-language organisation names around a listing verb, and their registry links.
+
+Russian names decline and are mostly written with one capital ("Русского добровольческого корпуса",
+"движения «Талибан»", "организацию «Хайят Тахрир аш-Шам»"), so the capitalised-word rules that find
+English and German names miss them. Here they come from three places:
+
+- the named-entity tagger of `natasha <https://github.com/natasha/natasha>`_ (ORG spans), put back in
+  the nominative by inflecting the head phrase only ("Антивоенного комитета России" → "Антивоенный
+  комитет России"; the genitive complement stays);
+- quoted names after a group noun (already nominative: "признал движение «Колумбайн»" → "Колумбайн");
+- all-capital acronyms ("АУЕ", "РДК", "ФБК") and Latin-letter names ("Kloop, Temirov Live и AitAit Dese").
+
+A quoted name with no group noun before it is declined inside its quotes ("о признании «Съезда народных
+депутатов»") and is put in the nominative like a tagged span. Names in brackets right after a name are its
+aliases, an enumeration after the verb gives one name per group, and a listing verb inside brackets
+("«Талибан» (признан террористическим и запрещен в РФ)") is a status aside, not a step.
+
+State bodies, courts, news agencies and countries the tagger also calls organisations are left out. The
+tagger runs only on sentences that already contain a listing-action word, at most
+:data:`MAX_TAGGED_SENTENCES` per article, so a long article costs no more than a short one; the models
+ship in the natasha wheel and load once, on first use.
+
+A name read here links to a registry entity by the registry's names (any inflection, via
+:class:`~proscribe.news.link.NameIndex`) or, for names a registry keeps only in Latin letters ("ХАМАС",
+"Хизб ут-Тахрир"), by a transliteration key compared with the Latin names.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import os
+import re
+import sys
+import threading
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from anyascii import anyascii
+
+from proscribe.news import lexicon
+from proscribe.news.link import NameIndex, words
+from proscribe.news.orgnames import FoundName
+
+if TYPE_CHECKING:
+    from proscribe.news.extract import NewsEvent
+
+# Sentences tagged per article at most: the rest fall back to the rules (quotes, acronyms).
+MAX_TAGGED_SENTENCES = 40
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
+_LATIN_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|the|de|al))*(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
+# What the tagger calls an organisation but is no group that gets listed: courts, prosecutors, ministries,
+# security services, parliaments, governments, news agencies and papers, international bodies.
+_NOT_GROUP = re.compile(
+    r"суд\b|суда\b|суде\b|судом\b|прокурат|прокурор|министерств|минюст|минобороны|мвд\b|мид\b|фсб\b|фсин|фсо\b|свр\b|гру\b|кгб\b"
+    r"|служб|следственн|госдум|дума\b|думы\b|думе\b|думой\b|совет\w*\s+федерации|совфед|парламент|правительств"
+    r"|администраци|кремл|президент|росфинмониторинг|роскомнадзор|мин\w+\b|управлени|ведомств|полици|гвардия\b|росгвард"
+    r"|тасс|риа\b|риа\s+новости|интерфакс|коммерсант|ведомости|известия|газет|агентств|телеканал|радио|рбк\b|лента|медуза|meduza"
+    r"|оон\b|снг\b|одкб\b|шос\b|нато\b|евросоюз|\bес\b|брикс|совбез|совет\w*\s+безопасности|конституционн|госдеп|белый\s+дом|пентагон"
+    # A law's title: «О противодействии экстремистской деятельности».
+    r"|^(?:о|об)\s"
+    r"|^(?:рф|сша|фрг|ес|оон|вс|ск|ук|ук\s+рф|кс|нак|ндс|ндфл|сми|снг|ии|ип|ооо|зао|оао|пао|нко|ссср|кпрф|лдпр|ер)$",
+    re.IGNORECASE,
+)
+_GROUP_NOUN = re.compile(
+    r"(?:организаци|движени|объединени|группировк|групп|сообществ|формировани|легион|батальон|корпус|фонд|парти|союз|сет[ьи]|центр)\w*\s*[«„“\"]?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RussianName:
+    """An organisation named in a Russian sentence: ``text`` in the nominative, ``start``/``end`` the
+    span in the sentence as written."""
+
+    text: str
+    start: int
+    end: int
+    source: str  # "tagger", "quoted", "acronym" or "latin"
+
+
+def is_russian(text: str) -> bool:
+    """Whether ``text`` is mostly Cyrillic letters (a Russian-language sentence or article)."""
+    letters = sum(1 for ch in text[:2000] if ch.isalpha())
+    return letters > 0 and len(_CYRILLIC.findall(text[:2000])) * 2 > letters
+
+
+class _Models:
+    """natasha's segmenter, morphology and named-entity tagger, loaded once per process."""
+
+    def __init__(self) -> None:
+        if "numpy" not in sys.modules:
+            # The taggers multiply small matrices, one sentence at a time: BLAS threads buy nothing there and,
+            # on a busy machine, cost twenty times the single-threaded time. News extraction runs on one core
+            # (docs/news.md). Only set when unset and before numpy loads, so an explicit setting wins.
+            for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(variable, "1")
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph = NewsMorphTagger(embedding)
+        self.ner = NewsNERTagger(embedding)
+        self.vocab = MorphVocab()
+
+
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def _models() -> _Models:
+    with _LOCK:
+        return _Models()
+
+
+def _nominative(models: _Models, tokens: Sequence[Any]) -> str:
+    """The span with its head phrase (leading adjectives and the first noun) put in the nominative; what
+    follows the head (a genitive complement, a name in apposition) is kept as written."""
+    from natasha.norm import inflect_word, recover_shapes, recover_spaces
+
+    head = next((i for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")), len(tokens) - 1)
+    inflected = [
+        inflect_word(models.vocab, token)
+        if index <= head and token.pos in ("NOUN", "PROPN", "ADJ")
+        else token.text
+        for index, token in enumerate(tokens)
+    ]
+    return str(recover_spaces(list(recover_shapes(inflected, tokens)), tokens))
+
+
+def is_body(name: str) -> bool:
+    """Whether a name read from a Russian sentence is a court, ministry, service or other state body, a news
+    outlet or an international body ("ФСБ", "Верховный суд", "ТАСС"), which lists groups but is none."""
+    return bool(_CYRILLIC.search(name)) and bool(_NOT_GROUP.search(name.strip(' ,.;:«»"„“”')))
+
+
+def _is_group_name(name: str) -> bool:
+    clean = name.strip(' ,.;:«»"„“”')
+    if len(clean) < 2 or not clean[:1].isupper() or len(clean.split()) > 10:
+        return False
+    return not _NOT_GROUP.search(clean)
+
+
+def _tag(sentence: str) -> Any:
+    """natasha's Doc of ``sentence`` with tokens, morphology and named-entity spans."""
+    models = _models()  # first: it limits BLAS threads before natasha loads numpy
+    from natasha import Doc
+
+    doc = Doc(sentence)
+    doc.segment(models.segmenter)
+    doc.tag_morph(models.morph)
+    doc.tag_ner(models.ner)
+    return doc
+
+
+def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
+    """ORG spans of the named-entity tagger in ``sentence``, in the nominative, bodies left out."""
+    models = _models()
+    doc = doc if doc is not None else _tag(sentence)
+    found: list[RussianName] = []
+    for span in doc.spans:
+        if span.type != "ORG":
+            continue
+        tokens = [t for t in span.tokens if t.text not in '«»"„“”']
+        if not tokens:
+            continue
+        # "международное движение АУЕ": lower-case words describe, the name starts at the capital.
+        while tokens and not tokens[0].text[:1].isupper():
+            tokens.pop(0)
+        # "Украинский батальон «Азов»": an adjective alone is the group's description, not its name.
+        if not tokens or all(t.pos == "ADJ" for t in tokens):
+            continue
+        # "Фонд защиты прав граждан (ФЗПГ)": the acronym in brackets is an alias, the name ends before it.
+        bracket = next((i for i, t in enumerate(tokens) if t.text == "("), None)
+        tokens = tokens[:bracket] if bracket else tokens
+        if not tokens:
+            continue
+        start, end = tokens[0].start, tokens[-1].stop
+        if any(mark in sentence[start:end] for mark in '«»"„“”'):
+            continue  # a name cut by its quotes: the quoted reading below has it whole
+        text = (
+            _nominative(models, tokens)
+            if len(tokens) > 1 or tokens[0].text.lower() != tokens[0].text
+            else sentence[start:end]
+        )
+        if len(tokens) == 1 and tokens[0].text.isupper():
+            text = tokens[0].text
+        if _is_group_name(text) and _is_group_name(sentence[start:end]):
+            found.append(RussianName(text, start, end, "tagger"))
+    return found
+
+
+def _quoted_nominative(doc: Any, name: RussianName) -> RussianName:
+    tokens = [t for t in doc.tokens if name.start <= t.start and t.stop <= name.end]
+    if not tokens or any(t.text in '«»"„“”()' for t in tokens):
+        return name
+    return replace(name, text=_nominative(_models(), tokens))
+
+
+def quoted_group_names(sentence: str) -> list[RussianName]:
+    """Quoted names that a group noun introduces ("движение «Колумбайн»", "организацию «Съезд народных
+    депутатов»") or that the tagger would not see; the quotes keep them in the nominative."""
+    found: list[RussianName] = []
+    for match in _QUOTED.finditer(sentence):
+        inner = match.group(1).strip()
+        if not inner[:1].isupper() or len(inner.split()) > 8 or inner.endswith((".", ",", "!", "?")):
+            continue
+        if not _is_group_name(inner):
+            continue
+        found.append(RussianName(inner, match.start(1), match.start(1) + len(inner), "quoted"))
+    return found
+
+
+def latin_names(sentence: str) -> list[RussianName]:
+    """Runs of capitalised Latin-letter words in a Russian sentence ("Kloop, Temirov Live и AitAit Dese"):
+    a Russian text writes foreign organisations' and outlets' names so."""
+    return [
+        RussianName(m.group(0), m.start(), m.end(), "latin")
+        for m in _LATIN_NAME.finditer(sentence)
+        if _is_group_name(m.group(0))
+    ]
+
+
+def acronyms(sentence: str) -> list[RussianName]:
+    """All-capital Cyrillic acronyms that are no state body or country ("АУЕ", "РДК", "ФБК")."""
+    return [
+        RussianName(m.group(0), m.start(), m.end(), "acronym")
+        for m in _ACRONYM.finditer(sentence)
+        if _is_group_name(m.group(0))
+    ]
+
+
+@dataclass
+class _Budget:
+    left: int
+    tagged: set[str]
+
+
+_BUDGET: contextvars.ContextVar[_Budget] = contextvars.ContextVar("russian_tagging_budget")
+
+
+def start_article() -> None:
+    """A new article: the tagger may read :data:`MAX_TAGGED_SENTENCES` more sentences (the rest of a very
+    long article falls back to quotes, acronyms and Latin names, so its cost stays linear)."""
+    _BUDGET.set(_Budget(MAX_TAGGED_SENTENCES, set()))
+
+
+def _may_tag(sentence: str) -> bool:
+    budget = _BUDGET.get(None)
+    if budget is None or sentence in budget.tagged:
+        return True
+    if budget.left <= 0:
+        return False
+    budget.left -= 1
+    budget.tagged.add(sentence)
+    return True
+
+
+def organisation_names(sentence: str) -> tuple[RussianName, ...]:
+    """Organisations named in a Russian ``sentence``: quoted names, tagger spans, acronyms and Latin-letter
+    names, one per place in the sentence, the quoted reading first. Empty for a sentence without Cyrillic
+    letters. Past the article's tagging budget (:func:`start_article`) the tagger is not run."""
+    if not _CYRILLIC.search(sentence):
+        return ()
+    return _organisation_names(sentence, _may_tag(sentence))
+
+
+# The extractor asks again for each listing verb of a sentence; the answer depends on the sentence alone.
+@functools.lru_cache(maxsize=512)
+def _organisation_names(sentence: str, tag: bool) -> tuple[RussianName, ...]:
+    doc = _tag(sentence) if tag else None
+    tagged = tagged_names(sentence, doc) if doc is not None else []
+    quoted = quoted_group_names(sentence)
+    if doc is not None:
+        # «Съезда народных депутатов» without a group noun before it is declined inside its quotes: its head
+        # phrase is put back in the nominative. After a group noun ("движения «Талибан»") it is as written.
+        quoted = [
+            name if group_noun_before(sentence, name.start - 1) else _quoted_nominative(doc, name)
+            for name in quoted
+        ]
+    kept: list[RussianName] = []
+    for name in [*quoted, *tagged, *acronyms(sentence), *latin_names(sentence)]:
+        if any(k.start < name.end and name.start < k.end for k in kept):
+            continue
+        if lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
+            continue  # "..., сообщает Reuters": the news agency
+        kept.append(name)
+    return tuple(_without_bracketed_aliases(sentence, sorted(kept, key=lambda n: n.start)))
+
+
+_BEFORE_BRACKET = re.compile(r"^[\s»“”\"*]*\($")
+
+
+def _without_bracketed_aliases(sentence: str, names: list[RussianName]) -> list[RussianName]:
+    """Names in brackets right after another name are its aliases ("«Съезд народных депутатов»
+    (Kongres Deputowanych Ludowych, KDL)", "Фонд защиты прав граждан (ФЗПГ)"), not other groups."""
+    kept: list[RussianName] = []
+    alias_until = -1
+    for name in names:
+        if name.start < alias_until:
+            continue
+        if kept and _BEFORE_BRACKET.match(sentence[kept[-1].end : name.start]):
+            close = sentence.find(")", name.start)
+            alias_until = close if close >= 0 else len(sentence)
+            continue
+        kept.append(name)
+    return kept
+
+
+# Between two names of one enumeration: a comma, "и", "а также", an acronym in brackets, and lower-case
+# words that describe the next group ("и общественное движение «Штабы Навального»", "и Легион «Свобода России»").
+_COORDINATION = re.compile(
+    r"^[\s»“”\"*]*(?:\([^()]{1,60}\)\s*)?(?:,\s*(?:а\s+также\s+|и\s+)?|и\s+|а\s+также\s+|—\s*)(?:[а-яё-]+\s+){0,3}?(?:[А-ЯЁ][а-яё]+\s+)?[«„“\"]?$"
+)
+# Between the verb and the first name: a few words of one clause ("признал экстремистскими организациями ",
+# "признал «экстремистск|ими организациями» три ведущих независимых СМИ — "; the verb's match may end
+# inside a word), not a new clause ("..., который ...", "..., а ...").
+_LEAD = re.compile(r"^\w*[^;]{0,90}$")
+_LEAD_CLAUSE = re.compile(r",\s*(?:котор|что\b|где\b|когда\b|чтобы\b|а\b|но\b)")
+
+
+def listed_names(sentence: str, after: int) -> list[FoundName]:
+    """The names enumerated after a listing verb that ends at ``after``: "признал экстремистскими
+    организациями ФБК, Фонд защиты прав граждан (ФЗПГ) и общественное движение «Штабы Навального»"
+    gives three. Empty when no name follows the verb directly."""
+    names = [n for n in organisation_names(sentence) if n.start >= after]
+    if not names:
+        return []
+    lead = sentence[after : names[0].start]
+    if not _LEAD.match(lead) or _LEAD_CLAUSE.search(lead):
+        return []
+    found = [names[0]]
+    end = names[0].end
+    for name in names[1:]:
+        gap = sentence[end : name.start]
+        if not _COORDINATION.match(gap):
+            break
+        found.append(name)
+        end = name.end
+    return [FoundName(n.start, n.end, n.text) for n in found]
+
+
+def in_status_aside(sentence: str, position: int) -> bool:
+    """Whether ``position`` lies inside a bracketed aside of a Russian sentence: "«Талибан» (признано
+    террористическим и запрещено в РФ)", "Илья Пономарев (внесен в перечень террористов ...)" describe a
+    standing status, as Russian media must when they name a banned group; they report no step."""
+    if not _CYRILLIC.search(sentence):
+        return False
+    opened = sentence.rfind("(", 0, position)
+    return opened >= 0 and sentence.rfind(")", opened, position) < 0
+
+
+# Transliteration keys: a name in Cyrillic and its Latin spelling in a registry ("ХАМАС" / "Hamas",
+# "Хизб ут-Тахрир" / "Hizb ut-Tahrir", "Хезболла" / "Hizballah") meet when both are reduced to Latin
+# consonants with each run of vowels as one "a", doubled letters single, "kh"/"q"/"j" spelt one way.
+_TRANSLIT = str.maketrans(
+    {
+        "х": "h",
+        "ж": "zh",
+        "й": "i",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "sh",
+        "ъ": "",
+        "ь": "",
+        "э": "e",
+        "ё": "e",
+        "ю": "u",
+        "я": "a",
+    }
+)
+_UNPAIRED_QUOTE = re.compile(r"[«»„“”\"]")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+# Keys shorter than this match too much by chance; such names link only by their registry spelling.
+MIN_KEY_CHARS = 5
+
+
+def translit_key(name: str) -> str:
+    """A spelling-independent key of ``name`` (Cyrillic or Latin) for comparing transliterations."""
+    latin = anyascii(name.lower().translate(_TRANSLIT)).lower()
+    latin = (
+        latin.replace("kh", "h").replace("q", "k").replace("dzh", "j").replace("w", "v").replace("ph", "f")
+    )
+    latin = re.sub(r"[^a-z]", "", latin)
+    latin = _VOWELS.sub("a", latin)
+    latin = _DOUBLE.sub(r"\1", latin)
+    return latin.rstrip("h") if len(latin) > MIN_KEY_CHARS else latin
+
+
+_KEYS: weakref.WeakKeyDictionary[NameIndex, dict[str, str | None]] = weakref.WeakKeyDictionary()
+
+
+def _translit_keys(index: NameIndex) -> dict[str, str | None]:
+    keys = _KEYS.get(index)
+    if keys is None:
+        keys = {}
+        for value, entity_id in index.entries:
+            key = translit_key(value)
+            if len(key) >= MIN_KEY_CHARS:
+                # A key two entities share links to neither.
+                keys[key] = entity_id if keys.get(key, entity_id) == entity_id else None
+        _KEYS[index] = keys
+    return keys
+
+
+def link_name(name: str, index: NameIndex) -> str | None:
+    """The registry entity a Russian organisation name stands for, else None: the whole name must be one of
+    the entity's names (inflected or not), or equal one of its Latin names by transliteration key."""
+    mentions = index.find(name)
+    if len(mentions) == 1 and {w.stem for w in words(mentions[0].text)} == {w.stem for w in words(name)}:
+        return mentions[0].entity_id
+    key = translit_key(name)
+    if len(key) < MIN_KEY_CHARS:
+        return None
+    return _translit_keys(index).get(key)
+
+
+def link_events(events: list[NewsEvent], index: NameIndex) -> list[NewsEvent]:
+    """Events whose Cyrillic organisation name was not linked, linked when the registry knows the name."""
+    linked: list[NewsEvent] = []
+    for event in events:
+        if event.entity_id is None and event.organisation and _CYRILLIC.search(event.organisation):
+            entity_id = link_name(event.organisation, index)
+            if entity_id is not None:
+                event = replace(event, entity_id=entity_id)
+        if event.organisation and _CYRILLIC.search(event.organisation):
+            # A name read across quotes ("движение «Талибан", "движение \"Талибан"): quotes are no part of it.
+            event = replace(event, organisation=_UNPAIRED_QUOTE.sub("", event.organisation).strip())
+        linked.append(event)
+    return linked
+
+
+def group_noun_before(sentence: str, start: int) -> bool:
+    """Whether a group noun ("движение", "организацию", "группировку") stands right before ``start``."""
+    return bool(_GROUP_NOUN.search(sentence[max(0, start - 30) : start]))

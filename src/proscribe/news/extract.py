@@ -631,7 +631,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
-    events = russian.link_events(events, index)  # [news-ru] Russian names the registry knows
+    events = [  # [news-ru] Russian names the registry knows
+        replace(event, organisation=name, entity_id=entity_id)
+        for event in events
+        for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
+    ]
     return _merge(events)
 
 

@@ -37,16 +37,13 @@ import threading
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from anyascii import anyascii
 
 from proscribe.news import lexicon
 from proscribe.news.link import NameIndex, words
 from proscribe.news.orgnames import FoundName
-
-if TYPE_CHECKING:
-    from proscribe.news.extract import NewsEvent
 
 # Sentences tagged per article at most: the rest fall back to the rules (quotes, acronyms).
 MAX_TAGGED_SENTENCES = 40
@@ -422,19 +419,14 @@ def link_name(name: str, index: NameIndex) -> str | None:
     return _translit_keys(index).get(key)
 
 
-def link_events(events: list[NewsEvent], index: NameIndex) -> list[NewsEvent]:
-    """Events whose Cyrillic organisation name was not linked, linked when the registry knows the name."""
-    linked: list[NewsEvent] = []
-    for event in events:
-        if event.entity_id is None and event.organisation and _CYRILLIC.search(event.organisation):
-            entity_id = link_name(event.organisation, index)
-            if entity_id is not None:
-                event = replace(event, entity_id=entity_id)
-        if event.organisation and _CYRILLIC.search(event.organisation):
-            # A name read across quotes ("движение «Талибан", "движение \"Талибан"): quotes are no part of it.
-            event = replace(event, organisation=_UNPAIRED_QUOTE.sub("", event.organisation).strip())
-        linked.append(event)
-    return linked
+def link_cyrillic(name: str | None, entity_id: str | None, index: NameIndex) -> tuple[str | None, str | None]:
+    """An event's organisation name and entity id, with a Cyrillic name linked when the registry knows it
+    and stripped of quotes it was read across ("движение «Талибан", "движение \"Талибан")."""
+    if not name or not _CYRILLIC.search(name):
+        return name, entity_id
+    if entity_id is None:
+        entity_id = link_name(name, index)
+    return _UNPAIRED_QUOTE.sub("", name).strip(), entity_id
 
 
 def group_noun_before(sentence: str, start: int) -> bool:

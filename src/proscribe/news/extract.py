@@ -145,31 +145,6 @@ class _Org:
     start: int
 
 
-def _anchored_matches(
-    text: str, pattern: re.Pattern[str], anchors: tuple[str, ...] | None
-) -> list[re.Match[str]]:
-    """``pattern.finditer(text)``, found faster: the pattern is tried only where one of its leading
-    literals occurs (``str.find`` runs in C; a regex alternation scanned over every character does not)."""
-    if anchors is None:
-        return list(pattern.finditer(text))
-    positions: set[int] = set()
-    for anchor in anchors:
-        at = text.find(anchor)
-        while at >= 0:
-            positions.add(at)
-            at = text.find(anchor, at + 1)
-    found: list[re.Match[str]] = []
-    last_end = -1
-    for at in sorted(positions):
-        if at < last_end:
-            continue
-        match = pattern.match(text, at)
-        if match is not None and match.end() > match.start():
-            found.append(match)
-            last_end = match.end()
-    return found
-
-
 def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> list[jurisdictions.Mention]:
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""

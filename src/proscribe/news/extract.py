@@ -468,7 +468,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         last = bisect.bisect_left(juris_starts, end)
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
-        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
+        # A sentence ending in a colon may announce a long bulleted list (18 groups in one Philippine resolution).
+        ahead = _BULLETS_AHEAD if _ENDS_WITH_COLON.search(sentence) else _NAMES_AHEAD_SENTENCES
+        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
@@ -807,7 +809,7 @@ def _sentence_events(
                 listed = _dedupe(
                     [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
                 )
-            if not listed and following and sentence.rstrip().endswith(":"):
+            if not listed and following and _ENDS_WITH_COLON.search(sentence):
                 listed = _bulleted_names(following)
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
@@ -962,6 +964,10 @@ def _sentence_events(
 
 MAX_UNLINKED = 12
 _NAMES_AHEAD_SENTENCES = 6
+_BULLETS_AHEAD = 40
+# "designated the following as “terrorist organizations, associations, and/or groups:”": the colon may sit
+# inside the closing quote.
+_ENDS_WITH_COLON = re.compile(r":[\"”’»]?\s*$")
 _JUST_DONE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:designated|proscribed|listed|banned|outlawed|added|removed|delisted|revoked)\b",
     re.I,
@@ -1029,6 +1035,7 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
 
 
 _BULLET = re.compile(r"[-–•*]\s+")
+_ITEM_PUNCTUATION = re.compile(r"[,;:!?]|\.\s")
 
 
 def _bulleted_names(following: list[str]) -> list[_Org]:
@@ -1039,6 +1046,19 @@ def _bulleted_names(following: list[str]) -> list[_Org]:
         bullet = _BULLET.match(line)
         if bullet is None:
             break
+        item = line[bullet.end() :].strip().rstrip(".;")
+        words = item.split()
+        if (
+            item[:1].isupper()
+            and not _ITEM_PUNCTUATION.search(item)
+            and len(words) <= 10
+            and 2 * sum(1 for w in words if any(c.isupper() for c in w)) > len(words)
+            and plausible(item)
+        ):
+            # One name per bullet ("• Islamic State in Iraq and Syria in South-East Asia", "• Jama’atu
+            # al-Muhajirin wal Ansar fil Filibin"): its "and" and small words do not split or end it.
+            found.append(_Org(item, None, 0))
+            continue
         found.extend(_Org(n.text, None, 0) for n in enumerated_names(line, bullet.end()))
     return _dedupe(found)
 

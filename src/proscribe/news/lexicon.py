@@ -297,9 +297,9 @@ FORWARD_COUNT = re.compile(
     r"|групп\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
     _I,
 )
-# Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
+# Where names are announced: "groups to be banned are A and B", "The groups are - A, B", "ban on A and B", "support for A and B".
 NAMES_CUE = re.compile(
-    r"\b(?:are|were|include[sd]?|namely|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+",
+    r"\b(?:are|were|include[sd]?|namely|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+(?:[-–—]\s+)?|:\s+",
     _I,
 )
 # Names after "the individuals are", "leaders ... were" are people, not organisations.

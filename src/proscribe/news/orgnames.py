@@ -195,7 +195,7 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
         if found is None:
             break
         name, end = found
-        if not plausible(name.text):
+        if not plausible(name.text) and not _numbered_item(text, name, end):
             break
         in_place = _IN_PLACE.match(text, end)
         if in_place is not None and (names or _SEPARATOR.match(text, in_place.end())):
@@ -210,6 +210,15 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
             break
         at = separator.end()
     return names
+
+
+def _numbered_item(text: str, name: FoundName, end: int) -> bool:
+    """A group named by a number ("764, Maniac Murder Cult, and Terrorgram Collective") is a name inside an
+    enumeration only: followed by a separator and another name (a year or a count is not)."""
+    if not (name.text.isdigit() and 3 <= len(name.text) <= 4 and not name.text.startswith(("19", "20"))):
+        return False
+    separator = _SEPARATOR.match(text, end)
+    return separator is not None and _name_at(text, separator.end()) is not None
 
 
 def quoted_names(text: str) -> list[FoundName]:

@@ -96,3 +96,78 @@ def test_a_year_or_a_lone_number_is_no_group() -> None:
         "Canada has designated 2019, the year of the attacks, as a turning point.\n", dt.date(2025, 1, 1)
     )
     assert "2019" not in organisations(found)
+
+
+def test_declared_with_a_long_object_before_the_category() -> None:
+    """dev5 2013-12-25_eg_muslim_brotherhood_alalam.txt: more than 50 characters between "declared" and "terrorist";
+    the "would ban" that follows the declaration is its consequence, not a proposal."""
+    text = (
+        "Egypt's military-installed government has declared the Muslim Brotherhood of ousted president Mohamed Morsi "
+        'a "terrorist" group, banning all its activities, including demonstrations, ministers say.\n\n'
+        'Deputy prime minister Hossam Eissa said on Wednesday that the movement has been declared a "terrorist" group '
+        "and social solidarity minister Ahmed al-Borei said the government would ban all its activities, including "
+        '"protests," AFP reported.\n'
+    )
+    found = events(text, dt.date(2013, 12, 25))
+    assert {(e.jurisdiction, e.organisation, e.action) for e in found} == {
+        ("EG", "Muslim Brotherhood", "designated")
+    }
+
+
+def test_a_ban_on_a_name_in_typographic_single_quotes() -> None:
+    """dev5 2023-01-05_in_trf_greaterkashmir.txt: the quoted name keeps its article."""
+    text = (
+        "New Delhi: The Union Home Ministry Thursday banned ‘The Resistance Front’ terror outfit, a proxy of the "
+        "Lashkar-e-Taiba.\n"
+    )
+    found = events(text, dt.date(2023, 1, 5))
+    assert organisations(found) == {"The Resistance Front"}
+    assert {e.jurisdiction for e in found} == {"IN"}
+
+
+def test_an_extended_ban_is_a_designation_from_its_new_start() -> None:
+    """dev5 2024-07-09_in_sfj_ban_extended_lokmattimes.txt: India's UAPA bans are renewed for five years."""
+    text = (
+        "The Ministry of Home Affairs has extended the ban on the terrorist group Sikhs For Justice (SFJ) for another "
+        "five years, declaring it an unlawful association from July 10, 2024.\n"
+    )
+    found = events(text, dt.date(2024, 7, 9))
+    assert [(e.organisation, e.action, e.effective_date) for e in found] == [
+        ("Sikhs For Justice", "designated", "2024-07-10")
+    ]
+
+
+def test_two_states_sharing_one_subject_each_list_the_group() -> None:
+    """dev5 2021-11-24_au_hezbollah_base_yalibnan.txt: "already" marks background, not the article's news."""
+    text = (
+        "Australia has listed the neo-Nazi group The Base as a terrorist organisation.\n\n"
+        "The United Kingdom and Canada have already added the organisation to their “terrorist” lists.\n"
+    )
+    found = [e for e in events(text, dt.date(2021, 11, 24)) if e.jurisdiction in ("GB", "CA")]
+    assert {(e.jurisdiction, e.organisation, e.action, e.primary) for e in found} == {
+        ("GB", "The Base", "designated", False),
+        ("CA", "The Base", "designated", False),
+    }
+
+
+def test_semicolon_list_with_descriptions_and_a_place_after_the_verb() -> None:
+    """dev5 2022-05-20_us_five_fto_revoked_prothomalo.txt: each item carries its own description up to the ";",
+    "dropped from the ... list" is a removal, and "operated in Spain and France" does not make France the actor."""
+    text = (
+        'The US State Department on Friday removed its longstanding official "foreign terrorist organisation" label '
+        "from Israeli, Basque, Egyptian, Palestinian and Japanese extremist groups.\n\n"
+        "Removed from the FTO blacklist were Kahane Chai, a Jewish extremist group linked to late rabbi Meir Kahane; "
+        "the Palestinian jihadist group Mujahidin Shura Council in the Environs of Jerusalem; and Euskadi Ta "
+        "Askatasuna, or ETA, a Basque separatist group that operated in Spain and France.\n\n"
+        "Japan's Aum Shinrikyo cult, which launched a deadly sarin attack in Tokyo's subway in 1995, and Gamaa "
+        "Islamiya, the militant group led by the blind cleric Omar Abdel Rahman, who died in a US prison in 2017, were "
+        "also dropped from the department's official list of foreign terrorist organisations.\n"
+    )
+    found = events(text, dt.date(2022, 5, 20))
+    removed = {(e.jurisdiction, e.organisation) for e in found if e.action == "delisted"}
+    assert {
+        ("US", "Kahane Chai"),
+        ("US", "Mujahidin Shura Council in the Environs of Jerusalem"),
+        ("US", "Euskadi Ta Askatasuna"),
+    } <= removed
+    assert not [e for e in found if e.action == "designated" or e.jurisdiction in ("FR", "ES", "IL")]

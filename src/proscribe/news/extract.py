@@ -162,11 +162,35 @@ def _nearest_jurisdiction(
     return jurisdictions.nearest(mentions, at, sentence, outside)
 
 
+_JOINED_SUBJECTS = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+# Between the second state and the verb: an auxiliary and adverbs only ("and Canada have already added").
+_SUBJECT_TO_VERB = re.compile(r"(?:\s+(?:have|has|had|also|already|now|both|\w+ly))*\s+")
+
+
+def _co_subjects(
+    mentions: list[jurisdictions.Mention], chosen: str | None, at: int, sentence: str
+) -> list[str]:
+    """The other state of a two-state subject right before the verb ("The United Kingdom and Canada have added")."""
+    before = [m for m in mentions if m.end <= at and m.kind == "name"]
+    for first, second in itertools.pairwise(before):
+        if (
+            chosen in (first.code, second.code)
+            and first.code != second.code
+            and _JOINED_SUBJECTS.fullmatch(sentence, first.end, second.start)
+            and _SUBJECT_TO_VERB.fullmatch(sentence, second.end, at)
+        ):
+            return [second.code if chosen == first.code else first.code]
+    return []
+
+
 def _is_jurisdiction_name(name: str) -> bool:
     # news-jur: any UN member state's name, capital or office.
     return any(
         pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS
     ) or jurisdictions.is_state_name(name)
+
+
+_TRAILING_SMALL_WORD = re.compile(r"(?:\s+(?:of|the|for|and|in|de|del|du|des))+$")
 
 
 def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
@@ -179,6 +203,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return  # 'declared PFI ... as an "Unlawful Association"': the category, not the group
         # "The Terrorgram collective has been proscribed": a sentence-initial article is no part of the name.
         clean = name.strip(" ,.;:*").removeprefix("the ").removeprefix("The ").strip()
+        # "the Muslim Brotherhood of ousted president Mohamed Morsi": a small word the name stopped at is not its end.
+        clean = _TRAILING_SMALL_WORD.sub("", clean)
         if not plausible(clean):
             return
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
@@ -916,7 +942,7 @@ def _sentence_events(
                 # Undated: the article's news when it opens the story, or when it is told in the present perfect
                 # ("two dissident groups ... have been designated, he added").
                 primary = (body_index <= 3 or _JUST_DONE.search(sentence) is not None) and not re.search(
-                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
+                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b|\balready\b", sentence, re.I
                 )
             if announced is not None:
                 announced_date: str | None = str(announced.date)
@@ -933,7 +959,13 @@ def _sentence_events(
                 precision = "day"
             else:
                 precision = "unknown"
-            for org in orgs or [_Org("", None, 0)]:
+            # "The United Kingdom and Canada have already added the organisation to their lists": one step each.
+            acting = (
+                [jurisdiction, *_co_subjects(juris, jurisdiction, at, sentence)]
+                if explicit_jurisdiction
+                else [jurisdiction]
+            )
+            for code, org in itertools.product(acting, orgs or [_Org("", None, 0)]):
                 confidence = 0.4
                 confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
                 confidence += 0.15 if explicit_jurisdiction else 0.0
@@ -946,7 +978,7 @@ def _sentence_events(
                 found.append(
                     NewsEvent(
                         file=article.name,
-                        jurisdiction=jurisdiction,
+                        jurisdiction=code,
                         organisation=org.text or None,
                         entity_id=org.entity_id,
                         action=action,
@@ -959,7 +991,10 @@ def _sentence_events(
                         date_basis=basis,
                     )
                 )
-    return found
+    # "the movement has been declared a "terrorist" group and ... the government would ban all its activities": what
+    # the sentence reports as done is the step; the "would" is its consequence, not a proposal of it.
+    done = {e.organisation for e in found if e.action == "designated"}
+    return [e for e in found if not (e.action == "proposed_designation" and e.organisation in done)]
 
 
 MAX_UNLINKED = 12

@@ -44,8 +44,10 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
-        r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:list|terror)"
+        r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:(?:black)?list|terror)"
         r"|\bremov(?:e|ed|es|ing)\s+(?:the\s+)?(?:Taliban|group|regime)\b[^.]{0,30}\bfrom\b"
+        # "were also dropped from the department's official list of foreign terrorist organisations"
+        r"|\bdropped\s+from\s+(?:(?:its|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:black)?list\b"
         r"|\b(?:taken|took|take|taking)\b[^.]{0,40}\boff\b[^.]{0,20}\b(?:list|terror)"
         r"|\bdelist(?:ed|s|ing)?\b|\brevok(?:e|ed|es|ing)\b[^.]{0,80}\bdesignation|\brevocation\b|\brescind\w*\b[^.]{0,60}\bdesignation"
         r"|\bno\s+longer\s+(?:on|appears|listed|designated|included|among)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
@@ -69,9 +71,14 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("designated", re.compile(
         r"\bre-?designat\w*|\bre[- ]?list(?:ed|s|ing)\b|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
         r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+)listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
-        r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
+        r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w'‘’\"“”-]+\s+){0,3}?lists?\b"
         r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}listed\b|\b(?:was|were|been|be)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
-        r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
+        r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[‘“\"]?[A-Z]))|\boutlawed\s+(?-i:(?=[A-Z]))"
+        # A renewed ban is a designation again (India's UAPA bans run five years): "has extended the ban on the
+        # terrorist group Sikhs For Justice", "extended the ban imposed on Pro-Khalistani group ...".
+        r"|\bextend(?:ed|s)\s+(?:the\s+)?ban\s+(?:imposed\s+)?on\b"
+        # "has declared the Muslim Brotherhood of ousted president Mohamed Morsi a "terrorist" group": a long object.
+        r"|\bdeclared\b[^.]{50,110}?\b[\"“‘]?terrorist[\"”’]?\s+(?:group|organi[sz]ation|entity|outfit)"
         # Other verbs reporters use: "blacklisted X", "bans X", "outlaws X", "branded X a terrorist group", "classified X
         # as a terrorist organisation", "named X a Specially Designated Global Terrorist", "put X on its terror list".
         # A ban reported by its coming into force: "a ban on Palestine Action came into force on Saturday".

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Organisation names read from the words around a listing verb, for groups the registry does not know.
 
 "announces the designation of Tren de Aragua, Mara Salvatrucha (MS-13), Cártel de Sinaloa, ... and
@@ -23,7 +23,9 @@ _SMALL = r"(?:de|del|de\s+la|du|des|da|la|los|las|al|el|ul|ut|bin|ibn|of|the|for
 _NAME = re.compile(
     rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
 )
-_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
+# Typographic single quotes count too ("banned ‘The Resistance Front’ terror outfit"); a plain ' does not, being
+# also the apostrophe of "al-Qa'ida".
+_QUOTED = re.compile(r"[«„“\"‘]([^«»„“”\"‘’]{2,90})[»“”\"’]")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _AND = r"(?:and|und|sowie|и|as\s+well\s+as|et|y|ainsi\s+que|así\s+como)"
 _SEPARATOR = re.compile(rf"[ \t]*(?:,[ \t]*{_AND}?|[ \t]+{_AND}|;[ \t]*{_AND}?)[ \t]+")
@@ -39,6 +41,9 @@ _IN_PLACE = re.compile(
 # An aside after a listed name, up to the next ";": "A, also known as the B or the C; D; E, including the F; and G".
 _ASIDE = re.compile(
     r",?[ \t]*(?:also[ \t]+known[ \t]+as|a\.?k\.?a\.?|formerly(?:[ \t]+known[ \t]+as)?|including)[ \t]+[^;.]{1,200}?(?=;)"
+    # A description in a list whose items end at ";": "Kahane Chai, a Jewish extremist group linked to late rabbi Meir
+    # Kahane; the Palestinian jihadist group Mujahidin Shura Council ...; and Euskadi Ta Askatasuna".
+    r"|,[ \t]*(?:an?|the)[ \t]+[^;.]{1,200}?(?=;)"
     # One alias in a relative clause: "Ansar Bayt al-Maqdis, which is also known as Ansar Jerusalem, Al Murabitun and ...".
     rf"|,[ \t]*(?:which|who)[ \t]+(?:is|are|was|were)[ \t]+(?:also[ \t]+)?(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?{_CAP}[\w'’-]*(?:[ \t]+{_CAP}[\w'’-]*){{0,4}}(?=[ \t]*,)"
 )
@@ -168,6 +173,8 @@ def last_name_before(text: str, end: int) -> FoundName | None:
 
 def plausible(name: str) -> bool:
     """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
+    # A quoted name may keep its article ("banned ‘The Resistance Front’ terror outfit"): the rest is judged.
+    name = name.removeprefix("The ") if name.startswith("The ") and name[4:5].isupper() else name
     if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):
         return False
     return not name.isdigit()

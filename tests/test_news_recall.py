@@ -171,3 +171,53 @@ def test_semicolon_list_with_descriptions_and_a_place_after_the_verb() -> None:
         ("US", "Euskadi Ta Askatasuna"),
     } <= removed
     assert not [e for e in found if e.action == "designated" or e.jurisdiction in ("FR", "ES", "IL")]
+
+
+def test_names_with_a_shared_plural_description_and_a_person() -> None:
+    """dev5 2021-06-25_ca_three_percenters_urdupoint.txt."""
+    text = (
+        "The Canadian government has designated three groups and an individual as terrorist entities among which are "
+        "two far-right collectives and an Islamic State terror group (banned in Russia) offshoot in Africa, Public "
+        "Safety Minister Bill Blair said on Friday.\n\n"
+        "The list includes the Three Percenters and Aryan Strikeforce far-right groups active in North America, the "
+        "Islamic State in the Democratic Republic of Congo and James Mason, a US neo-Nazi.\n"
+    )
+    found = events(text, dt.date(2021, 6, 25))
+    assert organisations(found) == {
+        "Three Percenters",
+        "Aryan Strikeforce",
+        "Islamic State in the Democratic Republic of Congo",
+        "James Mason",
+    }
+    assert {e.jurisdiction for e in found} == {"CA"}
+
+
+def test_a_list_approved_by_a_cabinet_names_its_groups_in_the_sentence() -> None:
+    """dev5 2014-11-20_ae_uae_terrorist_list_defensenews.txt: the count ("83 organizations") does not send the
+    reader to the next sentences when the names follow it; a nationality may describe a name with no article."""
+    text = (
+        "The list approved by the UAE Cabinet on Nov. 15 includes 83 organizations, including the Washington-based "
+        "Center for American-Islamic Relations (CAIR), Serbian non profit group CANVAS and the Houthi movement in "
+        "Yemen. The list, however, excludes Lebanese Hezbollah and Gaza- based Hamas.\n"
+    )
+    found = events(text, dt.date(2014, 11, 20))
+    assert {(e.jurisdiction, e.organisation, e.effective_date) for e in found if e.entity_id is None} == {
+        ("AE", "Center for American-Islamic Relations", "2014-11-15"),
+        ("AE", "CANVAS", "2014-11-15"),
+    }
+    assert "ansarallah" in {e.entity_id for e in found}
+    assert "hizballah" not in {e.entity_id for e in found}  # "excludes Lebanese Hezbollah"
+
+
+def test_a_proposal_continued_along_with_the_first_keeps_its_day() -> None:
+    """dev2 2021-11-27_us_farc_revoke_reuters.txt."""
+    text = (
+        "The United States will revoke its designation of the Colombian armed group the Revolutionary Armed Forces "
+        "of Colombia (FARC) as a foreign terrorist organization on Tuesday and designate two breakaway groups, a "
+        "senior State Department official said on Friday.\n\n"
+        "Along with the removal, the State Department will designate two other groups, La Segunda Marquetalia and "
+        "FARC-EP, as foreign terrorist organizations, the official said.\n"
+    )
+    found = events(text, dt.date(2021, 11, 27))
+    proposed = {(e.organisation, e.effective_date) for e in found if e.action == "proposed_designation"}
+    assert proposed == {("Segunda Marquetalia", "2021-11-30"), ("FARC-EP", "2021-11-30")}

@@ -535,7 +535,10 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and last_dated is not None
                 and continuation
                 and number - last_dated[2] <= 5
-                and last_dated[0] == (event.jurisdiction, event.action)
+                and last_dated[0][0] == event.jurisdiction
+                # "will revoke ... on Tuesday" then "Along with the removal, ... will designate two other groups":
+                # one announcement, one day, for the steps it proposes.
+                and (last_dated[0][1] == event.action or _both_proposed(last_dated[0][1], event.action))
             ):
                 sentence_events[position] = event = replace(
                         event, effective_date=last_dated[1].effective_date, date_precision=last_dated[1].date_precision,
@@ -848,11 +851,17 @@ def _sentence_events(
                     [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
                 )
             from_context = False
-            # "... and designate two breakaway groups": the object is counted, its names come next.
+            # "... and designate two breakaway groups": the object is counted, its names come next (unless the
+            # sentence names them itself: "includes 83 organizations, including A, B and C").
             counted = lexicon.FORWARD_COUNT.match(
                 sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
             )
-            if counted is not None and following and action in ("designated", "proposed_designation"):
+            if (
+                counted is not None
+                and following
+                and not listed
+                and action in ("designated", "proposed_designation")
+            ):
                 orgs = _names_ahead(following, _count(counted.group(0)))
             if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
@@ -1025,6 +1034,10 @@ _LISTING_STEPS = lexicon.STATUS_ACTIONS | {"petition_filed", "proposed_designati
 _MAY_BE_UNNAMED = frozenset(
     {"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"}
 )
+
+
+def _both_proposed(first: str, second: str) -> bool:
+    return first.startswith("proposed_") and second.startswith("proposed_")
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:

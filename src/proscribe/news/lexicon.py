@@ -77,6 +77,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A renewed ban is a designation again (India's UAPA bans run five years): "has extended the ban on the
         # terrorist group Sikhs For Justice", "extended the ban imposed on Pro-Khalistani group ...".
         r"|\bextend(?:ed|s)\s+(?:the\s+)?ban\s+(?:imposed\s+)?on\b"
+        # A list adopted by a government names what it designates: "The list approved by the UAE Cabinet on Nov. 15
+        # includes 83 organizations, including A, B and C" (the "." of an abbreviated month does not end it).
+        r"|\blist\s+(?:approved|adopted)\s+by\b(?:[^.]|\.\s(?=\d)){0,60}?\bincludes?\b"
         # "has declared the Muslim Brotherhood of ousted president Mohamed Morsi a "terrorist" group": a long object.
         r"|\bdeclared\b[^.]{50,110}?\b[\"“‘]?terrorist[\"”’]?\s+(?:group|organi[sz]ation|entity|outfit)"
         # Other verbs reporters use: "blacklisted X", "bans X", "outlaws X", "branded X a terrorist group", "classified X
@@ -372,7 +375,7 @@ MIDNIGHT = re.compile(r"\b(?:from|at|after)\s+midnight\b(?![^.]{0,20}\b(?:on|of)
 UPON_PUBLICATION = re.compile(r"\b(?:go|goes|take|takes)\s+(?:into\s+)?effect\s+upon\s+publication\b", _I)
 # "The government also outlawed TAK", "The order also banned": the same step as the one before.
 CONTINUATION = re.compile(
-    r"\balso\b|\bauch\b|\bebenfalls\b|\bgleichzeitig\b|\bтакже\b|\bthe\s+(?:same\s+)?order\b|\bthe\s+(?:other|second|third|fourth|fifth)\b",
+    r"\balso\b|\balong\s+with\b|\bauch\b|\bebenfalls\b|\bgleichzeitig\b|\bтакже\b|\bthe\s+(?:same\s+)?order\b|\bthe\s+(?:other|second|third|fourth|fifth)\b",
     _I,
 )
 

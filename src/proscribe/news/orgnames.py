@@ -67,14 +67,21 @@ _ROMANCE_LEAD = re.compile(
     r"(?=[A-ZÀ-Þ„\"«“])"
 )
 # A list item's description before its name: "the Japanese cult", "the radical Jewish group".
+# Also without an article after a nationality: "Serbian non profit group CANVAS".
 _DESCRIBED = re.compile(
-    r"(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:group|cult|sect|movement|organi[sz]ation|network|gang|militia|faction|outfit|cartel)[ \t]+"
+    r"(?:(?:the|a|an)[ \t]+|(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|i)[ \t]+))(?:[\w-]+[ \t]+){0,4}?(?:group|cult|sect|movement|organi[sz]ation|network|gang|militia|faction|outfit|cartel)[ \t]+"
+)
+# A plural description after names it applies to: "the Three Percenters and Aryan Strikeforce far-right groups active in
+# North America, the ...".
+_DESCRIPTION_AFTER = re.compile(
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:groups|organi[sz]ations|movements|networks|collectives|gangs)"
+    rf"(?:[ \t]+(?:active|based|operating)[ \t]+in[ \t]+{_CAP}[\w'’-]*(?:[ \t]+{_CAP}[\w'’-]*){{0,3}})?(?=[ \t]*(?:,|;|\.|$))"
 )
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
     r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity|cult|sect|militia|faction|outfit"
     r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
-    r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
+    r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*(?:including[ \t]+)?"
     r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"
 )
 # After a name: a lowercase word other than these means the capitalised word was an adjective
@@ -139,8 +146,12 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
             value += "."
         end = name.start() + len(value)
         noun = _SINGULAR_NOUN.match(text, end)
+        description = None if noun else _DESCRIPTION_AFTER.match(text, end)
         if noun:
             value, end = value + noun.group(0), noun.end()
+        elif description is not None:
+            found = FoundName(name.start(), end, value)
+            return found, description.end()
         elif not _NAME_END.match(text, end):
             return None
         if _SPEECH_AFTER.match(text, end):

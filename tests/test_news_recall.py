@@ -221,3 +221,30 @@ def test_a_proposal_continued_along_with_the_first_keeps_its_day() -> None:
     found = events(text, dt.date(2021, 11, 27))
     proposed = {(e.organisation, e.effective_date) for e in found if e.action == "proposed_designation"}
     assert proposed == {("Segunda Marquetalia", "2021-11-30"), ("FARC-EP", "2021-11-30")}
+
+
+def test_un_committee_blacklisting_people_and_firms_dated_by_the_resolution() -> None:
+    """dev5 2017-07-21_un_isil_aq_eight_listed_tass.txt: "eight individuals and companies" are named in the next
+    sentences; "A US-drafted resolution was adopted unanimously on Thursday" dates the step; "Besides, ..." continues it.
+    The groups the sanctions are against (the Islamic State, Al-Qaeda) are not what was listed."""
+    text = (
+        "UN Security Council slaps sanctions on Islamic State\n\n"
+        "THE UNITED NATIONS, July 20. /TASS/. The United Nations Security Council has extended sanctions against the "
+        "Islamic State (IS) and Al-Qaeda (both terror organizations outlawed in Russia) by blacklisting eight "
+        "individuals and companies. A US-drafted resolution was adopted unanimously on Thursday.\n\n"
+        "Four more names will be added the ISIL & Al-Qaida Sanctions List, that includes over 250 individuals, groups "
+        "and organizations linked to the IS and Al-Qaeda. These are Malik Barkhanoev and Murad Margoshvili who are on "
+        "the Russian wanted list and are taking part in fights in Iraq and Syria within terror groups.\n\n"
+        "Besides, two financial organizations-Iraq’s Selselat al Thahab Money Exchange and Syria’s Hanifa Money "
+        "Exchange Office that cooperated with the IS and two terror groups currently operating in Syria - the Khalid "
+        "ibn al-Walid Army and Jund al-Aqsa - were added to the list.\n"
+    )
+    found = events(text, dt.date(2017, 7, 21))
+    listed = {(e.jurisdiction, e.organisation, e.effective_date) for e in found if e.action == "designated"}
+    assert {
+        ("UN", "Malik Barkhanoev", "2017-07-20"),
+        ("UN", "Murad Margoshvili", "2017-07-20"),
+        ("UN", "Khalid ibn al-Walid Army", "2017-07-20"),
+        ("UN", "Jund al-Aqsa", "2017-07-20"),
+    } <= listed
+    assert not {e.entity_id for e in found} & {"al-qaida", "islamic-state"}

@@ -304,7 +304,9 @@ FEDERAL_REGISTER_PUBLICATION = re.compile(r"\b(?:publish\w*|print\w*|publication
 FORWARD_COUNT = re.compile(
     r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|cuatro|cinco|seis"
     r"|siete|ocho|nueve|diez|\d+)\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+"
-    r"|групп\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
+    r"|групп\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles"
+    # A sanctions committee lists people and firms together: "by blacklisting eight individuals and companies".
+    r"|(?:individuals|persons)\s+and\s+(?:companies|entities|organi[sz]ations|groups))\b",
     _I,
 )
 # Where names are announced: "groups to be banned are A and B", "The groups are - A, B", "ban on A and B", "support for A and B".
@@ -375,7 +377,7 @@ MIDNIGHT = re.compile(r"\b(?:from|at|after)\s+midnight\b(?![^.]{0,20}\b(?:on|of)
 UPON_PUBLICATION = re.compile(r"\b(?:go|goes|take|takes)\s+(?:into\s+)?effect\s+upon\s+publication\b", _I)
 # "The government also outlawed TAK", "The order also banned": the same step as the one before.
 CONTINUATION = re.compile(
-    r"\balso\b|\balong\s+with\b|\bauch\b|\bebenfalls\b|\bgleichzeitig\b|\bтакже\b|\bthe\s+(?:same\s+)?order\b|\bthe\s+(?:other|second|third|fourth|fifth)\b",
+    r"\balso\b|\balong\s+with\b|^besides\b|\bauch\b|\bebenfalls\b|\bgleichzeitig\b|\bтакже\b|\bthe\s+(?:same\s+)?order\b|\bthe\s+(?:other|second|third|fourth|fifth)\b",
     _I,
 )
 
@@ -513,7 +515,7 @@ JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
 # A sentence right after a reported ruling or ban that dates it: "in its ruling on April 17", "Это решение
 # было озвучено 17 апреля", "Административное дело было рассмотрено 4 июня", "Das teilte sie am Donnerstag mit".
 DECISION_REF = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|resolution|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
     r"|решени\w*|дело\b|заседани\w*|запрет\w*|постановлени\w*|вынесен\w*"
     r"|\b(?:medida|resoluci[óo]n|decisi[óo]n|décision|arrêté|mesure)\b|шешім\w*",  # news-jur: es, fr, kk
     _I,

@@ -248,3 +248,20 @@ def test_un_committee_blacklisting_people_and_firms_dated_by_the_resolution() ->
         ("UN", "Jund al-Aqsa", "2017-07-20"),
     } <= listed
     assert not {e.entity_id for e in found} & {"al-qaida", "islamic-state"}
+
+
+def test_said_on_a_day_it_has_designated_dates_the_step() -> None:
+    """dev4 2018-02-28_us_is_affiliates_business_standard.txt: the announcement's day is the only day given for a step
+    reported as done; the next sentence's "were also designated" continues it."""
+    text = (
+        "The US State Department on Tuesday said it has designated seven Islamic State (IS)-affiliated groups and two "
+        "leaders as Specially Designated Global Terrorists (SDGTs).\n"
+        "Three of the seven groups, namely the IS-West Africa, IS-Philippines and IS-Bangladesh, were also designated "
+        "as Foreign Terrorist Organizations (FTOs), reports Xinhua.\n"
+    )
+    found = events(text, dt.date(2018, 2, 28))
+    assert {(e.organisation, e.effective_date) for e in found if e.action == "designated"} >= {
+        ("IS-West Africa", "2018-02-27"),
+        ("IS-Philippines", "2018-02-27"),
+        ("IS-Bangladesh", "2018-02-27"),
+    }

@@ -899,6 +899,16 @@ def _sentence_events(
                 )
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
             if (
+                effective is None
+                and announced is not None
+                and announced.precision == "day"
+                and action in ("designated", "delisted")
+                and _REPORTED_DONE.search(sentence)
+            ):
+                # "The US State Department on Tuesday said it has designated seven ... groups": done by the day it
+                # was announced, the only day the sentence gives.
+                effective = announced
+            if (
                 action.startswith("proposed_")
                 and effective is not None
                 and effective.basis == "relative"
@@ -1014,6 +1024,11 @@ _BULLETS_AHEAD = 40
 _ENDS_WITH_COLON = re.compile(r":[\"”’»]?\s*$")
 _JUST_DONE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:designated|proscribed|listed|banned|outlawed|added|removed|delisted|revoked)\b",
+    re.I,
+)
+_REPORTED_DONE = re.compile(
+    r"\b(?:said|says|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|the\s+\w+)\s+(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:designated|listed|proscribed|banned|added|removed|delisted|revoked)\b",
     re.I,
 )
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b")

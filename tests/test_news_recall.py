@@ -265,3 +265,20 @@ def test_said_on_a_day_it_has_designated_dates_the_step() -> None:
         ("IS-Philippines", "2018-02-27"),
         ("IS-Bangladesh", "2018-02-27"),
     }
+
+
+def test_declared_proscribed_organisations_with_names_in_a_dashed_aside() -> None:
+    """dev5 2019-08-23_pk_hizbul_ahrar_bras_dawn.txt: Pakistan's "declared ... proscribed organisations"; the passive
+    "X was declared proscribed organisation in March" names its own subject."""
+    text = (
+        "RAWALPINDI: The National Counter Terrorism Authority (Nacta) has declared two more outfits — Hizbul Ahrar and "
+        "Balochistan Raaji Ajoi-R-Sangar (BRAS) — proscribed organisations under Section 11-B of the Anti-Terrorism "
+        "Act, putting their members and activities under surveillance.\n"
+        "Jamaatul Dawa was declared proscribed organisation in March, along with its several affiliates.\n"
+    )
+    found = events(text, dt.date(2019, 8, 23))
+    assert {(e.organisation, e.effective_date) for e in found if e.action == "designated"} == {
+        ("Hizbul Ahrar", None),
+        ("Balochistan Raaji Ajoi-R-Sangar", None),
+        ("Jamaatul Dawa", "2019-03"),
+    }

@@ -77,6 +77,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A renewed ban is a designation again (India's UAPA bans run five years): "has extended the ban on the
         # terrorist group Sikhs For Justice", "extended the ban imposed on Pro-Khalistani group ...".
         r"|\bextend(?:ed|s)\s+(?:the\s+)?ban\s+(?:imposed\s+)?on\b"
+        # Pakistan's wording: "has declared two more outfits — A and B — proscribed organisations".
+        r"|\bdeclared\s+(?=[^.]{0,120}?\bproscribed\s+(?:organi[sz]ations?|outfits?|groups?)\b)"
         # A list adopted by a government names what it designates: "The list approved by the UAE Cabinet on Nov. 15
         # includes 83 organizations, including A, B and C" (the "." of an abbreviated month does not end it).
         r"|\blist\s+(?:approved|adopted)\s+by\b(?:[^.]|\.\s(?=\d)){0,60}?\bincludes?\b"
@@ -249,7 +251,7 @@ EN_SUBJECT = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:\s+(?:collective|group|network|movement|gang|cartel|brigade))?)"
     r"(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
     r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had|will)\s+(?:(?:\w+ly|also|now|since|later|then|been|be)\s+){0,3}"
-    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed)\b"
+    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed|declared)\b"
 )
 NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"

@@ -282,3 +282,26 @@ def test_declared_proscribed_organisations_with_names_in_a_dashed_aside() -> Non
         ("Balochistan Raaji Ajoi-R-Sangar", None),
         ("Jamaatul Dawa", "2019-03"),
     }
+
+
+def test_gazette_expiry_and_revocation_with_long_aliases() -> None:
+    """dev5 2024-11-20_nz_hizbollah_eta_gazette.txt (New Zealand Gazette notice 2024-go5987): a designation that
+    "will expire" on a day, and one that "was revoked", each after a long parenthesis of aliases."""
+    text = (
+        "On 14 December 2024 the terrorist designation of Euskadi Ta Askatasuna (ETA, also known as Euzkadi Ta "
+        "Azkatasuna, Euzkadi Ta Askatasuna, Basque Fatherland and Liberty, Basque Nation and Liberty, and Basque "
+        "Homeland and Freedom), made pursuant to section 22 of the Terrorism Suppression Act 2002 (“TSA”) on 10 "
+        "February 2010, and renewed pursuant to then section 35 of the TSA on 11 February 2013, 2 February 2016, 30 "
+        "January 2019, and 14 December 2021, will expire.\n"
+        "On 20 November 2024, pursuant to section 29C of the Terrorism Suppression Act 2002 (“TSA”), the designation "
+        "as a terrorist entity of the organisation known as Islamic Resistance (IR, also known as Al-Muqawama "
+        "al-Islamiyya, Military Wing of Lebanese Hizballah, Military Wing of Hezbollah, Military Wing of Hizbullah) "
+        "was revoked.\n"
+    )
+    found = events(text, dt.date(2024, 11, 20))
+    removed = {(e.organisation, e.entity_id, e.effective_date) for e in found if e.action == "delisted"}
+    assert ("Euskadi Ta Askatasuna", None, "2024-12-14") in removed or any(
+        entity == "eta" and day == "2024-12-14" for _, entity, day in removed
+    )
+    assert any(entity == "hizballah" and day == "2024-11-20" for _, entity, day in removed)
+    assert not [e for e in found if e.action == "designated"]

@@ -305,3 +305,12 @@ def test_gazette_expiry_and_revocation_with_long_aliases() -> None:
     )
     assert any(entity == "hizballah" and day == "2024-11-20" for _, entity, day in removed)
     assert not [e for e in found if e.action == "designated"]
+
+
+def test_a_statement_declared_that_is_no_declaration() -> None:
+    """The long "declared ... a terrorist group" reading is not a speech verb's clause."""
+    text = (
+        "The minister declared that the bombing in the capital last week was carried out by a terrorist group linked "
+        "to Al-Shabaab.\n"
+    )
+    assert events(text, dt.date(2020, 1, 1)) == []

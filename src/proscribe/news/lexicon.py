@@ -82,8 +82,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A list adopted by a government names what it designates: "The list approved by the UAE Cabinet on Nov. 15
         # includes 83 organizations, including A, B and C" (the "." of an abbreviated month does not end it).
         r"|\blist\s+(?:approved|adopted)\s+by\b(?:[^.]|\.\s(?=\d)){0,60}?\bincludes?\b"
-        # "has declared the Muslim Brotherhood of ousted president Mohamed Morsi a "terrorist" group": a long object.
-        r"|\bdeclared\b[^.]{50,110}?\b[\"“‘]?terrorist[\"”’]?\s+(?:group|organi[sz]ation|entity|outfit)"
+        # "has declared the Muslim Brotherhood of ousted president Mohamed Morsi a "terrorist" group": a long object
+        # (not a statement: "declared that ... a terrorist group").
+        r"|\bdeclared\b(?!\s+(?:that|in|on|at|war)\b)[^.]{50,110}?\b[\"“‘]?terrorist[\"”’]?\s+(?:group|organi[sz]ation|entity|outfit)"
         # Other verbs reporters use: "blacklisted X", "bans X", "outlaws X", "branded X a terrorist group", "classified X
         # as a terrorist organisation", "named X a Specially Designated Global Terrorist", "put X on its terror list".
         # A ban reported by its coming into force: "a ban on Palestine Action came into force on Saturday".

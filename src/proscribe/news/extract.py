@@ -162,35 +162,11 @@ def _nearest_jurisdiction(
     return jurisdictions.nearest(mentions, at, sentence, outside)
 
 
-_JOINED_SUBJECTS = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
-# Between the second state and the verb: an auxiliary and adverbs only ("and Canada have already added").
-_SUBJECT_TO_VERB = re.compile(r"(?:\s+(?:have|has|had|also|already|now|both|\w+ly))*\s+")
-
-
-def _co_subjects(
-    mentions: list[jurisdictions.Mention], chosen: str | None, at: int, sentence: str
-) -> list[str]:
-    """The other state of a two-state subject right before the verb ("The United Kingdom and Canada have added")."""
-    before = [m for m in mentions if m.end <= at and m.kind == "name"]
-    for first, second in itertools.pairwise(before):
-        if (
-            chosen in (first.code, second.code)
-            and first.code != second.code
-            and _JOINED_SUBJECTS.fullmatch(sentence, first.end, second.start)
-            and _SUBJECT_TO_VERB.fullmatch(sentence, second.end, at)
-        ):
-            return [second.code if chosen == first.code else first.code]
-    return []
-
-
 def _is_jurisdiction_name(name: str) -> bool:
     # news-jur: any UN member state's name, capital or office.
     return any(
         pattern.fullmatch(name) for _, pattern in lexicon.JURISDICTIONS
     ) or jurisdictions.is_state_name(name)
-
-
-_TRAILING_SMALL_WORD = re.compile(r"(?:\s+(?:of|the|for|and|in|de|del|du|des))+$")
 
 
 def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
@@ -203,8 +179,6 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return  # 'declared PFI ... as an "Unlawful Association"': the category, not the group
         # "The Terrorgram collective has been proscribed": a sentence-initial article is no part of the name.
         clean = name.strip(" ,.;:*").removeprefix("the ").removeprefix("The ").strip()
-        # "the Muslim Brotherhood of ousted president Mohamed Morsi": a small word the name stopped at is not its end.
-        clean = _TRAILING_SMALL_WORD.sub("", clean)
         if not plausible(clean):
             return
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
@@ -494,9 +468,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         last = bisect.bisect_left(juris_starts, end)
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
-        # A sentence ending in a colon may announce a long bulleted list (18 groups in one Philippine resolution).
-        ahead = _BULLETS_AHEAD if _ENDS_WITH_COLON.search(sentence) else _NAMES_AHEAD_SENTENCES
-        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
+        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
@@ -535,10 +507,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and last_dated is not None
                 and continuation
                 and number - last_dated[2] <= 5
-                and last_dated[0][0] == event.jurisdiction
-                # "will revoke ... on Tuesday" then "Along with the removal, ... will designate two other groups":
-                # one announcement, one day, for the steps it proposes.
-                and (last_dated[0][1] == event.action or _both_proposed(last_dated[0][1], event.action))
+                and last_dated[0] == (event.jurisdiction, event.action)
             ):
                 sentence_events[position] = event = replace(
                         event, effective_date=last_dated[1].effective_date, date_precision=last_dated[1].date_precision,
@@ -838,7 +807,7 @@ def _sentence_events(
                 listed = _dedupe(
                     [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
                 )
-            if not listed and following and _ENDS_WITH_COLON.search(sentence):
+            if not listed and following and sentence.rstrip().endswith(":"):
                 listed = _bulleted_names(following)
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
@@ -851,17 +820,11 @@ def _sentence_events(
                     [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
                 )
             from_context = False
-            # "... and designate two breakaway groups": the object is counted, its names come next (unless the
-            # sentence names them itself: "includes 83 organizations, including A, B and C").
+            # "... and designate two breakaway groups": the object is counted, its names come next.
             counted = lexicon.FORWARD_COUNT.match(
                 sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
             )
-            if (
-                counted is not None
-                and following
-                and not listed
-                and action in ("designated", "proposed_designation")
-            ):
+            if counted is not None and following and action in ("designated", "proposed_designation"):
                 orgs = _names_ahead(following, _count(counted.group(0)))
             if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
@@ -898,16 +861,6 @@ def _sentence_events(
                     or (article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None)
                 )
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
-            if (
-                effective is None
-                and announced is not None
-                and announced.precision == "day"
-                and action in ("designated", "delisted")
-                and _REPORTED_DONE.search(sentence)
-            ):
-                # "The US State Department on Tuesday said it has designated seven ... groups": done by the day it
-                # was announced, the only day the sentence gives.
-                effective = announced
             if (
                 action.startswith("proposed_")
                 and effective is not None
@@ -961,7 +914,7 @@ def _sentence_events(
                 # Undated: the article's news when it opens the story, or when it is told in the present perfect
                 # ("two dissident groups ... have been designated, he added").
                 primary = (body_index <= 3 or _JUST_DONE.search(sentence) is not None) and not re.search(
-                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b|\balready\b", sentence, re.I
+                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
                 )
             if announced is not None:
                 announced_date: str | None = str(announced.date)
@@ -978,13 +931,7 @@ def _sentence_events(
                 precision = "day"
             else:
                 precision = "unknown"
-            # "The United Kingdom and Canada have already added the organisation to their lists": one step each.
-            acting = (
-                [jurisdiction, *_co_subjects(juris, jurisdiction, at, sentence)]
-                if explicit_jurisdiction
-                else [jurisdiction]
-            )
-            for code, org in itertools.product(acting, orgs or [_Org("", None, 0)]):
+            for org in orgs or [_Org("", None, 0)]:
                 confidence = 0.4
                 confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
                 confidence += 0.15 if explicit_jurisdiction else 0.0
@@ -997,7 +944,7 @@ def _sentence_events(
                 found.append(
                     NewsEvent(
                         file=article.name,
-                        jurisdiction=code,
+                        jurisdiction=jurisdiction,
                         organisation=org.text or None,
                         entity_id=org.entity_id,
                         action=action,
@@ -1010,25 +957,13 @@ def _sentence_events(
                         date_basis=basis,
                     )
                 )
-    # "the movement has been declared a "terrorist" group and ... the government would ban all its activities": what
-    # the sentence reports as done is the step; the "would" is its consequence, not a proposal of it.
-    done = {e.organisation for e in found if e.action == "designated"}
-    return [e for e in found if not (e.action == "proposed_designation" and e.organisation in done)]
+    return found
 
 
 MAX_UNLINKED = 12
 _NAMES_AHEAD_SENTENCES = 6
-_BULLETS_AHEAD = 40
-# "designated the following as “terrorist organizations, associations, and/or groups:”": the colon may sit
-# inside the closing quote.
-_ENDS_WITH_COLON = re.compile(r":[\"”’»]?\s*$")
 _JUST_DONE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:designated|proscribed|listed|banned|outlawed|added|removed|delisted|revoked)\b",
-    re.I,
-)
-_REPORTED_DONE = re.compile(
-    r"\b(?:said|says|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|the\s+\w+)\s+(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?"
-    r"(?:designated|listed|proscribed|banned|added|removed|delisted|revoked)\b",
     re.I,
 )
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b")
@@ -1049,10 +984,6 @@ _LISTING_STEPS = lexicon.STATUS_ACTIONS | {"petition_filed", "proposed_designati
 _MAY_BE_UNNAMED = frozenset(
     {"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"}
 )
-
-
-def _both_proposed(first: str, second: str) -> bool:
-    return first.startswith("proposed_") and second.startswith("proposed_")
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:
@@ -1098,7 +1029,6 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
 
 
 _BULLET = re.compile(r"[-–•*]\s+")
-_ITEM_PUNCTUATION = re.compile(r"[,;:!?]|\.\s")
 
 
 def _bulleted_names(following: list[str]) -> list[_Org]:
@@ -1109,19 +1039,6 @@ def _bulleted_names(following: list[str]) -> list[_Org]:
         bullet = _BULLET.match(line)
         if bullet is None:
             break
-        item = line[bullet.end() :].strip().rstrip(".;")
-        words = item.split()
-        if (
-            item[:1].isupper()
-            and not _ITEM_PUNCTUATION.search(item)
-            and len(words) <= 10
-            and 2 * sum(1 for w in words if any(c.isupper() for c in w)) > len(words)
-            and plausible(item)
-        ):
-            # One name per bullet ("• Islamic State in Iraq and Syria in South-East Asia", "• Jama’atu
-            # al-Muhajirin wal Ansar fil Filibin"): its "and" and small words do not split or end it.
-            found.append(_Org(item, None, 0))
-            continue
         found.extend(_Org(n.text, None, 0) for n in enumerated_names(line, bullet.end()))
     return _dedupe(found)
 

@@ -442,15 +442,10 @@ def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
     """``mentions`` with those after offset ``at`` kept only when they are agents or list owners."""
     kept: list[Mention] = []
     for mention in mentions:
-        if mention.start > at and mention.kind != "inst":
+        if mention.start > at and mention.kind != "inst" and not mention.legacy:
             before = sentence[max(at, mention.start - 12) : mention.start]
             after = sentence[mention.end : mention.end + 40]
-            agent = _AGENT_BEFORE.search(before) or _LIST_AFTER.match(after)
-            # "a Basque separatist group that operated in Spain and France": a place after the verb never acts.
-            if not agent and (
-                not mention.legacy
-                or _PLACE_BEFORE.search(sentence[max(at, mention.start - 40) : mention.start])
-            ):
+            if not (_AGENT_BEFORE.search(before) or _LIST_AFTER.match(after)):
                 continue
         kept.append(mention)
     return kept
@@ -458,12 +453,6 @@ def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
 
 _AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|par|por|durch|von)|(?<!\w)(?:от|со\s+стороны))\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?$", re.I
-)
-# Where a group is or acts, not who lists it ("that operated in Spain and France"); "designated ... in Russia" is
-# the listing's scope and still acts.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:operat\w*|based|active|activit\w+|fought|fighting|fights|attacks?|lives?|lived)\s+(?:in|across|throughout)\s+"
-    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$"
 )
 _LIST_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:\w+\s+){0,3})?(?:list|register|registry|liste|lista|списк\w*|перечень|перечн\w*|реестр\w*)\b",

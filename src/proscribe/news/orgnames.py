@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
+# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Organisation names read from the words around a listing verb, for groups the registry does not know.
 
 "announces the designation of Tren de Aragua, Mara Salvatrucha (MS-13), Cártel de Sinaloa, ... and
@@ -23,9 +23,7 @@ _SMALL = r"(?:de|del|de\s+la|du|des|da|la|los|las|al|el|ul|ut|bin|ibn|of|the|for
 _NAME = re.compile(
     rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
 )
-# Typographic single quotes count too ("banned ‘The Resistance Front’ terror outfit"); a plain ' does not, being
-# also the apostrophe of "al-Qa'ida".
-_QUOTED = re.compile(r"[«„“\"‘]([^«»„“”\"‘’]{2,90})[»“”\"’]")
+_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
 _AND = r"(?:and|und|sowie|и|as\s+well\s+as|et|y|ainsi\s+que|así\s+como)"
 _SEPARATOR = re.compile(rf"[ \t]*(?:,[ \t]*{_AND}?|[ \t]+{_AND}|;[ \t]*{_AND}?)[ \t]+")
@@ -41,9 +39,6 @@ _IN_PLACE = re.compile(
 # An aside after a listed name, up to the next ";": "A, also known as the B or the C; D; E, including the F; and G".
 _ASIDE = re.compile(
     r",?[ \t]*(?:also[ \t]+known[ \t]+as|a\.?k\.?a\.?|formerly(?:[ \t]+known[ \t]+as)?|including)[ \t]+[^;.]{1,200}?(?=;)"
-    # A description in a list whose items end at ";": "Kahane Chai, a Jewish extremist group linked to late rabbi Meir
-    # Kahane; the Palestinian jihadist group Mujahidin Shura Council ...; and Euskadi Ta Askatasuna".
-    r"|,[ \t]*(?:an?|the)[ \t]+[^;.]{1,200}?(?=;)"
     # One alias in a relative clause: "Ansar Bayt al-Maqdis, which is also known as Ansar Jerusalem, Al Murabitun and ...".
     rf"|,[ \t]*(?:which|who)[ \t]+(?:is|are|was|were)[ \t]+(?:also[ \t]+)?(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?{_CAP}[\w'’-]*(?:[ \t]+{_CAP}[\w'’-]*){{0,4}}(?=[ \t]*,)"
 )
@@ -67,21 +62,14 @@ _ROMANCE_LEAD = re.compile(
     r"(?=[A-ZÀ-Þ„\"«“])"
 )
 # A list item's description before its name: "the Japanese cult", "the radical Jewish group".
-# Also without an article after a nationality: "Serbian non profit group CANVAS".
 _DESCRIBED = re.compile(
-    r"(?:(?:the|a|an)[ \t]+|(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|i)[ \t]+))(?:[\w-]+[ \t]+){0,4}?(?:group|cult|sect|movement|organi[sz]ation|network|gang|militia|faction|outfit|cartel)[ \t]+"
-)
-# A plural description after names it applies to: "the Three Percenters and Aryan Strikeforce far-right groups active in
-# North America, the ...".
-_DESCRIPTION_AFTER = re.compile(
-    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:groups|organi[sz]ations|movements|networks|collectives|gangs)"
-    rf"(?:[ \t]+(?:active|based|operating)[ \t]+in[ \t]+{_CAP}[\w'’-]*(?:[ \t]+{_CAP}[\w'’-]*){{0,3}})?(?=[ \t]*(?:,|;|\.|$))"
+    r"(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:group|cult|sect|movement|organi[sz]ation|network|gang|militia|faction|outfit|cartel)[ \t]+"
 )
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
     r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity|cult|sect|militia|faction|outfit"
     r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
-    r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels|outfits)[ \t]*(?:,|[ \t][—–])[ \t]*(?:including[ \t]+)?"
+    r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
     r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"
 )
 # After a name: a lowercase word other than these means the capitalised word was an adjective
@@ -146,12 +134,8 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
             value += "."
         end = name.start() + len(value)
         noun = _SINGULAR_NOUN.match(text, end)
-        description = None if noun else _DESCRIPTION_AFTER.match(text, end)
         if noun:
             value, end = value + noun.group(0), noun.end()
-        elif description is not None:
-            found = FoundName(name.start(), end, value)
-            return found, description.end()
         elif not _NAME_END.match(text, end):
             return None
         if _SPEECH_AFTER.match(text, end):
@@ -184,8 +168,6 @@ def last_name_before(text: str, end: int) -> FoundName | None:
 
 def plausible(name: str) -> bool:
     """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
-    # A quoted name may keep its article ("banned ‘The Resistance Front’ terror outfit"): the rest is judged.
-    name = name.removeprefix("The ") if name.startswith("The ") and name[4:5].isupper() else name
     if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):
         return False
     return not name.isdigit()
@@ -213,7 +195,7 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
         if found is None:
             break
         name, end = found
-        if not plausible(name.text) and not _numbered_item(text, name, end):
+        if not plausible(name.text):
             break
         in_place = _IN_PLACE.match(text, end)
         if in_place is not None and (names or _SEPARATOR.match(text, in_place.end())):
@@ -228,15 +210,6 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
             break
         at = separator.end()
     return names
-
-
-def _numbered_item(text: str, name: FoundName, end: int) -> bool:
-    """A group named by a number ("764, Maniac Murder Cult, and Terrorgram Collective") is a name inside an
-    enumeration only: followed by a separator and another name (a year or a count is not)."""
-    if not (name.text.isdigit() and 3 <= len(name.text) <= 4 and not name.text.startswith(("19", "20"))):
-        return False
-    separator = _SEPARATOR.match(text, end)
-    return separator is not None and _name_at(text, separator.end()) is not None
 
 
 def quoted_names(text: str) -> list[FoundName]:

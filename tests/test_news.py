@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -684,3 +685,13 @@ def test_extremist_list_bans_are_reported_only_when_asked_for() -> None:
     assert [(e.jurisdiction, e.organisation, e.action) for e in found] == [
         ("RU", "Панк-группа Pussy Riot", "designated")
     ]
+
+
+@pytest.mark.parametrize("name", ["dev5", "dev6"])
+def test_labelled_set_is_well_formed(name: str) -> None:
+    # Files, fields, date shapes, verbatim evidence, no distractor with events, no URL in two sets.
+    spec = importlib.util.spec_from_file_location("validate_news_set", DATA / "validate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.problems(name) == []

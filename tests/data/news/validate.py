@@ -1,8 +1,9 @@
-"""Check the dev6 held-out set: files, fields, dates, verbatim evidence, no URL overlap.
+"""Check a labelled news set: files, fields, dates, verbatim evidence, no URL shared with another set.
 
-Run from anywhere: ``python tests/data/news/dev6/validate.py``. Exits 1 and prints every
-problem found. It reads only the JSON lines of the other sets (their ``url`` fields), never
-their articles, so running it does not look at blind texts. It runs no extractor.
+Run from anywhere: ``python tests/data/news/validate.py dev5 dev6`` (set folders under this one).
+Exits 1 and prints every problem found. It reads only the JSON lines of the other sets (their
+``url`` fields), never their articles, so running it does not look at blind texts. It runs no
+extractor. ``tests/test_news.py`` runs it on the sets labelled in this format (dev5, dev6).
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-OTHER_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "blind")
+NEWS = Path(__file__).resolve().parent
 TRUTH_FIELDS = [
     "file",
     "jurisdiction",
@@ -60,18 +60,19 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def problems() -> list[str]:
-    """Every problem found in the set, as one line each."""
+def problems(name: str) -> list[str]:
+    """Every problem found in the set ``name`` (a folder beside this file), as one line each."""
+    folder = NEWS / name
     found: list[str] = []
-    index = read_jsonl(HERE / "index.jsonl")
-    truth = read_jsonl(HERE / "truth.jsonl")
+    index = read_jsonl(folder / "index.jsonl")
+    truth = read_jsonl(folder / "truth.jsonl")
     used_urls: set[object] = set()
-    for name in OTHER_SETS:
-        for other in sorted((HERE.parent / name).glob("index*.jsonl")):
+    for other_set in sorted(p for p in NEWS.iterdir() if p.is_dir() and p.name != name):
+        for other in sorted(other_set.glob("index*.jsonl")):
             used_urls |= {row.get("url") for row in read_jsonl(other)}
     files = {str(row["file"]) for row in index}
     distractors = {str(row["file"]) for row in index if row.get("distractor")}
-    on_disk = {path.name for path in HERE.glob("*.txt")}
+    on_disk = {path.name for path in folder.glob("*.txt")}
     if len(files) != len(index):
         found.append("index.jsonl: a file is listed twice")
     if len({row["url"] for row in index}) != len(index):
@@ -117,14 +118,14 @@ def problems() -> list[str]:
             found.append(f"{where}: effective_date {effective} does not match precision {precision}")
         if announced is not None and not re.fullmatch(ANY_DATE, str(announced)):
             found.append(f"{where}: announced_date {announced} is not ISO")
-        text = (HERE / name).read_text(encoding="utf-8")
+        text = (folder / name).read_text(encoding="utf-8")
         if str(event["evidence"]) not in text:
             found.append(f"{where}: evidence is not a verbatim substring of {name}")
     return found
 
 
 if __name__ == "__main__":
-    listed = problems()
+    listed = [f"{name}: {line}" for name in sys.argv[1:] for line in problems(name)]
     for line in listed:
         print(line)
     print(f"{len(listed)} problems")

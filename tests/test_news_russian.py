@@ -206,3 +206,72 @@ def test_tagging_budget_counts_sentences_not_calls() -> None:
             russian.organisation_names(sentence)
     budget = russian._BUDGET.get()
     assert budget.left == russian.MAX_TAGGED_SENTENCES - len(sentences)
+
+
+def _steps(events: list[NewsEvent]) -> list[tuple[str | None, str | None, str, str | None, bool]]:
+    return [(e.jurisdiction, e.organisation, e.action, e.effective_date, e.primary) for e in events]
+
+
+def test_rosfinmonitoring_list_is_no_designation() -> None:
+    # dev5, m24.ru: Rosfinmonitoring's list of terrorists and extremists freezes assets; it designates no one.
+    sentence = (
+        "До этого Росфинмониторинг внес в перечень экстремистских и террористических организаций литовский "
+        '"Форум свободной России".'
+    )
+    assert _sentence_events(sentence, dt.date(2025, 12, 8)) == []
+    assert [(e.organisation, e.action) for e in _events("dev5/2025-12-08_ru_congress_deputies_m24.txt")] == [
+        ("Съезд народных депутатов", "designated")
+    ]
+
+
+def test_person_on_the_financial_list_in_brackets_leaves_the_ruling() -> None:
+    # dev4, mk.ru: the leader's status in brackets names Rosfinmonitoring's list; the court's ruling stands.
+    events = _events("dev4/2023-12-30_ru_rdk_mk.txt")
+    assert ("RU", "РДК", "designated") in [(e.jurisdiction, e.organisation, e.action) for e in events]
+
+
+def test_an_international_structures_list_is_no_states_designation() -> None:
+    # dev5, khovar.tj: the SCO's regional anti-terrorist structure keeps a list; Tajikistan did not act here.
+    events = _events("dev5/2022-09-14_ru_irpt_terrorist_khovar.txt")
+    assert _steps(events) == [
+        ("RU", "Партия исламского возрождения Таджикистана", "designated", "2022-09-14", True)
+    ]
+
+
+def test_description_before_a_quoted_name_is_not_a_group() -> None:
+    # dev5, profile.ru: "Украинский батальон "Днепр-1"" — the tagger's span is the description of the quoted name.
+    sentence = (
+        'Украинский батальон "Днепр-1" включен в перечень террористических организаций, что означает запрет его '
+        "на территории России, сообщает Федеральная служба безопасности."
+    )
+    assert [n.text for n in russian.organisation_names(sentence)] == ["Днепр-1"]
+    organisations = {e.organisation for e in _events("dev5/2024-09-04_ru_dnipro1_fsb_list_profile.txt")}
+    assert organisations == {"Днепр-1", "Грузинский легион"}
+
+
+def test_background_ruling_keeps_its_own_month() -> None:
+    # dev5, profile.ru: "В июне российский суд признал ..." is dated by its own month, not by the day another
+    # ruling came into force ("решение вступило в силу 25 июня 2024 года").
+    events = _events("dev5/2024-09-04_ru_dnipro1_fsb_list_profile.txt")
+    assert ("RU", "Грузинский легион", "designated", "2024-06", False) in _steps(events)
+
+
+def test_registry_name_inside_a_longer_quoted_name_is_another_group() -> None:
+    # dev5, life.ru: "Путеводитель в исламское государство" is a group of its own, not Islamic State.
+    events = _events("dev5/2019-02-12_ru_fsb_list_chistopol_life.txt")
+    assert "islamic-state" not in {e.entity_id for e in events}
+    assert {"Чистопольский джамаат", "Путеводитель в исламское государство"} <= {
+        e.organisation for e in events
+    }
+
+
+def test_starred_name_and_genitive_country_read_as_one_group() -> None:
+    # dev5, khovar.tj: "Партию исламского возрождения Таджикистана*" (the star marks a banned group) and, in a
+    # quoted statement, "Партии исламского возрождения Таджикистана" (the tagger calls the country a place).
+    sentence = (
+        "«Суд удовлетворил иск генеральной прокуратуры РФ о признании террористической Партии исламского "
+        "возрождения Таджикистана и запрете ее деятельности на территории РФ»,— рассказал «Интерфаксу» представитель."
+    )
+    assert "Партия исламского возрождения Таджикистана" in [
+        n.text for n in russian.organisation_names(sentence)
+    ]

@@ -494,6 +494,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and (event.effective_date is None or event.effective_date < str(in_force[1].date))
                 and event.jurisdiction == (context_jurisdiction or event.jurisdiction)
                 and (event.effective_date is None or event.date_basis == "explicit")
+                # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
+                # (the in-force sentence is about another ruling).
+                and (event.effective_date is None or not russian.is_russian(sentence))
             ):
                 sentence_events[position] = event = replace(
                     event,
@@ -648,6 +651,8 @@ def _not_the_entity(text: str, mention: EntityMention) -> bool:
     State West Africa Province", "Islamic State - Bangladesh", "Islamic State in the Greater Sahara")."""
     if lexicon.DESCRIPTIVE_AFTER.match(text, mention.end):
         return True
+    if russian.inside_longer_quoted_name(text, mention.start, mention.end):
+        return True  # [news-ru] "Путеводитель в исламское государство" is another group
     if text[mention.end : mention.end + 1] == "-" and text[mention.end + 1 : mention.end + 2].isalnum():
         return (
             True  # "ISIS-DRC", "IS-Somalia", "Taliban-led": a compound that names or describes something else
@@ -741,6 +746,9 @@ def _sentence_events(
                 continue
             # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
             if action in lexicon.STATUS_ACTIONS and russian.in_status_aside(sentence, match.start()):
+                continue
+            # [news-ru] Rosfinmonitoring's list of terrorists and extremists freezes assets: no designation.
+            if action in _LISTING_STEPS and russian.financial_list_step(sentence, match.start(), match.end()):
                 continue
             if (
                 action in _LISTING_STEPS
@@ -1080,6 +1088,10 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     for event in events:
         key = _event_key(event)
         kept = merged.get(key)
+        if kept is not None and (_background_of(event, kept) or _background_of(kept, event)):
+            # [news-ru] The ruling told as background keeps its own date beside the undated news it led to.
+            key = (*key[:2], key[2] + "\0background")
+            kept = merged.get(key)
         if kept is None:
             merged[key] = event
             continue
@@ -1103,6 +1115,20 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     # organisation", "organisations have been so proscribed", "указанной организации") is not reported.
     # Laws and bills may be about no one group ("a law that allows bans to be suspended").
     return [e for e in distinct if e.organisation or e.action in _MAY_BE_UNNAMED]
+
+
+def _background_of(event: NewsEvent, kept: NewsEvent) -> bool:
+    """[news-ru] Whether ``event`` is a dated background step ("суд 14 декабря 2023 года признал ...") of an
+    undated primary one already kept from a Russian sentence ("включен в перечень"): two steps, not one."""
+    return (
+        kept.primary
+        and kept.effective_date is None
+        and not event.primary
+        and event.effective_date is not None
+        and event.date_basis == "explicit"
+        and russian.is_russian(event.evidence_quote)
+        and russian.is_russian(kept.evidence_quote)
+    )
 
 
 # Words a name may gain without naming another group: "Bishnoi" / "Bishnoi Gang", "Sinaloa" / "Cártel de Sinaloa".
@@ -1157,6 +1183,8 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
                 )
         if twin is not None and not _same_group(stems, kept_stems[twin]):
             twin = None
+        if twin is not None and (_background_of(event, kept[twin]) or _background_of(kept[twin], event)):
+            twin = None  # [news-ru] a dated background step beside the undated news
         if twin is None:
             kept.append(event)
             kept_stems.append(stems)

@@ -64,6 +64,8 @@ _NOT_GROUP = re.compile(
     r"|^(?:рф|сша|фрг|ес|оон|вс|ск|ук|ук\s+рф|кс|нак|ндс|ндфл|сми|снг|ии|ип|ооо|зао|оао|пао|нко|ссср|кпрф|лдпр|ер)$",
     re.IGNORECASE,
 )
+# A quoted name right after a span: "Украинский батальон "Днепр-1"" (the span describes what the quotes name).
+_QUOTE_NEXT = re.compile(r"\s*[«„“\"]")
 _GROUP_NOUN = re.compile(
     r"(?:организаци|движени|объединени|группировк|групп|сообществ|формировани|легион|батальон|корпус|фонд|парти|союз|сет[ьи]|центр)\w*\s*[«„“\"]?$",
     re.IGNORECASE,
@@ -160,10 +162,20 @@ def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
     models = _models()
     doc = doc if doc is not None else _tag(sentence)
     found: list[RussianName] = []
-    for span in doc.spans:
+    spans = list(doc.spans)
+    for number, span in enumerate(spans):
         if span.type != "ORG":
             continue
         tokens = [t for t in span.tokens if t.text not in '«»"„“”']
+        following = spans[number + 1] if number + 1 < len(spans) else None
+        if (
+            following is not None
+            and following.type == "LOC"
+            and not sentence[span.stop : following.start].strip()
+            and all(t.feats.get("Case") == "Gen" for t in following.tokens)
+        ):
+            # "Партии исламского возрождения Таджикистана": a country in the genitive completes the name.
+            tokens += list(following.tokens)
         if not tokens:
             continue
         # "международное движение АУЕ": lower-case words describe, the name starts at the capital.
@@ -180,6 +192,8 @@ def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
         start, end = tokens[0].start, tokens[-1].stop
         if any(mark in sentence[start:end] for mark in '«»"„“”'):
             continue  # a name cut by its quotes: the quoted reading below has it whole
+        if _GROUP_NOUN.search(sentence[start:end]) and _QUOTE_NEXT.match(sentence, end):
+            continue  # "Украинский батальон "Днепр-1"": a description; the quoted name after it is the name
         text = (
             _nominative(models, tokens)
             if len(tokens) > 1 or tokens[0].text.lower() != tokens[0].text
@@ -426,7 +440,61 @@ def link_cyrillic(name: str | None, entity_id: str | None, index: NameIndex) -> 
         return name, entity_id
     if entity_id is None:
         entity_id = link_name(name, index)
-    return _UNPAIRED_QUOTE.sub("", name).strip(), entity_id
+    # "Партию исламского возрождения Таджикистана*": Russian media star a group banned in Russia; no part of its name.
+    return _UNPAIRED_QUOTE.sub("", name).strip().rstrip("*").strip(), entity_id
+
+
+# Rosfinmonitoring's list ("перечень организаций и физических лиц, в отношении которых имеются сведения об их
+# причастности к экстремистской деятельности или терроризму") freezes assets; it is no designation: groups
+# reach it from court rulings and from other lists, and a name is added to it with no listing step of its own.
+# The regional anti-terrorist structure of the SCO and the CIS keep lists too; they are no state's designation.
+_FINANCIAL_LIST = re.compile(
+    r"(?:перечень|перечне|перечня|список|списке|списка)\s+[^.]{0,80}?\b(?:ШОС|СНГ|ОДКБ)\b|росфинмониторинг|причастност\w*\s+к\s+экстремистск|(?:перечень|перечне|список|списке|реестр\w*)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:экстремистов|террористов)\b",
+    re.IGNORECASE,
+)
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def financial_list_step(sentence: str, start: int, end: int) -> bool:
+    """Whether a Russian sentence reports an addition to Rosfinmonitoring's list of terrorists and extremists
+    ("Росфинмониторинг внес в перечень экстремистских и террористических организаций литовский «Форум
+    свободной России»") or to an international structure's list ("в перечень ... структуры ШОС"), which is
+    no state's designation. Only the words around the listing verb at ``start``-``end`` count: a person's
+    status in brackets ("(внесен в список террористов и экстремистов)") beside a court's ruling does not."""
+    if not _CYRILLIC.search(sentence):
+        return False
+    around = _ASIDE.sub(" ", sentence[max(0, start - 60) : end + 120])
+    return bool(_FINANCIAL_LIST.search(around))
+
+
+_LINE_WINDOW = 1500
+
+
+def inside_longer_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a registry name) is a part of a longer quoted Russian name: "организация
+    "Путеводитель в исламское государство"" names another group than "исламское государство"."""
+    if not _CYRILLIC.search(text[start:end]):
+        return False
+    # Quotes pair up within the paragraph (a long one-line input: a window around the name).
+    line_start = text.rfind("\n", max(0, start - _LINE_WINDOW), start) + 1 or max(0, start - _LINE_WINDOW)
+    line_end = text.find("\n", end, end + _LINE_WINDOW)
+    line_end = line_end if line_end >= 0 else min(len(text), end + _LINE_WINDOW)
+    for match in _QUOTED.finditer(text, line_start, line_end):
+        inner = match.group(1).strip()
+        if match.start(1) > start:
+            break
+        if (
+            match.end(1) < end
+            or not inner[:1].isupper()
+            or len(inner.split()) > 8
+            or inner.endswith((".", ",", "!", "?"))
+        ):
+            continue
+        return len(words(inner)) > len(words(text[start:end]))
+    return False
 
 
 def group_noun_before(sentence: str, start: int) -> bool:

@@ -275,3 +275,34 @@ def test_starred_name_and_genitive_country_read_as_one_group() -> None:
     assert "Партия исламского возрождения Таджикистана" in [
         n.text for n in russian.organisation_names(sentence)
     ]
+
+
+def test_relative_clause_with_a_bare_passive_is_a_status() -> None:
+    # In the words of the dev sentencing reports (dev/2023-12-19_ru_hizb_sentence_interfax.txt): the relative
+    # clause says what the group is; "которая была признана ... судом в 2017 году" (dev5, life.ru) tells a step.
+    sentence = (
+        "Житель Уфы признан виновным в участии в деятельности организации «Хизб ут-Тахрир», которая признана "
+        "в России террористической."
+    )
+    assert russian.in_status_aside(sentence, sentence.index("признана"))
+    assert _sentence_events(sentence, dt.date(2023, 12, 19)) == []
+    told = "В список добавлена организация «Чистопольский джамаат», которая была признана террористической судом."
+    assert not russian.in_status_aside(told, told.index("признана"))
+
+
+def test_conviction_report_recalls_a_ban_without_reporting_one() -> None:
+    # A conviction report in the words of dev5's TASS sentencing reports: the undated mention of the ban is the
+    # group's status. A ban it dates (dev5, eadaily: "26 сентября 2016 года решением Верховного суда
+    # Узбекистана признана террористической") stays as background.
+    text = (
+        "Суд в Уфе приговорил пятерых членов ячейки «Хизб ут-Тахрир»\n\n"
+        "Приволжский окружной военный суд приговорил пятерых жителей Башкирии к срокам от 12 до 19 лет лишения "
+        "свободы за участие в деятельности террористической организации «Хизб ут-Тахрир».\n\n"
+        "Организация «Хизб ут-Тахрир» признана террористической, ее деятельность на территории РФ запрещена.\n"
+    )
+    article = parse_article(text, "ru.txt", published=dt.date(2023, 12, 19), language="ru")
+    assert extract_events(article, INDEX) == []
+    assert ("UZ", "designated", "2016-09-26", False) in [
+        (e.jurisdiction, e.action, e.effective_date, e.primary)
+        for e in _events("dev5/2022-01-27_uz_ktj_arrests_eadaily.txt")
+    ]

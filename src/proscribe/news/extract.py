@@ -609,6 +609,15 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
+    lead = [text[a:b] for a, b in spans[: russian.LEAD_SENTENCES]]
+    if russian.crime_news(lead):
+        # [news-ru] A Russian report of a conviction or an arrest: an undated ban it recalls after its lead
+        # ("Организация признана террористической") is the group's status, not news; a dated one is history.
+        events = [
+            e
+            for e in events
+            if e.action not in _LISTING_STEPS or e.effective_date is not None or e.evidence_quote in lead
+        ]
     events = [  # [news-ru] Russian names the registry knows
         replace(event, organisation=name, entity_id=entity_id)
         for event in events

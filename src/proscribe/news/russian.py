@@ -363,7 +363,41 @@ def in_status_aside(sentence: str, position: int) -> bool:
     if not _CYRILLIC.search(sentence):
         return False
     opened = sentence.rfind("(", 0, position)
-    return opened >= 0 and sentence.rfind(")", opened, position) < 0
+    if opened >= 0 and sentence.rfind(")", opened, position) < 0:
+        return True
+    # "«Хизб ут-Тахрир», которая признана в России террористической": a relative clause with a bare passive
+    # (no "была", no agent) describes the group's standing, as conviction and FSB reports do; "которая была
+    # признана ... судом в 2017 году" and "которую суд признал" tell a step.
+    return bool(_RELATIVE_STATUS.search(sentence[max(0, position - 60) : position])) and bool(
+        _BARE_PASSIVE.match(sentence, position)
+    )
+
+
+_RELATIVE_STATUS = re.compile(
+    r",\s*(?:[а-яё]+\s+)?котор(?:ая|ое|ый|ые|ой|ых|ого|ую)\s+(?:(?!был|ранее|\d)[а-яё]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BARE_PASSIVE = re.compile(
+    r"(?:признан|внесен|внесён|включен|включён|запрещен|запрещён)[аоы]?\b", re.IGNORECASE
+)
+
+
+# The news of a court's sentence or of the security services' arrests: a trial, a detention, a charge.
+_CRIME_NEWS = re.compile(
+    r"приговор\w*|осужд\w*|осуж[дж]ен\w*|виновн\w*|задержа\w*|обвин\w*|уголовн\w+\s+дел\w*|лишени\w+\s+свободы"
+    r"|колони\w*\s+(?:строгого|общего|особого)|арестова\w*|ячейк\w*|теракт\w*|вербов\w*|ликвидирова\w*|пресек\w*",
+    re.IGNORECASE,
+)
+# Sentences of an article's opening that tell its news: the headline and the first sentence.
+LEAD_SENTENCES = 2
+
+
+def crime_news(lead: Sequence[str]) -> bool:
+    """Whether the opening sentences of a Russian article (headline and lead) report a sentence, an arrest or a
+    charge: such a report names the banned group it convicts for, and its undated mentions of the ban
+    ("организация признана террористической и запрещена в России") are the group's status, no listing step."""
+    opening = " ".join(lead[:LEAD_SENTENCES])
+    return bool(_CYRILLIC.search(opening)) and is_russian(opening) and bool(_CRIME_NEWS.search(opening))
 
 
 # Transliteration keys: a name in Cyrillic and its Latin spelling in a registry ("ХАМАС" / "Hamas",

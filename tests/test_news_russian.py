@@ -306,3 +306,33 @@ def test_conviction_report_recalls_a_ban_without_reporting_one() -> None:
         (e.jurisdiction, e.action, e.effective_date, e.primary)
         for e in _events("dev5/2022-01-27_uz_ktj_arrests_eadaily.txt")
     ]
+
+
+def test_prosecutor_general_claims_and_hearings() -> None:
+    # dev5, rg.ru: a demand, a claim with nested straight quotes, and a hearing "на вторую половину января".
+    steps = {
+        (e.organisation, e.action, e.effective_date)
+        for e in _events("dev5/2024-12-27_ru_right_sector_petition_rg.txt")
+    }
+    assert {
+        ("Правый сектор", "petition_filed", None),
+        ("Добровольческий украинский корпус", "petition_filed", None),
+        ("Правая молодежь", "petition_filed", None),
+        ("Правый сектор", "hearing_scheduled", "2025-01"),
+    } <= steps
+    assert not any((name or "").startswith("Национально-освободительное движение") for name, _, _ in steps)
+    # dev5, ria.ru: "направил в Верховный суд иск", "назначено к судебному разбирательству на 8 декабря".
+    steps = {
+        (e.organisation, e.action, e.effective_date)
+        for e in _events("dev5/2025-11-21_ru_congress_deputies_petition_ria.txt")
+    }
+    assert steps == {
+        ("Съезд народных депутатов", "petition_filed", None),
+        ("Съезд народных депутатов", "hearing_scheduled", "2025-12-08"),
+    }
+
+
+def test_ruling_on_the_prosecutors_claim_is_no_petition() -> None:
+    # dev, theins.ru: "по иску генпрокурора" names the claim the court ruled on; the ruling is the step.
+    events = _events("dev/2020-06-05_ru_hts_designated_theins.txt")
+    assert [(e.entity_id, e.action) for e in events] == [("hayat-tahrir-al-sham", "designated")]

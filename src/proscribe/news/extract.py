@@ -201,6 +201,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     # Quoted statements are long and start lower-case or end with punctuation; names do not. A quoted
     # name right after "сообщает", "reports", "berichtet" is the news agency.
     for name in quoted_names(sentence):
+        if russian.opens_nested_quote(sentence, name.end):
+            continue  # [news-ru] '"Национально-освободительное движение "Правый сектор"': cut at the inner quote
         if not lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
             keep(name.text, name.start)
     for name in acronym_names(sentence):

@@ -17,12 +17,12 @@ _I = re.IGNORECASE
 ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Procedural steps first: they mention delisting/suspension without doing it.
     ("review_due", re.compile(r"\b(?:will|to)\s+(?:now\s+)?be\s+reviewed\s+by\s+the\s+Federation\s+Council|рассмотрит\s+Совет\s+Федерации", _I)),
-    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}назначен\w*\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
+    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}(?:назначен|запланирован)\w*\s+на|назначен\w*\s+к\s+(?:судебному\s+)?(?:разбирательству|рассмотрению)\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
     ("bill_passed_first_reading", re.compile(r"\bfirst\s+reading\b|в\s+первом\s+чтении|in\s+erster\s+Lesung", _I)),
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
     ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
     ("law_signed", re.compile(r"\bsigned\s+(?:a|the)\s+law\b|\bsigned\s+(?:the\s+bill\s+)?into\s+law\b|\bsigned\s+laws?\b|подписал\w*\s+закон|unterzeichnete\w*\s+(?:\w+\s+){0,3}Gesetz\w*|Gesetz\w*\s+unterzeichnet", _I)),
-    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|обратил\w*\s+(?:\w+\s+){0,2}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|(?:подал|направил)\w*\s+(?:административн\w+\s+)?иск|Antrag\s+des\s+Generalstaatsanwalts", _I)),
+    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|с\s+требованием|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|обратил\w*\s+(?:\w+\s+){0,2}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|(?:подал|направил)\w*\s+(?:в\s+(?:[\w-]+\s+){0,2}?суд\w*\s+)?(?:административн\w+\s+)?(?:исков\w+\s+заявлени\w*|иск)|(?<!удовлетворил\s)(?<!удовлетворила\s)(?<!отклонил\s)(?<!по\s)\bиск\w*\s+(?:генеральн\w+\s+прокурор|генпрокурор|генеральн\w+\s+прокуратур|генпрокуратур)\w*|Antrag\s+des\s+Generalstaatsanwalts", _I)),
     ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
@@ -373,7 +373,7 @@ CONTINUATION = re.compile(
 # substring test (fast, in C) decides whether the pattern is worth running on a sentence at all.
 ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_due": ("federation council", "совет федерации"),
-    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "entscheid", "will rule", "will decide"),
+    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "разбирательств", "entscheid", "will rule", "will decide"),
     "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
     "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),

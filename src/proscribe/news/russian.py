@@ -217,7 +217,14 @@ def quoted_group_names(sentence: str) -> list[RussianName]:
     """Quoted names that a group noun introduces ("движение «Колумбайн»", "организацию «Съезд народных
     депутатов»") or that the tagger would not see; the quotes keep them in the nominative."""
     found: list[RussianName] = []
-    for match in _QUOTED.finditer(sentence):
+    position = 0
+    while (match := _QUOTED.search(sentence, position)) is not None:
+        position = match.end()
+        if match.group(1)[-1:].isspace() and sentence[match.end() : match.end() + 1].isalpha():
+            # '"Национально-освободительное движение "Правый сектор", ...': straight quotes nested; the quote
+            # read as closing opens the inner name, and pairing starts again there.
+            position = match.end(1)
+            continue
         inner = match.group(1).strip()
         if not inner[:1].isupper() or len(inner.split()) > 8 or inner.endswith((".", ",", "!", "?")):
             continue
@@ -331,7 +338,7 @@ _COORDINATION = re.compile(
 # Between the verb and the first name: a few words of one clause ("признал экстремистскими организациями ",
 # "признал «экстремистск|ими организациями» три ведущих независимых СМИ — "; the verb's match may end
 # inside a word), not a new clause ("..., который ...", "..., а ...").
-_LEAD = re.compile(r"^\w*[^;]{0,90}$")
+_LEAD = re.compile(r"^\w*[^;]{0,130}$")
 _LEAD_CLAUSE = re.compile(r",\s*(?:котор|что\b|где\b|когда\b|чтобы\b|а\b|но\b)")
 
 
@@ -529,6 +536,15 @@ def inside_longer_quoted_name(text: str, start: int, end: int) -> bool:
             continue
         return len(words(inner)) > len(words(text[start:end]))
     return False
+
+
+_NESTED_OPENER = re.compile(r"\s+[«„“\"]\w")
+
+
+def opens_nested_quote(sentence: str, end: int) -> bool:
+    """Whether a quoted name read up to ``end`` was cut at a nested straight quote ('"Национально-освободительное
+    движение "Правый сектор"'): the quote after it opens the inner name, it closes nothing."""
+    return bool(_CYRILLIC.search(sentence)) and bool(_NESTED_OPENER.match(sentence, end))
 
 
 def group_noun_before(sentence: str, start: int) -> bool:

@@ -219,9 +219,8 @@ def test_rosfinmonitoring_list_is_no_designation() -> None:
         '"Форум свободной России".'
     )
     assert _sentence_events(sentence, dt.date(2025, 12, 8)) == []
-    assert [(e.organisation, e.action) for e in _events("dev5/2025-12-08_ru_congress_deputies_m24.txt")] == [
-        ("Съезд народных депутатов", "designated")
-    ]
+    organisations = {e.organisation for e in _events("dev5/2025-12-08_ru_congress_deputies_m24.txt")}
+    assert organisations == {"Съезд народных депутатов"}
 
 
 def test_person_on_the_financial_list_in_brackets_leaves_the_ruling() -> None:
@@ -336,3 +335,37 @@ def test_ruling_on_the_prosecutors_claim_is_no_petition() -> None:
     # dev, theins.ru: "по иску генпрокурора" names the claim the court ruled on; the ruling is the step.
     events = _events("dev/2020-06-05_ru_hts_designated_theins.txt")
     assert [(e.entity_id, e.action) for e in events] == [("hayat-tahrir-al-sham", "designated")]
+
+
+def test_unit_named_after_a_person_is_read_whole() -> None:
+    # dev5, lenta.ru and sevastopol.su: the tagger tags the adjectives (and "им") as the organisation and the person
+    # apart; "им." ends no sentence.
+    for relative, name in [
+        (
+            "dev5/2022-06-01_ru_chelebicihan_battalion_lenta.txt",
+            "Крымско-татарский добровольческий батальон имени Номана Челебиджихана",
+        ),
+        (
+            "dev5/2022-06-01_ru_chelebicihan_battalion_sevastopolnews.txt",
+            "Крымско-татарский добровольческий батальон им. Номана Челебиджихана",
+        ),
+    ]:
+        assert [(e.organisation, e.action) for e in _events(relative)] == [(name, "designated")]
+
+
+def test_list_named_before_its_passive_and_a_claim_received_from_the_prosecutors() -> None:
+    # dev5, life.ru: "В список добавлена организация «Чистопольский джамаат», которая была признана террористической ...".
+    sentence = (
+        'В список добавлена организация "Чистопольский джамаат", которая была признана террористической '
+        "Приволжским окружным военным судом."
+    )
+    assert [(e.organisation, e.action) for e in _sentence_events(sentence, dt.date(2019, 2, 12))] == [
+        ("Чистопольский джамаат", "designated")
+    ]
+    # dev5, m24.ru: "Иск о признании «Съезда» ... поступил в суд от Генпрокуратуры": the short name is the group
+    # the article names in full.
+    steps = {(e.organisation, e.action) for e in _events("dev5/2025-12-08_ru_congress_deputies_m24.txt")}
+    assert steps == {
+        ("Съезд народных депутатов", "designated"),
+        ("Съезд народных депутатов", "petition_filed"),
+    }

@@ -45,8 +45,9 @@ _REQUESTS = frozenset(
      "bill_passed_first_reading", "review_due"}
 )  # fmt: skip
 
+# ("им." [news-ru]: "батальон им. Номана Челебиджихана" is one name.)
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|déc|ene|abr|ago|dic|EE\.UU|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|déc|ene|abr|ago|dic|EE\.UU|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|им|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
 )
 _ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}\.$")
 _GERMAN_MONTH = re.compile(
@@ -625,6 +626,14 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for event in events
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
+    shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
+    if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
+        events = [
+            replace(e, organisation=shortened[e.organisation])
+            if e.entity_id is None and e.organisation in shortened
+            else e
+            for e in events
+        ]
     return _merge(events)
 
 

@@ -178,6 +178,7 @@ def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
             tokens += list(following.tokens)
         if not tokens:
             continue
+        tokens = _named_after(doc, tokens)
         # "международное движение АУЕ": lower-case words describe, the name starts at the capital.
         while tokens and not tokens[0].text[:1].isupper():
             tokens.pop(0)
@@ -204,6 +205,42 @@ def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
         if _is_group_name(text) and _is_group_name(sentence[start:end]):
             found.append(RussianName(text, start, end, "tagger"))
     return found
+
+
+# A unit's noun after an adjectival span, and whom it is named after: "Крымско-татарский добровольческий
+# батальон имени Номана Челебиджихана" (the tagger tags the adjectives as the organisation, the person apart).
+_UNIT_NOUN = re.compile(
+    r"(?:батальон|полк|легион|корпус|бригад|отряд|дивизи|рот[аыу]|бат[ао]льон)\w*", re.IGNORECASE
+)
+
+
+def _named_after(doc: Any, span_tokens: list[Any]) -> list[Any]:
+    """A span's tokens completed by the unit's noun after its adjectives and "имени"/"им." with the person's name."""
+    tokens = list(span_tokens)
+    if not tokens:
+        return tokens
+    following = [t for t in doc.tokens if t.start >= tokens[-1].stop][:8]
+    added: list[Any] = []
+    rest = following
+    if (
+        tokens[-1].text.lower() in ("им", "имени")
+        and len(tokens) > 1
+        and _UNIT_NOUN.fullmatch(tokens[-2].text)
+    ):
+        rest = [tokens[-1], *following]  # the tagger took "им" and left the person out
+        tokens.pop()
+    elif _UNIT_NOUN.fullmatch(tokens[-1].text):
+        pass  # "Крымско-татарского добровольческого батальона" then "им. Номана Челебиджихана"
+    elif following and _UNIT_NOUN.fullmatch(following[0].text) and all(t.pos == "ADJ" for t in tokens):
+        added, rest = [following[0]], following[1:]
+    else:
+        return tokens
+    if rest and rest[0].text.lower() in ("имени", "им"):
+        person = [t for t in rest[1:] if t.text != "."]
+        person_spans = [s for s in doc.spans if s.type == "PER" and person and s.start == person[0].start]
+        if person_spans:
+            added += [t for t in rest if t.stop <= person_spans[0].stop]
+    return tokens + added
 
 
 def _quoted_nominative(doc: Any, name: RussianName) -> RussianName:
@@ -509,6 +546,20 @@ def financial_list_step(sentence: str, start: int, end: int) -> bool:
         return False
     around = _ASIDE.sub(" ", sentence[max(0, start - 60) : end + 120])
     return bool(_FINANCIAL_LIST.search(around))
+
+
+def short_names_in_full(names: Sequence[str | None]) -> dict[str, str]:
+    """Short Russian names an article uses for a group it named in full elsewhere: "«Съезда»" after
+    "«Съезд народных депутатов»" (one Cyrillic word that begins exactly one longer name) → the full name."""
+    full = [n for n in names if n and _CYRILLIC.search(n) and " " in n]
+    short: dict[str, str] = {}
+    for name in names:
+        if not name or " " in name or not _CYRILLIC.search(name) or name.isupper():
+            continue
+        longer = {f for f in full if f.split()[0] == name}
+        if len(longer) == 1:
+            short[name] = longer.pop()
+    return short
 
 
 _LINE_WINDOW = 1500

@@ -369,3 +369,17 @@ def test_list_named_before_its_passive_and_a_claim_received_from_the_prosecutors
         ("Съезд народных депутатов", "designated"),
         ("Съезд народных депутатов", "petition_filed"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "jurisdiction"),
+    [
+        # In the words of dev5's Central Asian reports (eadaily.com, tengrinews.kz): the court's or body's country acts.
+        ("Специализированный межрайонный суд Астаны признал террористической организацию «Аль-Каида».", "KZ"),
+        ("Суд в Алматы признал террористической организацию «Хизб ут-Тахрир».", "KZ"),
+        ("Минюст Кыргызстана исключил движение «Талибан» из списка запрещенных организаций.", "KG"),
+        ("Верховный суд Узбекистана признал террористической организацию «Катиба Имам аль-Бухари».", "UZ"),
+    ],
+)
+def test_central_asian_courts_and_bodies_act_for_their_country(sentence: str, jurisdiction: str) -> None:
+    assert [e.jurisdiction for e in _sentence_events(sentence, dt.date(2024, 9, 6))] == [jurisdiction]

@@ -150,7 +150,23 @@ def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> li
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""
     # news-jur: every UN member state, ranked (actor / plain / weak); see proscribe.news.jurisdictions.
-    return jurisdictions.find_mentions(sentence, excluded)
+    mentions = jurisdictions.find_mentions(sentence, excluded)
+    # [news-ru] "Минюст Кыргызстана", "Генпрокуратура Казахстана": a body's generic name is the named country's.
+    return [
+        m
+        for m, after in zip(mentions, [*mentions[1:], None], strict=False)
+        if not (
+            after is not None
+            and m.kind == "inst"
+            and after.code != m.code
+            and after.kind != "inst"
+            and _CYRILLIC_WORD.match(sentence, m.start)
+            and not sentence[m.end : after.start].strip()
+        )
+    ]
+
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]")
 
 
 def _nearest_jurisdiction(

@@ -185,7 +185,12 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
             r"\bRussia\w*|\bMoscow\b|\bKremlin\b|State\s+Duma|\bDuma\b|Federation\s+Council|Росси\w*|\bРФ\b|Госдум\w*|Государственн\w+\s+Дум\w*|Москв\w*|Кремл\w*|Совет\w*\s+Федерации|Russland\w*|russisch\w*|Moskau|\bRussie\b|\bRusia\b|Moscou|Moscú"
         ),
     ),
-    ("KZ", re.compile(r"Kazakh\w*|Astana|Tokayev|Казахстан\w*|\bРК\b|Токаев\w*|Kasachstan\w*|Kazajist\w*")),
+    (
+        "KZ",
+        re.compile(
+            r"Kazakh\w*|Astana|Tokayev|Казахстан\w*|\bРК\b|Токаев\w*|Астан[аеыу]\b|Алматы\b|Kasachstan\w*|Kazajist\w*"
+        ),
+    ),
     (
         "KG",
         re.compile(
@@ -219,8 +224,8 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("FR", re.compile(r"\bFrance\b|\bFrench\b|Франци\w*|Frankreich|\bFrancia\b")),
     ("IN", re.compile(r"\bIndia\b|\bIndian\s+government|Инди\w+|Indien|\bInde\b")),
     ("TR", re.compile(r"\bTurkey\b|\bTürkiye\b|Турци\w*|Türkei|\bTurquie\b|\bTurquía\b")),
-    ("TJ", re.compile(r"Tajik\w*|Таджикистан\w*|Tadschikistan")),
-    ("UZ", re.compile(r"Uzbek\w*|Узбекистан\w*|Usbekistan")),
+    ("TJ", re.compile(r"Tajik\w*|Таджикистан\w*|Душанбе\b|Tadschikistan")),
+    ("UZ", re.compile(r"Uzbek\w*|Узбекистан\w*|Ташкент\w*|Usbekistan")),
     ("AT", re.compile(r"\bAustria\w*|Österreich\w*|\bAutriche\b")),
 ]
 

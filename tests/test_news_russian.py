@@ -383,3 +383,12 @@ def test_list_named_before_its_passive_and_a_claim_received_from_the_prosecutors
 )
 def test_central_asian_courts_and_bodies_act_for_their_country(sentence: str, jurisdiction: str) -> None:
     assert [e.jurisdiction for e in _sentence_events(sentence, dt.date(2024, 9, 6))] == [jurisdiction]
+
+
+def test_headline_is_the_news_when_the_body_tells_only_history() -> None:
+    # dev5, tengrinews.kz via profile: the body's only step is "Напомним, ранее Казахстан также исключил ...".
+    steps = {
+        (e.jurisdiction, e.action, e.primary)
+        for e in _events("dev5/2024-09-06_kg_taliban_delisted_tengrinews.txt")
+    }
+    assert steps == {("KG", "delisted", True), ("KZ", "delisted", False)}

@@ -603,7 +603,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
-    if not any(e.organisation for e in events):
+    # [news-ru] A Russian body that tells only history ("Напомним, ранее Казахстан также исключил ...") leaves the
+    # headline's step as the news too.
+    if not any(e.organisation for e in events) or (
+        russian.is_russian(text) and not any(e.organisation and e.primary for e in events)
+    ):
         # The body only refers back to the step ("Решение принял российский Верховный суд."): the headline
         # that names it is the report.
         for h_start, h_end, h_mentions in headlines:

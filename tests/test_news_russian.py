@@ -392,3 +392,15 @@ def test_headline_is_the_news_when_the_body_tells_only_history() -> None:
         for e in _events("dev5/2024-09-06_kg_taliban_delisted_tengrinews.txt")
     }
     assert steps == {("KG", "delisted", True), ("KZ", "delisted", False)}
+
+
+def test_a_hearing_is_set_for_every_group_of_the_claim() -> None:
+    # dev5, rg.ru: "иск ... о запрете ... «Правый сектор», «Добровольческий украинский корпус» и «Правая молодежь»"
+    # then "Рассмотрение запланировано на вторую половину января": three hearings, three pending claims.
+    events = _events("dev5/2024-12-27_ru_right_sector_petition_rg.txt")
+    groups = {"Правый сектор", "Добровольческий украинский корпус", "Правая молодежь"}
+    hearings = {(e.organisation, e.effective_date) for e in events if e.action == "hearing_scheduled"}
+    assert hearings == {(group, "2025-01") for group in groups}
+    claims = [e for e in events if e.action == "petition_filed"]
+    assert {e.organisation for e in claims} == groups
+    assert all(e.primary and e.announced_date == "2024-12-27" for e in claims)

@@ -646,6 +646,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for event in events
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
+    events = _pending_claims(events, article.published)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
         events = [
@@ -655,6 +656,45 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     return _merge(events)
+
+
+def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEvent]:
+    """[news-ru] A hearing that names no group is set for every group of the claim reported just before it
+    (a Prosecutor General's claim against three groups, then "the hearing is planned for the second half of
+    January"), and an undated claim with a hearing ahead is the article's news."""
+    result: list[NewsEvent] = []
+    for position, event in enumerate(events):
+        if event.action != "hearing_scheduled" or not russian.is_russian(event.evidence_quote):
+            result.append(event)
+            continue
+        claims = [
+            e
+            for e in events[:position]
+            if e.action == "petition_filed" and e.jurisdiction == event.jurisdiction and e.organisation
+        ]
+        last_claim = [e for e in claims if e.evidence_quote == claims[-1].evidence_quote] if claims else []
+        named_here = bool(event.organisation) and (event.organisation or "") in event.evidence_quote
+        if (
+            len(last_claim) > 1
+            and not named_here
+            and event.organisation in {e.organisation for e in last_claim}
+        ):
+            result.extend(
+                replace(event, organisation=e.organisation, entity_id=e.entity_id) for e in last_claim
+            )
+        else:
+            result.append(event)
+    heard = {
+        (e.jurisdiction, e.organisation) for e in result if e.action == "hearing_scheduled" and e.primary
+    }
+    return [
+        replace(e, primary=True, announced_date=e.announced_date or published.isoformat())
+        if e.action == "petition_filed"
+        and e.effective_date is None
+        and (e.jurisdiction, e.organisation) in heard
+        else e
+        for e in result
+    ]
 
 
 def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:

@@ -404,3 +404,16 @@ def test_a_hearing_is_set_for_every_group_of_the_claim() -> None:
     claims = [e for e in events if e.action == "petition_filed"]
     assert {e.organisation for e in claims} == groups
     assert all(e.primary and e.announced_date == "2024-12-27" for e in claims)
+
+
+def test_dated_background_ruling_is_not_merged_into_the_undated_news() -> None:
+    # In the words of dev5's profile.ru report: the FSB's list step is the news; the ruling it recalls keeps its day.
+    text = (
+        "Батальон «Днепр-1» включен в перечень террористических организаций, сообщает ФСБ.\n\n"
+        "Южный окружной военный суд 14 декабря 2023 года признал террористическим сообщество «Днепр-1».\n"
+    )
+    article = parse_article(text, "ru.txt", published=dt.date(2024, 9, 4), language="ru")
+    assert sorted(_steps(extract_events(article, INDEX)), key=str) == sorted(
+        [("RU", "Днепр-1", "designated", None, True), ("RU", "Днепр-1", "designated", "2023-12-14", False)],
+        key=str,
+    )

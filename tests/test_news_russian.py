@@ -417,3 +417,19 @@ def test_dated_background_ruling_is_not_merged_into_the_undated_news() -> None:
         [("RU", "Днепр-1", "designated", None, True), ("RU", "Днепр-1", "designated", "2023-12-14", False)],
         key=str,
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # In the words of the dev sentencing and FSB reports (dev/2023-12-19_ru_hizb_sentence_interfax.txt,
+        # dev5/2024-11-07_uz_kokand_cell_vzglyad.txt): guilt admitted, a participle, a status in brackets.
+        "Фигурант дела признал вину в участии в деятельности террористической организации «Катиба Таухид валь-Джихад».",
+        "Пятерых участников «Хизб ут-Тахрир», признанной Верховным судом РФ террористической, осудили в Уфе.",
+        "Суд в Москве приговорил сторонника «Исламского государства» (организация признана террористической и "
+        "запрещена в РФ) к 18 годам.",
+        "Росфинмониторинг внес «Хизб ут-Тахрир» в перечень террористов и экстремистов.",
+    ],
+)
+def test_conviction_and_fsb_wordings_give_no_step(sentence: str) -> None:
+    assert _sentence_events(sentence, dt.date(2025, 10, 1)) == []

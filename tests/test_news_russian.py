@@ -206,3 +206,230 @@ def test_tagging_budget_counts_sentences_not_calls() -> None:
             russian.organisation_names(sentence)
     budget = russian._BUDGET.get()
     assert budget.left == russian.MAX_TAGGED_SENTENCES - len(sentences)
+
+
+def _steps(events: list[NewsEvent]) -> list[tuple[str | None, str | None, str, str | None, bool]]:
+    return [(e.jurisdiction, e.organisation, e.action, e.effective_date, e.primary) for e in events]
+
+
+def test_rosfinmonitoring_list_is_no_designation() -> None:
+    # dev5, m24.ru: Rosfinmonitoring's list of terrorists and extremists freezes assets; it designates no one.
+    sentence = (
+        "До этого Росфинмониторинг внес в перечень экстремистских и террористических организаций литовский "
+        '"Форум свободной России".'
+    )
+    assert _sentence_events(sentence, dt.date(2025, 12, 8)) == []
+    organisations = {e.organisation for e in _events("dev5/2025-12-08_ru_congress_deputies_m24.txt")}
+    assert organisations == {"Съезд народных депутатов"}
+
+
+def test_person_on_the_financial_list_in_brackets_leaves_the_ruling() -> None:
+    # dev4, mk.ru: the leader's status in brackets names Rosfinmonitoring's list; the court's ruling stands.
+    events = _events("dev4/2023-12-30_ru_rdk_mk.txt")
+    assert ("RU", "РДК", "designated") in [(e.jurisdiction, e.organisation, e.action) for e in events]
+
+
+def test_an_international_structures_list_is_no_states_designation() -> None:
+    # dev5, khovar.tj: the SCO's regional anti-terrorist structure keeps a list; Tajikistan did not act here.
+    events = _events("dev5/2022-09-14_ru_irpt_terrorist_khovar.txt")
+    assert _steps(events) == [
+        ("RU", "Партия исламского возрождения Таджикистана", "designated", "2022-09-14", True)
+    ]
+
+
+def test_description_before_a_quoted_name_is_not_a_group() -> None:
+    # dev5, profile.ru: "Украинский батальон "Днепр-1"" — the tagger's span is the description of the quoted name.
+    sentence = (
+        'Украинский батальон "Днепр-1" включен в перечень террористических организаций, что означает запрет его '
+        "на территории России, сообщает Федеральная служба безопасности."
+    )
+    assert [n.text for n in russian.organisation_names(sentence)] == ["Днепр-1"]
+    organisations = {e.organisation for e in _events("dev5/2024-09-04_ru_dnipro1_fsb_list_profile.txt")}
+    assert organisations == {"Днепр-1", "Грузинский легион"}
+
+
+def test_background_ruling_keeps_its_own_month() -> None:
+    # dev5, profile.ru: "В июне российский суд признал ..." is dated by its own month, not by the day another
+    # ruling came into force ("решение вступило в силу 25 июня 2024 года").
+    events = _events("dev5/2024-09-04_ru_dnipro1_fsb_list_profile.txt")
+    assert ("RU", "Грузинский легион", "designated", "2024-06", False) in _steps(events)
+
+
+def test_registry_name_inside_a_longer_quoted_name_is_another_group() -> None:
+    # dev5, life.ru: "Путеводитель в исламское государство" is a group of its own, not Islamic State.
+    events = _events("dev5/2019-02-12_ru_fsb_list_chistopol_life.txt")
+    assert "islamic-state" not in {e.entity_id for e in events}
+    assert {"Чистопольский джамаат", "Путеводитель в исламское государство"} <= {
+        e.organisation for e in events
+    }
+
+
+def test_starred_name_and_genitive_country_read_as_one_group() -> None:
+    # dev5, khovar.tj: "Партию исламского возрождения Таджикистана*" (the star marks a banned group) and, in a
+    # quoted statement, "Партии исламского возрождения Таджикистана" (the tagger calls the country a place).
+    sentence = (
+        "«Суд удовлетворил иск генеральной прокуратуры РФ о признании террористической Партии исламского "
+        "возрождения Таджикистана и запрете ее деятельности на территории РФ»,— рассказал «Интерфаксу» представитель."
+    )
+    assert "Партия исламского возрождения Таджикистана" in [
+        n.text for n in russian.organisation_names(sentence)
+    ]
+
+
+def test_relative_clause_with_a_bare_passive_is_a_status() -> None:
+    # In the words of the dev sentencing reports (dev/2023-12-19_ru_hizb_sentence_interfax.txt): the relative
+    # clause says what the group is; "которая была признана ... судом в 2017 году" (dev5, life.ru) tells a step.
+    sentence = (
+        "Житель Уфы признан виновным в участии в деятельности организации «Хизб ут-Тахрир», которая признана "
+        "в России террористической."
+    )
+    assert russian.in_status_aside(sentence, sentence.index("признана"))
+    assert _sentence_events(sentence, dt.date(2023, 12, 19)) == []
+    told = "В список добавлена организация «Чистопольский джамаат», которая была признана террористической судом."
+    assert not russian.in_status_aside(told, told.index("признана"))
+
+
+def test_conviction_report_recalls_a_ban_without_reporting_one() -> None:
+    # A conviction report in the words of dev5's TASS sentencing reports: the undated mention of the ban is the
+    # group's status. A ban it dates (dev5, eadaily: "26 сентября 2016 года решением Верховного суда
+    # Узбекистана признана террористической") stays as background.
+    text = (
+        "Суд в Уфе приговорил пятерых членов ячейки «Хизб ут-Тахрир»\n\n"
+        "Приволжский окружной военный суд приговорил пятерых жителей Башкирии к срокам от 12 до 19 лет лишения "
+        "свободы за участие в деятельности террористической организации «Хизб ут-Тахрир».\n\n"
+        "Организация «Хизб ут-Тахрир» признана террористической, ее деятельность на территории РФ запрещена.\n"
+    )
+    article = parse_article(text, "ru.txt", published=dt.date(2023, 12, 19), language="ru")
+    assert extract_events(article, INDEX) == []
+    assert ("UZ", "designated", "2016-09-26", False) in [
+        (e.jurisdiction, e.action, e.effective_date, e.primary)
+        for e in _events("dev5/2022-01-27_uz_ktj_arrests_eadaily.txt")
+    ]
+
+
+def test_prosecutor_general_claims_and_hearings() -> None:
+    # dev5, rg.ru: a demand, a claim with nested straight quotes, and a hearing "на вторую половину января".
+    steps = {
+        (e.organisation, e.action, e.effective_date)
+        for e in _events("dev5/2024-12-27_ru_right_sector_petition_rg.txt")
+    }
+    assert {
+        ("Правый сектор", "petition_filed", None),
+        ("Добровольческий украинский корпус", "petition_filed", None),
+        ("Правая молодежь", "petition_filed", None),
+        ("Правый сектор", "hearing_scheduled", "2025-01"),
+    } <= steps
+    assert not any((name or "").startswith("Национально-освободительное движение") for name, _, _ in steps)
+    # dev5, ria.ru: "направил в Верховный суд иск", "назначено к судебному разбирательству на 8 декабря".
+    steps = {
+        (e.organisation, e.action, e.effective_date)
+        for e in _events("dev5/2025-11-21_ru_congress_deputies_petition_ria.txt")
+    }
+    assert steps == {
+        ("Съезд народных депутатов", "petition_filed", None),
+        ("Съезд народных депутатов", "hearing_scheduled", "2025-12-08"),
+    }
+
+
+def test_ruling_on_the_prosecutors_claim_is_no_petition() -> None:
+    # dev, theins.ru: "по иску генпрокурора" names the claim the court ruled on; the ruling is the step.
+    events = _events("dev/2020-06-05_ru_hts_designated_theins.txt")
+    assert [(e.entity_id, e.action) for e in events] == [("hayat-tahrir-al-sham", "designated")]
+
+
+def test_unit_named_after_a_person_is_read_whole() -> None:
+    # dev5, lenta.ru and sevastopol.su: the tagger tags the adjectives (and "им") as the organisation and the person
+    # apart; "им." ends no sentence.
+    for relative, name in [
+        (
+            "dev5/2022-06-01_ru_chelebicihan_battalion_lenta.txt",
+            "Крымско-татарский добровольческий батальон имени Номана Челебиджихана",
+        ),
+        (
+            "dev5/2022-06-01_ru_chelebicihan_battalion_sevastopolnews.txt",
+            "Крымско-татарский добровольческий батальон им. Номана Челебиджихана",
+        ),
+    ]:
+        assert [(e.organisation, e.action) for e in _events(relative)] == [(name, "designated")]
+
+
+def test_list_named_before_its_passive_and_a_claim_received_from_the_prosecutors() -> None:
+    # dev5, life.ru: "В список добавлена организация «Чистопольский джамаат», которая была признана террористической ...".
+    sentence = (
+        'В список добавлена организация "Чистопольский джамаат", которая была признана террористической '
+        "Приволжским окружным военным судом."
+    )
+    assert [(e.organisation, e.action) for e in _sentence_events(sentence, dt.date(2019, 2, 12))] == [
+        ("Чистопольский джамаат", "designated")
+    ]
+    # dev5, m24.ru: "Иск о признании «Съезда» ... поступил в суд от Генпрокуратуры": the short name is the group
+    # the article names in full.
+    steps = {(e.organisation, e.action) for e in _events("dev5/2025-12-08_ru_congress_deputies_m24.txt")}
+    assert steps == {
+        ("Съезд народных депутатов", "designated"),
+        ("Съезд народных депутатов", "petition_filed"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "jurisdiction"),
+    [
+        # In the words of dev5's Central Asian reports (eadaily.com, tengrinews.kz): the court's or body's country acts.
+        ("Специализированный межрайонный суд Астаны признал террористической организацию «Аль-Каида».", "KZ"),
+        ("Суд в Алматы признал террористической организацию «Хизб ут-Тахрир».", "KZ"),
+        ("Минюст Кыргызстана исключил движение «Талибан» из списка запрещенных организаций.", "KG"),
+        ("Верховный суд Узбекистана признал террористической организацию «Катиба Имам аль-Бухари».", "UZ"),
+    ],
+)
+def test_central_asian_courts_and_bodies_act_for_their_country(sentence: str, jurisdiction: str) -> None:
+    assert [e.jurisdiction for e in _sentence_events(sentence, dt.date(2024, 9, 6))] == [jurisdiction]
+
+
+def test_headline_is_the_news_when_the_body_tells_only_history() -> None:
+    # dev5, tengrinews.kz via profile: the body's only step is "Напомним, ранее Казахстан также исключил ...".
+    steps = {
+        (e.jurisdiction, e.action, e.primary)
+        for e in _events("dev5/2024-09-06_kg_taliban_delisted_tengrinews.txt")
+    }
+    assert steps == {("KG", "delisted", True), ("KZ", "delisted", False)}
+
+
+def test_a_hearing_is_set_for_every_group_of_the_claim() -> None:
+    # dev5, rg.ru: "иск ... о запрете ... «Правый сектор», «Добровольческий украинский корпус» и «Правая молодежь»"
+    # then "Рассмотрение запланировано на вторую половину января": three hearings, three pending claims.
+    events = _events("dev5/2024-12-27_ru_right_sector_petition_rg.txt")
+    groups = {"Правый сектор", "Добровольческий украинский корпус", "Правая молодежь"}
+    hearings = {(e.organisation, e.effective_date) for e in events if e.action == "hearing_scheduled"}
+    assert hearings == {(group, "2025-01") for group in groups}
+    claims = [e for e in events if e.action == "petition_filed"]
+    assert {e.organisation for e in claims} == groups
+    assert all(e.primary and e.announced_date == "2024-12-27" for e in claims)
+
+
+def test_dated_background_ruling_is_not_merged_into_the_undated_news() -> None:
+    # In the words of dev5's profile.ru report: the FSB's list step is the news; the ruling it recalls keeps its day.
+    text = (
+        "Батальон «Днепр-1» включен в перечень террористических организаций, сообщает ФСБ.\n\n"
+        "Южный окружной военный суд 14 декабря 2023 года признал террористическим сообщество «Днепр-1».\n"
+    )
+    article = parse_article(text, "ru.txt", published=dt.date(2024, 9, 4), language="ru")
+    assert sorted(_steps(extract_events(article, INDEX)), key=str) == sorted(
+        [("RU", "Днепр-1", "designated", None, True), ("RU", "Днепр-1", "designated", "2023-12-14", False)],
+        key=str,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # In the words of the dev sentencing and FSB reports (dev/2023-12-19_ru_hizb_sentence_interfax.txt,
+        # dev5/2024-11-07_uz_kokand_cell_vzglyad.txt): guilt admitted, a participle, a status in brackets.
+        "Фигурант дела признал вину в участии в деятельности террористической организации «Катиба Таухид валь-Джихад».",
+        "Пятерых участников «Хизб ут-Тахрир», признанной Верховным судом РФ террористической, осудили в Уфе.",
+        "Суд в Москве приговорил сторонника «Исламского государства» (организация признана террористической и "
+        "запрещена в РФ) к 18 годам.",
+        "Росфинмониторинг внес «Хизб ут-Тахрир» в перечень террористов и экстремистов.",
+    ],
+)
+def test_conviction_and_fsb_wordings_give_no_step(sentence: str) -> None:
+    assert _sentence_events(sentence, dt.date(2025, 10, 1)) == []

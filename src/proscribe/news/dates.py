@@ -113,7 +113,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_my", re.compile(rf"(?<!\w)(?:в\s+)?{_RU_MONTH}\s+{_YEAR}(?:\s+года)?", re.I)),
     ("last_month_name", re.compile(rf"\b(?P<rel>last|this|next|in|im|since|seit|early|late|Anfang|Ende)\s+{_EN_MONTH}\b(?!\s+\d)")),
     ("de_month", re.compile(rf"\b(?P<rel>im|seit|Anfang|Ende|Mitte)\s+{_DE_MONTH}\b(?!\s+\d)")),
-    ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с)\s+{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
+    # "в январе", "на вторую половину января", "в конце января": the month.
+    ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с|на)\s+(?:(?:первую|вторую)\s+половину|конец|начало|середину|конце|начале|середине)?\s*{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце|cette année|l'année dernière|l’année dernière|l'an dernier|l’an dernier|este año|el año pasado|el mes pasado|le mois dernier|ce mois-ci)\b", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi)))(?!\w)", re.I)),
@@ -122,7 +123,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 _FUTURE = re.compile(
-    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|upon|wird|werde|soll|erwartet|ab\s|назначен\w*|будет|будут|рассмотрит|sera|seront|va|vont|prochain\w*|será|serán|van\s+a|próxim\w*)\b",
+    r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|upon|wird|werde|soll|erwartet|ab\s|назначен\w*|запланирован\w*|будет|будут|рассмотрит|sera|seront|va|vont|prochain\w*|será|serán|van\s+a|próxim\w*)\b",
     re.I,
 )
 

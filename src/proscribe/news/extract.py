@@ -45,8 +45,9 @@ _REQUESTS = frozenset(
      "bill_passed_first_reading", "review_due"}
 )  # fmt: skip
 
+# ("им." [news-ru]: "батальон им. Номана Челебиджихана" is one name.)
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|déc|ene|abr|ago|dic|EE\.UU|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|No|Nos|Art|Inc|Ltd|Co|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|fév|avr|juil|déc|ene|abr|ago|dic|EE\.UU|U\.S|U\.N|U\.K|г|гг|т\.е|ст|ч|им|Nr|bzw|ca|Abs)|\b[A-ZА-Я])\.$"
 )
 _ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}\.$")
 _GERMAN_MONTH = re.compile(
@@ -149,7 +150,23 @@ def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> li
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""
     # news-jur: every UN member state, ranked (actor / plain / weak); see proscribe.news.jurisdictions.
-    return jurisdictions.find_mentions(sentence, excluded)
+    mentions = jurisdictions.find_mentions(sentence, excluded)
+    # [news-ru] "Минюст Кыргызстана", "Генпрокуратура Казахстана": a body's generic name is the named country's.
+    return [
+        m
+        for m, after in zip(mentions, [*mentions[1:], None], strict=False)
+        if not (
+            after is not None
+            and m.kind == "inst"
+            and after.code != m.code
+            and after.kind != "inst"
+            and _CYRILLIC_WORD.match(sentence, m.start)
+            and not sentence[m.end : after.start].strip()
+        )
+    ]
+
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]")
 
 
 def _nearest_jurisdiction(
@@ -201,6 +218,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     # Quoted statements are long and start lower-case or end with punctuation; names do not. A quoted
     # name right after "сообщает", "reports", "berichtet" is the news agency.
     for name in quoted_names(sentence):
+        if russian.opens_nested_quote(sentence, name.end):
+            continue  # [news-ru] '"Национально-освободительное движение "Правый сектор"': cut at the inner quote
         if not lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
             keep(name.text, name.start)
     for name in acronym_names(sentence):
@@ -494,6 +513,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and (event.effective_date is None or event.effective_date < str(in_force[1].date))
                 and event.jurisdiction == (context_jurisdiction or event.jurisdiction)
                 and (event.effective_date is None or event.date_basis == "explicit")
+                # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
+                # (the in-force sentence is about another ruling).
+                and (event.effective_date is None or not russian.is_russian(sentence))
             ):
                 sentence_events[position] = event = replace(
                     event,
@@ -581,7 +603,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
-    if not any(e.organisation for e in events):
+    # [news-ru] A Russian body that tells only history ("Напомним, ранее Казахстан также исключил ...") leaves the
+    # headline's step as the news too.
+    if not any(e.organisation for e in events) or (
+        russian.is_russian(text) and not any(e.organisation and e.primary for e in events)
+    ):
         # The body only refers back to the step ("Решение принял российский Верховный суд."): the headline
         # that names it is the report.
         for h_start, h_end, h_mentions in headlines:
@@ -606,12 +632,69 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
+    lead = [text[a:b] for a, b in spans[: russian.LEAD_SENTENCES]]
+    if russian.crime_news(lead):
+        # [news-ru] A Russian report of a conviction or an arrest: an undated ban it recalls after its lead
+        # ("Организация признана террористической") is the group's status, not news; a dated one is history.
+        events = [
+            e
+            for e in events
+            if e.action not in _LISTING_STEPS or e.effective_date is not None or e.evidence_quote in lead
+        ]
     events = [  # [news-ru] Russian names the registry knows
         replace(event, organisation=name, entity_id=entity_id)
         for event in events
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
+    events = _pending_claims(events, article.published)
+    shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
+    if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
+        events = [
+            replace(e, organisation=shortened[e.organisation])
+            if e.entity_id is None and e.organisation in shortened
+            else e
+            for e in events
+        ]
     return _merge(events)
+
+
+def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEvent]:
+    """[news-ru] A hearing that names no group is set for every group of the claim reported just before it
+    (a Prosecutor General's claim against three groups, then "the hearing is planned for the second half of
+    January"), and an undated claim with a hearing ahead is the article's news."""
+    result: list[NewsEvent] = []
+    for position, event in enumerate(events):
+        if event.action != "hearing_scheduled" or not russian.is_russian(event.evidence_quote):
+            result.append(event)
+            continue
+        claims = [
+            e
+            for e in events[:position]
+            if e.action == "petition_filed" and e.jurisdiction == event.jurisdiction and e.organisation
+        ]
+        last_claim = [e for e in claims if e.evidence_quote == claims[-1].evidence_quote] if claims else []
+        named_here = bool(event.organisation) and (event.organisation or "") in event.evidence_quote
+        if (
+            len(last_claim) > 1
+            and not named_here
+            and event.organisation in {e.organisation for e in last_claim}
+        ):
+            result.extend(
+                replace(event, organisation=e.organisation, entity_id=e.entity_id) for e in last_claim
+            )
+        else:
+            result.append(event)
+    heard = {
+        (e.jurisdiction, e.organisation) for e in result if e.action == "hearing_scheduled" and e.primary
+    }
+    return [
+        replace(e, primary=True, announced_date=e.announced_date or published.isoformat())
+        if e.action == "petition_filed"
+        and e.effective_date is None
+        and (e.jurisdiction, e.organisation) in heard
+        else e
+        for e in result
+    ]
 
 
 def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:
@@ -648,6 +731,8 @@ def _not_the_entity(text: str, mention: EntityMention) -> bool:
     State West Africa Province", "Islamic State - Bangladesh", "Islamic State in the Greater Sahara")."""
     if lexicon.DESCRIPTIVE_AFTER.match(text, mention.end):
         return True
+    if russian.inside_longer_quoted_name(text, mention.start, mention.end):
+        return True  # [news-ru] "Путеводитель в исламское государство" is another group
     if text[mention.end : mention.end + 1] == "-" and text[mention.end + 1 : mention.end + 2].isalnum():
         return (
             True  # "ISIS-DRC", "IS-Somalia", "Taliban-led": a compound that names or describes something else
@@ -741,6 +826,9 @@ def _sentence_events(
                 continue
             # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
             if action in lexicon.STATUS_ACTIONS and russian.in_status_aside(sentence, match.start()):
+                continue
+            # [news-ru] Rosfinmonitoring's list of terrorists and extremists freezes assets: no designation.
+            if action in _LISTING_STEPS and russian.financial_list_step(sentence, match.start(), match.end()):
                 continue
             if (
                 action in _LISTING_STEPS
@@ -1080,6 +1168,10 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     for event in events:
         key = _event_key(event)
         kept = merged.get(key)
+        if kept is not None and (_background_of(event, kept) or _background_of(kept, event)):
+            # [news-ru] The ruling told as background keeps its own date beside the undated news it led to.
+            key = (*key[:2], key[2] + "\0background")
+            kept = merged.get(key)
         if kept is None:
             merged[key] = event
             continue
@@ -1103,6 +1195,20 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     # organisation", "organisations have been so proscribed", "указанной организации") is not reported.
     # Laws and bills may be about no one group ("a law that allows bans to be suspended").
     return [e for e in distinct if e.organisation or e.action in _MAY_BE_UNNAMED]
+
+
+def _background_of(event: NewsEvent, kept: NewsEvent) -> bool:
+    """[news-ru] Whether ``event`` is a dated background step ("суд 14 декабря 2023 года признал ...") of an
+    undated primary one already kept from a Russian sentence ("включен в перечень"): two steps, not one."""
+    return (
+        kept.primary
+        and kept.effective_date is None
+        and not event.primary
+        and event.effective_date is not None
+        and event.date_basis == "explicit"
+        and russian.is_russian(event.evidence_quote)
+        and russian.is_russian(kept.evidence_quote)
+    )
 
 
 # Words a name may gain without naming another group: "Bishnoi" / "Bishnoi Gang", "Sinaloa" / "Cártel de Sinaloa".
@@ -1157,6 +1263,8 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
                 )
         if twin is not None and not _same_group(stems, kept_stems[twin]):
             twin = None
+        if twin is not None and (_background_of(event, kept[twin]) or _background_of(kept[twin], event)):
+            twin = None  # [news-ru] a dated background step beside the undated news
         if twin is None:
             kept.append(event)
             kept_stems.append(stems)

@@ -17,12 +17,12 @@ _I = re.IGNORECASE
 ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Procedural steps first: they mention delisting/suspension without doing it.
     ("review_due", re.compile(r"\b(?:will|to)\s+(?:now\s+)?be\s+reviewed\s+by\s+the\s+Federation\s+Council|рассмотрит\s+Совет\s+Федерации", _I)),
-    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}назначен\w*\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
+    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}(?:назначен|запланирован)\w*\s+на|назначен\w*\s+к\s+(?:судебному\s+)?(?:разбирательству|рассмотрению)\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
     ("bill_passed_first_reading", re.compile(r"\bfirst\s+reading\b|в\s+первом\s+чтении|in\s+erster\s+Lesung", _I)),
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
     ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
     ("law_signed", re.compile(r"\bsigned\s+(?:a|the)\s+law\b|\bsigned\s+(?:the\s+bill\s+)?into\s+law\b|\bsigned\s+laws?\b|подписал\w*\s+закон|unterzeichnete\w*\s+(?:\w+\s+){0,3}Gesetz\w*|Gesetz\w*\s+unterzeichnet", _I)),
-    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|обратил\w*\s+(?:\w+\s+){0,2}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|(?:подал|направил)\w*\s+(?:административн\w+\s+)?иск|Antrag\s+des\s+Generalstaatsanwalts", _I)),
+    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|с\s+требованием|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|обратил\w*\s+(?:\w+\s+){0,2}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|\bиск\w*\s[^.]{0,120}?поступил\w*\s[^.]{0,40}?\bот\s+(?:Генпрокуратур|Генеральн\w+\s+прокуратур|генпрокурор|Минюст)|(?:подал|направил)\w*\s+(?:в\s+(?:[\w-]+\s+){0,2}?суд\w*\s+)?(?:административн\w+\s+)?(?:исков\w+\s+заявлени\w*|иск)|(?<!удовлетворил\s)(?<!удовлетворила\s)(?<!отклонил\s)(?<!по\s)\bиск\w*\s+(?:генеральн\w+\s+прокурор|генпрокурор|генеральн\w+\s+прокуратур|генпрокуратур)\w*|Antrag\s+des\s+Generalstaatsanwalts", _I)),
     ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
@@ -79,9 +79,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
         r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
         r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\bвиновн)[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
+        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\b(?:виновн|вин[уы]\b))[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
+        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,2}?(?:перечень|список|реестр)\s+(?:добавлен[аоы]?|включен[аоы]?|внесен[аоы]?|добавили|включили|внесли)\s+(?=[^.]{0,200}террористическ)|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
         r"|(?-i:\bverboten\b|\bverbietet\b|\bverbot\b)|\bstuft\w*\b[^.]{0,80}\bals\s+(?:\w+\s+)?[Tt]error\w*\s+ein\b"
         r"|\bals\s+(?:\w+\s+)?[Tt]error\w*\s+(?:eingestuft|gelistet)|\bauf\s+(?:die|ihre|seine)\s+(?:\w+\s+)?(?:Terrorliste|Liste)\w*\s+gesetzt"
         r"|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
@@ -185,7 +185,12 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
             r"\bRussia\w*|\bMoscow\b|\bKremlin\b|State\s+Duma|\bDuma\b|Federation\s+Council|Росси\w*|\bРФ\b|Госдум\w*|Государственн\w+\s+Дум\w*|Москв\w*|Кремл\w*|Совет\w*\s+Федерации|Russland\w*|russisch\w*|Moskau|\bRussie\b|\bRusia\b|Moscou|Moscú"
         ),
     ),
-    ("KZ", re.compile(r"Kazakh\w*|Astana|Tokayev|Казахстан\w*|\bРК\b|Токаев\w*|Kasachstan\w*|Kazajist\w*")),
+    (
+        "KZ",
+        re.compile(
+            r"Kazakh\w*|Astana|Tokayev|Казахстан\w*|\bРК\b|Токаев\w*|Астан[аеыу]\b|Алматы\b|Kasachstan\w*|Kazajist\w*"
+        ),
+    ),
     (
         "KG",
         re.compile(
@@ -219,8 +224,8 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("FR", re.compile(r"\bFrance\b|\bFrench\b|Франци\w*|Frankreich|\bFrancia\b")),
     ("IN", re.compile(r"\bIndia\b|\bIndian\s+government|Инди\w+|Indien|\bInde\b")),
     ("TR", re.compile(r"\bTurkey\b|\bTürkiye\b|Турци\w*|Türkei|\bTurquie\b|\bTurquía\b")),
-    ("TJ", re.compile(r"Tajik\w*|Таджикистан\w*|Tadschikistan")),
-    ("UZ", re.compile(r"Uzbek\w*|Узбекистан\w*|Usbekistan")),
+    ("TJ", re.compile(r"Tajik\w*|Таджикистан\w*|Душанбе\b|Tadschikistan")),
+    ("UZ", re.compile(r"Uzbek\w*|Узбекистан\w*|Ташкент\w*|Usbekistan")),
     ("AT", re.compile(r"\bAustria\w*|Österreich\w*|\bAutriche\b")),
 ]
 
@@ -373,7 +378,7 @@ CONTINUATION = re.compile(
 # substring test (fast, in C) decides whether the pattern is worth running on a sentence at all.
 ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_due": ("federation council", "совет федерации"),
-    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "entscheid", "will rule", "will decide"),
+    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "разбирательств", "entscheid", "will rule", "will decide"),
     "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
     "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),

@@ -64,6 +64,8 @@ _NOT_GROUP = re.compile(
     r"|^(?:рф|сша|фрг|ес|оон|вс|ск|ук|ук\s+рф|кс|нак|ндс|ндфл|сми|снг|ии|ип|ооо|зао|оао|пао|нко|ссср|кпрф|лдпр|ер)$",
     re.IGNORECASE,
 )
+# A quoted name right after a span: "Украинский батальон "Днепр-1"" (the span describes what the quotes name).
+_QUOTE_NEXT = re.compile(r"\s*[«„“\"]")
 _GROUP_NOUN = re.compile(
     r"(?:организаци|движени|объединени|группировк|групп|сообществ|формировани|легион|батальон|корпус|фонд|парти|союз|сет[ьи]|центр)\w*\s*[«„“\"]?$",
     re.IGNORECASE,
@@ -160,12 +162,23 @@ def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
     models = _models()
     doc = doc if doc is not None else _tag(sentence)
     found: list[RussianName] = []
-    for span in doc.spans:
+    spans = list(doc.spans)
+    for number, span in enumerate(spans):
         if span.type != "ORG":
             continue
         tokens = [t for t in span.tokens if t.text not in '«»"„“”']
+        following = spans[number + 1] if number + 1 < len(spans) else None
+        if (
+            following is not None
+            and following.type == "LOC"
+            and not sentence[span.stop : following.start].strip()
+            and all(t.feats.get("Case") == "Gen" for t in following.tokens)
+        ):
+            # "Партии исламского возрождения Таджикистана": a country in the genitive completes the name.
+            tokens += list(following.tokens)
         if not tokens:
             continue
+        tokens = _named_after(doc, tokens)
         # "международное движение АУЕ": lower-case words describe, the name starts at the capital.
         while tokens and not tokens[0].text[:1].isupper():
             tokens.pop(0)
@@ -180,6 +193,8 @@ def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
         start, end = tokens[0].start, tokens[-1].stop
         if any(mark in sentence[start:end] for mark in '«»"„“”'):
             continue  # a name cut by its quotes: the quoted reading below has it whole
+        if _GROUP_NOUN.search(sentence[start:end]) and _QUOTE_NEXT.match(sentence, end):
+            continue  # "Украинский батальон "Днепр-1"": a description; the quoted name after it is the name
         text = (
             _nominative(models, tokens)
             if len(tokens) > 1 or tokens[0].text.lower() != tokens[0].text
@@ -190,6 +205,42 @@ def tagged_names(sentence: str, doc: Any = None) -> list[RussianName]:
         if _is_group_name(text) and _is_group_name(sentence[start:end]):
             found.append(RussianName(text, start, end, "tagger"))
     return found
+
+
+# A unit's noun after an adjectival span, and whom it is named after: "Крымско-татарский добровольческий
+# батальон имени Номана Челебиджихана" (the tagger tags the adjectives as the organisation, the person apart).
+_UNIT_NOUN = re.compile(
+    r"(?:батальон|полк|легион|корпус|бригад|отряд|дивизи|рот[аыу]|бат[ао]льон)\w*", re.IGNORECASE
+)
+
+
+def _named_after(doc: Any, span_tokens: list[Any]) -> list[Any]:
+    """A span's tokens completed by the unit's noun after its adjectives and "имени"/"им." with the person's name."""
+    tokens = list(span_tokens)
+    if not tokens:
+        return tokens
+    following = [t for t in doc.tokens if t.start >= tokens[-1].stop][:8]
+    added: list[Any] = []
+    rest = following
+    if (
+        tokens[-1].text.lower() in ("им", "имени")
+        and len(tokens) > 1
+        and _UNIT_NOUN.fullmatch(tokens[-2].text)
+    ):
+        rest = [tokens[-1], *following]  # the tagger took "им" and left the person out
+        tokens.pop()
+    elif _UNIT_NOUN.fullmatch(tokens[-1].text):
+        pass  # "Крымско-татарского добровольческого батальона" then "им. Номана Челебиджихана"
+    elif following and _UNIT_NOUN.fullmatch(following[0].text) and all(t.pos == "ADJ" for t in tokens):
+        added, rest = [following[0]], following[1:]
+    else:
+        return tokens
+    if rest and rest[0].text.lower() in ("имени", "им"):
+        person = [t for t in rest[1:] if t.text != "."]
+        person_spans = [s for s in doc.spans if s.type == "PER" and person and s.start == person[0].start]
+        if person_spans:
+            added += [t for t in rest if t.stop <= person_spans[0].stop]
+    return tokens + added
 
 
 def _quoted_nominative(doc: Any, name: RussianName) -> RussianName:
@@ -203,7 +254,14 @@ def quoted_group_names(sentence: str) -> list[RussianName]:
     """Quoted names that a group noun introduces ("движение «Колумбайн»", "организацию «Съезд народных
     депутатов»") or that the tagger would not see; the quotes keep them in the nominative."""
     found: list[RussianName] = []
-    for match in _QUOTED.finditer(sentence):
+    position = 0
+    while (match := _QUOTED.search(sentence, position)) is not None:
+        position = match.end()
+        if match.group(1)[-1:].isspace() and sentence[match.end() : match.end() + 1].isalpha():
+            # '"Национально-освободительное движение "Правый сектор", ...': straight quotes nested; the quote
+            # read as closing opens the inner name, and pairing starts again there.
+            position = match.end(1)
+            continue
         inner = match.group(1).strip()
         if not inner[:1].isupper() or len(inner.split()) > 8 or inner.endswith((".", ",", "!", "?")):
             continue
@@ -317,7 +375,7 @@ _COORDINATION = re.compile(
 # Between the verb and the first name: a few words of one clause ("признал экстремистскими организациями ",
 # "признал «экстремистск|ими организациями» три ведущих независимых СМИ — "; the verb's match may end
 # inside a word), not a new clause ("..., который ...", "..., а ...").
-_LEAD = re.compile(r"^\w*[^;]{0,90}$")
+_LEAD = re.compile(r"^\w*[^;]{0,130}$")
 _LEAD_CLAUSE = re.compile(r",\s*(?:котор|что\b|где\b|когда\b|чтобы\b|а\b|но\b)")
 
 
@@ -349,7 +407,41 @@ def in_status_aside(sentence: str, position: int) -> bool:
     if not _CYRILLIC.search(sentence):
         return False
     opened = sentence.rfind("(", 0, position)
-    return opened >= 0 and sentence.rfind(")", opened, position) < 0
+    if opened >= 0 and sentence.rfind(")", opened, position) < 0:
+        return True
+    # "«Хизб ут-Тахрир», которая признана в России террористической": a relative clause with a bare passive
+    # (no "была", no agent) describes the group's standing, as conviction and FSB reports do; "которая была
+    # признана ... судом в 2017 году" and "которую суд признал" tell a step.
+    return bool(_RELATIVE_STATUS.search(sentence[max(0, position - 60) : position])) and bool(
+        _BARE_PASSIVE.match(sentence, position)
+    )
+
+
+_RELATIVE_STATUS = re.compile(
+    r",\s*(?:[а-яё]+\s+)?котор(?:ая|ое|ый|ые|ой|ых|ого|ую)\s+(?:(?!был|ранее|\d)[а-яё]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BARE_PASSIVE = re.compile(
+    r"(?:признан|внесен|внесён|включен|включён|запрещен|запрещён)[аоы]?\b", re.IGNORECASE
+)
+
+
+# The news of a court's sentence or of the security services' arrests: a trial, a detention, a charge.
+_CRIME_NEWS = re.compile(
+    r"приговор\w*|осужд\w*|осуж[дж]ен\w*|виновн\w*|задержа\w*|обвин\w*|уголовн\w+\s+дел\w*|лишени\w+\s+свободы"
+    r"|колони\w*\s+(?:строгого|общего|особого)|арестова\w*|ячейк\w*|теракт\w*|вербов\w*|ликвидирова\w*|пресек\w*",
+    re.IGNORECASE,
+)
+# Sentences of an article's opening that tell its news: the headline and the first sentence.
+LEAD_SENTENCES = 2
+
+
+def crime_news(lead: Sequence[str]) -> bool:
+    """Whether the opening sentences of a Russian article (headline and lead) report a sentence, an arrest or a
+    charge: such a report names the banned group it convicts for, and its undated mentions of the ban
+    ("организация признана террористической и запрещена в России") are the group's status, no listing step."""
+    opening = " ".join(lead[:LEAD_SENTENCES])
+    return bool(_CYRILLIC.search(opening)) and is_russian(opening) and bool(_CRIME_NEWS.search(opening))
 
 
 # Transliteration keys: a name in Cyrillic and its Latin spelling in a registry ("ХАМАС" / "Hamas",
@@ -426,7 +518,84 @@ def link_cyrillic(name: str | None, entity_id: str | None, index: NameIndex) -> 
         return name, entity_id
     if entity_id is None:
         entity_id = link_name(name, index)
-    return _UNPAIRED_QUOTE.sub("", name).strip(), entity_id
+    # "Партию исламского возрождения Таджикистана*": Russian media star a group banned in Russia; no part of its name.
+    return _UNPAIRED_QUOTE.sub("", name).strip().rstrip("*").strip(), entity_id
+
+
+# Rosfinmonitoring's list ("перечень организаций и физических лиц, в отношении которых имеются сведения об их
+# причастности к экстремистской деятельности или терроризму") freezes assets; it is no designation: groups
+# reach it from court rulings and from other lists, and a name is added to it with no listing step of its own.
+# The regional anti-terrorist structure of the SCO and the CIS keep lists too; they are no state's designation.
+_FINANCIAL_LIST = re.compile(
+    r"(?:перечень|перечне|перечня|список|списке|списка)\s+[^.]{0,80}?\b(?:ШОС|СНГ|ОДКБ)\b|росфинмониторинг|причастност\w*\s+к\s+экстремистск|(?:перечень|перечне|список|списке|реестр\w*)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:экстремистов|террористов)\b",
+    re.IGNORECASE,
+)
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def financial_list_step(sentence: str, start: int, end: int) -> bool:
+    """Whether a Russian sentence reports an addition to Rosfinmonitoring's list of terrorists and extremists
+    ("Росфинмониторинг внес в перечень экстремистских и террористических организаций литовский «Форум
+    свободной России»") or to an international structure's list ("в перечень ... структуры ШОС"), which is
+    no state's designation. Only the words around the listing verb at ``start``-``end`` count: a person's
+    status in brackets ("(внесен в список террористов и экстремистов)") beside a court's ruling does not."""
+    if not _CYRILLIC.search(sentence):
+        return False
+    around = _ASIDE.sub(" ", sentence[max(0, start - 60) : end + 120])
+    return bool(_FINANCIAL_LIST.search(around))
+
+
+def short_names_in_full(names: Sequence[str | None]) -> dict[str, str]:
+    """Short Russian names an article uses for a group it named in full elsewhere: "«Съезда»" after
+    "«Съезд народных депутатов»" (one Cyrillic word that begins exactly one longer name) → the full name."""
+    full = [n for n in names if n and _CYRILLIC.search(n) and " " in n]
+    short: dict[str, str] = {}
+    for name in names:
+        if not name or " " in name or not _CYRILLIC.search(name) or name.isupper():
+            continue
+        longer = {f for f in full if f.split()[0] == name}
+        if len(longer) == 1:
+            short[name] = longer.pop()
+    return short
+
+
+_LINE_WINDOW = 1500
+
+
+def inside_longer_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a registry name) is a part of a longer quoted Russian name: "организация
+    "Путеводитель в исламское государство"" names another group than "исламское государство"."""
+    if not _CYRILLIC.search(text[start:end]):
+        return False
+    # Quotes pair up within the paragraph (a long one-line input: a window around the name).
+    line_start = text.rfind("\n", max(0, start - _LINE_WINDOW), start) + 1 or max(0, start - _LINE_WINDOW)
+    line_end = text.find("\n", end, end + _LINE_WINDOW)
+    line_end = line_end if line_end >= 0 else min(len(text), end + _LINE_WINDOW)
+    for match in _QUOTED.finditer(text, line_start, line_end):
+        inner = match.group(1).strip()
+        if match.start(1) > start:
+            break
+        if (
+            match.end(1) < end
+            or not inner[:1].isupper()
+            or len(inner.split()) > 8
+            or inner.endswith((".", ",", "!", "?"))
+        ):
+            continue
+        return len(words(inner)) > len(words(text[start:end]))
+    return False
+
+
+_NESTED_OPENER = re.compile(r"\s+[«„“\"]\w")
+
+
+def opens_nested_quote(sentence: str, end: int) -> bool:
+    """Whether a quoted name read up to ``end`` was cut at a nested straight quote ('"Национально-освободительное
+    движение "Правый сектор"'): the quote after it opens the inner name, it closes nothing."""
+    return bool(_CYRILLIC.search(sentence)) and bool(_NESTED_OPENER.match(sentence, end))
 
 
 def group_noun_before(sentence: str, start: int) -> bool:

@@ -284,6 +284,39 @@ def _bare(word: str) -> str:
     return (word[:-2] if word.endswith(("'s", "’s")) else word).casefold()
 
 
+# What a stem may be followed by: Russian case endings are made of these letters (after an
+# adjective's "ск"/"цк"); Kazakh ones are listed. "Колумбайн" (a group) is not "Колумбия" + an ending, "Колумбии" is.
+_RU_ENDING_LETTERS = frozenset("аеёийоуыэюямхгв")
+_KK_ENDINGS = frozenset(
+    (
+        "ның",
+        "нің",
+        "ны",
+        "ні",
+        "да",
+        "де",
+        "та",
+        "те",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "нан",
+        "нен",
+    )
+)
+
+
+def _is_inflection(ending: str) -> bool:
+    # an adjective's suffix ("колумбийск-ий", "российск-ого") may come before the case ending
+    rest = ending[2:] if ending.startswith(("ск", "цк")) else ending
+    return set(rest) <= _RU_ENDING_LETTERS or ending in _KK_ENDINGS
+
+
 def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]:
     """(start, end, code, kind) of every table entry in ``text``: the longest entry at each word, Russian
     and Kazakh words by their longest known stem."""
@@ -310,7 +343,7 @@ def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]
         if "\u0400" <= word[:1] <= "\u04ff" and len(folded) >= _MIN_STEM:
             for cut in range(min(_MAX_ENDING, len(folded) - _MIN_STEM) + 1):
                 code = stems.get(folded[: len(folded) - cut])
-                if code is not None:
+                if code is not None and _is_inflection(folded[len(folded) - cut :]):
                     kind = "adj" if _RU_ADJECTIVE.search(folded) else "name"
                     found.append((token.start(), token.end(), code, kind))
                     break

@@ -218,4 +218,4 @@ def test_a_russian_stem_needs_an_inflection_after_it() -> None:
     # "Колумбайн" (the Columbine movement, banned in Russia) is not Colombia; "Колумбии" is.
     assert [m.code for m in find_mentions("Движение «Колумбайн» признано террористическим.", [])] == []
     assert [m.code for m in find_mentions("Правительство Колумбии признало группу.", [])] == ["CO"]
-    assert [m.code for m in find_mentions("Колумбийское правительство признало группу.", [])] == ["CO"]
+    assert [m.code for m in find_mentions("Соглашение с Колумбией подписано.", [])] == ["CO"]

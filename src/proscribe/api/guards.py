@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from proscribe.api.limits import SharedRateLimiter
+from proscribe.api.limits import SharedRateLimiter, reply_error
 from proscribe.errors import InputError
 from proscribe.nesting import check_json_depth
 from proscribe.store.database import Database
@@ -106,20 +106,9 @@ def body_problem(body: bytes) -> str | None:
 
 
 async def _reply(send: Send, status: int, message: str, field: str) -> None:
-    body = orjson.dumps({"error": message, "field": field})
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                *HEADERS,
-                (b"content-security-policy", PAGE_POLICY.encode()),
-            ],
-        }
+    await reply_error(
+        send, status, message, field, [*HEADERS, (b"content-security-policy", PAGE_POLICY.encode())]
     )
-    await send({"type": "http.response.body", "body": body})
 
 
 class SecurityGuards:

@@ -51,9 +51,10 @@ class Limits:
                 raise InputError(f"must be 0 or more, not {getattr(self, name)}", location=option)
 
 
-async def _reply(
+async def reply_error(
     send: Send, status: int, message: str, field: str | None, headers: list[tuple[bytes, bytes]]
 ) -> None:
+    """Answer an ASGI request from middleware with ``{"error", "field"}`` JSON and extra ``headers``."""
     body = orjson.dumps({"error": message, "field": field})
     await send(
         {
@@ -83,7 +84,7 @@ class BodySizeLimit:
         message = f"request body is larger than the limit of {self.limit:,} bytes"
         for name, value in scope.get("headers", []):
             if name == b"content-length" and value.isdigit() and int(value) > self.limit:
-                await _reply(send, 413, message, "body", [(b"connection", b"close")])
+                await reply_error(send, 413, message, "body", [(b"connection", b"close")])
                 return
         # Read the whole body first (it is small by construction), so that an oversized chunked
         # body is refused with 413 before the app sees any of it.
@@ -96,7 +97,7 @@ class BodySizeLimit:
             chunk = message_in.get("body", b"")
             seen += len(chunk)
             if seen > self.limit:
-                await _reply(send, 413, message, "body", [(b"connection", b"close")])
+                await reply_error(send, 413, message, "body", [(b"connection", b"close")])
                 return
             chunks.append(chunk)
             if not message_in.get("more_body", False):

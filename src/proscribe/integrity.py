@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,9 +106,26 @@ def verify_storage(db: Database) -> StorageReport:
     with db.engine.connect() as conn:
         latest = _verify_ledger(conn, report)
         _verify_entities(conn, report, latest)
-        _verify_subjects(conn, report, latest)
+        subjects = t.list_subjects
+        _verify_rows(
+            conn,
+            report,
+            latest,
+            sa.select(subjects).order_by(subjects.c.source, subjects.c.key),
+            "list_subjects",
+            ledger.subject_item,
+            "re-pointed or altered",
+        )
         _verify_lists(conn, report, latest)
-        _verify_exclusions(conn, report, latest)
+        _verify_rows(
+            conn,
+            report,
+            latest,
+            sa.select(t.screening_exclusions).order_by(t.screening_exclusions.c.id),
+            "screening_exclusions",
+            ledger.exclusion_item,
+            "reason, author, entity or query altered",
+        )
         # What is left was recorded but has no row: deleted (or its key columns altered).
         for table in sorted(set(TABLE_OF_KIND.values())):
             orphans = _Problems(report, table)
@@ -215,40 +232,29 @@ def _name_tuple(row: Any) -> tuple[Any, ...]:
     return (row["entity_id"], row["key"], row["value"], row["type"], bool(row["acquired"]))
 
 
-def _verify_subjects(conn: sa.Connection, report: StorageReport, latest: dict[tuple[str, str], str]) -> None:
-    problems = _Problems(report, "list_subjects")
-    count = 0
-    for row in _stream(
-        conn, sa.select(t.list_subjects).order_by(t.list_subjects.c.source, t.list_subjects.c.key)
-    ):
-        count += 1
-        item = ledger.subject_item(row)
-        recorded = latest.pop((ledger.LIST_SUBJECT, item.ref), None)
-        if recorded is None:
-            problems.add(item.ref, "not in the ledger (written behind the library's back)")
-        elif recorded != item.digest:
-            problems.add(item.ref, "differs from its ledger record (re-pointed or altered)")
-    problems.close()
-    report.rows_checked["list_subjects"] = count
-
-
-def _verify_exclusions(
-    conn: sa.Connection, report: StorageReport, latest: dict[tuple[str, str], str]
+def _verify_rows(
+    conn: sa.Connection,
+    report: StorageReport,
+    latest: dict[tuple[str, str], str],
+    query: sa.Select[Any],
+    table: str,
+    to_item: Callable[[Mapping[Any, Any]], ledger.LedgerItem],
+    altered: str,
 ) -> None:
-    problems = _Problems(report, "screening_exclusions")
+    """Each row of ``query`` against its ledger record (``to_item`` gives the record it must match)."""
+    problems = _Problems(report, table)
     count = 0
-    query = sa.select(t.screening_exclusions).order_by(t.screening_exclusions.c.id)
     for row in _stream(conn, query):
         count += 1
-        item = ledger.exclusion_item(row)
-        # Popped, so a second row for the same decision (one inserted directly) is "not in the ledger".
-        recorded = latest.pop((ledger.EXCLUSION, item.ref), None)
+        item = to_item(row)
+        # Popped, so a second row for the same record (one inserted directly) is "not in the ledger".
+        recorded = latest.pop((item.kind, item.ref), None)
         if recorded is None:
             problems.add(item.ref, "not in the ledger (written behind the library's back)")
         elif recorded != item.digest:
-            problems.add(item.ref, "differs from its ledger record (reason, author, entity or query altered)")
+            problems.add(item.ref, f"differs from its ledger record ({altered})")
     problems.close()
-    report.rows_checked["screening_exclusions"] = count
+    report.rows_checked[table] = count
 
 
 def _verify_lists(conn: sa.Connection, report: StorageReport, latest: dict[tuple[str, str], str]) -> None:

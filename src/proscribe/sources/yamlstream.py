@@ -263,49 +263,6 @@ def first_found(*finders: DateFinder) -> DateFinder:
     return find
 
 
-def parse_documents(
-    paths: list[Path],
-    data_date: dt.date | None,
-    progress: Progress | None,
-    *,
-    source: str,
-    jurisdiction: str,
-    format_name: str,
-    to_entry: Callable[[YamlDocument], ListEntry],
-    find_date: DateFinder,
-) -> ParsedList:
-    """A list version from multi-document YAML files, one entry per document, read lazily.
-
-    The first document is converted at once, so a file of the wrong format
-    fails before anything is used; the data date is ``data_date`` or what
-    ``find_date`` finds in the files.
-    """
-    files = require_files(paths)
-    documents = iter_documents(files, progress)
-    first = next(documents, None)
-    if first is None:
-        raise InputError(f"no YAML documents (not {format_name}?)", location=str(files[0]))
-    first_entry = to_entry(first)
-    basis = "--data-date"
-    if data_date is None:
-        data_date, basis = find_date(files)
-        if data_date is None:
-            raise InputError(f"{basis}; give --data-date", location=str(files[0]))
-
-    def entries() -> Iterator[ListEntry]:
-        yield from chain([first_entry], (to_entry(document) for document in documents))
-
-    return ParsedList(
-        source=source,
-        jurisdiction=jurisdiction,
-        files=files,
-        content_hash=content_hash(files),
-        data_date=data_date,
-        data_date_basis=basis,
-        entries=entries(),
-    )
-
-
 @dataclass(frozen=True)
 class DocumentFormat:
     """A list published as multi-document YAML: what it is called and how to read one entry."""
@@ -319,13 +276,32 @@ class DocumentFormat:
     def parse(
         self, paths: list[Path], data_date: dt.date | None = None, progress: Progress | None = None
     ) -> ParsedList:
-        return parse_documents(
-            paths,
-            data_date,
-            progress,
+        """A list version from multi-document YAML files, one entry per document, read lazily.
+
+        The first document is converted at once, so a file of the wrong format fails before
+        anything is used; the data date is ``data_date`` or what ``find_date`` finds in the files.
+        """
+        files = require_files(paths)
+        documents = iter_documents(files, progress)
+        first = next(documents, None)
+        if first is None:
+            raise InputError(f"no YAML documents (not {self.format_name}?)", location=str(files[0]))
+        first_entry = self.to_entry(first)
+        basis = "--data-date"
+        if data_date is None:
+            data_date, basis = self.find_date(files)
+            if data_date is None:
+                raise InputError(f"{basis}; give --data-date", location=str(files[0]))
+
+        def entries() -> Iterator[ListEntry]:
+            yield from chain([first_entry], (self.to_entry(document) for document in documents))
+
+        return ParsedList(
             source=self.source,
             jurisdiction=self.jurisdiction,
-            format_name=self.format_name,
-            to_entry=self.to_entry,
-            find_date=self.find_date,
+            files=files,
+            content_hash=content_hash(files),
+            data_date=data_date,
+            data_date_basis=basis,
+            entries=entries(),
         )

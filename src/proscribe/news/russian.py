@@ -109,12 +109,15 @@ class _Models:
 
 
 _LOCK = threading.Lock()
+_LOADED: list[_Models] = []  # the one instance, once loaded
 
 
-@functools.cache
 def _models() -> _Models:
+    # The lock is taken before looking, so two threads starting together load the models once.
     with _LOCK:
-        return _Models()
+        if not _LOADED:
+            _LOADED.append(_Models())
+        return _LOADED[0]
 
 
 def _nominative(models: _Models, tokens: Sequence[Any]) -> str:

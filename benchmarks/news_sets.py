@@ -1,0 +1,74 @@
+"""Event F1 of the news extractor on several labelled sets, one line each, and their pooled total.
+
+    .venv/bin/python benchmarks/news_sets.py                 # every development set
+    .venv/bin/python benchmarks/news_sets.py dev5 dev6       # named sets
+
+The default is the development sets only (dev, dev2 ... dev6): the held-out sets (blind, dev7) are
+scored by ``benchmarks/news.py --set NAME`` once, at the end of a round, never while rules are tuned.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from proscribe.news import extract_events, name_index, read_article_file
+from proscribe.news.score import event_report
+
+NEWS = Path(__file__).resolve().parent.parent / "tests" / "data" / "news"
+DEVELOPMENT_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "sets", nargs="*", default=list(DEVELOPMENT_SETS), help="set names under tests/data/news/"
+    )
+    args = parser.parse_args()
+    index = name_index()
+    pooled_predicted: list[dict[str, Any]] = []
+    pooled_truth: list[dict[str, Any]] = []
+    pooled_distractors: list[str] = []
+    print(
+        "| set | articles | events | lenient F1 | dates ignored F1 | P | R | not in registry | distractor events |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in args.sets:
+        folder = NEWS / name
+        paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+        truth = [{**row, "file": f"{name}/{row['file']}"} for row in _read_jsonl(folder / "truth.jsonl")]
+        predicted = [
+            {**event.to_json(), "file": f"{name}/{path.name}"}
+            for path in paths
+            for event in extract_events(read_article_file(path), index)
+        ]
+        labelled = {row["file"] for row in truth}
+        distractors = [f"{name}/{p.name}" for p in paths if f"{name}/{p.name}" not in labelled]
+        report = event_report(predicted, truth, distractors)
+        print(
+            f"| {name} | {len(paths)} | {len(truth)} | {report.lenient.f1:.2f} | {report.dates_ignored.f1:.2f} "
+            f"| {report.lenient.precision:.2f} | {report.lenient.recall:.2f} "
+            f"| {report.unlinked_found}/{report.unlinked_truth} | {report.distractor_events} |"
+        )
+        pooled_predicted += predicted
+        pooled_truth += truth
+        pooled_distractors += distractors
+    report = event_report(pooled_predicted, pooled_truth, pooled_distractors)
+    print(
+        f"| **all** | | {len(pooled_truth)} | **{report.lenient.f1:.3f}** | {report.dates_ignored.f1:.3f} "
+        f"| {report.lenient.precision:.2f} | {report.lenient.recall:.2f} "
+        f"| {report.unlinked_found}/{report.unlinked_truth} | {report.distractor_events} |"
+    )
+    print("Failures: " + ", ".join(f"{reason} {count}" for reason, count in sorted(report.failures.items())))
+
+
+if __name__ == "__main__":
+    main()

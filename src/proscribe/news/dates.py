@@ -24,7 +24,9 @@ Precision = Literal["day", "month", "season", "year"]
 # publication ("yesterday", "last year"), the article's dateline, a legal rule ("takes effect
 # immediately", "upon publication in the Federal Register"), or only the publication date.
 Basis = Literal["explicit", "weekday", "relative", "dateline", "rule", "publication"]
-_RELATIVE_KINDS = frozenset({"rel_day", "ago", "this_year", "season_rel", "ru_season", "ru_part_rel"})
+_RELATIVE_KINDS = frozenset(
+    {"rel_day", "ago", "this_year", "month_rel_year", "season_rel", "ru_season", "ru_part_rel"}
+)
 
 
 @dataclass(frozen=True)
@@ -106,13 +108,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_rel", re.compile(r"\b(?P<rel>earlier this|this|last|later this|dieses|diesen|im vergangenen|letzten)\s+(?P<season>spring|summer|autumn|fall|winter|Frühjahr|Sommer|Herbst|Winter)\b", re.I)),
     ("season_year", re.compile(rf"\b(?:in\s+(?:the\s+)?)?(?P<season>spring|summer|autumn|fall|winter|Frühjahr|Sommer|Herbst)\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("ru_season", re.compile(r"(?P<rel>этим|прошлым)\s+(?P<season>летом|весной|осенью|зимой)", re.I)),
+    # "in June this year", "June last year", "в июне прошлого года", "im März letzten Jahres": a month of a year
+    # counted from the publication.
+    ("month_rel_year", re.compile(
+        rf"\b{_EN_MONTH}\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year\b"
+        rf"|(?<!\w)(?:[вВ]\s+)?{_RU_MONTH.replace('(?P<month>', '(?P<ru_month>')}\s+(?P<ru_rel>этого|прошлого|текущего|следующего)\s+года"
+        rf"|\b{_DE_MONTH.replace('(?P<month>', '(?P<de_month>')}\s+(?P<de_rel>(?:dieses|letzten|vergangenen|nächsten)\s+Jahres|des\s+Vorjahres)\b",
+    )),
     ("en_my", re.compile(rf"\b{_EN_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
     ("de_my", re.compile(rf"\b{_DE_MONTH}\s+{_YEAR}\b")),
     ("fr_es_my", re.compile(rf"(?<!\w){_FR_ES_MONTH}\s+(?:de\s+|del\s+)?{_YEAR}\b", re.I)),
     ("fr_es_month", re.compile(rf"(?<!\w)(?P<rel>en|depuis|desde|début|fin|mi-|a\s+finales\s+de|a\s+principios\s+de)\s*{_FR_ES_MONTH}(?!\s+(?:de\s+)?\d)(?!\w)", re.I)),
     ("ru_my", re.compile(rf"(?<!\w)(?:в\s+)?{_RU_MONTH}\s+{_YEAR}(?:\s+года)?", re.I)),
-    ("last_month_name", re.compile(rf"\b(?P<rel>last|this|next|in|im|since|seit|early|late|Anfang|Ende)\s+{_EN_MONTH}\b(?!\s+\d)")),
-    ("de_month", re.compile(rf"\b(?P<rel>im|seit|Anfang|Ende|Mitte)\s+{_DE_MONTH}\b(?!\s+\d)")),
+    # The word before the month may open the sentence ("In June", "Im März"); the month keeps its capital ("may").
+    ("last_month_name", re.compile(rf"\b(?P<rel>(?i:last|this|next|in|im|since|seit|early|late)|Anfang|Ende)\s+{_EN_MONTH}\b(?!\s+\d)")),
+    ("de_month", re.compile(rf"\b(?P<rel>(?i:im|seit)|Anfang|Ende|Mitte)\s+{_DE_MONTH}\b(?!\s+\d)")),
     # "в январе", "на вторую половину января", "в конце января": the month.
     ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с|на)\s+(?:(?:первую|вторую)\s+половину|конец|начало|середину|конце|начале|середине)?\s*{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце|cette année|l'année dernière|l’année dernière|l'an dernier|l’an dernier|este año|el año pasado|el mes pasado|le mois dernier|ce mois-ci)\b", re.I)),
@@ -148,7 +158,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "ru_month": ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"),
     "weekday": (*_WEEKDAYS, "сред", "пятниц", "суббот"),
     "season": (*_SEASONS, "winter", "frühling"),
-    "period": ("year", "month", "jahr", "monat", "году", "месяц", "année", "año", "an dernier", "mois"),
+    "period": ("year", "month", "jahr", "monat", "году", "года", "месяц", "année", "año", "an dernier", "mois"),
 }  # fmt: skip
 # The word families a pattern cannot match without (checked as plain substrings before the regex runs).
 _NEEDS: dict[str, frozenset[str]] = {
@@ -161,7 +171,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "season_rel": frozenset({"season"}), "season_year": frozenset({"digit", "season"}), "ru_season": frozenset({"season"}),
     "en_my": frozenset({"digit", "en_month"}), "de_my": frozenset({"digit", "de_month"}), "ru_my": frozenset({"digit", "ru_month"}),
     "last_month_name": frozenset({"en_month"}), "de_month": frozenset({"de_month"}), "ru_month": frozenset({"ru_month"}),
-    "this_year": frozenset({"period"}), "ago": frozenset(),
+    "this_year": frozenset({"period"}), "month_rel_year": frozenset({"period"}), "ago": frozenset(),
     "weekday": frozenset({"weekday"}), "year": frozenset({"digit"}),
 }  # fmt: skip
 _WILL = re.compile(
@@ -231,6 +241,12 @@ def _resolve(
             year = _year_for_day(month, day, published, future)
         parsed = _day(year, month, day)
         return (parsed, "day") if parsed else None
+    if kind == "month_rel_year":
+        name = groups.get("month") or groups.get("ru_month") or groups.get("de_month") or ""
+        rel = (groups.get("rel") or groups.get("ru_rel") or groups.get("de_rel") or "").lower()
+        offset = -1 if rel.startswith(("last", "прошл", "letzt", "vergang", "des")) else 0
+        offset = 1 if rel.startswith(("next", "следующ", "nächst")) else offset
+        return PartialDate(published.year + offset, _month_number(name)), "month"
     if kind in ("en_my", "de_my", "ru_my", "fr_es_my"):
         assert year is not None
         return PartialDate(year, _month_number(groups["month"])), "month"

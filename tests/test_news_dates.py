@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Russian and German text and typographic quotes are real article text.
+# ruff: noqa: RUF001, RUF003  -- Russian and German text and typographic quotes are real article text.
 """Effective dates of news events: each rule with a sentence quoted from a development article."""
 
 from __future__ import annotations
@@ -58,3 +58,74 @@ def test_month_after_a_capitalised_preposition() -> None:
     )
     # The month keeps its capital: the modal verb "may" is no date.
     assert dates("It may be banned in May", dt.date(2024, 9, 5)) == [("in May", "2024-05", "month")]
+
+
+def test_that_day_is_the_day_named_before() -> None:
+    # dev6/2023-11-23_de_hamas_samidoun_raids_tagesschau: "an diesem Tag" is 2 November.
+    found = events(
+        "Am 2. November hatte Faeser die Betätigung der Terrororganisation Hamas und des internationalen "
+        "Netzwerks Samidoun - Palestinian Solidarity Network in Deutschland verboten. Die Teilorganisation "
+        "Samidoun Deutschland wurde an diesem Tag verboten und aufgelöst.",
+        dt.date(2023, 11, 23),
+    )
+    branch = next(e for e in found if e.organisation == "Samidoun Deutschland")
+    assert (branch.jurisdiction, branch.action, branch.effective_date, branch.date_basis) == (
+        "DE",
+        "designated",
+        "2023-11-02",
+        "relative",
+    )
+    # With no day named before, "on the same day" says nothing.
+    assert dates("On the same day, the ministry banned the group.", dt.date(2023, 11, 23)) == []
+
+
+def test_from_today_in_russian() -> None:
+    # dev6/2016-09-20_ru_aum_terrorist_newizv: "С сегодняшнего дня" is the publication day.
+    found = events(
+        "Верховный суд России принял решение о запрете деятельности международного религиозного объединения "
+        "«Аум Синрикё» на территории страны.\n\nРешением о запрете деятельности секты «Аум Синрикё» Верховный "
+        "суд РФ удовлетворил иск Генеральной прокуратуры РФ. С сегодняшнего дня организация признана "
+        "террористической.",
+        dt.date(2016, 9, 20),
+    )
+    ruling = next(e for e in found if e.action == "designated")
+    assert (ruling.jurisdiction, ruling.effective_date, ruling.date_basis) == ("RU", "2016-09-20", "relative")
+    assert "С сегодняшнего дня" in ruling.evidence_quote
+
+
+def test_holiday_names_are_no_weekdays() -> None:
+    # dev6/2019-05-14_lk_ntj_ban_drones_news18 (published on Tuesday 14 May): the ban was on Monday, the
+    # attack "on Easter Sunday" weeks before.
+    found = events(
+        "Sri Lankan government has banned three Islamist extremist groups, including the National Thowheeth "
+        "Jamaath (NTJ) that carried out the country's worst terror attack on Easter Sunday in which over 250 "
+        "people were killed.President Maithripala Sirisena issued an extraordinary gazette banning a number of "
+        "extremist organisations on Monday.",
+        dt.date(2019, 5, 14),
+    )
+    ntj = next(e for e in found if e.organisation and "Thowheeth" in e.organisation)
+    assert (ntj.jurisdiction, ntj.action, ntj.effective_date, ntj.date_basis) == (
+        "LK",
+        "designated",
+        "2019-05-13",
+        "weekday",
+    )
+
+
+def test_a_title_ending_in_today_is_no_date() -> None:
+    # dev4/2022-09-28_in_pfi_indiatoday: "India Today" is the outlet; the notification is undated.
+    found = events(
+        "With the central government now issuing a notification to declare the Popular Front of India (PFI) as "
+        'an "Unlawful Association", India Today looks at the process by which such a declaration can be made.',
+        dt.date(2022, 9, 28),
+    )
+    pfi = next(e for e in found if e.action == "designated")
+    assert (pfi.jurisdiction, pfi.effective_date, pfi.announced_date, pfi.primary) == (
+        "IN",
+        None,
+        "2022-09-28",
+        True,
+    )
+    assert dates("Today, the State Department designated the group.", dt.date(2022, 9, 28)) == [
+        ("Today", "2022-09-28", "day")
+    ]

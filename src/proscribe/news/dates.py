@@ -89,6 +89,26 @@ _FR_ES_MONTH = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?:morgen|abend|nachmittag|vormittag|nacht)?"
+# "the attack on Easter Sunday", "Good Friday": a holiday's name, not a weekday counted from the publication.
+_HOLIDAY_GUARD = "".join(
+    rf"(?<!{word}\s)"
+    for word in (
+        "Easter",
+        "Palm",
+        "Good",
+        "Black",
+        "Bloody",
+        "Holy",
+        "Ash",
+        "Super",
+        "Cyber",
+        "Maundy",
+        "Пасхальное",
+        "Вербное",
+        "Страстную",
+        "Кровавое",
+    )
+)
 _PART = r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|Anfang|Mitte|Ende)"
 
 # Ordered: longer, more specific patterns first; a span claimed by one is not matched again.
@@ -127,8 +147,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с|на)\s+(?:(?:первую|вторую)\s+половину|конец|начало|середину|конце|начале|середине)?\s*{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце|cette année|l'année dernière|l’année dernière|l'an dernier|l’an dernier|este año|el año pasado|el mes pasado|le mois dernier|ce mois-ci)\b", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi)))(?!\w)", re.I)),
-    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в|ce|le|el|este|prochain|próximo)?\s*{_WEEKDAY}(?!\w)", re.I)),
+    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi))|с\s+сегодняшнего\s+дня|(?:on\s+)?(?:that\s+(?:same\s+)?|the\s+same\s+)day|an\s+diesem\s+Tag|am\s+(?:selben|gleichen)\s+Tag|в\s+(?:тот|этот)\s+же\s+день|(?:ese\s+)?mismo\s+día|le\s+même\s+jour|ce\s+jour-là)(?!\w)", re.I)),
+    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в|ce|le|el|este|prochain|próximo)?\s*{_HOLIDAY_GUARD}{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
 
@@ -145,7 +165,7 @@ _DATE_WORDS = (
     *_WEEKDAYS, "сред", "пятниц", "суббот",
     *_SEASONS, "year", "month", "jahr", "monat", "год", "месяц", "week", "day", "ago",
     "yesterday", "today", "tomorrow", "earlier", "gestern", "heute", "morgen", "vortag", "вчера", "сегодня", "завтра", "накануне",
-    "позавчера", "vorgestern", "в конце", "в начале", "в середине",
+    "позавчера", "vorgestern", "в конце", "в начале", "в середине", "tag", "день", "día", "jour",
     *_FR_ES_MONTHS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
     "jueves", "viernes", "sábado", "domingo", "hier", "aujourd", "ayer", "hoy", "veille", "víspera", "année", "año", "an dernier",
     "mois",
@@ -174,6 +194,8 @@ _NEEDS: dict[str, frozenset[str]] = {
     "this_year": frozenset({"period"}), "month_rel_year": frozenset({"period"}), "ago": frozenset(),
     "weekday": frozenset({"weekday"}), "year": frozenset({"digit"}),
 }  # fmt: skip
+# A capitalised word right before a capitalised "Today" makes a title of it ("India Today looks at ...").
+_TITLE_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-ZА-ЯЁ][\w.]*\s+$")
 _WILL = re.compile(
     r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
 )
@@ -185,6 +207,13 @@ _ANNOUNCED_PLAN = re.compile(
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I
 )
+
+
+# "on that day", "an diesem Tag", "в тот же день": the day the text named last.
+_SAME_DAY = frozenset(
+    {"an diesem tag", "am selben tag", "am gleichen tag", "в тот же день", "в этот же день", "mismo día",
+     "ese mismo día", "le même jour", "ce jour-là"}
+)  # fmt: skip
 
 
 def _month_number(text: str) -> int:
@@ -315,12 +344,15 @@ def _resolve(
             return PartialDate(y, m), "month"
         return PartialDate(published.year - number), "year"
     if kind == "rel_day":
-        rel = groups["rel"].lower()
+        rel = " ".join(groups["rel"].lower().split())
+        if rel in _SAME_DAY or (rel.endswith(" day") and rel.startswith(("on ", "that ", "the "))):
+            # "Samidoun Deutschland wurde an diesem Tag verboten": the day last named before, if there is one.
+            return (PartialDate.parse(anchor), "day") if anchor else None
         base = anchor or published
         offsets = {
             "yesterday": (-1, published), "gestern": (-1, published), "вчера": (-1, published),
             "vorgestern": (-2, published), "позавчера": (-2, published),
-            "today": (0, published), "heute": (0, published), "сегодня": (0, published),
+            "today": (0, published), "heute": (0, published), "сегодня": (0, published), "с сегодняшнего дня": (0, published),
             "tomorrow": (1, published), "morgen": (1, published), "завтра": (1, published),
             "hier": (-1, published), "ayer": (-1, published), "aujourd'hui": (0, published), "aujourd’hui": (0, published),
             "hoy": (0, published), "la veille": (-1, base), "la víspera": (-1, base),
@@ -374,6 +406,8 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             start += len(text) - len(stripped)
             if start >= end or any(start < e and s < end for s, e in taken):
                 continue
+            if kind == "rel_day" and _TITLE_WORD_BEFORE.search(sentence, 0, start) and stripped[:1].isupper():
+                continue  # "India Today", "USA Today": a title, not a day
             # Tense is read near the expression: "passed a bill Tuesday, a move that will..." is past; "will
             # revoke its designation of [a long name] as a foreign terrorist organization on Tuesday" is not,
             # unless a speech verb stands right before ("an official said on Friday").

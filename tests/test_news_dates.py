@@ -129,3 +129,19 @@ def test_a_title_ending_in_today_is_no_date() -> None:
     assert dates("Today, the State Department designated the group.", dt.date(2022, 9, 28)) == [
         ("Today", "2022-09-28", "day")
     ]
+
+
+def test_the_year_in_a_numbered_instrument_is_no_date() -> None:
+    # dev6/2019-04-27_lk_ntj_jmi_banned_onlanka: "Emergency Regulations No.01 2019" is a title; the ban is
+    # the day's news, undated in the text.
+    found = events(
+        "The National Thawheed Jamath (NTJ) and Jamathei Milathu Ibrahim (JMI) organizations have been banned "
+        "in Sri Lanka under Emergency Regulations No.01 2019 by President Maithripala Sirisena.",
+        dt.date(2019, 4, 27),
+    )
+    assert {
+        (e.jurisdiction, e.organisation, e.effective_date, e.announced_date, e.primary) for e in found
+    } == {
+        ("LK", "National Thawheed Jamath", None, "2019-04-27", True),
+        ("LK", "Jamathei Milathu Ibrahim", None, "2019-04-27", True),
+    }

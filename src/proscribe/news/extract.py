@@ -1055,7 +1055,11 @@ _JUST_DONE = re.compile(
     re.I,
 )
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b")
-_TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
+# "the Terrorism Act 2000", "Unlawful Activities (Prevention) Act, 1967", "Emergency Regulations No.01 2019",
+# "Regulations No. 1 of 2019": the year of a law's or a numbered instrument's title.
+_TITLE_YEAR = re.compile(
+    r"(?:\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Decree|Gesetz|Verordnung)|\bNo\.?\s*\d+)\s*,?\s*$"
+)
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
 _ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)

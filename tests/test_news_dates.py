@@ -145,3 +145,34 @@ def test_the_year_in_a_numbered_instrument_is_no_date() -> None:
         ("LK", "National Thawheed Jamath", None, "2019-04-27", True),
         ("LK", "Jamathei Milathu Ibrahim", None, "2019-04-27", True),
     }
+
+
+def test_a_date_that_opens_a_statement_dates_the_statement() -> None:
+    # dev/2024-09-06_kg_taliban_rferl: the statement is dated, the removal it reports is not.
+    found = events(
+        "In early June, Kazakhstan said it removed the Taliban from its terrorist list.", dt.date(2024, 9, 6)
+    )
+    removal = next(e for e in found if e.action == "delisted")
+    assert (removal.jurisdiction, removal.entity_id, removal.effective_date, removal.announced_date) == (
+        "KZ",
+        "taliban",
+        None,
+        "2024-06",
+    )
+    # The date of the act itself stays the act's: "In June this year, Kazakhstan removed ..." (see above).
+
+
+def test_a_bracketed_day_before_laid_dates_the_laying() -> None:
+    # dev/2024-01-15_gb_hizb_ut_tahrir_order: an order laid is proposed; the day it was laid is announced.
+    found = events(
+        "Home Secretary, James Cleverly, has today (15 January) laid a draft order before Parliament to proscribe "
+        "the international Sunni Islamist political organisation Hizb ut-Tahrir under the Terrorism Act.",
+        dt.date(2024, 1, 15),
+    )
+    order = next(e for e in found if e.action == "proposed_designation")
+    assert (order.jurisdiction, order.entity_id, order.effective_date, order.announced_date) == (
+        "GB",
+        "hizb-ut-tahrir",
+        None,
+        "2024-01-15",
+    )

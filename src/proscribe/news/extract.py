@@ -293,6 +293,13 @@ def _hedged(sentence: str, start: int, end: int, proposal: bool = False) -> bool
     return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
 
+# A statement that reports a step in its object clause ("said it removed", "сообщил, что ... исключил").
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|announced|stated|confirmed|reported|told\s+\w+)\s+(?:that\s+|on\s+\w+\s+)?(?:it|they|he|she)\b"
+    r"|\b(?:заявил\w*|сообщил\w*|объявил\w*)\s*,\s+что\b|\b(?:teilte|sagte|erklärte)\b[^.]{0,40},\s+(?:dass|sie|er)\b"
+    r"|\b(?:dijo|anunció|informó|afirmó|a\s+annoncé|a\s+indiqué)\s+que\b",
+    re.I,
+)
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+\w+\s+)?(?:that|which|who|whose)\b[^,]*(?:,|$)", re.I)
 
 
@@ -314,7 +321,7 @@ def _split_dates(
         after = sentence[mention.end : mention.end + 30]
         # "said on Friday", "announced Monday", "teilte am Donnerstag mit": the verb is right before,
         # or right after ("am Donnerstag mit"); "banned it in 2010, the court said" dates the ban.
-        stripped = after.lstrip(" ,")
+        stripped = after.lstrip(" ,)")  # "has today (15 January) laid a draft order"
         # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
         # (A proposal's "laid" is both: what it says is when it was announced.)
         verb_is_act = status and mention.end + len(after) - len(stripped) == at
@@ -322,7 +329,10 @@ def _split_dates(
             not verb_is_act and lexicon.SPEECH.match(stripped)
         )
         near_effect = lexicon.EFFECT.search(before[-25:])
-        if near_speech and not near_effect:
+        # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
+        # that reports the act, so it dates the statement.
+        reported = mention.end <= at and _REPORTING_VERB.search(sentence, mention.end, at) is not None
+        if (near_speech or reported) and not near_effect:
             announced.append(mention)
         else:
             effective.append(mention)

@@ -176,3 +176,15 @@ def test_a_bracketed_day_before_laid_dates_the_laying() -> None:
         None,
         "2024-01-15",
     )
+
+
+def test_a_claim_is_never_dated_after_publication() -> None:
+    # dev/2025-03-31_de_taliban_hearing_earthpress: 17 April is the expected ruling, not the prosecutor's claim.
+    found = events(
+        "Russlands Oberster Gerichtshof entscheidet im nächsten Monat über die Entfernung der Taliban von seiner "
+        "Liste verbotener Terrororganisationen, berichteten staatliche Nachrichtenagenturen am Montag.\n\n"
+        "Die am 17. April erwartete Entscheidung folgt einem Antrag des Generalstaatsanwalts.",
+        dt.date(2025, 3, 31),
+    )
+    claim = next(e for e in found if e.action == "petition_filed")
+    assert (claim.jurisdiction, claim.entity_id, claim.effective_date) == ("RU", "taliban", None)

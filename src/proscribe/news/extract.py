@@ -960,6 +960,14 @@ def _sentence_events(
                 )
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
             if (
+                action == "petition_filed"
+                and effective is not None
+                and effective.date.earliest > article.published
+            ):
+                # "Die am 17. April erwartete Entscheidung folgt einem Antrag": a claim reported has been filed; a
+                # later day in its sentence is the hearing's or the ruling's.
+                effective = None
+            if (
                 action.startswith("proposed_")
                 and effective is not None
                 and effective.basis == "relative"

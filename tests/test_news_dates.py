@@ -188,3 +188,42 @@ def test_a_claim_is_never_dated_after_publication() -> None:
     )
     claim = next(e for e in found if e.action == "petition_filed")
     assert (claim.jurisdiction, claim.entity_id, claim.effective_date) == ("RU", "taliban", None)
+
+
+def test_further_steps_of_one_decision_take_its_date() -> None:
+    # dev6/2025-04-24_py_hezbollah_hamas_irgc_infobae (a Thursday): "y, además, hemos designado" is the
+    # decision reported just before, "este jueves".
+    found = events(
+        "El Gobierno de Paraguay declaró este jueves la ampliación de su designación de las organizaciones "
+        "Hezbollah y Hamas como grupos terroristas, extendiéndola a todos sus componentes estructurales.\n"
+        "El mandatario escribió: “¡El Paraguay reafirma su compromiso con la lucha global contra el terrorismo! "
+        "Hemos ampliado la designación de Hezbollah y Hamas como organizaciones terroristas, alcanzando ahora a "
+        "todos sus componentes; y, además, hemos designado como organización terrorista al Cuerpo de Guardianes "
+        "de la Revolución Islámica, en ambos casos por sus sistemáticas violaciones a la paz, los derechos "
+        "humanos y la seguridad de la comunidad internacional”.",
+        dt.date(2025, 4, 24),
+    )
+    guards = next(e for e in found if e.organisation and "Guardianes" in e.organisation)
+    assert (guards.jurisdiction, guards.action, guards.effective_date, guards.primary) == (
+        "PY",
+        "designated",
+        "2025-04-24",
+        True,
+    )
+
+
+def test_a_resolution_adopted_on_a_day_dates_its_listings() -> None:
+    # dev5/2017-07-21_un_isil_aq_eight_listed_tass: "adopted ... on Thursday" dates the resolution's listings,
+    # and "Besides, ... were added to the list" continues them.
+    found = events(
+        "THE UNITED NATIONS, July 20. /TASS/. The United Nations Security Council has extended sanctions against "
+        "the Islamic State (IS) and Al-Qaeda (both terror organizations outlawed in Russia) by blacklisting eight "
+        "individuals and companies. A US-drafted resolution was adopted unanimously on Thursday.\n\n"
+        "Besides, two financial organizations-Iraq’s Selselat al Thahab Money Exchange and Syria’s Hanifa Money "
+        "Exchange Office that cooperated with the IS and two terror groups currently operating in Syria - the "
+        "Khalid ibn al-Walid Army and Jund al-Aqsa - were added to the list.",
+        dt.date(2017, 7, 21),
+    )
+    added = {e.organisation: e.effective_date for e in found if e.jurisdiction == "UN"}
+    assert added.get("Khalid ibn al-Walid Army") == "2017-07-20"
+    assert added.get("Jund al-Aqsa") == "2017-07-20"

@@ -227,3 +227,34 @@ def test_a_resolution_adopted_on_a_day_dates_its_listings() -> None:
     added = {e.organisation: e.effective_date for e in found if e.jurisdiction == "UN"}
     assert added.get("Khalid ibn al-Walid Army") == "2017-07-20"
     assert added.get("Jund al-Aqsa") == "2017-07-20"
+
+
+def test_a_list_entry_is_not_dated_by_the_court_ruling_it_follows() -> None:
+    # dev6/2023-12-30_ru_rdk_fsb_list_smartnews: the FSB's list entry is the news (undated); the ruling of
+    # 16 November is the step before it.
+    found = events(
+        'Федеральная служба безопасности (ФСБ) России включила "Русский добровольческий корпус" (РДК) в список '
+        "террористических организаций. Данное решение было принято Вторым Западным окружным военным судом 16 "
+        "ноября и вступило в законную силу 2 декабря.",
+        dt.date(2023, 12, 30),
+    )
+    entry = next(e for e in found if e.action == "designated")
+    assert (entry.jurisdiction, entry.effective_date, entry.announced_date, entry.primary) == (
+        "RU",
+        None,
+        "2023-12-30",
+        True,
+    )
+    # dev5/2024-09-04_ru_dnipro1_fsb_list_profile: the list entry (news) and the dated ruling (history) are
+    # two steps; the ruling's entry into force is not the list entry's.
+    found = events(
+        'Украинский батальон "Днепр-1" включен в перечень террористических организаций, что означает запрет его '
+        "на территории России, сообщает Федеральная служба безопасности.\n\nУточнятся, что Южный окружной военный "
+        'суд 14 декабря 2023 года признал террористическим и запретил сообщество "Днепр-1", решение вступило в '
+        "силу 25 июня 2024 года.",
+        dt.date(2024, 9, 4),
+    )
+    assert sorted((e.effective_date or "", e.primary) for e in found if e.action == "designated") == [
+        ("", True),
+        ("2023-12-14", False),
+    ]

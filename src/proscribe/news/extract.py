@@ -392,13 +392,26 @@ def _in_force_date(
     return None
 
 
+# An entry put on a list by an executive body ("ФСБ включила ... в список террористических организаций", "was
+# added to the list"): a court's ruling told next is the earlier step it follows, not its date.
+_LIST_ENTRY = re.compile(
+    r"(?:включ|внес)\w*\s+[^.]{0,120}?\bв\s+(?:\w+\s+){0,3}?(?:список|перечень|реестр)"
+    r"|\b(?:added|included|placed)\b[^.]{0,80}?\b(?:to|in|on)\s+(?:the|its)\s+(?:\w+\s+){0,4}?(?:list|register)\b",
+    re.I,
+)
+_COURT = re.compile(r"\bсуд\w*|\bcourts?\b|\bGericht\w*|\btribunal\w*", re.I)
+
+
 def _decision_date(
-    following: list[str], reference: dt.date, published: dt.date, dated_story: bool
+    following: list[str], reference: dt.date, published: dt.date, dated_story: bool, list_entry: bool = False
 ) -> DateMention | None:
     """The day given for a ruling or ban in the sentences after the one that reports it; in a story with
-    a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day."""
+    a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day. For an entry
+    on a list (``list_entry``), a court's ruling told next is the step before it and gives no day."""
     for sentence in following:
         if not lexicon.DECISION_REF.search(sentence):
+            continue
+        if list_entry and _COURT.search(sentence):
             continue
         for mention in find_dates(sentence, reference):
             if mention.precision == "day" and mention.date.earliest <= published:
@@ -510,7 +523,10 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         continuation = bool(lexicon.CONTINUATION.search(sentence))
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
-                dated = _decision_date(following[:3], reference, article.published, dateline is not None)
+                dated = _decision_date(
+                    following[:3], reference, article.published, dateline is not None,
+                    _LIST_ENTRY.search(sentence) is not None,
+                )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
@@ -526,6 +542,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
                 # (the in-force sentence is about another ruling).
                 and (event.effective_date is None or not russian.is_russian(sentence))
+                # A list entry does not come into force with the court ruling it follows.
+                and not (_LIST_ENTRY.search(sentence) and _COURT.search(text[slice(*spans[in_force[0]])]))
             ):
                 sentence_events[position] = event = replace(
                     event,

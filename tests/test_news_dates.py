@@ -258,3 +258,91 @@ def test_a_list_entry_is_not_dated_by_the_court_ruling_it_follows() -> None:
         ("", True),
         ("2023-12-14", False),
     ]
+
+
+def test_an_earlier_undated_step_stays_beside_the_dated_news() -> None:
+    # dev6/2025-04-24_py_hezbollah_hamas_irgc_infobae: "había clasificado" is an earlier designation of the
+    # same groups, undated history beside the news of "este jueves".
+    found = events(
+        "El Gobierno de Paraguay declaró este jueves la ampliación de su designación de las organizaciones "
+        "Hezbollah y Hamas como grupos terroristas, extendiéndola a todos sus componentes estructurales.\n"
+        "En el texto se explica que, hasta ahora, Paraguay solo había clasificado como terroristas a las milicias "
+        "armadas de Hamas y Hezbollah.",
+        dt.date(2025, 4, 24),
+    )
+    steps = sorted(
+        (e.entity_id or "", e.effective_date or "", e.primary) for e in found if e.action == "designated"
+    )
+    assert steps == [
+        ("hamas", "", False),
+        ("hamas", "2025-04-24", True),
+        ("hizballah", "", False),
+        ("hizballah", "2025-04-24", True),
+    ]
+
+
+def test_a_relative_clause_about_the_past_is_the_same_step() -> None:
+    # dev/2025-04-18_ru_taliban_suspended_asiaplus: "the previously established ban ..., which had been
+    # included" tells the group's past inside the quote that repeats the news: one suspension.
+    found = events(
+        "Russia’s Supreme Court has removed Afghanistan's Taliban movement from its list of banned terrorist "
+        "groups, Russian state media say.\n\nTASS reports that in its ruling on April 17, the Supreme Court sided "
+        "with a petition from the Prosecutor-General's Office.\n\n\"The decision of the Supreme Court of the "
+        "Russian Federation has suspended the previously established ban on the activities of the 'Taliban' "
+        'movement, which had been included in the unified federal list of organizations recognized as terrorist," '
+        "announced Judge Oleg Nefyodov.",
+        dt.date(2025, 4, 18),
+    )
+    assert [(e.action, e.effective_date) for e in found if e.action == "suspended"] == [
+        ("suspended", "2025-04-17")
+    ]
+
+
+def test_a_step_told_in_the_past_perfect_weeks_before_is_background() -> None:
+    # dev6/2023-11-23_de_hamas_samidoun_raids_tagesschau: the ban of 2 November is what raids three weeks later
+    # follow.
+    found = events(
+        "Am 2. November hatte Faeser die Betätigung der Terrororganisation Hamas und des internationalen "
+        "Netzwerks Samidoun - Palestinian Solidarity Network in Deutschland verboten.",
+        dt.date(2023, 11, 23),
+    )
+    hamas = next(e for e in found if e.entity_id == "hamas")
+    assert (hamas.effective_date, hamas.primary) == ("2023-11-02", False)
+    # dev2/2024-07-25_de_izh_abendblatt: a day-after report tells yesterday's ban in the past perfect too.
+    found = events(
+        "Das Innenministerium hatte das Verbot des IZH am Mittwoch mit grundgesetzwidrigen und "
+        "verfassungsfeindlichen Aktivitäten begründet.\n\nVerboten wurden gleichzeitig auch die Teilorganisationen "
+        "„Islamische Akademie Deutschland e.V.“ und das „Zentrum der Islamischen Kultur e.V.“ in Frankfurt (Main).",
+        dt.date(2024, 7, 25),
+    )
+    assert {(e.effective_date, e.primary) for e in found if e.action == "designated"} == {
+        ("2024-07-24", True)
+    }
+
+
+def test_the_claim_behind_a_reported_ruling_is_background() -> None:
+    # dev/2025-04-17_ru_taliban_suspended_vedomostiural: the claim of 31 March led to the suspension reported.
+    found = events(
+        "Верховный суд России временно отменил запрет на деятельность движения «Талибан», исключив его из списка "
+        "террористических организаций. Это решение было озвучено 17 апреля в ходе судебного заседания и стало "
+        "результатом инициативы Генеральной прокуратуры, которая обратилась с заявлением в суд 31 марта.",
+        dt.date(2025, 4, 17),
+    )
+    steps = {(e.action, e.effective_date, e.primary) for e in found if e.entity_id == "taliban"}
+    assert ("suspended", "2025-04-17", True) in steps
+    assert ("petition_filed", "2025-03-31", False) in steps
+
+
+def test_the_step_a_news_comes_after_is_background() -> None:
+    # dev2/2025-02-21_ca_cartels_hindustantimes: Canada's listing is the news; the US designation the day
+    # before is its context.
+    found = events(
+        "Canada has listed seven transnational criminal organizations as terrorist entities and announced a new "
+        "partnership with banks to combat money laundering, the government said on Thursday.\n\n"
+        "The announcement comes a day after the United States designated Tren de Aragua, the Sinaloa Cartel and "
+        "other drug cartels as global terrorist organizations.",
+        dt.date(2025, 2, 21),
+    )
+    united_states = [e for e in found if e.jurisdiction == "US"]
+    assert united_states
+    assert all(not e.primary for e in united_states)

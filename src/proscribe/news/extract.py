@@ -675,6 +675,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
     events = _pending_claims(events, article.published)
+    events = _earlier_procedure(events)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
         events = [
@@ -684,6 +685,24 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     return _merge(events)
+
+
+def _earlier_procedure(events: list[NewsEvent]) -> list[NewsEvent]:
+    """A claim filed against a group whose ruling the article reports as its news is the step before the news
+    (background), however recent: "Это решение ... стало результатом иска Генпрокуратуры, поданного 31 марта"."""
+    ruled = {
+        (e.jurisdiction, e.entity_id or (e.organisation or "").casefold())
+        for e in events
+        if e.primary and e.action in lexicon.STATUS_ACTIONS
+    }
+    return [
+        replace(e, primary=False)
+        if e.action == "petition_filed"
+        and e.primary
+        and (e.jurisdiction, e.entity_id or (e.organisation or "").casefold()) in ruled
+        else e
+        for e in events
+    ]
 
 
 def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEvent]:
@@ -1031,15 +1050,27 @@ def _sentence_events(
             reference = effective or announced
             if reference is not None:
                 # "Earlier this year" is history even in a December article; news is dated to the day or month.
-                primary = reference.precision in ("day", "month") and reference.date.latest >= (
-                    article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+                # A step told in the past perfect weeks before ("Am 2. November hatte Faeser ... verboten", "im März
+                # hatte die Generalstaatsanwaltschaft ... gestellt") is what the news follows; yesterday's ("hatte das
+                # Verbot am Mittwoch ... begründet") is still the news.
+                primary = (
+                    reference.precision in ("day", "month")
+                    and reference.date.latest >= (article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS))
+                    and not (
+                        _PAST_PERFECT.search(sentence)
+                        and reference.date.latest < article.published - dt.timedelta(days=_DAYS_BEFORE_NEWS)
+                    )
                 )
             else:
                 # Undated: the article's news when it opens the story, or when it is told in the present perfect
                 # ("two dissident groups ... have been designated, he added").
-                primary = (body_index <= 3 or _JUST_DONE.search(sentence) is not None) and not re.search(
-                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
-                )
+                primary = (
+                    body_index <= 3 or _JUST_DONE.search(sentence) is not None
+                ) and not _EARLIER.search(sentence)
+            if primary and _FOLLOWS_STEP.search(sentence, max(0, at - 60), at):
+                # "The announcement comes a day after the United States designated Tren de Aragua": the step the
+                # news follows is its context.
+                primary = False
             if announced is not None:
                 announced_date: str | None = str(announced.date)
             elif primary:
@@ -1208,7 +1239,7 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     for event in events:
         key = _event_key(event)
         kept = merged.get(key)
-        if kept is not None and (_background_of(event, kept) or _background_of(kept, event)):
+        if kept is not None and (_two_steps(event, kept) or _two_steps(kept, event)):
             # [news-ru] The ruling told as background keeps its own date beside the undated news it led to.
             key = (*key[:2], key[2] + "\0background")
             kept = merged.get(key)
@@ -1248,6 +1279,49 @@ def _background_of(event: NewsEvent, kept: NewsEvent) -> bool:
         and event.date_basis == "explicit"
         and russian.is_russian(event.evidence_quote)
         and russian.is_russian(kept.evidence_quote)
+    )
+
+
+# "Paraguay solo había clasificado como terroristas a las milicias armadas de Hamas", "had previously listed": a
+# step told in the past perfect (or as earlier) happened before the article's news.
+# Not an attribute ("the previously established ban") nor a relative clause about the group's past ("the movement,
+# which had been included in the list").
+_EARLIER = re.compile(
+    r"(?<!\bthe\s)\b(?:previously|earlier)\b"
+    r"|(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)(?<!\bque\s)(?<!\bqui\s)(?<!\bdie\s)(?<!\bder\s)(?<!\bdas\s)"
+    r"\b(?:had|hatte|hatten|había|habían|avait|avaient)\b|\b(?:ранее|прежде|до\s+этого)\b",
+    re.I,
+)
+
+
+# The verb of a step that the news comes after: "comes a day after the United States designated", "weeks after",
+# "nachdem", "после того как" (not any "after": "After the attack Britain banned X" is the news).
+_FOLLOWS_STEP = re.compile(
+    r"(?:\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}?after|\b(?:days?|weeks?|months?)\s+after|\bnachdem|после\s+того\s+как"
+    r"|después\s+de\s+que|après\s+que)\b[^,;.]{0,50}$",
+    re.I,
+)
+# A day-after report tells its news in the past perfect too; a week before, it is context.
+_DAYS_BEFORE_NEWS = 7
+# "hatte ... verboten", "had designated", "había clasificado": a step before the one the article reports.
+_PAST_PERFECT = re.compile(
+    r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)(?<!\bque\s)(?<!\bqui\s)(?<!\bdie\s)(?<!\bder\s)(?<!\bdas\s)"
+    r"\b(?:had|hatte|hatten|había|habían|avait|avaient)\b",
+    re.I,
+)
+
+
+def _two_steps(event: NewsEvent, kept: NewsEvent) -> bool:
+    """Whether ``event`` is a step of its own beside ``kept`` (same group, state and action): a dated Russian
+    background ruling beside undated news (:func:`_background_of`), or an undated earlier step (told in the past
+    perfect) beside the dated news."""
+    return _background_of(event, kept) or (
+        kept.primary
+        and kept.effective_date is not None
+        and not event.primary
+        and event.effective_date is None
+        and event.evidence_quote != kept.evidence_quote
+        and _EARLIER.search(event.evidence_quote) is not None
     )
 
 
@@ -1303,7 +1377,7 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
                 )
         if twin is not None and not _same_group(stems, kept_stems[twin]):
             twin = None
-        if twin is not None and (_background_of(event, kept[twin]) or _background_of(kept[twin], event)):
+        if twin is not None and (_two_steps(event, kept[twin]) or _two_steps(kept[twin], event)):
             twin = None  # [news-ru] a dated background step beside the undated news
         if twin is None:
             kept.append(event)

@@ -346,3 +346,30 @@ def test_the_step_a_news_comes_after_is_background() -> None:
     united_states = [e for e in found if e.jurisdiction == "US"]
     assert united_states
     assert all(not e.primary for e in united_states)
+
+
+def test_what_the_article_calls_new_and_undated_proposals_are_the_news() -> None:
+    # dev6/2021-02-03_ca_thirteen_groups_rcinet: "The newly listed groups include ..." late in the story.
+    opening = (
+        "The Canadian government has added 13 new groups as terrorist entities. Canadian law mandates severe "
+        "penalties. Once an entity is on the list, banks freeze its assets. It becomes a crime to deal with these "
+        "assets.\n\n"
+    )
+    found = events(
+        opening + "The newly listed groups include four ideologically motivated extremist groups: Atomwaffen "
+        "Division, the Base, the Proud Boys and Russian Imperial Movement.",
+        dt.date(2021, 2, 3),
+    )
+    listed = [e for e in found if e.organisation == "Atomwaffen Division"]
+    assert [(e.jurisdiction, e.action, e.primary) for e in listed] == [("CA", "designated", True)]
+    # dev4/2014-06-16_gb_isis_guardian: groups that "also face being banned" are the proposal reported.
+    found = events(
+        "The home secretary is to lay an order which, if approved by Parliament, will ban Isis. Parliament will "
+        "debate it. Members will vote. Peers will vote too.\n\nThe four other groups linked with Syria that also "
+        "face being banned in the UK are Türkiye Halk Kurtulus Partisi-Cephesi, also known as the Turkish "
+        "People's Liberation Party or the Hasty Ones; Kateeba al-Kawthar; Abdallah Azzam Brigades, including the "
+        "Ziyad al-Jarrah Battalions; and the Popular Front for the Liberation of Palestine – General Command.",
+        dt.date(2014, 6, 16),
+    )
+    kawthar = [e for e in found if e.organisation == "Kateeba al-Kawthar"]
+    assert [(e.jurisdiction, e.action, e.primary) for e in kawthar] == [("GB", "proposed_designation", True)]

@@ -1064,8 +1064,13 @@ def _sentence_events(
             else:
                 # Undated: the article's news when it opens the story, or when it is told in the present perfect
                 # ("two dissident groups ... have been designated, he added").
+                # So is an undated proposal ("The four other groups ... that also face being banned") and what the
+                # article calls new ("The newly listed groups include ...").
                 primary = (
-                    body_index <= 3 or _JUST_DONE.search(sentence) is not None
+                    body_index <= 3
+                    or _JUST_DONE.search(sentence) is not None
+                    or action.startswith("proposed_")
+                    or _NEWLY.search(sentence) is not None
                 ) and not _EARLIER.search(sentence)
             if primary and _FOLLOWS_STEP.search(sentence, max(0, at - 60), at):
                 # "The announcement comes a day after the United States designated Tren de Aragua": the step the
@@ -1294,6 +1299,9 @@ _EARLIER = re.compile(
 )
 
 
+_NEWLY = re.compile(
+    r"\bnewly\s+(?:listed|designated|banned|proscribed|added)\b|\bnew\s+(?:listings?|designations?)\b", re.I
+)
 # The verb of a step that the news comes after: "comes a day after the United States designated", "weeks after",
 # "nachdem", "после того как" (not any "after": "After the attack Britain banned X" is the news).
 _FOLLOWS_STEP = re.compile(

@@ -373,3 +373,25 @@ def test_what_the_article_calls_new_and_undated_proposals_are_the_news() -> None
     )
     kawthar = [e for e in found if e.organisation == "Kateeba al-Kawthar"]
     assert [(e.jurisdiction, e.action, e.primary) for e in kawthar] == [("GB", "proposed_designation", True)]
+
+
+def test_the_day_a_notification_has_effect_from_beats_the_decision_day() -> None:
+    # dev5/2024-07-11_in_sfj_ban_extended_deccanchronicle: extended "on Tuesday" (9 July), in effect "from
+    # July 10, 2024".
+    found = events(
+        "Hyderabad: The Ministry of Home Affairs on Tuesday extended the ban imposed on Pro-Khalistani group Sikhs "
+        "for Justice (SFJ) founded by designated Terrorist Gurpatwant Singh Pannun, for five years due to its "
+        'anti-India activities.\n\n"In exercise of powers conferred by sub-section (1) and (3) of section 3 of '
+        "Unlawful Activities (Prevention) Act, 1967 (37 of 1967), the Central Government extends declaration of "
+        "SFJ as an unlawful association and directs this notification shall… have effect for a further period "
+        'of five years from July 10, 2024," the ministry added.',
+        dt.date(2024, 7, 11),
+    )
+    ban = next(e for e in found if e.organisation == "Sikhs for Justice")
+    assert (ban.jurisdiction, ban.action, ban.effective_date, ban.date_basis, ban.primary) == (
+        "IN",
+        "designated",
+        "2024-07-10",
+        "rule",
+        True,
+    )

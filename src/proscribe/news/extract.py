@@ -538,7 +538,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and event.action in _IN_FORCE_ACTIONS
                 and (event.effective_date is None or event.effective_date < str(in_force[1].date))
                 and event.jurisdiction == (context_jurisdiction or event.jurisdiction)
-                and (event.effective_date is None or event.date_basis == "explicit")
+                # The day of the decision ("on Tuesday extended the ban") gives way to the day it has effect from.
+                and (event.effective_date is None or event.date_basis in ("explicit", "weekday"))
                 # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
                 # (the in-force sentence is about another ruling).
                 and (event.effective_date is None or not russian.is_russian(sentence))

@@ -352,11 +352,12 @@ COUNT_WORDS = {
 # "The order will take effect on Thursday", "The designations took effect on February 20, 2025": the day a
 # listing step reported elsewhere in the article comes into force.
 IN_FORCE = re.compile(
-    r"\b(?:take[sn]?|took)\s+effect\b|\bgo(?:es)?\s+into\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу",
+    r"\b(?:take[sn]?|took)\s+effect\b|\bgo(?:es)?\s+into\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу"
+    r"|\bhave\s+effect\b[^.]{0,60}\bfrom\b|\bwith\s+effect\s+from\b|\beffective\s+from\b",
     _I,
 )
 IN_FORCE_SUBJECT = re.compile(
-    r"\b(?:designations?|order|listings?|proscription|revocation|ban|Verbot\w*|решени\w*|запрет\w*)\b", _I
+    r"\b(?:designations?|order|listings?|proscription|revocation|ban|notification|declaration|Verbot\w*|решени\w*|запрет\w*)\b", _I
 )
 # "A ban against X has come into force", "is now in force": in force on the day the article reports it.
 NOW_IN_FORCE = re.compile(

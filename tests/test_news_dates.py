@@ -328,9 +328,11 @@ def test_the_claim_behind_a_reported_ruling_is_background() -> None:
         "результатом инициативы Генеральной прокуратуры, которая обратилась с заявлением в суд 31 марта.",
         dt.date(2025, 4, 17),
     )
-    steps = {(e.action, e.effective_date, e.primary) for e in found if e.entity_id == "taliban"}
-    assert ("suspended", "2025-04-17", True) in steps
-    assert ("petition_filed", "2025-03-31", False) in steps
+    steps = {
+        (e.action, e.effective_date, e.announced_date, e.primary) for e in found if e.entity_id == "taliban"
+    }
+    assert ("suspended", "2025-04-17", "2025-04-17", True) in steps
+    assert ("petition_filed", "2025-03-31", None, False) in steps
 
 
 def test_the_step_a_news_comes_after_is_background() -> None:

@@ -697,7 +697,7 @@ def _earlier_procedure(events: list[NewsEvent]) -> list[NewsEvent]:
         if e.primary and e.action in lexicon.STATUS_ACTIONS
     }
     return [
-        replace(e, primary=False)
+        replace(e, primary=False, announced_date=None)  # background: when it was made known is not the news
         if e.action == "petition_filed"
         and e.primary
         and (e.jurisdiction, e.entity_id or (e.organisation or "").casefold()) in ruled

@@ -357,7 +357,8 @@ IN_FORCE = re.compile(
     _I,
 )
 IN_FORCE_SUBJECT = re.compile(
-    r"\b(?:designations?|order|listings?|proscription|revocation|ban|notification|declaration|Verbot\w*|решени\w*|запрет\w*)\b", _I
+    r"\b(?:designations?|order|listings?|proscription|revocation|ban|notification|declaration|Verbot\w*|решени\w*|запрет\w*)\b",
+    _I,
 )
 # "A ban against X has come into force", "is now in force": in force on the day the article reports it.
 NOW_IN_FORCE = re.compile(

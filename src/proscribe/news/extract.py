@@ -293,6 +293,13 @@ def _hedged(sentence: str, start: int, end: int, proposal: bool = False) -> bool
     return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
 
+# A statement that reports a step in its object clause ("said it removed", "сообщил, что ... исключил").
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|announced|stated|confirmed|reported|told\s+\w+)\s+(?:that\s+|on\s+\w+\s+)?(?:it|they|he|she)\b"
+    r"|\b(?:заявил\w*|сообщил\w*|объявил\w*)\s*,\s+что\b|\b(?:teilte|sagte|erklärte)\b[^.]{0,40},\s+(?:dass|sie|er)\b"
+    r"|\b(?:dijo|anunció|informó|afirmó|a\s+annoncé|a\s+indiqué)\s+que\b",
+    re.I,
+)
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+\w+\s+)?(?:that|which|who|whose)\b[^,]*(?:,|$)", re.I)
 
 
@@ -314,7 +321,7 @@ def _split_dates(
         after = sentence[mention.end : mention.end + 30]
         # "said on Friday", "announced Monday", "teilte am Donnerstag mit": the verb is right before,
         # or right after ("am Donnerstag mit"); "banned it in 2010, the court said" dates the ban.
-        stripped = after.lstrip(" ,")
+        stripped = after.lstrip(" ,)")  # "has today (15 January) laid a draft order"
         # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
         # (A proposal's "laid" is both: what it says is when it was announced.)
         verb_is_act = status and mention.end + len(after) - len(stripped) == at
@@ -322,7 +329,10 @@ def _split_dates(
             not verb_is_act and lexicon.SPEECH.match(stripped)
         )
         near_effect = lexicon.EFFECT.search(before[-25:])
-        if near_speech and not near_effect:
+        # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
+        # that reports the act, so it dates the statement.
+        reported = mention.end <= at and _REPORTING_VERB.search(sentence, mention.end, at) is not None
+        if (near_speech or reported) and not near_effect:
             announced.append(mention)
         else:
             effective.append(mention)
@@ -382,13 +392,26 @@ def _in_force_date(
     return None
 
 
+# An entry put on a list by an executive body ("ФСБ включила ... в список террористических организаций", "was
+# added to the list"): a court's ruling told next is the earlier step it follows, not its date.
+_LIST_ENTRY = re.compile(
+    r"(?:включ|внес)\w*\s+[^.]{0,120}?\bв\s+(?:\w+\s+){0,3}?(?:список|перечень|реестр)"
+    r"|\b(?:added|included|placed)\b[^.]{0,80}?\b(?:to|in|on)\s+(?:the|its)\s+(?:\w+\s+){0,4}?(?:list|register)\b",
+    re.I,
+)
+_COURT = re.compile(r"\bсуд\w*|\bcourts?\b|\bGericht\w*|\btribunal\w*", re.I)
+
+
 def _decision_date(
-    following: list[str], reference: dt.date, published: dt.date, dated_story: bool
+    following: list[str], reference: dt.date, published: dt.date, dated_story: bool, list_entry: bool = False
 ) -> DateMention | None:
     """The day given for a ruling or ban in the sentences after the one that reports it; in a story with
-    a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day."""
+    a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day. For an entry
+    on a list (``list_entry``), a court's ruling told next is the step before it and gives no day."""
     for sentence in following:
         if not lexicon.DECISION_REF.search(sentence):
+            continue
+        if list_entry and _COURT.search(sentence):
             continue
         for mention in find_dates(sentence, reference):
             if mention.precision == "day" and mention.date.earliest <= published:
@@ -500,7 +523,10 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         continuation = bool(lexicon.CONTINUATION.search(sentence))
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
-                dated = _decision_date(following[:3], reference, article.published, dateline is not None)
+                dated = _decision_date(
+                    following[:3], reference, article.published, dateline is not None,
+                    _LIST_ENTRY.search(sentence) is not None,
+                )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
@@ -512,10 +538,13 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and event.action in _IN_FORCE_ACTIONS
                 and (event.effective_date is None or event.effective_date < str(in_force[1].date))
                 and event.jurisdiction == (context_jurisdiction or event.jurisdiction)
-                and (event.effective_date is None or event.date_basis == "explicit")
+                # The day of the decision ("on Tuesday extended the ban") gives way to the day it has effect from.
+                and (event.effective_date is None or event.date_basis in ("explicit", "weekday"))
                 # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
                 # (the in-force sentence is about another ruling).
                 and (event.effective_date is None or not russian.is_russian(sentence))
+                # A list entry does not come into force with the court ruling it follows.
+                and not (_LIST_ENTRY.search(sentence) and _COURT.search(text[slice(*spans[in_force[0]])]))
             ):
                 sentence_events[position] = event = replace(
                     event,
@@ -647,6 +676,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
     events = _pending_claims(events, article.published)
+    events = _earlier_procedure(events)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
         events = [
@@ -656,6 +686,24 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     return _merge(events)
+
+
+def _earlier_procedure(events: list[NewsEvent]) -> list[NewsEvent]:
+    """A claim filed against a group whose ruling the article reports as its news is the step before the news
+    (background), however recent: "Это решение ... стало результатом иска Генпрокуратуры, поданного 31 марта"."""
+    ruled = {
+        (e.jurisdiction, e.entity_id or (e.organisation or "").casefold())
+        for e in events
+        if e.primary and e.action in lexicon.STATUS_ACTIONS
+    }
+    return [
+        replace(e, primary=False, announced_date=None)  # background: when it was made known is not the news
+        if e.action == "petition_filed"
+        and e.primary
+        and (e.jurisdiction, e.entity_id or (e.organisation or "").casefold()) in ruled
+        else e
+        for e in events
+    ]
 
 
 def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEvent]:
@@ -950,6 +998,14 @@ def _sentence_events(
                 )
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
             if (
+                action == "petition_filed"
+                and effective is not None
+                and effective.date.earliest > article.published
+            ):
+                # "Die am 17. April erwartete Entscheidung folgt einem Antrag": a claim reported has been filed; a
+                # later day in its sentence is the hearing's or the ruling's.
+                effective = None
+            if (
                 action.startswith("proposed_")
                 and effective is not None
                 and effective.basis == "relative"
@@ -995,15 +1051,32 @@ def _sentence_events(
             reference = effective or announced
             if reference is not None:
                 # "Earlier this year" is history even in a December article; news is dated to the day or month.
-                primary = reference.precision in ("day", "month") and reference.date.latest >= (
-                    article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+                # A step told in the past perfect weeks before ("Am 2. November hatte Faeser ... verboten", "im März
+                # hatte die Generalstaatsanwaltschaft ... gestellt") is what the news follows; yesterday's ("hatte das
+                # Verbot am Mittwoch ... begründet") is still the news.
+                primary = (
+                    reference.precision in ("day", "month")
+                    and reference.date.latest >= (article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS))
+                    and not (
+                        _PAST_PERFECT.search(sentence)
+                        and reference.date.latest < article.published - dt.timedelta(days=_DAYS_BEFORE_NEWS)
+                    )
                 )
             else:
                 # Undated: the article's news when it opens the story, or when it is told in the present perfect
                 # ("two dissident groups ... have been designated, he added").
-                primary = (body_index <= 3 or _JUST_DONE.search(sentence) is not None) and not re.search(
-                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
-                )
+                # So is an undated proposal ("The four other groups ... that also face being banned") and what the
+                # article calls new ("The newly listed groups include ...").
+                primary = (
+                    body_index <= 3
+                    or _JUST_DONE.search(sentence) is not None
+                    or action.startswith("proposed_")
+                    or _NEWLY.search(sentence) is not None
+                ) and not _EARLIER.search(sentence)
+            if primary and _FOLLOWS_STEP.search(sentence, max(0, at - 60), at):
+                # "The announcement comes a day after the United States designated Tren de Aragua": the step the
+                # news follows is its context.
+                primary = False
             if announced is not None:
                 announced_date: str | None = str(announced.date)
             elif primary:
@@ -1055,7 +1128,11 @@ _JUST_DONE = re.compile(
     re.I,
 )
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b")
-_TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
+# "the Terrorism Act 2000", "Unlawful Activities (Prevention) Act, 1967", "Emergency Regulations No.01 2019",
+# "Regulations No. 1 of 2019": the year of a law's or a numbered instrument's title.
+_TITLE_YEAR = re.compile(
+    r"(?:\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Decree|Gesetz|Verordnung)|\bNo\.?\s*\d+)\s*,?\s*$"
+)
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
 _ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
@@ -1168,7 +1245,7 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     for event in events:
         key = _event_key(event)
         kept = merged.get(key)
-        if kept is not None and (_background_of(event, kept) or _background_of(kept, event)):
+        if kept is not None and (_two_steps(event, kept) or _two_steps(kept, event)):
             # [news-ru] The ruling told as background keeps its own date beside the undated news it led to.
             key = (*key[:2], key[2] + "\0background")
             kept = merged.get(key)
@@ -1208,6 +1285,52 @@ def _background_of(event: NewsEvent, kept: NewsEvent) -> bool:
         and event.date_basis == "explicit"
         and russian.is_russian(event.evidence_quote)
         and russian.is_russian(kept.evidence_quote)
+    )
+
+
+# "Paraguay solo había clasificado como terroristas a las milicias armadas de Hamas", "had previously listed": a
+# step told in the past perfect (or as earlier) happened before the article's news.
+# Not an attribute ("the previously established ban") nor a relative clause about the group's past ("the movement,
+# which had been included in the list").
+_EARLIER = re.compile(
+    r"(?<!\bthe\s)\b(?:previously|earlier)\b"
+    r"|(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)(?<!\bque\s)(?<!\bqui\s)(?<!\bdie\s)(?<!\bder\s)(?<!\bdas\s)"
+    r"\b(?:had|hatte|hatten|había|habían|avait|avaient)\b|\b(?:ранее|прежде|до\s+этого)\b",
+    re.I,
+)
+
+
+_NEWLY = re.compile(
+    r"\bnewly\s+(?:listed|designated|banned|proscribed|added)\b|\bnew\s+(?:listings?|designations?)\b", re.I
+)
+# The verb of a step that the news comes after: "comes a day after the United States designated", "weeks after",
+# "nachdem", "после того как" (not any "after": "After the attack Britain banned X" is the news).
+_FOLLOWS_STEP = re.compile(
+    r"(?:\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}?after|\b(?:days?|weeks?|months?)\s+after|\bnachdem|после\s+того\s+как"
+    r"|después\s+de\s+que|après\s+que)\b[^,;.]{0,50}$",
+    re.I,
+)
+# A day-after report tells its news in the past perfect too; a week before, it is context.
+_DAYS_BEFORE_NEWS = 7
+# "hatte ... verboten", "had designated", "había clasificado": a step before the one the article reports.
+_PAST_PERFECT = re.compile(
+    r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)(?<!\bque\s)(?<!\bqui\s)(?<!\bdie\s)(?<!\bder\s)(?<!\bdas\s)"
+    r"\b(?:had|hatte|hatten|había|habían|avait|avaient)\b",
+    re.I,
+)
+
+
+def _two_steps(event: NewsEvent, kept: NewsEvent) -> bool:
+    """Whether ``event`` is a step of its own beside ``kept`` (same group, state and action): a dated Russian
+    background ruling beside undated news (:func:`_background_of`), or an undated earlier step (told in the past
+    perfect) beside the dated news."""
+    return _background_of(event, kept) or (
+        kept.primary
+        and kept.effective_date is not None
+        and not event.primary
+        and event.effective_date is None
+        and event.evidence_quote != kept.evidence_quote
+        and _EARLIER.search(event.evidence_quote) is not None
     )
 
 
@@ -1263,7 +1386,7 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
                 )
         if twin is not None and not _same_group(stems, kept_stems[twin]):
             twin = None
-        if twin is not None and (_background_of(event, kept[twin]) or _background_of(kept[twin], event)):
+        if twin is not None and (_two_steps(event, kept[twin]) or _two_steps(kept[twin], event)):
             twin = None  # [news-ru] a dated background step beside the undated news
         if twin is None:
             kept.append(event)

@@ -41,7 +41,7 @@ def _articles(folder: Path, language: str | None = None) -> list[str]:
 
 
 def huge_input(kind: str, size: int) -> str:
-    """One line of ``size`` characters built from the named source (``dev``, ``sdn`` or ``ru``)."""
+    """One line of ``size`` bytes of UTF-8 built from the named source (``dev``, ``sdn`` or ``ru``)."""
     if kind == "dev":
         body = " ".join(text.replace("\n", " ") for text in _articles(NEWS / "dev"))
     elif kind == "ru":
@@ -50,7 +50,8 @@ def huge_input(kind: str, size: int) -> str:
         body = " ".join(SDN.read_text(encoding="utf-8", errors="replace").splitlines())
     else:
         raise ValueError(f"unknown input {kind!r}")
-    return (body * (size // max(1, len(body)) + 1))[:size]
+    encoded = body.encode("utf-8")
+    return (encoded * (size // max(1, len(encoded)) + 1))[:size].decode("utf-8", errors="ignore")
 
 
 def run_one(kind: str, megabytes: float, index: NameIndex, profile: str | None) -> None:

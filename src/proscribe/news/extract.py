@@ -332,9 +332,11 @@ def _split_dates(
 
 def _within(items: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
     """Mentions inside [start, end), with offsets made relative to ``start``."""
-    first = bisect.bisect_left(starts, start)
     found: list[EntityMention] = []
-    for mention in items[first:]:
+    # An index walk, not ``items[first:]``: copying the rest of the list for every sentence made the whole
+    # article quadratic in its number of mentions.
+    for position in range(bisect.bisect_left(starts, start), len(items)):
+        mention = items[position]
         if mention.start >= end:
             break
         if mention.end <= end:

@@ -1,0 +1,162 @@
+"""Cheap exact pre-checks for costly per-sentence patterns: the literal text every match must contain.
+
+A pattern such as ``\\bremov(?:e|ed)\\b[^.]{0,90}?\\bfrom\\s+...`` cannot match a sentence that lacks
+"remov"; finding that out with ``str.__contains__`` (C, a few hundred nanoseconds) costs far less than
+running the pattern, whose alternatives, look-behinds and bounded gaps are tried at every position.
+:func:`required_literals` reads the literals off the compiled pattern itself (its parse tree), so the
+check follows the pattern whenever a rule is edited and never needs a hand-kept anchor list; it is a
+necessary condition only, so a gated pattern finds exactly what it found before.
+
+The check runs on the lower-cased sentence. Python's case-insensitive matching and ``str.lower`` agree
+on every character except a few (Turkish dotted I, the Greek final sigma, characters the ``re`` module
+treats as case variants such as the long s): a sentence holding one of those is never gated
+(:func:`gate_safe`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+# Shorter literals are too common to be worth a test.
+MIN_LITERAL = 3
+# Characters on which ``str.lower`` and the ``re`` module's case folding may disagree (see the module notes).
+_UNSAFE = re.compile("[\u0130\u0131\u017f\u00b5\u0345\u0390\u03b0\u0392-\u03a9\u03b2-\u03c9\u03d0-\u03f5\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06]")
+
+_LITERAL = _sre_constants.LITERAL
+_SUBPATTERN = _sre_constants.SUBPATTERN
+_BRANCH = _sre_constants.BRANCH
+_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, getattr(_sre_constants, "POSSESSIVE_REPEAT", None))
+_ZERO_WIDTH = (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT)
+_ATOMIC = getattr(_sre_constants, "ATOMIC_GROUP", None)
+
+Required = frozenset[str] | None  # a match holds one of these strings; None: nothing known
+
+
+def _better(one: Required, other: Required) -> Required:
+    """The more selective of two requirements: longer shortest literal, then fewer literals."""
+    if one is None:
+        return other
+    if other is None:
+        return one
+    rank_one = (min(len(s) for s in one), -len(one))
+    rank_other = (min(len(s) for s in other), -len(other))
+    return one if rank_one >= rank_other else other
+
+
+def _sequence(items: Any) -> Required:
+    """What a concatenation of parsed items requires: its best literal run or its best required part."""
+    best: Required = None
+    run = ""
+    for op, argument in items:
+        if op == _LITERAL:
+            run += chr(argument).lower()
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # "\b", "^" and look-arounds consume nothing: the literal run goes on across them
+        if run:
+            best = _better(best, frozenset({run}))
+        run = ""
+        if op == _SUBPATTERN:
+            best = _better(best, _sequence(argument[-1]))
+        elif op == _ATOMIC:
+            best = _better(best, _sequence(argument))
+        elif op == _BRANCH:
+            best = _better(best, _branch(argument[1]))
+        elif op in _REPEATS and argument[0] >= 1:
+            best = _better(best, _sequence(argument[2]))
+    if run:
+        best = _better(best, frozenset({run}))
+    return best
+
+
+def _branch(alternatives: Any) -> Required:
+    union: set[str] = set()
+    for alternative in alternatives:
+        required = _sequence(alternative)
+        if required is None:
+            return None
+        union |= required
+    return frozenset(union)
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``pattern`` contains, or None when the pattern
+    has no such literal of at least :data:`MIN_LITERAL` characters (or one with a character the lower-case
+    test cannot judge)."""
+    required = _sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if required is None or min(len(s) for s in required) < MIN_LITERAL:
+        return None
+    if any(_UNSAFE.search(s) for s in required):
+        return None
+    # A literal that holds another one adds nothing: the shorter is found wherever the longer is.
+    return frozenset(s for s in required if not any(o != s and o in s for o in required))
+
+
+def gate_safe(lowered: str, original_length: int) -> bool:
+    """Whether the lower-case test of :class:`Gate` is exact for this sentence (see the module notes)."""
+    return len(lowered) == original_length and _UNSAFE.search(lowered) is None
+
+
+class Gate:
+    """The literal pre-check of one pattern: ``may_match(lowered)`` is False only when the pattern
+    cannot match the sentence whose lower-cased text is ``lowered`` (given :func:`gate_safe`)."""
+
+    __slots__ = ("literals",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.literals = required_literals(pattern)
+
+    def may_match(self, lowered: str) -> bool:
+        return self.literals is None or any(literal in lowered for literal in self.literals)
+
+
+@functools.cache
+def gate_for(pattern: re.Pattern[str]) -> Gate:
+    """The (cached) :class:`Gate` of ``pattern``."""
+    return Gate(pattern)
+
+
+class AnchorSets:
+    """Which groups of plain anchors (substrings) a lower-cased text contains, found in one scan.
+
+    Testing each group with its own search scans a sentence once per group; here one alternation of every
+    anchor, longest first, is searched from each position where an anchor starts, so each start yields the
+    longest anchor there, and the shorter ones at the same start are its prefixes, known in advance. The
+    result is exactly the set of groups whose ``has_anchor`` test would succeed.
+    """
+
+    def __init__(self, groups: dict[str, tuple[str, ...]]) -> None:
+        anchors = sorted({a for group in groups.values() for a in group}, key=lambda a: (-len(a), a))
+        self._pattern = re.compile("|".join(re.escape(a) for a in anchors))
+        self._groups_of = {
+            anchor: frozenset(name for name, group in groups.items() if any(anchor.startswith(a) for a in group))
+            for anchor in anchors
+        }
+        self._every = frozenset(groups)
+        self._last: tuple[str, frozenset[str]] = ("", frozenset())
+
+    def present(self, lowered: str) -> frozenset[str]:
+        """The names of the groups with an anchor in ``lowered``."""
+        last = self._last  # one entry: the sentence loop asks about the same sentence twice in a row
+        if last[0] is lowered or (len(last[0]) == len(lowered) and last[0] == lowered):
+            return last[1]
+        found: set[str] = set()
+        search = self._pattern.search
+        match = search(lowered)
+        while match is not None:
+            found |= self._groups_of[match.group(0)]
+            if len(found) == len(self._every):
+                break
+            match = search(lowered, match.start() + 1)
+        result = frozenset(found)
+        self._last = (lowered, result)
+        return result

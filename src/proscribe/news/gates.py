@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 try:  # Python 3.11+
@@ -125,6 +126,29 @@ def gate_for(pattern: re.Pattern[str]) -> Gate:
     return Gate(pattern)
 
 
+def trie_alternation(literals: Iterable[str]) -> str:
+    """A pattern matching the same strings as ``a|b|...`` of the escaped ``literals`` sorted longest first,
+    written as a trie ("ban(?:ned|s)?"): at each position the regex engine follows one branch instead of
+    trying every literal, several times faster. At each start it matches the longest literal there."""
+    root: dict[str, Any] = {}
+    for literal in literals:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        # Greedy "?": the longer literals below are tried before the one ending here.
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
 class AnchorSets:
     """Which groups of plain anchors (substrings) a lower-cased text contains, found in one scan.
 
@@ -136,7 +160,7 @@ class AnchorSets:
 
     def __init__(self, groups: dict[str, tuple[str, ...]]) -> None:
         anchors = sorted({a for group in groups.values() for a in group}, key=lambda a: (-len(a), a))
-        self._pattern = re.compile("|".join(re.escape(a) for a in anchors))
+        self._pattern = re.compile(trie_alternation(anchors))
         self._groups_of = {
             anchor: frozenset(name for name, group in groups.items() if any(anchor.startswith(a) for a in group))
             for anchor in anchors

@@ -18,6 +18,7 @@ from typing import Literal
 from proscribe.dates import PartialDate
 from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
 from proscribe.news.extra_dates import find_romance_dates
+from proscribe.news.gates import AnchorSets
 
 Precision = Literal["day", "month", "season", "year"]
 # How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
@@ -164,6 +165,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "this_year": frozenset({"period"}), "ago": frozenset(),
     "weekday": frozenset({"weekday"}), "year": frozenset({"digit"}),
 }  # fmt: skip
+_WORD_SETS = AnchorSets({"romance": _ROMANCE_WORDS, "date": _DATE_WORDS, **_FAMILIES})
 _WILL = re.compile(
     r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
 )
@@ -339,11 +341,13 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     lowered = sentence.lower()
     has_digit = _DIGIT.search(sentence) is not None
     # news-jur: Spanish and French dates ("este viernes", "le 8 novembre, 2013"), read after the others.
-    romance = has_digit or any(word in lowered for word in _ROMANCE_WORDS)
-    if not has_digit and not romance and not any(word in lowered for word in _DATE_WORDS):
+    # One scan for every word list below (the same answers as a substring test per word).
+    words_found = _WORD_SETS.present(lowered)
+    romance = has_digit or "romance" in words_found
+    if not has_digit and not romance and "date" not in words_found:
         return []  # no number and no month, weekday, season or relative word: no date (the common case)
     # Which families of words the sentence has decides which patterns can match at all.
-    present = {family for family, words in _FAMILIES.items() if any(word in lowered for word in words)}
+    present = {family for family in _FAMILIES if family in words_found}
     if has_digit:
         present.add("digit")
     taken: list[tuple[int, int]] = []

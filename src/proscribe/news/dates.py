@@ -20,7 +20,7 @@ from typing import Literal
 from proscribe.dates import PartialDate
 from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
 from proscribe.news.extra_dates import find_romance_dates
-from proscribe.news.gates import AnchorSets
+from proscribe.news.gates import AnchorSets, gate_for, gate_safe
 
 Precision = Literal["day", "month", "season", "year"]
 # How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
@@ -368,9 +368,12 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
         present.add("digit")
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
+    gated = gate_safe(lowered, len(sentence))
     for kind, pattern in _PATTERNS:
         if not _NEEDS.get(kind, frozenset()) <= present:
             continue
+        if gated and not gate_for(pattern).may_match(lowered):
+            continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)
         for match in pattern.finditer(sentence):
             start, end = match.span()
             text = match.group(0)

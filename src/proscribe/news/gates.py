@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+_FEW_LITERALS = 4
 # Shorter literals are too common to be worth a test.
 MIN_LITERAL = 3
 # Characters on which ``str.lower`` and the ``re`` module's case folding may disagree (see the module notes).
@@ -111,13 +112,23 @@ class Gate:
     """The literal pre-check of one pattern: ``may_match(lowered)`` is False only when the pattern
     cannot match the sentence whose lower-cased text is ``lowered`` (given :func:`gate_safe`)."""
 
-    __slots__ = ("literals",)
+    __slots__ = ("_search", "literals")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.literals = required_literals(pattern)
+        # A few literals: a substring test each; many: one search of their trie.
+        self._search = (
+            re.compile(trie_alternation(sorted(self.literals))).search
+            if self.literals is not None and len(self.literals) > _FEW_LITERALS
+            else None
+        )
 
     def may_match(self, lowered: str) -> bool:
-        return self.literals is None or any(literal in lowered for literal in self.literals)
+        if self.literals is None:
+            return True
+        if self._search is not None:
+            return self._search(lowered) is not None
+        return any(literal in lowered for literal in self.literals)
 
 
 @functools.cache

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from proscribe.model import Entity, NameType
 
@@ -49,8 +50,10 @@ def stem(word: str) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a text: where it is and its stem. (A named tuple: a long text has hundreds of thousands
+    of words, and a frozen dataclass costs several times as much to build.)"""
+
     start: int
     end: int
     stem: str

@@ -195,3 +195,99 @@ class AnchorSets:
         result = frozenset(found)
         self._last = (lowered, result)
         return result
+
+
+def top_level_alternatives(source: str) -> list[str] | None:
+    """The top-level alternatives of a pattern's source (``a|b(?:c|d)|e`` gives ``a``, ``b(?:c|d)``, ``e``),
+    or None when it cannot be split safely (an unbalanced or conditional construct)."""
+    parts: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a "]" right after the opening is a member, not the end
+            index += 2 if source[index + 1 : index + 2] == "^" else 1
+            if source[index : index + 1] == "]":
+                index += 1
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
+    if depth != 0 or in_class:
+        return None
+    parts.append(source[start:])
+    return parts
+
+
+class Alternation:
+    """A pattern without capturing groups, cut down for one sentence to the alternatives that can match it.
+
+    An alternative whose required literals (:func:`required_literals`) are absent from the sentence fails
+    at every position, so the regex engine's choice at each position, and so every match, is the same
+    without it; a long alternation ("designated": almost two hundred phrasings in several languages) has
+    only a handful of alternatives left for any one sentence and runs many times faster. The literals of
+    every alternative are found in one trie scan (:class:`AnchorSets`). Only the whole match (``group(0)``,
+    ``span``) is promised, so patterns with capturing groups are not cut.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._alternatives: list[str] = []
+        self._always: tuple[int, ...] = ()
+        self._anchors: AnchorSets | None = None
+        parts = top_level_alternatives(pattern.pattern) if pattern.groups == 0 else None
+        if parts is None or len(parts) < 2 or "(?(" in pattern.pattern:
+            return
+        literals: dict[str, tuple[str, ...]] = {}
+        always: list[int] = []
+        for number, part in enumerate(parts):
+            try:
+                compiled = re.compile(part, pattern.flags)
+            except re.error:
+                return  # a part that only makes sense with the others (a global inline flag): never cut
+            required = required_literals(compiled)
+            if required is None:
+                always.append(number)
+            else:
+                literals[str(number)] = tuple(required)
+        if not literals:
+            return
+        self._alternatives = parts
+        self._always = tuple(always)
+        self._anchors = AnchorSets(literals)
+
+    def for_sentence(self, lowered: str, gated: bool) -> re.Pattern[str] | None:
+        """The pattern to run on the sentence whose lower-cased text is ``lowered`` (None: no alternative can
+        match); ``gated`` is :func:`gate_safe` of the sentence (when False, the whole pattern)."""
+        if self._anchors is None or not gated:
+            return self.pattern
+        kept = tuple(sorted((*self._always, *(int(name) for name in self._anchors.present(lowered)))))
+        if not kept:
+            return None
+        if len(kept) == len(self._alternatives):
+            return self.pattern
+        return self._compiled(kept)
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 -- one instance per lexicon pattern, kept for the process
+    def _compiled(self, kept: tuple[int, ...]) -> re.Pattern[str]:
+        return re.compile("|".join(self._alternatives[i] for i in kept), self.pattern.flags)
+
+
+@functools.cache
+def alternation_for(pattern: re.Pattern[str]) -> Alternation:
+    """The (cached) :class:`Alternation` of ``pattern``."""
+    return Alternation(pattern)

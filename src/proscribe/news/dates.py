@@ -10,8 +10,8 @@ date keeps the precision the text gives: day, month, season or year.
 from __future__ import annotations
 
 import calendar
-import functools
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -16,27 +16,32 @@ treats as case variants such as the long s): a sentence holding one of those is 
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from collections.abc import Iterable
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as _sre_constants
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre_constants  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+# The parser the re module itself uses (private, but the only parse of a pattern there is; the public
+# sre_parse alias is deprecated). Imported by name so that the type checker does not look for stubs.
+_sre_parse: Any = importlib.import_module("re._parser")
+_sre_constants: Any = importlib.import_module("re._constants")
 
 _FEW_LITERALS = 4
 # Shorter literals are too common to be worth a test.
 MIN_LITERAL = 3
 # Characters on which ``str.lower`` and the ``re`` module's case folding may disagree (see the module notes).
-_UNSAFE = re.compile("[\u0130\u0131\u017f\u00b5\u0345\u0390\u03b0\u0392-\u03a9\u03b2-\u03c9\u03d0-\u03f5\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06]")
+_UNSAFE = re.compile(
+    "[\u0130\u0131\u017f\u00b5\u0345\u0390\u03b0\u0392-\u03a9\u03b2-\u03c9\u03d0-\u03f5\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06]"
+)
 
 _LITERAL = _sre_constants.LITERAL
 _SUBPATTERN = _sre_constants.SUBPATTERN
 _BRANCH = _sre_constants.BRANCH
-_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, getattr(_sre_constants, "POSSESSIVE_REPEAT", None))
+_REPEATS = (
+    _sre_constants.MAX_REPEAT,
+    _sre_constants.MIN_REPEAT,
+    getattr(_sre_constants, "POSSESSIVE_REPEAT", None),
+)
 _ZERO_WIDTH = (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT)
 _ATOMIC = getattr(_sre_constants, "ATOMIC_GROUP", None)
 
@@ -173,7 +178,9 @@ class AnchorSets:
         anchors = sorted({a for group in groups.values() for a in group}, key=lambda a: (-len(a), a))
         self._pattern = re.compile(trie_alternation(anchors))
         self._groups_of = {
-            anchor: frozenset(name for name, group in groups.items() if any(anchor.startswith(a) for a in group))
+            anchor: frozenset(
+                name for name, group in groups.items() if any(anchor.startswith(a) for a in group)
+            )
             for anchor in anchors
         }
         self._every = frozenset(groups)

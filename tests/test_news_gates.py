@@ -131,3 +131,22 @@ def test_date_word_lists_are_found_as_substrings(text: str) -> None:
     groups = {"romance": extra_dates.ROMANCE_WORDS, "date": dates._DATE_WORDS, **dates._FAMILIES}
     expected = {g for g, words in groups.items() if any(w in lowered for w in words)}
     assert dates._WORD_SETS.present(lowered) == expected
+
+
+def test_cut_down_patterns_compiled_per_pattern_are_bounded() -> None:
+    # A crafted text could ask for a new combination of alternatives in every sentence: past the bound the
+    # whole pattern runs (as before the cut), and the matches stay the same.
+    words = [f"zq{chr(97 + i)}word" for i in range(10)]
+    pattern = re.compile("|".join(rf"\b{w}\b" for w in words))
+    alternation = gates.Alternation(pattern)
+    whole = 0
+    for combination in range(1, 2 ** len(words)):
+        sentence = " ".join(w for i, w in enumerate(words) if combination >> i & 1)
+        runnable = alternation.for_sentence(sentence.lower(), True)
+        assert runnable is not None
+        whole += runnable is pattern
+        assert [m.span() for m in runnable.finditer(sentence)] == [
+            m.span() for m in pattern.finditer(sentence)
+        ]
+    assert len(alternation._compiled) == gates.MAX_CUT_PATTERNS
+    assert whole == 2 ** len(words) - 1 - gates.MAX_CUT_PATTERNS  # every later combination, and all ten

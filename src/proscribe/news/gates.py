@@ -240,6 +240,10 @@ def top_level_alternatives(source: str) -> list[str] | None:
     return parts
 
 
+# Cut-down patterns compiled and kept per pattern (news and the development sets need a few dozen).
+MAX_CUT_PATTERNS = 128
+
+
 class Alternation:
     """A pattern without capturing groups, cut down for one sentence to the alternatives that can match it.
 
@@ -256,6 +260,7 @@ class Alternation:
         self._alternatives: list[str] = []
         self._always: tuple[int, ...] = ()
         self._anchors: AnchorSets | None = None
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
         parts = top_level_alternatives(pattern.pattern) if pattern.groups == 0 else None
         if parts is None or len(parts) < 2 or "(?(" in pattern.pattern:
             return
@@ -287,11 +292,15 @@ class Alternation:
             return None
         if len(kept) == len(self._alternatives):
             return self.pattern
-        return self._compiled(kept)
-
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 -- one instance per lexicon pattern, kept for the process
-    def _compiled(self, kept: tuple[int, ...]) -> re.Pattern[str]:
-        return re.compile("|".join(self._alternatives[i] for i in kept), self.pattern.flags)
+        compiled = self._compiled.get(kept)
+        if compiled is None:
+            if len(self._compiled) >= MAX_CUT_PATTERNS:
+                # A text that keeps asking for new combinations (a crafted one) gets the whole pattern: its
+                # cost stays what it was, and compiling stays bounded per process.
+                return self.pattern
+            compiled = re.compile("|".join(self._alternatives[i] for i in kept), self.pattern.flags)
+            self._compiled[kept] = compiled
+        return compiled
 
 
 @functools.cache

@@ -385,7 +385,7 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             # revoke its designation of [a long name] as a foreign terrorist organization on Tuesday" is not,
             # unless a speech verb stands right before ("an official said on Friday").
             # Read only when the expression needs it (a month or day without a year, a weekday): most dates
-            # in a long list ("DOB 1970", "2019-05-03") do not, and the five searches were half their cost.
+            # in a long list ("DOB 1970", "2019-05-03") do not, and reading it takes five searches.
             future = functools.partial(_speaks_of_future, sentence[max(0, start - 160) : start])
             try:
                 resolved = _resolve(kind, match, published, future, anchor)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import jurisdictions, lexicon, romance_names, russian
+from proscribe.news import gates, jurisdictions, lexicon, romance_names, russian
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -342,9 +342,11 @@ def _split_dates(
 
 def _within(items: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
     """Mentions inside [start, end), with offsets made relative to ``start``."""
-    first = bisect.bisect_left(starts, start)
     found: list[EntityMention] = []
-    for mention in items[first:]:
+    # An index walk, not ``items[first:]``: copying the rest of the list for every sentence made the whole
+    # article quadratic in its number of mentions.
+    for position in range(bisect.bisect_left(starts, start), len(items)):
+        mention = items[position]
         if mention.start >= end:
             break
         if mention.end <= end:
@@ -477,7 +479,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             continue
         body_index += 1
         lowered = sentence.lower()
-        if not lexicon.has_anchor(lowered, lexicon.ALL_ANCHORS):
+        if not _ACTION_ANCHOR_SETS.present(lowered):
             # No listing word at all: only what later sentences need from this one is kept.
             if mentions and salience:
                 main = max(mentions, key=lambda m: salience[m.entity_id])
@@ -803,6 +805,10 @@ _NOT_NAME_WORD = re.compile(
 )
 
 
+# The listing-action anchors of a sentence, found in one scan (see news.gates.AnchorSets).
+_ACTION_ANCHOR_SETS = gates.AnchorSets(lexicon.ACTION_ANCHORS)
+
+
 def _sentence_events(
     article: Article,
     sentence: str,
@@ -823,12 +829,20 @@ def _sentence_events(
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
     lowered = sentence.lower()
+    anchored = _ACTION_ANCHOR_SETS.present(lowered)
+    gated = gates.gate_safe(lowered, len(sentence))
     for action, pattern in lexicon.ACTION_PATTERNS:
-        if not lexicon.has_anchor(lowered, lexicon.ACTION_ANCHORS[action]):
+        if action not in anchored:
+            continue
+        if gated and not gates.gate_for(pattern).may_match(lowered):
+            continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)
+        # Only the alternatives whose literals occur: the same matches, found faster (see news.gates).
+        runnable = gates.alternation_for(pattern).for_sentence(lowered, gated)
+        if runnable is None:
             continue
         # Every occurrence not already taken by another action: in "removed its designation of X, but
         # designated Y" the second "designat" is the designation; "proscribed X ... and banned Y" are two.
-        for number, match in enumerate(list(pattern.finditer(sentence))[:_MAX_MATCHES_PER_ACTION]):
+        for number, match in enumerate(list(runnable.finditer(sentence))[:_MAX_MATCHES_PER_ACTION]):
             if any(match.start() < e and s < match.end() for s, e in claimed):
                 continue
             # A further verb of the same kind must be one: not a title ("Specially Designated Global

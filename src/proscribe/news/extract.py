@@ -276,6 +276,8 @@ _ALIAS = re.compile(
     r"^\W*(?:\([^()]{1,15}\)\W*)?(?:also\s+known\s+as|auch\s+bekannt\s+als|formerly\s+known\s+as)\W*(?:the\s+)?$",
     re.I,
 )
+# Words that report a claim without vouching for it: the event is less sure.
+_HEARSAY = re.compile(r"\b(?:reportedly|claims?|according to|сообщает|nach Angaben)\b", re.I)
 _COORDINATED = re.compile(
     r"^[\s,»«\"„“”)]*(?:and|und|sowie|и|as\s+well\s+as|,)?\s*(?:the|die|den|das|der)?\s*(?:[\w-]+\s+){0,3}?[\s»«\"„“”]*$",
     re.I,
@@ -290,7 +292,14 @@ def _hedged(sentence: str, start: int, end: int, proposal: bool = False) -> bool
     # A proposal's own words ("approved a proposal to list") do not hedge it; words before it still do.
     window = sentence[max(clause_start + 1, start - 70) : start if proposal else end]
     after = sentence[end : end + 90]
-    return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
+    # Each hedge pattern cut down to what can match in this sentence (see news.gates.SentenceTests).
+    tests = gates.tests_for(sentence)
+    non_event = tests.runnable(lexicon.NON_EVENT)
+    negation_after = tests.runnable(lexicon.NEGATION_AFTER)
+    return bool(
+        (non_event is not None and non_event.search(window))
+        or (negation_after is not None and negation_after.search(after))
+    )
 
 
 # A statement that reports a step in its object clause ("said it removed", "сообщил, что ... исключил").
@@ -470,6 +479,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     headlines: list[tuple[int, int, list[EntityMention]]] = []
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
+        tests = gates.tests_for(sentence)  # memoised pattern tests (see news.gates.SentenceTests)
         mentions = _within(all_mentions, mention_starts, start, end)
         if _is_headline(sentence):
             if len(headlines) < _MAX_HEADLINES:
@@ -491,7 +501,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             strong = [m for m in all_juris[first:last] if m.rank != jurisdictions.WEAK]
             if strong:
                 context_jurisdiction = strong[-1].code
-            if _DIGIT.search(sentence) or lexicon.RELATIVE_DAY.search(sentence):
+            if _DIGIT.search(sentence) or tests.search(lexicon.RELATIVE_DAY):
                 day_dates = [d for d in find_dates(sentence, reference, anchor) if d.precision == "day"]
                 if day_dates:
                     anchor = day_dates[-1].date.earliest
@@ -522,12 +532,12 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
             carried = None
-        continuation = bool(lexicon.CONTINUATION.search(sentence))
+        continuation = bool(tests.search(lexicon.CONTINUATION))
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
                 dated = _decision_date(
                     following[:3], reference, article.published, dateline is not None,
-                    _LIST_ENTRY.search(sentence) is not None,
+                    tests.search(_LIST_ENTRY),
                 )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
@@ -546,7 +556,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 # (the in-force sentence is about another ruling).
                 and (event.effective_date is None or not russian.is_russian(sentence))
                 # A list entry does not come into force with the court ruling it follows.
-                and not (_LIST_ENTRY.search(sentence) and _COURT.search(text[slice(*spans[in_force[0]])]))
+                and not (tests.search(_LIST_ENTRY) and _COURT.search(text[slice(*spans[in_force[0]])]))
             ):
                 sentence_events[position] = event = replace(
                     event,
@@ -572,7 +582,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and dateline is not None
                 and start <= dateline.start < end
                 and event.action in lexicon.STATUS_ACTIONS
-                and not lexicon.FUTURE_ACT.search(sentence)
+                and not tests.search(lexicon.FUTURE_ACT)
             ):
                 # "LONDON, March 3 (Reuters) - Britain proscribed X": the lead's act is the dateline's day.
                 sentence_events[position] = event = replace(
@@ -583,7 +593,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and dateline is not None
                 and event.primary
                 and event.action in lexicon.STATUS_ACTIONS
-                and lexicon.PRESENT_PERFECT.search(sentence)
+                and tests.search(lexicon.PRESENT_PERFECT)
             ):
                 # "OTTAWA, Feb. 3, 2021 /CNW/ - ... The Government has placed 13 new groups on the list": a step
                 # the story reports as just taken is dated by its dateline.
@@ -828,6 +838,7 @@ def _sentence_events(
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
+    tests = gates.tests_for(sentence)  # memoised pattern tests (see news.gates.SentenceTests)
     lowered = sentence.lower()
     anchored = _ACTION_ANCHOR_SETS.present(lowered)
     gated = gates.gate_safe(lowered, len(sentence))
@@ -864,7 +875,7 @@ def _sentence_events(
                 sentence, match.start(), match.end(), action.startswith("proposed_")
             ):
                 continue
-            if action == "petition_filed" and lexicon.PETITION_GRANTED.search(sentence):
+            if action == "petition_filed" and tests.search(lexicon.PETITION_GRANTED):
                 continue
             if action == "bill_passed" and any(e.action == "bill_passed_first_reading" for e in found):
                 continue
@@ -883,7 +894,7 @@ def _sentence_events(
             # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
             # террористической": a standing status, not a step taken.
             if action in lexicon.STATUS_ACTIONS and (
-                lexicon.STANDING_STATUS.search(sentence) or lexicon.GERUND_SUBJECT.match(sentence)
+                tests.search(lexicon.STANDING_STATUS) or lexicon.GERUND_SUBJECT.match(sentence)
             ):
                 continue
             # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
@@ -894,9 +905,9 @@ def _sentence_events(
                 continue
             if (
                 action in _LISTING_STEPS
-                and lexicon.EXTREMIST_LIST.search(sentence)
-                and not lexicon.TERRORISM.search(sentence)
-                and (not extremist_lists or lexicon.MATERIALS.search(sentence))
+                and tests.search(lexicon.EXTREMIST_LIST)
+                and not tests.search(lexicon.TERRORISM)
+                and (not extremist_lists or tests.search(lexicon.MATERIALS))
             ):
                 continue
             if (
@@ -915,7 +926,7 @@ def _sentence_events(
                 jurisdiction = context_jurisdiction or (
                     article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
                 )
-            if jurisdiction is None and (lexicon.RU_BODIES.search(sentence) or russian.is_russian(sentence)):
+            if jurisdiction is None and (tests.search(lexicon.RU_BODIES) or russian.is_russian(sentence)):
                 jurisdiction = "RU"
             # Since Russia's law of December 2024 its courts *suspend* bans; a reported removal there is one.
             if (
@@ -976,10 +987,10 @@ def _sentence_events(
             )
             if counted is not None and following and action in ("designated", "proposed_designation"):
                 orgs = _names_ahead(following, _count(counted.group(0)))
-            if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
+            if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
-            if not orgs and (counted is not None or lexicon.FORWARD_COUNT.search(sentence)):
+            if not orgs and (counted is not None or tests.search(lexicon.FORWARD_COUNT)):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
             if not orgs and _PRONOUN_OBJECT.match(sentence, match.end()):
                 # "A ban against Palestine Action has come into force, designating it as a terror group": the pronoun
@@ -992,7 +1003,7 @@ def _sentence_events(
                 ):
                     orgs = [_as_org(named, mentions)]
             if not orgs:
-                if lexicon.COUNTRY_OBJECT.search(sentence):
+                if tests.search(lexicon.COUNTRY_OBJECT):
                     continue
                 if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
                     continue
@@ -1029,18 +1040,18 @@ def _sentence_events(
                 # would take effect the sentence does not say.
                 announced, effective = effective, None
             basis = effective.basis if effective else (announced.basis if announced else "publication")
-            if effective is None and action in _IN_FORCE_ACTIONS and lexicon.NOW_IN_FORCE.search(sentence):
+            if effective is None and action in _IN_FORCE_ACTIONS and tests.search(lexicon.NOW_IN_FORCE):
                 # "A ban against X has come into force": in force on the day the article reports it.
                 effective, basis = (
                     DateMention(0, 0, "", PartialDate.parse(article.published), "day", "rule"),
                     "rule",
                 )
-            if effective is None and action in _IN_FORCE_ACTIONS and lexicon.MIDNIGHT.search(sentence):
+            if effective is None and action in _IN_FORCE_ACTIONS and tests.search(lexicon.MIDNIGHT):
                 # "X will be banned from midnight": the next day begins the ban; "came into force at midnight": today.
-                ahead = 1 if lexicon.FUTURE_ACT.search(sentence) else 0
+                ahead = 1 if tests.search(lexicon.FUTURE_ACT) else 0
                 day = article.published + dt.timedelta(days=ahead)
                 effective, basis = DateMention(0, 0, "", PartialDate.parse(day), "day", "rule"), "rule"
-            if effective is None and lexicon.IMMEDIATE_EFFECT.search(sentence):
+            if effective is None and tests.search(lexicon.IMMEDIATE_EFFECT):
                 # "mit sofortiger Wirkung", "with immediate effect": in force the day it is announced.
                 effective = announced or DateMention(
                     0, 0, "", PartialDate.parse(article.published), "day", "rule"
@@ -1072,7 +1083,7 @@ def _sentence_events(
                     reference.precision in ("day", "month")
                     and reference.date.latest >= (article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS))
                     and not (
-                        _PAST_PERFECT.search(sentence)
+                        tests.search(_PAST_PERFECT)
                         and reference.date.latest < article.published - dt.timedelta(days=_DAYS_BEFORE_NEWS)
                     )
                 )
@@ -1083,10 +1094,10 @@ def _sentence_events(
                 # article calls new ("The newly listed groups include ...").
                 primary = (
                     body_index <= 3
-                    or _JUST_DONE.search(sentence) is not None
+                    or tests.search(_JUST_DONE)
                     or action.startswith("proposed_")
-                    or _NEWLY.search(sentence) is not None
-                ) and not _EARLIER.search(sentence)
+                    or tests.search(_NEWLY)
+                ) and not tests.search(_EARLIER)
             if primary and _FOLLOWS_STEP.search(sentence, max(0, at - 60), at):
                 # "The announcement comes a day after the United States designated Tren de Aragua": the step the
                 # news follows is its context.
@@ -1112,9 +1123,7 @@ def _sentence_events(
                 confidence += 0.15 if explicit_jurisdiction else 0.0
                 confidence += 0.15 if reference is not None else 0.0
                 confidence += 0.05 if primary else 0.0
-                if re.search(
-                    r"\b(?:reportedly|claims?|according to|сообщает|nach Angaben)\b", sentence, re.I
-                ):
+                if tests.search(_HEARSAY):
                     confidence -= 0.1
                 found.append(
                     NewsEvent(

@@ -307,3 +307,62 @@ class Alternation:
 def alternation_for(pattern: re.Pattern[str]) -> Alternation:
     """The (cached) :class:`Alternation` of ``pattern``."""
     return Alternation(pattern)
+
+
+class SentenceTests:
+    """Pattern tests on one sentence, each found at most once and skipped when the pattern cannot match.
+
+    After an action phrase matches, a score of rule patterns (hedges, standing status, legislation, counts)
+    ask about the same sentence, once per match; here each whole-sentence search runs once per sentence
+    (memoised), only when the pattern's literals occur in it (:class:`Gate`), and a search of part of the
+    sentence (a window before a verb) runs the pattern cut down to the alternatives whose literals occur
+    in the sentence (:class:`Alternation`), which finds the same matches in any part of it.
+    """
+
+    __slots__ = ("_found", "_runnable", "gated", "lowered", "sentence")
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.lowered = sentence.lower()
+        self.gated = gate_safe(self.lowered, len(sentence))
+        self._found: dict[re.Pattern[str], bool] = {}
+        self._runnable: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+    def search(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern.search(sentence)`` finds a match."""
+        found = self._found.get(pattern)
+        if found is None:
+            runnable = self.runnable(pattern)
+            found = self._found[pattern] = runnable is not None and runnable.search(self.sentence) is not None
+        return found
+
+    def runnable(self, pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+        """A pattern that finds the same matches as ``pattern`` anywhere in the sentence (any slice of it,
+        any ``pos``/``endpos``), or None when ``pattern`` cannot match in it at all."""
+        if pattern in self._runnable:
+            return self._runnable[pattern]
+        runnable: re.Pattern[str] | None = pattern
+        if self.gated:
+            if not gate_for(pattern).may_match(self.lowered):
+                runnable = None
+            else:
+                runnable = alternation_for(pattern).for_sentence(self.lowered, True)
+        self._runnable[pattern] = runnable
+        return runnable
+
+
+_last_tests: list[SentenceTests] = []
+
+
+def tests_for(sentence: str) -> SentenceTests:
+    """The :class:`SentenceTests` of ``sentence``: the last one asked for is kept, since the extractor asks
+    about one sentence many times in a row (its loop, the sentence's analysis, the hedge of each match)."""
+    if _last_tests:
+        last = _last_tests[0]
+        if last.sentence is sentence or last.sentence == sentence:
+            return last
+        _last_tests[0] = tests = SentenceTests(sentence)
+        return tests
+    tests = SentenceTests(sentence)
+    _last_tests.append(tests)
+    return tests

@@ -395,7 +395,8 @@ def _in_force_date(
     the sentence index and the day a listing step reported elsewhere in the article comes into force."""
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        if not lexicon.IN_FORCE.search(sentence) or not lexicon.IN_FORCE_SUBJECT.search(sentence):
+        tests = gates.tests_for(sentence)  # most sentences lack the literals: no search at all
+        if not tests.search(lexicon.IN_FORCE) or not tests.search(lexicon.IN_FORCE_SUBJECT):
             continue
         days = [d for d in find_dates(sentence, reference) if d.precision == "day"]
         if days:

@@ -10,6 +10,7 @@ not fuzzy matching (that is screening's job): every word of a name must be prese
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -19,6 +20,8 @@ from typing import NamedTuple
 from proscribe.model import Entity, NameType
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u02bb`][^\W_]+)*")
+# The same words as a capturing group: ``split`` returns them between the gaps.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc\u02bb`]")
 # Russian case endings, longest first; stems keep at least three letters.
 _RU_ENDINGS = (
@@ -101,23 +104,26 @@ class NameIndex:
 
     def find(self, text: str) -> list[EntityMention]:
         """Entity names in ``text``, longest first at each position, without overlaps."""
-        tokens = words(text)
-        stems = [t.stem for t in tokens]
+        # One split of the text into gaps and words (C, no match object per word): parts[2k + 1] is word k,
+        # and the running sums of the part lengths give its start (ends[2k]) and end (ends[2k + 1]).
+        parts = _WORD_SPLIT.split(text)
+        stems = list(map(stem, parts[1::2]))
+        ends = list(itertools.accumulate(map(len, parts)))
         sizes_of = self._sizes.get
         found: list[EntityMention] = []
         index = 0
-        while index < len(tokens):
+        while index < len(stems):
             sizes = sizes_of(stems[index])
             if sizes is None:  # most words start no name: one probe, nothing else
                 index += 1
                 continue
             for size in sizes:
-                if index + size > len(tokens):
+                if index + size > len(stems):
                     continue
                 key = tuple(stems[index : index + size])
                 entity_id = self._names.get(key)
                 if entity_id is not None:
-                    start, end = tokens[index].start, tokens[index + size - 1].end
+                    start, end = ends[2 * index], ends[2 * (index + size) - 1]
                     # "Taliban’s status": the possessive is not part of the name.
                     if text[end - 2 : end] in ("’s", "'s"):
                         end -= 2

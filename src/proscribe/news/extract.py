@@ -1433,3 +1433,15 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
             if twin not in bucket:
                 bucket.append(twin)
     return kept
+
+
+# The rule patterns asked about (nearly) every sentence: one scan gates them all (see news.gates.SentenceTests).
+gates.share_sentence_scan(
+    [
+        lexicon.NON_EVENT, lexicon.NEGATION_AFTER, lexicon.CONTINUATION, lexicon.RELATIVE_DAY, lexicon.STANDING_STATUS,
+        lexicon.PETITION_GRANTED, lexicon.EXTREMIST_LIST, lexicon.TERRORISM, lexicon.MATERIALS, lexicon.RU_BODIES,
+        lexicon.FORWARD_COUNT, lexicon.COUNTRY_OBJECT, lexicon.NOW_IN_FORCE, lexicon.MIDNIGHT, lexicon.FUTURE_ACT,
+        lexicon.IMMEDIATE_EFFECT, lexicon.PRESENT_PERFECT, _PAST_PERFECT, _JUST_DONE, _NEWLY, _EARLIER, _LIST_ENTRY,
+        _HEARSAY,
+    ]
+)  # fmt: skip

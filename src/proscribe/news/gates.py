@@ -326,7 +326,7 @@ class SentenceTests:
     in the sentence (:class:`Alternation`), which finds the same matches in any part of it.
     """
 
-    __slots__ = ("_found", "_runnable", "gated", "lowered", "sentence")
+    __slots__ = ("_found", "_runnable", "_shared_done", "gated", "lowered", "sentence")
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
@@ -334,6 +334,7 @@ class SentenceTests:
         self.gated = gate_safe(self.lowered, len(sentence))
         self._found: dict[re.Pattern[str], bool] = {}
         self._runnable: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+        self._shared_done = False
 
     def search(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern.search(sentence)`` finds a match."""
@@ -348,6 +349,15 @@ class SentenceTests:
         any ``pos``/``endpos``), or None when ``pattern`` cannot match in it at all."""
         if pattern in self._runnable:
             return self._runnable[pattern]
+        if self.gated and not self._shared_done and _shared and pattern in _shared[0].members:
+            # One scan answers for every pattern declared with share_sentence_scan.
+            self._shared_done = True
+            family = _shared[0]
+            for member, runnable_member in zip(
+                family.patterns, family.for_sentence(self.lowered, True), strict=True
+            ):
+                self._runnable.setdefault(member, runnable_member)
+            return self._runnable[pattern]
         runnable: re.Pattern[str] | None = pattern
         if self.gated:
             if not gate_for(pattern).may_match(self.lowered):
@@ -359,6 +369,13 @@ class SentenceTests:
 
 
 _last_tests: list[SentenceTests] = []
+_shared: list[PatternFamily] = []  # at most one: the patterns share_sentence_scan declared
+
+
+def share_sentence_scan(patterns: Iterable[re.Pattern[str]]) -> None:
+    """Declare the patterns :class:`SentenceTests` is asked about for most sentences: the first question
+    about one of them finds the gates and cut-downs of all of them in one scan (:class:`PatternFamily`)."""
+    _shared[:] = [PatternFamily(patterns)]
 
 
 def tests_for(sentence: str) -> SentenceTests:
@@ -386,6 +403,7 @@ class PatternFamily:
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self._patterns = list(patterns)
+        self.members = frozenset(self._patterns)
         groups: dict[str, tuple[str, ...]] = {}
         for number, pattern in enumerate(self._patterns):
             literals = gate_for(pattern).literals
@@ -396,6 +414,11 @@ class PatternFamily:
         self._sets = AnchorSets(groups) if groups else None
         self._has_gate = [gate_for(p).literals is not None for p in self._patterns]
         self._alternations = [alternation_for(p) for p in self._patterns]
+
+    @property
+    def patterns(self) -> list[re.Pattern[str]]:
+        """The patterns of the family, in the order given."""
+        return self._patterns
 
     def for_sentence(self, lowered: str, gated: bool) -> list[re.Pattern[str] | None]:
         """The pattern to run for each pattern of the family on the sentence whose lower-cased text is

@@ -846,9 +846,12 @@ def _sentence_events(
     gated = gates.gate_safe(lowered, len(sentence))
     # Each pattern without the alternatives whose literals are absent (None: none is left, it cannot match),
     # all found in one scan: the same matches, found faster (exact, see news.gates.PatternFamily).
-    runnables = _ACTION_FAMILY.for_sentence(lowered, gated)
-    for (action, _), runnable in zip(lexicon.ACTION_PATTERNS, runnables, strict=True):
-        if action not in anchored or runnable is None:
+    scanned = _ACTION_FAMILY.scan(lowered, gated)
+    for pattern_number, (action, _) in enumerate(lexicon.ACTION_PATTERNS):
+        if action not in anchored:
+            continue
+        runnable = _ACTION_FAMILY.runnable(pattern_number, scanned)
+        if runnable is None:
             continue
         # Every occurrence not already taken by another action: in "removed its designation of X, but
         # designated Y" the second "designat" is the designation; "proscribed X ... and banned Y" are two.

@@ -326,7 +326,7 @@ class SentenceTests:
     in the sentence (:class:`Alternation`), which finds the same matches in any part of it.
     """
 
-    __slots__ = ("_found", "_runnable", "_shared_done", "gated", "lowered", "sentence")
+    __slots__ = ("_found", "_runnable", "_shared_scan", "gated", "lowered", "sentence")
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
@@ -334,7 +334,7 @@ class SentenceTests:
         self.gated = gate_safe(self.lowered, len(sentence))
         self._found: dict[re.Pattern[str], bool] = {}
         self._runnable: dict[re.Pattern[str], re.Pattern[str] | None] = {}
-        self._shared_done = False
+        self._shared_scan: dict[int, list[str]] | None = None
 
     def search(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern.search(sentence)`` finds a match."""
@@ -349,15 +349,13 @@ class SentenceTests:
         any ``pos``/``endpos``), or None when ``pattern`` cannot match in it at all."""
         if pattern in self._runnable:
             return self._runnable[pattern]
-        if self.gated and not self._shared_done and _shared and pattern in _shared[0].members:
-            # One scan answers for every pattern declared with share_sentence_scan.
-            self._shared_done = True
-            family = _shared[0]
-            for member, runnable_member in zip(
-                family.patterns, family.for_sentence(self.lowered, True), strict=True
-            ):
-                self._runnable.setdefault(member, runnable_member)
-            return self._runnable[pattern]
+        number = _shared[0].numbers.get(pattern) if self.gated and _shared else None
+        if number is not None:
+            # One scan of the sentence serves every pattern declared with share_sentence_scan.
+            if self._shared_scan is None:
+                self._shared_scan = _shared[0].scan(self.lowered, True)
+            shared = self._runnable[pattern] = _shared[0].runnable(number, self._shared_scan)
+            return shared
         runnable: re.Pattern[str] | None = pattern
         if self.gated:
             if not gate_for(pattern).may_match(self.lowered):
@@ -396,47 +394,52 @@ class PatternFamily:
     """The gates and cut-down patterns (:class:`Gate`, :class:`Alternation`) of many patterns, found for a
     sentence in one scan of every literal they need instead of one or two scans per pattern.
 
-    ``for_sentence`` gives, for each pattern, what ``gate_for(p).may_match`` and
-    ``alternation_for(p).for_sentence`` give together: None when the pattern cannot match the sentence,
-    else the pattern to run (the same matches).
+    ``runnable(number, scan(lowered, gated))`` gives what ``gate_for(p).may_match`` and
+    ``alternation_for(p).for_sentence`` give together for the pattern ``p`` at ``number``: None when it
+    cannot match the sentence, else the pattern to run (the same matches). Only the patterns asked about
+    are cut down.
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        self._patterns = list(patterns)
-        self.members = frozenset(self._patterns)
+        self.patterns = list(patterns)
+        self.numbers = {pattern: number for number, pattern in reversed(list(enumerate(self.patterns)))}
         groups: dict[str, tuple[str, ...]] = {}
-        for number, pattern in enumerate(self._patterns):
+        # group name -> (pattern number, alternative number as a string, or "" for the pattern's own gate)
+        self._group_of: dict[str, tuple[int, str]] = {}
+        for number, pattern in enumerate(self.patterns):
             literals = gate_for(pattern).literals
             if literals is not None:
                 groups[f"{number}"] = tuple(literals)
+                self._group_of[f"{number}"] = (number, "")
             for alternative, needed in alternation_for(pattern).literals.items():
                 groups[f"{number}.{alternative}"] = needed
+                self._group_of[f"{number}.{alternative}"] = (number, alternative)
         self._sets = AnchorSets(groups) if groups else None
-        self._has_gate = [gate_for(p).literals is not None for p in self._patterns]
-        self._alternations = [alternation_for(p) for p in self._patterns]
+        self._has_gate = [gate_for(p).literals is not None for p in self.patterns]
+        self._alternations = [alternation_for(p) for p in self.patterns]
 
-    @property
-    def patterns(self) -> list[re.Pattern[str]]:
-        """The patterns of the family, in the order given."""
-        return self._patterns
-
-    def for_sentence(self, lowered: str, gated: bool) -> list[re.Pattern[str] | None]:
-        """The pattern to run for each pattern of the family on the sentence whose lower-cased text is
-        ``lowered`` (None: it cannot match); ``gated`` is :func:`gate_safe` of the sentence."""
+    def scan(self, lowered: str, gated: bool) -> dict[int, list[str]] | None:
+        """What ``lowered`` holds, for :meth:`runnable`: per pattern number, its present alternatives (and
+        "" when its own gate's literals occur). None when the sentence is not gated (:func:`gate_safe`)."""
         if not gated or self._sets is None:
-            return [alternation_for(p).for_sentence(lowered, gated) for p in self._patterns]
-        present = self._sets.present(lowered)
-        alternatives: dict[int, list[str]] = {}
-        for name in present:
-            number, _, alternative = name.partition(".")
-            if alternative:
-                alternatives.setdefault(int(number), []).append(alternative)
-        runnable: list[re.Pattern[str] | None] = []
-        for number, (pattern, alternation) in enumerate(zip(self._patterns, self._alternations, strict=True)):
-            if self._has_gate[number] and str(number) not in present:
-                runnable.append(None)  # the pattern's own literals are absent
-                continue
-            runnable.append(
-                alternation.cut(alternatives.get(number, ())) if alternation.literals else pattern
-            )
-        return runnable
+            return None
+        found: dict[int, list[str]] = {}
+        group_of = self._group_of
+        for name in self._sets.present(lowered):
+            number, alternative = group_of[name]
+            found.setdefault(number, []).append(alternative)
+        return found
+
+    def runnable(self, number: int, found: dict[int, list[str]] | None) -> re.Pattern[str] | None:
+        """The pattern to run for the pattern at ``number`` on the sentence ``found`` describes (None: it
+        cannot match)."""
+        pattern = self.patterns[number]
+        if found is None:
+            return pattern
+        present = found.get(number, ())
+        if self._has_gate[number] and "" not in present:
+            return None  # the pattern's own literals are absent
+        alternation = self._alternations[number]
+        if not alternation.literals:
+            return pattern
+        return alternation.cut(a for a in present if a)

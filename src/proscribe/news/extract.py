@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter
@@ -179,6 +180,7 @@ def _nearest_jurisdiction(
     return jurisdictions.nearest(mentions, at, sentence, outside)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure test of the name, asked again for each repeated acronym
 def _is_jurisdiction_name(name: str) -> bool:
     # news-jur: any UN member state's name, capital or office.
     return any(
@@ -775,9 +777,9 @@ def _named_group(sentence: str) -> _Org | None:
     if found is not None and not lexicon.NOT_ORGS.match(found.group("name")):
         return _Org(found.group("name"), None, 0)
     # news-jur: an office named with its acronym ("The National Counter Terrorism Authority (Nacta)") acts; it is no group.
-    acronyms = [a for a in acronym_names(sentence) if not _is_jurisdiction_name(a.text)]
-    if acronyms:
-        return _Org(acronyms[0].text, None, 0)
+    acronym = next((a for a in acronym_names(sentence) if not _is_jurisdiction_name(a.text)), None)
+    if acronym is not None:
+        return _Org(acronym.text, None, 0)
     for name in quoted_names(sentence):
         # Only a quoted name a group noun introduces ("Участниками Легиона «Свобода России»"): other
         # quoted names are news agencies, titles, slogans.

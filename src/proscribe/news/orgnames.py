@@ -102,6 +102,8 @@ _PLACE = re.compile(rf"[ \t]+(?:in|aus|from|в)[ \t]+{_CAP}[\w-]*(?:[ \t]*\([^()
 ACRONYM_NAME = re.compile(
     rf"(?P<name>{_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{1,7}})[ \t]*\((?P<abbr>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9-]{{1,9}})\)"
 )
+# The end of every ACRONYM_NAME match (its "abbr" group in its parentheses).
+_ACRONYM_IN_PARENTHESES = re.compile(r"\((?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9-]{1,9})\)")
 MAX_NAMES = 12
 
 
@@ -235,7 +237,8 @@ def acronym_names(text: str) -> list[FoundName]:
     The acronym's capitals must be initials of the name's words, so "Nancy Faeser (SPD)" is not one.
     """
     found: list[FoundName] = []
-    if "(" not in text:
+    # Every match ends with a parenthesised acronym: without one the pattern, tried at every word, finds nothing.
+    if "(" not in text or _ACRONYM_IN_PARENTHESES.search(text) is None:
         return found
     for match in ACRONYM_NAME.finditer(text):
         name = match.group("name")

@@ -44,6 +44,8 @@ from proscribe.news import lexicon
 _TRANSLATIONS = ("ru", "de", "fr", "es")
 # A token: letters/digits joined by hyphens, apostrophes or inner dots ("Шри-Ланка", "EE.UU", "Côte d'Ivoire").
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+# The same words as a capturing group: ``split`` returns them between the gaps.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Russian stems shorter than this match only exactly ("США", "РФ", "ОАЭ").
 _MIN_STEM = 4
@@ -321,33 +323,41 @@ def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]
     """(start, end, code, kind) of every table entry in ``text``: the longest entry at each word, Russian
     and Kazakh words by their longest known stem."""
     found: list[tuple[int, int, str, str]] = []
-    tokens = list(_TOKEN.finditer(text))
-    index = 0
+    # One split into gaps and words (C, no match object per word): parts[2k + 1] is word k, parts[2k + 2] the
+    # gap after it, and the running sums of the part lengths give its start (ends[2k]) and end (ends[2k + 1]).
+    parts = _TOKEN_SPLIT.split(text)
+    words = parts[1::2]
     by_first = table.by_first
     # What a word can start (table entries) or be (a Russian stem's form) depends on the word alone: it is
-    # worked out once per distinct word, and a long text repeats its words.
+    # worked out once per distinct word, and only the words that can be something are visited.
     known: dict[str, tuple[list[_Entry] | None, tuple[str, str] | None]] = {}
-    while index < len(tokens):
-        token = tokens[index]
-        word = token.group(0)
-        index += 1
+    for word in set(words):
         if len(word) < 2:
             continue
-        looked_up = known.get(word)
-        if looked_up is None:
-            folded = _bare(word)
-            looked_up = known[word] = (by_first.get(folded), _stem_mention(word, folded, table))
-        entries, stem_mention = looked_up
+        folded = _bare(word)
+        looked_up = (by_first.get(folded), _stem_mention(word, folded, table))
+        if looked_up != (None, None):
+            known[word] = looked_up
+    if not known:
+        return found
+    ends = list(itertools.accumulate(map(len, parts)))
+    next_free = 0  # the words of an entry already found are no start of another
+    for index in [i for i, word in enumerate(words) if word in known]:
+        if index < next_free:
+            continue
+        word = words[index]
+        entries, stem_mention = known[word]
+        start = ends[2 * index]
         if entries is not None:
-            entry = next((e for e in entries if _entry_at(e, word, tokens, index - 1, text)), None)
+            entry = next((e for e in entries if _entry_at(e, word, parts, index)), None)
             if entry is not None:
-                last = tokens[index - 2 + len(entry.tokens)]
-                end = last.end() - (2 if last.group(0).endswith(("'s", "’s")) else 0)
-                found.append((token.start(), end, entry.code, entry.kind))
-                index += len(entry.tokens) - 1
+                last = index + len(entry.tokens) - 1
+                end = ends[2 * last + 1] - (2 if words[last].endswith(("'s", "’s")) else 0)
+                found.append((start, end, entry.code, entry.kind))
+                next_free = last + 1
                 continue
         if stem_mention is not None:
-            found.append((token.start(), token.end(), *stem_mention))
+            found.append((start, ends[2 * index + 1], *stem_mention))
     return found
 
 
@@ -361,20 +371,20 @@ def _stem_mention(word: str, folded: str, table: _Table) -> tuple[str, str] | No
     return None
 
 
-def _entry_at(entry: _Entry, word: str, tokens: list[re.Match[str]], index: int, text: str) -> bool:
-    """Whether ``entry`` is written at ``tokens[index]`` (``word``): capitalised as it must be, every word
-    of it there, separated by a space or a hyphen."""
+def _entry_at(entry: _Entry, word: str, parts: list[str], index: int) -> bool:
+    """Whether ``entry`` is written at word ``index`` (``word``) of the text split into ``parts`` (gaps and
+    words, as in :func:`_table_mentions`): capitalised as it must be, every word of it there, separated by a
+    space or a hyphen."""
     if entry.capitalised and not word[:1].isupper():
         return False
     size = len(entry.tokens)
     if size == 1:
         return True
-    window = tokens[index : index + size]
-    if len(window) < size:
+    if len(parts) < 2 * (index + size) + 1:
         return False
-    if any(_bare(t.group(0)) != e for t, e in zip(window[1:], entry.tokens[1:], strict=True)):
+    if any(_bare(parts[2 * (index + k) + 1]) != e for k, e in enumerate(entry.tokens[1:], 1)):
         return False
-    return all(text[a.end() : b.start()] in (" ", "-") for a, b in itertools.pairwise(window))
+    return all(parts[2 * (index + k) + 2] in (" ", "-") for k in range(size - 1))
 
 
 _OFFICE_WORDS = frozenset(

@@ -150,3 +150,46 @@ def test_cut_down_patterns_compiled_per_pattern_are_bounded() -> None:
         ]
     assert len(alternation._compiled) == gates.MAX_CUT_PATTERNS
     assert whole == 2 ** len(words) - 1 - gates.MAX_CUT_PATTERNS  # every later combination, and all ten
+
+
+def test_a_pattern_family_finds_what_each_pattern_finds() -> None:
+    # One scan for all the action patterns: each runnable finds the whole pattern's matches, and None only
+    # where the whole pattern finds nothing.
+    patterns = [p for _, p in lexicon.ACTION_PATTERNS]
+    family = gates.PatternFamily(patterns)
+    skipped = 0
+    for sentence in SENTENCES:
+        lowered = sentence.lower()
+        scanned = family.scan(lowered, gates.gate_safe(lowered, len(sentence)))
+        for number, pattern in enumerate(patterns):
+            runnable = family.runnable(number, scanned)
+            expected = [m.span() for m in pattern.finditer(sentence)]
+            if runnable is None:
+                skipped += 1
+                assert expected == [], (pattern.pattern[:60], sentence)
+            else:
+                assert [m.span() for m in runnable.finditer(sentence)] == expected
+    assert skipped > len(SENTENCES)  # most patterns are never run on most sentences
+
+
+def test_sentence_tests_answer_as_the_patterns_do_on_any_part_of_the_sentence() -> None:
+    # The hedge test searches a window before the verb with the pattern cut down for the whole sentence.
+    patterns = [lexicon.NON_EVENT, lexicon.NEGATION_AFTER, lexicon.STANDING_STATUS, lexicon.CONTINUATION]
+    for sentence in SENTENCES[:400]:
+        tests = gates.SentenceTests(sentence)
+        for pattern in patterns:
+            assert tests.search(pattern) == (pattern.search(sentence) is not None)
+            runnable = tests.runnable(pattern)
+            for start in range(0, len(sentence), 37):
+                window = sentence[start : start + 70]
+                found = runnable.search(window) if runnable is not None else None
+                assert (found.span() if found else None) == (
+                    m.span() if (m := pattern.search(window)) else None
+                )
+
+
+def test_the_last_sentence_tests_are_kept_for_an_equal_sentence_only() -> None:
+    first = gates.tests_for("The group was banned on Tuesday.")
+    assert gates.tests_for("The group was banned on Tuesday.") is first  # equal text: the same memo
+    other = gates.tests_for("The group was not banned.")
+    assert other is not first and other.sentence == "The group was not banned."

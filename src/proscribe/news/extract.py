@@ -473,6 +473,20 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     in_force = _in_force_date(text, spans, reference)
     laid_after = _days_after_laying(text)
     context_org: _Org | None = None
+    # Sentences whose group (``_named_group``) is the context organisation when it names one, the latest
+    # first: read only when the context is needed (most are followed by a sentence that names its own).
+    unread_groups: list[str] = []
+
+    def settle_context() -> _Org | None:
+        nonlocal context_org
+        for earlier in reversed(unread_groups):
+            named = _named_group(earlier)
+            if named is not None:
+                context_org = named
+                break
+        unread_groups.clear()
+        return context_org
+
     context_jurisdiction: str | None = dateline_state
     anchor: dt.date | None = None
     carried: tuple[str, DateMention, int] | None = None
@@ -487,7 +501,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         if _is_headline(sentence):
             if len(headlines) < _MAX_HEADLINES:
                 headlines.append((start, end, mentions))
-            if mentions and context_org is None:
+            if mentions and settle_context() is None:
                 context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
             continue
         body_index += 1
@@ -497,8 +511,10 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             if mentions and salience:
                 main = max(mentions, key=lambda m: salience[m.entity_id])
                 context_org = _Org(main.text, main.entity_id, 0)
+                unread_groups.clear()
             else:
-                context_org = _named_group(sentence) or context_org
+                # context_org = _named_group(sentence) or context_org, once it is read
+                unread_groups.append(sentence)
             first = bisect.bisect_left(juris_starts, start)
             last = bisect.bisect_left(juris_starts, end)
             strong = [m for m in all_juris[first:last] if m.rank != jurisdictions.WEAK]
@@ -527,7 +543,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
         following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
         sentence_events = _sentence_events(
-            article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
+            article, sentence, mentions, dates, juris, salience, settle_context(), context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
             extremist_lists,
         )  # fmt: skip
@@ -640,7 +656,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             main = max(mentions, key=lambda m: salience[m.entity_id])
             context_org = _Org(main.text, main.entity_id, 0)
         else:
-            context_org = _named_group(sentence) or context_org
+            # context_org = _named_group(sentence) or context_org, once it is read
+            unread_groups.append(sentence)
         strong_juris = [m for m in juris if m.rank != jurisdictions.WEAK]
         if strong_juris:
             context_jurisdiction = strong_juris[-1].code

@@ -551,7 +551,6 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
             carried = None
-        continuation = bool(tests.search(lexicon.CONTINUATION))
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
                 dated = _decision_date(
@@ -587,7 +586,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             if (
                 event.effective_date is None
                 and last_dated is not None
-                and continuation
+                and tests.search(lexicon.CONTINUATION)  # asked only here: most sentences yield no event
                 and number - last_dated[2] <= 5
                 and last_dated[0] == (event.jurisdiction, event.action)
             ):

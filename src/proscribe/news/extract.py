@@ -505,7 +505,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 context_org = _Org(mentions[0].text, mentions[0].entity_id, 0)
             continue
         body_index += 1
-        lowered = sentence.lower()
+        lowered = tests.lowered
         if not _ACTION_ANCHOR_SETS.present(lowered):
             # No listing word at all: only what later sentences need from this one is kept.
             if mentions and salience:
@@ -859,9 +859,9 @@ def _sentence_events(
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
     tests = gates.tests_for(sentence)  # memoised pattern tests (see news.gates.SentenceTests)
-    lowered = sentence.lower()
+    lowered = tests.lowered
     anchored = _ACTION_ANCHOR_SETS.present(lowered)
-    gated = gates.gate_safe(lowered, len(sentence))
+    gated = tests.gated
     # Each pattern without the alternatives whose literals are absent (None: none is left, it cannot match),
     # all found in one scan: the same matches, found faster (exact, see news.gates.PatternFamily).
     scanned = _ACTION_FAMILY.scan(lowered, gated)

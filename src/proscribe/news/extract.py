@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import jurisdictions, lexicon, romance_names, russian
+from proscribe.news import enumerations, jurisdictions, lexicon, romance_names, russian
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -510,12 +510,18 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         last = bisect.bisect_left(juris_starts, end)
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
-        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
+        # A sentence ending in a colon announces list lines, which may be many ("1." / "United Thawheed Jamma'ath").
+        ahead = (
+            enumerations.MAX_LIST_LINES if enumerations.ends_with_colon(sentence) else _NAMES_AHEAD_SENTENCES
+        )
+        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
             extremist_lists,
         )  # fmt: skip
+        # Names read from the lines and sentences after this one carry no registry link yet.
+        sentence_events = [_linked_whole(event, index) for event in sentence_events]
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
@@ -943,7 +949,7 @@ def _sentence_events(
                 listed = _dedupe(
                     [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
                 )
-            if not listed and following and sentence.rstrip().endswith(":"):
+            if not listed and following and enumerations.ends_with_colon(sentence):
                 listed = _bulleted_names(following)
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
@@ -960,8 +966,14 @@ def _sentence_events(
             counted = lexicon.FORWARD_COUNT.match(
                 sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
             )
-            if counted is not None and following and action in ("designated", "proposed_designation"):
-                orgs = _names_ahead(following, _count(counted.group(0)))
+            if (
+                counted is not None
+                and following
+                and action in ("designated", "proposed_designation")
+                and len(listed) < _count(counted.group(0))
+            ):
+                # The names the count announces, unless the sentence lists them itself ("four groups: A, B, C and D").
+                orgs = _dedupe([*listed, *_names_ahead(following, _count(counted.group(0)) - len(listed))])
             if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
@@ -1171,8 +1183,33 @@ def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
     return _Org(name.text, None, name.start)
 
 
+_LEADING_ARTICLE = frozenset(
+    {"", "the", "la", "el", "le", "les", "los", "las", "die", "der", "das", "l'", "l’"}
+)
+
+
+def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
+    """An unlinked event whose organisation is, whole, a registry name ("La Segunda Marquetalia", "AL-Qaeda" read
+    from a list line) is linked to that entity; a registry name inside a longer one ("Islamic State West Africa
+    Province") is another group and stays unlinked."""
+    name = event.organisation
+    if event.entity_id or not name:
+        return event
+    found = index.find(name)
+    if len(found) != 1:
+        return event
+    mention = found[0]
+    if name[: mention.start].strip().lower() not in _LEADING_ARTICLE or name[mention.end :].strip(" .’'s"):
+        return event
+    return replace(event, entity_id=mention.entity_id)
+
+
 def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
     names = enumerated_names(sentence, after)
+    # "designated the following groups as terrorists organizations: (1) A; (2) B; ...", "include four ... groups: A, B".
+    announced = enumerations.list_after(sentence, after)
+    if len(announced) > len(names):
+        names = announced
     if not names:
         dashes = [m.end() for m in _DASHED_ASIDE.finditer(sentence, 0, after)]
         if len(dashes) >= 2:
@@ -1193,43 +1230,40 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
     return _dedupe([_as_org(n, mentions) for n in names])
 
 
-_BULLET = re.compile(r"[-–•*]\s+")
-
-
 def _bulleted_names(following: list[str]) -> list[_Org]:
-    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D": the names of the
-    bulleted lines that follow a sentence ending in a colon."""
-    found: list[_Org] = []
-    for line in following:
-        bullet = _BULLET.match(line)
-        if bullet is None:
-            break
-        found.extend(_Org(n.text, None, 0) for n in enumerated_names(line, bullet.end()))
-    return _dedupe(found)
+    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D", or "1." / "United
+    Thawheed (Thowheedh) Jamma'ath (UTJ)": the names of the list lines after a sentence ending in a colon."""
+    return _dedupe([_Org(n.text, None, 0) for n in enumerations.list_lines(following)])
 
 
 def _count(sentence: str) -> int:
     match = lexicon.FORWARD_COUNT.search(sentence)
     if match is None:
         return 0
-    word = match.group("count").lower()
-    return int(word) if word.isdigit() else lexicon.COUNT_WORDS.get(word, 0)
+    return enumerations.count_of(match.group(0))
 
 
 def _names_ahead(following: list[str], count: int) -> list[_Org]:
     """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
-    and B", "six Mexico-based entities: A, B ..."), until as many as the sentence counted are found."""
+    and B", "six Mexico-based entities: A, B ...", "The groups are - A, B", "are, the three Al Qaida affiliates
+    C, D and E", "The other are:" and bulleted lines), until as many as the sentence counted are found."""
     found: list[_Org] = []
-    for sentence in following:
+    for number, sentence in enumerate(following[:_NAMES_AHEAD_SENTENCES]):
         for cue in lexicon.NAMES_CUE.finditer(sentence):
             if lexicon.PEOPLE_BEFORE_CUE.search(sentence[max(0, cue.start() - 40) : cue.start()]):
                 continue
-            names = enumerated_names(sentence, cue.end(), lead_in=False)
+            names = enumerations.names_after_cue(sentence, cue.end())
             if names:
                 found.extend(_Org(n.text, None, 0) for n in names)
                 break
         else:
-            found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
+            counted = enumerations.counted_names(sentence)
+            if counted:
+                found.extend(_Org(n.text, None, 0) for n in counted)
+            elif enumerations.ends_with_colon(sentence):
+                found.extend(_Org(n.text, None, 0) for n in enumerations.list_lines(following[number + 1 :]))
+            else:
+                found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
         if found and len(found) >= count:
             break
     return _dedupe(found)

@@ -24,7 +24,10 @@ _NAME = re.compile(
     rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
 )
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
-_PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
+# One or more asides in brackets: "Jamaat Nusrat al-Islam Wal-Muslimin (JNIM) (Nusrat al-Islam) (NIM)".
+_PARENTHESIS = re.compile(r"(?:[ \t]*\([^()]{1,60}\))+")
+# A numbered list's item marker: "(1) A; (2) B; and (16) C", "1. A", "2) B".
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]+")
 _AND = r"(?:and|und|sowie|и|as\s+well\s+as|et|y|ainsi\s+que|así\s+como)"
 _SEPARATOR = re.compile(rf"[ \t]*(?:,[ \t]*{_AND}?|[ \t]+{_AND}|;[ \t]*{_AND}?)[ \t]+")
 # "Tren de Aragua, de Venezuela, y la Mara Salvatrucha": where a listed group comes from is no further name.
@@ -64,6 +67,8 @@ _ROMANCE_LEAD = re.compile(
 # A list item's description before its name: "the Japanese cult", "the radical Jewish group".
 _DESCRIBED = re.compile(
     r"(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:group|cult|sect|movement|organi[sz]ation|network|gang|militia|faction|outfit|cartel)[ \t]+"
+    # French and Spanish: "le réseau 764, le Maniac Murder Cult, le réseau Terrorgram", "el grupo X".
+    r"|(?:le|la|l['’]|el|los|las|les)[ \t]*(?:réseau|groupe|mouvement|organisation|grupo|red|movimiento|organización|cártel|cartel)[ \t]+"
 )
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
@@ -173,8 +178,14 @@ def plausible(name: str) -> bool:
     return not name.isdigit()
 
 
-def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[FoundName]:
-    """Names listed from ``position`` on: "A, B (b) and the C", stopping at the first non-name."""
+def enumerated_names(
+    text: str, position: int, lead_in: bool = True, limit: int = MAX_NAMES, numbered: bool = False
+) -> list[FoundName]:
+    """Names listed from ``position`` on: "A, B (b) and the C", stopping at the first non-name.
+
+    With ``numbered``, items may carry a list number ("(1) A; (2) B; and (3) C") and a bare number is a name
+    when another item follows it ("764, Maniac Murder Cult"); at most ``limit`` names are read.
+    """
     names: list[FoundName] = []
     at = position
     if lead_in:
@@ -185,7 +196,10 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
             romance = _ROMANCE_LEAD.match(text, at)
             if romance and romance.end() - at <= 80 and _name_at(text, romance.end()) is not None:
                 at = romance.end()
-    while len(names) < MAX_NAMES:
+    while len(names) < limit:
+        if numbered:
+            number = _ITEM_NUMBER.match(text, at)
+            at = number.end() if number else at
         found = _name_at(text, at)
         if found is None:
             # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
@@ -195,7 +209,7 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
         if found is None:
             break
         name, end = found
-        if not plausible(name.text):
+        if not plausible(name.text) and not (numbered and _numeric_item(text, name, end)):
             break
         in_place = _IN_PLACE.match(text, end)
         if in_place is not None and (names or _SEPARATOR.match(text, in_place.end())):
@@ -210,6 +224,14 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
             break
         at = separator.end()
     return names
+
+
+def _numeric_item(text: str, name: FoundName, end: int) -> bool:
+    """ "764, Maniac Murder Cult, ...": a bare number is a group's name when another name follows it in the list."""
+    if not name.text.isdigit():
+        return False
+    separator = _SEPARATOR.match(text, end)
+    return separator is not None and _name_at(text, separator.end()) is not None
 
 
 def quoted_names(text: str) -> list[FoundName]:

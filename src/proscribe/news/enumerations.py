@@ -130,6 +130,42 @@ def names_after_cue(text: str, position: int) -> list[FoundName]:
     return _items(text, start)
 
 
+# Between a subject list and its passive verb: the last item's acronym, a group noun, the auxiliary.
+_BEFORE_PASSIVE = re.compile(
+    r"[ \t]*(?:\([^()]{1,20}\)[ \t]*)?(?:(?:organi[sz]ations|groups|outfits|entities|movements|networks)[ \t]+)?"
+    r"(?:have|has|had|were|was|are|is|will)[ \t]+(?:(?:also|now|all|since|officially|been|be|formally)[ \t]+)*$"
+)
+# A list's first word: "the" or a capital that does not continue a capitalised word before it.
+_CONJUNCTION = re.compile(r"\b(?:and|und|sowie|y|et|и|as[ \t]+well[ \t]+as)\b")
+_SUBJECT_START = re.compile(r"(?:(?<=[ \t])|^)(?:the[ \t]+)?[A-ZÀ-Þ\"“„«]")
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Þ][\w’'.-]*[ \t]+$")
+# How far before the verb a subject list may begin.
+_SUBJECT_REACH = 300
+
+
+def list_before(text: str, verb_start: int) -> list[FoundName]:
+    """The subject list of a passive step: "the National Thowheed Jamaath (NTJ), the Jamaathe Millaathe Ibrahim
+    (JMI), and the Willayath As Seylani (WAS) organisations have been banned". Two names at least, the last one
+    followed only by its acronym, a group noun and the auxiliary; empty otherwise."""
+    low = max(0, verb_start - _SUBJECT_REACH)
+    best: list[FoundName] = []
+    for start in _SUBJECT_START.finditer(text, low, verb_start):
+        if text[start.start()] != "t" and _CAPITALISED_BEFORE.search(
+            text, max(0, start.start() - 40), start.start()
+        ):
+            continue  # inside a name, not at its first word
+        names = enumerated_names(text, start.start(), lead_in=False, limit=MAX_LIST_ITEMS)
+        # The longest list, begun as late as possible: "According to the Gazette the A (AA), the B" starts at A.
+        if (
+            len(names) >= max(2, len(best))
+            and _BEFORE_PASSIVE.match(text[names[-1].end : verb_start])
+            # A list ends in a conjunction ("A, B and C"); "In Kazakhstan, the Taliban was recognized" is no list.
+            and _CONJUNCTION.search(text, names[-2].end, names[-1].start)
+        ):
+            best = names
+    return best
+
+
 def counted_names(text: str) -> list[FoundName]:
     """The names right after a counted object anywhere in ``text`` ("will designate two other groups, A and B")."""
     for counted in COUNTED.finditer(text):
@@ -184,6 +220,18 @@ def _semicolon_items(text: str, start: int) -> list[FoundName]:
 def ends_with_colon(sentence: str) -> bool:
     """Whether a sentence announces lines that follow: "Canada has also listed:", "... groups:”", "entries—"."""
     return sentence.rstrip().rstrip('"”»').rstrip().endswith((":", "—"))
+
+
+_CONTINUATION = re.compile(
+    r"(?:the[ \t]+)?(?:others?|rest|remaining(?:[ \t]+\w+)?|they|these|those|also)\b[^.:;]{0,40}:$",
+    re.IGNORECASE,
+)
+
+
+def continues_list(sentence: str) -> bool:
+    """ "The other are:", "The others are:", "They are:": a short sentence that hands a list on to the lines after it."""
+    stripped = sentence.strip().rstrip('"”»').rstrip()
+    return len(stripped.split()) <= 8 and _CONTINUATION.fullmatch(stripped) is not None
 
 
 def list_lines(following: list[str]) -> list[FoundName]:

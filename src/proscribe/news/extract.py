@@ -511,9 +511,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
         # A sentence ending in a colon announces list lines, which may be many ("1." / "United Thawheed Jamma'ath").
-        ahead = (
-            enumerations.MAX_LIST_LINES if enumerations.ends_with_colon(sentence) else _NAMES_AHEAD_SENTENCES
+        # ("The newly listed groups include four ...: A, B, C and D." "The other are:" "• three ...: E, F, and G")
+        lines_follow = enumerations.ends_with_colon(sentence) or (
+            number + 1 < len(spans) and enumerations.continues_list(text[slice(*spans[number + 1])])
         )
+        ahead = enumerations.MAX_LIST_LINES if lines_follow else _NAMES_AHEAD_SENTENCES
         following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
@@ -932,7 +934,9 @@ def _sentence_events(
                 orgs = unknown[:MAX_UNLINKED]
             # After "listed as"/"designated as" comes the category ("as an alias of ..."), not the listed group.
             listed = (
-                [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
+                []
+                if _ENDS_WITH_AS.search(match.group(0))
+                else _listed_orgs(sentence, match.end(), mentions, match.start())
             )
             # news-jur: the objects of a Spanish or French verb ("a inscrit les groupes A et B sur la liste").
             # Taken when it reads more names than the capitalised-name reader (orgnames), which stops at a name
@@ -951,6 +955,8 @@ def _sentence_events(
                 )
             if not listed and following and enumerations.ends_with_colon(sentence):
                 listed = _bulleted_names(following)
+            elif listed and following and enumerations.continues_list(following[0]):
+                listed = _dedupe([*listed, *_bulleted_names(following[1:])])
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
             listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
@@ -1204,7 +1210,9 @@ def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
     return replace(event, entity_id=mention.entity_id)
 
 
-def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
+def _listed_orgs(
+    sentence: str, after: int, mentions: list[EntityMention], before: int | None = None
+) -> list[_Org]:
     names = enumerated_names(sentence, after)
     # "designated the following groups as terrorists organizations: (1) A; (2) B; ...", "include four ... groups: A, B".
     announced = enumerations.list_after(sentence, after)
@@ -1221,6 +1229,9 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
             sentence[max(0, cue.start() - 40) : cue.start()]
         ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
+    if not names and before is not None:
+        # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
+        names = enumerations.list_before(sentence, before)
     # "a retiré la Syrie de la liste des États ...": a country is no group.
     names = [
         n for n in names if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))

@@ -974,12 +974,13 @@ def _sentence_events(
             )
             if (
                 counted is not None
-                and following
                 and action in ("designated", "proposed_designation")
                 and len(listed) < _count(counted.group(0))
             ):
                 # The names the count announces, unless the sentence lists them itself ("four groups: A, B, C and D").
-                orgs = _dedupe([*listed, *_names_ahead(following, _count(counted.group(0)) - len(listed))])
+                orgs = _dedupe(
+                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed))]
+                )
             if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
@@ -1182,10 +1183,14 @@ def _dedupe(orgs: list[_Org]) -> list[_Org]:
 
 
 def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
-    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)")."""
+    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)", "the Hamas
+    movement"); a name that adds other words to the registry name ("Maute ISIS", "Grupo ISIS", "Islamic State in
+    Iraq and Syria in South-East Asia") is another group."""
     for mention in mentions:
         if name.start <= mention.start < name.end or mention.start <= name.start < mention.end:
-            return _Org(mention.text, mention.entity_id, mention.start)
+            extra = {w.stem for w in words(name.text)} - {w.stem for w in words(mention.text)}
+            if extra <= _GROUP_WORD_STEMS:
+                return _Org(mention.text, mention.entity_id, mention.start)
     return _Org(name.text, None, name.start)
 
 

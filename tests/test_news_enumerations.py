@@ -217,3 +217,44 @@ def test_counts_and_list_lines() -> None:
         "Once an entity is listed, the government is required to review each entity.",
     ]
     assert [n.text for n in list_lines(lines)] == ["Hizbul Mujahideen"]
+
+
+# dev5/2021-06-25_ca_three_percenters_urdupoint.txt (https://www.urdupoint.com/en/world/canada-designates-2-far-right-groups-is-offs-1287225.html)
+URDUPOINT = (
+    "WASHINGTON (UrduPoint News / Sputnik - 25th June, 2021) The Canadian government has designated three groups and "
+    "an individual as terrorist entities among which are two far-right collectives and an Islamic State terror group "
+    "(banned in Russia) offshoot in Africa, Public Safety Minister Bill Blair said on Friday.\n\n"
+    "The list includes the Three Percenters and Aryan Strikeforce far-right groups active in North America, the "
+    "Islamic State in the Democratic Republic of Congo and James Mason, a US neo-Nazi.\n"
+)
+
+
+def test_list_item_with_its_description_up_to_the_comma() -> None:
+    """In a list the counted object announces, "Aryan Strikeforce far-right groups active in North America," is the
+    name with its description; the list goes on after the comma."""
+    names = set(organisations(events(URDUPOINT, "2021-06-25"), "CA"))
+    assert {
+        "Three Percenters",
+        "Aryan Strikeforce",
+        "Islamic State in the Democratic Republic of Congo",
+    } <= names
+
+
+# dev6/2002-07-05_jp_asset_freeze_thirteen_mofa.txt (https://www.mofa.go.jp/announce/announce/2002/7/0705.html)
+MOFA = (
+    "In addition, as regards the asset freezing measures against other terrorists besides those associated with the "
+    "Taliban, in accordance with UNSCR 1373, Japan has implemented measures targeting twelve individuals and entities "
+    "including Hamas-Izz al-Din al-Qassem (the military wing of Hamas), Palestinian Islamic Jihad (PIJ) and Lashkar "
+    "e-Tayyiba (LET; Muslim separatist radicals headquartered in Pakistan)."
+)
+
+
+def test_including_a_list_with_bracketed_asides() -> None:
+    """ "including A (the military wing of Hamas), B (PIJ) and C (LET; ...)": an aside in brackets, a semicolon
+    inside it included, is skipped, and "e-" joins an Urdu name ("Lashkar e-Tayyiba")."""
+    names = list_after(MOFA, MOFA.index("twelve"))
+    assert [n.text for n in names] == [
+        "Hamas-Izz al-Din al-Qassem",
+        "Palestinian Islamic Jihad",
+        "Lashkar e-Tayyiba",
+    ]

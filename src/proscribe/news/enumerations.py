@@ -177,7 +177,7 @@ def counted_names(text: str) -> list[FoundName]:
 
 def _items(text: str, start: int) -> list[FoundName]:
     names = _semicolon_items(text, start) or enumerated_names(
-        text, start, lead_in=False, limit=MAX_LIST_ITEMS, numbered=True
+        text, start, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True
     )
     if not names:
         return []
@@ -208,7 +208,7 @@ def _semicolon_items(text: str, start: int) -> list[FoundName]:
             at = offset + head + len(chunk[head:]) - len(chunk[head:].lstrip())
             names.append(FoundName(at, at + len(body), body))
             continue
-        found = enumerated_names(chunk, head, lead_in=False, limit=MAX_LIST_ITEMS, numbered=True)
+        found = enumerated_names(chunk, head, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True)
         if not found:
             break
         names.extend(FoundName(offset + n.start, offset + n.end, n.text) for n in found)
@@ -270,7 +270,7 @@ def _line_names(body: str) -> list[FoundName]:
     cleaned = _INNER_PARENTHESIS.sub("", head).strip()
     if _WHOLE_NAME.fullmatch(cleaned) and plausible(cleaned.rstrip(".")):
         return [FoundName(0, len(cleaned.rstrip(".")), cleaned.rstrip("."))]
-    names = enumerated_names(cleaned, 0, lead_in=False, limit=MAX_LIST_ITEMS, numbered=True)
+    names = enumerated_names(cleaned, 0, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True)
     # One item per line: the rest of the line must be asides ("(UTJ)", "also ..."), not a sentence going on.
     if len(names) == 1 and len(names[0].text) < len(cleaned.rstrip(". ")) - 2:
         rest = cleaned[names[0].end :].strip(" .,;")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 _CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇÀÂÈÊÎÔÛА-ЯЁ]"
-_WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
+_WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|e|i|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
 # "Front de Libération du Macina", "Islamic State in the Greater Sahara" (not "... in the UK").
 _SMALL = r"(?:de|del|de\s+la|du|des|da|la|los|las|al|el|ul|ut|bin|ibn|of|the|for|fi|wa|e|in\s+the(?![ \t]+(?:UK|US|USA|EU|United|European|Russian|Federal)\b))"
 # Words join by spaces (with the small words between) or by a spaced dash ("Colombia - People's Army").
@@ -84,6 +84,11 @@ _NAME_END = re.compile(
     r"[ \t]*(?:[,;:.)\]»“”\"!?—–-]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
     r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|et|y|ou|o|de|del|du|des|à|au|aux|en|par|por|pour|para|sur|sous|dans|con|avec|comme|como|qui|que|dont|est|es|fue|fueron|sont|son|ont|han|ha|a|avait|été|sera|será|se|également|también|originaire|originari[oa]|came|comes|took|takes|goes|went|lost|entered)\b)"
 )
+# A list item's description after its name, up to the next comma: "far-right groups active in North America".
+_ITEM_DESCRIPTION = re.compile(
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,4}(?:groups?|organi[sz]ations?|collectives?|movements?|networks?|outfits?|militias?"
+    r"|gangs?|cartels?|affiliates?)\b[^,;.()]{0,60}(?=,|;)"
+)
 _SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade|collective)\b")
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|announced|stated|sagte|erklärte|teilte|заявил\w*|сообщил\w*)\b"
@@ -117,8 +122,9 @@ class FoundName:
     text: str
 
 
-def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
-    """The name starting at ``position`` (after an article), and where it ends, parenthesis included."""
+def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName, int] | None:
+    """The name starting at ``position`` (after an article), and where it ends, parenthesis included (and, in a
+    list, a description up to the next comma: "Aryan Strikeforce far-right groups active in North America")."""
     article = _ARTICLE.match(text, position)
     at = article.end() if article else position
     quoted = _QUOTED.match(text, at)
@@ -139,8 +145,12 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
             value += "."
         end = name.start() + len(value)
         noun = _SINGULAR_NOUN.match(text, end)
+        described = _ITEM_DESCRIPTION.match(text, end) if in_list else None
         if noun:
             value, end = value + noun.group(0), noun.end()
+        elif described is not None:
+            found = FoundName(name.start(), end, value)
+            return found, described.end()
         elif not _NAME_END.match(text, end):
             return None
         if _SPEECH_AFTER.match(text, end):
@@ -179,12 +189,14 @@ def plausible(name: str) -> bool:
 
 
 def enumerated_names(
-    text: str, position: int, lead_in: bool = True, limit: int = MAX_NAMES, numbered: bool = False
+    text: str, position: int, lead_in: bool = True, limit: int = MAX_NAMES, in_list: bool = False
 ) -> list[FoundName]:
     """Names listed from ``position`` on: "A, B (b) and the C", stopping at the first non-name.
 
-    With ``numbered``, items may carry a list number ("(1) A; (2) B; and (3) C") and a bare number is a name
-    when another item follows it ("764, Maniac Murder Cult"); at most ``limit`` names are read.
+    With ``in_list`` (a list announced as one: "the following", "four groups:", list lines), items may carry a
+    list number ("(1) A; (2) B; and (3) C"), a bare number is a name when another item follows it ("764, Maniac
+    Murder Cult"), and an item may carry a description up to the next comma ("the Three Percenters and Aryan
+    Strikeforce far-right groups active in North America, the C"); at most ``limit`` names are read.
     """
     names: list[FoundName] = []
     at = position
@@ -197,10 +209,10 @@ def enumerated_names(
             if romance and romance.end() - at <= 80 and _name_at(text, romance.end()) is not None:
                 at = romance.end()
     while len(names) < limit:
-        if numbered:
+        if in_list:
             number = _ITEM_NUMBER.match(text, at)
             at = number.end() if number else at
-        found = _name_at(text, at)
+        found = _name_at(text, at, in_list)
         if found is None:
             # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
             # radical Jewish group Kahane Kach".
@@ -209,7 +221,7 @@ def enumerated_names(
         if found is None:
             break
         name, end = found
-        if not plausible(name.text) and not (numbered and _numeric_item(text, name, end)):
+        if not plausible(name.text) and not (in_list and _numeric_item(text, name, end)):
             break
         in_place = _IN_PLACE.match(text, end)
         if in_place is not None and (names or _SEPARATOR.match(text, in_place.end())):

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- typographic quotes and apostrophes are real article text.
+# ruff: noqa: RUF001, RUF002  -- typographic quotes and apostrophes are real article text.
 """Lists of organisations one decision names, on sentences quoted from the development articles.
 
 Each text is a verbatim excerpt of the development article named beside it (tests/data/news/dev*/, whose
@@ -258,3 +258,26 @@ def test_including_a_list_with_bracketed_asides() -> None:
         "Palestinian Islamic Jihad",
         "Lashkar e-Tayyiba",
     ]
+
+
+# dev5/2017-07-21_un_isil_aq_eight_listed_tass.txt (https://tass.com/world/957157/amp)
+TASS = (
+    "THE UNITED NATIONS, July 20. /TASS/. The United Nations Security Council has extended sanctions against the "
+    "Islamic State (IS) and Al-Qaeda (both terror organizations outlawed in Russia) by blacklisting eight individuals "
+    "and companies.\n\n"
+    "Besides, two financial organizations-Iraq’s Selselat al Thahab Money Exchange and Syria’s Hanifa Money Exchange "
+    "Office that cooperated with the IS and two terror groups currently operating in Syria - the Khalid ibn al-Walid "
+    "Army and Jund al-Aqsa - were added to the list.\n"
+)
+
+
+def test_counted_subject_lists_before_a_passive_verb() -> None:
+    """Both counted subject lists of "were added" are read, and the state that owns a company ("Iraq’s") is no part
+    of its name."""
+    names = set(organisations(events(TASS, "2017-07-21"), "UN"))
+    assert {
+        "Selselat al Thahab Money Exchange",
+        "Hanifa Money Exchange Office",
+        "Khalid ibn al-Walid Army",
+        "Jund al-Aqsa",
+    } <= names

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  -- typographic quotes, apostrophes and dashes are real article text.
+# ruff: noqa: RUF001, RUF002, RUF003  -- typographic quotes, apostrophes and dashes are real article text.
 """Lists of organisations that one decision names: where a list begins, its items, and how many there are.
 
 News and official notices name many groups at once in a few shapes:
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from proscribe.news import jurisdictions
 from proscribe.news.orgnames import FoundName, enumerated_names, plausible
 
 # One decision rarely names more groups than this; a longer run of capitalised words is a table, not a list.
@@ -181,10 +182,36 @@ def _items(text: str, start: int) -> list[FoundName]:
     )
     if not names:
         return []
+    names = [_without_owner(n) for n in names]
     # A list of one bare number is a count ("include 83 organizations"), not a group.
     if len(names) == 1 and names[0].text.isdigit():
         return []
     return names
+
+
+_OWNER = re.compile(r"(?P<state>[A-ZÀ-Þ][\w-]*(?:[ \t]+[A-ZÀ-Þ][\w-]*)?)[’']s[ \t]+(?=[A-ZÀ-Þ])")
+
+
+def _without_owner(name: FoundName) -> FoundName:
+    """ "Iraq’s Selselat al Thahab Money Exchange": where a listed company or group is based is no part of its name."""
+    owner = _OWNER.match(name.text)
+    if owner is None or not jurisdictions.is_state_name(owner.group("state")):
+        return name
+    return FoundName(name.start + owner.end(), name.end, name.text[owner.end() :])
+
+
+def counted_lists_before(text: str, verb_start: int) -> list[FoundName]:
+    """The lists counted objects name before a passive verb: "two financial organizations-Iraq’s A and Syria’s B
+    that cooperated with the IS and two terror groups currently operating in Syria - the C and D - were added"."""
+    if not _PASSIVE_AUXILIARY.search(text, max(0, verb_start - 12), verb_start):
+        return []
+    found: list[FoundName] = []
+    for counted in COUNTED.finditer(text, max(0, verb_start - _SUBJECT_REACH), verb_start):
+        found.extend(n for n in list_after(text, counted.start()) if n.end <= verb_start)
+    return found
+
+
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:were|was|been|are|is)[ \t]+$")
 
 
 def _semicolon_items(text: str, start: int) -> list[FoundName]:

@@ -1237,6 +1237,10 @@ def _listed_orgs(
     if not names and before is not None:
         # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
         names = enumerations.list_before(sentence, before)
+    if before is not None:
+        # "two financial organizations-Iraq’s A and Syria’s B ... and two terror groups ... - the C and D - were added".
+        counted = enumerations.counted_lists_before(sentence, before)
+        names = [*counted, *(n for n in names if all(c.text != n.text for c in counted))]
     # "a retiré la Syrie de la liste des États ...": a country is no group.
     names = [
         n for n in names if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))

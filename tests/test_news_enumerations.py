@@ -281,3 +281,14 @@ def test_counted_subject_lists_before_a_passive_verb() -> None:
         "Khalid ibn al-Walid Army",
         "Jund al-Aqsa",
     } <= names
+
+
+def test_a_compound_adjective_is_no_listed_name() -> None:
+    """dev5/2021-11-24_au_hezbollah_base_yalibnan.txt: "designating Hezbollah, the Iranian-backed, Lebanon-based
+    Shiite group, as": the description after the comma ends the list."""
+    text = (
+        "Australia joined other countries in designating Hezbollah, the Iranian-backed, Lebanon-based Shiite group, "
+        "as a “terrorist” organization."
+    )
+    found = [e for e in events(text, "2021-11-24") if e.jurisdiction == "AU"]
+    assert [(e.organisation, e.entity_id) for e in found] == [("Hezbollah", "hizballah")]

@@ -181,9 +181,17 @@ def last_name_before(text: str, end: int) -> FoundName | None:
     return found
 
 
+# "Hezbollah, the Iranian-backed, Lebanon-based Shiite group": a compound adjective alone describes a group.
+_COMPOUND_ADJECTIVE = re.compile(
+    r"[\w’']+-(?:backed|based|linked|affiliated|aligned|led|inspired|funded|sponsored|supported|run|owned)"
+)
+
+
 def plausible(name: str) -> bool:
-    """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
+    """A run of words that can be an organisation's name, not a title, a month, a list's own name or an adjective."""
     if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):
+        return False
+    if _COMPOUND_ADJECTIVE.fullmatch(name):
         return False
     return not name.isdigit()
 

@@ -52,7 +52,7 @@ _COUNT_LEAD = re.compile(r"[ \t]*[,:\-–—]?[ \t]*(?:the[ \t]+)?")
 # Where a counted object's names begin: "groups: A", "groups which are A", "affiliates the A", "outfits — A".
 _AFTER_COUNT = re.compile(
     r"[ \t]*(?::|[-–—]|,?[ \t]+(?:which|that|who)[ \t]+(?:are|were|include)|,?[ \t]+(?:namely|including|incl\.)"
-    r"|,)?[ \t]*(?:the[ \t]+)?(?=[A-ZÀ-Þ\"“„«(0-9])"
+    r"|,)?[ \t]*(?=(?:the[ \t]+)?[A-ZÀ-Þ\"“„«(0-9])"
 )
 # "the following groups as terrorists organizations:", "the following as “terrorist organizations, ... groups:”",
 # "des groupes suivants à la liste des entités terroristes :", "las siguientes organizaciones:", "folgende Vereine:".
@@ -63,7 +63,7 @@ _FOLLOWING = re.compile(
 )
 # A short cue right before a list: "are", "include", "namely", a dash or a colon, and an article.
 _CUE = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?:are|were|include[sd]?|including|namely|sind|son|sont)\b[ \t]*)?[:,\-–—]?[ \t]*(?:the[ \t]+)?"
+    r"[ \t]*,?[ \t]*(?:(?:are|were|include[sd]?|including|namely|sind|son|sont)\b[ \t]*)?[:,\-–—]?[ \t]*"
 )
 _BULLET = re.compile(r"[ \t]*(?:[-–•*·▪●][ \t]+|\(?\d{1,2}[.)][ \t]*|\([a-z]\)[ \t]*)")
 _NUMBER_ONLY = re.compile(r"\(?\d{1,2}[.)]")

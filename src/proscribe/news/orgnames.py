@@ -220,12 +220,12 @@ def enumerated_names(
         if in_list:
             number = _ITEM_NUMBER.match(text, at)
             at = number.end() if number else at
-        found = _name_at(text, at, in_list)
+        # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
+        # radical Jewish group Kahane Kach" (in a list, before a description after the name is looked for).
+        described = _DESCRIBED.match(text, at)
+        found = _name_at(text, described.end()) if described else None
         if found is None:
-            # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
-            # radical Jewish group Kahane Kach".
-            described = _DESCRIBED.match(text, at)
-            found = _name_at(text, described.end()) if described else None
+            found = _name_at(text, at, in_list)
         if found is None:
             break
         name, end = found

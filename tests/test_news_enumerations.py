@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
-from proscribe.news.enumerations import continues_list, count_of, list_after, list_before, list_lines
+from proscribe.news.enumerations import (
+    continued_objects,
+    continues_list,
+    count_of,
+    list_after,
+    list_before,
+    list_lines,
+)
 
 INDEX = name_index()
 
@@ -292,3 +299,30 @@ def test_a_compound_adjective_is_no_listed_name() -> None:
     )
     found = [e for e in events(text, "2021-11-24") if e.jurisdiction == "AU"]
     assert [(e.organisation, e.entity_id) for e in found] == [("Hezbollah", "hizballah")]
+
+
+# dev6/2019-08-19_py_hamas_hezbollah_decree_publinews.txt (https://publinews.gt/gt/noticias/2019/08/19/paraguay-declara-organizaciones-terroristas-hamas-hezbollah.html)
+PUBLINEWS = (
+    "El presidente de Paraguay, Mario Abdo Benítez, firmó un decreto para declarar oficialmente a Hamás y Hezbollah como "
+    "organizaciones terroristas internacionales, y a ISIS y Al Qaeda como organizaciones terroristas globales."
+)
+# dev6/2025-12-10_ca_764_mmc_terrorgram_newswire.txt (https://www.newswire.ca/fr/news-releases/le-gouvernement-du-canada-designe-quatre-nouvelles-entites-terroristes-858726812.html)
+NEWSWIRE = (
+    "Ottawa, ON, le 10 déc. 2025 /CNW/ - Le gouvernement du Canada prend des mesures pour lutter contre le terrorisme.\n\n"
+    "Aujourd'hui, l'honorable Gary Anandasangaree, ministre de la Sécurité publique, a annoncé l'ajout des groupes "
+    "suivants à la liste des entités terroristes : le réseau 764, le Maniac Murder Cult, le réseau Terrorgram et l'État "
+    "islamique au Mozambique, un groupe affilié à l'État islamique en Irak et en Syrie (EIIS), aussi appelé Daech.\n"
+)
+
+
+def test_second_object_list_after_the_first_ones_category() -> None:
+    """ "a A y B como organizaciones terroristas internacionales, y a C y D como ...": C and D are objects too."""
+    end = PUBLINEWS.index("Hezbollah") + len("Hezbollah")
+    assert [n.text for n in continued_objects(PUBLINEWS, end)] == ["ISIS", "Al Qaeda"]
+
+
+def test_french_following_list_with_group_nouns() -> None:
+    """ "des groupes suivants à la liste ... : le réseau 764, le Maniac Murder Cult, le réseau Terrorgram et ...": the
+    group noun before each name is dropped; "l'État islamique au Mozambique" (lower-case words inside) is not read."""
+    start = NEWSWIRE.index("l'ajout") + len("l'ajout")
+    assert [n.text for n in list_after(NEWSWIRE, start)] == ["764", "Maniac Murder Cult", "Terrorgram"]

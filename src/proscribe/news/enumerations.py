@@ -167,6 +167,31 @@ def list_before(text: str, verb_start: int) -> list[FoundName]:
     return best
 
 
+# "a Hamás y Hezbollah como organizaciones terroristas internacionales, y a ISIS y Al Qaeda como ...": the verb's
+# second object list, after the first one's category.
+_CONTINUED = re.compile(
+    r"(?:[ \t]*\([^()]{1,60}\))?[ \t]+(?:como|comme)\b[^,;.()]{1,80},[ \t]*(?:y|et|e)[ \t]+"
+    r"(?:(?:a|al|à|au|aux)[ \t]+)?(?=[A-ZÀ-Þ„\"«“]|(?:la|las|los|el|le|les|l['’])[ \t]*[A-ZÀ-Þ])"
+)
+MAX_CONTINUED_LISTS = 4
+
+
+def continued_objects(text: str, end: int) -> list[FoundName]:
+    """The further object lists of a Spanish or French verb whose first list ends at ``end``: "declarar a A y B
+    como organizaciones terroristas internacionales, y a C y D como organizaciones terroristas globales" gives C, D."""
+    found: list[FoundName] = []
+    for _ in range(MAX_CONTINUED_LISTS):
+        continued = _CONTINUED.match(text, end)
+        if continued is None:
+            break
+        names = enumerated_names(text, continued.end(), lead_in=False)
+        if not names:
+            break
+        found.extend(names)
+        end = names[-1].end
+    return found
+
+
 def counted_names(text: str) -> list[FoundName]:
     """The names right after a counted object anywhere in ``text`` ("will designate two other groups, A and B")."""
     for counted in COUNTED.finditer(text):
@@ -177,6 +202,8 @@ def counted_names(text: str) -> list[FoundName]:
 
 
 def _items(text: str, start: int) -> list[FoundName]:
+    while start < len(text) and text[start] in " \t":
+        start += 1
     names = _semicolon_items(text, start) or enumerated_names(
         text, start, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True
     )

@@ -1235,6 +1235,9 @@ def _listed_orgs(
             sentence[max(0, cue.start() - 40) : cue.start()]
         ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
+    if names:
+        # "a Hamás y Hezbollah como organizaciones terroristas internacionales, y a ISIS y Al Qaeda como ...".
+        names = [*names, *enumerations.continued_objects(sentence, names[-1].end)]
     if not names and before is not None:
         # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
         names = enumerations.list_before(sentence, before)

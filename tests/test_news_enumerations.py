@@ -326,3 +326,15 @@ def test_french_following_list_with_group_nouns() -> None:
     group noun before each name is dropped; "l'État islamique au Mozambique" (lower-case words inside) is not read."""
     start = NEWSWIRE.index("l'ajout") + len("l'ajout")
     assert [n.text for n in list_after(NEWSWIRE, start)] == ["764", "Maniac Murder Cult", "Terrorgram"]
+
+
+def test_decree_purpose_and_announced_addition_are_listings() -> None:
+    """ "firmó un decreto para declarar ... a A y B como organizaciones terroristas ..., y a C y D como ..." lists all
+    four; "a annoncé l'ajout des groupes suivants à la liste des entités terroristes : ..." lists the groups, dated
+    by the dateline."""
+    spanish = {(e.jurisdiction, e.organisation, e.action) for e in events(PUBLINEWS, "2019-08-19")}
+    assert spanish == {("PY", name, "designated") for name in ("Hamás", "Hezbollah", "ISIS", "Al Qaeda")}
+    french = [e for e in events(NEWSWIRE, "2025-12-10") if e.action == "designated"]
+    assert {(e.jurisdiction, e.organisation, e.effective_date) for e in french} == {
+        ("CA", name, "2025-12-10") for name in ("764", "Maniac Murder Cult", "Terrorgram")
+    }

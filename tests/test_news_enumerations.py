@@ -338,3 +338,13 @@ def test_decree_purpose_and_announced_addition_are_listings() -> None:
     assert {(e.jurisdiction, e.organisation, e.effective_date) for e in french} == {
         ("CA", name, "2025-12-10") for name in ("764", "Maniac Murder Cult", "Terrorgram")
     }
+
+
+def test_a_list_given_elsewhere_names_no_group_beside_it() -> None:
+    """dev5/2024-11-20_nz_hizbollah_eta_gazette.txt (https://gazette.govt.nz/notice/id/2024-go5987): "the
+    organisations listed below were designated" with no list read names no group; the Act's acronym ("TSA") is none."""
+    text = (
+        "On 20 November 2024 pursuant to section 22 of the Terrorism Suppression Act 2002 (“TSA”), the organisations "
+        "listed below were designated as terrorist entities in New Zealand."
+    )
+    assert events(text, "2024-11-20") == []

@@ -282,6 +282,23 @@ _CONTINUATION = re.compile(
 )
 
 
+# The groups are named elsewhere: "the organisations listed below", "the following groups", "as follows".
+_LIST_ELSEWHERE = re.compile(
+    r"\b(?:organi[sz]ations|groups|entities|outfits)\s+(?:listed|named|set\s+out|mentioned)\s+below\b"
+    r"|\b(?:listed|named|set\s+out)\s+below\b|\bas\s+follows\b|\bthe\s+following\s+(?:organi[sz]ations|groups|entities)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_to_list(sentence: str, verb_start: int) -> bool:
+    """Whether the step at ``verb_start`` names its groups in a list given elsewhere ("the organisations listed
+    below were designated"): when no list was read, no name in the sentence is one of them."""
+    return (
+        _LIST_ELSEWHERE.search(sentence, max(0, verb_start - 80), min(len(sentence), verb_start + 120))
+        is not None
+    )
+
+
 def continues_list(sentence: str) -> bool:
     """ "The other are:", "The others are:", "They are:": a short sentence that hands a list on to the lines after it."""
     stripped = sentence.strip().rstrip('"”»').rstrip()

@@ -986,6 +986,8 @@ def _sentence_events(
                 orgs = _names_ahead(following, _count(sentence))
             if not orgs and (counted is not None or lexicon.FORWARD_COUNT.search(sentence)):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
+            if not listed and enumerations.refers_to_list(sentence, match.start()):
+                continue  # "the organisations listed below were designated": the list is elsewhere, not "TSA" beside it
             if not orgs and _PRONOUN_OBJECT.match(sentence, match.end()):
                 # "A ban against Palestine Action has come into force, designating it as a terror group": the pronoun
                 # is the group named before it in the sentence (not a country, not a sentence's first word).

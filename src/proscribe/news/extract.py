@@ -1192,7 +1192,8 @@ def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
         if name.start <= mention.start < name.end or mention.start <= name.start < mention.end:
             extra = {w.stem for w in words(name.text)} - {w.stem for w in words(mention.text)}
             # (A phrase read as a name, "ampliación de su designación de las organizaciones Hezbollah", is the entity.)
-            if extra <= _GROUP_WORD_STEMS or not name.text[:1].isupper():
+            # [news-ru] Russian names keep their reading ("движение «Талибан»" is the Taliban).
+            if extra <= _GROUP_WORD_STEMS or not name.text[:1].isupper() or russian.is_russian(name.text):
                 return _Org(mention.text, mention.entity_id, mention.start)
     return _Org(name.text, None, name.start)
 

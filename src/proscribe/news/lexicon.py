@@ -124,6 +124,17 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
         r"|\bdésign(?:é|ée|és|ées|e|ent)\b(?=[^.;]{0,100}?\bcomme\s+(?:une\s+)?(?:organisation|entité|groupe)s?\s+terroristes?)|\bdéclar(?:é|ée|és|ées)\b(?=[^.;]{0,60}?\b(?:organisation|entité|groupe)s?\s+terroristes?)",
         _I)),
+    # news-enum: a decree's purpose is its act once the decree is signed ("firmó un decreto para declarar oficialmente a
+    # Hamás y Hezbollah como organizaciones terroristas"), and an announced addition is the listing ("a annoncé l'ajout
+    # des groupes suivants à la liste des entités terroristes : ...").
+    ("designated", re.compile(
+        r"\b(?:firm|emiti|promulg|aprob|dict|public|expidi)(?:ó|aron)\s+(?:un|el|una|la)\s+(?:decreto|resoluci[óo]n)\b[^.;]{0,40}?"
+        r"\bpara\s+(?:declarar|designar|incluir)\b"
+        r"(?=[^.;]{0,120}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+[«\"“]?terroris)"
+        r"|\b(?:a|ont)\s+(?:signé|publié|pris|adopté)\s+un\s+décret\s+pour\s+(?:désigner|inscrire)\b"
+        r"|\b(?:annonc\w*|approuv\w*|confirm\w*|officialis\w*)\s+l['’]ajout\b"
+        r"(?=\s+d(?:es|e|u)\b[^.;]{0,120}?\bà\s+la\s+liste\s+des\s+(?:entités|organisations|groupes)\s+terroristes)",
+        _I)),
 ]  # fmt: skip
 
 # Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.

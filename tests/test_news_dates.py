@@ -397,3 +397,27 @@ def test_the_day_a_notification_has_effect_from_beats_the_decision_day() -> None
         "rule",
         True,
     )
+
+
+def test_a_ban_read_from_an_instrument_takes_the_day_it_was_published() -> None:
+    # dev6/2021-04-14_lk_eleven_groups_gazette_adaderana: the gazette's day, told before the list it proscribes.
+    found = events(
+        "Relevant extraordinary gazette was published on Tuesday (April 13), as per section 27 of the Prevention "
+        "of Terrorism (Temporary Provisions) Act, No. 48 of 1979.\n\n"
+        "Accordingly, the Prevention of Terrorism (Proscription of Extremist Organizations) Regulations No. 2 of "
+        "2021 specified in the gazette notification has proscribed the following extremist Islamic organizations "
+        "in Sri Lanka:\n\n1. United Thawheed (Thowheedh) Jamma’ath (UTJ)\n\n9. AL – Qaeda\n",
+        dt.date(2021, 4, 14),
+    )
+    listed = {e.organisation: e for e in found if e.action == "designated"}
+    assert {name: (e.jurisdiction, e.effective_date, e.primary) for name, e in listed.items()} == {
+        "United Thawheed Jamma’ath": ("LK", "2021-04-13", True),
+        "AL – Qaeda": ("LK", "2021-04-13", True),
+    }
+    # A ban that does not read from the instrument keeps no day of it (the same text, the ban told on its own).
+    found = events(
+        "Relevant extraordinary gazette was published on Tuesday (April 13).\n\n"
+        "Sri Lanka has banned the National Thowheed Jamaath (NTJ).",
+        dt.date(2021, 4, 14),
+    )
+    assert [(e.organisation, e.effective_date) for e in found] == [("National Thowheed Jamaath", None)]

@@ -394,6 +394,15 @@ def _in_force_date(
     return None
 
 
+# The legal instrument that makes a ban ("an extraordinary gazette", "the gazette notification", "the decree").
+_INSTRUMENT = r"(?:gazette|notification|decree|regulations?|(?<!\bin\s)order)"
+# "Relevant extraordinary gazette was published on Tuesday (April 13)", "President ... issued an extraordinary
+# gazette banning a number of extremist organisations on Monday": the instrument's own day.
+_INSTRUMENT_ISSUED = re.compile(
+    rf"\b(?P<noun>{_INSTRUMENT})\b[^.;]{{0,80}}?\b(?:was|were|has\s+been|had\s+been)\s+(?:published|issued|signed|gazetted)\b"
+    rf"|\b(?:published|issued|signed|gazetted)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun2>{_INSTRUMENT})\b",
+    re.I,
+)
 # An entry put on a list by an executive body ("ФСБ включила ... в список террористических организаций", "was
 # added to the list"): a court's ruling told next is the earlier step it follows, not its date.
 _LIST_ENTRY = re.compile(
@@ -411,7 +420,9 @@ def _decision_date(
     a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day. For an entry
     on a list (``list_entry``), a court's ruling told next is the step before it and gives no day."""
     for sentence in following:
-        if not lexicon.DECISION_REF.search(sentence):
+        # "... has banned three Islamist extremist groups, including the NTJ ... . President Maithripala Sirisena
+        # issued an extraordinary gazette banning a number of extremist organisations on Monday."
+        if not lexicon.DECISION_REF.search(sentence) and not _INSTRUMENT_ISSUED.search(sentence):
             continue
         if list_entry and _COURT.search(sentence):
             continue
@@ -420,6 +431,34 @@ def _decision_date(
                 return mention
         if dated_story and lexicon.IMMEDIATE_EFFECT.search(sentence):
             return DateMention(0, 0, "", PartialDate.parse(reference), "day", "rule")
+    return None
+
+
+# How many sentences back the instrument's day may be told.
+_INSTRUMENT_SENTENCES_BACK = 3
+
+
+def _instrument_date(
+    sentence: str, preceding: list[str], reference: dt.date, published: dt.date
+) -> DateMention | None:
+    """The day an instrument was published, issued or signed, told in one of the ``preceding`` sentences, for
+    a ban this ``sentence`` reads from the same instrument ("Relevant extraordinary gazette was published on
+    Tuesday (April 13)" then "the Regulations ... specified in the gazette notification has proscribed the
+    following ...:"; "... issued an extraordinary gazette banning a number of extremist organisations on Monday."
+    then "According to the Gazette the A, the B and the C organisations have been banned.")."""
+    for earlier in reversed(preceding):
+        issued = _INSTRUMENT_ISSUED.search(earlier)
+        if issued is None:
+            continue
+        noun = (issued.group("noun") or issued.group("noun2")).lower().rstrip("s")
+        if not re.search(rf"\b{noun}", sentence, re.I):
+            return None
+        days = [
+            d
+            for d in find_dates(earlier, reference)
+            if d.precision == "day" and d.date.earliest <= published and d.basis != "relative"
+        ]
+        return days[-1] if days else None
     return None
 
 
@@ -537,6 +576,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     following[:3], reference, article.published, dateline is not None,
                     _LIST_ENTRY.search(sentence) is not None,
                 )  # fmt: skip
+                if dated is None:
+                    dated = _instrument_date(
+                        sentence, [text[a:b] for a, b in spans[max(0, number - _INSTRUMENT_SENTENCES_BACK) : number]],
+                        reference, article.published,
+                    )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis

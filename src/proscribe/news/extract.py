@@ -54,6 +54,12 @@ _GERMAN_MONTH = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»“]?\s+(?=[\"«„“(]?[A-ZА-ЯЁÄÖÜ0-9])")
+# Sentences run together with no space after the full stop ("over 250 people were killed.President Maithripala
+# Sirisena issued ...", "as terrorist organizations.ATC Resolution Number 13 ..."): a lower-case word of three
+# letters or more, a full stop, then a capitalised word or an acronym and a space. Domains ("News.Az",
+# "Censor.NET"), paths, initials and abbreviations ("U.S.", "etc.") are left joined (see _glued_boundary).
+_GLUED = re.compile(r"(?<=[a-zà-ÿа-яё]{3}\.)(?=[A-ZА-ЯЁ](?:[a-zà-ÿа-яё]+|[A-ZА-ЯЁ]+)\s)")
+_LEFT_WORD = re.compile(r"[\w.@/:-]+$")
 
 
 @dataclass(frozen=True)
@@ -113,13 +119,22 @@ def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, 
         spans.append((offset + start, offset + end))
 
 
+def _glued_boundary(line: str, end: int) -> bool:
+    """Whether the full stop before ``end`` ends a lower-case word, not a domain, path or address."""
+    left = _LEFT_WORD.search(line, max(0, end - 40), end - 1)
+    return left is not None and left.group(0).isalpha() and left.group(0).islower()
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in ``text``; paragraphs (lines) never join, abbreviations never split."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         start = 0
-        for match in _BOUNDARY.finditer(line):
+        boundaries = sorted([*_BOUNDARY.finditer(line), *_GLUED.finditer(line)], key=lambda m: m.start())
+        for match in boundaries:
+            if match.start() == match.end() and not _glued_boundary(line, match.start()):
+                continue
             # Only the few characters before the boundary can be an abbreviation ("Mr.", "U.S."): looking
             # at the whole pending text would make long runs of "No." quadratic.
             if _ABBREVIATIONS.search(line[max(start, match.start() - 12) : match.start()].rstrip('"”»“')):

@@ -460,3 +460,13 @@ def test_a_ban_read_from_an_instrument_takes_the_day_it_was_published() -> None:
         dt.date(2021, 4, 14),
     )
     assert [(e.organisation, e.effective_date) for e in found] == [("National Thowheed Jamaath", None)]
+    # "Under the order" reads from the order signed before; "In order to" names no instrument.
+    signed = "The order was signed on Monday by the minister.\n\n"
+    ban = "Sri Lanka has banned the National Thowheed Jamaath (NTJ)."
+    assert [e.effective_date for e in events(signed + "Under the order, " + ban, dt.date(2019, 5, 14))] == [
+        "2019-05-13"
+    ]
+    assert [
+        e.effective_date
+        for e in events(signed + "In order to protect the public, " + ban, dt.date(2019, 5, 14))
+    ] == [None]

@@ -466,7 +466,7 @@ def _instrument_date(
         if issued is None:
             continue
         noun = (issued.group("noun") or issued.group("noun2")).lower().rstrip("s")
-        if not re.search(rf"\b{noun}", sentence, re.I):
+        if not re.search(rf"(?<!\bin\s)\b{noun}", sentence, re.I):  # not "in order to"
             return None
         days = [
             d

@@ -433,3 +433,46 @@ def test_dated_background_ruling_is_not_merged_into_the_undated_news() -> None:
 )
 def test_conviction_and_fsb_wordings_give_no_step(sentence: str) -> None:
     assert _sentence_events(sentence, dt.date(2025, 10, 1)) == []
+
+
+def test_prosecutors_demand_as_a_gerund_and_the_hearing_after_it() -> None:
+    # dev6, life.ru: "инициировала процедуру ..., требуя признать" is the claim; the hearing that follows is set for it.
+    steps = {
+        (e.jurisdiction, e.organisation, e.action, e.effective_date)
+        for e in _events("dev6/2025-10-22_ru_fbk_petition_life.txt")
+    }
+    assert steps == {
+        ("RU", "Фонд борьбы с коррупцией", "petition_filed", None),
+        ("RU", "Фонд борьбы с коррупцией", "hearing_scheduled", "2025-11-27"),
+    }
+
+
+def test_prosecutors_request_told_after_its_object() -> None:
+    # dev6, kasparov.ru: "Признать "Азов" террористической организацией попросила 17 мая Генпрокуратура РФ."
+    sentence = 'Признать "Азов" террористической организацией попросила 17 мая Генпрокуратура РФ.'
+    assert _steps(_sentence_events(sentence, dt.date(2022, 8, 2))) == [
+        ("RU", "Азов", "petition_filed", "2022-05-17", False)
+    ]
+
+
+def test_ruling_in_accordance_with_the_claim_is_the_ruling() -> None:
+    # dev6, tvzvezda.ru: "В соответствии с иском ..." names the claim the court ruled on; "признав его
+    # террористическим" is the designation.
+    sentence = (
+        "В соответствии с иском Генеральной прокуратуры России Верховный суд запретил на территории страны "
+        "движение «Колумбайн», признав его террористическим."
+    )
+    assert [(e.organisation, e.action) for e in _sentence_events(sentence, dt.date(2022, 2, 2))] == [
+        ("Колумбайн", "designated")
+    ]
+
+
+def test_ceased_to_be_banned_is_a_removal() -> None:
+    # dev6, vremyapress.ru: "перестало быть запрещенным" after Russia's law of December 2024 is a suspension.
+    events = _events("dev6/2025-04-18_ru_taliban_suspended_vremyapress.txt")
+    assert [(e.jurisdiction, e.entity_id, e.action) for e in events] == [("RU", "taliban", "suspended")]
+    # In the same article's words: "больше не является террористической" tells the same removal.
+    sentence = "Также по решению суда организация «Талибан» больше не является террористической."
+    assert [(e.entity_id, e.action) for e in _sentence_events(sentence, dt.date(2025, 4, 18))] == [
+        ("taliban", "suspended")
+    ]

@@ -476,3 +476,12 @@ def test_ceased_to_be_banned_is_a_removal() -> None:
     assert [(e.entity_id, e.action) for e in _sentence_events(sentence, dt.date(2025, 4, 18))] == [
         ("taliban", "suspended")
     ]
+
+
+def test_a_cell_put_on_the_list_is_no_crime_report() -> None:
+    # dev6, 1tv.ru: "Российскую ячейку ... «Аум Синрике» ... внесли в федеральный перечень": a "cell" in the headline
+    # is the group listed, not an arrest; the list addition is the news.
+    lead = ["Российскую ячейку «Аум Синрике»* внесли в список террористических организаций"]
+    assert not russian.crime_news(lead)
+    steps = _steps(_events("dev6/2024-12-18_ru_aum_cell_fsb_list_1tv.txt"))
+    assert ("RU", "Аум Синрике", "designated", None, True) in steps

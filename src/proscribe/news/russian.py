@@ -432,7 +432,7 @@ _BARE_PASSIVE = re.compile(
 # The news of a court's sentence or of the security services' arrests: a trial, a detention, a charge.
 _CRIME_NEWS = re.compile(
     r"приговор\w*|осужд\w*|осуж[дж]ен\w*|виновн\w*|задержа\w*|обвин\w*|уголовн\w+\s+дел\w*|лишени\w+\s+свободы"
-    r"|колони\w*\s+(?:строгого|общего|особого)|арестова\w*|ячейк\w*|теракт\w*|вербов\w*|ликвидирова\w*|пресек\w*",
+    r"|колони\w*\s+(?:строгого|общего|особого)|арестова\w*|теракт\w*|вербов\w*|ликвидирова\w*|пресек\w*",
     re.IGNORECASE,
 )
 # Sentences of an article's opening that tell its news: the headline and the first sentence.

@@ -226,7 +226,9 @@ def test_rosfinmonitoring_list_is_no_designation() -> None:
 def test_person_on_the_financial_list_in_brackets_leaves_the_ruling() -> None:
     # dev4, mk.ru: the leader's status in brackets names Rosfinmonitoring's list; the court's ruling stands.
     events = _events("dev4/2023-12-30_ru_rdk_mk.txt")
-    assert ("RU", "РДК", "designated") in [(e.jurisdiction, e.organisation, e.action) for e in events]
+    assert ("RU", "Русский добровольческий корпус", "designated", False) in [
+        (e.jurisdiction, e.organisation, e.action, e.primary) for e in events
+    ]
 
 
 def test_an_international_structures_list_is_no_states_designation() -> None:
@@ -485,3 +487,34 @@ def test_a_cell_put_on_the_list_is_no_crime_report() -> None:
     assert not russian.crime_news(lead)
     steps = _steps(_events("dev6/2024-12-18_ru_aum_cell_fsb_list_1tv.txt"))
     assert ("RU", "Аум Синрике", "designated", None, True) in steps
+
+
+def test_acronym_of_a_name_given_in_full_is_that_group() -> None:
+    # dev6, ria.ru: "Антивоенного комитета России"* then "признала АКР* террористической организацией": one group.
+    events = _events("dev6/2026-03-02_ru_anti_war_committee_ria.txt")
+    assert {e.organisation for e in events} == {"Антивоенный комитет России"}
+    assert russian.short_names_in_full(["Фонд борьбы с коррупцией", "ФБК", "ФСБ"]) == {
+        "ФБК": "Фонд борьбы с коррупцией"
+    }
+
+
+def test_list_entry_and_the_court_ruling_behind_it_are_two_steps() -> None:
+    # dev6, smartnews: "ФСБ России включила "Русский добровольческий корпус" (РДК) в список ..." then "Данное решение
+    # было принято Вторым Западным окружным военным судом 16 ноября и вступило в законную силу 2 декабря.": the
+    # list entry is the news, the ruling a dated background step.
+    steps = _steps(_events("dev6/2023-12-30_ru_rdk_fsb_list_smartnews.txt"))
+    assert sorted(steps, key=str) == sorted(
+        [
+            ("RU", "Русский добровольческий корпус", "designated", None, True),
+            ("RU", "Русский добровольческий корпус", "designated", "2023-11-16", False),
+        ],
+        key=str,
+    )
+    # dev5, profile.ru: the ruling's day (14 December 2023) and its entry into force (25 June 2024) do not date
+    # the list entry.
+    steps = _steps(_events("dev5/2024-09-04_ru_dnipro1_fsb_list_profile.txt"))
+    assert ("RU", "Днепр-1", "designated", None, True) in steps
+    assert ("RU", "Днепр-1", "designated", "2023-12-14", False) in steps
+    # dev6, 1tv.ru: "Соответствующее решение принял 2-й Западный окружной военный суд." — undated, still its own step.
+    steps = _steps(_events("dev6/2024-12-18_ru_aum_cell_fsb_list_1tv.txt"))
+    assert [s[3:] for s in steps] == [(None, True), (None, False)]

@@ -398,6 +398,30 @@ def _decision_date(
     return None
 
 
+def _ruling_behind_listing(
+    listing: NewsEvent, following: list[str], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] The court's ruling told after a group's entry on the FSB's list ("Данное решение было принято
+    Вторым Западным окружным военным судом 16 ноября"): a background step of the same group, dated by its own
+    sentence (undated when it gives no date)."""
+    for sentence in following:
+        if not russian.court_ruling(sentence):
+            continue
+        day = next((d for d in find_dates(sentence, reference) if d.date.earliest <= published), None)
+        return [
+            replace(
+                listing,
+                evidence_quote=sentence,
+                effective_date=str(day.date) if day else None,
+                date_precision=day.precision if day else "unknown",
+                date_basis=day.basis if day else "publication",
+                announced_date=None,
+                primary=False,
+            )
+        ]
+    return []
+
+
 def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool = False) -> list[NewsEvent]:
     """Candidate events of one article, merged per (jurisdiction, organisation, action).
 
@@ -498,8 +522,14 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         if carried is not None and number - carried[2] > 3:
             carried = None
         continuation = bool(lexicon.CONTINUATION.search(sentence))
+        rulings: list[NewsEvent] = []
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
+                if russian.list_addition(event.evidence_quote):
+                    # [news-ru] The FSB's list entry is not dated by the court's ruling told next: that is a step
+                    # of its own, earlier (background).
+                    rulings += _ruling_behind_listing(event, following[:3], reference, article.published)
+                    continue
                 dated = _decision_date(following[:3], reference, article.published, dateline is not None)
                 if dated is not None:
                     sentence_events[position] = replace(
@@ -516,6 +546,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
                 # (the in-force sentence is about another ruling).
                 and (event.effective_date is None or not russian.is_russian(sentence))
+                # [news-ru] A court's ruling comes into force, not the FSB's list entry that follows it.
+                and not russian.list_addition(event.evidence_quote)
             ):
                 sentence_events[position] = event = replace(
                     event,
@@ -589,7 +621,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
-        events.extend(sentence_events)
+        events.extend(sentence_events + rulings)
         if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
         elif mentions and salience:
@@ -1199,7 +1231,16 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
 
 def _background_of(event: NewsEvent, kept: NewsEvent) -> bool:
     """[news-ru] Whether ``event`` is a dated background step ("суд 14 декабря 2023 года признал ...") of an
-    undated primary one already kept from a Russian sentence ("включен в перечень"): two steps, not one."""
+    undated primary one already kept from a Russian sentence ("включен в перечень"): two steps, not one. A court's
+    ruling told beside the FSB's list entry it led to is another step even undated ("Соответствующее решение принял
+    2-й Западный окружной военный суд")."""
+    if (
+        kept.primary
+        and not event.primary
+        and russian.list_addition(kept.evidence_quote)
+        and russian.court_ruling(event.evidence_quote)
+    ):
+        return True
     return (
         kept.primary
         and kept.effective_date is None

@@ -551,15 +551,31 @@ def financial_list_step(sentence: str, start: int, end: int) -> bool:
     return bool(_FINANCIAL_LIST.search(around))
 
 
+# Small words an acronym leaves out: "Фонд борьбы с коррупцией" is "ФБК".
+_ACRONYM_SKIPS = frozenset(
+    {"и", "с", "в", "во", "на", "по", "за", "для", "от", "до", "о", "об", "к", "им", "имени"}
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        word[0] for word in re.findall(r"[\w-]+", name) if word.lower() not in _ACRONYM_SKIPS
+    ).upper()
+
+
 def short_names_in_full(names: Sequence[str | None]) -> dict[str, str]:
     """Short Russian names an article uses for a group it named in full elsewhere: "«Съезда»" after
-    "«Съезд народных депутатов»" (one Cyrillic word that begins exactly one longer name) → the full name."""
+    "«Съезд народных депутатов»" (one Cyrillic word that begins exactly one longer name) → the full name, and an
+    acronym of exactly one longer name's initials ("АКР" for "Антивоенный комитет России") → that name."""
     full = [n for n in names if n and _CYRILLIC.search(n) and " " in n]
     short: dict[str, str] = {}
     for name in names:
-        if not name or " " in name or not _CYRILLIC.search(name) or name.isupper():
+        if not name or " " in name or not _CYRILLIC.search(name):
             continue
-        longer = {f for f in full if f.split()[0] == name}
+        if name.isupper():
+            longer = {f for f in full if len(name) >= 2 and _initials(f) == name}
+        else:
+            longer = {f for f in full if f.split()[0] == name}
         if len(longer) == 1:
             short[name] = longer.pop()
     return short
@@ -604,3 +620,35 @@ def opens_nested_quote(sentence: str, end: int) -> bool:
 def group_noun_before(sentence: str, start: int) -> bool:
     """Whether a group noun ("движение", "организацию", "группировку") stands right before ``start``."""
     return bool(_GROUP_NOUN.search(sentence[max(0, start - 30) : start]))
+
+
+# An entry on a list ("ФСБ включила «РДК» в список террористических организаций", "внесли в федеральный перечень",
+# "В список добавлена организация ..."): the FSB publishes its list of groups courts have banned, so the entry
+# follows a court's ruling and is a step of its own.
+_LIST_ADDITION = re.compile(
+    r"(?:включ|внес|внёс|добав|вошл|вош[её]л|попал)\w*\b[^.]{0,120}?\bв\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:перечень|перечн\w+|список|списк\w+|реестр\w*|число)\b"
+    r"|\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?"
+    r"(?:добавлен|включен|включён|внесен|внесён|добавили|включили|внесли)\w*",
+    re.IGNORECASE,
+)
+_COURT = re.compile(r"(?<!\w)суд(?:ом|а|у|е|ы)?(?!\w)", re.IGNORECASE)
+_RULING = re.compile(r"решени\w*|призна\w*|запрети\w*", re.IGNORECASE)
+
+
+def list_addition(sentence: str) -> bool:
+    """Whether a Russian sentence reports a group's entry on a list (the FSB's federal list of terrorist
+    organisations): "Федеральная служба безопасности ... включила «Русский добровольческий корпус» в список"."""
+    # A person's status in brackets ("(внесен в список террористов и экстремистов)") is no entry reported.
+    return bool(_CYRILLIC.search(sentence)) and bool(_LIST_ADDITION.search(_ASIDE.sub(" ", sentence)))
+
+
+def court_ruling(sentence: str) -> bool:
+    """Whether a Russian sentence tells a court's ruling and no list entry: "Данное решение было принято Вторым
+    Западным окружным военным судом 16 ноября", "Соответствующее решение принял 2-й Западный окружной военный суд"."""
+    return (
+        bool(_CYRILLIC.search(sentence))
+        and bool(_COURT.search(sentence))
+        and bool(_RULING.search(sentence))
+        and not _LIST_ADDITION.search(_ASIDE.sub(" ", sentence))
+    )

@@ -518,3 +518,14 @@ def test_list_entry_and_the_court_ruling_behind_it_are_two_steps() -> None:
     # dev6, 1tv.ru: "Соответствующее решение принял 2-й Западный окружной военный суд." — undated, still its own step.
     steps = _steps(_events("dev6/2024-12-18_ru_aum_cell_fsb_list_1tv.txt"))
     assert [s[3:] for s in steps] == [(None, True), (None, False)]
+
+
+def test_a_list_of_terrorist_and_extremist_organisations_is_the_financial_list() -> None:
+    # dev6, gazeta.ru (a distractor): only Rosfinmonitoring's list holds groups "террористических и экстремистских"
+    # at once; the FSB's list is of terrorist organisations only.
+    sentence = (
+        "3 марта преступная группировка «Махонинские» была добавлена в список террористических и экстремистских "
+        "организаций."
+    )
+    assert _sentence_events(sentence, dt.date(2026, 3, 3)) == []
+    assert _events("dev6/2026-03-03_ru_vykhod_extremist_gazeta.txt") == []

@@ -531,7 +531,10 @@ def link_cyrillic(name: str | None, entity_id: str | None, index: NameIndex) -> 
 # The regional anti-terrorist structure of the SCO and the CIS keep lists too; they are no state's designation.
 _FINANCIAL_LIST = re.compile(
     r"(?:перечень|перечне|перечня|список|списке|списка)\s+[^.]{0,80}?\b(?:ШОС|СНГ|ОДКБ)\b|росфинмониторинг|причастност\w*\s+к\s+экстремистск|(?:перечень|перечне|список|списке|реестр\w*)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:экстремистов|террористов)\b",
+    r"(?:[\w-]+\s+){0,2}?(?:экстремистов|террористов)\b"
+    # Groups "террористических и экстремистских" at once: only Rosfinmonitoring's list holds both kinds.
+    r"|(?:перечень|перечн\w+|список|списк\w+|реестр\w*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:террористическ\w+\s+и\s+экстремистск|экстремистск\w+\s+и\s+террористическ)",
     re.IGNORECASE,
 )
 

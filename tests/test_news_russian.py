@@ -234,9 +234,10 @@ def test_person_on_the_financial_list_in_brackets_leaves_the_ruling() -> None:
 def test_an_international_structures_list_is_no_states_designation() -> None:
     # dev5, khovar.tj: the SCO's regional anti-terrorist structure keeps a list; Tajikistan did not act here.
     events = _events("dev5/2022-09-14_ru_irpt_terrorist_khovar.txt")
-    assert _steps(events) == [
-        ("RU", "Партия исламского возрождения Таджикистана", "designated", "2022-09-14", True)
-    ]
+    assert not any("ШОС" in e.evidence_quote or "ОДКБ" in e.evidence_quote for e in events)
+    assert ("RU", "Партия исламского возрождения Таджикистана", "designated", "2022-09-14", True) in _steps(
+        events
+    )
 
 
 def test_description_before_a_quoted_name_is_not_a_group() -> None:
@@ -529,3 +530,15 @@ def test_a_list_of_terrorist_and_extremist_organisations_is_the_financial_list()
     )
     assert _sentence_events(sentence, dt.date(2026, 3, 3)) == []
     assert _events("dev6/2026-03-03_ru_vykhod_extremist_gazeta.txt") == []
+
+
+def test_earlier_claim_in_the_imperfective_and_a_ban_told_as_recognised_banned() -> None:
+    # dev5, khovar.tj: "обращалась Генеральная прокуратура" is the earlier claim; "была признана запрещенной еще в
+    # сентябре 2015 года" is Tajikistan's own ban, background.
+    steps = _steps(_events("dev5/2022-09-14_ru_irpt_terrorist_khovar.txt"))
+    name = "Партия исламского возрождения Таджикистана"
+    assert steps == [
+        ("RU", name, "designated", "2022-09-14", True),
+        ("RU", name, "petition_filed", None, False),
+        ("TJ", name, "designated", "2015-09", False),
+    ]

@@ -542,3 +542,10 @@ def test_earlier_claim_in_the_imperfective_and_a_ban_told_as_recognised_banned()
         ("RU", name, "petition_filed", None, False),
         ("TJ", name, "designated", "2015-09", False),
     ]
+
+
+def test_a_ruling_told_in_the_imperfective_is_a_background_step() -> None:
+    # dev6, 78.ru: "Верховный Суд России признавал другое отделение организации ... террористическим в сентябре 2016
+    # года." (the article's own news is Rosfinmonitoring's list, no designation).
+    steps = _steps(_events("dev6/2024-12-18_ru_aum_cell_rosfinmonitoring_78ru.txt"))
+    assert steps == [("RU", "АУМ Синрике", "designated", "2016-09", False)]

@@ -549,3 +549,31 @@ def test_a_ruling_told_in_the_imperfective_is_a_background_step() -> None:
     # года." (the article's own news is Rosfinmonitoring's list, no designation).
     steps = _steps(_events("dev6/2024-12-18_ru_aum_cell_rosfinmonitoring_78ru.txt"))
     assert steps == [("RU", "АУМ Синрике", "designated", "2016-09", False)]
+
+
+def test_rulings_in_relative_clauses_behind_a_list_entry() -> None:
+    # dev5, life.ru: "В список добавлена организация "Чистопольский джамаат", которая была признана террористической
+    # Приволжским окружным военным судом в 2017 году, а также организация "Путеводитель в исламское государство",
+    # которую признали террористической в Московском окружном военном суде в 2018 году.": the entries are the news,
+    # each ruling a background step with its own year.
+    steps = set(_steps(_events("dev5/2019-02-12_ru_fsb_list_chistopol_life.txt")))
+    assert steps == {
+        ("RU", "Чистопольский джамаат", "designated", None, True),
+        ("RU", "Чистопольский джамаат", "designated", "2017", False),
+        ("RU", "Путеводитель в исламское государство", "designated", None, True),
+        ("RU", "Путеводитель в исламское государство", "designated", "2018", False),
+    }
+
+
+def test_a_dated_list_entry_keeps_its_own_date_beside_the_ruling() -> None:
+    # In the words of dev5's life.ru report, with the entry dated by the sentence itself.
+    sentence = (
+        '12 февраля в список добавлена организация "Чистопольский джамаат", которая была признана '
+        "террористической Приволжским окружным военным судом в 2017 году."
+    )
+    clauses = russian.relative_rulings(sentence)
+    assert [sentence[a:b] for a, b in clauses] == [
+        '", которая была признана террористической Приволжским окружным военным судом в 2017 году'
+    ]
+    steps = {(e.effective_date, e.primary) for e in _sentence_events(sentence, dt.date(2019, 2, 12))}
+    assert ("2019-02-12", True) in steps

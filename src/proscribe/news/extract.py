@@ -678,6 +678,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for event in events
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
+    events = _rulings_in_relative_clauses(events, reference, article.published)
     events = _pending_claims(events, article.published)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
@@ -688,6 +689,51 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     return _merge(events)
+
+
+def _rulings_in_relative_clauses(
+    events: list[NewsEvent], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] A list entry whose groups carry the rulings behind them in relative clauses ("добавлена организация
+    «Чистопольский джамаат», которая была признана террористической ... судом в 2017 году"; see
+    :func:`russian.relative_ruling`): the entry is undated news, each ruling a background step dated by its own clause."""
+    result: list[NewsEvent] = []
+    for event in events:
+        quote = event.evidence_quote
+        if event.effective_date is None or not event.organisation or not russian.list_addition(quote):
+            result.append(event)
+            continue
+        clause = russian.relative_ruling(quote, event.organisation)
+        day = None
+        if clause is not None:
+            day = next(
+                (
+                    d
+                    for d in find_dates(quote[clause[0] : clause[1]], reference)
+                    if d.date.earliest <= published
+                ),
+                None,
+            )
+        # The entry's own date, if the sentence gives one outside the clauses, stays.
+        clause_dates = {
+            str(d.date) for a, b in russian.relative_rulings(quote) for d in find_dates(quote[a:b], reference)
+        }
+        if day is None or event.effective_date not in clause_dates:
+            result.append(event)
+            continue
+        result.append(
+            replace(
+                event, effective_date=None, date_precision="day", date_basis="publication", primary=True,
+                announced_date=event.announced_date or published.isoformat(),
+            )
+        )  # fmt: skip
+        result.append(
+            replace(
+                event, effective_date=str(day.date), date_precision=day.precision, date_basis=day.basis,
+                primary=False, announced_date=None,
+            )
+        )  # fmt: skip
+    return result
 
 
 def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEvent]:

@@ -655,3 +655,31 @@ def court_ruling(sentence: str) -> bool:
         and bool(_RULING.search(sentence))
         and not _LIST_ADDITION.search(_ASIDE.sub(" ", sentence))
     )
+
+
+# After a listed group's name: "..., которая была признана террористической Приволжским окружным военным судом в 2017
+# году", "..., которую признали террористической в Московском окружном военном суде в 2018 году" — the court's ruling
+# behind the list entry, up to the next group (", а также ...") or the sentence's end.
+_RELATIVE_RULING = re.compile(
+    r"[»“”\"*\s]*,\s*котор(?:ая|ое|ый|ые|ую|ого|ых)\s+(?:был[аоиы]?\s+|ранее\s+)*(?:призна|запрещ)\w*[^;]*?"
+    r"(?=,\s*(?:а\s+также|и)\s|;|\.\s|\.?$)",
+    re.IGNORECASE,
+)
+
+
+def relative_ruling(sentence: str, name: str) -> tuple[int, int] | None:
+    """The span of the relative clause that tells the court's ruling on ``name`` right after it in a Russian
+    sentence reporting a list entry ("В список добавлена организация «Чистопольский джамаат», которая была признана
+    террористической ... судом в 2017 году"), else None."""
+    at = sentence.find(name)
+    if at < 0 or not _CYRILLIC.search(name):
+        return None
+    match = _RELATIVE_RULING.match(sentence, at + len(name))
+    return match.span() if match else None
+
+
+def relative_rulings(sentence: str) -> list[tuple[int, int]]:
+    """Spans of every relative clause telling a ruling in a Russian sentence (see :func:`relative_ruling`)."""
+    if not _CYRILLIC.search(sentence):
+        return []
+    return [m.span() for m in _RELATIVE_RULING.finditer(sentence)]

@@ -577,3 +577,20 @@ def test_a_dated_list_entry_keeps_its_own_date_beside_the_ruling() -> None:
     ]
     steps = {(e.effective_date, e.primary) for e in _sentence_events(sentence, dt.date(2019, 2, 12))}
     assert ("2019-02-12", True) in steps
+
+
+def test_a_court_that_will_consider_a_claim_sets_a_hearing() -> None:
+    # In the words of dev5's rg.ru report ("Верховный суд РФ рассмотрит иск генерального прокурора России ...") with the
+    # day ahead given as ria.ru gives it: the day is the hearing's; the claim itself is undated news.
+    sentence = (
+        "Верховный суд РФ рассмотрит 8 декабря иск генерального прокурора России о признании террористической "
+        "организации «Съезд народных депутатов»."
+    )
+    steps = set(_steps(_sentence_events(sentence, dt.date(2025, 11, 21))))
+    assert steps == {
+        ("RU", "Съезд народных депутатов", "hearing_scheduled", "2025-12-08", True),
+        ("RU", "Съезд народных депутатов", "petition_filed", None, True),
+    }
+    # The Federation Council's review of a bill is no court hearing.
+    review = _sentence_events("Закон рассмотрит Совет Федерации.", dt.date(2024, 12, 17))
+    assert [e.action for e in review] == ["review_due"]

@@ -762,6 +762,17 @@ def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEve
             )
         else:
             result.append(event)
+    # "Верховный суд рассмотрит 8 декабря иск Генпрокуратуры о признании ...": a day ahead is the hearing's, never
+    # when the claim was filed.
+    result = [
+        replace(e, effective_date=None, date_precision="day", date_basis="publication", primary=True)
+        if e.action == "petition_filed"
+        and e.effective_date is not None
+        and e.effective_date[:10] > published.isoformat()
+        and russian.is_russian(e.evidence_quote)
+        else e
+        for e in result
+    ]
     heard = {
         (e.jurisdiction, e.organisation) for e in result if e.action == "hearing_scheduled" and e.primary
     }

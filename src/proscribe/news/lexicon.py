@@ -17,7 +17,7 @@ _I = re.IGNORECASE
 ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Procedural steps first: they mention delisting/suspension without doing it.
     ("review_due", re.compile(r"\b(?:will|to)\s+(?:now\s+)?be\s+reviewed\s+by\s+the\s+Federation\s+Council|рассмотрит\s+Совет\s+Федерации", _I)),
-    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}(?:назначен|запланирован)\w*\s+на|назначен\w*\s+к\s+(?:судебному\s+)?(?:разбирательству|рассмотрению)\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
+    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}(?:назначен|запланирован)\w*\s+на|назначен\w*\s+к\s+(?:судебному\s+)?(?:разбирательству|рассмотрению)\s+на|(?<!Совет\sФедерации\s)\bрассмотр(?:ит|ят)\b(?=[^.]{0,160}?(?:\bиск|заявлени|\bдел[оау]\b|ходатайств|требовани))|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
     ("bill_passed_first_reading", re.compile(r"\bfirst\s+reading\b|в\s+первом\s+чтении|in\s+erster\s+Lesung", _I)),
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
     ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
@@ -378,7 +378,7 @@ CONTINUATION = re.compile(
 # substring test (fast, in C) decides whether the pattern is worth running on a sentence at all.
 ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_due": ("federation council", "совет федерации"),
-    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "разбирательств", "entscheid", "will rule", "will decide"),
+    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "рассмотрит", "рассмотрят", "разбирательств", "entscheid", "will rule", "will decide"),
     "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
     "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),

@@ -594,3 +594,14 @@ def test_a_court_that_will_consider_a_claim_sets_a_hearing() -> None:
     # The Federation Council's review of a bill is no court hearing.
     review = _sentence_events("Закон рассмотрит Совет Федерации.", dt.date(2024, 12, 17))
     assert [e.action for e in review] == ["review_due"]
+
+
+@pytest.mark.parametrize("name", ["Ансар аш-Шариа", "Джамаат Абу Хамид"])
+def test_a_body_abbreviation_inside_a_word_is_no_body(name: str) -> None:
+    # In the words of dev5's Kazakh court report (tengrinews.kz): "аш-Шариа" holds "риа" (РИА Новости) and
+    # "Хамид" holds "мид" (МИД); only whole words name the news agency or the ministry.
+    sentence = f"Специализированный межрайонный суд Астаны признал террористической организацию «{name}»."
+    assert [(e.jurisdiction, e.organisation) for e in _sentence_events(sentence, dt.date(2024, 9, 6))] == [
+        ("KZ", name)
+    ]
+    assert russian.is_body("РИА Новости") and russian.is_body("МИД России")

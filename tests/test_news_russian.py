@@ -605,3 +605,35 @@ def test_a_body_abbreviation_inside_a_word_is_no_body(name: str) -> None:
         ("KZ", name)
     ]
     assert russian.is_body("РИА Новости") and russian.is_body("МИД России")
+
+
+def test_an_appeal_panel_is_no_group() -> None:
+    # An appeal upholding a ruling (dev4, lenta.ru, labelled as the ban taking effect) reports the group, never the
+    # court's panel ("Апелляционная коллегия", "Судебная коллегия по административным делам", dev6 ria.ru).
+    upheld = "Апелляционная коллегия Верховного суда оставила в силе решение о признании «Колумбайна» террористическим."
+    assert [e.organisation for e in _sentence_events(upheld, dt.date(2022, 4, 5))] == ["Колумбайн"]
+
+
+def test_a_court_granting_a_request_to_remove_a_group_removes_it() -> None:
+    # In the words of dev5's Kazakh reports (tengrinews.kz): the court grants the Prosecutor General's request.
+    sentence = (
+        "Верховный суд Казахстана удовлетворил заявление генпрокурора об исключении движения «Талибан» из перечня "
+        "запрещенных организаций."
+    )
+    assert [
+        (e.jurisdiction, e.entity_id, e.action) for e in _sentence_events(sentence, dt.date(2023, 12, 29))
+    ] == [("KZ", "taliban", "delisted")]
+    # Kyrgyzstan's list holds terrorist and extremist organisations at once: no Rosfinmonitoring list there.
+    kyrgyz = "Минюст Кыргызстана исключил движение «Талибан» из списка террористических и экстремистских организаций."
+    assert [(e.jurisdiction, e.action) for e in _sentence_events(kyrgyz, dt.date(2024, 9, 5))] == [
+        ("KG", "delisted")
+    ]
+
+
+def test_a_hearing_that_will_take_place_on_a_day() -> None:
+    # In the words of dev6's life.ru report: "Слушание состоится в закрытом формате." sets no day; a day does.
+    sentence = "Заседание по делу о признании ФБК террористической организацией состоится 27 ноября."
+    assert _steps(_sentence_events(sentence, dt.date(2025, 10, 22))) == [
+        ("RU", "ФБК", "hearing_scheduled", "2025-11-27", True)
+    ]
+    assert _sentence_events("Слушание состоится в закрытом формате.", dt.date(2025, 10, 22)) == []

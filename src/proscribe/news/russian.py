@@ -55,7 +55,7 @@ _ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
 # security services, parliaments, governments, news agencies and papers, international bodies.
 _NOT_GROUP = re.compile(
     r"суд\b|суда\b|суде\b|судом\b|прокурат|прокурор|министерств|минюст|минобороны|\bмвд\b|\bмид\b|\bфсб\b|\bфсин|\bфсо\b|\bсвр\b|\bгру\b|\bкгб\b"
-    r"|служб|следственн|госдум|дума\b|думы\b|думе\b|думой\b|совет\w*\s+федерации|совфед|парламент|правительств"
+    r"|служб|следственн|коллеги[яию]\b|госдум|дума\b|думы\b|думе\b|думой\b|совет\w*\s+федерации|совфед|парламент|правительств"
     r"|администраци|кремл|президент|росфинмониторинг|роскомнадзор|\bмин\w+\b|управлени|ведомств|полици|гвардия\b|росгвард"
     r"|\bтасс|\bриа\b|интерфакс|коммерсант|ведомости|известия|газет|агентств|телеканал|радио|\bрбк\b|\bлента\b|медуза|meduza"
     r"|\bоон\b|\bснг\b|\bодкб\b|\bшос\b|\bнато\b|евросоюз|\bес\b|брикс|совбез|совет\w*\s+безопасности|конституционн|госдеп|белый\s+дом|пентагон"
@@ -531,11 +531,19 @@ def link_cyrillic(name: str | None, entity_id: str | None, index: NameIndex) -> 
 # The regional anti-terrorist structure of the SCO and the CIS keep lists too; they are no state's designation.
 _FINANCIAL_LIST = re.compile(
     r"(?:перечень|перечне|перечня|список|списке|списка)\s+[^.]{0,80}?\b(?:ШОС|СНГ|ОДКБ)\b|росфинмониторинг|причастност\w*\s+к\s+экстремистск|(?:перечень|перечне|список|списке|реестр\w*)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:экстремистов|террористов)\b"
-    # Groups "террористических и экстремистских" at once: only Rosfinmonitoring's list holds both kinds.
-    r"|(?:перечень|перечн\w+|список|списк\w+|реестр\w*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[\w-]+\s+){0,2}?(?:экстремистов|террористов)\b",
+    re.IGNORECASE,
+)
+# Groups "террористических и экстремистских" at once: in Russia only Rosfinmonitoring's list holds both kinds (the
+# FSB's list is of terrorist organisations, the Ministry of Justice's of extremist ones); Kazakhstan's and
+# Kyrgyzstan's lists of banned organisations hold both, so a sentence naming a Central Asian state keeps its step.
+_COMBINED_LIST = re.compile(
+    r"(?:перечень|перечн\w+|список|списк\w+|реестр\w*)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:террористическ\w+\s+и\s+экстремистск|экстремистск\w+\s+и\s+террористическ)",
     re.IGNORECASE,
+)
+_CENTRAL_ASIAN = re.compile(
+    r"Казахстан|Кыргыз|Киргиз|Узбекистан|Таджикистан|Туркмен|Беларус|Белорус|\bКР\b|\bРК\b|\bРУз\b|\bРТ\b"
 )
 
 
@@ -551,6 +559,8 @@ def financial_list_step(sentence: str, start: int, end: int) -> bool:
     if not _CYRILLIC.search(sentence):
         return False
     around = _ASIDE.sub(" ", sentence[max(0, start - 60) : end + 120])
+    if _COMBINED_LIST.search(around) and not _CENTRAL_ASIAN.search(sentence):
+        return True
     return bool(_FINANCIAL_LIST.search(around))
 
 

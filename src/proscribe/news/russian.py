@@ -80,7 +80,7 @@ class RussianName:
     text: str
     start: int
     end: int
-    source: str  # "tagger", "quoted", "acronym" or "latin"
+    source: str  # "tagger", "quoted", "unit", "acronym" or "latin"
 
 
 def is_russian(text: str) -> bool:
@@ -274,6 +274,36 @@ def quoted_group_names(sentence: str) -> list[RussianName]:
     return found
 
 
+# A unit named after its noun without quotes: "КГБ внес полк Калиновского в перечень", "батальона Айдар". The noun is
+# part of the name (a name in the genitive, "Калиновского", names a person on its own).
+_UNIT_NAME = re.compile(
+    r"(?<![\w-])(?P<noun>полк|батальон|бригад|легион|дивизи|отряд)[а-яё]*\s+"
+    r"(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){0,2})(?![\w-])"
+)
+# The nouns in the nominative (the tagger's lemmas mistake "полка" for a shelf).
+_UNIT_NOMINATIVE = {
+    "полк": "полк",
+    "батальон": "батальон",
+    "бригад": "бригада",
+    "легион": "легион",
+    "дивизи": "дивизия",
+    "отряд": "отряд",
+}
+
+
+def unit_names(sentence: str) -> list[RussianName]:
+    """Military units named right after their noun, unquoted, the noun in the nominative ("полка Калиновского" →
+    "полк Калиновского")."""
+    found: list[RussianName] = []
+    for match in _UNIT_NAME.finditer(sentence):
+        name = match.group("name")
+        if not _is_group_name(name):
+            continue
+        text = f"{_UNIT_NOMINATIVE[match.group('noun')]} {name}"
+        found.append(RussianName(text, match.start(), match.end(), "unit"))
+    return found
+
+
 def latin_names(sentence: str) -> list[RussianName]:
     """Runs of capitalised Latin-letter words in a Russian sentence ("Kloop, Temirov Live и AitAit Dese"):
     a Russian text writes foreign organisations' and outlets' names so."""
@@ -342,7 +372,7 @@ def _organisation_names(sentence: str, tag: bool) -> tuple[RussianName, ...]:
             for name in quoted
         ]
     kept: list[RussianName] = []
-    for name in [*quoted, *tagged, *acronyms(sentence), *latin_names(sentence)]:
+    for name in [*quoted, *tagged, *unit_names(sentence), *acronyms(sentence), *latin_names(sentence)]:
         if any(k.start < name.end and name.start < k.end for k in kept):
             continue
         if lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):

@@ -640,8 +640,8 @@ def test_a_hearing_that_will_take_place_on_a_day() -> None:
 
 
 def test_a_unit_named_after_its_noun_without_quotes() -> None:
-    # In the words of dev4's Belarusian KGB report (zerkalo.io) and dev6's kasparov.ru ("полк "Азов""), unquoted: the
-    # noun stays in the name, put in the nominative ("Калиновского" alone is a person).
+    # A constructed sentence: dev6's kasparov.ru names units with their noun ("полк "Азов"", "батальон "Азов""); written
+    # unquoted, the noun stays in the name, put in the nominative ("Калиновского" alone is a person).
     sentence = "Суд признал террористическим и запретил деятельность полка Калиновского."
     assert [n.text for n in russian.unit_names(sentence)] == ["полк Калиновского"]
     assert [e.organisation for e in _sentence_events(sentence, dt.date(2023, 3, 1))] == ["полк Калиновского"]

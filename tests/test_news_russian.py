@@ -646,3 +646,26 @@ def test_a_unit_named_after_its_noun_without_quotes() -> None:
     assert [n.text for n in russian.unit_names(sentence)] == ["полк Калиновского"]
     assert [e.organisation for e in _sentence_events(sentence, dt.date(2023, 3, 1))] == ["полк Калиновского"]
     assert russian.unit_names("Штаб полка находится в Киеве.") == []
+
+
+def test_an_unquoted_subject_of_a_bare_passive_is_the_group() -> None:
+    # dev6, kommersant.ru's headline "«Антивоенный комитет России»* признан террористической организацией", written
+    # without the quotes (the tagger sees no organisation opening a sentence), and dev5's lenta.ru battalion as the
+    # subject.
+    for sentence, name in [
+        ("Антивоенный комитет России признан террористической организацией.", "Антивоенный комитет России"),
+        (
+            "Крымско-татарский добровольческий батальон имени Номана Челебиджихана признан террористическим.",
+            "Крымско-татарский добровольческий батальон имени Номана Челебиджихана",
+        ),
+    ]:
+        assert [e.organisation for e in _sentence_events(sentence, dt.date(2026, 3, 2))] == [name]
+    # A person found guilty, a generic noun: no group.
+    assert _sentence_events("Организация признана террористической.", dt.date(2026, 3, 2)) == []
+    assert (
+        _sentence_events(
+            "Житель Уфы признан виновным в участии в деятельности организации «Хизб ут-Тахрир».",
+            dt.date(2023, 12, 19),
+        )
+        == []
+    )

@@ -80,7 +80,7 @@ class RussianName:
     text: str
     start: int
     end: int
-    source: str  # "tagger", "quoted", "unit", "acronym" or "latin"
+    source: str  # "tagger", "quoted", "subject", "unit", "acronym" or "latin"
 
 
 def is_russian(text: str) -> bool:
@@ -304,6 +304,31 @@ def unit_names(sentence: str) -> list[RussianName]:
     return found
 
 
+_SUBJECT_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+def subject_names(sentence: str, doc: Any) -> list[RussianName]:
+    """The subject that opens a sentence told with a bare passive, when the tagger saw no organisation in it:
+    "Антивоенный комитет России признан террористической организацией", "Крымско-татарский добровольческий батальон
+    имени Номана Челебиджихана признан террористическим". Only a phrase of adjectives and nouns whose head is in the
+    nominative and that holds a proper name ("России", "Челебиджихана"): "Украинский батальон признан ..." names none."""
+    tokens = list(doc.tokens)
+    verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX")), None)
+    if verb is None or verb < 2 or not _BARE_PASSIVE.fullmatch(tokens[verb].text):
+        return []
+    subject = tokens[:verb]
+    if not subject[0].text[:1].isupper() or any(t.pos not in _SUBJECT_POS for t in subject):
+        return []
+    head = next((t for t in subject if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or head.feats.get("Case") != "Nom":
+        return []
+    if not any(t.pos == "PROPN" or t.text[:1].isupper() for t in subject[1:]):
+        return []
+    start, end = subject[0].start, subject[-1].stop
+    text = sentence[start:end]
+    return [RussianName(text, start, end, "subject")] if _is_group_name(text) else []
+
+
 def latin_names(sentence: str) -> list[RussianName]:
     """Runs of capitalised Latin-letter words in a Russian sentence ("Kloop, Temirov Live и AitAit Dese"):
     a Russian text writes foreign organisations' and outlets' names so."""
@@ -372,7 +397,15 @@ def _organisation_names(sentence: str, tag: bool) -> tuple[RussianName, ...]:
             for name in quoted
         ]
     kept: list[RussianName] = []
-    for name in [*quoted, *tagged, *unit_names(sentence), *acronyms(sentence), *latin_names(sentence)]:
+    subjects = subject_names(sentence, doc) if doc is not None and not tagged else []
+    for name in [
+        *quoted,
+        *tagged,
+        *subjects,
+        *unit_names(sentence),
+        *acronyms(sentence),
+        *latin_names(sentence),
+    ]:
         if any(k.start < name.end and name.start < k.end for k in kept):
             continue
         if lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):

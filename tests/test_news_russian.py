@@ -669,3 +669,15 @@ def test_an_unquoted_subject_of_a_bare_passive_is_the_group() -> None:
         )
         == []
     )
+
+
+def test_the_operative_part_quoted_from_the_bench_and_a_subsidiary() -> None:
+    # dev6, rambler.ru: "признал американскую дочернюю структуру ФБК*" names the parent of the group banned; the judge's
+    # quoted operative part names the group ("Anti-Corruption Foundation, Inc").
+    events = _events("dev6/2025-11-27_ru_acf_inc_terrorist_rambler.txt")
+    assert [(e.jurisdiction, e.organisation, e.action) for e in events] == [
+        ("RU", "Anti-Corruption Foundation, Inc", "designated")
+    ]
+    # A claim's words quoted are no ruling.
+    claim = "«Признать движение «Колумбайн» террористическим», — говорится в иске Генпрокуратуры."
+    assert "designated" not in {e.action for e in _sentence_events(claim, dt.date(2022, 1, 20))}

@@ -406,12 +406,32 @@ def _organisation_names(sentence: str, tag: bool) -> tuple[RussianName, ...]:
         *acronyms(sentence),
         *latin_names(sentence),
     ]:
+        name = _with_corporate_suffix(sentence, name)
         if any(k.start < name.end and name.start < k.end for k in kept):
             continue
         if lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
             continue  # "..., сообщает Reuters": the news agency
+        if _SUBSIDIARY_OF.search(sentence[max(0, name.start - 50) : name.start]):
+            continue  # "американскую дочернюю структуру ФБК": the subsidiary is the group acted on, not its parent
         kept.append(name)
     return tuple(_without_bracketed_aliases(sentence, sorted(kept, key=lambda n: n.start)))
+
+
+# "дочернюю структуру ФБК", "дочерней компании «X»": what follows is the parent of the group named.
+_SUBSIDIARY_OF = re.compile(
+    r"дочерн\w+\s+(?:[а-яё-]+\s+)?(?:структур|организаци|компани|фирм)\w*\s+(?:[а-яё-]+\s+){0,2}[«„“\"]?$",
+    re.IGNORECASE,
+)
+# A company's legal form after its name: "Anti-Corruption Foundation, Inc", "X Ltd." (part of the name, no other group).
+_CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|Corp|GmbH|Limited)\b\.?")
+
+
+def _with_corporate_suffix(sentence: str, name: RussianName) -> RussianName:
+    suffix = _CORPORATE_SUFFIX.match(sentence, name.end)
+    # Only a name that ends as written (not put in the nominative) takes the suffix after it.
+    if suffix is None or not name.text.endswith(sentence[name.start : name.end][-3:]):
+        return name
+    return replace(name, text=name.text + suffix.group(0).rstrip("."), end=suffix.end())
 
 
 _BEFORE_BRACKET = re.compile(r"^[\s»“”\"*]*\($")

@@ -681,3 +681,9 @@ def test_the_operative_part_quoted_from_the_bench_and_a_subsidiary() -> None:
     # A claim's words quoted are no ruling.
     claim = "«Признать движение «Колумбайн» террористическим», — говорится в иске Генпрокуратуры."
     assert "designated" not in {e.action for e in _sentence_events(claim, dt.date(2022, 1, 20))}
+
+
+def test_from_today_dates_the_ban_to_the_publication_day() -> None:
+    # dev6, newizv.ru: "С сегодняшнего дня организация признана террористической."
+    steps = _steps(_events("dev6/2016-09-20_ru_aum_terrorist_newizv.txt"))
+    assert steps == [("RU", "Аум Синрикё", "designated", "2016-09-20", True)]

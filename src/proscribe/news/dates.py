@@ -117,7 +117,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с|на)\s+(?:(?:первую|вторую)\s+половину|конец|начало|середину|конце|начале|середине)?\s*{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце|cette année|l'année dernière|l’année dernière|l'an dernier|l’an dernier|este año|el año pasado|el mes pasado|le mois dernier|ce mois-ci)\b", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi)))(?!\w)", re.I)),
+    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|сегодняшнего(?=\s+дня)|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi)))(?!\w)", re.I)),
     ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в|ce|le|el|este|prochain|próximo)?\s*{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
@@ -304,7 +304,7 @@ def _resolve(
         offsets = {
             "yesterday": (-1, published), "gestern": (-1, published), "вчера": (-1, published),
             "vorgestern": (-2, published), "позавчера": (-2, published),
-            "today": (0, published), "heute": (0, published), "сегодня": (0, published),
+            "today": (0, published), "heute": (0, published), "сегодня": (0, published), "сегодняшнего": (0, published),
             "tomorrow": (1, published), "morgen": (1, published), "завтра": (1, published),
             "hier": (-1, published), "ayer": (-1, published), "aujourd'hui": (0, published), "aujourd’hui": (0, published),
             "hoy": (0, published), "la veille": (-1, base), "la víspera": (-1, base),

@@ -687,3 +687,15 @@ def test_from_today_dates_the_ban_to_the_publication_day() -> None:
     # dev6, newizv.ru: "С сегодняшнего дня организация признана террористической."
     steps = _steps(_events("dev6/2016-09-20_ru_aum_terrorist_newizv.txt"))
     assert steps == [("RU", "Аум Синрикё", "designated", "2016-09-20", True)]
+
+
+def test_a_granted_claim_is_dated_by_the_day_the_court_heard_it() -> None:
+    # dev4, procrf.ru: "16 марта 2023 года Верховный Суд РФ рассмотрел административное исковое заявление
+    # Генерального прокурора РФ ..." and, at the end, "Исковые требования Генерального прокурора РФ полностью
+    # удовлетворены, деятельность легиона признана террористической и запрещена на территории РФ."
+    steps = _steps(_events("dev4/2023-03-16_ru_legion_procrf.txt"))
+    assert steps == [("RU", "Свобода России", "designated", "2023-03-16", True)]
+    assert russian.court_considered(
+        "Верховный Суд РФ рассмотрел административное исковое заявление прокурора."
+    )
+    assert not russian.court_considered("Верховный суд рассмотрит иск 27 ноября.")

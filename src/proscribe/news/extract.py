@@ -679,6 +679,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
     events = _rulings_in_relative_clauses(events, reference, article.published)
+    events = _granted_on_hearing_day(events, text, spans, reference, article.published)
     events = _pending_claims(events, article.published)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
@@ -689,6 +690,41 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     return _merge(events)
+
+
+def _granted_on_hearing_day(
+    events: list[NewsEvent], text: str, spans: list[tuple[int, int]], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] An undated ruling that grants a claim ("Исковые требования ... удовлетворены, деятельность легиона
+    признана террористической") is dated by the day the article said the court heard it ("16 марта 2023 года Верховный
+    Суд РФ рассмотрел административное исковое заявление ...")."""
+    heard: tuple[int, DateMention] | None = None
+    for start, end in spans:
+        sentence = text[start:end]
+        if russian.court_considered(sentence):
+            days = [
+                d
+                for d in find_dates(sentence, reference)
+                if d.precision == "day" and d.date.earliest <= published
+            ]
+            if days:
+                heard = (start, days[0])
+                break
+    if heard is None:
+        return events
+    recent = heard[1].date.latest >= published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+    return [
+        replace(
+            e, effective_date=str(heard[1].date), date_precision="day", date_basis=heard[1].basis,
+            primary=e.primary or recent,
+        )
+        if e.effective_date is None
+        and e.action in lexicon.STATUS_ACTIONS
+        and russian.claim_granted(e.evidence_quote)
+        and text.find(e.evidence_quote) > heard[0]
+        else e
+        for e in events
+    ]  # fmt: skip
 
 
 def _rulings_in_relative_clauses(

@@ -776,3 +776,23 @@ def relative_rulings(sentence: str) -> list[tuple[int, int]]:
     if not _CYRILLIC.search(sentence):
         return []
     return [m.span() for m in _RELATIVE_RULING.finditer(sentence)]
+
+
+# "16 марта 2023 года Верховный Суд РФ рассмотрел административное исковое заявление Генерального прокурора ...": the
+# day a court heard a claim; a ruling that grants it later in the report ("Исковые требования ... удовлетворены,
+# деятельность легиона признана террористической") was given that day (a claim is decided at its hearing).
+_CONSIDERED = re.compile(
+    r"\bрассмотрел[аио]?\s+(?:[\w-]+\s+){0,3}?(?:исков\w+\s+заявлени\w*|иск\w*|дело|требовани\w*)",
+    re.IGNORECASE,
+)
+_GRANTED = re.compile(r"удовлетвор(?:ил|ила|или|ен|ена|ены|ено)\b", re.IGNORECASE)
+
+
+def court_considered(sentence: str) -> bool:
+    """Whether a Russian sentence tells that a court heard a claim ("рассмотрел административное исковое заявление")."""
+    return bool(_CYRILLIC.search(sentence)) and bool(_CONSIDERED.search(sentence))
+
+
+def claim_granted(sentence: str) -> bool:
+    """Whether a Russian sentence tells that a claim was granted ("требования ... удовлетворены")."""
+    return bool(_CYRILLIC.search(sentence)) and bool(_GRANTED.search(sentence))

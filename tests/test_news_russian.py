@@ -699,3 +699,27 @@ def test_a_granted_claim_is_dated_by_the_day_the_court_heard_it() -> None:
         "Верховный Суд РФ рассмотрел административное исковое заявление прокурора."
     )
     assert not russian.court_considered("Верховный суд рассмотрит иск 27 ноября.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Верховный суд снял с «Талибана» статус террористической организации.",
+        "Верховный суд России снял запрет на деятельность движения «Талибан».",
+        "Верховный суд отменил запрет на деятельность движения «Талибан».",
+    ],
+)
+def test_a_ban_lifted_is_a_removal(sentence: str) -> None:
+    # Constructed in the words of dev6's vremyapress.ru report of the Taliban's suspension (April 2025): a status taken
+    # off ("снял с «Талибана» статус") or a ban lifted ("снял/отменил запрет на деятельность"); in Russia after the law
+    # of December 2024 a suspension.
+    assert [
+        (e.jurisdiction, e.entity_id, e.action) for e in _sentence_events(sentence, dt.date(2025, 4, 18))
+    ] == [("RU", "taliban", "suspended")]
+
+
+def test_a_lifted_ban_on_something_else_is_no_removal() -> None:
+    assert (
+        _sentence_events("Правительство отменило запрет на ввоз зерна из Казахстана.", dt.date(2025, 4, 18))
+        == []
+    )

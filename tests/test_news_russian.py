@@ -723,3 +723,19 @@ def test_a_lifted_ban_on_something_else_is_no_removal() -> None:
         _sentence_events("Правительство отменило запрет на ввоз зерна из Казахстана.", dt.date(2025, 4, 18))
         == []
     )
+
+
+def test_a_list_entry_under_a_headline_that_names_the_terrorist_list() -> None:
+    # dev5, life.ru: the headline "ФСБ расширила реестр террористических организаций" names the list, then "В список
+    # добавили "Чистопольский джамаат" и "Путеводитель в исламское государство"." enters both groups.
+    events = _events("dev5/2019-02-12_ru_fsb_list_chistopol_life.txt")
+    entry = 'В список добавили "Чистопольский джамаат" и "Путеводитель в исламское государство".'
+    assert {e.organisation for e in events if e.evidence_quote == entry} == {
+        "Чистопольский джамаат",
+        "Путеводитель в исламское государство",
+    }
+    # Without a terrorist list named before it, the same entry reports nothing; dev5's tengrinews.kz "В него вошли
+    # "Аль-Каида", ИГИЛ, Церковь Муна и другие" tells what a list holds.
+    assert _sentence_events(entry, dt.date(2019, 2, 12)) == []
+    holds = 'Перечень террористических организаций утвержден. В него вошли "Аль-Каида", ИГИЛ, Церковь Муна и другие.'
+    assert _sentence_events(holds, dt.date(2024, 9, 6)) == []

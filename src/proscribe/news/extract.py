@@ -678,6 +678,13 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for event in events
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
+    # [news-ru] "В список добавили «А» и «Б»": a list entry that names no terrorist list stands only after one named.
+    events = [
+        e
+        for e in events
+        if not russian.unframed_list_entry(e.evidence_quote)
+        or russian.terror_list_before(text, max(0, text.find(e.evidence_quote)))
+    ]
     events = _rulings_in_relative_clauses(events, reference, article.published)
     events = _granted_on_hearing_day(events, text, spans, reference, article.published)
     events = _pending_claims(events, article.published)

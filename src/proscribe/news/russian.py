@@ -796,3 +796,35 @@ def court_considered(sentence: str) -> bool:
 def claim_granted(sentence: str) -> bool:
     """Whether a Russian sentence tells that a claim was granted ("требования ... удовлетворены")."""
     return bool(_CYRILLIC.search(sentence)) and bool(_GRANTED.search(sentence))
+
+
+# A list named a sentence or two before: "ФСБ расширила реестр террористических организаций" then "В список добавили
+# «Чистопольский джамаат» и ...". ("В него вошли «Аль-Каида», ИГИЛ ..." tells what a list holds, no entry.)
+_TERROR_LIST_BEFORE = re.compile(
+    r"(?:перечень|перечн\w+|список|списк\w+|реестр\w*)\s+(?:[\w-]+\s+){0,4}?(?:признанн\w+\s+)?террористическ"
+    r"|террористическ\w*\s+(?:организаций|объединений)\b[^.]{0,40}(?:перечень|перечн\w+|список|списк\w+|реестр\w*)",
+    re.IGNORECASE,
+)
+_BARE_ENTRY = re.compile(
+    r"(?<!из\s)\bв\s+(?:[\w-]+\s+){0,2}?(?:перечень|список|реестр)\s+(?:также\s+)?"
+    r"(?:добавлен[аоы]?|включен[аоы]?|внесен[аоы]?|добавили|включили|внесли)\b",
+    re.IGNORECASE,
+)
+_BEFORE_WINDOW = 400
+
+
+def unframed_list_entry(sentence: str) -> bool:
+    """Whether a Russian sentence enters groups on a list it does not call terrorist ("В список добавили
+    «Чистопольский джамаат» и ...")."""
+    return (
+        bool(_CYRILLIC.search(sentence))
+        and bool(_BARE_ENTRY.search(sentence))
+        and not re.search(r"террористическ", sentence, re.IGNORECASE)
+    )
+
+
+def terror_list_before(text: str, position: int) -> bool:
+    """Whether the text just before ``position`` (the headline, the sentence before) names a list of terrorist
+    organisations and no financial or extremist list ("ФСБ расширила реестр террористических организаций")."""
+    before = text[max(0, position - _BEFORE_WINDOW) : position]
+    return bool(_TERROR_LIST_BEFORE.search(before)) and not _FINANCIAL_LIST.search(before)

@@ -739,3 +739,17 @@ def test_a_list_entry_under_a_headline_that_names_the_terrorist_list() -> None:
     assert _sentence_events(entry, dt.date(2019, 2, 12)) == []
     holds = 'Перечень террористических организаций утвержден. В него вошли "Аль-Каида", ИГИЛ, Церковь Муна и другие.'
     assert _sentence_events(holds, dt.date(2024, 9, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "jurisdiction"),
+    [
+        # dev6, uz.sputniknews.ru: "КР признала террористическим движение ...", "Решением Ошского городского суда ...".
+        ("Верховный суд КР признал террористической организацию «Хизб ут-Тахрир».", "KG"),
+        ("Ошский городской суд признал террористической организацию «Джамаат ат-Таухид валь-Джихад».", "KG"),
+        # A capital's court acts for its state: "Суд Астаны" (dev5) and, so, "Суд Минска".
+        ("Суд Минска признал террористической организацией «Полк Калиновского».", "BY"),
+    ],
+)
+def test_a_republic_by_its_initials_and_a_court_by_its_city(sentence: str, jurisdiction: str) -> None:
+    assert [e.jurisdiction for e in _sentence_events(sentence, dt.date(2024, 9, 6))] == [jurisdiction]

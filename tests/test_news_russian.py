@@ -753,3 +753,16 @@ def test_a_list_entry_under_a_headline_that_names_the_terrorist_list() -> None:
 )
 def test_a_republic_by_its_initials_and_a_court_by_its_city(sentence: str, jurisdiction: str) -> None:
     assert [e.jurisdiction for e in _sentence_events(sentence, dt.date(2024, 9, 6))] == [jurisdiction]
+
+
+def test_a_linked_name_is_given_as_the_registry_writes_it() -> None:
+    # In the words of dev5's profile.ru report ("движение "Талибан"") and of reports of Russia's 2003 list: a registry
+    # name in an oblique case or after a description comes out as the registry's own form.
+    assert russian.link_cyrillic("Талибана", None, INDEX) == ("Талибан", "taliban")
+    assert russian.link_cyrillic("Аль-Каиду", None, INDEX) == ("Аль-Каида", "al-qaida")
+    assert russian.link_cyrillic("организация «Хайят Тахрир аш-Шам", None, INDEX) == (
+        "Хайят Тахрир аш-Шам",
+        "hayat-tahrir-al-sham",
+    )
+    # Unlinked names keep their words.
+    assert russian.link_cyrillic("Колумбайн", None, INDEX) == ("Колумбайн", None)

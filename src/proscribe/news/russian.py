@@ -597,15 +597,45 @@ def link_name(name: str, index: NameIndex) -> str | None:
     return _translit_keys(index).get(key)
 
 
+_REGISTRY_FORMS: weakref.WeakKeyDictionary[NameIndex, dict[tuple[str | None, frozenset[str]], str]] = (
+    weakref.WeakKeyDictionary()
+)
+# A description before a registry name: "движение «Талибан»" is the registry's "Талибан".
+_LEADING_GROUP_NOUN = re.compile(
+    r"^(?:движени|организаци|группировк|объединени|сообществ|парти|сет[ьи])\w*\s+(?=[«„“\"]?[А-ЯЁA-Z])",
+    re.IGNORECASE,
+)
+
+
+def _registry_forms(index: NameIndex) -> dict[tuple[str | None, frozenset[str]], str]:
+    forms = _REGISTRY_FORMS.get(index)
+    if forms is None:
+        forms = {}
+        for value, entity_id in index.entries:
+            if _CYRILLIC.search(value):
+                forms.setdefault((entity_id, frozenset(w.stem for w in words(value))), value)
+        _REGISTRY_FORMS[index] = forms
+    return forms
+
+
 def link_cyrillic(name: str | None, entity_id: str | None, index: NameIndex) -> tuple[str | None, str | None]:
     """An event's organisation name and entity id, with a Cyrillic name linked when the registry knows it
-    and stripped of quotes it was read across ("движение «Талибан", "движение \"Талибан")."""
+    and stripped of quotes it was read across ("движение «Талибан", "движение \"Талибан"). A linked name is given
+    as the registry writes it, in the nominative ("Талибана", "движения «Талибан»" → "Талибан"; "Аль-Каиду" →
+    "Аль-Каида")."""
     if not name or not _CYRILLIC.search(name):
         return name, entity_id
-    if entity_id is None:
-        entity_id = link_name(name, index)
     # "Партию исламского возрождения Таджикистана*": Russian media star a group banned in Russia; no part of its name.
-    return _UNPAIRED_QUOTE.sub("", name).strip().rstrip("*").strip(), entity_id
+    clean = _UNPAIRED_QUOTE.sub("", name).strip().rstrip("*").strip()
+    if entity_id is None:
+        entity_id = link_name(name, index) or link_name(_LEADING_GROUP_NOUN.sub("", clean), index)
+    if entity_id is not None:
+        forms = _registry_forms(index)
+        for candidate in (clean, _LEADING_GROUP_NOUN.sub("", clean)):
+            registry_form = forms.get((entity_id, frozenset(w.stem for w in words(candidate))))
+            if registry_form is not None:
+                return registry_form, entity_id
+    return clean, entity_id
 
 
 # Rosfinmonitoring's list ("перечень организаций и физических лиц, в отношении которых имеются сведения об их

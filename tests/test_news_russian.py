@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article, read_article_file, russian
+from proscribe.news.dates import find_dateline
 
 DATA = Path(__file__).parent / "data" / "news"
 INDEX = name_index()
@@ -766,3 +767,16 @@ def test_a_linked_name_is_given_as_the_registry_writes_it() -> None:
     )
     # Unlinked names keep their words.
     assert russian.link_cyrillic("Колумбайн", None, INDEX) == ("Колумбайн", None)
+
+
+def test_a_tass_dateline_dates_the_story() -> None:
+    # TASS writes its Russian dateline "МОСКВА, 14 февраля. /ТАСС/." (its English one in dev: "MOSCOW, March 12.
+    # /TASS/."): a weekday in the story counts from it, not from a later publication.
+
+    text = "Заголовок\n\nМОСКВА, 14 февраля. /ТАСС/. Верховный суд во вторник признал «Колумбайн» террористическим."
+    dateline = find_dateline(text, dt.date(2025, 3, 25))
+    assert dateline is not None and str(dateline.date) == "2025-02-14"
+    events = extract_events(
+        parse_article(text, "ru.txt", published=dt.date(2025, 3, 25), language="ru"), INDEX
+    )
+    assert [(e.organisation, e.effective_date) for e in events] == [("Колумбайн", "2025-02-11")]

@@ -693,17 +693,21 @@ def short_names_in_full(names: Sequence[str | None]) -> dict[str, str]:
     """Short Russian names an article uses for a group it named in full elsewhere: "«Съезда»" after
     "«Съезд народных депутатов»" (one Cyrillic word that begins exactly one longer name) → the full name, and an
     acronym of exactly one longer name's initials ("АКР" for "Антивоенный комитет России") → that name."""
-    full = [n for n in names if n and _CYRILLIC.search(n) and " " in n]
+    # Looked up by first word and by initials, so a long article with many names is not compared pair by pair.
+    by_first: dict[str, set[str]] = {}
+    by_initials: dict[str, set[str]] = {}
+    for full in {n for n in names if n and _CYRILLIC.search(n) and " " in n}:
+        by_first.setdefault(full.split()[0], set()).add(full)
+        by_initials.setdefault(_initials(full), set()).add(full)
     short: dict[str, str] = {}
-    for name in names:
+    for name in set(names):
         if not name or " " in name or not _CYRILLIC.search(name):
             continue
-        if name.isupper():
-            longer = {f for f in full if len(name) >= 2 and _initials(f) == name}
-        else:
-            longer = {f for f in full if f.split()[0] == name}
+        longer = (
+            by_initials.get(name, set()) if name.isupper() and len(name) >= 2 else by_first.get(name, set())
+        )
         if len(longer) == 1:
-            short[name] = longer.pop()
+            short[name] = next(iter(longer))
     return short
 
 

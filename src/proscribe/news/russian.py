@@ -628,7 +628,10 @@ def link_cyrillic(name: str | None, entity_id: str | None, index: NameIndex) -> 
     # "Партию исламского возрождения Таджикистана*": Russian media star a group banned in Russia; no part of its name.
     clean = _UNPAIRED_QUOTE.sub("", name).strip().rstrip("*").strip()
     if entity_id is None:
-        entity_id = link_name(name, index) or link_name(_LEADING_GROUP_NOUN.sub("", clean), index)
+        entity_id = link_name(name, index)
+        described = _LEADING_GROUP_NOUN.sub("", clean)
+        if entity_id is None and described != clean:
+            entity_id = link_name(described, index)
     if entity_id is not None:
         forms = _registry_forms(index)
         for candidate in (clean, _LEADING_GROUP_NOUN.sub("", clean)):

@@ -631,9 +631,10 @@ def test_russian_court_reports_name_the_group_recognised() -> None:
         "Напомним, что ранее Западный окружной военный суд признал РДК террористической организацией.\n",
         "2023-12-30",
     )
-    assert {(e.jurisdiction, e.organisation, e.action) for e in found} == {
-        ("RU", "Русский добровольческий корпус", "designated"),
-        ("RU", "РДК", "designated"),
+    # "РДК" is the acronym of the name given in full: the FSB's list entry and the court's ruling behind it.
+    assert {(e.jurisdiction, e.organisation, e.action, e.primary) for e in found} == {
+        ("RU", "Русский добровольческий корпус", "designated", True),
+        ("RU", "Русский добровольческий корпус", "designated", False),
     }
 
 

@@ -477,6 +477,30 @@ def _instrument_date(
     return None
 
 
+def _ruling_behind_listing(
+    listing: NewsEvent, following: list[str], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] The court's ruling told after a group's entry on the FSB's list ("Данное решение было принято
+    Вторым Западным окружным военным судом 16 ноября"): a background step of the same group, dated by its own
+    sentence (undated when it gives no date)."""
+    for sentence in following:
+        if not russian.court_ruling(sentence):
+            continue
+        day = next((d for d in find_dates(sentence, reference) if d.date.earliest <= published), None)
+        return [
+            replace(
+                listing,
+                evidence_quote=sentence,
+                effective_date=str(day.date) if day else None,
+                date_precision=day.precision if day else "unknown",
+                date_basis=day.basis if day else "publication",
+                announced_date=None,
+                primary=False,
+            )
+        ]
+    return []
+
+
 def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool = False) -> list[NewsEvent]:
     """Candidate events of one article, merged per (jurisdiction, organisation, action).
 
@@ -585,8 +609,14 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         if carried is not None and number - carried[2] > 3:
             carried = None
         continuation = bool(lexicon.CONTINUATION.search(sentence))
+        rulings: list[NewsEvent] = []
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
+                if russian.list_addition(event.evidence_quote):
+                    # [news-ru] The FSB's list entry is not dated by the court's ruling told next: that is a step
+                    # of its own, earlier (background).
+                    rulings += _ruling_behind_listing(event, following[:3], reference, article.published)
+                    continue
                 dated = _decision_date(
                     following[:3], reference, article.published, dateline is not None,
                     _LIST_ENTRY.search(sentence) is not None,
@@ -612,6 +642,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
                 # (the in-force sentence is about another ruling).
                 and (event.effective_date is None or not russian.is_russian(sentence))
+                # [news-ru] A court's ruling comes into force, not the FSB's list entry that follows it.
+                and not russian.list_addition(event.evidence_quote)
                 # A list entry does not come into force with the court ruling it follows.
                 and not (_LIST_ENTRY.search(sentence) and _COURT.search(text[slice(*spans[in_force[0]])]))
             ):
@@ -687,7 +719,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
-        events.extend(sentence_events)
+        events.extend(sentence_events + rulings)
         if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
         elif mentions and salience:
@@ -744,6 +776,15 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for event in events
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
+    # [news-ru] "В список добавили «А» и «Б»": a list entry that names no terrorist list stands only after one named.
+    events = [
+        e
+        for e in events
+        if not russian.unframed_list_entry(e.evidence_quote)
+        or russian.terror_list_before(text, max(0, text.find(e.evidence_quote)))
+    ]
+    events = _rulings_in_relative_clauses(events, reference, article.published)
+    events = _granted_on_hearing_day(events, text, spans, reference, article.published)
     events = _pending_claims(events, article.published)
     events = _earlier_procedure(events)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
@@ -755,6 +796,86 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     return _merge(events)
+
+
+def _granted_on_hearing_day(
+    events: list[NewsEvent], text: str, spans: list[tuple[int, int]], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] An undated ruling that grants a claim ("Исковые требования ... удовлетворены, деятельность легиона
+    признана террористической") is dated by the day the article said the court heard it ("16 марта 2023 года Верховный
+    Суд РФ рассмотрел административное исковое заявление ...")."""
+    heard: tuple[int, DateMention] | None = None
+    for start, end in spans:
+        sentence = text[start:end]
+        if russian.court_considered(sentence):
+            days = [
+                d
+                for d in find_dates(sentence, reference)
+                if d.precision == "day" and d.date.earliest <= published
+            ]
+            if days:
+                heard = (start, days[0])
+                break
+    if heard is None:
+        return events
+    recent = heard[1].date.latest >= published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+    return [
+        replace(
+            e, effective_date=str(heard[1].date), date_precision="day", date_basis=heard[1].basis,
+            primary=e.primary or recent,
+        )
+        if e.effective_date is None
+        and e.action in lexicon.STATUS_ACTIONS
+        and russian.claim_granted(e.evidence_quote)
+        and text.find(e.evidence_quote) > heard[0]
+        else e
+        for e in events
+    ]  # fmt: skip
+
+
+def _rulings_in_relative_clauses(
+    events: list[NewsEvent], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] A list entry whose groups carry the rulings behind them in relative clauses ("добавлена организация
+    «Чистопольский джамаат», которая была признана террористической ... судом в 2017 году"; see
+    :func:`russian.relative_ruling`): the entry is undated news, each ruling a background step dated by its own clause."""
+    result: list[NewsEvent] = []
+    for event in events:
+        quote = event.evidence_quote
+        if event.effective_date is None or not event.organisation or not russian.list_addition(quote):
+            result.append(event)
+            continue
+        clause = russian.relative_ruling(quote, event.organisation)
+        day = None
+        if clause is not None:
+            day = next(
+                (
+                    d
+                    for d in find_dates(quote[clause[0] : clause[1]], reference)
+                    if d.date.earliest <= published
+                ),
+                None,
+            )
+        # The entry's own date, if the sentence gives one outside the clauses, stays.
+        clause_dates = {
+            str(d.date) for a, b in russian.relative_rulings(quote) for d in find_dates(quote[a:b], reference)
+        }
+        if day is None or event.effective_date not in clause_dates:
+            result.append(event)
+            continue
+        result.append(
+            replace(
+                event, effective_date=None, date_precision="day", date_basis="publication", primary=True,
+                announced_date=event.announced_date or published.isoformat(),
+            )
+        )  # fmt: skip
+        result.append(
+            replace(
+                event, effective_date=str(day.date), date_precision=day.precision, date_basis=day.basis,
+                primary=False, announced_date=None,
+            )
+        )  # fmt: skip
+    return result
 
 
 def _earlier_procedure(events: list[NewsEvent]) -> list[NewsEvent]:
@@ -801,6 +922,17 @@ def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEve
             )
         else:
             result.append(event)
+    # "Верховный суд рассмотрит 8 декабря иск Генпрокуратуры о признании ...": a day ahead is the hearing's, never
+    # when the claim was filed.
+    result = [
+        replace(e, effective_date=None, date_precision="day", date_basis="publication", primary=True)
+        if e.action == "petition_filed"
+        and e.effective_date is not None
+        and e.effective_date[:10] > published.isoformat()
+        and russian.is_russian(e.evidence_quote)
+        else e
+        for e in result
+    ]
     heard = {
         (e.jurisdiction, e.organisation) for e in result if e.action == "hearing_scheduled" and e.primary
     }
@@ -1410,7 +1542,16 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
 
 def _background_of(event: NewsEvent, kept: NewsEvent) -> bool:
     """[news-ru] Whether ``event`` is a dated background step ("суд 14 декабря 2023 года признал ...") of an
-    undated primary one already kept from a Russian sentence ("включен в перечень"): two steps, not one."""
+    undated primary one already kept from a Russian sentence ("включен в перечень"): two steps, not one. A court's
+    ruling told beside the FSB's list entry it led to is another step even undated ("Соответствующее решение принял
+    2-й Западный окружной военный суд")."""
+    if (
+        kept.primary
+        and not event.primary
+        and russian.list_addition(kept.evidence_quote)
+        and russian.court_ruling(event.evidence_quote)
+    ):
+        return True
     return (
         kept.primary
         and kept.effective_date is None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import jurisdictions, lexicon, romance_names, russian
+from proscribe.news import jurisdictions, lexicon, orgchoice, romance_names, russian
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -238,9 +238,12 @@ def _entity_orgs(mentions: list[EntityMention], sentence: str, at: int, salience
 
     Of two names joined by "also known as", the article's main one is kept.
     """
-    if not mentions:
-        return []
     ordered = sorted(mentions, key=lambda m: m.start)
+    # "besides those associated with the Taliban", "the ISIS and al-Qaeda Sanctions List": context, not the object.
+    context = orgchoice.context_mentions(sentence, ordered)
+    ordered = [m for i, m in enumerate(ordered) if i not in context]
+    if not ordered:
+        return []
     nearest = min(range(len(ordered)), key=lambda i: abs(ordered[i].start - at))
     group = [ordered[nearest]]
     for step in (-1, 1):
@@ -411,7 +414,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     text = article.text
     russian.start_article()  # [news-ru] bounds the named-entity tagger's work per article
     spans = split_sentences(text)
-    all_mentions = [m for m in index.find(text) if not _not_the_entity(text, m)]
+    all_mentions = orgchoice.keep_linked([m for m in index.find(text) if not _not_the_entity(text, m)])
     mention_starts = [m.start for m in all_mentions]
     salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
     all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))

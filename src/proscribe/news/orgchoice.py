@@ -1,0 +1,78 @@
+# ruff: noqa: RUF001  -- typographic apostrophes are part of the names these patterns read.
+"""Which of the organisations a sentence names is the one a listing step acts on.
+
+A sentence that reports a step often names other groups too: as context ("other terrorists besides those
+associated with the Taliban"), as the name of a sanctions list or committee ("removed ... from the ISIS and
+al-Qaeda Sanctions List"), as a contrast ("unlike Hamas"). Those registry names are not the step's object.
+Registry aliases that are common words ("The Base", al-Qaida's English name, also a neo-Nazi group's) name the
+entity only where the article names it otherwise too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from proscribe.news.link import EntityMention
+
+_I = re.IGNORECASE
+
+# Words right before a registry name that make it context for another subject or object: whom others are
+# associated with, contrasted with, fought against, or attacked by.
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:(?:associated|affiliated|aligned|allied|connected|linked|tied|related)\s+(?:with|to)"
+    r"|besides|unlike|apart\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to"
+    r"|(?:attacks?|killings?|abductions?|bombings?)\s+(?:carried\s+out\s+)?by|fall\s+of"
+    r"|(?:war|fight|fighting|battle|struggle|campaign|operations?)\s+(?:against|on|with)"
+    r"|loyal(?:ty)?\s+to|allegiance\s+to|(?:leaders?|members?|fighters?|militants?|supporters?)\s+of"
+    r"|(?:committee|regime|sanctions)\s+(?:concerning|on|pursuant\s+to))"
+    r"\s+(?:the\s+)?$",
+    _I,
+)
+# After a registry name: the name of a list, committee or sanctions regime it is part of ("ISIL (Da'esh) and
+# Al-Qaida Sanctions Committee", "the ISIS and al-Qaeda Sanctions List", "al-Qaeda sanctions committee").
+_LIST_NAME_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:and|&)\s+(?:[\w'’()-]+\s+){1,3}?)?\s*(?:Sanctions?\s+)?"
+    r"(?:sanctions\s+(?:list|committee|regime)|Sanctions\s+(?:List|Committee)|List\b|Committee\b|Monitoring\s+Team)",
+)
+# Two names in one coordination: "concerning ISIS, al-Qaeda and associated ...", "the Taliban and Usama bin Laden".
+_COORDINATION = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:,|and|or|&|,\s*and)\s*(?:the\s+)?$", _I)
+_CONTEXT_WINDOW = 60
+
+
+def context_mentions(sentence: str, mentions: Sequence[EntityMention]) -> set[int]:
+    """Indices of ``mentions`` (in ``sentence``, ordered by position) that name context, not the object of a step:
+    after "associated with", "besides", "unlike", "attacks by", in a sanctions list's or committee's name, and
+    those coordinated right after such a mention ("associated with the Taliban and Usama bin Laden")."""
+    context: set[int] = set()
+    for index, mention in enumerate(mentions):
+        before = sentence[max(0, mention.start - _CONTEXT_WINDOW) : mention.start]
+        coordinated_with_context = (
+            index - 1 in context
+            and mentions[index - 1].end <= mention.start
+            and _COORDINATION.match(sentence[mentions[index - 1].end : mention.start]) is not None
+        )
+        if (
+            _CONTEXT_BEFORE.search(before)
+            or _LIST_NAME_AFTER.match(sentence, mention.end)
+            or coordinated_with_context
+        ):
+            context.add(index)
+    return context
+
+
+# A registry alias made of a common word with its article ("The Base"): a translation of the entity's name that
+# other groups carry too.
+_COMMON_WORD_ALIAS = re.compile(r"(?:the|The|THE)\s+[A-Z][a-z]+")
+
+
+def common_word_alias(name: str) -> bool:
+    """Whether a registry name, as the article writes it, is an article and one common word ("The Base")."""
+    return _COMMON_WORD_ALIAS.fullmatch(name.strip()) is not None
+
+
+def keep_linked(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Registry mentions of a text without those made only by a common-word alias ("the Base") of an entity the text
+    names no other way: such an alias names another group there (the neo-Nazi group The Base, not al-Qaida)."""
+    named_otherwise = {m.entity_id for m in mentions if not common_word_alias(m.text)}
+    return [m for m in mentions if m.entity_id in named_otherwise or not common_word_alias(m.text)]

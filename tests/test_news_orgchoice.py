@@ -1,0 +1,87 @@
+"""Which organisation a listing step acts on, on sentences quoted from development-set articles.
+
+Each text is a verbatim excerpt of the article whose URL is given (the development sets' index.jsonl,
+retrieved 2026-12-04); the publication day is the article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from proscribe.news import NewsEvent, extract_events, name_index, parse_article
+from proscribe.news.link import EntityMention
+from proscribe.news.orgchoice import common_word_alias, context_mentions, keep_linked
+
+INDEX = name_index()
+
+
+def events(text: str, published: dt.date) -> list[NewsEvent]:
+    return extract_events(parse_article(text, "article.txt", published), INDEX)
+
+
+# https://www.mofa.go.jp/announce/announce/2002/7/0705.html
+JAPAN = (
+    "(2) Under these circumstances, the U.S. and other G8 countries are taking measures against terrorists and the "
+    "like including asset freezing, and so far, Japan also has taken measures including the freezing of assets "
+    "against those associated with the Taliban and Usama bin Laden, in accordance with UNSCRs 1267, 1333 and 1390, "
+    "targeting 291 individuals and entities in total designated by the UN Sanctions Committee."
+)
+
+
+def test_a_group_named_as_context_is_not_the_object() -> None:
+    """ "those associated with the Taliban": the Taliban is context for the entities designated, not one of them."""
+    found = events(JAPAN, dt.date(2002, 7, 5))
+    assert not any(e.entity_id == "taliban" for e in found)
+    sentence = (
+        "measures against other terrorists besides those associated with the Taliban and Usama bin Laden"
+    )
+    mentions = INDEX.find(sentence)
+    assert [m.entity_id for m in mentions] == ["taliban"]
+    assert context_mentions(sentence, mentions) == {0}
+
+
+# https://business-standard.com/article/pti-stories/un-removes-notorious-afghan-warlord-from-terrorists-list-117020400245_1.html
+HEKMATYAR_LIST = (
+    "The UN Security Council's al-Qaeda sanctions committee concerning ISIS, al-Qaeda and associated individuals, "
+    "groups, undertakings and entities removed the Hezb-e-Islami leader's name from the ISIS and al-Qaeda Sanctions "
+    "List here yesterday."
+)
+HEKMATYAR_HIM = (
+    "Following the 2001 US-led invasion of Afghanistan and fall of the Taliban, the US State Department designated "
+    "him a terrorist, accusing him of taking part in and supporting attacks by al-Qaeda and the Taliban."
+)
+
+
+def test_names_of_sanctions_lists_and_committees_are_not_the_object() -> None:
+    """ISIS and al-Qaeda name the committee and the list here; the one removed is a person ("the leader's name")."""
+    mentions = sorted(INDEX.find(HEKMATYAR_LIST), key=lambda m: m.start)
+    assert len(mentions) == 5
+    assert context_mentions(HEKMATYAR_LIST, mentions) == {0, 1, 2, 3, 4}
+    assert not any(e.entity_id for e in events(HEKMATYAR_LIST, dt.date(2017, 2, 4)))
+
+
+def test_groups_fought_or_attacking_are_not_the_object() -> None:
+    """ "fall of the Taliban", "attacks by al-Qaeda and the Taliban": the one designated is "him"."""
+    assert not any(e.entity_id for e in events(HEKMATYAR_HIM, dt.date(2017, 2, 4)))
+
+
+# https://yalibnan.com/2021/11/24/australia-designated-hezbollah-and-the-base-groups-as-terrorist-organizations/
+THE_BASE = (
+    "Australia also designated the global neo-Nazi group The Base as a “terrorist” organisation, making it a "
+    "criminal offence to be a member."
+)
+
+
+def test_a_common_word_alias_links_only_when_the_entity_is_named_otherwise() -> None:
+    """ "The Base" is an English name of al-Qaida and the name of a neo-Nazi group: in an article that never names
+    al-Qaida otherwise it is the neo-Nazi group, kept as text."""
+    found = events(THE_BASE, dt.date(2021, 11, 24))
+    assert [(e.jurisdiction, e.organisation, e.entity_id, e.action) for e in found] == [
+        ("AU", "Base", None, "designated")
+    ]
+    assert common_word_alias("The Base") and common_word_alias("the Base")
+    assert not common_word_alias("Taliban") and not common_word_alias("The Resistance Front")
+    base = EntityMention(0, 8, "The Base", "al-qaida")
+    named = EntityMention(20, 28, "Al-Qaeda", "al-qaida")
+    assert keep_linked([base]) == []
+    assert keep_linked([base, named]) == [base, named]

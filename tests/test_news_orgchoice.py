@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
+from proscribe.news.foreign_names import spelling_key
 from proscribe.news.link import EntityMention
 from proscribe.news.orgchoice import common_word_alias, context_mentions, keep_linked
 
@@ -85,3 +86,35 @@ def test_a_common_word_alias_links_only_when_the_entity_is_named_otherwise() -> 
     named = EntityMention(20, 28, "Al-Qaeda", "al-qaida")
     assert keep_linked([base]) == []
     assert keep_linked([base, named]) == [base, named]
+
+
+# http://demokratie-spiegel.de/wordpress/2014/09/12/ (Pressemitteilung, Bundesinnenministerium, 12.9.2014; dev6)
+DE_IS = "Der Bundesinnenminister hat heute die Betätigung des „Islamischen Staates“ in Deutschland verboten."
+# https://adnamerica.com/argentina/argentina-declara-hamas-como-organizacion-terrorista
+AR_HEZBOLLAH = (
+    "En marzo de 2019, Argentina ya había designado a Hezbolá como organización terrorista, acusándola de estar "
+    "detrás de dos atentados en el país."
+)
+# https://www.newswire.ca/fr/news-releases/le-gouvernement-du-canada-designe-quatre-nouvelles-entites-terroristes-858726812.html
+CA_MOZAMBIQUE = "le réseau 764, le Maniac Murder Cult, le réseau Terrorgram et l'État islamique au Mozambique"
+
+
+def test_a_registry_name_in_translation_and_inflected_links_to_its_entity() -> None:
+    """ "des Islamischen Staates" is the Islamic State, in German and in the genitive: one linked event."""
+    found = events(DE_IS, dt.date(2014, 9, 12))
+    assert [(e.jurisdiction, e.organisation, e.entity_id, e.action) for e in found] == [
+        ("DE", "Islamischen Staates", "islamic-state", "designated")
+    ]
+    assert [m.entity_id for m in INDEX.find("la Organización Estado Islámico")] == ["islamic-state"]
+    # A translated name that goes on is another group's: "État islamique au Mozambique".
+    assert INDEX.find(CA_MOZAMBIQUE) == []
+
+
+def test_a_one_word_name_in_another_spelling_links_when_only_one_entity_has_that_spelling() -> None:
+    """ "Hezbolá" (Spanish) is Hezbollah; "Hizbul" in "Hizbul Mujahideen" is part of another group's name."""
+    found = events(AR_HEZBOLLAH, dt.date(2024, 7, 12))
+    assert [(e.jurisdiction, e.organisation, e.entity_id, e.action, e.effective_date) for e in found] == [
+        ("AR", "Hezbolá", "hizballah", "designated", "2019-03")
+    ]
+    assert INDEX.find("Hizbul Mujahideen has also been listed") == []
+    assert spelling_key("hezbola") == spelling_key("hizballah") == "hzbl"

@@ -10,12 +10,14 @@ not fuzzy matching (that is screening's job): every word of a name must be prese
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from proscribe.model import Entity, NameType
+from proscribe.news import foreign_names
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u02bb`][^\W_]+)*")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc\u02bb`]")
@@ -95,6 +97,22 @@ class NameIndex:
                 sizes.append(len(key))
         for sizes in self._sizes.values():
             sizes.sort(reverse=True)
+        # One-word names by their spelling key ("hzbl"), for names spelt another way in another language.
+        spellings: dict[str, set[str]] = {}
+        for key, entity_id in self._names.items():
+            folded = key[0]
+            if (
+                len(key) == 1
+                and len(folded) >= foreign_names.MIN_SPELLING_LETTERS
+                and folded.isascii()
+                and folded.isalpha()
+            ):
+                spellings.setdefault(foreign_names.spelling_key(folded), set()).add(entity_id)
+        self._spellings = {
+            key: next(iter(ids))
+            for key, ids in spellings.items()
+            if len(ids) == 1 and len(key) >= foreign_names.MIN_SPELLING_KEY
+        }
 
     def find(self, text: str) -> list[EntityMention]:
         """Entity names in ``text``, longest first at each position, without overlaps."""
@@ -116,5 +134,50 @@ class NameIndex:
                     index += size
                     break
             else:
-                index += 1
+                foreign = self._foreign_at(text, tokens, index)
+                if foreign is not None:
+                    found.append(foreign[0])
+                    index += foreign[1]
+                else:
+                    index += 1
         return found
+
+    def _foreign_at(self, text: str, tokens: list[Word], index: int) -> tuple[EntityMention, int] | None:
+        """A registry name written in translation ("Islamischen Staates", "Estado Islámico") or in another spelling
+        ("Hezbolá") at token ``index``, and how many tokens it takes (see :mod:`proscribe.news.foreign_names`)."""
+        for size in (3, 2):
+            run = tokens[index : index + size]
+            if len(run) < size or any(
+                text[a.end : b.start].strip(" \t\"'«»„“”‘’") for a, b in itertools.pairwise(run)
+            ):
+                continue
+            english = [foreign_names.english_word(fold(text[t.start : t.end])) for t in run]
+            if not any(english):
+                continue
+            translated = [stem(word) if word else t.stem for word, t in zip(english, run, strict=True)]
+            entity_id = self._names.get(tuple(translated)) or self._names.get(tuple(reversed(translated)))
+            if entity_id is not None and not foreign_names.goes_on(text, run[-1].end):
+                start, end = run[0].start, run[-1].end
+                return EntityMention(start, end, text[start:end], entity_id), size
+        word = tokens[index]
+        written = text[word.start : word.end]
+        if (
+            len(written) < foreign_names.MIN_SPELLING_LETTERS
+            or not written[:1].isupper()
+            or not written.isalpha()
+        ):
+            return None
+        # Only a name on its own: "Hizbul" in "Hizbul Mujahideen" is part of another group's name.
+        neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+        if any(text[n.start : n.start + 1].isupper() and _adjacent(text, n, word) for n in neighbours):
+            return None
+        folded = fold(written)
+        entity_id = self._spellings.get(foreign_names.spelling_key(folded)) if folded.isascii() else None
+        if entity_id is None:
+            return None
+        return EntityMention(word.start, word.end, written, entity_id), 1
+
+
+def _adjacent(text: str, one: Word, other: Word) -> bool:
+    first, second = sorted((one, other), key=lambda w: w.start)
+    return not text[first.end : second.start].strip(" \t")

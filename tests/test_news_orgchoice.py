@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  -- typographic quotes and apostrophes are real article text.
 """Which organisation a listing step acts on, on sentences quoted from development-set articles.
 
 Each text is a verbatim excerpt of the article whose URL is given (the development sets' index.jsonl,
@@ -11,7 +12,7 @@ import datetime as dt
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
 from proscribe.news.foreign_names import spelling_key
 from proscribe.news.link import EntityMention
-from proscribe.news.orgchoice import common_word_alias, context_mentions, keep_linked
+from proscribe.news.orgchoice import common_word_alias, context_mentions, descriptive_name, keep_linked
 
 INDEX = name_index()
 
@@ -118,3 +119,27 @@ def test_a_one_word_name_in_another_spelling_links_when_only_one_entity_has_that
     ]
     assert INDEX.find("Hizbul Mujahideen has also been listed") == []
     assert spelling_key("hezbola") == spelling_key("hizballah") == "hzbl"
+
+
+# https://yalibnan.com/2021/11/24/australia-designated-hezbollah-and-the-base-groups-as-terrorist-organizations/
+AU_HEZBOLLAH = (
+    "Australia joined other countries in designating Hezbollah, the Iranian-backed, Lebanon-based Shiite group, as a "
+    "“terrorist” organization."
+)
+# http://www.reuters.com/article/usa-islamic-state-idUSW1N17V000
+US_BRANCHES = (
+    "The department also designated the Sunni militant group’s branches in Libya, Yemen and Saudi Arabia as "
+    "“specially designated global terrorists.”"
+)
+
+
+def test_descriptions_in_apposition_are_no_groups() -> None:
+    """ "the Iranian-backed, Lebanon-based Shiite group" describes Hezbollah; "the Sunni militant group's branches"
+    names no branch."""
+    found = events(AU_HEZBOLLAH, dt.date(2021, 11, 24))
+    assert [(e.jurisdiction, e.organisation, e.entity_id) for e in found] == [
+        ("AU", "Hezbollah", "hizballah")
+    ]
+    assert not any(e.organisation == "Sunni" for e in events(US_BRANCHES, dt.date(2016, 5, 19)))
+    assert descriptive_name("Sunni", " militant group’s branches")
+    assert not descriptive_name("Sunni Islamic Front") and not descriptive_name("Bishnoi gang")

@@ -200,6 +200,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
+        if orgchoice.descriptive_name(clean, sentence[start + len(name) : start + len(name) + 40]):
+            return  # "the Sunni militant group's branches", "the Iranian-backed, Lebanon-based Shiite group"
         if len(clean.split()) > 6 or clean.lower() == clean:
             return
         if any(n.text == clean for n in names):
@@ -1110,9 +1112,13 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
             sentence[max(0, cue.start() - 40) : cue.start()]
         ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
-    # "a retiré la Syrie de la liste des États ...": a country is no group.
+    # "a retiré la Syrie de la liste des États ...": a country is no group; "the Iranian-backed, Lebanon-based
+    # Shiite group" describes one.
     names = [
-        n for n in names if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+        n
+        for n in names
+        if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+        and not orgchoice.descriptive_name(n.text, sentence[n.end : n.end + 40])
     ]
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []

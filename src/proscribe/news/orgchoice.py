@@ -76,3 +76,31 @@ def keep_linked(mentions: list[EntityMention]) -> list[EntityMention]:
     names no other way: such an alias names another group there (the neo-Nazi group The Base, not al-Qaida)."""
     named_otherwise = {m.entity_id for m in mentions if not common_word_alias(m.text)}
     return [m for m in mentions if m.entity_id in named_otherwise or not common_word_alias(m.text)]
+
+
+# A word that describes a group and names none: "the Iranian-backed, Lebanon-based Shiite group", "the Sunni militant
+# group's branches", "the Islamist militia".
+_DESCRIPTIVE_WORD = re.compile(
+    r"[A-Z][\w'’]*-(?:backed|based|linked|affiliated|led|inspired|aligned|supported|funded|sponsored|allied)"
+    r"|Sunni|Shiite|Shi['’]ite|Shia|Islamist|Jihadist|Jihadi|Salafist|Salafi|Wahhabi|Marxist|Maoist|Leninist|Neo-Nazi"
+    r"|Nazi|Fascist|Anarchist|Separatist|Militant|Extremist|Radical|Right-wing|Left-wing|Far-right|Far-left"
+)
+_GROUP_NOUNS_AFTER = re.compile(
+    r"\s+(?:(?:[a-z-]+\s+){0,2})(?:group|groups|gang|network|militia|militias|movement|faction|outfit|organi[sz]ation)\b"
+)
+
+
+def descriptive_name(name: str, after: str = "") -> bool:
+    """Whether a capitalised run read as a name only describes a group: "Iranian-backed", "Lebanon-based Shiite group",
+    or an adjective before a lower-case group noun ("Sunni" in "the Sunni militant group's branches")."""
+    words = name.split()
+    described = 0
+    while described < len(words) and _DESCRIPTIVE_WORD.fullmatch(words[described]):
+        described += 1
+    if not described:
+        return False
+    rest = words[described:]
+    if not rest:
+        return "-" in words[0] or _GROUP_NOUNS_AFTER.match(after) is not None or not after.strip()
+    # "Shiite group": adjectives and a lower-case group noun; "Sunni Islamic Front" is a name.
+    return all(w.islower() for w in rest) and _GROUP_NOUNS_AFTER.match(" " + " ".join(rest)) is not None

@@ -12,7 +12,14 @@ import datetime as dt
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
 from proscribe.news.foreign_names import spelling_key
 from proscribe.news.link import EntityMention
-from proscribe.news.orgchoice import common_word_alias, context_mentions, descriptive_name, keep_linked
+from proscribe.news.orgchoice import (
+    article_person,
+    common_word_alias,
+    context_mentions,
+    descriptive_name,
+    keep_linked,
+    removed_object,
+)
 
 INDEX = name_index()
 
@@ -143,3 +150,33 @@ def test_descriptions_in_apposition_are_no_groups() -> None:
     assert not any(e.organisation == "Sunni" for e in events(US_BRANCHES, dt.date(2016, 5, 19)))
     assert descriptive_name("Sunni", " militant group’s branches")
     assert not descriptive_name("Sunni Islamic Front") and not descriptive_name("Bishnoi gang")
+
+
+HEKMATYAR = "\n".join(
+    [
+        "The UN has removed notorious Afghan warlord Gulbuddin Hekmatyar from its list of designated terrorists, "
+        "dropping the assets freeze and travel ban against the former anti-India insurgent leader, infamous as "
+        '"butcher of Kabul", who has signed a peace pact with the government.',
+        HEKMATYAR_LIST,
+        "Hekmatyar, who heads the now largely dormant Hezb-i-Islami militant group, had last year in September signed "
+        "a landmark peace agreement with Kabul after months of negotiations.",
+        "Hekmatyar, who has been in hiding since 1997, is widely believed to be living in Pakistan.",
+        HEKMATYAR_HIM,
+    ]
+)
+
+
+def test_a_person_removed_or_designated_is_reported_by_name() -> None:
+    """ "removed notorious Afghan warlord Gulbuddin Hekmatyar from its list", "removed the Hezb-e-Islami leader's
+    name" (dated "yesterday") and "designated him a terrorist" are steps on the person the article is about."""
+    found = events(HEKMATYAR, dt.date(2017, 2, 4))
+    assert {(e.jurisdiction, e.organisation, e.entity_id, e.action) for e in found} == {
+        ("UN", "Gulbuddin Hekmatyar", None, "delisted"),
+        ("US", "Gulbuddin Hekmatyar", None, "designated"),
+    }
+    removal = next(e for e in found if e.action == "delisted")
+    assert removal.effective_date == "2017-02-03"
+    assert all(e.evidence_quote in HEKMATYAR for e in found)
+    assert article_person(HEKMATYAR) == "Gulbuddin Hekmatyar"
+    removed = removed_object("removed Kahane Chai from its list")
+    assert removed is not None and removed.text == "Kahane Chai"

@@ -934,6 +934,24 @@ def _sentence_events(
                     and not lexicon.NOT_ORGS.match(named.text)
                 ):
                     orgs = [_as_org(named, mentions)]
+            if not orgs and action == "delisted":
+                # "removed notorious Afghan warlord Gulbuddin Hekmatyar from its list": the name before "from".
+                removed = orgchoice.removed_object(match.group(0))
+                if removed is not None and not (
+                    _is_jurisdiction_name(removed.text)
+                    or lexicon.NOT_ORGS.match(removed.text)
+                    or lexicon.COUNTRY_OBJECT.search(removed.text)
+                ):
+                    orgs = [_Org(removed.text, None, match.start() + removed.start)]
+            if orgchoice.PERSON_PRONOUN.match(sentence, match.end()) or (
+                action == "delisted" and orgchoice.removes_a_persons_name(match.group(0))
+            ):
+                # "designated him a terrorist", "removed the Hezb-e-Islami leader's name": a person, the one the
+                # article is about, not a group it names.
+                person = orgchoice.article_person(article.text)
+                if person is None:
+                    continue
+                orgs, from_context = [_Org(person, None, match.end())], True
             if not orgs:
                 if lexicon.COUNTRY_OBJECT.search(sentence):
                     continue

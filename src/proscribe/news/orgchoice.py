@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from proscribe.news.link import EntityMention
+from proscribe.news.orgnames import FoundName, last_name_before
 
 _I = re.IGNORECASE
 
@@ -104,3 +105,58 @@ def descriptive_name(name: str, after: str = "") -> bool:
         return "-" in words[0] or _GROUP_NOUNS_AFTER.match(after) is not None or not after.strip()
     # "Shiite group": adjectives and a lower-case group noun; "Sunni Islamic Front" is a name.
     return all(w.islower() for w in rest) and _GROUP_NOUNS_AFTER.match(" " + " ".join(rest)) is not None
+
+
+# "removed notorious Afghan warlord Gulbuddin Hekmatyar from its list": what is removed stands between the verb and
+# "from"/"off".
+_REMOVED = re.compile(
+    r"\b(?:remov(?:e|ed|es|ing)|took|taken|take|taking|struck|delist(?:ed|s|ing)?)\s+(?P<object>[^.;]{1,90}?)\s+(?:from|off)\b",
+    _I,
+)
+
+
+def removed_object(step: str) -> FoundName | None:
+    """The name removed in a removal phrase ("removed notorious Afghan warlord Gulbuddin Hekmatyar from its list"),
+    with offsets in ``step``: the last capitalised name between the verb and "from", after its descriptions."""
+    match = _REMOVED.search(step)
+    if match is None:
+        return None
+    start = match.start("object")
+    # A leading space, so that a name right after the verb is not taken for a sentence's first word.
+    named = last_name_before(" " + match.group("object"), len(match.group("object")) + 1)
+    if named is None or named.end != len(match.group("object")) + 1:
+        return None  # "the Hezb-e-Islami leader's name": the name is not what is removed
+    return FoundName(start + named.start - 1, start + named.end - 1, named.text)
+
+
+# "him", "her": the object is a person, the one the article is about.
+PERSON_PRONOUN = re.compile(r"\s+(?:him|her)\b")
+# "removed the Hezb-e-Islami leader's name from the list", "removed his name": a person's name is removed.
+_PERSON_NAME_OBJECT = re.compile(
+    r"(?:his|her|(?:the\s+)?(?:[\w-]+\s+){0,3}(?:leader|chief|founder|commander|cleric|warlord|head|spokesman)['’]s)\s+name",
+    _I,
+)
+
+
+def removes_a_persons_name(step: str) -> bool:
+    """Whether a removal phrase removes a person's name ("removed the Hezb-e-Islami leader's name from ...")."""
+    match = _REMOVED.search(step)
+    return match is not None and _PERSON_NAME_OBJECT.fullmatch(match.group("object")) is not None
+
+
+_PERSON = re.compile(
+    r"\b(?P<given>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)*)\b"
+)
+MIN_SURNAME_MENTIONS = 2
+
+
+def article_person(text: str) -> str | None:
+    """The person an article is about: a full name whose surname the article then uses alone, most often ("Gulbuddin
+    Hekmatyar" ... "Hekmatyar, who heads ..."). None when no name is used that way."""
+    best: tuple[int, str] | None = None
+    for match in _PERSON.finditer(text):
+        surname = match.group("surname")
+        alone = len(re.findall(rf"(?<![A-Za-z]\s)\b{re.escape(surname)}\b", text))
+        if alone >= MIN_SURNAME_MENTIONS and (best is None or alone > best[0]):
+            best = (alone, match.group(0))
+    return best[1] if best else None

@@ -18,6 +18,7 @@ from proscribe.news.orgchoice import (
     context_mentions,
     descriptive_name,
     keep_linked,
+    passive_of_a_thing,
     removed_object,
 )
 
@@ -180,3 +181,18 @@ def test_a_person_removed_or_designated_is_reported_by_name() -> None:
     assert article_person(HEKMATYAR) == "Gulbuddin Hekmatyar"
     removed = removed_object("removed Kahane Chai from its list")
     assert removed is not None and removed.text == "Kahane Chai"
+
+
+# http://www.yenisafak.com/en/news/feto-included-in-us-terror-report-2759594
+TR_REPORT = (
+    "In the relevant chapter, Turkey was stated as continuing its battle against terror organizations, particularly "
+    "PKK and Daesh, also large-scale terror attacks organized in Turkey in 2016 were listed."
+)
+
+
+def test_a_passive_step_on_things_is_no_listing_of_a_group() -> None:
+    """ "terror attacks organized in Turkey in 2016 were listed": attacks are listed in a report, no group is."""
+    assert events(TR_REPORT, dt.date(2017, 7, 20)) == []
+    at = TR_REPORT.index("were listed")
+    assert passive_of_a_thing(TR_REPORT, at, "were listed")
+    assert not passive_of_a_thing("Two groups were listed.", 11, "were listed")

@@ -829,6 +829,11 @@ def _sentence_events(
                 lexicon.STANDING_STATUS.search(sentence) or lexicon.GERUND_SUBJECT.match(sentence)
             ):
                 continue
+            # "large-scale terror attacks organized in Turkey in 2016 were listed": things, not a group.
+            if action in lexicon.STATUS_ACTIONS and orgchoice.passive_of_a_thing(
+                sentence, match.start(), match.group(0)
+            ):
+                continue
             # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
             if action in lexicon.STATUS_ACTIONS and russian.in_status_aside(sentence, match.start()):
                 continue

@@ -160,3 +160,31 @@ def article_person(text: str) -> str | None:
         if alone >= MIN_SURNAME_MENTIONS and (best is None or alone > best[0]):
             best = (alone, match.group(0))
     return best[1] if best else None
+
+
+# A passive step whose subject is a thing, not a group: "large-scale terror attacks organized in Turkey in 2016 were
+# listed", "their flags and symbols were banned".
+_PASSIVE = re.compile(r"(?:was|were|been|be|is|are)\s", _I)
+_THINGS = re.compile(
+    r"\b(?:attacks?|incidents?|bombings?|killings?|crimes?|activities|symbols?|flags?|emblems?|logos?|rallies|rally"
+    r"|demonstrations?|protests?|marches|websites?|accounts?|books?|publications?|materials?|songs?|videos?|slogans?"
+    r"|events?|meetings?|gatherings?|fundraisers?|donations?|measures?|drones?|weapons?|substances?)\b",
+    _I,
+)
+_GROUP_NOUN = re.compile(
+    r"\b(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|part(?:y|ies)|networks?|fronts?|wings?|brigades?"
+    r"|militias?|factions?|outfits?|associations?|gangs?|cartels?|individuals?|persons?|people|who|which|that|it|they)\b",
+    _I,
+)
+_CLAUSE_START = re.compile(r".*(?:[,;:(—–]|\band\b|\bbut\b)", re.S)
+
+
+def passive_of_a_thing(sentence: str, step_start: int, step: str) -> bool:
+    """Whether a passive step ("were listed") has things for its subject ("terror attacks organized in Turkey in
+    2016 were listed"): its clause names attacks, symbols, rallies or the like and no group, person or pronoun."""
+    if not _PASSIVE.match(step):
+        return False
+    before = sentence[:step_start]
+    clause_start = _CLAUSE_START.match(before)
+    clause = before[clause_start.end() if clause_start else 0 :]
+    return _THINGS.search(clause) is not None and _GROUP_NOUN.search(clause) is None

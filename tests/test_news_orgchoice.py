@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- typographic quotes and apostrophes are real article text.
+# ruff: noqa: RUF001, RUF002  -- typographic quotes, apostrophes and Cyrillic letters are real article text.
 """Which organisation a listing step acts on, on sentences quoted from development-set articles.
 
 Each text is a verbatim excerpt of the article whose URL is given (the development sets' index.jsonl,
@@ -13,6 +13,7 @@ from proscribe.news import NewsEvent, extract_events, name_index, parse_article
 from proscribe.news.foreign_names import spelling_key
 from proscribe.news.link import EntityMention
 from proscribe.news.orgchoice import (
+    acronym_expansions,
     article_person,
     common_word_alias,
     context_mentions,
@@ -196,3 +197,27 @@ def test_a_passive_step_on_things_is_no_listing_of_a_group() -> None:
     at = TR_REPORT.index("were listed")
     assert passive_of_a_thing(TR_REPORT, at, "were listed")
     assert not passive_of_a_thing("Two groups were listed.", 11, "were listed")
+
+
+# https://ria.ru/20260302/komitet-2077874849.html
+RIA_AKR = "\n".join(
+    [
+        "МОСКВА, 2 мар - РИА Новости. Верховный суд России удовлетворил иск Генпрокуратуры о признании "
+        '"Антивоенного комитета России"* террористическим и запрете его деятельности, сообщили РИА Новости в '
+        "пресс-службе суда.",
+        '"Судебная коллегия по административным делам признала АКР* террористической организацией и запретила ее '
+        "деятельность и деятельность ее структурных подразделений на территории Российской Федерации. Решение "
+        'подлежит немедленному исполнению", - сказали в суде.',
+    ]
+)
+
+
+def test_an_acronym_of_a_name_given_in_full_for_the_same_step_is_that_group() -> None:
+    """ "признала АКР* террористической организацией" after "признании «Антивоенного комитета России»": one group,
+    one event, under its full name."""
+    found = events(RIA_AKR, dt.date(2026, 3, 2))
+    assert [(e.jurisdiction, e.action) for e in found] == [("RU", "designated")]
+    assert found[0].organisation is not None and found[0].organisation != "АКР"
+    assert acronym_expansions(["АКР", "Антивоенный комитет России"]) == {"АКР": "Антивоенный комитет России"}
+    assert acronym_expansions(["NTJ", "National Thowheeth Jamaath"]) == {"NTJ": "National Thowheeth Jamaath"}
+    assert acronym_expansions(["PKK", "Hamas"]) == {}

@@ -634,6 +634,19 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             replace(e, organisation=_full_name(e.organisation, full_names)) if e.entity_id is None else e
             for e in events
         ]
+    # "АКР" beside "Антивоенный комитет России": the acronym of a name given in full for the same step (same state,
+    # action and news or background) is that group.
+    steps: dict[tuple[str | None, str, bool], list[str]] = {}
+    for e in events:
+        if e.organisation and not e.entity_id:
+            steps.setdefault((e.jurisdiction, e.action, e.primary), []).append(e.organisation)
+    spelled = {step: orgchoice.acronym_expansions(names) for step, names in steps.items()}
+    events = [
+        replace(e, organisation=spelled[(e.jurisdiction, e.action, e.primary)][e.organisation])
+        if not e.entity_id and e.organisation in spelled.get((e.jurisdiction, e.action, e.primary), {})
+        else e
+        for e in events
+    ]
     if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- typographic apostrophes are part of the names these patterns read.
+# ruff: noqa: RUF001, RUF002  -- typographic apostrophes and Cyrillic acronyms are part of the names these patterns read.
 """Which of the organisations a sentence names is the one a listing step acts on.
 
 A sentence that reports a step often names other groups too: as context ("other terrorists besides those
@@ -188,3 +188,25 @@ def passive_of_a_thing(sentence: str, step_start: int, step: str) -> bool:
     clause_start = _CLAUSE_START.match(before)
     clause = before[clause_start.end() if clause_start else 0 :]
     return _THINGS.search(clause) is not None and _GROUP_NOUN.search(clause) is None
+
+
+_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "for", "in", "de", "del", "la", "des", "du", "und", "der", "и", "в"}
+)
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,8}")
+_NAME_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def acronym_expansions(names: Sequence[str]) -> dict[str, str]:
+    """Acronyms among ``names`` and the name among them each stands for, by the initials of its words ("АКР" for
+    "Антивоенный комитет России", "NTJ" for "National Thowheeth Jamaath"): one group, reported under its full name."""
+    found: dict[str, str] = {}
+    for acronym in names:
+        if not _ACRONYM.fullmatch(acronym):
+            continue
+        for name in names:
+            words = [w for w in _NAME_WORD.findall(name) if w.casefold() not in _SMALL_WORDS]
+            if len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym:
+                found[acronym] = name
+                break
+    return found

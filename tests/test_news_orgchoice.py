@@ -18,6 +18,7 @@ from proscribe.news.orgchoice import (
     common_word_alias,
     context_mentions,
     descriptive_name,
+    english_status_aside,
     keep_linked,
     passive_of_a_thing,
     removed_object,
@@ -221,3 +222,20 @@ def test_an_acronym_of_a_name_given_in_full_for_the_same_step_is_that_group() ->
     assert acronym_expansions(["АКР", "Антивоенный комитет России"]) == {"АКР": "Антивоенный комитет России"}
     assert acronym_expansions(["NTJ", "National Thowheeth Jamaath"]) == {"NTJ": "National Thowheeth Jamaath"}
     assert acronym_expansions(["PKK", "Hamas"]) == {}
+
+
+# https://www.trtworld.com/article/15046461 (a dev6 distractor: an arrest report)
+TRT_PKK = (
+    "In its more than 35-year terror campaign against Türkiye, the PKK – listed as a terrorist organisation by "
+    "Türkiye, the US and the European Union – has been responsible for the deaths of more than 40,000 people, "
+    "including women, children and infants."
+)
+
+
+def test_a_dashed_status_aside_is_no_step() -> None:
+    """ "the PKK – listed as a terrorist organisation by Türkiye, the US and the European Union –" says what the PKK
+    is, as news reports do when they name it; nothing was listed."""
+    assert events(TRT_PKK, dt.date(2023, 9, 20)) == []
+    at = TRT_PKK.index("listed")
+    assert english_status_aside(TRT_PKK, at, "listed as")
+    assert not english_status_aside("Britain listed the PKK in 2001.", 8, "listed")

@@ -847,6 +847,11 @@ def _sentence_events(
                 sentence, match.start(), match.group(0)
             ):
                 continue
+            # "the PKK – listed as a terrorist organisation by Türkiye, the US and the EU – has been": a status aside.
+            if action in lexicon.STATUS_ACTIONS and orgchoice.english_status_aside(
+                sentence, match.start(), match.group(0)
+            ):
+                continue
             # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
             if action in lexicon.STATUS_ACTIONS and russian.in_status_aside(sentence, match.start()):
                 continue

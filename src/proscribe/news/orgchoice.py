@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002  -- typographic apostrophes and Cyrillic acronyms are part of the names these patterns read.
+# ruff: noqa: RUF001, RUF002, RUF003  -- typographic apostrophes, dashes and Cyrillic acronyms are how the names are written.
 """Which of the organisations a sentence names is the one a listing step acts on.
 
 A sentence that reports a step often names other groups too: as context ("other terrorists besides those
@@ -210,3 +210,17 @@ def acronym_expansions(names: Sequence[str]) -> dict[str, str]:
                 found[acronym] = name
                 break
     return found
+
+
+# "the PKK – listed as a terrorist organisation by Türkiye, the US and the European Union – has been responsible":
+# a bare participle opening a dashed or bracketed aside after a name describes the group's standing.
+_ASIDE_OPENING = re.compile(r"[\w'’)\"”»]\s*(?:[–—(]|\s-)\s*$")
+_BARE_PARTICIPLE = re.compile(r"(?:listed|designated|banned|proscribed|outlawed|blacklisted)\b", _I)
+
+
+def english_status_aside(sentence: str, step_start: int, step: str) -> bool:
+    """Whether a listing participle opens a dashed or bracketed aside right after a name ("the PKK – listed as a
+    terrorist organisation by Türkiye, the US and the European Union –"): a standing status, not a step."""
+    return (
+        _BARE_PARTICIPLE.match(step) is not None and _ASIDE_OPENING.search(sentence[:step_start]) is not None
+    )

@@ -100,6 +100,7 @@ def test_a_common_word_alias_links_only_when_the_entity_is_named_otherwise() -> 
 
 
 # http://demokratie-spiegel.de/wordpress/2014/09/12/ (Pressemitteilung, Bundesinnenministerium, 12.9.2014; dev6)
+DE_HEADLINE = "De Maizière verbietet Betätigung der Terrororganisation „Islamischer Staat“ in Deutschland"
 DE_IS = "Der Bundesinnenminister hat heute die Betätigung des „Islamischen Staates“ in Deutschland verboten."
 # https://adnamerica.com/argentina/argentina-declara-hamas-como-organizacion-terrorista
 AR_HEZBOLLAH = (
@@ -115,6 +116,11 @@ def test_a_registry_name_in_translation_and_inflected_links_to_its_entity() -> N
     found = events(DE_IS, dt.date(2014, 9, 12))
     assert [(e.jurisdiction, e.organisation, e.entity_id, e.action) for e in found] == [
         ("DE", "Islamischen Staates", "islamic-state", "designated")
+    ]
+    # Reported in the article's base form, the one its headline gives.
+    found = events(DE_HEADLINE + "\n\n" + DE_IS, dt.date(2014, 9, 12))
+    assert [(e.organisation, e.entity_id, e.evidence_quote) for e in found] == [
+        ("Islamischer Staat", "islamic-state", DE_IS)
     ]
     assert [m.entity_id for m in INDEX.find("la Organización Estado Islámico")] == ["islamic-state"]
     # A translated name that goes on is another group's: "État islamique au Mozambique".

@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import jurisdictions, lexicon, orgchoice, romance_names, russian
+from proscribe.news import foreign_names, jurisdictions, lexicon, orgchoice, romance_names, russian
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
-from proscribe.news.link import EntityMention, NameIndex, words
+from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
     abbreviations,
@@ -665,6 +665,17 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
     events = _pending_claims(events, article.published)
+    # "des Islamischen Staates" is reported as the article's own base form, "Islamischer Staat".
+    translated_forms = {
+        entity_id: foreign_names.base_forms([m.text for m in all_mentions if m.entity_id == entity_id], fold)
+        for entity_id in {e.entity_id for e in events if e.entity_id}
+    }
+    events = [
+        replace(e, organisation=translated_forms[e.entity_id].get(e.organisation, e.organisation))
+        if e.entity_id and e.organisation
+        else e
+        for e in events
+    ]
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
         events = [

@@ -12,6 +12,8 @@ exactly one registry name has that key.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 
 # Folded (lower-case, accents off) foreign words of group names and their English word.
 _GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -59,3 +61,20 @@ def spelling_key(folded: str) -> str:
     after the first letter dropped."""
     folded = re.sub(r"(.)\1+", r"\1", folded).removesuffix("h")
     return folded[:1] + re.sub(r"[aeiouy]", "", folded[1:])
+
+
+def translated(name: str, fold_word: Callable[[str], str]) -> bool:
+    """Whether a name has a foreign word of the glossary ("Islamischen Staates"), its words folded by ``fold_word``."""
+    return any(english_word(fold_word(word)) for word in re.findall(r"[^\W\d_]+", name))
+
+
+def base_forms(names: Sequence[str], fold_word: Callable[[str], str]) -> dict[str, str]:
+    """For each translated name among ``names`` (one entity's mentions in an article), the translated form the article
+    uses most ("Islamischer Staat" for "Islamischen Staates" and "Islamischen Staat"): its base form, as a headline
+    and appositions give it; ties go to the first written."""
+    foreign = [name for name in names if translated(name, fold_word)]
+    if not foreign:
+        return {}
+    counts = Counter(foreign)
+    base = max(counts, key=lambda name: (counts[name], -foreign.index(name)))
+    return {name: base for name in counts}

@@ -245,3 +245,19 @@ def test_a_dashed_status_aside_is_no_step() -> None:
     at = TRT_PKK.index("listed")
     assert english_status_aside(TRT_PKK, at, "listed as")
     assert not english_status_aside("Britain listed the PKK in 2001.", 8, "listed")
+
+
+# https://www.trtworld.com/article/d68f44fb967a
+TRT_KHATTAB = (
+    "The UN Security Council has adopted a draft resolution to remove Syrian President Ahmed al-Sharaa and Interior "
+    "Minister Anas Khattab from the Daesh and Al-Qaeda sanctions list."
+)
+
+
+def test_a_person_named_without_the_middle_name_links_to_the_registry_person() -> None:
+    """ "Interior Minister Anas Khattab" is the registry's Anas Hasan Khattab: both people removed are reported."""
+    found = events(TRT_KHATTAB, dt.date(2025, 11, 6))
+    assert {(e.jurisdiction, e.organisation, e.entity_id, e.action) for e in found} == {
+        ("UN", "Ahmed al-Sharaa", "ahmed-al-sharaa", "delisted"),
+        ("UN", "Anas Khattab", "anas-hasan-khattab", "delisted"),
+    }

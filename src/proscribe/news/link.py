@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from proscribe.model import Entity, NameType
+from proscribe.model import Entity, EntityKind, NameType
 from proscribe.news import foreign_names
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u02bb`][^\W_]+)*")
@@ -81,7 +81,8 @@ class NameIndex:
         self.captions: dict[str, str] = {}
         # Every (name, entity id) as written: other matchers (transliteration keys) start from them.
         self.entries: list[tuple[str, str]] = []
-        for entity in entities:
+        entities_list = list(entities)
+        for entity in entities_list:
             self.captions[entity.id] = entity.caption
             for name in entity.names:
                 if name.type is NameType.WEAK:
@@ -91,6 +92,19 @@ class NameIndex:
                 if key and len(key) <= MAX_NAME_WORDS:
                     # The first entity to claim a name keeps it; shared names stay with their first owner.
                     self._names.setdefault(key, entity.id)
+        # A person is named by given name and surname without the middle name ("Anas Khattab" for Anas Hasan
+        # Khattab) when no other name or person has that pair.
+        short: dict[tuple[str, str], set[str]] = {}
+        for entity in entities_list:
+            if entity.kind is not EntityKind.PERSON:
+                continue
+            for name in entity.names:
+                parts = name.value.split()
+                if name.type is not NameType.WEAK and len(parts) == 3 and all(p[:1].isupper() for p in parts):
+                    short.setdefault((stem(parts[0]), stem(parts[2])), set()).add(entity.id)
+        for pair, ids in short.items():
+            if len(ids) == 1 and pair not in self._names:
+                self._names[pair] = next(iter(ids))
         for key in self._names:
             sizes = self._sizes.setdefault(key[0], [])
             if len(key) not in sizes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
-from proscribe.news.foreign_names import spelling_key
+from proscribe.news.foreign_names import german_spelling, spelling_key
 from proscribe.news.link import EntityMention
 from proscribe.news.orgchoice import (
     acronym_expansions,
@@ -261,3 +261,25 @@ def test_a_person_named_without_the_middle_name_links_to_the_registry_person() -
         ("UN", "Ahmed al-Sharaa", "ahmed-al-sharaa", "delisted"),
         ("UN", "Anas Khattab", "anas-hasan-khattab", "delisted"),
     }
+
+
+# dev/2025-11-08_de_alsharaa_stern.txt (stern.de; URL as recorded in tests/data/news/dev/index.jsonl:
+# https://www.stern.de/politik/deutschland/vorwurf--muetzenich--ukraine-hat-mich-auf--terrorliste--gesetzt-32883690.html)
+STERN = "\n\n".join(
+    [
+        "Wenige Tage vor dem Besuch des syrischen Übergangspräsidenten Ahmed al-Scharaa haben die USA den früheren "
+        "Dschihadisten von ihrer Terrorliste gestrichen.",
+        "Bereits am Vortag hatte der Sicherheitsrat der Vereinten Nationen die UN-Sanktionen gegen al-Scharaa "
+        "aufgehoben.",
+    ]
+)
+
+
+def test_a_name_in_german_spelling_links_to_the_registry() -> None:
+    """ "Ahmed al-Scharaa" is how German writes Ahmed al-Sharaa ("sch" for "sh"): the US and UN removals are his."""
+    found = events(STERN, dt.date(2025, 11, 8))
+    assert {(e.jurisdiction, e.entity_id, e.action) for e in found} == {
+        ("US", "ahmed-al-sharaa", "delisted"),
+        ("UN", "ahmed-al-sharaa", "delisted"),
+    }
+    assert german_spelling("dschabhat") == "jabhat"

@@ -56,6 +56,12 @@ def goes_on(text: str, end: int) -> bool:
     return _LONGER_FOREIGN.match(text, end) is not None
 
 
+def german_spelling(folded: str) -> str:
+    """A folded word spelt as English spells Arabic names, from German "dsch" and "sch" ("al-scharaa" -> "al-sharaa",
+    "dschabhat" -> "jabhat")."""
+    return folded.replace("dsch", "j").replace("sch", "sh")
+
+
 def spelling_key(folded: str) -> str:
     """ "hezbola", "hezbollah" and "hizballah" (folded) -> "hzbl": doubled letters once, a final "h" and the vowels
     after the first letter dropped."""

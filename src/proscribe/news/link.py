@@ -131,6 +131,7 @@ class NameIndex:
     def find(self, text: str) -> list[EntityMention]:
         """Entity names in ``text``, longest first at each position, without overlaps."""
         tokens = words(text)
+        german = "sch" in text.casefold()
         found: list[EntityMention] = []
         index = 0
         while index < len(tokens):
@@ -148,7 +149,7 @@ class NameIndex:
                     index += size
                     break
             else:
-                foreign = self._foreign_at(text, tokens, index)
+                foreign = self._foreign_at(text, tokens, index, german)
                 if foreign is not None:
                     found.append(foreign[0])
                     index += foreign[1]
@@ -156,7 +157,9 @@ class NameIndex:
                     index += 1
         return found
 
-    def _foreign_at(self, text: str, tokens: list[Word], index: int) -> tuple[EntityMention, int] | None:
+    def _foreign_at(
+        self, text: str, tokens: list[Word], index: int, german: bool
+    ) -> tuple[EntityMention, int] | None:
         """A registry name written in translation ("Islamischen Staates", "Estado Islámico") or in another spelling
         ("Hezbolá") at token ``index``, and how many tokens it takes (see :mod:`proscribe.news.foreign_names`)."""
         for size in (3, 2):
@@ -173,6 +176,19 @@ class NameIndex:
             if entity_id is not None and not foreign_names.goes_on(text, run[-1].end):
                 start, end = run[0].start, run[-1].end
                 return EntityMention(start, end, text[start:end], entity_id), size
+        # German spells Arabic names with "sch" and "dsch" ("Ahmed al-Scharaa", "Dschabhat"): English "sh" and "j".
+        if german and any("sch" in t.stem for t in tokens[index : index + MAX_NAME_WORDS]):
+            english_spelling = [
+                stem(foreign_names.german_spelling(fold(text[t.start : t.end])))
+                for t in tokens[index : index + MAX_NAME_WORDS]
+            ]
+            for size in self._sizes.get(english_spelling[0], ()):
+                entity_id = (
+                    self._names.get(tuple(english_spelling[:size])) if size <= len(english_spelling) else None
+                )
+                if entity_id is not None:
+                    start, end = tokens[index].start, tokens[index + size - 1].end
+                    return EntityMention(start, end, text[start:end], entity_id), size
         word = tokens[index]
         written = text[word.start : word.end]
         if (

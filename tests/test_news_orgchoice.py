@@ -15,6 +15,7 @@ from proscribe.news.link import EntityMention
 from proscribe.news.orgchoice import (
     acronym_expansions,
     article_person,
+    body_name,
     common_word_alias,
     context_mentions,
     descriptive_name,
@@ -283,3 +284,19 @@ def test_a_name_in_german_spelling_links_to_the_registry() -> None:
         ("UN", "ahmed-al-sharaa", "delisted"),
     }
     assert german_spelling("dschabhat") == "jabhat"
+
+
+# http://www.azattyq.org/archive/news/20111130/330/330.html?id=24406482
+AZATTYQ = (
+    "«Атырау қаласының соты «Халифат сарбаздары» («Джунд әл-Халифат») исламшыл тобын террористік ұйым деп танып, "
+    "оның Қазақстан аумағында әрекет етуіне тыйым салды» деп хабарлады бас прокуратураның ресми өкілі Нұрдәулет "
+    "Сүйіндіков сәрсенбіде өткен брифингте."
+)
+
+
+def test_a_court_is_no_group() -> None:
+    """ "Атырау қаласының соты" (the Atyrau city court) recognised the group as terrorist; it is not one itself."""
+    found = events(AZATTYQ, dt.date(2011, 11, 30))
+    assert found and all(e.organisation != "Атырау қаласының соты" for e in found)
+    assert body_name("Атырау қаласының соты") and body_name("Supreme Court")
+    assert not body_name("Courtney Foundation") and not body_name("Jund al-Khilafah")

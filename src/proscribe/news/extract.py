@@ -231,6 +231,7 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         names[:] = [n for n in names if n.start != ru_name.start]  # its nominative reading wins
         keep(ru_name.text, ru_name.start)
     names[:] = [n for n in names if not russian.is_body(n.text)]  # "организаций ФСБ": the body, no group
+    names[:] = [n for n in names if not orgchoice.body_name(n.text)]  # "Атырау қаласының соты": a court
     names.sort(key=lambda n: abs(n.start - at))
     return names
 

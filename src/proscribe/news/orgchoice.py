@@ -224,3 +224,16 @@ def english_status_aside(sentence: str, step_start: int, step: str) -> bool:
     return (
         _BARE_PARTICIPLE.match(step) is not None and _ASIDE_OPENING.search(sentence[:step_start]) is not None
     )
+
+
+# A court or office acts; it is no group: "Атырау қаласының соты" (the Atyrau city court, Kazakh), "Supreme Court",
+# "Oberlandesgericht", "Tribunal Supremo".
+_BODY_NAME = re.compile(
+    r"(?:^|\s)(?:court|tribunal|соты|сотының|сот|суд|суда)$|(?:gericht|gerichtshof)$|^(?:tribunal|cour|corte)\b",
+    _I,
+)
+
+
+def body_name(name: str) -> bool:
+    """Whether a name read as a group names a court ("Атырау қаласының соты", "Supreme Court")."""
+    return _BODY_NAME.search(name.strip()) is not None

@@ -300,3 +300,16 @@ def test_a_court_is_no_group() -> None:
     assert found and all(e.organisation != "Атырау қаласының соты" for e in found)
     assert body_name("Атырау қаласының соты") and body_name("Supreme Court")
     assert not body_name("Courtney Foundation") and not body_name("Jund al-Khilafah")
+
+
+# https://themedialine.org/headlines/idf-designates-6-palestinian-ngos-as-terrorist-groups/
+NGOS = (
+    "The announcement on Sunday that the IDF Central Command outlawed the groups comes after Israel’s Defense "
+    "Minister Benny Gantz last month designated the NGOs as terrorist organizations."
+)
+
+
+def test_a_plural_acronym_is_a_kind_of_body_not_a_name() -> None:
+    """ "designated the NGOs as terrorist organizations": which NGOs the article says elsewhere; "NGOs" names none."""
+    assert not any(e.organisation == "NGOs" for e in events(NGOS, dt.date(2021, 11, 7)))
+    assert descriptive_name("NGOs") and not descriptive_name("NGO Monitor")

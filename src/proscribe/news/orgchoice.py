@@ -91,9 +91,14 @@ _GROUP_NOUNS_AFTER = re.compile(
 )
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+
+
 def descriptive_name(name: str, after: str = "") -> bool:
     """Whether a capitalised run read as a name only describes a group: "Iranian-backed", "Lebanon-based Shiite group",
     or an adjective before a lower-case group noun ("Sunni" in "the Sunni militant group's branches")."""
+    if _PLURAL_ACRONYM.fullmatch(name):
+        return True  # "designated the NGOs as terrorist organizations": a kind of body, no name
     words = name.split()
     described = 0
     while described < len(words) and _DESCRIPTIVE_WORD.fullmatch(words[described]):

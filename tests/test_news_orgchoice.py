@@ -20,7 +20,9 @@ from proscribe.news.orgchoice import (
     context_mentions,
     descriptive_name,
     english_status_aside,
+    gerund_subject,
     keep_linked,
+    law_acronym,
     passive_of_a_thing,
     removed_object,
 )
@@ -313,3 +315,25 @@ def test_a_plural_acronym_is_a_kind_of_body_not_a_name() -> None:
     """ "designated the NGOs as terrorist organizations": which NGOs the article says elsewhere; "NGOs" names none."""
     assert not any(e.organisation == "NGOs" for e in events(NGOS, dt.date(2021, 11, 7)))
     assert descriptive_name("NGOs") and not descriptive_name("NGO Monitor")
+
+
+# https://gazette.govt.nz/notice/id/2024-go5987
+NZ_TSA = (
+    "On 20 November 2024 pursuant to section 22 of the Terrorism Suppression Act 2002 (“TSA”), the organisations "
+    "listed below were designated as terrorist entities in New Zealand."
+)
+# https://www.upday.com/uk/cleverly-moves-to-ban-islamist-group-hizb-ut-tahrir-as-terror-organisation
+UPDAY = (
+    "Hizb ut-Tahrir has been described as an antisemitic organisation.\n\n"
+    "“Proscribing this terrorist group will ensure that anyone who belongs to and invites supports for them will face "
+    "consequences."
+)
+
+
+def test_a_laws_short_name_and_a_gerund_subject_name_no_step() -> None:
+    """ "the Terrorism Suppression Act 2002 (“TSA”)" is a law, not a group designated; '“Proscribing this terrorist
+    group will ensure ...' speaks of the measure."""
+    assert not any(e.organisation == "TSA" for e in events(NZ_TSA, dt.date(2024, 11, 20)))
+    assert law_acronym(NZ_TSA, NZ_TSA.index("TSA"))
+    assert events(UPDAY, dt.date(2024, 1, 15)) == []
+    assert gerund_subject("“Proscribing this terrorist group will ensure")

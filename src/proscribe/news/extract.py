@@ -202,6 +202,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return
         if orgchoice.descriptive_name(clean, sentence[start + len(name) : start + len(name) + 40]):
             return  # "the Sunni militant group's branches", "the Iranian-backed, Lebanon-based Shiite group"
+        if orgchoice.law_acronym(sentence, start):
+            return  # "the Terrorism Suppression Act 2002 (“TSA”)": a law's short name
         if len(clean.split()) > 6 or clean.lower() == clean:
             return
         if any(n.text == clean for n in names):
@@ -851,7 +853,9 @@ def _sentence_events(
             # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
             # террористической": a standing status, not a step taken.
             if action in lexicon.STATUS_ACTIONS and (
-                lexicon.STANDING_STATUS.search(sentence) or lexicon.GERUND_SUBJECT.match(sentence)
+                lexicon.STANDING_STATUS.search(sentence)
+                or lexicon.GERUND_SUBJECT.match(sentence)
+                or orgchoice.gerund_subject(sentence)  # '“Proscribing this terrorist group will ensure ...'
             ):
                 continue
             # "large-scale terror attacks organized in Turkey in 2016 were listed": things, not a group.

@@ -242,3 +242,26 @@ _BODY_NAME = re.compile(
 def body_name(name: str) -> bool:
     """Whether a name read as a group names a court ("Атырау қаласының соты", "Supreme Court")."""
     return _BODY_NAME.search(name.strip()) is not None
+
+
+# A law's short name: "the Terrorism Suppression Act 2002 (“TSA”)", "Unlawful Activities (Prevention) Act (UAPA)".
+_LAW_BEFORE = re.compile(
+    r"\b(?:Act|Code|Law|Order|Ordinance|Regulations?|Gesetz|Ley|Loi)(?:\s+(?:of\s+)?\d{4})?\s*\(\s*[\"“«„]?$"
+)
+
+
+def law_acronym(sentence: str, start: int) -> bool:
+    """Whether the name at ``start`` is a law's short name given after its title ("Act 2002 (“TSA”)")."""
+    return _LAW_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
+
+
+# '“Proscribing this terrorist group will ensure ...': a gerund subject, after an opening quote too, speaks of the
+# measure, not of a step taken.
+_GERUND_SUBJECT = re.compile(
+    r"[\s\"“„«‘']*(?:Proscribing|Banning|Designating|Outlawing|Listing|Delisting)\s+(?:this|that|them|it|these|those|such|the)\b"
+)
+
+
+def gerund_subject(sentence: str) -> bool:
+    """Whether the sentence's subject is a listing gerund ("Proscribing this terrorist group will ensure ...")."""
+    return _GERUND_SUBJECT.match(sentence) is not None

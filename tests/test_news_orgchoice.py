@@ -23,6 +23,7 @@ from proscribe.news.orgchoice import (
     gerund_subject,
     keep_linked,
     law_acronym,
+    parent_of_the_object,
     passive_of_a_thing,
     removed_object,
 )
@@ -337,3 +338,19 @@ def test_a_laws_short_name_and_a_gerund_subject_name_no_step() -> None:
     assert law_acronym(NZ_TSA, NZ_TSA.index("TSA"))
     assert events(UPDAY, dt.date(2024, 1, 15)) == []
     assert gerund_subject("“Proscribing this terrorist group will ensure")
+
+
+# https://news.rambler.ru/incidents/55666138-verhovnyy-sud-rossii-priznal-fbk-terroristicheskoy-organizatsiey/
+RAMBLER = (
+    "Верховный суд России признал американскую дочернюю структуру ФБК* террористической организацией в рамках иска, "
+    "поданного Генеральной прокуратурой."
+)
+
+
+def test_the_parent_of_the_part_listed_is_not_the_object() -> None:
+    """ "признал американскую дочернюю структуру ФБК* террористической": the American subsidiary was recognised,
+    not FBK itself."""
+    assert not any(e.organisation == "ФБК" for e in events(RAMBLER, dt.date(2025, 11, 27)))
+    assert parent_of_the_object(RAMBLER, RAMBLER.index("ФБК"))
+    branch = "the designation of a branch of Hamas"
+    assert parent_of_the_object(branch, branch.index("Hamas"))

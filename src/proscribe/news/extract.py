@@ -202,6 +202,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return
         if orgchoice.descriptive_name(clean, sentence[start + len(name) : start + len(name) + 40]):
             return  # "the Sunni militant group's branches", "the Iranian-backed, Lebanon-based Shiite group"
+        if orgchoice.parent_of_the_object(sentence, start):
+            return  # "американскую дочернюю структуру ФБК": the subsidiary, not FBK
         if orgchoice.law_acronym(sentence, start):
             return  # "the Terrorism Suppression Act 2002 (“TSA”)": a law's short name
         if len(clean.split()) > 6 or clean.lower() == clean:

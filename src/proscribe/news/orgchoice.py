@@ -265,3 +265,17 @@ _GERUND_SUBJECT = re.compile(
 def gerund_subject(sentence: str) -> bool:
     """Whether the sentence's subject is a listing gerund ("Proscribing this terrorist group will ensure ...")."""
     return _GERUND_SUBJECT.match(sentence) is not None
+
+
+# A part of a group named by its parent: "the American subsidiary of FBK" ("американскую дочернюю структуру ФБК"), "a
+# branch of X": the part is what the step is about, not the parent.
+_PART_OF_BEFORE = re.compile(
+    r"(?:\b(?:subsidiary|subsidiaries|branch|branches|wing|affiliate|offshoot|chapter|front)\s+of\s+(?:the\s+)?"
+    r"|дочерн\w+\s+(?:структур|компани|организаци)\w*\s+|филиал\w*\s+|подразделени\w*\s+)[«\"„“]?$",
+    _I,
+)
+
+
+def parent_of_the_object(sentence: str, start: int) -> bool:
+    """Whether the name at ``start`` names the parent of the part a step is about ("дочернюю структуру ФБК")."""
+    return _PART_OF_BEFORE.search(sentence[max(0, start - 40) : start]) is not None

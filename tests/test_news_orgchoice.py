@@ -26,6 +26,7 @@ from proscribe.news.orgchoice import (
     parent_of_the_object,
     passive_of_a_thing,
     removed_object,
+    spelled_out,
 )
 
 INDEX = name_index()
@@ -354,3 +355,20 @@ def test_the_parent_of_the_part_listed_is_not_the_object() -> None:
     assert parent_of_the_object(RAMBLER, RAMBLER.index("ФБК"))
     branch = "the designation of a branch of Hamas"
     assert parent_of_the_object(branch, branch.index("Hamas"))
+
+
+# https://twocircles.net/2009jan26/eu_takes_iranian_group_list_terror_outfits.html
+TWOCIRCLES = (
+    "Brussels : European Union (EU) foreign ministers Monday removed the People’s Mujahedin of Iran (PMOI) from their "
+    "list of terrorist organisations, despite public protests in Tehran."
+)
+
+
+def test_a_linked_acronym_is_reported_as_the_article_spells_it_out() -> None:
+    """ "the People’s Mujahedin of Iran (PMOI)": linked by its acronym, reported under the name the article gives
+    (its "Organisation" left out, as translations do)."""
+    found = events(TWOCIRCLES, dt.date(2009, 1, 26))
+    assert [(e.jurisdiction, e.organisation, e.entity_id, e.action) for e in found] == [
+        ("EU", "People’s Mujahedin of Iran", "mujahedin-e-khalq", "delisted")
+    ]
+    assert spelled_out("SPD", "said Nancy Faeser (SPD) on Monday") is None

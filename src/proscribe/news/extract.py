@@ -670,6 +670,13 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
     events = _pending_claims(events, article.published)
+    # "the People’s Mujahedin of Iran (PMOI)" then "PMOI": a linked acronym is reported as the article spells it out.
+    events = [
+        replace(e, organisation=orgchoice.spelled_out(e.organisation, text) or e.organisation)
+        if e.entity_id and e.organisation
+        else e
+        for e in events
+    ]
     # "des Islamischen Staates" is reported as the article's own base form, "Islamischer Staat".
     translated_forms = {
         entity_id: foreign_names.base_forms([m.text for m in all_mentions if m.entity_id == entity_id], fold)

@@ -279,3 +279,27 @@ _PART_OF_BEFORE = re.compile(
 def parent_of_the_object(sentence: str, start: int) -> bool:
     """Whether the name at ``start`` names the parent of the part a step is about ("дочернюю структуру ФБК")."""
     return _PART_OF_BEFORE.search(sentence[max(0, start - 40) : start]) is not None
+
+
+_SMALL_NAME_WORDS = frozenset({"of", "the", "and", "for", "in", "de", "del", "la", "al", "el"})
+
+
+def spelled_out(acronym: str, text: str) -> str | None:
+    """The name an article spells an acronym out as, right before it in brackets: "the People’s Mujahedin of Iran
+    (PMOI)" for PMOI. The name's initials must run in the acronym's order and miss at most one of its letters (the
+    "Organisation" a translation leaves out), so "Nancy Faeser (SPD)" spells nothing."""
+    if not _ACRONYM.fullmatch(acronym):
+        return None
+    at = text.find(f"({acronym})")
+    if at <= 0:
+        return None
+    before = text[max(0, at - 120) : at].rstrip()
+    named = last_name_before(" " + before, len(before) + 1)
+    if named is None or named.end != len(before) + 1:
+        return None
+    initials = [w[0].upper() for w in named.text.split() if w.casefold() not in _SMALL_NAME_WORDS]
+    letters = iter(acronym)
+    in_order = all(any(letter == initial for letter in letters) for initial in initials)
+    if initials[:1] != [acronym[0]] or not in_order or len(initials) < max(2, len(acronym) - 1):
+        return None
+    return named.text

@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from proscribe.dates import PartialDate
 from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
 from proscribe.news.extra_dates import find_romance_dates
+from proscribe.news.gates import AnchorSets, gate_for, gate_safe
 
 Precision = Literal["day", "month", "season", "year"]
 # How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
 # publication ("yesterday", "last year"), the article's dateline, a legal rule ("takes effect
 # immediately", "upon publication in the Federal Register"), or only the publication date.
 Basis = Literal["explicit", "weekday", "relative", "dateline", "rule", "publication"]
-_RELATIVE_KINDS = frozenset({"rel_day", "ago", "this_year", "season_rel", "ru_season", "ru_part_rel"})
+_RELATIVE_KINDS = frozenset(
+    {"rel_day", "ago", "this_year", "month_rel_year", "season_rel", "ru_season", "ru_part_rel"}
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,26 @@ _FR_ES_MONTH = (
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?:morgen|abend|nachmittag|vormittag|nacht)?"
+# "the attack on Easter Sunday", "Good Friday": a holiday's name, not a weekday counted from the publication.
+_HOLIDAY_GUARD = "".join(
+    rf"(?<!{word}\s)"
+    for word in (
+        "Easter",
+        "Palm",
+        "Good",
+        "Black",
+        "Bloody",
+        "Holy",
+        "Ash",
+        "Super",
+        "Cyber",
+        "Maundy",
+        "Пасхальное",
+        "Вербное",
+        "Страстную",
+        "Кровавое",
+    )
+)
 _PART = r"(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of|Anfang|Mitte|Ende)"
 
 # Ordered: longer, more specific patterns first; a span claimed by one is not matched again.
@@ -106,19 +131,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_rel", re.compile(r"\b(?P<rel>earlier this|this|last|later this|dieses|diesen|im vergangenen|letzten)\s+(?P<season>spring|summer|autumn|fall|winter|Frühjahr|Sommer|Herbst|Winter)\b", re.I)),
     ("season_year", re.compile(rf"\b(?:in\s+(?:the\s+)?)?(?P<season>spring|summer|autumn|fall|winter|Frühjahr|Sommer|Herbst)\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("ru_season", re.compile(r"(?P<rel>этим|прошлым)\s+(?P<season>летом|весной|осенью|зимой)", re.I)),
+    # "in June this year", "June last year", "в июне прошлого года", "im März letzten Jahres": a month of a year
+    # counted from the publication.
+    ("month_rel_year", re.compile(
+        rf"\b{_EN_MONTH}\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year\b"
+        rf"|(?<!\w)(?:[вВ]\s+)?{_RU_MONTH.replace('(?P<month>', '(?P<ru_month>')}\s+(?P<ru_rel>этого|прошлого|текущего|следующего)\s+года"
+        rf"|\b{_DE_MONTH.replace('(?P<month>', '(?P<de_month>')}\s+(?P<de_rel>(?:dieses|letzten|vergangenen|nächsten)\s+Jahres|des\s+Vorjahres)\b",
+    )),
     ("en_my", re.compile(rf"\b{_EN_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
     ("de_my", re.compile(rf"\b{_DE_MONTH}\s+{_YEAR}\b")),
     ("fr_es_my", re.compile(rf"(?<!\w){_FR_ES_MONTH}\s+(?:de\s+|del\s+)?{_YEAR}\b", re.I)),
     ("fr_es_month", re.compile(rf"(?<!\w)(?P<rel>en|depuis|desde|début|fin|mi-|a\s+finales\s+de|a\s+principios\s+de)\s*{_FR_ES_MONTH}(?!\s+(?:de\s+)?\d)(?!\w)", re.I)),
     ("ru_my", re.compile(rf"(?<!\w)(?:в\s+)?{_RU_MONTH}\s+{_YEAR}(?:\s+года)?", re.I)),
-    ("last_month_name", re.compile(rf"\b(?P<rel>last|this|next|in|im|since|seit|early|late|Anfang|Ende)\s+{_EN_MONTH}\b(?!\s+\d)")),
-    ("de_month", re.compile(rf"\b(?P<rel>im|seit|Anfang|Ende|Mitte)\s+{_DE_MONTH}\b(?!\s+\d)")),
+    # The word before the month may open the sentence ("In June", "Im März"); the month keeps its capital ("may").
+    ("last_month_name", re.compile(rf"\b(?P<rel>(?i:last|this|next|in|im|since|seit|early|late)|Anfang|Ende)\s+{_EN_MONTH}\b(?!\s+\d)")),
+    ("de_month", re.compile(rf"\b(?P<rel>(?i:im|seit)|Anfang|Ende|Mitte)\s+{_DE_MONTH}\b(?!\s+\d)")),
     # "в январе", "на вторую половину января", "в конце января": the month.
     ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с|на)\s+(?:(?:первую|вторую)\s+половину|конец|начало|середину|конце|начале|середине)?\s*{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце|cette année|l'année dernière|l’année dernière|l'an dernier|l’an dernier|este año|el año pasado|el mes pasado|le mois dernier|ce mois-ci)\b", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi)))(?!\w)", re.I)),
-    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в|ce|le|el|este|prochain|próximo)?\s*{_WEEKDAY}(?!\w)", re.I)),
+    ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi))|с\s+сегодняшнего\s+дня|(?:on\s+)?(?:that\s+(?:same\s+)?|the\s+same\s+)day|an\s+diesem\s+Tag|am\s+(?:selben|gleichen)\s+Tag|в\s+(?:тот|этот)\s+же\s+день|(?:ese\s+)?mismo\s+día|le\s+même\s+jour|ce\s+jour-là)(?!\w)", re.I)),
+    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в|ce|le|el|este|prochain|próximo)?\s*{_HOLIDAY_GUARD}{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
 
@@ -135,7 +168,7 @@ _DATE_WORDS = (
     *_WEEKDAYS, "сред", "пятниц", "суббот",
     *_SEASONS, "year", "month", "jahr", "monat", "год", "месяц", "week", "day", "ago",
     "yesterday", "today", "tomorrow", "earlier", "gestern", "heute", "morgen", "vortag", "вчера", "сегодня", "завтра", "накануне",
-    "позавчера", "vorgestern", "в конце", "в начале", "в середине",
+    "позавчера", "vorgestern", "в конце", "в начале", "в середине", "tag", "день", "día", "jour",
     *_FR_ES_MONTHS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
     "jueves", "viernes", "sábado", "domingo", "hier", "aujourd", "ayer", "hoy", "veille", "víspera", "année", "año", "an dernier",
     "mois",
@@ -148,7 +181,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "ru_month": ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"),
     "weekday": (*_WEEKDAYS, "сред", "пятниц", "суббот"),
     "season": (*_SEASONS, "winter", "frühling"),
-    "period": ("year", "month", "jahr", "monat", "году", "месяц", "année", "año", "an dernier", "mois"),
+    "period": ("year", "month", "jahr", "monat", "году", "года", "месяц", "année", "año", "an dernier", "mois"),
 }  # fmt: skip
 # The word families a pattern cannot match without (checked as plain substrings before the regex runs).
 _NEEDS: dict[str, frozenset[str]] = {
@@ -161,9 +194,12 @@ _NEEDS: dict[str, frozenset[str]] = {
     "season_rel": frozenset({"season"}), "season_year": frozenset({"digit", "season"}), "ru_season": frozenset({"season"}),
     "en_my": frozenset({"digit", "en_month"}), "de_my": frozenset({"digit", "de_month"}), "ru_my": frozenset({"digit", "ru_month"}),
     "last_month_name": frozenset({"en_month"}), "de_month": frozenset({"de_month"}), "ru_month": frozenset({"ru_month"}),
-    "this_year": frozenset({"period"}), "ago": frozenset(),
+    "this_year": frozenset({"period"}), "month_rel_year": frozenset({"period"}), "ago": frozenset(),
     "weekday": frozenset({"weekday"}), "year": frozenset({"digit"}),
 }  # fmt: skip
+# A capitalised word right before a capitalised "Today" makes a title of it ("India Today looks at ...").
+_TITLE_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-ZА-ЯЁ][\w.]*\s+$")
+_WORD_SETS = AnchorSets({"romance": _ROMANCE_WORDS, "date": _DATE_WORDS, **_FAMILIES})
 _WILL = re.compile(
     r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
 )
@@ -175,6 +211,13 @@ _ANNOUNCED_PLAN = re.compile(
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|sagte|teilte|заявил\w*|сообщил\w*)\s+(?:on\s+|am\s+)?$", re.I
 )
+
+
+# "on that day", "an diesem Tag", "в тот же день": the day the text named last.
+_SAME_DAY = frozenset(
+    {"an diesem tag", "am selben tag", "am gleichen tag", "в тот же день", "в этот же день", "mismo día",
+     "ese mismo día", "le même jour", "ce jour-là"}
+)  # fmt: skip
 
 
 def _month_number(text: str) -> int:
@@ -217,8 +260,22 @@ def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _speaks_of_future(before: str) -> bool:
+    """Whether the text right before a date expression puts it in the future."""
+    # A past verb in the date's own clause ("after a ban ... came into force on Saturday") outweighs a "will"
+    # further back; a government that "announced plans to" act did so in the past.
+    past_clause = _PAST_NEAR.search(before[-45:]) is not None
+    return (bool(_FUTURE.search(before[-60:])) and not _ANNOUNCED_PLAN.search(before)) or (
+        bool(_WILL.search(before)) and not _SPEECH_BEFORE.search(before) and not past_clause
+    )
+
+
 def _resolve(
-    kind: str, match: re.Match[str], published: dt.date, future: bool, anchor: dt.date | None
+    kind: str,
+    match: re.Match[str],
+    published: dt.date,
+    future: Callable[[], bool],
+    anchor: dt.date | None,
 ) -> tuple[PartialDate, Precision] | None:
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
@@ -228,15 +285,21 @@ def _resolve(
     if kind in ("en_mdy", "en_dmy", "de_dmy", "ru_dmy", "fr_es_dmy"):
         month, day = _month_number(groups["month"]), int(groups["day"])
         if year is None:
-            year = _year_for_day(month, day, published, future)
+            year = _year_for_day(month, day, published, future())
         parsed = _day(year, month, day)
         return (parsed, "day") if parsed else None
+    if kind == "month_rel_year":
+        name = groups.get("month") or groups.get("ru_month") or groups.get("de_month") or ""
+        rel = (groups.get("rel") or groups.get("ru_rel") or groups.get("de_rel") or "").lower()
+        offset = -1 if rel.startswith(("last", "прошл", "letzt", "vergang", "des")) else 0
+        offset = 1 if rel.startswith(("next", "следующ", "nächst")) else offset
+        return PartialDate(published.year + offset, _month_number(name)), "month"
     if kind in ("en_my", "de_my", "ru_my", "fr_es_my"):
         assert year is not None
         return PartialDate(year, _month_number(groups["month"])), "month"
     if kind == "part_month":
         month = _month_number(groups["month"])
-        return PartialDate(year or _year_for_month(month, published, future), month), "month"
+        return PartialDate(year or _year_for_month(month, published, future()), month), "month"
     if kind in ("part_year", "ru_part_year"):
         assert year is not None
         return PartialDate(year), "season"
@@ -260,7 +323,7 @@ def _resolve(
         elif rel == "next":
             month_year = published.year if month > published.month else published.year + 1
         else:
-            month_year = _year_for_month(month, published, future)
+            month_year = _year_for_month(month, published, future())
         return PartialDate(month_year, month), "month"
     if kind == "this_year":
         rel = groups["rel"].lower()
@@ -299,12 +362,15 @@ def _resolve(
             return PartialDate(y, m), "month"
         return PartialDate(published.year - number), "year"
     if kind == "rel_day":
-        rel = groups["rel"].lower()
+        rel = " ".join(groups["rel"].lower().split())
+        if rel in _SAME_DAY or (rel.endswith(" day") and rel.startswith(("on ", "that ", "the "))):
+            # "Samidoun Deutschland wurde an diesem Tag verboten": the day last named before, if there is one.
+            return (PartialDate.parse(anchor), "day") if anchor else None
         base = anchor or published
         offsets = {
             "yesterday": (-1, published), "gestern": (-1, published), "вчера": (-1, published),
             "vorgestern": (-2, published), "позавчера": (-2, published),
-            "today": (0, published), "heute": (0, published), "сегодня": (0, published),
+            "today": (0, published), "heute": (0, published), "сегодня": (0, published), "с сегодняшнего дня": (0, published),
             "tomorrow": (1, published), "morgen": (1, published), "завтра": (1, published),
             "hier": (-1, published), "ayer": (-1, published), "aujourd'hui": (0, published), "aujourd’hui": (0, published),
             "hoy": (0, published), "la veille": (-1, base), "la víspera": (-1, base),
@@ -317,7 +383,7 @@ def _resolve(
     if kind == "weekday":
         weekday = _WEEKDAYS[groups["weekday"].lower()]
         prep = (groups.get("prep") or "").lower()
-        forward = prep in ("next", "ab") or (future and prep != "last")
+        forward = prep in ("next", "ab") or (future() and prep != "last")
         if forward:
             delta = (weekday - published.weekday()) % 7 or 7
             return PartialDate.parse(published + dt.timedelta(days=delta)), "day"
@@ -339,18 +405,23 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     lowered = sentence.lower()
     has_digit = _DIGIT.search(sentence) is not None
     # news-jur: Spanish and French dates ("este viernes", "le 8 novembre, 2013"), read after the others.
-    romance = has_digit or any(word in lowered for word in _ROMANCE_WORDS)
-    if not has_digit and not romance and not any(word in lowered for word in _DATE_WORDS):
+    # One scan for every word list below (the same answers as a substring test per word).
+    words_found = _WORD_SETS.present(lowered)
+    romance = has_digit or "romance" in words_found
+    if not has_digit and not romance and "date" not in words_found:
         return []  # no number and no month, weekday, season or relative word: no date (the common case)
     # Which families of words the sentence has decides which patterns can match at all.
-    present = {family for family, words in _FAMILIES.items() if any(word in lowered for word in words)}
+    present = {family for family in _FAMILIES if family in words_found}
     if has_digit:
         present.add("digit")
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
+    gated = gate_safe(lowered, len(sentence))
     for kind, pattern in _PATTERNS:
         if not _NEEDS.get(kind, frozenset()) <= present:
             continue
+        if gated and not gate_for(pattern).may_match(lowered):
+            continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)
         for match in pattern.finditer(sentence):
             start, end = match.span()
             text = match.group(0)
@@ -358,16 +429,14 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             start += len(text) - len(stripped)
             if start >= end or any(start < e and s < end for s, e in taken):
                 continue
+            if kind == "rel_day" and _TITLE_WORD_BEFORE.search(sentence, 0, start) and stripped[:1].isupper():
+                continue  # "India Today", "USA Today": a title, not a day
             # Tense is read near the expression: "passed a bill Tuesday, a move that will..." is past; "will
             # revoke its designation of [a long name] as a foreign terrorist organization on Tuesday" is not,
             # unless a speech verb stands right before ("an official said on Friday").
-            before = sentence[max(0, start - 160) : start]
-            # A past verb in the date's own clause ("after a ban ... came into force on Saturday") outweighs a "will"
-            # further back; a government that "announced plans to" act did so in the past.
-            past_clause = _PAST_NEAR.search(before[-45:]) is not None
-            future = (bool(_FUTURE.search(before[-60:])) and not _ANNOUNCED_PLAN.search(before)) or (
-                bool(_WILL.search(before)) and not _SPEECH_BEFORE.search(before) and not past_clause
-            )
+            # Read only when the expression needs it (a month or day without a year, a weekday): most dates
+            # in a long list ("DOB 1970", "2019-05-03") do not, and reading it takes five searches.
+            future = functools.partial(_speaks_of_future, sentence[max(0, start - 160) : start])
             try:
                 resolved = _resolve(kind, match, published, future, anchor)
             except (ValueError, KeyError):

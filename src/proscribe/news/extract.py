@@ -22,7 +22,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import foreign_names, jurisdictions, lexicon, orgchoice, romance_names, russian
+from proscribe.news import (
+    enumerations,
+    foreign_names,
+    gates,
+    jurisdictions,
+    lexicon,
+    orgchoice,
+    romance_names,
+    russian,
+)
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, fold, words
@@ -303,6 +312,13 @@ def _hedged(sentence: str, start: int, end: int, proposal: bool = False) -> bool
     return bool(lexicon.NON_EVENT.search(window) or lexicon.NEGATION_AFTER.search(after))
 
 
+# A statement that reports a step in its object clause ("said it removed", "сообщил, что ... исключил").
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|announced|stated|confirmed|reported|told\s+\w+)\s+(?:that\s+|on\s+\w+\s+)?(?:it|they|he|she)\b"
+    r"|\b(?:заявил\w*|сообщил\w*|объявил\w*)\s*,\s+что\b|\b(?:teilte|sagte|erklärte)\b[^.]{0,40},\s+(?:dass|sie|er)\b"
+    r"|\b(?:dijo|anunció|informó|afirmó|a\s+annoncé|a\s+indiqué)\s+que\b",
+    re.I,
+)
 _APPOSITIVE = re.compile(r",\s+(?:(?:the|a|an)\s+\w+\s+)?(?:that|which|who|whose)\b[^,]*(?:,|$)", re.I)
 
 
@@ -324,7 +340,7 @@ def _split_dates(
         after = sentence[mention.end : mention.end + 30]
         # "said on Friday", "announced Monday", "teilte am Donnerstag mit": the verb is right before,
         # or right after ("am Donnerstag mit"); "banned it in 2010, the court said" dates the ban.
-        stripped = after.lstrip(" ,")
+        stripped = after.lstrip(" ,)")  # "has today (15 January) laid a draft order"
         # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
         # (A proposal's "laid" is both: what it says is when it was announced.)
         verb_is_act = status and mention.end + len(after) - len(stripped) == at
@@ -332,7 +348,10 @@ def _split_dates(
             not verb_is_act and lexicon.SPEECH.match(stripped)
         )
         near_effect = lexicon.EFFECT.search(before[-25:])
-        if near_speech and not near_effect:
+        # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
+        # that reports the act, so it dates the statement.
+        reported = mention.end <= at and _REPORTING_VERB.search(sentence, mention.end, at) is not None
+        if (near_speech or reported) and not near_effect:
             announced.append(mention)
         else:
             effective.append(mention)
@@ -342,9 +361,11 @@ def _split_dates(
 
 def _within(items: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
     """Mentions inside [start, end), with offsets made relative to ``start``."""
-    first = bisect.bisect_left(starts, start)
     found: list[EntityMention] = []
-    for mention in items[first:]:
+    # An index walk, not ``items[first:]``: copying the rest of the list for every sentence made the whole
+    # article quadratic in its number of mentions.
+    for position in range(bisect.bisect_left(starts, start), len(items)):
+        mention = items[position]
         if mention.start >= end:
             break
         if mention.end <= end:
@@ -392,13 +413,26 @@ def _in_force_date(
     return None
 
 
+# An entry put on a list by an executive body ("ФСБ включила ... в список террористических организаций", "was
+# added to the list"): a court's ruling told next is the earlier step it follows, not its date.
+_LIST_ENTRY = re.compile(
+    r"(?:включ|внес)\w*\s+[^.]{0,120}?\bв\s+(?:\w+\s+){0,3}?(?:список|перечень|реестр)"
+    r"|\b(?:added|included|placed)\b[^.]{0,80}?\b(?:to|in|on)\s+(?:the|its)\s+(?:\w+\s+){0,4}?(?:list|register)\b",
+    re.I,
+)
+_COURT = re.compile(r"\bсуд\w*|\bcourts?\b|\bGericht\w*|\btribunal\w*", re.I)
+
+
 def _decision_date(
-    following: list[str], reference: dt.date, published: dt.date, dated_story: bool
+    following: list[str], reference: dt.date, published: dt.date, dated_story: bool, list_entry: bool = False
 ) -> DateMention | None:
     """The day given for a ruling or ban in the sentences after the one that reports it; in a story with
-    a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day."""
+    a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day. For an entry
+    on a list (``list_entry``), a court's ruling told next is the step before it and gives no day."""
     for sentence in following:
         if not lexicon.DECISION_REF.search(sentence):
+            continue
+        if list_entry and _COURT.search(sentence):
             continue
         for mention in find_dates(sentence, reference):
             if mention.precision == "day" and mention.date.earliest <= published:
@@ -464,7 +498,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             continue
         body_index += 1
         lowered = sentence.lower()
-        if not lexicon.has_anchor(lowered, lexicon.ALL_ANCHORS):
+        if not _ACTION_ANCHOR_SETS.present(lowered):
             # No listing word at all: only what later sentences need from this one is kept.
             if mentions and salience:
                 main = max(mentions, key=lambda m: salience[m.entity_id])
@@ -497,12 +531,20 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         last = bisect.bisect_left(juris_starts, end)
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
-        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
+        # A sentence ending in a colon announces list lines, which may be many ("1." / "United Thawheed Jamma'ath").
+        # ("The newly listed groups include four ...: A, B, C and D." "The other are:" "• three ...: E, F, and G")
+        lines_follow = enumerations.ends_with_colon(sentence) or (
+            number + 1 < len(spans) and enumerations.continues_list(text[slice(*spans[number + 1])])
+        )
+        ahead = enumerations.MAX_LIST_LINES if lines_follow else _NAMES_AHEAD_SENTENCES
+        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
             extremist_lists,
         )  # fmt: skip
+        # Names read from the lines and sentences after this one carry no registry link yet.
+        sentence_events = [_linked_whole(event, index) for event in sentence_events]
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
@@ -510,7 +552,10 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         continuation = bool(lexicon.CONTINUATION.search(sentence))
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
-                dated = _decision_date(following[:3], reference, article.published, dateline is not None)
+                dated = _decision_date(
+                    following[:3], reference, article.published, dateline is not None,
+                    _LIST_ENTRY.search(sentence) is not None,
+                )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
@@ -522,10 +567,13 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and event.action in _IN_FORCE_ACTIONS
                 and (event.effective_date is None or event.effective_date < str(in_force[1].date))
                 and event.jurisdiction == (context_jurisdiction or event.jurisdiction)
-                and (event.effective_date is None or event.date_basis == "explicit")
+                # The day of the decision ("on Tuesday extended the ban") gives way to the day it has effect from.
+                and (event.effective_date is None or event.date_basis in ("explicit", "weekday"))
                 # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
                 # (the in-force sentence is about another ruling).
                 and (event.effective_date is None or not russian.is_russian(sentence))
+                # A list entry does not come into force with the court ruling it follows.
+                and not (_LIST_ENTRY.search(sentence) and _COURT.search(text[slice(*spans[in_force[0]])]))
             ):
                 sentence_events[position] = event = replace(
                     event,
@@ -688,6 +736,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         else e
         for e in events
     ]
+    events = _earlier_procedure(events)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
         events = [
@@ -697,6 +746,24 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     return _merge(events)
+
+
+def _earlier_procedure(events: list[NewsEvent]) -> list[NewsEvent]:
+    """A claim filed against a group whose ruling the article reports as its news is the step before the news
+    (background), however recent: "Это решение ... стало результатом иска Генпрокуратуры, поданного 31 марта"."""
+    ruled = {
+        (e.jurisdiction, e.entity_id or (e.organisation or "").casefold())
+        for e in events
+        if e.primary and e.action in lexicon.STATUS_ACTIONS
+    }
+    return [
+        replace(e, primary=False, announced_date=None)  # background: when it was made known is not the news
+        if e.action == "petition_filed"
+        and e.primary
+        and (e.jurisdiction, e.entity_id or (e.organisation or "").casefold()) in ruled
+        else e
+        for e in events
+    ]
 
 
 def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEvent]:
@@ -796,6 +863,10 @@ _NOT_NAME_WORD = re.compile(
 )
 
 
+# The listing-action anchors of a sentence, found in one scan (see news.gates.AnchorSets).
+_ACTION_ANCHOR_SETS = gates.AnchorSets(lexicon.ACTION_ANCHORS)
+
+
 def _sentence_events(
     article: Article,
     sentence: str,
@@ -816,12 +887,20 @@ def _sentence_events(
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
     lowered = sentence.lower()
+    anchored = _ACTION_ANCHOR_SETS.present(lowered)
+    gated = gates.gate_safe(lowered, len(sentence))
     for action, pattern in lexicon.ACTION_PATTERNS:
-        if not lexicon.has_anchor(lowered, lexicon.ACTION_ANCHORS[action]):
+        if action not in anchored:
+            continue
+        if gated and not gates.gate_for(pattern).may_match(lowered):
+            continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)
+        # Only the alternatives whose literals occur: the same matches, found faster (see news.gates).
+        runnable = gates.alternation_for(pattern).for_sentence(lowered, gated)
+        if runnable is None:
             continue
         # Every occurrence not already taken by another action: in "removed its designation of X, but
         # designated Y" the second "designat" is the designation; "proscribed X ... and banned Y" are two.
-        for number, match in enumerate(list(pattern.finditer(sentence))[:_MAX_MATCHES_PER_ACTION]):
+        for number, match in enumerate(list(runnable.finditer(sentence))[:_MAX_MATCHES_PER_ACTION]):
             if any(match.start() < e and s < match.end() for s, e in claimed):
                 continue
             # A further verb of the same kind must be one: not a title ("Specially Designated Global
@@ -931,7 +1010,9 @@ def _sentence_events(
                 orgs = unknown[:MAX_UNLINKED]
             # After "listed as"/"designated as" comes the category ("as an alias of ..."), not the listed group.
             listed = (
-                [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
+                []
+                if _ENDS_WITH_AS.search(match.group(0))
+                else _listed_orgs(sentence, match.end(), mentions, match.start())
             )
             # news-jur: the objects of a Spanish or French verb ("a inscrit les groupes A et B sur la liste").
             # Taken when it reads more names than the capitalised-name reader (orgnames), which stops at a name
@@ -948,8 +1029,10 @@ def _sentence_events(
                 listed = _dedupe(
                     [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
                 )
-            if not listed and following and sentence.rstrip().endswith(":"):
+            if not listed and following and enumerations.ends_with_colon(sentence):
                 listed = _bulleted_names(following)
+            elif listed and following and enumerations.continues_list(following[0]):
+                listed = _dedupe([*listed, *_bulleted_names(following[1:])])
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
             listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
@@ -965,13 +1048,22 @@ def _sentence_events(
             counted = lexicon.FORWARD_COUNT.match(
                 sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
             )
-            if counted is not None and following and action in ("designated", "proposed_designation"):
-                orgs = _names_ahead(following, _count(counted.group(0)))
+            if (
+                counted is not None
+                and action in ("designated", "proposed_designation")
+                and len(listed) < _count(counted.group(0))
+            ):
+                # The names the count announces, unless the sentence lists them itself ("four groups: A, B, C and D").
+                orgs = _dedupe(
+                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed))]
+                )
             if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
             if not orgs and (counted is not None or lexicon.FORWARD_COUNT.search(sentence)):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
+            if not listed and enumerations.refers_to_list(sentence, match.start()):
+                continue  # "the organisations listed below were designated": the list is elsewhere, not "TSA" beside it
             if not orgs and _PRONOUN_OBJECT.match(sentence, match.end()):
                 # "A ban against Palestine Action has come into force, designating it as a terror group": the pronoun
                 # is the group named before it in the sentence (not a country, not a sentence's first word).
@@ -1021,6 +1113,14 @@ def _sentence_events(
                 )
             effective, announced = _split_dates(sentence, dates, at, action in lexicon.STATUS_ACTIONS)
             if (
+                action == "petition_filed"
+                and effective is not None
+                and effective.date.earliest > article.published
+            ):
+                # "Die am 17. April erwartete Entscheidung folgt einem Antrag": a claim reported has been filed; a
+                # later day in its sentence is the hearing's or the ruling's.
+                effective = None
+            if (
                 action.startswith("proposed_")
                 and effective is not None
                 and effective.basis == "relative"
@@ -1066,15 +1166,32 @@ def _sentence_events(
             reference = effective or announced
             if reference is not None:
                 # "Earlier this year" is history even in a December article; news is dated to the day or month.
-                primary = reference.precision in ("day", "month") and reference.date.latest >= (
-                    article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+                # A step told in the past perfect weeks before ("Am 2. November hatte Faeser ... verboten", "im März
+                # hatte die Generalstaatsanwaltschaft ... gestellt") is what the news follows; yesterday's ("hatte das
+                # Verbot am Mittwoch ... begründet") is still the news.
+                primary = (
+                    reference.precision in ("day", "month")
+                    and reference.date.latest >= (article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS))
+                    and not (
+                        _PAST_PERFECT.search(sentence)
+                        and reference.date.latest < article.published - dt.timedelta(days=_DAYS_BEFORE_NEWS)
+                    )
                 )
             else:
                 # Undated: the article's news when it opens the story, or when it is told in the present perfect
                 # ("two dissident groups ... have been designated, he added").
-                primary = (body_index <= 3 or _JUST_DONE.search(sentence) is not None) and not re.search(
-                    r"\bhad\b|\bhatte\b|\bранее\b|\bpreviously\b", sentence, re.I
-                )
+                # So is an undated proposal ("The four other groups ... that also face being banned") and what the
+                # article calls new ("The newly listed groups include ...").
+                primary = (
+                    body_index <= 3
+                    or _JUST_DONE.search(sentence) is not None
+                    or action.startswith("proposed_")
+                    or _NEWLY.search(sentence) is not None
+                ) and not _EARLIER.search(sentence)
+            if primary and _FOLLOWS_STEP.search(sentence, max(0, at - 60), at):
+                # "The announcement comes a day after the United States designated Tren de Aragua": the step the
+                # news follows is its context.
+                primary = False
             if announced is not None:
                 announced_date: str | None = str(announced.date)
             elif primary:
@@ -1126,7 +1243,11 @@ _JUST_DONE = re.compile(
     re.I,
 )
 _PRONOUN_OBJECT = re.compile(r"\s+(?:it|them)\b")
-_TITLE_YEAR = re.compile(r"\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Gesetz|Verordnung)\s*$")
+# "the Terrorism Act 2000", "Unlawful Activities (Prevention) Act, 1967", "Emergency Regulations No.01 2019",
+# "Regulations No. 1 of 2019": the year of a law's or a numbered instrument's title.
+_TITLE_YEAR = re.compile(
+    r"(?:\b(?:Act|Order|Regulations?|Code|Resolution|Ordinance|Decree|Gesetz|Verordnung)|\bNo\.?\s*\d+)\s*,?\s*$"
+)
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
 _ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
@@ -1158,15 +1279,48 @@ def _dedupe(orgs: list[_Org]) -> list[_Org]:
 
 
 def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
-    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)")."""
+    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)", "the Hamas
+    movement"); a name that adds other words to the registry name ("Maute ISIS", "Grupo ISIS", "Islamic State in
+    Iraq and Syria in South-East Asia") is another group."""
     for mention in mentions:
         if name.start <= mention.start < name.end or mention.start <= name.start < mention.end:
-            return _Org(mention.text, mention.entity_id, mention.start)
+            extra = {w.stem for w in words(name.text)} - {w.stem for w in words(mention.text)}
+            # (A phrase read as a name, "ampliación de su designación de las organizaciones Hezbollah", is the entity.)
+            # [news-ru] Russian names keep their reading ("движение «Талибан»" is the Taliban).
+            if extra <= _GROUP_WORD_STEMS or not name.text[:1].isupper() or russian.is_russian(name.text):
+                return _Org(mention.text, mention.entity_id, mention.start)
     return _Org(name.text, None, name.start)
 
 
-def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
+_LEADING_ARTICLE = frozenset(
+    {"", "the", "la", "el", "le", "les", "los", "las", "die", "der", "das", "l'", "l’"}
+)
+
+
+def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
+    """An unlinked event whose organisation is, whole, a registry name ("La Segunda Marquetalia", "AL-Qaeda" read
+    from a list line) is linked to that entity; a registry name inside a longer one ("Islamic State West Africa
+    Province") is another group and stays unlinked."""
+    name = event.organisation
+    if event.entity_id or not name:
+        return event
+    found = index.find(name)
+    if len(found) != 1:
+        return event
+    mention = found[0]
+    if name[: mention.start].strip().lower() not in _LEADING_ARTICLE or name[mention.end :].strip(" .’'s"):
+        return event
+    return replace(event, entity_id=mention.entity_id)
+
+
+def _listed_orgs(
+    sentence: str, after: int, mentions: list[EntityMention], before: int | None = None
+) -> list[_Org]:
     names = enumerated_names(sentence, after)
+    # "designated the following groups as terrorists organizations: (1) A; (2) B; ...", "include four ... groups: A, B".
+    announced = enumerations.list_after(sentence, after)
+    if len(announced) > len(names):
+        names = announced
     if not names:
         dashes = [m.end() for m in _DASHED_ASIDE.finditer(sentence, 0, after)]
         if len(dashes) >= 2:
@@ -1178,6 +1332,16 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
             sentence[max(0, cue.start() - 40) : cue.start()]
         ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
+    if names:
+        # "a Hamás y Hezbollah como organizaciones terroristas internacionales, y a ISIS y Al Qaeda como ...".
+        names = [*names, *enumerations.continued_objects(sentence, names[-1].end)]
+    if not names and before is not None:
+        # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
+        names = enumerations.list_before(sentence, before)
+    if before is not None:
+        # "two financial organizations-Iraq’s A and Syria’s B ... and two terror groups ... - the C and D - were added".
+        counted = enumerations.counted_lists_before(sentence, before)
+        names = [*counted, *(n for n in names if all(c.text != n.text for c in counted))]
     # "a retiré la Syrie de la liste des États ...": a country is no group; "the Iranian-backed, Lebanon-based
     # Shiite group" describes one.
     names = [
@@ -1191,43 +1355,40 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
     return _dedupe([_as_org(n, mentions) for n in names])
 
 
-_BULLET = re.compile(r"[-–•*]\s+")
-
-
 def _bulleted_names(following: list[str]) -> list[_Org]:
-    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D": the names of the
-    bulleted lines that follow a sentence ending in a colon."""
-    found: list[_Org] = []
-    for line in following:
-        bullet = _BULLET.match(line)
-        if bullet is None:
-            break
-        found.extend(_Org(n.text, None, 0) for n in enumerated_names(line, bullet.end()))
-    return _dedupe(found)
+    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D", or "1." / "United
+    Thawheed (Thowheedh) Jamma'ath (UTJ)": the names of the list lines after a sentence ending in a colon."""
+    return _dedupe([_Org(n.text, None, 0) for n in enumerations.list_lines(following)])
 
 
 def _count(sentence: str) -> int:
     match = lexicon.FORWARD_COUNT.search(sentence)
     if match is None:
         return 0
-    word = match.group("count").lower()
-    return int(word) if word.isdigit() else lexicon.COUNT_WORDS.get(word, 0)
+    return enumerations.count_of(match.group(0))
 
 
 def _names_ahead(following: list[str], count: int) -> list[_Org]:
     """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
-    and B", "six Mexico-based entities: A, B ..."), until as many as the sentence counted are found."""
+    and B", "six Mexico-based entities: A, B ...", "The groups are - A, B", "are, the three Al Qaida affiliates
+    C, D and E", "The other are:" and bulleted lines), until as many as the sentence counted are found."""
     found: list[_Org] = []
-    for sentence in following:
+    for number, sentence in enumerate(following[:_NAMES_AHEAD_SENTENCES]):
         for cue in lexicon.NAMES_CUE.finditer(sentence):
             if lexicon.PEOPLE_BEFORE_CUE.search(sentence[max(0, cue.start() - 40) : cue.start()]):
                 continue
-            names = enumerated_names(sentence, cue.end(), lead_in=False)
+            names = enumerations.names_after_cue(sentence, cue.end())
             if names:
                 found.extend(_Org(n.text, None, 0) for n in names)
                 break
         else:
-            found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
+            counted = enumerations.counted_names(sentence)
+            if counted:
+                found.extend(_Org(n.text, None, 0) for n in counted)
+            elif enumerations.ends_with_colon(sentence):
+                found.extend(_Org(n.text, None, 0) for n in enumerations.list_lines(following[number + 1 :]))
+            else:
+                found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
         if found and len(found) >= count:
             break
     return _dedupe(found)
@@ -1243,7 +1404,7 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
     for event in events:
         key = _event_key(event)
         kept = merged.get(key)
-        if kept is not None and (_background_of(event, kept) or _background_of(kept, event)):
+        if kept is not None and (_two_steps(event, kept) or _two_steps(kept, event)):
             # [news-ru] The ruling told as background keeps its own date beside the undated news it led to.
             key = (*key[:2], key[2] + "\0background")
             kept = merged.get(key)
@@ -1283,6 +1444,52 @@ def _background_of(event: NewsEvent, kept: NewsEvent) -> bool:
         and event.date_basis == "explicit"
         and russian.is_russian(event.evidence_quote)
         and russian.is_russian(kept.evidence_quote)
+    )
+
+
+# "Paraguay solo había clasificado como terroristas a las milicias armadas de Hamas", "had previously listed": a
+# step told in the past perfect (or as earlier) happened before the article's news.
+# Not an attribute ("the previously established ban") nor a relative clause about the group's past ("the movement,
+# which had been included in the list").
+_EARLIER = re.compile(
+    r"(?<!\bthe\s)\b(?:previously|earlier)\b"
+    r"|(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)(?<!\bque\s)(?<!\bqui\s)(?<!\bdie\s)(?<!\bder\s)(?<!\bdas\s)"
+    r"\b(?:had|hatte|hatten|había|habían|avait|avaient)\b|\b(?:ранее|прежде|до\s+этого)\b",
+    re.I,
+)
+
+
+_NEWLY = re.compile(
+    r"\bnewly\s+(?:listed|designated|banned|proscribed|added)\b|\bnew\s+(?:listings?|designations?)\b", re.I
+)
+# The verb of a step that the news comes after: "comes a day after the United States designated", "weeks after",
+# "nachdem", "после того как" (not any "after": "After the attack Britain banned X" is the news).
+_FOLLOWS_STEP = re.compile(
+    r"(?:\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}?after|\b(?:days?|weeks?|months?)\s+after|\bnachdem|после\s+того\s+как"
+    r"|después\s+de\s+que|après\s+que)\b[^,;.]{0,50}$",
+    re.I,
+)
+# A day-after report tells its news in the past perfect too; a week before, it is context.
+_DAYS_BEFORE_NEWS = 7
+# "hatte ... verboten", "had designated", "había clasificado": a step before the one the article reports.
+_PAST_PERFECT = re.compile(
+    r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)(?<!\bque\s)(?<!\bqui\s)(?<!\bdie\s)(?<!\bder\s)(?<!\bdas\s)"
+    r"\b(?:had|hatte|hatten|había|habían|avait|avaient)\b",
+    re.I,
+)
+
+
+def _two_steps(event: NewsEvent, kept: NewsEvent) -> bool:
+    """Whether ``event`` is a step of its own beside ``kept`` (same group, state and action): a dated Russian
+    background ruling beside undated news (:func:`_background_of`), or an undated earlier step (told in the past
+    perfect) beside the dated news."""
+    return _background_of(event, kept) or (
+        kept.primary
+        and kept.effective_date is not None
+        and not event.primary
+        and event.effective_date is None
+        and event.evidence_quote != kept.evidence_quote
+        and _EARLIER.search(event.evidence_quote) is not None
     )
 
 
@@ -1338,7 +1545,7 @@ def _merge_name_variants(events: list[NewsEvent]) -> list[NewsEvent]:
                 )
         if twin is not None and not _same_group(stems, kept_stems[twin]):
             twin = None
-        if twin is not None and (_background_of(event, kept[twin]) or _background_of(kept[twin], event)):
+        if twin is not None and (_two_steps(event, kept[twin]) or _two_steps(kept[twin], event)):
             twin = None  # [news-ru] a dated background step beside the undated news
         if twin is None:
             kept.append(event)

@@ -124,6 +124,17 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
         r"|\bdésign(?:é|ée|és|ées|e|ent)\b(?=[^.;]{0,100}?\bcomme\s+(?:une\s+)?(?:organisation|entité|groupe)s?\s+terroristes?)|\bdéclar(?:é|ée|és|ées)\b(?=[^.;]{0,60}?\b(?:organisation|entité|groupe)s?\s+terroristes?)",
         _I)),
+    # news-enum: a decree's purpose is its act once the decree is signed ("firmó un decreto para declarar oficialmente a
+    # Hamás y Hezbollah como organizaciones terroristas"), and an announced addition is the listing ("a annoncé l'ajout
+    # des groupes suivants à la liste des entités terroristes : ...").
+    ("designated", re.compile(
+        r"\b(?:firm|emiti|promulg|aprob|dict|public|expidi)(?:ó|aron)\s+(?:un|el|una|la)\s+(?:decreto|resoluci[óo]n)\b[^.;]{0,40}?"
+        r"\bpara\s+(?:declarar|designar|incluir)\b"
+        r"(?=[^.;]{0,120}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+[«\"“]?terroris)"
+        r"|\b(?:a|ont)\s+(?:signé|publié|pris|adopté)\s+un\s+décret\s+pour\s+(?:désigner|inscrire)\b"
+        r"|\b(?:annonc\w*|approuv\w*|confirm\w*|officialis\w*)\s+l['’]ajout\b"
+        r"(?=\s+d(?:es|e|u)\b[^.;]{0,120}?\bà\s+la\s+liste\s+des\s+(?:entités|organisations|groupes)\s+terroristes)",
+        _I)),
 ]  # fmt: skip
 
 # Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.
@@ -352,11 +363,13 @@ COUNT_WORDS = {
 # "The order will take effect on Thursday", "The designations took effect on February 20, 2025": the day a
 # listing step reported elsewhere in the article comes into force.
 IN_FORCE = re.compile(
-    r"\b(?:take[sn]?|took)\s+effect\b|\bgo(?:es)?\s+into\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу",
+    r"\b(?:take[sn]?|took)\s+effect\b|\bgo(?:es)?\s+into\s+effect\b|\bfrom\s+midnight\b|\bcomes?\s+into\s+(?:force|effect)\b|\bcame\s+into\s+(?:force|effect)\b|\bin\s+Kraft\b|вступ\w+\s+в\s+силу"
+    r"|\bhave\s+effect\b[^.]{0,60}\bfrom\b|\bwith\s+effect\s+from\b|\beffective\s+from\b",
     _I,
 )
 IN_FORCE_SUBJECT = re.compile(
-    r"\b(?:designations?|order|listings?|proscription|revocation|ban|Verbot\w*|решени\w*|запрет\w*)\b", _I
+    r"\b(?:designations?|order|listings?|proscription|revocation|ban|notification|declaration|Verbot\w*|решени\w*|запрет\w*)\b",
+    _I,
 )
 # "A ban against X has come into force", "is now in force": in force on the day the article reports it.
 NOW_IN_FORCE = re.compile(
@@ -370,7 +383,8 @@ MIDNIGHT = re.compile(r"\b(?:from|at|after)\s+midnight\b(?![^.]{0,20}\b(?:on|of)
 UPON_PUBLICATION = re.compile(r"\b(?:go|goes|take|takes)\s+(?:into\s+)?effect\s+upon\s+publication\b", _I)
 # "The government also outlawed TAK", "The order also banned": the same step as the one before.
 CONTINUATION = re.compile(
-    r"\balso\b|\bauch\b|\bebenfalls\b|\bgleichzeitig\b|\bтакже\b|\bthe\s+(?:same\s+)?order\b|\bthe\s+(?:other|second|third|fourth|fifth)\b",
+    r"\balso\b|\bauch\b|\bebenfalls\b|\bgleichzeitig\b|\bтакже\b|\bthe\s+(?:same\s+)?order\b|\bthe\s+(?:other|second|third|fourth|fifth)\b"
+    r"|^(?:Besides|In\s+addition|Additionally)\b|\bкроме\s+того\b|\bademás\b|\btambién\b|\basimismo\b|\bégalement\b|\ben\s+outre\b",
     _I,
 )
 
@@ -508,7 +522,7 @@ JURISDICTION_ANCHORS: dict[str, tuple[str, ...] | None] = {
 # A sentence right after a reported ruling or ban that dates it: "in its ruling on April 17", "Это решение
 # было озвучено 17 апреля", "Административное дело было рассмотрено 4 июня", "Das teilte sie am Donnerstag mit".
 DECISION_REF = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+move\b|\b(?:decision|ruling|judgment|verdict|resolution|Entscheidung|Urteil|Beschluss|Verbot\w*|teilte\b[^.]{0,60}\bmit)\b"
     r"|решени\w*|дело\b|заседани\w*|запрет\w*|постановлени\w*|вынесен\w*"
     r"|\b(?:medida|resoluci[óo]n|decisi[óo]n|décision|arrêté|mesure)\b|шешім\w*",  # news-jur: es, fr, kk
     _I,

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from proscribe.model import Entity, EntityKind, NameType
 from proscribe.news import foreign_names
@@ -51,8 +52,10 @@ def stem(word: str) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a text: where it is and its stem. (A named tuple: a long text has hundreds of thousands
+    of words, and a frozen dataclass costs several times as much to build.)"""
+
     start: int
     end: int
     stem: str
@@ -131,14 +134,28 @@ class NameIndex:
     def find(self, text: str) -> list[EntityMention]:
         """Entity names in ``text``, longest first at each position, without overlaps."""
         tokens = words(text)
+        stems = [t.stem for t in tokens]
+        sizes_of = self._sizes.get
         german = "sch" in text.casefold()
         found: list[EntityMention] = []
         index = 0
         while index < len(tokens):
-            for size in self._sizes.get(tokens[index].stem, ()):
+            sizes = sizes_of(stems[index])
+            if sizes is None:  # most words start no name: one probe, nothing else
+                # A capitalised one may start a name in translation or another spelling ("Estado Islámico", "Hezbolá").
+                foreign = (
+                    self._foreign_at(text, tokens, index, german)
+                    if text[tokens[index].start].isupper()
+                    else None
+                )
+                if foreign is not None:
+                    found.append(foreign[0])
+                index += foreign[1] if foreign is not None else 1
+                continue
+            for size in sizes:
                 if index + size > len(tokens):
                     continue
-                key = tuple(t.stem for t in tokens[index : index + size])
+                key = tuple(stems[index : index + size])
                 entity_id = self._names.get(key)
                 if entity_id is not None:
                     start, end = tokens[index].start, tokens[index + size - 1].end

@@ -11,6 +11,7 @@ exactly one registry name has that key.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -36,6 +37,21 @@ _GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
     )
 )
+# Any glossary word in a folded text, English words included (checked one by one with :func:`english_word`).
+_ANY_GLOSSARY_WORD = re.compile(r"\b(?:" + "|".join(f"(?:{p.pattern})" for p, _ in _GLOSSARY) + r")\b")
+# Letters English does not write: a text with none has no names in another language's spelling ("Hezbolá").
+_NON_ENGLISH_LETTER = re.compile(r"[áéíóúñàèìòùçâêîôûäöüßëïÁÉÍÓÚÑÀÈÇÂÊÎÔÛÄÖÜ]")
+# German spellings of Arabic names start a word: "al-Scharaa", "Dschabhat".
+_GERMAN_SH = re.compile(r"(?<![A-Za-z])(?:Sch|Dsch)[a-z]")
+
+
+def text_kinds(text: str, folded: str) -> tuple[bool, bool, bool]:
+    """Whether ``text`` (and its folded form) may hold translated names, names in another spelling, and German
+    spellings of Arabic names: three cheap checks that let English texts skip the per-word lookups."""
+    translatable = any(english_word(m.group(0)) for m in _ANY_GLOSSARY_WORD.finditer(folded))
+    return translatable, _NON_ENGLISH_LETTER.search(text) is not None, _GERMAN_SH.search(text) is not None
+
+
 # A translated name that goes on into a longer one: "État islamique au Mozambique", "État islamique – province du
 # Khorassan", "Estado Islámico del Gran Sahara" are other groups.
 _LONGER_FOREIGN = re.compile(r"\s*[-–]\s*\w|[\s»“”\"]+(?:au|aux|du|de\s+la|del|de|en|des)\s+[A-ZÀ-ÞÉ]")
@@ -43,6 +59,7 @@ MIN_SPELLING_LETTERS = 6
 MIN_SPELLING_KEY = 4
 
 
+@functools.lru_cache(maxsize=65536)
 def english_word(folded: str) -> str | None:
     """The English word for a foreign word of a group name, folded ("islamischen" -> "islamic"), or None."""
     for pattern, english in _GLOSSARY:
@@ -62,6 +79,7 @@ def german_spelling(folded: str) -> str:
     return folded.replace("dsch", "j").replace("sch", "sh")
 
 
+@functools.lru_cache(maxsize=65536)
 def spelling_key(folded: str) -> str:
     """ "hezbola", "hezbollah" and "hizballah" (folded) -> "hzbl": doubled letters once, a final "h" and the vowels
     after the first letter dropped."""

@@ -39,6 +39,11 @@ def fold(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    return fold(word)
+
+
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, symmetric stem: inflection endings off, so name and text forms meet."""
     value = fold(word)
@@ -136,7 +141,8 @@ class NameIndex:
         tokens = words(text)
         stems = [t.stem for t in tokens]
         sizes_of = self._sizes.get
-        german = "sch" in text.casefold()
+        translatable, respelt, german = foreign_names.text_kinds(text, fold(text))
+        foreign_possible = translatable or respelt or german
         found: list[EntityMention] = []
         index = 0
         while index < len(tokens):
@@ -144,8 +150,8 @@ class NameIndex:
             if sizes is None:  # most words start no name: one probe, nothing else
                 # A capitalised one may start a name in translation or another spelling ("Estado Islámico", "Hezbolá").
                 foreign = (
-                    self._foreign_at(text, tokens, index, german)
-                    if text[tokens[index].start].isupper()
+                    self._foreign_at(text, tokens, index, (translatable, respelt, german))
+                    if foreign_possible and text[tokens[index].start].isupper()
                     else None
                 )
                 if foreign is not None:
@@ -166,7 +172,11 @@ class NameIndex:
                     index += size
                     break
             else:
-                foreign = self._foreign_at(text, tokens, index, german)
+                foreign = (
+                    self._foreign_at(text, tokens, index, (translatable, respelt, german))
+                    if foreign_possible
+                    else None
+                )
                 if foreign is not None:
                     found.append(foreign[0])
                     index += foreign[1]
@@ -175,37 +185,50 @@ class NameIndex:
         return found
 
     def _foreign_at(
-        self, text: str, tokens: list[Word], index: int, german: bool
+        self, text: str, tokens: list[Word], index: int, kinds: tuple[bool, bool, bool]
     ) -> tuple[EntityMention, int] | None:
         """A registry name written in translation ("Islamischen Staates", "Estado Islámico") or in another spelling
         ("Hezbolá") at token ``index``, and how many tokens it takes (see :mod:`proscribe.news.foreign_names`)."""
-        for size in (3, 2):
-            run = tokens[index : index + size]
-            if len(run) < size or any(
-                text[a.end : b.start].strip(" \t\"'«»„“”‘’") for a, b in itertools.pairwise(run)
-            ):
-                continue
-            english = [foreign_names.english_word(fold(text[t.start : t.end])) for t in run]
-            if not any(english):
-                continue
-            translated = [stem(word) if word else t.stem for word, t in zip(english, run, strict=True)]
-            entity_id = self._names.get(tuple(translated)) or self._names.get(tuple(reversed(translated)))
-            if entity_id is not None and not foreign_names.goes_on(text, run[-1].end):
-                start, end = run[0].start, run[-1].end
-                return EntityMention(start, end, text[start:end], entity_id), size
-        # German spells Arabic names with "sch" and "dsch" ("Ahmed al-Scharaa", "Dschabhat"): English "sh" and "j".
-        if german and any("sch" in t.stem for t in tokens[index : index + MAX_NAME_WORDS]):
-            english_spelling = [
-                stem(foreign_names.german_spelling(fold(text[t.start : t.end])))
-                for t in tokens[index : index + MAX_NAME_WORDS]
-            ]
-            for size in self._sizes.get(english_spelling[0], ()):
-                entity_id = (
-                    self._names.get(tuple(english_spelling[:size])) if size <= len(english_spelling) else None
-                )
-                if entity_id is not None:
-                    start, end = tokens[index].start, tokens[index + size - 1].end
+        # The translated words of the next three tokens, each looked up once (cached): most capitalised words are none.
+        translatable, respelt, german = kinds
+        ahead = tokens[index : index + 3]
+        english = (
+            [foreign_names.english_word(_folded(text[t.start : t.end])) for t in ahead]
+            if translatable
+            else []
+        )
+        if any(english):
+            for size in (3, 2):
+                run = ahead[:size]
+                if len(run) < size or not any(english[:size]):
+                    continue
+                if any(text[a.end : b.start].strip(" \t\"'«»„“”‘’") for a, b in itertools.pairwise(run)):
+                    continue
+                translated = [
+                    stem(word) if word else t.stem for word, t in zip(english[:size], run, strict=True)
+                ]
+                entity_id = self._names.get(tuple(translated)) or self._names.get(tuple(reversed(translated)))
+                if entity_id is not None and not foreign_names.goes_on(text, run[-1].end):
+                    start, end = run[0].start, run[-1].end
                     return EntityMention(start, end, text[start:end], entity_id), size
+        # German spells Arabic names with "sch" and "dsch" ("Ahmed al-Scharaa", "Dschabhat"): English "sh" and "j".
+        if german:
+            first = stem(
+                foreign_names.german_spelling(_folded(text[tokens[index].start : tokens[index].end]))
+            )
+            for size in self._sizes.get(first, ()):
+                run = tokens[index : index + size]
+                if len(run) < size or not any("sch" in t.stem for t in run):
+                    continue
+                spelt = tuple(
+                    stem(foreign_names.german_spelling(_folded(text[t.start : t.end]))) for t in run
+                )
+                entity_id = self._names.get(spelt)
+                if entity_id is not None:
+                    start, end = run[0].start, run[-1].end
+                    return EntityMention(start, end, text[start:end], entity_id), size
+        if not respelt:
+            return None
         word = tokens[index]
         written = text[word.start : word.end]
         if (
@@ -218,7 +241,7 @@ class NameIndex:
         neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
         if any(text[n.start : n.start + 1].isupper() and _adjacent(text, n, word) for n in neighbours):
             return None
-        folded = fold(written)
+        folded = _folded(written)
         entity_id = self._spellings.get(foreign_names.spelling_key(folded)) if folded.isascii() else None
         if entity_id is None:
             return None

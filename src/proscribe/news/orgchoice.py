@@ -10,7 +10,9 @@ entity only where the article names it otherwise too.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from proscribe.news.link import EntityMention
@@ -153,17 +155,21 @@ _PERSON = re.compile(
     r"\b(?P<given>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)*)\b"
 )
 MIN_SURNAME_MENTIONS = 2
+# A capitalised word not right after another word: a surname used alone ("Hekmatyar, who heads").
+_ALONE = re.compile(r"(?<![A-Za-z]\s)\b[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)*\b")
 
 
+@functools.lru_cache(maxsize=8)
 def article_person(text: str) -> str | None:
     """The person an article is about: a full name whose surname the article then uses alone, most often ("Gulbuddin
-    Hekmatyar" ... "Hekmatyar, who heads ..."). None when no name is used that way."""
+    Hekmatyar" ... "Hekmatyar, who heads ..."). None when no name is used that way. Linear in the text: the words
+    used alone are counted once."""
+    alone = Counter(m.group(0) for m in _ALONE.finditer(text))
     best: tuple[int, str] | None = None
     for match in _PERSON.finditer(text):
-        surname = match.group("surname")
-        alone = len(re.findall(rf"(?<![A-Za-z]\s)\b{re.escape(surname)}\b", text))
-        if alone >= MIN_SURNAME_MENTIONS and (best is None or alone > best[0]):
-            best = (alone, match.group(0))
+        count = alone[match.group("surname")]
+        if count >= MIN_SURNAME_MENTIONS and (best is None or count > best[0]):
+            best = (count, match.group(0))
     return best[1] if best else None
 
 

@@ -22,10 +22,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import enumerations, gates, jurisdictions, lexicon, romance_names, russian
+from proscribe.news import (
+    enumerations,
+    foreign_names,
+    gates,
+    jurisdictions,
+    lexicon,
+    orgchoice,
+    romance_names,
+    russian,
+)
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
-from proscribe.news.link import EntityMention, NameIndex, words
+from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
     abbreviations,
@@ -215,6 +224,12 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
+        if orgchoice.descriptive_name(clean, sentence[start + len(name) : start + len(name) + 40]):
+            return  # "the Sunni militant group's branches", "the Iranian-backed, Lebanon-based Shiite group"
+        if orgchoice.parent_of_the_object(sentence, start):
+            return  # "американскую дочернюю структуру ФБК": the subsidiary, not FBK
+        if orgchoice.law_acronym(sentence, start):
+            return  # "the Terrorism Suppression Act 2002 (“TSA”)": a law's short name
         if len(clean.split()) > 6 or clean.lower() == clean:
             return
         if any(n.text == clean for n in names):
@@ -244,6 +259,7 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         names[:] = [n for n in names if n.start != ru_name.start]  # its nominative reading wins
         keep(ru_name.text, ru_name.start)
     names[:] = [n for n in names if not russian.is_body(n.text)]  # "организаций ФСБ": the body, no group
+    names[:] = [n for n in names if not orgchoice.body_name(n.text)]  # "Атырау қаласының соты": a court
     names.sort(key=lambda n: abs(n.start - at))
     return names
 
@@ -253,9 +269,12 @@ def _entity_orgs(mentions: list[EntityMention], sentence: str, at: int, salience
 
     Of two names joined by "also known as", the article's main one is kept.
     """
-    if not mentions:
-        return []
     ordered = sorted(mentions, key=lambda m: m.start)
+    # "besides those associated with the Taliban", "the ISIS and al-Qaeda Sanctions List": context, not the object.
+    context = orgchoice.context_mentions(sentence, ordered)
+    ordered = [m for i, m in enumerate(ordered) if i not in context]
+    if not ordered:
+        return []
     nearest = min(range(len(ordered)), key=lambda i: abs(ordered[i].start - at))
     group = [ordered[nearest]]
     for step in (-1, 1):
@@ -514,7 +533,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     text = article.text
     russian.start_article()  # [news-ru] bounds the named-entity tagger's work per article
     spans = split_sentences(text)
-    all_mentions = [m for m in index.find(text) if not _not_the_entity(text, m)]
+    all_mentions = orgchoice.keep_linked([m for m in index.find(text) if not _not_the_entity(text, m)])
     mention_starts = [m.start for m in all_mentions]
     salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
     all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
@@ -759,6 +778,19 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             replace(e, organisation=_full_name(e.organisation, full_names)) if e.entity_id is None else e
             for e in events
         ]
+    # "АКР" beside "Антивоенный комитет России": the acronym of a name given in full for the same step (same state,
+    # action and news or background) is that group.
+    steps: dict[tuple[str | None, str, bool], list[str]] = {}
+    for e in events:
+        if e.organisation and not e.entity_id:
+            steps.setdefault((e.jurisdiction, e.action, e.primary), []).append(e.organisation)
+    spelled = {step: orgchoice.acronym_expansions(names) for step, names in steps.items()}
+    events = [
+        replace(e, organisation=spelled[(e.jurisdiction, e.action, e.primary)][e.organisation])
+        if not e.entity_id and e.organisation in spelled.get((e.jurisdiction, e.action, e.primary), {})
+        else e
+        for e in events
+    ]
     if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
@@ -786,6 +818,24 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     events = _rulings_in_relative_clauses(events, reference, article.published)
     events = _granted_on_hearing_day(events, text, spans, reference, article.published)
     events = _pending_claims(events, article.published)
+    # "the People’s Mujahedin of Iran (PMOI)" then "PMOI": a linked acronym is reported as the article spells it out.
+    events = [
+        replace(e, organisation=orgchoice.spelled_out(e.organisation, text) or e.organisation)
+        if e.entity_id and e.organisation
+        else e
+        for e in events
+    ]
+    # "des Islamischen Staates" is reported as the article's own base form, "Islamischer Staat".
+    translated_forms = {
+        entity_id: foreign_names.base_forms([m.text for m in all_mentions if m.entity_id == entity_id], fold)
+        for entity_id in {e.entity_id for e in events if e.entity_id}
+    }
+    events = [
+        replace(e, organisation=translated_forms[e.entity_id].get(e.organisation, e.organisation))
+        if e.entity_id and e.organisation
+        else e
+        for e in events
+    ]
     events = _earlier_procedure(events)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
@@ -1082,7 +1132,19 @@ def _sentence_events(
             # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
             # террористической": a standing status, not a step taken.
             if action in lexicon.STATUS_ACTIONS and (
-                lexicon.STANDING_STATUS.search(sentence) or lexicon.GERUND_SUBJECT.match(sentence)
+                lexicon.STANDING_STATUS.search(sentence)
+                or lexicon.GERUND_SUBJECT.match(sentence)
+                or orgchoice.gerund_subject(sentence)  # '“Proscribing this terrorist group will ensure ...'
+            ):
+                continue
+            # "large-scale terror attacks organized in Turkey in 2016 were listed": things, not a group.
+            if action in lexicon.STATUS_ACTIONS and orgchoice.passive_of_a_thing(
+                sentence, match.start(), match.group(0)
+            ):
+                continue
+            # "the PKK – listed as a terrorist organisation by Türkiye, the US and the EU – has been": a status aside.
+            if action in lexicon.STATUS_ACTIONS and orgchoice.english_status_aside(
+                sentence, match.start(), match.group(0)
             ):
                 continue
             # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
@@ -1203,6 +1265,24 @@ def _sentence_events(
                     and not lexicon.NOT_ORGS.match(named.text)
                 ):
                     orgs = [_as_org(named, mentions)]
+            if not orgs and action == "delisted":
+                # "removed notorious Afghan warlord Gulbuddin Hekmatyar from its list": the name before "from".
+                removed = orgchoice.removed_object(match.group(0))
+                if removed is not None and not (
+                    _is_jurisdiction_name(removed.text)
+                    or lexicon.NOT_ORGS.match(removed.text)
+                    or lexicon.COUNTRY_OBJECT.search(removed.text)
+                ):
+                    orgs = [_Org(removed.text, None, match.start() + removed.start)]
+            if orgchoice.PERSON_PRONOUN.match(sentence, match.end()) or (
+                action == "delisted" and orgchoice.removes_a_persons_name(match.group(0))
+            ):
+                # "designated him a terrorist", "removed the Hezb-e-Islami leader's name": a person, the one the
+                # article is about, not a group it names.
+                person = orgchoice.article_person(article.text)
+                if person is None:
+                    continue
+                orgs, from_context = [_Org(person, None, match.end())], True
             if not orgs:
                 if lexicon.COUNTRY_OBJECT.search(sentence):
                     continue
@@ -1453,9 +1533,13 @@ def _listed_orgs(
         # "two financial organizations-Iraq’s A and Syria’s B ... and two terror groups ... - the C and D - were added".
         counted = enumerations.counted_lists_before(sentence, before)
         names = [*counted, *(n for n in names if all(c.text != n.text for c in counted))]
-    # "a retiré la Syrie de la liste des États ...": a country is no group.
+    # "a retiré la Syrie de la liste des États ...": a country is no group; "the Iranian-backed, Lebanon-based
+    # Shiite group" describes one.
     names = [
-        n for n in names if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+        n
+        for n in names
+        if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+        and not orgchoice.descriptive_name(n.text, sentence[n.end : n.end + 40])
     ]
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []

@@ -477,6 +477,26 @@ def test_scores_match_month_dates_leniently_and_name_what_was_wrong() -> None:
 
 
 @pytest.mark.parametrize(
+    ("said", "labelled", "matches"),
+    [
+        ("Hamas movement", "Hamas", True),
+        ("the Proud Boys", "Proud Boys", True),
+        ("Антивоенного комитета России", "Антивоенный комитет России", True),
+        # a part of a longer name is another group, or no group at all (dev6's Jammu and Kashmir bans)
+        ("Jammu", "Jammu and Kashmir Ghaznavi Force", False),
+        ("Islamic State", "Islamic State West Africa Province", False),
+    ],
+)
+def test_an_organisation_name_matches_a_label_only_when_it_makes_up_half_of_it(
+    said: str, labelled: str, matches: bool
+) -> None:
+    truth = [{"file": "a", "jurisdiction": "IN", "organisation": labelled, "entity_id": None,
+              "action": "designated", "effective_date": None}]  # fmt: skip
+    predicted = [{**truth[0], "organisation": said}]
+    assert event_report(predicted, truth, []).dates_ignored.correct == int(matches)
+
+
+@pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
         (

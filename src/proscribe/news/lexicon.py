@@ -55,6 +55,14 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
         _I)),
+    # news-verbs: "were also dropped from the department's official list of foreign terrorist
+    # organisations", "Removed from the FTO blacklist were A, B and C", "agreed on a terrorism list that does not include
+    # the PMOI" (the list is the match: the negation is the step, not a hedge).
+    ("delisted", re.compile(
+        r"\bdropped\s+(?:\w+\s+)?from\s+(?:[\w'’-]+\s+){0,5}?(?:list|blacklist)\b"
+        r"|(?-i:\b(?:Removed|Dropped|Deleted)\s+from\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?(?:list|blacklist)\w*\s+(?:were|was|are|is)\b"
+        r"|\blist\w*(?=\s+(?:that|which)\s+(?:no\s+longer\s+includes?|does\s+not\s+include|did\s+not\s+include|excludes?)\b)",
+        _I)),
     # French and Spanish removals: the verb is the match (the list is looked ahead for), so the object after it
     # is read as the removed group: "a retiré mardi le groupe X de sa liste", "quitó el martes a las FARC de la lista".
     ("delisted", re.compile(
@@ -124,6 +132,31 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
         r"|\bdésign(?:é|ée|és|ées|e|ent)\b(?=[^.;]{0,100}?\bcomme\s+(?:une\s+)?(?:organisation|entité|groupe)s?\s+terroristes?)|\bdéclar(?:é|ée|és|ées)\b(?=[^.;]{0,60}?\b(?:organisation|entité|groupe)s?\s+terroristes?)",
         _I)),
+    # news-verbs: listing constructions reporters use beyond the plain verbs, in English, Spanish and French.
+    # A ban declared with a predicate ("the President declared the organizations A and B banned", "has declared two
+    # more outfits — A and B — proscribed organisations", "was on Wednesday declared a banned organisation"); a ban
+    # extended ("extended the ban on the terrorist group SFJ": the group is designated again); a listing told by how
+    # long it has stood ("has been on the list since 2003": background with its year); an inverted passive ("Added to
+    # the list were A and B"); a group that joins a list.
+    ("designated", re.compile(
+        r"\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b))"
+        r"|\b(?:was|were|been|be|is|are)\s+(?:(?:\w+ly|also|later|then|now|formally|officially|on\s+\w+day|in\s+\w+)\s+){0,2}declared\s+(?:as\s+)?(?:an?\s+)?[\"“]?(?:banned|proscribed|outlawed|terrorist)\b"
+        r"|\bextend(?:ed|s|ing)?\s+(?:the\s+|its\s+|a\s+)?(?:ban|proscription|designation|listing)\s+(?:imposed\s+)?(?:on|of|against)\b"
+        r"|\b(?:has|have|had)\s+been\s+on\s+(?:the|its|their|a|an)\s+(?:[\w'’“”\"-]+\s+){0,3}?list\s+since\b"
+        r"|(?-i:\b(?:Added|Named)\s+to\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?list\w*\s+(?:were|was|are|is)\b"
+        r"|\bjoin(?:s|ed)?\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?list\b",
+        _I)),
+    # Spanish: a decree declaring ("firmó un decreto para declarar oficialmente a Hamás y Hezbollah como organizaciones
+    # terroristas"); the verb is the match's last word, its objects are read after it.
+    ("designated", re.compile(
+        r"\b(?:decreto|resoluci[óo]n|decisi[óo]n)\s+(?:\w+\s+){0,3}?(?:para|que)\s+(?:declarar|designar|incluir)\b(?=[^.;]{0,160}?\b(?:terroris|lista))",
+        _I)),
+    # French: "a annoncé l'ajout des groupes suivants à la liste des entités terroristes : A, B", "ajouté à la liste
+    # noire du terrorisme en 2014", "avant d'être désignée en tant que groupe terroriste en 1997".
+    ("designated", re.compile(
+        r"\bl['’]ajout\s+d[eu]s?\b(?=[^.;]{0,120}?\bà\s+la\s+liste)|\bajouté(?:e|s|es)?\s+à\s+(?:la|sa|leur)\s+liste"
+        r"|\bdésign(?:é|ée|és|ées)\s+en\s+tant\s+qu['’e]\s*(?:une?\s+)?(?:groupe|organisation|entité)s?\s+terroristes?",
+        _I)),
 ]  # fmt: skip
 
 # Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.
@@ -176,7 +209,7 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "EU",
         re.compile(
-            r"\bEU\b|European\s+Union|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-|Union\s+européenne|Unión\s+Europea|\bUE\b"
+            r"\bEU\b|European\s+Union|European\s+(?:foreign|interior|justice|finance)\s+ministers|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-|Union\s+européenne|Unión\s+Europea|\bUE\b"
         ),
     ),
     (
@@ -244,7 +277,7 @@ EN_SUBJECT = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:\s+(?:collective|group|network|movement|gang|cartel|brigade))?)"
     r"(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
     r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had|will)\s+(?:(?:\w+ly|also|now|since|later|then|been|be)\s+){0,3}"
-    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed)\b"
+    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed|declared|dropped)\b"
 )
 NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"
@@ -404,6 +437,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sacó", "saca", "exclu", "elimin", "borr",
         "retrait", "révoqu", "revoc", "plus inscrit", "plus considéré", "plus désigné", "plus classé", "ya no", "levé", "leve",
         "sacaron", "sacad", "baja", "supprim", "levant", "de-list",  # news-jur: es/fr
+        "dropped", "deleted", "include", "exclude",  # news-verbs
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
@@ -414,6 +448,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "classif", "named", "put ",
         "stuft", "eingestuft", "gelistet", "gesetzt",
         "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
+        "extend", "since", "added to", "named to", "join", "ajout",  # news-verbs
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))

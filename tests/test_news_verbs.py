@@ -1,0 +1,115 @@
+# ruff: noqa: RUF001  -- typographic quotes and apostrophes are real article text.
+"""Listing constructions beyond the plain verbs (lexicon.ACTION_PATTERNS, marked news-verbs), on sentences
+quoted from development articles (tests/data/news/dev5, dev6; URL and retrieval date 2026-12-04 in their
+index.jsonl). The publication day is the article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from proscribe.news import NewsEvent, extract_events, name_index, parse_article, read_article_file
+
+INDEX = name_index()
+
+
+def events(text: str, published: dt.date) -> list[NewsEvent]:
+    return extract_events(parse_article(text, "article.txt", published), INDEX)
+
+
+def triples(found: list[NewsEvent]) -> set[tuple[str | None, str | None, str, str | None]]:
+    return {(e.jurisdiction, e.organisation, e.action, e.effective_date) for e in found}
+
+
+def test_declared_with_a_predicate_names_the_objects_between() -> None:
+    """http://www.adaderana.lk/news/55114/gazette-issued-banning-three-groups-including-ntj (dev6): "declared
+    the organizations A and B banned" lists A and B, dated by its own day."""
+    text = (
+        "On April 27th, using the powers vested with him under regulation 75(1) of the Emergency (Miscellaneous "
+        "Provisions and Powers) Regulations No. 1 of 2019, the President declared the organizations National "
+        "Thowheed Jamath (NTJ) and Jammiyathul Millathu Ibrahim (JMI) banned in Sri Lanka.\n"
+    )
+    found = events(text, dt.date(2019, 5, 14))
+    assert triples(found) == {
+        ("LK", "National Thowheed Jamath", "designated", "2019-04-27"),
+        ("LK", "Jammiyathul Millathu Ibrahim", "designated", "2019-04-27"),
+    }
+    assert all(e.evidence_quote in text for e in found)
+
+
+def test_declared_a_banned_organisation_in_the_passive_is_a_step() -> None:
+    """https://www.dawn.com/news/1501110/nacta-slaps-ban-on-two-more-organisations (dev5): the subject of "was
+    declared proscribed organisation in March" is the group, a background step with its month."""
+    text = "Jamaatul Dawa was declared proscribed organisation in March, along with its several affiliates.\n"
+    found = events(text, dt.date(2019, 8, 23))
+    [event] = [e for e in found if e.organisation == "Jamaatul Dawa"]
+    assert (event.action, event.effective_date, event.primary) == ("designated", "2019-03", False)
+
+
+def test_declared_that_is_speech_not_a_listing() -> None:
+    """A declaration that introduces speech ("declared that ...") lists nothing, even with "banned" after it."""
+    text = "The minister declared that the protest near the banned venue would go ahead on Friday.\n"
+    assert events(text, dt.date(2024, 1, 1)) == []
+
+
+def test_extended_ban_is_a_designation() -> None:
+    """https://www.lokmattimes.com/national/home-ministry-extends-ban-on-sikhs-for-justice-for-five-years-starting-july-10-a505/
+    (dev5): "has extended the ban on the terrorist group SFJ ... from July 10, 2024" designates it again."""
+    path = Path(__file__).parent / "data" / "news" / "dev5" / "2024-07-09_in_sfj_ban_extended_lokmattimes.txt"
+    found = extract_events(read_article_file(path), INDEX)
+    [event] = [e for e in found if e.organisation == "Sikhs For Justice"]
+    assert (event.jurisdiction, event.action, event.effective_date) == ("IN", "designated", "2024-07-10")
+    assert event.evidence_quote.startswith(
+        "The Ministry of Home Affairs has extended the ban on the terrorist group"
+    )
+
+
+def test_on_the_list_since_a_year_is_background() -> None:
+    """https://yalibnan.com/2021/11/24/australia-designated-hezbollah-and-the-base-groups-as-terrorist-organizations/
+    (dev5): "has been on the list since 2003" is the listing of 2003, background."""
+    text = "Australian Hezbollah’s military wing has been on the list since 2003.\n"
+    [event] = events(text, dt.date(2021, 11, 24))
+    assert (event.jurisdiction, event.action, event.effective_date, event.primary) == (
+        "AU",
+        "designated",
+        "2003",
+        False,
+    )
+
+
+def test_a_list_that_does_not_include_the_group_is_its_removal() -> None:
+    """https://www.upi.com/Top_News/Special/2009/01/26/EU-removes-PMOI-from-terrorist-list/44751232989491/
+    (dev6): "agreed on a terrorism list that does not include X" removes X; "European foreign ministers" act
+    for the EU."""
+    text = (
+        "BRUSSELS, Jan. 26 (UPI) -- European foreign ministers in Brussels Monday agreed on a terrorism list that "
+        "does not include the People's Mujahedin of Iran based in Paris.\n"
+    )
+    found = events(text, dt.date(2009, 1, 26))
+    assert triples(found) == {("EU", "People's Mujahedin of Iran", "delisted", "2009-01-26")}
+
+
+def test_inverted_removal_reads_the_names_after_were() -> None:
+    """https://en.prothomalo.com/international/americas/us-drops-foreign-terrorist-designation-from-israeli-basque-egyptian-groups
+    (dev5): "Removed from the FTO blacklist were A, ..." removes A
+    (the inversion is no designation, though "blacklist" is in it)."""
+    text = (
+        "Removed from the FTO blacklist were Kahane Chai, a Jewish extremist group linked to late rabbi Meir "
+        "Kahane.\n"
+    )
+    found = events(text, dt.date(2022, 5, 20))
+    assert [(e.organisation, e.action) for e in found] == [("Kahane Chai", "delisted")]
+
+
+def test_spanish_decree_declaring_groups_terrorist() -> None:
+    """https://publinews.gt/gt/noticias/2019/08/19/paraguay-declara-organizaciones-terroristas-hamas-hezbollah.html
+    (dev6): "firmó un decreto para declarar oficialmente a Hamás y Hezbollah como organizaciones terroristas"."""
+    text = (
+        "El presidente de Paraguay, Mario Abdo Benítez, firmó un decreto para declarar oficialmente a Hamás y "
+        "Hezbollah como organizaciones terroristas internacionales, y a ISIS y Al Qaeda como organizaciones "
+        "terroristas globales.\n"
+    )
+    found = events(text, dt.date(2019, 8, 19))
+    organisations = {e.organisation for e in found if e.jurisdiction == "PY" and e.action == "designated"}
+    assert {"Hamás", "Hezbollah"} <= organisations

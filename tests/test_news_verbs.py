@@ -113,3 +113,36 @@ def test_spanish_decree_declaring_groups_terrorist() -> None:
     found = events(text, dt.date(2019, 8, 19))
     organisations = {e.organisation for e in found if e.jurisdiction == "PY" and e.action == "designated"}
     assert {"Hamás", "Hezbollah"} <= organisations
+
+
+def test_french_addition_of_the_following_groups_reads_the_names_after_the_colon() -> None:
+    """https://www.newswire.ca/fr/news-releases/le-gouvernement-du-canada-designe-quatre-nouvelles-entites-terroristes-858726812.html
+    (dev6): "a annoncé l'ajout des groupes suivants à la
+    liste des entités terroristes : A, B, C et D, un groupe affilié à ..." lists A to D; the apposition is no name,
+    and a country inside a name ("au Mozambique") does not act."""
+    path = Path(__file__).parent / "data" / "news" / "dev6" / "2025-12-10_ca_764_mmc_terrorgram_newswire.txt"
+    found = [
+        e for e in extract_events(read_article_file(path), INDEX) if "l'ajout des groupes" in e.evidence_quote
+    ]
+    assert triples(found) == {
+        ("CA", "réseau 764", "designated", "2025-12-10"),
+        ("CA", "Maniac Murder Cult", "designated", "2025-12-10"),
+        ("CA", "réseau Terrorgram", "designated", "2025-12-10"),
+        ("CA", "État islamique au Mozambique", "designated", "2025-12-10"),
+    }
+
+
+def test_spanish_future_declaration_with_the_category_first_is_a_proposal() -> None:
+    """https://www.swissinfo.ch/spa/petro-declarar%C3%A1-como-organizaciones-terroristas-a-disidencias-de-las-farc-y-clan-del-golfo/89875168
+    (dev6): "su Gobierno declarará como organizaciones
+    «terroristas» al Clan del Golfo, que es ..." proposes to list the Clan del Golfo (the relative clause is no
+    name)."""
+    text = (
+        "Bogotá, 21 ago (EFE).- El presidente colombiano, Gustavo Petro, afirmó este jueves que su Gobierno "
+        "declarará como organizaciones «terroristas» al Clan del Golfo, que es la principal banda criminal del país, "
+        "y a dos disidencias de las antiguas FARC, que son el Estado Mayor Central (EMC) y la Segunda Marquetalia.\n"
+    )
+    found = events(text, dt.date(2025, 8, 21))
+    assert ("CO", "Clan del Golfo", "proposed_designation", None) in triples(found)
+    assert all(e.action == "proposed_designation" for e in found)
+    assert not any("principal banda" in (e.organisation or "") for e in found)

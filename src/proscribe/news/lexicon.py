@@ -40,7 +40,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+propose\s+to\s+(?:add|proscribe|ban|list)\b", _I)),
     # French and Spanish announcements of a step to come: "va retirer", "va a designar", "retirará".
     ("proposed_delisting", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?retirer\b|\bva(?:n)?\s+a\s+(?:retirar|quitar|sacar|revocar)\b|\bretirer(?:a|ont)\b|\b(?:retirará|retirarán|quitará|revocará)\b", _I)),
-    ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá)\b", _I)),
+    ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá|declarará|declararán)\b", _I)),
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
@@ -154,7 +154,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # French: "a annoncé l'ajout des groupes suivants à la liste des entités terroristes : A, B", "ajouté à la liste
     # noire du terrorisme en 2014", "avant d'être désignée en tant que groupe terroriste en 1997".
     ("designated", re.compile(
-        r"\bl['’]ajout\s+d[eu]s?\b(?=[^.;]{0,120}?\bà\s+la\s+liste)|\bajouté(?:e|s|es)?\s+à\s+(?:la|sa|leur)\s+liste"
+        r"\bl['’]ajout\b(?=\s+d[eu]s?\b[^.;]{0,120}?\bà\s+la\s+liste)|\bajouté(?:e|s|es)?\s+à\s+(?:la|sa|leur)\s+liste"
         r"|\bdésign(?:é|ée|és|ées)\s+en\s+tant\s+qu['’e]\s*(?:une?\s+)?(?:groupe|organisation|entité)s?\s+terroristes?",
         _I)),
 ]  # fmt: skip
@@ -426,7 +426,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "being banned", "being proscribed", "order would", "order will", "propose to", "vot", "announced plans",
         "announced her intention", "announced his intention", "announced its intention", "announced their intention",
         "announced the intention", "would proscribe", "would ban", "would designate", "would list", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
-        "interdira", "designará", "designarán", "incluirá",
+        "interdira", "designará", "designarán", "incluirá", "declarará",
         "propuso", "propose d",  # news-jur: es/fr
     ),
     "annulled": ("annul",),

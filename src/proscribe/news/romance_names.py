@@ -18,7 +18,10 @@ from typing import NamedTuple
 ROMANCE_VERB = re.compile(
     r"declar(?:ó|a|aron|ado|ada|ados|adas)|design(?:ó|a|aron|ado|ada|ados|adas)|désign(?:é|ée|és|ées|e|ent)|déclar(?:é|ée|és|ées)"
     r"|inclu(?:yó|ye|yeron|ido|ida|idos|idas)|inscri(?:t|te|ts|tes|vent|vait)|l['’]inscription\s+d[eu]|(?:la\s+)?inscripci[óo]n\s+de|declaratoria\s+de"
-    r"|(?:retir|elimin|sac)(?:ó|aron|ado|ada|ados|adas)|exclu(?:yó|yeron|ido|ida)|dio\s+de\s+baja|(?:retir|radi|supprim)(?:é|ée|és|ées|e|ent)",
+    r"|(?:retir|elimin|sac)(?:ó|aron|ado|ada|ados|adas)|exclu(?:yó|yeron|ido|ida)|dio\s+de\s+baja|(?:retir|radi|supprim)(?:é|ée|és|ées|e|ent)"
+    # news-verbs: infinitives after a decree ("un decreto para declarar"), the future of a proposal ("declarará"),
+    # and the French noun of an addition ("l'ajout des groupes suivants à la liste : A, B").
+    r"|declarar(?:á|án)?|designar(?:á|án)?|incluir(?:á|án)?|l['’]ajout",
     re.IGNORECASE,
 )
 _STOP = re.compile(
@@ -43,13 +46,36 @@ class RomanceName(NamedTuple):
     text: str
 
 
+# news-verbs: the category before the object ("declarará como organizaciones «terroristas» al Clan del Golfo").
+_CATEGORY_FIRST = re.compile(
+    r"\s+como\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+[«“\"]?terroristas?[»”\"]?\s+(?=al?\s)",
+    re.IGNORECASE,
+)
+# news-verbs: names announced by "suivants"/"siguientes" come after the colon ("l'ajout des groupes suivants à la
+# liste des entités terroristes : le réseau 764, le Maniac Murder Cult").
+_FOLLOWING = re.compile(
+    r"\s*(?:les\s+|los\s+|las\s+|des\s+|de\s+los\s+|de\s+las\s+)?(?:groupes|entités|organisations|grupos|entidades|organizaciones)\s+(?:suivant|siguiente)[^:.;]{0,120}:",
+    re.IGNORECASE,
+)
+# An apposition or relative clause after a name describes it: ", que es la principal banda", ", un groupe affilié".
+_APPOSITION = re.compile(r"\s*,\s+(?:que|qui|un|une|una|aussi|también)\s", re.IGNORECASE)
+
+
 def romance_objects(sentence: str, verb_start: int, verb_end: int) -> list[RomanceName]:
     """The organisations named right after the Spanish or French verb at [verb_start, verb_end) of
     ``sentence``; empty when the verb is not one or no name follows it."""
     if not ROMANCE_VERB.fullmatch(sentence, verb_start, verb_end):
         return []
+    following = _FOLLOWING.match(sentence, verb_end)
+    if following is not None:
+        return _names_after_colon(sentence, following.end())
+    category = _CATEGORY_FIRST.match(sentence, verb_end)
+    if category is not None:
+        verb_end = category.end()
     stop = _STOP.search(sentence, verb_end)
     end = stop.start() if stop else len(sentence)
+    apposition = _APPOSITION.search(sentence, verb_end, end)
+    end = apposition.start() if apposition else end
     chunk = sentence[verb_end:end]
     lead = _LEAD.match(chunk)
     offset = verb_end + (lead.end() if lead else 0)
@@ -66,4 +92,26 @@ def romance_objects(sentence: str, verb_start: int, verb_end: int) -> list[Roman
         if not any(char.isupper() for char in cleaned):
             continue
         names.append(RomanceName(offset + at + piece.find(cleaned), cleaned))
+    return names
+
+
+def _names_after_colon(sentence: str, start: int) -> list[RomanceName]:
+    """The names enumerated from ``start`` (after a colon) to an aside, an apposition or the sentence's end;
+    a name may be a number ("le réseau 764")."""
+    stop = re.compile(r"[(;]|\.\s*$").search(sentence, start)
+    end = stop.start() if stop else len(sentence)
+    apposition = _APPOSITION.search(sentence, start, end)
+    end = apposition.start() if apposition else end
+    rest = sentence[start:end]
+    names: list[RomanceName] = []
+    position = 0
+    for piece in _SPLIT.split(rest):
+        at = rest.find(piece, position)
+        position = at + len(piece)
+        cleaned = _LEAD.sub("", piece).strip(" .,")
+        if not cleaned or len(cleaned.split()) > _MAX_WORDS:
+            continue
+        if not any(char.isupper() or char.isdigit() for char in cleaned):
+            continue
+        names.append(RomanceName(start + at + piece.find(cleaned), cleaned))
     return names

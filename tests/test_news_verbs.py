@@ -112,7 +112,8 @@ def test_spanish_decree_declaring_groups_terrorist() -> None:
     )
     found = events(text, dt.date(2019, 8, 19))
     organisations = {e.organisation for e in found if e.jurisdiction == "PY" and e.action == "designated"}
-    assert {"Hamás", "Hezbollah"} <= organisations
+    # the second object, with its own category ("y a ISIS y Al Qaeda como ..."), is listed too
+    assert organisations == {"Hamás", "Hezbollah", "ISIS", "Al Qaeda"}
 
 
 def test_french_addition_of_the_following_groups_reads_the_names_after_the_colon() -> None:
@@ -146,3 +147,47 @@ def test_spanish_future_declaration_with_the_category_first_is_a_proposal() -> N
     assert ("CO", "Clan del Golfo", "proposed_designation", None) in triples(found)
     assert all(e.action == "proposed_designation" for e in found)
     assert not any("principal banda" in (e.organisation or "") for e in found)
+
+
+def test_french_passive_future_removal_reads_the_subject() -> None:
+    """https://www.lalibre.be/dernieres-depeches/belga/2022/05/16/les-usa-retirent-des-groupes-juif-et-palestinien-de-la-liste-des-organisations-terroristes-LNHX55CU5ZH7BFVK6IWB4DA72M/
+    (dev6): "Le Conseil de la choura ... sera également enlevée de cette liste" proposes to remove the group the
+    sentence opens with (not the group of the sentence before)."""
+    text = (
+        "Le département d'État avait désigné Kahane Chai comme une organisation terroriste étrangère en 1997, trois "
+        "ans après que son partisan Baruch Goldstein eut massacré 29 Palestiniens dans la ville d'Hébron, en "
+        "Cisjordanie occupée.\n\n"
+        "Le Conseil de la choura des moudjahidines des environs de Jérusalem sera également enlevée de cette liste, a "
+        "indiqué la même source.\n"
+    )
+    found = [e for e in events(text, dt.date(2022, 5, 16)) if e.action == "proposed_delisting"]
+    assert [e.organisation for e in found] == [
+        "Conseil de la choura des moudjahidines des environs de Jérusalem"
+    ]
+
+
+def test_french_subject_of_a_copula_with_a_participle_of_listing() -> None:
+    """https://www.thedailyreports.com/fr/2022/05/20/les-etats-unis-retirent-5-groupes-de-la-liste-des-organisations-terroristes-etrangeres/
+    (dev6): "Le Conseil ... est un groupe djihadiste palestinien ajouté à la liste noire du terrorisme en 2014" is
+    the group's listing of 2014 (background)."""
+    text = (
+        "Le Conseil de la choura des moudjahidines dans les environs de Jérusalem est un groupe djihadiste "
+        "palestinien ajouté à la liste noire du terrorisme en 2014.\n"
+    )
+    headline = "Les États-Unis retirent 5 groupes de la liste des organisations terroristes étrangères\n\n"
+    found = events(headline + text, dt.date(2022, 5, 20))
+    [event] = [e for e in found if e.evidence_quote == text.strip()]
+    assert (event.organisation, event.action, event.effective_date, event.primary) == (
+        "Conseil de la choura des moudjahidines dans les environs de Jérusalem",
+        "designated",
+        "2014",
+        False,
+    )
+
+
+def test_a_body_opening_a_sentence_is_no_subject_group() -> None:
+    """The government a sentence opens with acts; it is not the group listed."""
+    from proscribe.news.romance_names import romance_subject
+
+    sentence = "El Gobierno de Paraguay fue el primero en incluir a Hamás en la lista."
+    assert romance_subject(sentence, sentence.index("incluir")) is None

@@ -943,6 +943,15 @@ def _sentence_events(
                 listed = _dedupe(
                     [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
                 )
+            # news-verbs: the subject a French or Spanish passive opens with ("Le Conseil de la choura ... sera
+            # également enlevée de cette liste").
+            subject = None if listed else romance_names.romance_subject(sentence, at)
+            if subject is not None and not _is_jurisdiction_name(subject.text):
+                listed = [
+                    _as_org(
+                        FoundName(subject.start, subject.start + len(subject.text), subject.text), mentions
+                    )
+                ]
             if not listed and following and sentence.rstrip().endswith(":"):
                 listed = _bulleted_names(following)
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").

@@ -55,6 +55,11 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
         _I)),
+    # French and Spanish removals announced in the passive future: "Le Conseil de la choura ... sera également enlevée
+    # de cette liste" (the group is the sentence's subject, see romance_names.romance_subject).
+    ("proposed_delisting", re.compile(
+        r"\b(?:sera|seront|será|serán)\s+(?:\w+\s+)?(?:enlev|retir|radi|supprim|eliminad|excluid|retirad)\w*(?=\s+(?:de|d['’]|des|del)\s+(?:la|cette|sa|leur|leurs|les|esta|su|sus)?\s*(?:[\w-]+\s+){0,2}?(?:liste|lista))",
+        _I)),
     # news-verbs: "were also dropped from the department's official list of foreign terrorist
     # organisations", "Removed from the FTO blacklist were A, B and C", "agreed on a terrorism list that does not include
     # the PMOI" (the list is the match: the negation is the step, not a hedge).
@@ -420,7 +425,10 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
     "law_signed": ("signed", "подписал", "unterzeichn"),
     "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск"),
-    "proposed_delisting": ("laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará"),
+    "proposed_delisting": (
+        "laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará",
+        "sera", "será",  # news-verbs
+    ),
     "proposed_designation": (
         "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
         "being banned", "being proscribed", "order would", "order will", "propose to", "vot", "announced plans",

@@ -191,3 +191,16 @@ def test_a_body_opening_a_sentence_is_no_subject_group() -> None:
 
     sentence = "El Gobierno de Paraguay fue el primero en incluir a Hamás en la lista."
     assert romance_subject(sentence, sentence.index("incluir")) is None
+
+
+def test_a_designation_revoked_or_expiring_after_a_long_aside_is_a_removal() -> None:
+    """https://gazette.govt.nz/notice/id/2024-go5987
+    (dev5): "the designation as a terrorist entity of the organisation known as Islamic Resistance (IR, also known
+    as ...) was revoked" and "the terrorist designation of Euskadi Ta Askatasuna (ETA, ...), made ... on 10
+    February 2010, and renewed ..., will expire" end the designations (the step is far from its noun)."""
+    path = Path(__file__).parent / "data" / "news" / "dev5" / "2024-11-20_nz_hizbollah_eta_gazette.txt"
+    found = extract_events(read_article_file(path), INDEX)
+    removals = {(e.jurisdiction, e.action, e.effective_date) for e in found if e.action == "delisted"}
+    assert removals == {("NZ", "delisted", "2024-11-20"), ("NZ", "delisted", "2024-12-14")}
+    assert ("NZ", "Euskadi Ta Askatasuna", "delisted", "2024-12-14") in triples(found)
+    assert ("NZ", "Euskadi Ta Askatasuna", "designated", "2024-12-14") not in triples(found)

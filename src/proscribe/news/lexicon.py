@@ -66,7 +66,10 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("delisted", re.compile(
         r"\bdropped\s+(?:\w+\s+)?from\s+(?:[\w'’-]+\s+){0,5}?(?:list|blacklist)\b"
         r"|(?-i:\b(?:Removed|Dropped|Deleted)\s+from\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?(?:list|blacklist)\w*\s+(?:were|was|are|is)\b"
-        r"|\blist\w*(?=\s+(?:that|which)\s+(?:no\s+longer\s+includes?|does\s+not\s+include|did\s+not\s+include|excludes?)\b)",
+        r"|\blist\w*(?=\s+(?:that|which)\s+(?:no\s+longer\s+includes?|does\s+not\s+include|did\s+not\s+include|excludes?)\b)"
+        # The designation told first and its end after a long aside: "the designation as a terrorist entity of the
+        # organisation known as Islamic Resistance (IR, also known as ...) was revoked", "... will expire".
+        r"|\bdesignation(?:\s+of\b)?(?=[^.;]{0,320}?\b(?:was|were|has\s+been|have\s+been|is\s+hereby)\s+revoked\b|[^.;]{0,600}?,\s+(?:will|shall)\s+(?:expire|lapse)\b)",
         _I)),
     # French and Spanish removals: the verb is the match (the list is looked ahead for), so the object after it
     # is read as the removed group: "a retiré mardi le groupe X de sa liste", "quitó el martes a las FARC de la lista".
@@ -445,7 +448,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sacó", "saca", "exclu", "elimin", "borr",
         "retrait", "révoqu", "revoc", "plus inscrit", "plus considéré", "plus désigné", "plus classé", "ya no", "levé", "leve",
         "sacaron", "sacad", "baja", "supprim", "levant", "de-list",  # news-jur: es/fr
-        "dropped", "deleted", "include", "exclude",  # news-verbs
+        "dropped", "deleted", "include", "exclude", "expire", "lapse",  # news-verbs
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",

@@ -204,3 +204,29 @@ def test_a_designation_revoked_or_expiring_after_a_long_aside_is_a_removal() -> 
     assert removals == {("NZ", "delisted", "2024-11-20"), ("NZ", "delisted", "2024-12-14")}
     assert ("NZ", "Euskadi Ta Askatasuna", "delisted", "2024-12-14") in triples(found)
     assert ("NZ", "Euskadi Ta Askatasuna", "designated", "2024-12-14") not in triples(found)
+
+
+def test_declared_x_a_terrorist_group_far_from_the_verb() -> None:
+    """http://en.alalam.ir/news/1548218/egypt-declares-muslim-brotherhood-a-terrorist-group (dev5): "has declared
+    the Muslim Brotherhood of ousted president Mohamed Morsi a "terrorist" group" (the category 60 characters
+    after the verb)."""
+    text = (
+        "Egypt declares Muslim Brotherhood a terrorist group\n\n"
+        "Egypt's military-installed government has declared the Muslim Brotherhood of ousted president Mohamed Morsi "
+        'a "terrorist" group, banning all its activities, including demonstrations, ministers say.\n'
+    )
+    found = [e for e in events(text, dt.date(2013, 12, 25)) if "military-installed" in e.evidence_quote]
+    assert [(e.jurisdiction, e.action) for e in found] == [("EG", "designated")]
+    assert (found[0].organisation or "").startswith("Muslim Brotherhood")
+
+
+def test_a_minister_moving_to_proscribe_is_a_proposal() -> None:
+    """https://www.upday.com/uk/cleverly-moves-to-ban-islamist-group-hizb-ut-tahrir-as-terror-organisation (dev5):
+    "has moved to proscribe the group by putting an order before parliament" proposes the ban."""
+    path = Path(__file__).parent / "data" / "news" / "dev5" / "2024-01-15_gb_hizb_ut_tahrir_order_upday.txt"
+    found = [
+        e for e in extract_events(read_article_file(path), INDEX) if "moved to proscribe" in e.evidence_quote
+    ]
+    assert [(e.jurisdiction, e.organisation, e.action) for e in found] == [
+        ("GB", "Hizb ut-Tahrir", "proposed_designation")
+    ]

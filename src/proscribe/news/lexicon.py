@@ -37,7 +37,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\border\s+(?:has\s+been|had\s+been|was|is\s+being|is)\s+laid\b"
         r"|\bvot(?:ed|es|e|ing)\b[^.]{0,60}?\bin\s+favou?r\s+of\s+(?:proscribing|banning|designating|listing)\b|\bvot(?:ed|es|e)\s+to\s+(?:proscribe|ban|designate|list)\b"
         # A government's own proposal to Parliament: "The order would add four groups", "We propose to add A".
-        r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+propose\s+to\s+(?:add|proscribe|ban|list)\b", _I)),
+        r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+(?:now\s+|\w+ly\s+)?propose\s+to\s+(?:add|proscribe|ban|list)\b"
+        # news-verbs: a minister's step towards a ban: "has moved to proscribe the group by putting an order before parliament".
+        r"|\bmoved\s+to\s+(?:proscribe|ban|designate|list|outlaw)\b", _I)),
     # French and Spanish announcements of a step to come: "va retirer", "va a designar", "retirará".
     ("proposed_delisting", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?retirer\b|\bva(?:n)?\s+a\s+(?:retirar|quitar|sacar|revocar)\b|\bretirer(?:a|ont)\b|\b(?:retirará|retirarán|quitará|revocará)\b", _I)),
     ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá|declarará|declararán)\b", _I)),
@@ -147,7 +149,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # long it has stood ("has been on the list since 2003": background with its year); an inverted passive ("Added to
     # the list were A and B"); a group that joins a list.
     ("designated", re.compile(
-        r"\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b))"
+        r"\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b)|[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b))"
         r"|\b(?:was|were|been|be|is|are)\s+(?:(?:\w+ly|also|later|then|now|formally|officially|on\s+\w+day|in\s+\w+)\s+){0,2}declared\s+(?:as\s+)?(?:an?\s+)?[\"“]?(?:banned|proscribed|outlawed|terrorist)\b"
         r"|\bextend(?:ed|s|ing)?\s+(?:the\s+|its\s+|a\s+)?(?:ban|proscription|designation|listing)\s+(?:imposed\s+)?(?:on|of|against)\b"
         r"|\b(?:has|have|had)\s+been\s+on\s+(?:the|its|their|a|an)\s+(?:[\w'’“”\"-]+\s+){0,3}?list\s+since\b"
@@ -439,6 +441,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "announced the intention", "would proscribe", "would ban", "would designate", "would list", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
         "interdira", "designará", "designarán", "incluirá", "declarará",
         "propuso", "propose d",  # news-jur: es/fr
+        "propose", "moved to",  # news-verbs
     ),
     "annulled": ("annul",),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),

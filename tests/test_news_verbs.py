@@ -230,3 +230,43 @@ def test_a_minister_moving_to_proscribe_is_a_proposal() -> None:
     assert [(e.jurisdiction, e.organisation, e.action) for e in found] == [
         ("GB", "Hizb ut-Tahrir", "proposed_designation")
     ]
+
+
+def test_passive_subject_across_a_relative_clause() -> None:
+    """https://www.deccanherald.com/india/modi-govt-declares-muslim-league-jammu-kashmir-masarat-alam-faction-unlawful-under-uapa-2826468
+    (dev6): the group the sentence opens with
+    is what "was on Wednesday declared a banned organisation", across the relative clause; the weekday dates it."""
+    text = (
+        "New Delhi: The Muslim League Jammu Kashmir (Masarat Alam faction) (MLJK-MA), which the Home Ministry alleged "
+        '"has been involved in anti-national and secessionist activities in Jammu and Kashmir" and "supporting '
+        'terrorist activities", was on Wednesday declared a banned organisation.\n'
+    )
+    found = events(text, dt.date(2023, 12, 27))
+    assert triples(found) == {
+        ("IN", "Muslim League Jammu Kashmir (Masarat Alam faction)", "designated", "2023-12-27")
+    }
+
+
+def test_passive_subject_after_a_possessive() -> None:
+    """https://en.prothomalo.com/international/americas/us-drops-foreign-terrorist-designation-from-israeli-basque-egyptian-groups
+    (dev5): "Japan's Aum Shinrikyo cult, which ..., and Gamaa Islamiya, ..., were also dropped from the
+    department's official list of foreign terrorist organisations" removes Aum Shinrikyo (not Japan)."""
+    text = (
+        'The US State Department on Friday removed its longstanding official "foreign terrorist organisation" label '
+        "from Israeli, Basque, Egyptian, Palestinian and Japanese extremist groups, but all will remain under a "
+        "separate, broader terror designation.\n\n"
+        "Japan's Aum Shinrikyo cult, which launched a deadly sarin attack in Tokyo's subway in 1995, and Gamaa "
+        "Islamiya, the militant group led by the blind cleric Omar Abdel Rahman, who died in a US prison in 2017, were "
+        "also dropped from the department's official list of foreign terrorist organisations.\n"
+    )
+    found = [e for e in events(text, dt.date(2022, 5, 20)) if "dropped" in e.evidence_quote]
+    assert [(e.organisation, e.action) for e in found] == [("Aum Shinrikyo", "delisted")]
+
+
+def test_no_passive_subject_for_an_active_verb_or_a_body() -> None:
+    from proscribe.news.subjects import passive_subject
+
+    active = "The Home Ministry, which met on Monday, declared the group banned."
+    assert passive_subject(active, active.index("declared"), "declared") is None
+    body = "The Government, which has faced criticism, was also dropped from the talks list."
+    assert passive_subject(body, body.index("dropped"), "dropped from the talks list") is None

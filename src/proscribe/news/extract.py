@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import jurisdictions, lexicon, romance_names, russian
+from proscribe.news import jurisdictions, lexicon, romance_names, russian, subjects
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -991,7 +991,11 @@ def _sentence_events(
                     continue
                 if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
                     continue
-                if context_org is not None:
+                # news-verbs: a passive's subject across a long relative clause ("X, which ..., was declared banned").
+                lead = subjects.passive_subject(sentence, at, match.group(0))
+                if lead is not None and not _is_jurisdiction_name(lead.text):
+                    orgs = [_as_org(FoundName(lead.start, lead.start + len(lead.text), lead.text), mentions)]
+                elif context_org is not None:
                     orgs, from_context = [context_org], True
             # news-jur: a country word inside the organisation acted on ("Australian Tamil Congress") does not act.
             org_spans = [

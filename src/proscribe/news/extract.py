@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import jurisdictions, lexicon, romance_names, russian, subjects
+from proscribe.news import enumerations, gates, jurisdictions, lexicon, romance_names, russian, subjects
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -54,6 +54,12 @@ _GERMAN_MONTH = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»“]?\s+(?=[\"«„“(]?[A-ZА-ЯЁÄÖÜ0-9])")
+# Sentences run together with no space after the full stop ("over 250 people were killed.President Maithripala
+# Sirisena issued ...", "as terrorist organizations.ATC Resolution Number 13 ..."): a lower-case word of three
+# letters or more, a full stop, then a capitalised word or an acronym and a space. Domains ("News.Az",
+# "Censor.NET"), paths, initials and abbreviations ("U.S.", "etc.") are left joined (see _glued_boundary).
+_GLUED = re.compile(r"(?<=[a-zà-ÿа-яё]{3}\.)(?=[A-ZА-ЯЁ](?:[a-zà-ÿа-яё]+|[A-ZА-ЯЁ]+)\s)")
+_LEFT_WORD = re.compile(r"[\w.@/:-]+$")
 
 
 @dataclass(frozen=True)
@@ -113,13 +119,22 @@ def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, 
         spans.append((offset + start, offset + end))
 
 
+def _glued_boundary(line: str, end: int) -> bool:
+    """Whether the full stop before ``end`` ends a lower-case word, not a domain, path or address."""
+    left = _LEFT_WORD.search(line, max(0, end - 40), end - 1)
+    return left is not None and left.group(0).isalpha() and left.group(0).islower()
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in ``text``; paragraphs (lines) never join, abbreviations never split."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         start = 0
-        for match in _BOUNDARY.finditer(line):
+        boundaries = sorted([*_BOUNDARY.finditer(line), *_GLUED.finditer(line)], key=lambda m: m.start())
+        for match in boundaries:
+            if match.start() == match.end() and not _glued_boundary(line, match.start()):
+                continue
             # Only the few characters before the boundary can be an abbreviation ("Mr.", "U.S."): looking
             # at the whole pending text would make long runs of "No." quadratic.
             if _ABBREVIATIONS.search(line[max(start, match.start() - 12) : match.start()].rstrip('"”»“')):
@@ -342,9 +357,11 @@ def _split_dates(
 
 def _within(items: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
     """Mentions inside [start, end), with offsets made relative to ``start``."""
-    first = bisect.bisect_left(starts, start)
     found: list[EntityMention] = []
-    for mention in items[first:]:
+    # An index walk, not ``items[first:]``: copying the rest of the list for every sentence made the whole
+    # article quadratic in its number of mentions.
+    for position in range(bisect.bisect_left(starts, start), len(items)):
+        mention = items[position]
         if mention.start >= end:
             break
         if mention.end <= end:
@@ -392,6 +409,15 @@ def _in_force_date(
     return None
 
 
+# The legal instrument that makes a ban ("an extraordinary gazette", "the gazette notification", "the decree").
+_INSTRUMENT = r"(?:gazette|notification|decree|regulations?|(?<!\bin\s)order)"
+# "Relevant extraordinary gazette was published on Tuesday (April 13)", "President ... issued an extraordinary
+# gazette banning a number of extremist organisations on Monday": the instrument's own day.
+_INSTRUMENT_ISSUED = re.compile(
+    rf"\b(?P<noun>{_INSTRUMENT})\b[^.;]{{0,80}}?\b(?:was|were|has\s+been|had\s+been)\s+(?:published|issued|signed|gazetted)\b"
+    rf"|\b(?:published|issued|signed|gazetted)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun2>{_INSTRUMENT})\b",
+    re.I,
+)
 # An entry put on a list by an executive body ("ФСБ включила ... в список террористических организаций", "was
 # added to the list"): a court's ruling told next is the earlier step it follows, not its date.
 _LIST_ENTRY = re.compile(
@@ -409,7 +435,9 @@ def _decision_date(
     a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day. For an entry
     on a list (``list_entry``), a court's ruling told next is the step before it and gives no day."""
     for sentence in following:
-        if not lexicon.DECISION_REF.search(sentence):
+        # "... has banned three Islamist extremist groups, including the NTJ ... . President Maithripala Sirisena
+        # issued an extraordinary gazette banning a number of extremist organisations on Monday."
+        if not lexicon.DECISION_REF.search(sentence) and not _INSTRUMENT_ISSUED.search(sentence):
             continue
         if list_entry and _COURT.search(sentence):
             continue
@@ -418,6 +446,34 @@ def _decision_date(
                 return mention
         if dated_story and lexicon.IMMEDIATE_EFFECT.search(sentence):
             return DateMention(0, 0, "", PartialDate.parse(reference), "day", "rule")
+    return None
+
+
+# How many sentences back the instrument's day may be told.
+_INSTRUMENT_SENTENCES_BACK = 3
+
+
+def _instrument_date(
+    sentence: str, preceding: list[str], reference: dt.date, published: dt.date
+) -> DateMention | None:
+    """The day an instrument was published, issued or signed, told in one of the ``preceding`` sentences, for
+    a ban this ``sentence`` reads from the same instrument ("Relevant extraordinary gazette was published on
+    Tuesday (April 13)" then "the Regulations ... specified in the gazette notification has proscribed the
+    following ...:"; "... issued an extraordinary gazette banning a number of extremist organisations on Monday."
+    then "According to the Gazette the A, the B and the C organisations have been banned.")."""
+    for earlier in reversed(preceding):
+        issued = _INSTRUMENT_ISSUED.search(earlier)
+        if issued is None:
+            continue
+        noun = (issued.group("noun") or issued.group("noun2")).lower().rstrip("s")
+        if not re.search(rf"(?<!\bin\s)\b{noun}", sentence, re.I):  # not "in order to"
+            return None
+        days = [
+            d
+            for d in find_dates(earlier, reference)
+            if d.precision == "day" and d.date.earliest <= published and d.basis != "relative"
+        ]
+        return days[-1] if days else None
     return None
 
 
@@ -477,7 +533,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             continue
         body_index += 1
         lowered = sentence.lower()
-        if not lexicon.has_anchor(lowered, lexicon.ALL_ANCHORS):
+        if not _ACTION_ANCHOR_SETS.present(lowered):
             # No listing word at all: only what later sentences need from this one is kept.
             if mentions and salience:
                 main = max(mentions, key=lambda m: salience[m.entity_id])
@@ -510,12 +566,20 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         last = bisect.bisect_left(juris_starts, end)
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
-        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
+        # A sentence ending in a colon announces list lines, which may be many ("1." / "United Thawheed Jamma'ath").
+        # ("The newly listed groups include four ...: A, B, C and D." "The other are:" "• three ...: E, F, and G")
+        lines_follow = enumerations.ends_with_colon(sentence) or (
+            number + 1 < len(spans) and enumerations.continues_list(text[slice(*spans[number + 1])])
+        )
+        ahead = enumerations.MAX_LIST_LINES if lines_follow else _NAMES_AHEAD_SENTENCES
+        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
             extremist_lists,
         )  # fmt: skip
+        # Names read from the lines and sentences after this one carry no registry link yet.
+        sentence_events = [_linked_whole(event, index) for event in sentence_events]
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
@@ -527,6 +591,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     following[:3], reference, article.published, dateline is not None,
                     _LIST_ENTRY.search(sentence) is not None,
                 )  # fmt: skip
+                if dated is None:
+                    dated = _instrument_date(
+                        sentence, [text[a:b] for a, b in spans[max(0, number - _INSTRUMENT_SENTENCES_BACK) : number]],
+                        reference, article.published,
+                    )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
@@ -803,6 +872,10 @@ _NOT_NAME_WORD = re.compile(
 )
 
 
+# The listing-action anchors of a sentence, found in one scan (see news.gates.AnchorSets).
+_ACTION_ANCHOR_SETS = gates.AnchorSets(lexicon.ACTION_ANCHORS)
+
+
 def _sentence_events(
     article: Article,
     sentence: str,
@@ -823,12 +896,20 @@ def _sentence_events(
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
     lowered = sentence.lower()
+    anchored = _ACTION_ANCHOR_SETS.present(lowered)
+    gated = gates.gate_safe(lowered, len(sentence))
     for action, pattern in lexicon.ACTION_PATTERNS:
-        if not lexicon.has_anchor(lowered, lexicon.ACTION_ANCHORS[action]):
+        if action not in anchored:
+            continue
+        if gated and not gates.gate_for(pattern).may_match(lowered):
+            continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)
+        # Only the alternatives whose literals occur: the same matches, found faster (see news.gates).
+        runnable = gates.alternation_for(pattern).for_sentence(lowered, gated)
+        if runnable is None:
             continue
         # Every occurrence not already taken by another action: in "removed its designation of X, but
         # designated Y" the second "designat" is the designation; "proscribed X ... and banned Y" are two.
-        for number, match in enumerate(list(pattern.finditer(sentence))[:_MAX_MATCHES_PER_ACTION]):
+        for number, match in enumerate(list(runnable.finditer(sentence))[:_MAX_MATCHES_PER_ACTION]):
             if any(match.start() < e and s < match.end() for s, e in claimed):
                 continue
             # A further verb of the same kind must be one: not a title ("Specially Designated Global
@@ -926,7 +1007,9 @@ def _sentence_events(
                 orgs = unknown[:MAX_UNLINKED]
             # After "listed as"/"designated as" comes the category ("as an alias of ..."), not the listed group.
             listed = (
-                [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
+                []
+                if _ENDS_WITH_AS.search(match.group(0))
+                else _listed_orgs(sentence, match.end(), mentions, match.start())
             )
             # news-jur: the objects of a Spanish or French verb ("a inscrit les groupes A et B sur la liste").
             # Taken when it reads more names than the capitalised-name reader (orgnames), which stops at a name
@@ -952,8 +1035,10 @@ def _sentence_events(
                         FoundName(subject.start, subject.start + len(subject.text), subject.text), mentions
                     )
                 ]
-            if not listed and following and sentence.rstrip().endswith(":"):
+            if not listed and following and enumerations.ends_with_colon(sentence):
                 listed = _bulleted_names(following)
+            elif listed and following and enumerations.continues_list(following[0]):
+                listed = _dedupe([*listed, *_bulleted_names(following[1:])])
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
             listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
@@ -969,13 +1054,22 @@ def _sentence_events(
             counted = lexicon.FORWARD_COUNT.match(
                 sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
             )
-            if counted is not None and following and action in ("designated", "proposed_designation"):
-                orgs = _names_ahead(following, _count(counted.group(0)))
+            if (
+                counted is not None
+                and action in ("designated", "proposed_designation")
+                and len(listed) < _count(counted.group(0))
+            ):
+                # The names the count announces, unless the sentence lists them itself ("four groups: A, B, C and D").
+                orgs = _dedupe(
+                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed))]
+                )
             if not orgs and following and lexicon.FORWARD_COUNT.search(sentence):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
             if not orgs and (counted is not None or lexicon.FORWARD_COUNT.search(sentence)):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
+            if not listed and enumerations.refers_to_list(sentence, match.start()):
+                continue  # "the organisations listed below were designated": the list is elsewhere, not "TSA" beside it
             if not orgs and _PRONOUN_OBJECT.match(sentence, match.end()):
                 # "A ban against Palestine Action has come into force, designating it as a terror group": the pronoun
                 # is the group named before it in the sentence (not a country, not a sentence's first word).
@@ -1177,15 +1271,48 @@ def _dedupe(orgs: list[_Org]) -> list[_Org]:
 
 
 def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
-    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)")."""
+    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)", "the Hamas
+    movement"); a name that adds other words to the registry name ("Maute ISIS", "Grupo ISIS", "Islamic State in
+    Iraq and Syria in South-East Asia") is another group."""
     for mention in mentions:
         if name.start <= mention.start < name.end or mention.start <= name.start < mention.end:
-            return _Org(mention.text, mention.entity_id, mention.start)
+            extra = {w.stem for w in words(name.text)} - {w.stem for w in words(mention.text)}
+            # (A phrase read as a name, "ampliación de su designación de las organizaciones Hezbollah", is the entity.)
+            # [news-ru] Russian names keep their reading ("движение «Талибан»" is the Taliban).
+            if extra <= _GROUP_WORD_STEMS or not name.text[:1].isupper() or russian.is_russian(name.text):
+                return _Org(mention.text, mention.entity_id, mention.start)
     return _Org(name.text, None, name.start)
 
 
-def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
+_LEADING_ARTICLE = frozenset(
+    {"", "the", "la", "el", "le", "les", "los", "las", "die", "der", "das", "l'", "l’"}
+)
+
+
+def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
+    """An unlinked event whose organisation is, whole, a registry name ("La Segunda Marquetalia", "AL-Qaeda" read
+    from a list line) is linked to that entity; a registry name inside a longer one ("Islamic State West Africa
+    Province") is another group and stays unlinked."""
+    name = event.organisation
+    if event.entity_id or not name:
+        return event
+    found = index.find(name)
+    if len(found) != 1:
+        return event
+    mention = found[0]
+    if name[: mention.start].strip().lower() not in _LEADING_ARTICLE or name[mention.end :].strip(" .’'s"):
+        return event
+    return replace(event, entity_id=mention.entity_id)
+
+
+def _listed_orgs(
+    sentence: str, after: int, mentions: list[EntityMention], before: int | None = None
+) -> list[_Org]:
     names = enumerated_names(sentence, after)
+    # "designated the following groups as terrorists organizations: (1) A; (2) B; ...", "include four ... groups: A, B".
+    announced = enumerations.list_after(sentence, after)
+    if len(announced) > len(names):
+        names = announced
     if not names:
         dashes = [m.end() for m in _DASHED_ASIDE.finditer(sentence, 0, after)]
         if len(dashes) >= 2:
@@ -1197,6 +1324,16 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
             sentence[max(0, cue.start() - 40) : cue.start()]
         ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
+    if names:
+        # "a Hamás y Hezbollah como organizaciones terroristas internacionales, y a ISIS y Al Qaeda como ...".
+        names = [*names, *enumerations.continued_objects(sentence, names[-1].end)]
+    if not names and before is not None:
+        # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
+        names = enumerations.list_before(sentence, before)
+    if before is not None:
+        # "two financial organizations-Iraq’s A and Syria’s B ... and two terror groups ... - the C and D - were added".
+        counted = enumerations.counted_lists_before(sentence, before)
+        names = [*counted, *(n for n in names if all(c.text != n.text for c in counted))]
     # "a retiré la Syrie de la liste des États ...": a country is no group.
     names = [
         n for n in names if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
@@ -1206,43 +1343,40 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
     return _dedupe([_as_org(n, mentions) for n in names])
 
 
-_BULLET = re.compile(r"[-–•*]\s+")
-
-
 def _bulleted_names(following: list[str]) -> list[_Org]:
-    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D": the names of the
-    bulleted lines that follow a sentence ending in a colon."""
-    found: list[_Org] = []
-    for line in following:
-        bullet = _BULLET.match(line)
-        if bullet is None:
-            break
-        found.extend(_Org(n.text, None, 0) for n in enumerated_names(line, bullet.end()))
-    return _dedupe(found)
+    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D", or "1." / "United
+    Thawheed (Thowheedh) Jamma'ath (UTJ)": the names of the list lines after a sentence ending in a colon."""
+    return _dedupe([_Org(n.text, None, 0) for n in enumerations.list_lines(following)])
 
 
 def _count(sentence: str) -> int:
     match = lexicon.FORWARD_COUNT.search(sentence)
     if match is None:
         return 0
-    word = match.group("count").lower()
-    return int(word) if word.isdigit() else lexicon.COUNT_WORDS.get(word, 0)
+    return enumerations.count_of(match.group(0))
 
 
 def _names_ahead(following: list[str], count: int) -> list[_Org]:
     """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
-    and B", "six Mexico-based entities: A, B ..."), until as many as the sentence counted are found."""
+    and B", "six Mexico-based entities: A, B ...", "The groups are - A, B", "are, the three Al Qaida affiliates
+    C, D and E", "The other are:" and bulleted lines), until as many as the sentence counted are found."""
     found: list[_Org] = []
-    for sentence in following:
+    for number, sentence in enumerate(following[:_NAMES_AHEAD_SENTENCES]):
         for cue in lexicon.NAMES_CUE.finditer(sentence):
             if lexicon.PEOPLE_BEFORE_CUE.search(sentence[max(0, cue.start() - 40) : cue.start()]):
                 continue
-            names = enumerated_names(sentence, cue.end(), lead_in=False)
+            names = enumerations.names_after_cue(sentence, cue.end())
             if names:
                 found.extend(_Org(n.text, None, 0) for n in names)
                 break
         else:
-            found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
+            counted = enumerations.counted_names(sentence)
+            if counted:
+                found.extend(_Org(n.text, None, 0) for n in counted)
+            elif enumerations.ends_with_colon(sentence):
+                found.extend(_Org(n.text, None, 0) for n in enumerations.list_lines(following[number + 1 :]))
+            else:
+                found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
         if found and len(found) >= count:
             break
     return _dedupe(found)

@@ -323,15 +323,21 @@ def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]
     found: list[tuple[int, int, str, str]] = []
     tokens = list(_TOKEN.finditer(text))
     index = 0
-    by_first, stems = table.by_first, table.ru_stems
+    by_first = table.by_first
+    # What a word can start (table entries) or be (a Russian stem's form) depends on the word alone: it is
+    # worked out once per distinct word, and a long text repeats its words.
+    known: dict[str, tuple[list[_Entry] | None, tuple[str, str] | None]] = {}
     while index < len(tokens):
         token = tokens[index]
         word = token.group(0)
         index += 1
         if len(word) < 2:
             continue
-        folded = _bare(word)
-        entries = by_first.get(folded)
+        looked_up = known.get(word)
+        if looked_up is None:
+            folded = _bare(word)
+            looked_up = known[word] = (by_first.get(folded), _stem_mention(word, folded, table))
+        entries, stem_mention = looked_up
         if entries is not None:
             entry = next((e for e in entries if _entry_at(e, word, tokens, index - 1, text)), None)
             if entry is not None:
@@ -340,14 +346,19 @@ def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]
                 found.append((token.start(), end, entry.code, entry.kind))
                 index += len(entry.tokens) - 1
                 continue
-        if "\u0400" <= word[:1] <= "\u04ff" and len(folded) >= _MIN_STEM:
-            for cut in range(min(_MAX_ENDING, len(folded) - _MIN_STEM) + 1):
-                code = stems.get(folded[: len(folded) - cut])
-                if code is not None and _is_inflection(folded[len(folded) - cut :]):
-                    kind = "adj" if _RU_ADJECTIVE.search(folded) else "name"
-                    found.append((token.start(), token.end(), code, kind))
-                    break
+        if stem_mention is not None:
+            found.append((token.start(), token.end(), *stem_mention))
     return found
+
+
+def _stem_mention(word: str, folded: str, table: _Table) -> tuple[str, str] | None:
+    """(code, kind) of a Russian or Kazakh word that is a known stem plus an inflection, else None."""
+    if "\u0400" <= word[:1] <= "\u04ff" and len(folded) >= _MIN_STEM:
+        for cut in range(min(_MAX_ENDING, len(folded) - _MIN_STEM) + 1):
+            code = table.ru_stems.get(folded[: len(folded) - cut])
+            if code is not None and _is_inflection(folded[len(folded) - cut :]):
+                return code, ("adj" if _RU_ADJECTIVE.search(folded) else "name")
+    return None
 
 
 def _entry_at(entry: _Entry, word: str, tokens: list[re.Match[str]], index: int, text: str) -> bool:

@@ -159,16 +159,22 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?-i:\b(?:Added|Named)\s+to\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?list\w*\s+(?:were|was|are|is)\b"
         r"|\bjoin(?:s|ed)?\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?list\b",
         _I)),
-    # Spanish: a decree declaring ("firmó un decreto para declarar oficialmente a Hamás y Hezbollah como organizaciones
-    # terroristas"); the verb is the match's last word, its objects are read after it.
+    # French: "ajouté à la liste noire du terrorisme en 2014", "avant d'être désignée en tant que groupe terroriste en
+    # 1997" (an announced "ajout des groupes suivants à la liste" is news-enum's pattern below).
     ("designated", re.compile(
-        r"\b(?:decreto|resoluci[óo]n|decisi[óo]n)\s+(?:\w+\s+){0,3}?(?:para|que)\s+(?:declarar|designar|incluir)\b(?=[^.;]{0,160}?\b(?:terroris|lista))",
-        _I)),
-    # French: "a annoncé l'ajout des groupes suivants à la liste des entités terroristes : A, B", "ajouté à la liste
-    # noire du terrorisme en 2014", "avant d'être désignée en tant que groupe terroriste en 1997".
-    ("designated", re.compile(
-        r"\bl['’]ajout\b(?=\s+d[eu]s?\b[^.;]{0,120}?\bà\s+la\s+liste)|\bajouté(?:e|s|es)?\s+à\s+(?:la|sa|leur)\s+liste"
+        r"\bajouté(?:e|s|es)?\s+à\s+(?:la|sa|leur)\s+liste"
         r"|\bdésign(?:é|ée|és|ées)\s+en\s+tant\s+qu['’e]\s*(?:une?\s+)?(?:groupe|organisation|entité)s?\s+terroristes?",
+        _I)),
+    # news-enum: a decree's purpose is its act once the decree is signed ("firmó un decreto para declarar oficialmente a
+    # Hamás y Hezbollah como organizaciones terroristas"), and an announced addition is the listing ("a annoncé l'ajout
+    # des groupes suivants à la liste des entités terroristes : ...").
+    ("designated", re.compile(
+        r"\b(?:firm|emiti|promulg|aprob|dict|public|expidi)(?:ó|aron)\s+(?:un|el|una|la)\s+(?:decreto|resoluci[óo]n)\b[^.;]{0,40}?"
+        r"\bpara\s+(?:declarar|designar|incluir)\b"
+        r"(?=[^.;]{0,120}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+[«\"“]?terroris)"
+        r"|\b(?:a|ont)\s+(?:signé|publié|pris|adopté)\s+un\s+décret\s+pour\s+(?:désigner|inscrire)\b"
+        r"|\b(?:annonc\w*|approuv\w*|confirm\w*|officialis\w*)\s+l['’]ajout\b"
+        r"(?=\s+d(?:es|e|u)\b[^.;]{0,120}?\bà\s+la\s+liste\s+des\s+(?:entités|organisations|groupes)\s+terroristes)",
         _I)),
 ]  # fmt: skip
 

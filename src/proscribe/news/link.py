@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from proscribe.model import Entity, NameType
 
@@ -49,8 +50,10 @@ def stem(word: str) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a text: where it is and its stem. (A named tuple: a long text has hundreds of thousands
+    of words, and a frozen dataclass costs several times as much to build.)"""
+
     start: int
     end: int
     stem: str
@@ -99,13 +102,19 @@ class NameIndex:
     def find(self, text: str) -> list[EntityMention]:
         """Entity names in ``text``, longest first at each position, without overlaps."""
         tokens = words(text)
+        stems = [t.stem for t in tokens]
+        sizes_of = self._sizes.get
         found: list[EntityMention] = []
         index = 0
         while index < len(tokens):
-            for size in self._sizes.get(tokens[index].stem, ()):
+            sizes = sizes_of(stems[index])
+            if sizes is None:  # most words start no name: one probe, nothing else
+                index += 1
+                continue
+            for size in sizes:
                 if index + size > len(tokens):
                     continue
-                key = tuple(t.stem for t in tokens[index : index + size])
+                key = tuple(stems[index : index + size])
                 entity_id = self._names.get(key)
                 if entity_id is not None:
                     start, end = tokens[index].start, tokens[index + size - 1].end

@@ -1,0 +1,309 @@
+"""Cheap exact pre-checks for costly per-sentence patterns: the literal text every match must contain.
+
+A pattern such as ``\\bremov(?:e|ed)\\b[^.]{0,90}?\\bfrom\\s+...`` cannot match a sentence that lacks
+"remov"; finding that out with ``str.__contains__`` (C, a few hundred nanoseconds) costs far less than
+running the pattern, whose alternatives, look-behinds and bounded gaps are tried at every position.
+:func:`required_literals` reads the literals off the compiled pattern itself (its parse tree), so the
+check follows the pattern whenever a rule is edited and never needs a hand-kept anchor list; it is a
+necessary condition only, so a gated pattern finds exactly what it found before.
+
+The check runs on the lower-cased sentence. Python's case-insensitive matching and ``str.lower`` agree
+on every character except a few (Turkish dotted I, the Greek final sigma, characters the ``re`` module
+treats as case variants such as the long s): a sentence holding one of those is never gated
+(:func:`gate_safe`).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+# The parser the re module itself uses (private, but the only parse of a pattern there is; the public
+# sre_parse alias is deprecated). Imported by name so that the type checker does not look for stubs.
+_sre_parse: Any = importlib.import_module("re._parser")
+_sre_constants: Any = importlib.import_module("re._constants")
+
+_FEW_LITERALS = 4
+# Shorter literals are too common to be worth a test.
+MIN_LITERAL = 3
+# Characters on which ``str.lower`` and the ``re`` module's case folding may disagree (see the module notes).
+_UNSAFE = re.compile(
+    "[\u0130\u0131\u017f\u00b5\u0345\u0390\u03b0\u0392-\u03a9\u03b2-\u03c9\u03d0-\u03f5\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06]"
+)
+
+_LITERAL = _sre_constants.LITERAL
+_SUBPATTERN = _sre_constants.SUBPATTERN
+_BRANCH = _sre_constants.BRANCH
+_REPEATS = (
+    _sre_constants.MAX_REPEAT,
+    _sre_constants.MIN_REPEAT,
+    getattr(_sre_constants, "POSSESSIVE_REPEAT", None),
+)
+_ZERO_WIDTH = (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT)
+_ATOMIC = getattr(_sre_constants, "ATOMIC_GROUP", None)
+
+Required = frozenset[str] | None  # a match holds one of these strings; None: nothing known
+
+
+def _better(one: Required, other: Required) -> Required:
+    """The more selective of two requirements: longer shortest literal, then fewer literals."""
+    if one is None:
+        return other
+    if other is None:
+        return one
+    rank_one = (min(len(s) for s in one), -len(one))
+    rank_other = (min(len(s) for s in other), -len(other))
+    return one if rank_one >= rank_other else other
+
+
+def _sequence(items: Any) -> Required:
+    """What a concatenation of parsed items requires: its best literal run or its best required part."""
+    best: Required = None
+    run = ""
+    for op, argument in items:
+        if op == _LITERAL:
+            run += chr(argument).lower()
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # "\b", "^" and look-arounds consume nothing: the literal run goes on across them
+        if run:
+            best = _better(best, frozenset({run}))
+        run = ""
+        if op == _SUBPATTERN:
+            best = _better(best, _sequence(argument[-1]))
+        elif op == _ATOMIC:
+            best = _better(best, _sequence(argument))
+        elif op == _BRANCH:
+            best = _better(best, _branch(argument[1]))
+        elif op in _REPEATS and argument[0] >= 1:
+            best = _better(best, _sequence(argument[2]))
+    if run:
+        best = _better(best, frozenset({run}))
+    return best
+
+
+def _branch(alternatives: Any) -> Required:
+    union: set[str] = set()
+    for alternative in alternatives:
+        required = _sequence(alternative)
+        if required is None:
+            return None
+        union |= required
+    return frozenset(union)
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``pattern`` contains, or None when the pattern
+    has no such literal of at least :data:`MIN_LITERAL` characters (or one with a character the lower-case
+    test cannot judge)."""
+    required = _sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if required is None or min(len(s) for s in required) < MIN_LITERAL:
+        return None
+    if any(_UNSAFE.search(s) for s in required):
+        return None
+    # A literal that holds another one adds nothing: the shorter is found wherever the longer is.
+    return frozenset(s for s in required if not any(o != s and o in s for o in required))
+
+
+def gate_safe(lowered: str, original_length: int) -> bool:
+    """Whether the lower-case test of :class:`Gate` is exact for this sentence (see the module notes)."""
+    return len(lowered) == original_length and _UNSAFE.search(lowered) is None
+
+
+class Gate:
+    """The literal pre-check of one pattern: ``may_match(lowered)`` is False only when the pattern
+    cannot match the sentence whose lower-cased text is ``lowered`` (given :func:`gate_safe`)."""
+
+    __slots__ = ("_search", "literals")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.literals = required_literals(pattern)
+        # A few literals: a substring test each; many: one search of their trie.
+        self._search = (
+            re.compile(trie_alternation(sorted(self.literals))).search
+            if self.literals is not None and len(self.literals) > _FEW_LITERALS
+            else None
+        )
+
+    def may_match(self, lowered: str) -> bool:
+        if self.literals is None:
+            return True
+        if self._search is not None:
+            return self._search(lowered) is not None
+        return any(literal in lowered for literal in self.literals)
+
+
+@functools.cache
+def gate_for(pattern: re.Pattern[str]) -> Gate:
+    """The (cached) :class:`Gate` of ``pattern``."""
+    return Gate(pattern)
+
+
+def trie_alternation(literals: Iterable[str]) -> str:
+    """A pattern matching the same strings as ``a|b|...`` of the escaped ``literals`` sorted longest first,
+    written as a trie ("ban(?:ned|s)?"): at each position the regex engine follows one branch instead of
+    trying every literal, several times faster. At each start it matches the longest literal there."""
+    root: dict[str, Any] = {}
+    for literal in literals:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        # Greedy "?": the longer literals below are tried before the one ending here.
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+class AnchorSets:
+    """Which groups of plain anchors (substrings) a lower-cased text contains, found in one scan.
+
+    Testing each group with its own search scans a sentence once per group; here one alternation of every
+    anchor, longest first, is searched from each position where an anchor starts, so each start yields the
+    longest anchor there, and the shorter ones at the same start are its prefixes, known in advance. The
+    result is exactly the set of groups whose ``has_anchor`` test would succeed.
+    """
+
+    def __init__(self, groups: dict[str, tuple[str, ...]]) -> None:
+        anchors = sorted({a for group in groups.values() for a in group}, key=lambda a: (-len(a), a))
+        self._pattern = re.compile(trie_alternation(anchors))
+        self._groups_of = {
+            anchor: frozenset(
+                name for name, group in groups.items() if any(anchor.startswith(a) for a in group)
+            )
+            for anchor in anchors
+        }
+        self._every = frozenset(groups)
+        self._last: tuple[str, frozenset[str]] = ("", frozenset())
+
+    def present(self, lowered: str) -> frozenset[str]:
+        """The names of the groups with an anchor in ``lowered``."""
+        last = self._last  # one entry: the sentence loop asks about the same sentence twice in a row
+        if last[0] is lowered or (len(last[0]) == len(lowered) and last[0] == lowered):
+            return last[1]
+        found: set[str] = set()
+        search = self._pattern.search
+        match = search(lowered)
+        while match is not None:
+            found |= self._groups_of[match.group(0)]
+            if len(found) == len(self._every):
+                break
+            match = search(lowered, match.start() + 1)
+        result = frozenset(found)
+        self._last = (lowered, result)
+        return result
+
+
+def top_level_alternatives(source: str) -> list[str] | None:
+    """The top-level alternatives of a pattern's source (``a|b(?:c|d)|e`` gives ``a``, ``b(?:c|d)``, ``e``),
+    or None when it cannot be split safely (an unbalanced or conditional construct)."""
+    parts: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a "]" right after the opening is a member, not the end
+            index += 2 if source[index + 1 : index + 2] == "^" else 1
+            if source[index : index + 1] == "]":
+                index += 1
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
+    if depth != 0 or in_class:
+        return None
+    parts.append(source[start:])
+    return parts
+
+
+# Cut-down patterns compiled and kept per pattern (news and the development sets need a few dozen).
+MAX_CUT_PATTERNS = 128
+
+
+class Alternation:
+    """A pattern without capturing groups, cut down for one sentence to the alternatives that can match it.
+
+    An alternative whose required literals (:func:`required_literals`) are absent from the sentence fails
+    at every position, so the regex engine's choice at each position, and so every match, is the same
+    without it; a long alternation ("designated": almost two hundred phrasings in several languages) has
+    only a handful of alternatives left for any one sentence and runs many times faster. The literals of
+    every alternative are found in one trie scan (:class:`AnchorSets`). Only the whole match (``group(0)``,
+    ``span``) is promised, so patterns with capturing groups are not cut.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._alternatives: list[str] = []
+        self._always: tuple[int, ...] = ()
+        self._anchors: AnchorSets | None = None
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        parts = top_level_alternatives(pattern.pattern) if pattern.groups == 0 else None
+        if parts is None or len(parts) < 2 or "(?(" in pattern.pattern:
+            return
+        literals: dict[str, tuple[str, ...]] = {}
+        always: list[int] = []
+        for number, part in enumerate(parts):
+            try:
+                compiled = re.compile(part, pattern.flags)
+            except re.error:
+                return  # a part that only makes sense with the others (a global inline flag): never cut
+            required = required_literals(compiled)
+            if required is None:
+                always.append(number)
+            else:
+                literals[str(number)] = tuple(required)
+        if not literals:
+            return
+        self._alternatives = parts
+        self._always = tuple(always)
+        self._anchors = AnchorSets(literals)
+
+    def for_sentence(self, lowered: str, gated: bool) -> re.Pattern[str] | None:
+        """The pattern to run on the sentence whose lower-cased text is ``lowered`` (None: no alternative can
+        match); ``gated`` is :func:`gate_safe` of the sentence (when False, the whole pattern)."""
+        if self._anchors is None or not gated:
+            return self.pattern
+        kept = tuple(sorted((*self._always, *(int(name) for name in self._anchors.present(lowered)))))
+        if not kept:
+            return None
+        if len(kept) == len(self._alternatives):
+            return self.pattern
+        compiled = self._compiled.get(kept)
+        if compiled is None:
+            if len(self._compiled) >= MAX_CUT_PATTERNS:
+                # A text that keeps asking for new combinations (a crafted one) gets the whole pattern: its
+                # cost stays what it was, and compiling stays bounded per process.
+                return self.pattern
+            compiled = re.compile("|".join(self._alternatives[i] for i in kept), self.pattern.flags)
+            self._compiled[kept] = compiled
+        return compiled
+
+
+@functools.cache
+def alternation_for(pattern: re.Pattern[str]) -> Alternation:
+    """The (cached) :class:`Alternation` of ``pattern``."""
+    return Alternation(pattern)

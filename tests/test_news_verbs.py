@@ -154,15 +154,16 @@ def test_french_passive_future_removal_reads_the_subject() -> None:
     (dev6): "Le Conseil de la choura ... sera également enlevée de cette liste" proposes to remove the group the
     sentence opens with (not the group of the sentence before)."""
     text = (
-        "Le département d'État avait désigné Kahane Chai comme une organisation terroriste étrangère en 1997, trois "
-        "ans après que son partisan Baruch Goldstein eut massacré 29 Palestiniens dans la ville d'Hébron, en "
-        "Cisjordanie occupée.\n\n"
+        "Les États-Unis vont retirer un groupe extrémiste juif lié à l'ancien rabbin Meir Kahane et un groupe militant "
+        "palestinien de la liste noire des organisations terroristes après des années sans violence, a déclaré un "
+        "responsable dimanche.\n\n"
         "Le Conseil de la choura des moudjahidines des environs de Jérusalem sera également enlevée de cette liste, a "
         "indiqué la même source.\n"
     )
-    found = [e for e in events(text, dt.date(2022, 5, 16)) if e.action == "proposed_delisting"]
-    assert [e.organisation for e in found] == [
-        "Conseil de la choura des moudjahidines des environs de Jérusalem"
+    found = [e for e in events(text, dt.date(2022, 5, 16)) if "sera également" in e.evidence_quote]
+    # the story's state (the State Department's), not the UK default of an order laid with no state named
+    assert [(e.jurisdiction, e.organisation) for e in found] == [
+        ("US", "Conseil de la choura des moudjahidines des environs de Jérusalem")
     ]
 
 

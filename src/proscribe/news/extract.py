@@ -977,7 +977,9 @@ def _sentence_events(
             jurisdiction = _nearest_jurisdiction(juris, at, sentence)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
-                jurisdiction = "GB"
+                # news-verbs: the story's state first ("Les États-Unis vont retirer ..." then "X sera également enlevée
+                # de cette liste"); an order laid with no state named is the UK's.
+                jurisdiction = context_jurisdiction or "GB"
             if jurisdiction is None:
                 jurisdiction = context_jurisdiction or (
                     article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None

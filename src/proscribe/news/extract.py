@@ -31,6 +31,7 @@ from proscribe.news import (
     orgchoice,
     romance_names,
     russian,
+    subjects,
 )
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
@@ -1171,7 +1172,9 @@ def _sentence_events(
             jurisdiction = _nearest_jurisdiction(juris, at, sentence)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
-                jurisdiction = "GB"
+                # news-verbs: the story's state first ("Les États-Unis vont retirer ..." then "X sera également enlevée
+                # de cette liste"); an order laid with no state named is the UK's.
+                jurisdiction = context_jurisdiction or "GB"
             if jurisdiction is None:
                 jurisdiction = context_jurisdiction or (
                     article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
@@ -1220,6 +1223,15 @@ def _sentence_events(
                 listed = _dedupe(
                     [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
                 )
+            # news-verbs: the subject a French or Spanish passive opens with ("Le Conseil de la choura ... sera
+            # également enlevée de cette liste").
+            subject = None if listed else romance_names.romance_subject(sentence, at)
+            if subject is not None and not _is_jurisdiction_name(subject.text):
+                listed = [
+                    _as_org(
+                        FoundName(subject.start, subject.start + len(subject.text), subject.text), mentions
+                    )
+                ]
             if not listed and following and enumerations.ends_with_colon(sentence):
                 listed = _bulleted_names(following)
             elif listed and following and enumerations.continues_list(following[0]):
@@ -1288,7 +1300,11 @@ def _sentence_events(
                     continue
                 if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
                     continue
-                if context_org is not None:
+                # news-verbs: a passive's subject across a long relative clause ("X, which ..., was declared banned").
+                lead = subjects.passive_subject(sentence, at, match.group(0))
+                if lead is not None and not _is_jurisdiction_name(lead.text):
+                    orgs = [_as_org(FoundName(lead.start, lead.start + len(lead.text), lead.text), mentions)]
+                elif context_org is not None:
                     orgs, from_context = [context_org], True
             # news-jur: a country word inside the organisation acted on ("Australian Tamil Congress") does not act.
             org_spans = [

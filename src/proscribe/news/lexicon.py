@@ -37,10 +37,12 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\border\s+(?:has\s+been|had\s+been|was|is\s+being|is)\s+laid\b"
         r"|\bvot(?:ed|es|e|ing)\b[^.]{0,60}?\bin\s+favou?r\s+of\s+(?:proscribing|banning|designating|listing)\b|\bvot(?:ed|es|e)\s+to\s+(?:proscribe|ban|designate|list)\b"
         # A government's own proposal to Parliament: "The order would add four groups", "We propose to add A".
-        r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+propose\s+to\s+(?:add|proscribe|ban|list)\b", _I)),
+        r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+(?:now\s+|\w+ly\s+)?propose\s+to\s+(?:add|proscribe|ban|list)\b"
+        # news-verbs: a minister's step towards a ban: "has moved to proscribe the group by putting an order before parliament".
+        r"|\bmoved\s+to\s+(?:proscribe|ban|designate|list|outlaw)\b", _I)),
     # French and Spanish announcements of a step to come: "va retirer", "va a designar", "retirará".
     ("proposed_delisting", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?retirer\b|\bva(?:n)?\s+a\s+(?:retirar|quitar|sacar|revocar)\b|\bretirer(?:a|ont)\b|\b(?:retirará|retirarán|quitará|revocará)\b", _I)),
-    ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá)\b", _I)),
+    ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá|declarará|declararán)\b", _I)),
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
@@ -54,6 +56,22 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|удовлетвори\w*\s+(?:[\w-]+\s+){0,3}?(?:иск|заявлени|требовани|ходатайств|представлени)\w*\s[^.]{0,80}?об\s+исключени\w*\s[^.]{0,80}?из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр)|(?:отозвал\w*|отменил\w*|снял[аио]?|сняли|лишил\w*)\s+(?:[\w«»\"„“-]+\s+){0,4}?(?:статус\w*|признани\w*|обозначени\w*)\b[^.]{0,60}?террористическ|(?:отменил\w*|снял[аио]?|сняли)\s+(?:[\w-]+\s+){0,2}?запрет\w*(?=[^.]{0,60}?(?:деятельност|движени|организаци|группировк|террористическ))|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет|перестал\w*\s+(?:быть|считаться)\s+(?:[\w-]+\s+)?(?:запрещ|террористическ)\w*|больше\s+не\s+(?:является|считается|признаётся|признается)\s+(?:[\w-]+\s+)?(?:запрещ|террористическ)\w*"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
+        _I)),
+    # French and Spanish removals announced in the passive future: "Le Conseil de la choura ... sera également enlevée
+    # de cette liste" (the group is the sentence's subject, see romance_names.romance_subject).
+    ("proposed_delisting", re.compile(
+        r"\b(?:sera|seront|será|serán)\s+(?:\w+\s+)?(?:enlev|retir|radi|supprim|eliminad|excluid|retirad)\w*(?=\s+(?:de|d['’]|des|del)\s+(?:la|cette|sa|leur|leurs|les|esta|su|sus)?\s*(?:[\w-]+\s+){0,2}?(?:liste|lista))",
+        _I)),
+    # news-verbs: "were also dropped from the department's official list of foreign terrorist
+    # organisations", "Removed from the FTO blacklist were A, B and C", "agreed on a terrorism list that does not include
+    # the PMOI" (the list is the match: the negation is the step, not a hedge).
+    ("delisted", re.compile(
+        r"\bdropped\s+(?:\w+\s+)?from\s+(?:[\w'’-]+\s+){0,5}?(?:list|blacklist)\b"
+        r"|(?-i:\b(?:Removed|Dropped|Deleted)\s+from\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?(?:list|blacklist)\w*\s+(?:were|was|are|is)\b"
+        r"|\blist\w*(?=\s+(?:that|which)\s+(?:no\s+longer\s+includes?|does\s+not\s+include|did\s+not\s+include|excludes?)\b)"
+        # The designation told first and its end after a long aside: "the designation as a terrorist entity of the
+        # organisation known as Islamic Resistance (IR, also known as ...) was revoked", "... will expire".
+        r"|\bdesignation(?:\s+of\b)?(?=[^.;]{0,320}?\b(?:was|were|has\s+been|have\s+been|is\s+hereby)\s+revoked\b|[^.;]{0,600}?,\s+(?:will|shall)\s+(?:expire|lapse)\b)",
         _I)),
     # French and Spanish removals: the verb is the match (the list is looked ahead for), so the object after it
     # is read as the removed group: "a retiré mardi le groupe X de sa liste", "quitó el martes a las FARC de la lista".
@@ -127,6 +145,29 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
         r"|\bdésign(?:é|ée|és|ées|e|ent)\b(?=[^.;]{0,100}?\bcomme\s+(?:une\s+)?(?:organisation|entité|groupe)s?\s+terroristes?)|\bdéclar(?:é|ée|és|ées)\b(?=[^.;]{0,60}?\b(?:organisation|entité|groupe)s?\s+terroristes?)",
         _I)),
+    # news-verbs: listing constructions reporters use beyond the plain verbs, in English, Spanish and French.
+    # A ban declared with a predicate ("the President declared the organizations A and B banned", "has declared two
+    # more outfits — A and B — proscribed organisations", "was on Wednesday declared a banned organisation"); a ban
+    # extended ("extended the ban on the terrorist group SFJ": the group is designated again); a listing told by how
+    # long it has stood ("has been on the list since 2003": background with its year); an inverted passive ("Added to
+    # the list were A and B"); a group that joins a list.
+    ("designated", re.compile(
+        # A passive: its auxiliary (or the adverb or weekday after it) comes right before and is not part of the match,
+        # so a day between them dates the step ("was on Wednesday declared a banned organisation").
+        r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s)|(?<=\bbe\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=ly\s)|(?<=\balso\s)|(?<=day\s))"
+        r"declared\s+(?:as\s+)?(?:an?\s+)?[\"“]?(?:banned|proscribed|outlawed|terrorist)\b"
+        r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b)|[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b))"
+        r"|\bextend(?:ed|s|ing)?\s+(?:the\s+|its\s+|a\s+)?(?:ban|proscription|designation|listing)\s+(?:imposed\s+)?(?:on|of|against)\b"
+        r"|\b(?:has|have|had)\s+been\s+on\s+(?:the|its|their|a|an)\s+(?:[\w'’“”\"-]+\s+){0,3}?list\s+since\b"
+        r"|(?-i:\b(?:Added|Named)\s+to\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?list\w*\s+(?:were|was|are|is)\b"
+        r"|\bjoin(?:s|ed)?\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?list\b",
+        _I)),
+    # French: "ajouté à la liste noire du terrorisme en 2014", "avant d'être désignée en tant que groupe terroriste en
+    # 1997" (an announced "ajout des groupes suivants à la liste" is news-enum's pattern below).
+    ("designated", re.compile(
+        r"\bajouté(?:e|s|es)?\s+à\s+(?:la|sa|leur)\s+liste"
+        r"|\bdésign(?:é|ée|és|ées)\s+en\s+tant\s+qu['’e]\s*(?:une?\s+)?(?:groupe|organisation|entité)s?\s+terroristes?",
+        _I)),
     # news-enum: a decree's purpose is its act once the decree is signed ("firmó un decreto para declarar oficialmente a
     # Hamás y Hezbollah como organizaciones terroristas"), and an announced addition is the listing ("a annoncé l'ajout
     # des groupes suivants à la liste des entités terroristes : ...").
@@ -190,7 +231,7 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "EU",
         re.compile(
-            r"\bEU\b|European\s+Union|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-|Union\s+européenne|Unión\s+Europea|\bUE\b"
+            r"\bEU\b|European\s+Union|European\s+(?:foreign|interior|justice|finance)\s+ministers|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-|Union\s+européenne|Unión\s+Europea|\bUE\b"
         ),
     ),
     (
@@ -258,7 +299,7 @@ EN_SUBJECT = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:\s+(?:collective|group|network|movement|gang|cartel|brigade))?)"
     r"(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
     r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had|will)\s+(?:(?:\w+ly|also|now|since|later|then|been|be)\s+){0,3}"
-    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed)\b"
+    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed|declared|dropped)\b"
 )
 NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"
@@ -401,14 +442,18 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
     "law_signed": ("signed", "подписал", "unterzeichn"),
     "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск"),
-    "proposed_delisting": ("laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará"),
+    "proposed_delisting": (
+        "laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará",
+        "sera", "será",  # news-verbs
+    ),
     "proposed_designation": (
         "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
         "being banned", "being proscribed", "order would", "order will", "propose to", "vot", "announced plans",
         "announced her intention", "announced his intention", "announced its intention", "announced their intention",
         "announced the intention", "would proscribe", "would ban", "would designate", "would list", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
-        "interdira", "designará", "designarán", "incluirá",
+        "interdira", "designará", "designarán", "incluirá", "declarará",
         "propuso", "propose d",  # news-jur: es/fr
+        "propose", "moved to",  # news-verbs
     ),
     "annulled": ("annul",),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
@@ -418,6 +463,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sacó", "saca", "exclu", "elimin", "borr",
         "retrait", "révoqu", "revoc", "plus inscrit", "plus considéré", "plus désigné", "plus classé", "ya no", "levé", "leve",
         "sacaron", "sacad", "baja", "supprim", "levant", "de-list",  # news-jur: es/fr
+        "dropped", "deleted", "include", "exclude", "expire", "lapse",  # news-verbs
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
@@ -428,6 +474,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "classif", "named", "put ",
         "stuft", "eingestuft", "gelistet", "gesetzt",
         "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
+        "extend", "since", "added to", "named to", "join", "ajout",  # news-verbs
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))

@@ -7,6 +7,7 @@ import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
 from proscribe.news.dates import find_dates
+from proscribe.news.extract import split_sentences
 
 INDEX = name_index()
 
@@ -95,7 +96,8 @@ def test_from_today_in_russian() -> None:
 
 def test_holiday_names_are_no_weekdays() -> None:
     # dev6/2019-05-14_lk_ntj_ban_drones_news18 (published on Tuesday 14 May): the ban was on Monday, the
-    # attack "on Easter Sunday" weeks before.
+    # attack "on Easter Sunday" weeks before. The two sentences run together ("killed.President"); the ban's
+    # day is the gazette's, told in the second.
     found = events(
         "Sri Lankan government has banned three Islamist extremist groups, including the National Thowheeth "
         "Jamaath (NTJ) that carried out the country's worst terror attack on Easter Sunday in which over 250 "
@@ -397,3 +399,74 @@ def test_the_day_a_notification_has_effect_from_beats_the_decision_day() -> None
         "rule",
         True,
     )
+
+
+def test_sentences_run_together_without_a_space_are_split() -> None:
+    # dev6/2019-05-14_lk_ntj_ban_drones_news18 and dev6/2020-12-27_ph_atc_16_groups_sovereignph: no space after
+    # the full stop. Domains, initials and abbreviations stay joined.
+    text = (
+        "in which over 250 people were killed.President Maithripala Sirisena issued an extraordinary gazette "
+        "banning a number of extremist organisations on Monday. The Anti-Terrorism Council (ATC) has designated "
+        "16 more groups as terrorist organizations.ATC Resolution Number 13 designated the following"
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "in which over 250 people were killed.",
+        "President Maithripala Sirisena issued an extraordinary gazette banning a number of extremist "
+        "organisations on Monday.",
+        "The Anti-Terrorism Council (ATC) has designated 16 more groups as terrorist organizations.",
+        "ATC Resolution Number 13 designated the following",
+    ]
+    for joined in (
+        'This is reported by Censor.NET with reference to the Russian "Interfax".',
+        "the judge announced, News.Az reports, citing TASS.",
+        "the U.S.Treasury said, see www.gov.Uk now, etc.The end",
+    ):
+        assert len(split_sentences(joined)) == 1, joined
+
+
+def test_a_ban_read_from_an_instrument_takes_the_day_it_was_published() -> None:
+    # dev6/2021-04-14_lk_eleven_groups_gazette_adaderana: the gazette's day, told before the list it proscribes.
+    found = events(
+        "Relevant extraordinary gazette was published on Tuesday (April 13), as per section 27 of the Prevention "
+        "of Terrorism (Temporary Provisions) Act, No. 48 of 1979.\n\n"
+        "Accordingly, the Prevention of Terrorism (Proscription of Extremist Organizations) Regulations No. 2 of "
+        "2021 specified in the gazette notification has proscribed the following extremist Islamic organizations "
+        "in Sri Lanka:\n\n1. United Thawheed (Thowheedh) Jamma’ath (UTJ)\n\n9. AL – Qaeda\n",
+        dt.date(2021, 4, 14),
+    )
+    listed = {e.organisation: e for e in found if e.action == "designated"}
+    assert {name: (e.jurisdiction, e.effective_date, e.primary) for name, e in listed.items()} == {
+        "United Thawheed Jamma’ath": ("LK", "2021-04-13", True),
+        "AL – Qaeda": ("LK", "2021-04-13", True),
+    }
+    # dev6/2019-05-14_lk_ntj_ban_drones_news18: "issued an extraordinary gazette ... on Monday", then the groups
+    # "According to the Gazette".
+    found = events(
+        "President Maithripala Sirisena issued an extraordinary gazette banning a number of extremist "
+        "organisations on Monday.He also prohibited the use of drones in the country till further notice."
+        "According to the Gazette the National Thowheed Jamaath (NTJ), the Jamaathe Millaathe Ibrahim (JMI), and "
+        "the Willayath As Seylani (WAS) organisations have been banned.",
+        dt.date(2019, 5, 14),
+    )
+    assert {e.organisation: e.effective_date for e in found if e.action == "designated"} == {
+        "National Thowheed Jamaath": "2019-05-13",
+        "Jamaathe Millaathe Ibrahim": "2019-05-13",
+        "Willayath As Seylani": "2019-05-13",
+    }
+    # A ban that does not read from the instrument keeps no day of it (the same text, the ban told on its own).
+    found = events(
+        "Relevant extraordinary gazette was published on Tuesday (April 13).\n\n"
+        "Sri Lanka has banned the National Thowheed Jamaath (NTJ).",
+        dt.date(2021, 4, 14),
+    )
+    assert [(e.organisation, e.effective_date) for e in found] == [("National Thowheed Jamaath", None)]
+    # "Under the order" reads from the order signed before; "In order to" names no instrument.
+    signed = "The order was signed on Monday by the minister.\n\n"
+    ban = "Sri Lanka has banned the National Thowheed Jamaath (NTJ)."
+    assert [e.effective_date for e in events(signed + "Under the order, " + ban, dt.date(2019, 5, 14))] == [
+        "2019-05-13"
+    ]
+    assert [
+        e.effective_date
+        for e in events(signed + "In order to protect the public, " + ban, dt.date(2019, 5, 14))
+    ] == [None]

@@ -491,9 +491,9 @@ _DMY_DATELINE = re.compile(
     re.I,
 )
 
-# "МОСКВА, 8 дек — РИА Новости.", "БИШКЕК, 6 сентября —": Russian agency datelines.
+# "МОСКВА, 8 дек — РИА Новости.", "БИШКЕК, 6 сентября —", "МОСКВА, 14 февраля. /ТАСС/.": Russian agency datelines.
 _RU_DATELINE = re.compile(
-    r"^(?P<place>[А-ЯЁ][А-ЯЁа-яё -]{1,30}),\s+(?P<when>(?P<day>\d{1,2})\s+(?P<month>янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?)\s*[—–-]"
+    r"^(?P<place>[А-ЯЁ][А-ЯЁа-яё -]{1,30}),\s+(?P<when>(?P<day>\d{1,2})\s+(?P<month>янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?)\s*(?:[—–-]|/[А-ЯЁA-Z-]{2,12}/)"
 )
 # "WASHINGTON (UrduPoint News / Sputnik - 30th November, 2021) The United States ...".
 _PAREN_DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,40}\s*\((?P<inside>[^()]{1,80})\)")

@@ -23,10 +23,20 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import gates, jurisdictions, lexicon, romance_names, russian
+from proscribe.news import (
+    enumerations,
+    foreign_names,
+    gates,
+    jurisdictions,
+    lexicon,
+    orgchoice,
+    romance_names,
+    russian,
+    subjects,
+)
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
-from proscribe.news.link import EntityMention, NameIndex, words
+from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
     abbreviations,
@@ -55,6 +65,12 @@ _GERMAN_MONTH = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”»“]?\s+(?=[\"«„“(]?[A-ZА-ЯЁÄÖÜ0-9])")
+# Sentences run together with no space after the full stop ("over 250 people were killed.President Maithripala
+# Sirisena issued ...", "as terrorist organizations.ATC Resolution Number 13 ..."): a lower-case word of three
+# letters or more, a full stop, then a capitalised word or an acronym and a space. Domains ("News.Az",
+# "Censor.NET"), paths, initials and abbreviations ("U.S.", "etc.") are left joined (see _glued_boundary).
+_GLUED = re.compile(r"(?<=[a-zà-ÿа-яё]{3}\.)(?=[A-ZА-ЯЁ](?:[a-zà-ÿа-яё]+|[A-ZА-ЯЁ]+)\s)")
+_LEFT_WORD = re.compile(r"[\w.@/:-]+$")
 
 
 @dataclass(frozen=True)
@@ -114,13 +130,22 @@ def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, 
         spans.append((offset + start, offset + end))
 
 
+def _glued_boundary(line: str, end: int) -> bool:
+    """Whether the full stop before ``end`` ends a lower-case word, not a domain, path or address."""
+    left = _LEFT_WORD.search(line, max(0, end - 40), end - 1)
+    return left is not None and left.group(0).isalpha() and left.group(0).islower()
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in ``text``; paragraphs (lines) never join, abbreviations never split."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         start = 0
-        for match in _BOUNDARY.finditer(line):
+        boundaries = sorted([*_BOUNDARY.finditer(line), *_GLUED.finditer(line)], key=lambda m: m.start())
+        for match in boundaries:
+            if match.start() == match.end() and not _glued_boundary(line, match.start()):
+                continue
             # Only the few characters before the boundary can be an abbreviation ("Mr.", "U.S."): looking
             # at the whole pending text would make long runs of "No." quadratic.
             if _ABBREVIATIONS.search(line[max(start, match.start() - 12) : match.start()].rstrip('"”»“')):
@@ -202,6 +227,12 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
             return
+        if orgchoice.descriptive_name(clean, sentence[start + len(name) : start + len(name) + 40]):
+            return  # "the Sunni militant group's branches", "the Iranian-backed, Lebanon-based Shiite group"
+        if orgchoice.parent_of_the_object(sentence, start):
+            return  # "американскую дочернюю структуру ФБК": the subsidiary, not FBK
+        if orgchoice.law_acronym(sentence, start):
+            return  # "the Terrorism Suppression Act 2002 (“TSA”)": a law's short name
         if len(clean.split()) > 6 or clean.lower() == clean:
             return
         if any(n.text == clean for n in names):
@@ -231,6 +262,7 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         names[:] = [n for n in names if n.start != ru_name.start]  # its nominative reading wins
         keep(ru_name.text, ru_name.start)
     names[:] = [n for n in names if not russian.is_body(n.text)]  # "организаций ФСБ": the body, no group
+    names[:] = [n for n in names if not orgchoice.body_name(n.text)]  # "Атырау қаласының соты": a court
     names.sort(key=lambda n: abs(n.start - at))
     return names
 
@@ -240,9 +272,12 @@ def _entity_orgs(mentions: list[EntityMention], sentence: str, at: int, salience
 
     Of two names joined by "also known as", the article's main one is kept.
     """
-    if not mentions:
-        return []
     ordered = sorted(mentions, key=lambda m: m.start)
+    # "besides those associated with the Taliban", "the ISIS and al-Qaeda Sanctions List": context, not the object.
+    context = orgchoice.context_mentions(sentence, ordered)
+    ordered = [m for i, m in enumerate(ordered) if i not in context]
+    if not ordered:
+        return []
     nearest = min(range(len(ordered)), key=lambda i: abs(ordered[i].start - at))
     group = [ordered[nearest]]
     for step in (-1, 1):
@@ -406,6 +441,15 @@ def _in_force_date(
     return None
 
 
+# The legal instrument that makes a ban ("an extraordinary gazette", "the gazette notification", "the decree").
+_INSTRUMENT = r"(?:gazette|notification|decree|regulations?|(?<!\bin\s)order)"
+# "Relevant extraordinary gazette was published on Tuesday (April 13)", "President ... issued an extraordinary
+# gazette banning a number of extremist organisations on Monday": the instrument's own day.
+_INSTRUMENT_ISSUED = re.compile(
+    rf"\b(?P<noun>{_INSTRUMENT})\b[^.;]{{0,80}}?\b(?:was|were|has\s+been|had\s+been)\s+(?:published|issued|signed|gazetted)\b"
+    rf"|\b(?:published|issued|signed|gazetted)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun2>{_INSTRUMENT})\b",
+    re.I,
+)
 # An entry put on a list by an executive body ("ФСБ включила ... в список террористических организаций", "was
 # added to the list"): a court's ruling told next is the earlier step it follows, not its date.
 _LIST_ENTRY = re.compile(
@@ -423,7 +467,9 @@ def _decision_date(
     a dateline, a ruling "subject to immediate execution" takes effect on the dateline's day. For an entry
     on a list (``list_entry``), a court's ruling told next is the step before it and gives no day."""
     for sentence in following:
-        if not lexicon.DECISION_REF.search(sentence):
+        # "... has banned three Islamist extremist groups, including the NTJ ... . President Maithripala Sirisena
+        # issued an extraordinary gazette banning a number of extremist organisations on Monday."
+        if not lexicon.DECISION_REF.search(sentence) and not _INSTRUMENT_ISSUED.search(sentence):
             continue
         if list_entry and _COURT.search(sentence):
             continue
@@ -433,6 +479,58 @@ def _decision_date(
         if dated_story and lexicon.IMMEDIATE_EFFECT.search(sentence):
             return DateMention(0, 0, "", PartialDate.parse(reference), "day", "rule")
     return None
+
+
+# How many sentences back the instrument's day may be told.
+_INSTRUMENT_SENTENCES_BACK = 3
+
+
+def _instrument_date(
+    sentence: str, preceding: list[str], reference: dt.date, published: dt.date
+) -> DateMention | None:
+    """The day an instrument was published, issued or signed, told in one of the ``preceding`` sentences, for
+    a ban this ``sentence`` reads from the same instrument ("Relevant extraordinary gazette was published on
+    Tuesday (April 13)" then "the Regulations ... specified in the gazette notification has proscribed the
+    following ...:"; "... issued an extraordinary gazette banning a number of extremist organisations on Monday."
+    then "According to the Gazette the A, the B and the C organisations have been banned.")."""
+    for earlier in reversed(preceding):
+        issued = _INSTRUMENT_ISSUED.search(earlier)
+        if issued is None:
+            continue
+        noun = (issued.group("noun") or issued.group("noun2")).lower().rstrip("s")
+        if not re.search(rf"(?<!\bin\s)\b{noun}", sentence, re.I):  # not "in order to"
+            return None
+        days = [
+            d
+            for d in find_dates(earlier, reference)
+            if d.precision == "day" and d.date.earliest <= published and d.basis != "relative"
+        ]
+        return days[-1] if days else None
+    return None
+
+
+def _ruling_behind_listing(
+    listing: NewsEvent, following: list[str], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] The court's ruling told after a group's entry on the FSB's list ("Данное решение было принято
+    Вторым Западным окружным военным судом 16 ноября"): a background step of the same group, dated by its own
+    sentence (undated when it gives no date)."""
+    for sentence in following:
+        if not russian.court_ruling(sentence):
+            continue
+        day = next((d for d in find_dates(sentence, reference) if d.date.earliest <= published), None)
+        return [
+            replace(
+                listing,
+                evidence_quote=sentence,
+                effective_date=str(day.date) if day else None,
+                date_precision=day.precision if day else "unknown",
+                date_basis=day.basis if day else "publication",
+                announced_date=None,
+                primary=False,
+            )
+        ]
+    return []
 
 
 def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool = False) -> list[NewsEvent]:
@@ -448,7 +546,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     text = article.text
     russian.start_article()  # [news-ru] bounds the named-entity tagger's work per article
     spans = split_sentences(text)
-    all_mentions = [m for m in index.find(text) if not _not_the_entity(text, m)]
+    all_mentions = orgchoice.keep_linked([m for m in index.find(text) if not _not_the_entity(text, m)])
     mention_starts = [m.start for m in all_mentions]
     salience: Counter[str] = Counter(m.entity_id for m in all_mentions)
     all_juris = sorted(_jurisdiction_mentions(text, [(m.start, m.end) for m in all_mentions]))
@@ -541,22 +639,41 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         last = bisect.bisect_left(juris_starts, end)
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
-        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + _NAMES_AHEAD_SENTENCES]]
+        # A sentence ending in a colon announces list lines, which may be many ("1." / "United Thawheed Jamma'ath").
+        # ("The newly listed groups include four ...: A, B, C and D." "The other are:" "• three ...: E, F, and G")
+        lines_follow = enumerations.ends_with_colon(sentence) or (
+            number + 1 < len(spans) and enumerations.continues_list(text[slice(*spans[number + 1])])
+        )
+        ahead = enumerations.MAX_LIST_LINES if lines_follow else _NAMES_AHEAD_SENTENCES
+        following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
             article, sentence, mentions, dates, juris, salience, settle_context(), context_jurisdiction,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
             extremist_lists,
         )  # fmt: skip
+        # Names read from the lines and sentences after this one carry no registry link yet.
+        sentence_events = [_linked_whole(event, index) for event in sentence_events]
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
             carried = None
+        rulings: list[NewsEvent] = []
         for position, event in enumerate(sentence_events):
             if event.effective_date is None and event.primary and event.action in lexicon.STATUS_ACTIONS:
+                if russian.list_addition(event.evidence_quote):
+                    # [news-ru] The FSB's list entry is not dated by the court's ruling told next: that is a step
+                    # of its own, earlier (background).
+                    rulings += _ruling_behind_listing(event, following[:3], reference, article.published)
+                    continue
                 dated = _decision_date(
                     following[:3], reference, article.published, dateline is not None,
                     tests.search(_LIST_ENTRY),
                 )  # fmt: skip
+                if dated is None:
+                    dated = _instrument_date(
+                        sentence, [text[a:b] for a, b in spans[max(0, number - _INSTRUMENT_SENTENCES_BACK) : number]],
+                        reference, article.published,
+                    )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
                         event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
@@ -573,6 +690,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 # [news-ru] "В июне суд признал «Грузинский легион»": a step the article dates itself keeps its date
                 # (the in-force sentence is about another ruling).
                 and (event.effective_date is None or not russian.is_russian(sentence))
+                # [news-ru] A court's ruling comes into force, not the FSB's list entry that follows it.
+                and not russian.list_addition(event.evidence_quote)
                 # A list entry does not come into force with the court ruling it follows.
                 and not (tests.search(_LIST_ENTRY) and _COURT.search(text[slice(*spans[in_force[0]])]))
             ):
@@ -648,7 +767,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
-        events.extend(sentence_events)
+        events.extend(sentence_events + rulings)
         if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
         elif mentions and salience:
@@ -689,6 +808,19 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             replace(e, organisation=_full_name(e.organisation, full_names)) if e.entity_id is None else e
             for e in events
         ]
+    # "АКР" beside "Антивоенный комитет России": the acronym of a name given in full for the same step (same state,
+    # action and news or background) is that group.
+    steps: dict[tuple[str | None, str, bool], list[str]] = {}
+    for e in events:
+        if e.organisation and not e.entity_id:
+            steps.setdefault((e.jurisdiction, e.action, e.primary), []).append(e.organisation)
+    spelled = {step: orgchoice.acronym_expansions(names) for step, names in steps.items()}
+    events = [
+        replace(e, organisation=spelled[(e.jurisdiction, e.action, e.primary)][e.organisation])
+        if not e.entity_id and e.organisation in spelled.get((e.jurisdiction, e.action, e.primary), {})
+        else e
+        for e in events
+    ]
     if not extremist_lists and lexicon.EXTREMIST_LIST.search(text) and not lexicon.TERRORISM.search(text):
         # An article about an extremist list only: its bans are not terrorist designations.
         events = [e for e in events if e.action not in _LISTING_STEPS]
@@ -706,7 +838,34 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         for event in events
         for name, entity_id in [russian.link_cyrillic(event.organisation, event.entity_id, index)]
     ]
+    # [news-ru] "В список добавили «А» и «Б»": a list entry that names no terrorist list stands only after one named.
+    events = [
+        e
+        for e in events
+        if not russian.unframed_list_entry(e.evidence_quote)
+        or russian.terror_list_before(text, max(0, text.find(e.evidence_quote)))
+    ]
+    events = _rulings_in_relative_clauses(events, reference, article.published)
+    events = _granted_on_hearing_day(events, text, spans, reference, article.published)
     events = _pending_claims(events, article.published)
+    # "the People’s Mujahedin of Iran (PMOI)" then "PMOI": a linked acronym is reported as the article spells it out.
+    events = [
+        replace(e, organisation=orgchoice.spelled_out(e.organisation, text) or e.organisation)
+        if e.entity_id and e.organisation
+        else e
+        for e in events
+    ]
+    # "des Islamischen Staates" is reported as the article's own base form, "Islamischer Staat".
+    translated_forms = {
+        entity_id: foreign_names.base_forms([m.text for m in all_mentions if m.entity_id == entity_id], fold)
+        for entity_id in {e.entity_id for e in events if e.entity_id}
+    }
+    events = [
+        replace(e, organisation=translated_forms[e.entity_id].get(e.organisation, e.organisation))
+        if e.entity_id and e.organisation
+        else e
+        for e in events
+    ]
     events = _earlier_procedure(events)
     shortened = russian.short_names_in_full([e.organisation for e in events if e.entity_id is None])
     if shortened:  # [news-ru] "«Съезда»" for "«Съезд народных депутатов»" named before or after
@@ -717,6 +876,86 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     return _merge(events)
+
+
+def _granted_on_hearing_day(
+    events: list[NewsEvent], text: str, spans: list[tuple[int, int]], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] An undated ruling that grants a claim ("Исковые требования ... удовлетворены, деятельность легиона
+    признана террористической") is dated by the day the article said the court heard it ("16 марта 2023 года Верховный
+    Суд РФ рассмотрел административное исковое заявление ...")."""
+    heard: tuple[int, DateMention] | None = None
+    for start, end in spans:
+        sentence = text[start:end]
+        if russian.court_considered(sentence):
+            days = [
+                d
+                for d in find_dates(sentence, reference)
+                if d.precision == "day" and d.date.earliest <= published
+            ]
+            if days:
+                heard = (start, days[0])
+                break
+    if heard is None:
+        return events
+    recent = heard[1].date.latest >= published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
+    return [
+        replace(
+            e, effective_date=str(heard[1].date), date_precision="day", date_basis=heard[1].basis,
+            primary=e.primary or recent,
+        )
+        if e.effective_date is None
+        and e.action in lexicon.STATUS_ACTIONS
+        and russian.claim_granted(e.evidence_quote)
+        and text.find(e.evidence_quote) > heard[0]
+        else e
+        for e in events
+    ]  # fmt: skip
+
+
+def _rulings_in_relative_clauses(
+    events: list[NewsEvent], reference: dt.date, published: dt.date
+) -> list[NewsEvent]:
+    """[news-ru] A list entry whose groups carry the rulings behind them in relative clauses ("добавлена организация
+    «Чистопольский джамаат», которая была признана террористической ... судом в 2017 году"; see
+    :func:`russian.relative_ruling`): the entry is undated news, each ruling a background step dated by its own clause."""
+    result: list[NewsEvent] = []
+    for event in events:
+        quote = event.evidence_quote
+        if event.effective_date is None or not event.organisation or not russian.list_addition(quote):
+            result.append(event)
+            continue
+        clause = russian.relative_ruling(quote, event.organisation)
+        day = None
+        if clause is not None:
+            day = next(
+                (
+                    d
+                    for d in find_dates(quote[clause[0] : clause[1]], reference)
+                    if d.date.earliest <= published
+                ),
+                None,
+            )
+        # The entry's own date, if the sentence gives one outside the clauses, stays.
+        clause_dates = {
+            str(d.date) for a, b in russian.relative_rulings(quote) for d in find_dates(quote[a:b], reference)
+        }
+        if day is None or event.effective_date not in clause_dates:
+            result.append(event)
+            continue
+        result.append(
+            replace(
+                event, effective_date=None, date_precision="day", date_basis="publication", primary=True,
+                announced_date=event.announced_date or published.isoformat(),
+            )
+        )  # fmt: skip
+        result.append(
+            replace(
+                event, effective_date=str(day.date), date_precision=day.precision, date_basis=day.basis,
+                primary=False, announced_date=None,
+            )
+        )  # fmt: skip
+    return result
 
 
 def _earlier_procedure(events: list[NewsEvent]) -> list[NewsEvent]:
@@ -763,6 +1002,17 @@ def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEve
             )
         else:
             result.append(event)
+    # "Верховный суд рассмотрит 8 декабря иск Генпрокуратуры о признании ...": a day ahead is the hearing's, never
+    # when the claim was filed.
+    result = [
+        replace(e, effective_date=None, date_precision="day", date_basis="publication", primary=True)
+        if e.action == "petition_filed"
+        and e.effective_date is not None
+        and e.effective_date[:10] > published.isoformat()
+        and russian.is_russian(e.evidence_quote)
+        else e
+        for e in result
+    ]
     heard = {
         (e.jurisdiction, e.organisation) for e in result if e.action == "hearing_scheduled" and e.primary
     }
@@ -914,7 +1164,19 @@ def _sentence_events(
             # "It is already proscribed under two other names", "remains listed", "по-прежнему считается
             # террористической": a standing status, not a step taken.
             if action in lexicon.STATUS_ACTIONS and (
-                tests.search(lexicon.STANDING_STATUS) or lexicon.GERUND_SUBJECT.match(sentence)
+                tests.search(lexicon.STANDING_STATUS)
+                or lexicon.GERUND_SUBJECT.match(sentence)
+                or orgchoice.gerund_subject(sentence)  # '“Proscribing this terrorist group will ensure ...'
+            ):
+                continue
+            # "large-scale terror attacks organized in Turkey in 2016 were listed": things, not a group.
+            if action in lexicon.STATUS_ACTIONS and orgchoice.passive_of_a_thing(
+                sentence, match.start(), match.group(0)
+            ):
+                continue
+            # "the PKK – listed as a terrorist organisation by Türkiye, the US and the EU – has been": a status aside.
+            if action in lexicon.STATUS_ACTIONS and orgchoice.english_status_aside(
+                sentence, match.start(), match.group(0)
             ):
                 continue
             # [news-ru] "«Талибан» (признан террористическим и запрещен в РФ)": a status aside, not a step.
@@ -941,7 +1203,9 @@ def _sentence_events(
             jurisdiction = _nearest_jurisdiction(juris, at, sentence)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
-                jurisdiction = "GB"
+                # news-verbs: the story's state first ("Les États-Unis vont retirer ..." then "X sera également enlevée
+                # de cette liste"); an order laid with no state named is the UK's.
+                jurisdiction = context_jurisdiction or "GB"
             if jurisdiction is None:
                 jurisdiction = context_jurisdiction or (
                     article_jurisdictions.most_common(1)[0][0] if article_jurisdictions else None
@@ -971,7 +1235,9 @@ def _sentence_events(
                 orgs = unknown[:MAX_UNLINKED]
             # After "listed as"/"designated as" comes the category ("as an alias of ..."), not the listed group.
             listed = (
-                [] if _ENDS_WITH_AS.search(match.group(0)) else _listed_orgs(sentence, match.end(), mentions)
+                []
+                if _ENDS_WITH_AS.search(match.group(0))
+                else _listed_orgs(sentence, match.end(), mentions, match.start())
             )
             # news-jur: the objects of a Spanish or French verb ("a inscrit les groupes A et B sur la liste").
             # Taken when it reads more names than the capitalised-name reader (orgnames), which stops at a name
@@ -988,8 +1254,19 @@ def _sentence_events(
                 listed = _dedupe(
                     [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
                 )
-            if not listed and following and sentence.rstrip().endswith(":"):
+            # news-verbs: the subject a French or Spanish passive opens with ("Le Conseil de la choura ... sera
+            # également enlevée de cette liste").
+            subject = None if listed else romance_names.romance_subject(sentence, at)
+            if subject is not None and not _is_jurisdiction_name(subject.text):
+                listed = [
+                    _as_org(
+                        FoundName(subject.start, subject.start + len(subject.text), subject.text), mentions
+                    )
+                ]
+            if not listed and following and enumerations.ends_with_colon(sentence):
                 listed = _bulleted_names(following)
+            elif listed and following and enumerations.continues_list(following[0]):
+                listed = _dedupe([*listed, *_bulleted_names(following[1:])])
             # [news-ru] A Russian enumeration after the verb ("ФБК, Фонд защиты прав граждан и движение «Штабы ...»").
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
             listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
@@ -1005,13 +1282,22 @@ def _sentence_events(
             counted = lexicon.FORWARD_COUNT.match(
                 sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
             )
-            if counted is not None and following and action in ("designated", "proposed_designation"):
-                orgs = _names_ahead(following, _count(counted.group(0)))
+            if (
+                counted is not None
+                and action in ("designated", "proposed_designation")
+                and len(listed) < _count(counted.group(0))
+            ):
+                # The names the count announces, unless the sentence lists them itself ("four groups: A, B, C and D").
+                orgs = _dedupe(
+                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed))]
+                )
             if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
             if not orgs and (counted is not None or tests.search(lexicon.FORWARD_COUNT)):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
+            if not listed and enumerations.refers_to_list(sentence, match.start()):
+                continue  # "the organisations listed below were designated": the list is elsewhere, not "TSA" beside it
             if not orgs and _PRONOUN_OBJECT.match(sentence, match.end()):
                 # "A ban against Palestine Action has come into force, designating it as a terror group": the pronoun
                 # is the group named before it in the sentence (not a country, not a sentence's first word).
@@ -1022,12 +1308,34 @@ def _sentence_events(
                     and not lexicon.NOT_ORGS.match(named.text)
                 ):
                     orgs = [_as_org(named, mentions)]
+            if not orgs and action == "delisted":
+                # "removed notorious Afghan warlord Gulbuddin Hekmatyar from its list": the name before "from".
+                removed = orgchoice.removed_object(match.group(0))
+                if removed is not None and not (
+                    _is_jurisdiction_name(removed.text)
+                    or lexicon.NOT_ORGS.match(removed.text)
+                    or lexicon.COUNTRY_OBJECT.search(removed.text)
+                ):
+                    orgs = [_Org(removed.text, None, match.start() + removed.start)]
+            if orgchoice.PERSON_PRONOUN.match(sentence, match.end()) or (
+                action == "delisted" and orgchoice.removes_a_persons_name(match.group(0))
+            ):
+                # "designated him a terrorist", "removed the Hezb-e-Islami leader's name": a person, the one the
+                # article is about, not a group it names.
+                person = orgchoice.article_person(article.text)
+                if person is None:
+                    continue
+                orgs, from_context = [_Org(person, None, match.end())], True
             if not orgs:
                 if tests.search(lexicon.COUNTRY_OBJECT):
                     continue
                 if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
                     continue
-                if context_org is not None:
+                # news-verbs: a passive's subject across a long relative clause ("X, which ..., was declared banned").
+                lead = subjects.passive_subject(sentence, at, match.group(0))
+                if lead is not None and not _is_jurisdiction_name(lead.text):
+                    orgs = [_as_org(FoundName(lead.start, lead.start + len(lead.text), lead.text), mentions)]
+                elif context_org is not None:
                     orgs, from_context = [context_org], True
             # news-jur: a country word inside the organisation acted on ("Australian Tamil Congress") does not act.
             org_spans = [
@@ -1207,15 +1515,48 @@ def _dedupe(orgs: list[_Org]) -> list[_Org]:
 
 
 def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
-    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)")."""
+    """A listed name, linked when a registry name lies inside it ("Hayat Tahrir al-Sham (HTS)", "the Hamas
+    movement"); a name that adds other words to the registry name ("Maute ISIS", "Grupo ISIS", "Islamic State in
+    Iraq and Syria in South-East Asia") is another group."""
     for mention in mentions:
         if name.start <= mention.start < name.end or mention.start <= name.start < mention.end:
-            return _Org(mention.text, mention.entity_id, mention.start)
+            extra = {w.stem for w in words(name.text)} - {w.stem for w in words(mention.text)}
+            # (A phrase read as a name, "ampliación de su designación de las organizaciones Hezbollah", is the entity.)
+            # [news-ru] Russian names keep their reading ("движение «Талибан»" is the Taliban).
+            if extra <= _GROUP_WORD_STEMS or not name.text[:1].isupper() or russian.is_russian(name.text):
+                return _Org(mention.text, mention.entity_id, mention.start)
     return _Org(name.text, None, name.start)
 
 
-def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> list[_Org]:
+_LEADING_ARTICLE = frozenset(
+    {"", "the", "la", "el", "le", "les", "los", "las", "die", "der", "das", "l'", "l’"}
+)
+
+
+def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
+    """An unlinked event whose organisation is, whole, a registry name ("La Segunda Marquetalia", "AL-Qaeda" read
+    from a list line) is linked to that entity; a registry name inside a longer one ("Islamic State West Africa
+    Province") is another group and stays unlinked."""
+    name = event.organisation
+    if event.entity_id or not name:
+        return event
+    found = index.find(name)
+    if len(found) != 1:
+        return event
+    mention = found[0]
+    if name[: mention.start].strip().lower() not in _LEADING_ARTICLE or name[mention.end :].strip(" .’'s"):
+        return event
+    return replace(event, entity_id=mention.entity_id)
+
+
+def _listed_orgs(
+    sentence: str, after: int, mentions: list[EntityMention], before: int | None = None
+) -> list[_Org]:
     names = enumerated_names(sentence, after)
+    # "designated the following groups as terrorists organizations: (1) A; (2) B; ...", "include four ... groups: A, B".
+    announced = enumerations.list_after(sentence, after)
+    if len(announced) > len(names):
+        names = announced
     if not names:
         dashes = [m.end() for m in _DASHED_ASIDE.finditer(sentence, 0, after)]
         if len(dashes) >= 2:
@@ -1227,52 +1568,63 @@ def _listed_orgs(sentence: str, after: int, mentions: list[EntityMention]) -> li
             sentence[max(0, cue.start() - 40) : cue.start()]
         ):
             names = enumerated_names(sentence, cue.end(), lead_in=False)
-    # "a retiré la Syrie de la liste des États ...": a country is no group.
+    if names:
+        # "a Hamás y Hezbollah como organizaciones terroristas internacionales, y a ISIS y Al Qaeda como ...".
+        names = [*names, *enumerations.continued_objects(sentence, names[-1].end)]
+    if not names and before is not None:
+        # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
+        names = enumerations.list_before(sentence, before)
+    if before is not None:
+        # "two financial organizations-Iraq’s A and Syria’s B ... and two terror groups ... - the C and D - were added".
+        counted = enumerations.counted_lists_before(sentence, before)
+        names = [*counted, *(n for n in names if all(c.text != n.text for c in counted))]
+    # "a retiré la Syrie de la liste des États ...": a country is no group; "the Iranian-backed, Lebanon-based
+    # Shiite group" describes one.
     names = [
-        n for n in names if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+        n
+        for n in names
+        if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
+        and not orgchoice.descriptive_name(n.text, sentence[n.end : n.end + 40])
     ]
     if len(names) == 1 and not names[0].text[:1].isalpha():
         return []
     return _dedupe([_as_org(n, mentions) for n in names])
 
 
-_BULLET = re.compile(r"[-–•*]\s+")
-
-
 def _bulleted_names(following: list[str]) -> list[_Org]:
-    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D": the names of the
-    bulleted lines that follow a sentence ending in a colon."""
-    found: list[_Org] = []
-    for line in following:
-        bullet = _BULLET.match(line)
-        if bullet is None:
-            break
-        found.extend(_Org(n.text, None, 0) for n in enumerated_names(line, bullet.end()))
-    return _dedupe(found)
+    """ "Canada has also listed:" then "- three Al Qaida affiliates: A, B, and C" / "- D", or "1." / "United
+    Thawheed (Thowheedh) Jamma'ath (UTJ)": the names of the list lines after a sentence ending in a colon."""
+    return _dedupe([_Org(n.text, None, 0) for n in enumerations.list_lines(following)])
 
 
 def _count(sentence: str) -> int:
     match = lexicon.FORWARD_COUNT.search(sentence)
     if match is None:
         return 0
-    word = match.group("count").lower()
-    return int(word) if word.isdigit() else lexicon.COUNT_WORDS.get(word, 0)
+    return enumerations.count_of(match.group(0))
 
 
 def _names_ahead(following: list[str], count: int) -> list[_Org]:
     """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
-    and B", "six Mexico-based entities: A, B ..."), until as many as the sentence counted are found."""
+    and B", "six Mexico-based entities: A, B ...", "The groups are - A, B", "are, the three Al Qaida affiliates
+    C, D and E", "The other are:" and bulleted lines), until as many as the sentence counted are found."""
     found: list[_Org] = []
-    for sentence in following:
+    for number, sentence in enumerate(following[:_NAMES_AHEAD_SENTENCES]):
         for cue in lexicon.NAMES_CUE.finditer(sentence):
             if lexicon.PEOPLE_BEFORE_CUE.search(sentence[max(0, cue.start() - 40) : cue.start()]):
                 continue
-            names = enumerated_names(sentence, cue.end(), lead_in=False)
+            names = enumerations.names_after_cue(sentence, cue.end())
             if names:
                 found.extend(_Org(n.text, None, 0) for n in names)
                 break
         else:
-            found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
+            counted = enumerations.counted_names(sentence)
+            if counted:
+                found.extend(_Org(n.text, None, 0) for n in counted)
+            elif enumerations.ends_with_colon(sentence):
+                found.extend(_Org(n.text, None, 0) for n in enumerations.list_lines(following[number + 1 :]))
+            else:
+                found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
         if found and len(found) >= count:
             break
     return _dedupe(found)
@@ -1319,7 +1671,16 @@ def _merge(events: list[NewsEvent]) -> list[NewsEvent]:
 
 def _background_of(event: NewsEvent, kept: NewsEvent) -> bool:
     """[news-ru] Whether ``event`` is a dated background step ("суд 14 декабря 2023 года признал ...") of an
-    undated primary one already kept from a Russian sentence ("включен в перечень"): two steps, not one."""
+    undated primary one already kept from a Russian sentence ("включен в перечень"): two steps, not one. A court's
+    ruling told beside the FSB's list entry it led to is another step even undated ("Соответствующее решение принял
+    2-й Западный окружной военный суд")."""
+    if (
+        kept.primary
+        and not event.primary
+        and russian.list_addition(kept.evidence_quote)
+        and russian.court_ruling(event.evidence_quote)
+    ):
+        return True
     return (
         kept.primary
         and kept.effective_date is None

@@ -17,12 +17,12 @@ _I = re.IGNORECASE
 ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Procedural steps first: they mention delisting/suspension without doing it.
     ("review_due", re.compile(r"\b(?:will|to)\s+(?:now\s+)?be\s+reviewed\s+by\s+the\s+Federation\s+Council|рассмотрит\s+Совет\s+Федерации", _I)),
-    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}(?:назначен|запланирован)\w*\s+на|назначен\w*\s+к\s+(?:судебному\s+)?(?:разбирательству|рассмотрению)\s+на|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
+    ("hearing_scheduled", re.compile(r"\bhearing\b[^.]{0,60}\b(?:scheduled|set)\s+for\b|(?:слушани|заседани|рассмотрени)\w*[^.]{0,100}(?:назначен|запланирован)\w*\s+на|назначен\w*\s+к\s+(?:судебному\s+)?(?:разбирательству|рассмотрению)\s+на|(?:слушани|заседани|рассмотрени)\w*\s[^.]{0,100}?(?:пройд[её]т|состоится|начн[её]тся)\b(?=[^.]{0,60}?(?:\d|понедельник|вторник|сред[уы]\b|четверг|пятниц|суббот|воскресень|завтра))|(?<!Совет\sФедерации\s)\bрассмотр(?:ит|ят)\b(?=[^.]{0,160}?(?:\bиск|заявлени|\bдел[оау]\b|ходатайств|требовани))|\b(?:am\s+\d{1,2}\.\s*\w+\s+)?erwartete\s+Entscheidung|entscheidet\s+im\s+nächsten\s+Monat|\bwill\s+(?:rule|decide)\s+on\b", _I)),
     ("bill_passed_first_reading", re.compile(r"\bfirst\s+reading\b|в\s+первом\s+чтении|in\s+erster\s+Lesung", _I)),
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
     ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
     ("law_signed", re.compile(r"\bsigned\s+(?:a|the)\s+law\b|\bsigned\s+(?:the\s+bill\s+)?into\s+law\b|\bsigned\s+laws?\b|подписал\w*\s+закон|unterzeichnete\w*\s+(?:\w+\s+){0,3}Gesetz\w*|Gesetz\w*\s+unterzeichnet", _I)),
-    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|с\s+требованием|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|обратил\w*\s+(?:\w+\s+){0,2}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|\bиск\w*\s[^.]{0,120}?поступил\w*\s[^.]{0,40}?\bот\s+(?:Генпрокуратур|Генеральн\w+\s+прокуратур|генпрокурор|Минюст)|(?:подал|направил)\w*\s+(?:в\s+(?:[\w-]+\s+){0,2}?суд\w*\s+)?(?:административн\w+\s+)?(?:исков\w+\s+заявлени\w*|иск)|(?<!удовлетворил\s)(?<!удовлетворила\s)(?<!отклонил\s)(?<!по\s)\bиск\w*\s+(?:генеральн\w+\s+прокурор|генпрокурор|генеральн\w+\s+прокуратур|генпрокуратур)\w*|Antrag\s+des\s+Generalstaatsanwalts", _I)),
+    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|требуя|инициировал\w*|с\s+требованием|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|(?:обратил\w*|обращал\w*|попросил\w*|потребовал\w*)\s+(?:[\w-]+\s+){0,3}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|генпрокурор|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|\bиск\w*\s[^.]{0,120}?поступил\w*\s[^.]{0,40}?\bот\s+(?:Генпрокуратур|Генеральн\w+\s+прокуратур|генпрокурор|Минюст)|(?:подал|направил)\w*\s+(?:в\s+(?:[\w-]+\s+){0,2}?суд\w*\s+)?(?:административн\w+\s+)?(?:исков\w+\s+заявлени\w*|иск)|(?<!удовлетворил\s)(?<!удовлетворила\s)(?<!отклонил\s)(?<!по\s)(?<!соответствии\sс\s)(?<!согласно\s)(?<!основании\s)\bиск\w*\s+(?:генеральн\w+\s+прокурор|генпрокурор|генеральн\w+\s+прокуратур|генпрокуратур)\w*|Antrag\s+des\s+Generalstaatsanwalts", _I)),
     ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
@@ -37,10 +37,12 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\border\s+(?:has\s+been|had\s+been|was|is\s+being|is)\s+laid\b"
         r"|\bvot(?:ed|es|e|ing)\b[^.]{0,60}?\bin\s+favou?r\s+of\s+(?:proscribing|banning|designating|listing)\b|\bvot(?:ed|es|e)\s+to\s+(?:proscribe|ban|designate|list)\b"
         # A government's own proposal to Parliament: "The order would add four groups", "We propose to add A".
-        r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+propose\s+to\s+(?:add|proscribe|ban|list)\b", _I)),
+        r"|\b(?:the|this|an?)\s+(?:draft\s+)?order\s+(?:would|will)\s+(?:add|proscribe|ban)\b|\b(?:we|I)\s+(?:now\s+|\w+ly\s+)?propose\s+to\s+(?:add|proscribe|ban|list)\b"
+        # news-verbs: a minister's step towards a ban: "has moved to proscribe the group by putting an order before parliament".
+        r"|\bmoved\s+to\s+(?:proscribe|ban|designate|list|outlaw)\b", _I)),
     # French and Spanish announcements of a step to come: "va retirer", "va a designar", "retirará".
     ("proposed_delisting", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?retirer\b|\bva(?:n)?\s+a\s+(?:retirar|quitar|sacar|revocar)\b|\bretirer(?:a|ont)\b|\b(?:retirará|retirarán|quitará|revocará)\b", _I)),
-    ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá)\b", _I)),
+    ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá|declarará|declararán)\b", _I)),
     ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
@@ -51,9 +53,25 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bno\s+longer\s+(?:on|appears|listed|designated|included|among)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
         r"|\bde-?proscri(?:bed|bes|bing)\b|\bdeproscription\s+of\b|\bunbanned\b|\bstruck\b[^.]{0,60}\boff\b[^.]{0,20}\blist"
         r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
-        r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|(?:отозвал\w*|отменил\w*|снял[аио]?|сняли|лишил\w*)\s+(?:[\w-]+\s+){0,4}?(?:статус\w*|признани\w*|обозначени\w*)\b[^.]{0,60}?террористическ|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет"
+        r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|удовлетвори\w*\s+(?:[\w-]+\s+){0,3}?(?:иск|заявлени|требовани|ходатайств|представлени)\w*\s[^.]{0,80}?об\s+исключени\w*\s[^.]{0,80}?из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр)|(?:отозвал\w*|отменил\w*|снял[аио]?|сняли|лишил\w*)\s+(?:[\w«»\"„“-]+\s+){0,4}?(?:статус\w*|признани\w*|обозначени\w*)\b[^.]{0,60}?террористическ|(?:отменил\w*|снял[аио]?|сняли)\s+(?:[\w-]+\s+){0,2}?запрет\w*(?=[^.]{0,60}?(?:деятельност|движени|организаци|группировк|террористическ))|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет|перестал\w*\s+(?:быть|считаться)\s+(?:[\w-]+\s+)?(?:запрещ|террористическ)\w*|больше\s+не\s+(?:является|считается|признаётся|признается)\s+(?:[\w-]+\s+)?(?:запрещ|террористическ)\w*"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
+        _I)),
+    # French and Spanish removals announced in the passive future: "Le Conseil de la choura ... sera également enlevée
+    # de cette liste" (the group is the sentence's subject, see romance_names.romance_subject).
+    ("proposed_delisting", re.compile(
+        r"\b(?:sera|seront|será|serán)\s+(?:\w+\s+)?(?:enlev|retir|radi|supprim|eliminad|excluid|retirad)\w*(?=\s+(?:de|d['’]|des|del)\s+(?:la|cette|sa|leur|leurs|les|esta|su|sus)?\s*(?:[\w-]+\s+){0,2}?(?:liste|lista))",
+        _I)),
+    # news-verbs: "were also dropped from the department's official list of foreign terrorist
+    # organisations", "Removed from the FTO blacklist were A, B and C", "agreed on a terrorism list that does not include
+    # the PMOI" (the list is the match: the negation is the step, not a hedge).
+    ("delisted", re.compile(
+        r"\bdropped\s+(?:\w+\s+)?from\s+(?:[\w'’-]+\s+){0,5}?(?:list|blacklist)\b"
+        r"|(?-i:\b(?:Removed|Dropped|Deleted)\s+from\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?(?:list|blacklist)\w*\s+(?:were|was|are|is)\b"
+        r"|\blist\w*(?=\s+(?:that|which)\s+(?:no\s+longer\s+includes?|does\s+not\s+include|did\s+not\s+include|excludes?)\b)"
+        # The designation told first and its end after a long aside: "the designation as a terrorist entity of the
+        # organisation known as Islamic Resistance (IR, also known as ...) was revoked", "... will expire".
+        r"|\bdesignation(?:\s+of\b)?(?=[^.;]{0,320}?\b(?:was|were|has\s+been|have\s+been|is\s+hereby)\s+revoked\b|[^.;]{0,600}?,\s+(?:will|shall)\s+(?:expire|lapse)\b)",
         _I)),
     # French and Spanish removals: the verb is the match (the list is looked ahead for), so the object after it
     # is read as the removed group: "a retiré mardi le groupe X de sa liste", "quitó el martes a las FARC de la lista".
@@ -66,6 +84,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bn['’](?:est|sont|était)\s+plus\s+(?:inscrit|considéré|désigné|classé)\w*|\bya\s+no\s+(?:está|están|figura|figuran|es\s+considerad)\w*"
         r"|\blev(?:é|ée|e)\s+(?:la|sa)\s+désignation",
         _I)),
+    # [news-ru] Among the Russian alternatives: the operative part of a ruling quoted from the bench ("«Признать ...
+    # террористической организацией», — заявил судья", '"Признать ...", - сказано в решении суда'); a quoted claim
+    # ("говорится в иске") is no ruling.
     ("designated", re.compile(
         r"\bre-?designat\w*|\bre[- ]?list(?:ed|s|ing)\b|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
         r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+)listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
@@ -79,9 +100,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
         r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
         r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\b(?:виновн|вин[уы]\b))[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)"
+        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют|в|вал|вала|вали)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\b(?:виновн|вин[уы]\b))[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|(?-i:(?<=[«\"„“])Признать)\b(?=.{0,300}?террористическ[^«»\"]{0,200}[»\"“”]\s*,?\s*[-—–]\s*(?:[\w]+\s+){0,3}?(?:суд\w*|судь\w+|решени\w*|постановлени\w*))|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)|призна(?:л|ла|ли|н|на|ны|но)\s+(?:[\w-]+\s+){0,2}?запрещ[её]нн\w*"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,2}?(?:перечень|список|реестр)\s+(?:добавлен[аоы]?|включен[аоы]?|внесен[аоы]?|добавили|включили|внесли)\s+(?=[^.]{0,200}террористическ)|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
+        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,2}?(?:перечень|список|реестр)\s+(?:также\s+)?(?:добавлен[аоы]?|включен[аоы]?|внесен[аоы]?|добавили|включили|внесли)\s+(?=[^.]{0,200}(?:террористическ|[«\"„“]))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
         r"|(?-i:\bverboten\b|\bverbietet\b|\bverbot\b)|\bstuft\w*\b[^.]{0,80}\bals\s+(?:\w+\s+)?[Tt]error\w*\s+ein\b"
         r"|\bals\s+(?:\w+\s+)?[Tt]error\w*\s+(?:eingestuft|gelistet)|\bauf\s+(?:die|ihre|seine)\s+(?:\w+\s+)?(?:Terrorliste|Liste)\w*\s+gesetzt"
         r"|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
@@ -123,6 +144,40 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # Kazakh: "террористік ұйым деп танып" (recognised as a terrorist organisation), "... деп жариялады" (declared).
         r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
         r"|\bdésign(?:é|ée|és|ées|e|ent)\b(?=[^.;]{0,100}?\bcomme\s+(?:une\s+)?(?:organisation|entité|groupe)s?\s+terroristes?)|\bdéclar(?:é|ée|és|ées)\b(?=[^.;]{0,60}?\b(?:organisation|entité|groupe)s?\s+terroristes?)",
+        _I)),
+    # news-verbs: listing constructions reporters use beyond the plain verbs, in English, Spanish and French.
+    # A ban declared with a predicate ("the President declared the organizations A and B banned", "has declared two
+    # more outfits — A and B — proscribed organisations", "was on Wednesday declared a banned organisation"); a ban
+    # extended ("extended the ban on the terrorist group SFJ": the group is designated again); a listing told by how
+    # long it has stood ("has been on the list since 2003": background with its year); an inverted passive ("Added to
+    # the list were A and B"); a group that joins a list.
+    ("designated", re.compile(
+        # A passive: its auxiliary (or the adverb or weekday after it) comes right before and is not part of the match,
+        # so a day between them dates the step ("was on Wednesday declared a banned organisation").
+        r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s)|(?<=\bbe\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=ly\s)|(?<=\balso\s)|(?<=day\s))"
+        r"declared\s+(?:as\s+)?(?:an?\s+)?[\"“]?(?:banned|proscribed|outlawed|terrorist)\b"
+        r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b)|[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b))"
+        r"|\bextend(?:ed|s|ing)?\s+(?:the\s+|its\s+|a\s+)?(?:ban|proscription|designation|listing)\s+(?:imposed\s+)?(?:on|of|against)\b"
+        r"|\b(?:has|have|had)\s+been\s+on\s+(?:the|its|their|a|an)\s+(?:[\w'’“”\"-]+\s+){0,3}?list\s+since\b"
+        r"|(?-i:\b(?:Added|Named)\s+to\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?list\w*\s+(?:were|was|are|is)\b"
+        r"|\bjoin(?:s|ed)?\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?list\b",
+        _I)),
+    # French: "ajouté à la liste noire du terrorisme en 2014", "avant d'être désignée en tant que groupe terroriste en
+    # 1997" (an announced "ajout des groupes suivants à la liste" is news-enum's pattern below).
+    ("designated", re.compile(
+        r"\bajouté(?:e|s|es)?\s+à\s+(?:la|sa|leur)\s+liste"
+        r"|\bdésign(?:é|ée|és|ées)\s+en\s+tant\s+qu['’e]\s*(?:une?\s+)?(?:groupe|organisation|entité)s?\s+terroristes?",
+        _I)),
+    # news-enum: a decree's purpose is its act once the decree is signed ("firmó un decreto para declarar oficialmente a
+    # Hamás y Hezbollah como organizaciones terroristas"), and an announced addition is the listing ("a annoncé l'ajout
+    # des groupes suivants à la liste des entités terroristes : ...").
+    ("designated", re.compile(
+        r"\b(?:firm|emiti|promulg|aprob|dict|public|expidi)(?:ó|aron)\s+(?:un|el|una|la)\s+(?:decreto|resoluci[óo]n)\b[^.;]{0,40}?"
+        r"\bpara\s+(?:declarar|designar|incluir)\b"
+        r"(?=[^.;]{0,120}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+[«\"“]?terroris)"
+        r"|\b(?:a|ont)\s+(?:signé|publié|pris|adopté)\s+un\s+décret\s+pour\s+(?:désigner|inscrire)\b"
+        r"|\b(?:annonc\w*|approuv\w*|confirm\w*|officialis\w*)\s+l['’]ajout\b"
+        r"(?=\s+d(?:es|e|u)\b[^.;]{0,120}?\bà\s+la\s+liste\s+des\s+(?:entités|organisations|groupes)\s+terroristes)",
         _I)),
 ]  # fmt: skip
 
@@ -176,7 +231,7 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "EU",
         re.compile(
-            r"\bEU\b|European\s+Union|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-|Union\s+européenne|Unión\s+Europea|\bUE\b"
+            r"\bEU\b|European\s+Union|European\s+(?:foreign|interior|justice|finance)\s+ministers|General\s+Court\s+of\s+the\s+EU|Council\s+of\s+the\s+EU|\bЕС\b|Евросоюз\w*|Europäische\w*\s+Union|\bEU-|Union\s+européenne|Unión\s+Europea|\bUE\b"
         ),
     ),
     (
@@ -244,7 +299,7 @@ EN_SUBJECT = re.compile(
     r"(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:\s+(?:collective|group|network|movement|gang|cartel|brigade))?)"
     r"(?:\s*\([^()]{1,30}\))?(?:\s+or\s+[A-Z0-9][\w'’-]*)?"
     r"(?:,\s+(?:which|who|that))?\s+(?:was|were|is|are|has|have|had|will)\s+(?:(?:\w+ly|also|now|since|later|then|been|be)\s+){0,3}"
-    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed)\b"
+    r"(?:designated|proscribed|listed|banned|outlawed|delisted|de-?proscribed|declared|dropped)\b"
 )
 NOT_ORGS = re.compile(
     r"^(?:The|A|An|It|He|She|They|This|That|Its|Their|State|Department|Secretary|Ministry|Government|Court|Supreme|Council|Parliament|President|Minister|Home|Office|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Canada|Russia|Kazakhstan|Kyrgyzstan|Germany|United|US|UK|EU|UN|Foreign|Terrorist|Terrorism|Islamic\s+Emirate|MPs|Syria|Afghanistan|Israel)$"
@@ -381,29 +436,34 @@ CONTINUATION = re.compile(
 # substring test (fast, in C) decides whether the pattern is worth running on a sentence at all.
 ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_due": ("federation council", "совет федерации"),
-    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "разбирательств", "entscheid", "will rule", "will decide"),
+    "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "рассмотрит", "рассмотрят", "разбирательств", "entscheid", "will rule", "will decide"),
     "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
     "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
     "law_signed": ("signed", "подписал", "unterzeichn"),
     "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск"),
-    "proposed_delisting": ("laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará"),
+    "proposed_delisting": (
+        "laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará",
+        "sera", "será",  # news-verbs
+    ),
     "proposed_designation": (
         "laid", "to lay", "to be", "designate", "approved", "backed", "endorsed", "billigte", "beschloss", "одобрил", "will see",
         "being banned", "being proscribed", "order would", "order will", "propose to", "vot", "announced plans",
         "announced her intention", "announced his intention", "announced its intention", "announced their intention",
         "announced the intention", "would proscribe", "would ban", "would designate", "would list", "désigner", "inscrire", "interdire", "va a", "van a", "désignera", "inscrira",
-        "interdira", "designará", "designarán", "incluirá",
+        "interdira", "designará", "designarán", "incluirá", "declarará",
         "propuso", "propose d",  # news-jur: es/fr
+        "propose", "moved to",  # news-verbs
     ),
     "annulled": ("annul",),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
-        "expired", "исключ", "вывел", "выведен", "удал", "отозвал", "отменил", "снял", "сняли", "лишил", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
+        "expired", "перестал", "исключ", "вывел", "выведен", "удал", "отозвал", "отменил", "снял", "сняли", "лишил", "больше", "liste", "aufgehoben", "streich", "nimmt", "nehmen", "länger",
         "sanktionen", "einstufung", "proscri", "unbanned", "struck", "retir", "radi", "enlev", "sorti", "quit", "sacó", "saca", "exclu", "elimin", "borr",
         "retrait", "révoqu", "revoc", "plus inscrit", "plus considéré", "plus désigné", "plus classé", "ya no", "levé", "leve",
         "sacaron", "sacad", "baja", "supprim", "levant", "de-list",  # news-jur: es/fr
+        "dropped", "deleted", "include", "exclude", "expire", "lapse",  # news-verbs
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
@@ -414,6 +474,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "classif", "named", "put ",
         "stuft", "eingestuft", "gelistet", "gesetzt",
         "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
+        "extend", "since", "added to", "named to", "join", "ajout",  # news-verbs
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))

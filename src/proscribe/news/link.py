@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from proscribe.model import Entity, NameType
+from proscribe.model import Entity, EntityKind, NameType
+from proscribe.news import foreign_names
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u02bc\u02bb`][^\W_]+)*")
 # The same words as a capturing group: ``split`` returns them between the gaps.
@@ -37,6 +38,11 @@ MAX_NAME_WORDS = 8
 def fold(word: str) -> str:
     folded = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", word).casefold())
     return _APOSTROPHES.sub("", "".join(ch for ch in folded if not unicodedata.combining(ch)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    return fold(word)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -85,7 +91,8 @@ class NameIndex:
         self.captions: dict[str, str] = {}
         # Every (name, entity id) as written: other matchers (transliteration keys) start from them.
         self.entries: list[tuple[str, str]] = []
-        for entity in entities:
+        entities_list = list(entities)
+        for entity in entities_list:
             self.captions[entity.id] = entity.caption
             for name in entity.names:
                 if name.type is NameType.WEAK:
@@ -95,12 +102,41 @@ class NameIndex:
                 if key and len(key) <= MAX_NAME_WORDS:
                     # The first entity to claim a name keeps it; shared names stay with their first owner.
                     self._names.setdefault(key, entity.id)
+        # A person is named by given name and surname without the middle name ("Anas Khattab" for Anas Hasan
+        # Khattab) when no other name or person has that pair.
+        short: dict[tuple[str, str], set[str]] = {}
+        for entity in entities_list:
+            if entity.kind is not EntityKind.PERSON:
+                continue
+            for name in entity.names:
+                parts = name.value.split()
+                if name.type is not NameType.WEAK and len(parts) == 3 and all(p[:1].isupper() for p in parts):
+                    short.setdefault((stem(parts[0]), stem(parts[2])), set()).add(entity.id)
+        for pair, ids in short.items():
+            if len(ids) == 1 and pair not in self._names:
+                self._names[pair] = next(iter(ids))
         for key in self._names:
             sizes = self._sizes.setdefault(key[0], [])
             if len(key) not in sizes:
                 sizes.append(len(key))
         for sizes in self._sizes.values():
             sizes.sort(reverse=True)
+        # One-word names by their spelling key ("hzbl"), for names spelt another way in another language.
+        spellings: dict[str, set[str]] = {}
+        for key, entity_id in self._names.items():
+            folded = key[0]
+            if (
+                len(key) == 1
+                and len(folded) >= foreign_names.MIN_SPELLING_LETTERS
+                and folded.isascii()
+                and folded.isalpha()
+            ):
+                spellings.setdefault(foreign_names.spelling_key(folded), set()).add(entity_id)
+        self._spellings = {
+            key: next(iter(ids))
+            for key, ids in spellings.items()
+            if len(ids) == 1 and len(key) >= foreign_names.MIN_SPELLING_KEY
+        }
 
     def find(self, text: str) -> list[EntityMention]:
         """Entity names in ``text``, longest first at each position, without overlaps."""
@@ -110,12 +146,26 @@ class NameIndex:
         stems = list(map(stem, parts[1::2]))
         ends = list(itertools.accumulate(map(len, parts)))
         sizes_of = self._sizes.get
+        translatable, respelt, german = foreign_names.text_kinds(text, fold(text))
+        foreign_possible = translatable or respelt or german
+        # The words as Word tuples, only for the foreign-name readers (the same words, starts and ends).
+        tokens = (
+            [Word(ends[2 * k], ends[2 * k + 1], s) for k, s in enumerate(stems)] if foreign_possible else []
+        )
         found: list[EntityMention] = []
         index = 0
         while index < len(stems):
             sizes = sizes_of(stems[index])
             if sizes is None:  # most words start no name: one probe, nothing else
-                index += 1
+                # A capitalised one may start a name in translation or another spelling ("Estado Islámico", "Hezbolá").
+                foreign = (
+                    self._foreign_at(text, tokens, index, (translatable, respelt, german))
+                    if foreign_possible and text[tokens[index].start].isupper()
+                    else None
+                )
+                if foreign is not None:
+                    found.append(foreign[0])
+                index += foreign[1] if foreign is not None else 1
                 continue
             for size in sizes:
                 if index + size > len(stems):
@@ -131,5 +181,82 @@ class NameIndex:
                     index += size
                     break
             else:
-                index += 1
+                foreign = (
+                    self._foreign_at(text, tokens, index, (translatable, respelt, german))
+                    if foreign_possible
+                    else None
+                )
+                if foreign is not None:
+                    found.append(foreign[0])
+                    index += foreign[1]
+                else:
+                    index += 1
         return found
+
+    def _foreign_at(
+        self, text: str, tokens: list[Word], index: int, kinds: tuple[bool, bool, bool]
+    ) -> tuple[EntityMention, int] | None:
+        """A registry name written in translation ("Islamischen Staates", "Estado Islámico") or in another spelling
+        ("Hezbolá") at token ``index``, and how many tokens it takes (see :mod:`proscribe.news.foreign_names`)."""
+        # The translated words of the next three tokens, each looked up once (cached): most capitalised words are none.
+        translatable, respelt, german = kinds
+        ahead = tokens[index : index + 3]
+        english = (
+            [foreign_names.english_word(_folded(text[t.start : t.end])) for t in ahead]
+            if translatable
+            else []
+        )
+        if any(english):
+            for size in (3, 2):
+                run = ahead[:size]
+                if len(run) < size or not any(english[:size]):
+                    continue
+                if any(text[a.end : b.start].strip(" \t\"'«»„“”‘’") for a, b in itertools.pairwise(run)):
+                    continue
+                translated = [
+                    stem(word) if word else t.stem for word, t in zip(english[:size], run, strict=True)
+                ]
+                entity_id = self._names.get(tuple(translated)) or self._names.get(tuple(reversed(translated)))
+                if entity_id is not None and not foreign_names.goes_on(text, run[-1].end):
+                    start, end = run[0].start, run[-1].end
+                    return EntityMention(start, end, text[start:end], entity_id), size
+        # German spells Arabic names with "sch" and "dsch" ("Ahmed al-Scharaa", "Dschabhat"): English "sh" and "j".
+        if german:
+            first = stem(
+                foreign_names.german_spelling(_folded(text[tokens[index].start : tokens[index].end]))
+            )
+            for size in self._sizes.get(first, ()):
+                run = tokens[index : index + size]
+                if len(run) < size or not any("sch" in t.stem for t in run):
+                    continue
+                spelt = tuple(
+                    stem(foreign_names.german_spelling(_folded(text[t.start : t.end]))) for t in run
+                )
+                entity_id = self._names.get(spelt)
+                if entity_id is not None:
+                    start, end = run[0].start, run[-1].end
+                    return EntityMention(start, end, text[start:end], entity_id), size
+        if not respelt:
+            return None
+        word = tokens[index]
+        written = text[word.start : word.end]
+        if (
+            len(written) < foreign_names.MIN_SPELLING_LETTERS
+            or not written[:1].isupper()
+            or not written.isalpha()
+        ):
+            return None
+        # Only a name on its own: "Hizbul" in "Hizbul Mujahideen" is part of another group's name.
+        neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+        if any(text[n.start : n.start + 1].isupper() and _adjacent(text, n, word) for n in neighbours):
+            return None
+        folded = _folded(written)
+        entity_id = self._spellings.get(foreign_names.spelling_key(folded)) if folded.isascii() else None
+        if entity_id is None:
+            return None
+        return EntityMention(word.start, word.end, written, entity_id), 1
+
+
+def _adjacent(text: str, one: Word, other: Word) -> bool:
+    first, second = sorted((one, other), key=lambda w: w.start)
+    return not text[first.end : second.start].strip(" \t")

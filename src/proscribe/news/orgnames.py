@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 _CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇÀÂÈÊÎÔÛА-ЯЁ]"
-_WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
+_WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|e|i|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
 # "Front de Libération du Macina", "Islamic State in the Greater Sahara" (not "... in the UK").
 _SMALL = r"(?:de|del|de\s+la|du|des|da|la|los|las|al|el|ul|ut|bin|ibn|of|the|for|fi|wa|e|in\s+the(?![ \t]+(?:UK|US|USA|EU|United|European|Russian|Federal)\b))"
 # Words join by spaces (with the small words between) or by a spaced dash ("Colombia - People's Army").
@@ -24,7 +24,10 @@ _NAME = re.compile(
     rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
 )
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
-_PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
+# One or more asides in brackets: "Jamaat Nusrat al-Islam Wal-Muslimin (JNIM) (Nusrat al-Islam) (NIM)".
+_PARENTHESIS = re.compile(r"(?:[ \t]*\([^()]{1,60}\))+")
+# A numbered list's item marker: "(1) A; (2) B; and (16) C", "1. A", "2) B".
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]+")
 _AND = r"(?:and|und|sowie|и|as\s+well\s+as|et|y|ainsi\s+que|así\s+como)"
 _SEPARATOR = re.compile(rf"[ \t]*(?:,[ \t]*{_AND}?|[ \t]+{_AND}|;[ \t]*{_AND}?)[ \t]+")
 # "Tren de Aragua, de Venezuela, y la Mara Salvatrucha": where a listed group comes from is no further name.
@@ -64,6 +67,8 @@ _ROMANCE_LEAD = re.compile(
 # A list item's description before its name: "the Japanese cult", "the radical Jewish group".
 _DESCRIBED = re.compile(
     r"(?:the|a|an)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:group|cult|sect|movement|organi[sz]ation|network|gang|militia|faction|outfit|cartel)[ \t]+"
+    # French and Spanish: "le réseau 764, le Maniac Murder Cult, le réseau Terrorgram", "el grupo X".
+    r"|(?:le|la|l['’]|el|los|las|les)[ \t]*(?:réseau|groupe|mouvement|organisation|grupo|red|movimiento|organización|cártel|cartel)[ \t]+"
 )
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
@@ -78,6 +83,11 @@ _LEAD_IN = re.compile(
 _NAME_END = re.compile(
     r"[ \t]*(?:[,;:.)\]»“”\"!?—–-]|$|\(|(?:and|und|sowie|и|as|als|from|off|to|on|in|for|with|under|by|was|were|is|are|has|have|had"
     r"|will|who|which|that|based|also|been|wurde|wurden|sind|ist|seien|von|zu|за|в|из|как|terrorist|terroristisch\w*|террористическ\w*|et|y|ou|o|de|del|du|des|à|au|aux|en|par|por|pour|para|sur|sous|dans|con|avec|comme|como|qui|que|dont|est|es|fue|fueron|sont|son|ont|han|ha|a|avait|été|sera|será|se|également|también|originaire|originari[oa]|came|comes|took|takes|goes|went|lost|entered)\b)"
+)
+# A list item's description after its name, up to the next comma: "far-right groups active in North America".
+_ITEM_DESCRIPTION = re.compile(
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,4}(?:groups?|organi[sz]ations?|collectives?|movements?|networks?|outfits?|militias?"
+    r"|gangs?|cartels?|affiliates?)\b[^,;.()]{0,60}(?=,|;)"
 )
 _SINGULAR_NOUN = re.compile(r"[ \t]+(gang|cartel|group|movement|network|brigade|collective)\b")
 _SPEECH_AFTER = re.compile(
@@ -114,8 +124,9 @@ class FoundName:
     text: str
 
 
-def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
-    """The name starting at ``position`` (after an article), and where it ends, parenthesis included."""
+def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName, int] | None:
+    """The name starting at ``position`` (after an article), and where it ends, parenthesis included (and, in a
+    list, a description up to the next comma: "Aryan Strikeforce far-right groups active in North America")."""
     article = _ARTICLE.match(text, position)
     at = article.end() if article else position
     quoted = _QUOTED.match(text, at)
@@ -136,8 +147,12 @@ def _name_at(text: str, position: int) -> tuple[FoundName, int] | None:
             value += "."
         end = name.start() + len(value)
         noun = _SINGULAR_NOUN.match(text, end)
+        described = _ITEM_DESCRIPTION.match(text, end) if in_list else None
         if noun:
             value, end = value + noun.group(0), noun.end()
+        elif described is not None:
+            found = FoundName(name.start(), end, value)
+            return found, described.end()
         elif not _NAME_END.match(text, end):
             return None
         if _SPEECH_AFTER.match(text, end):
@@ -168,15 +183,31 @@ def last_name_before(text: str, end: int) -> FoundName | None:
     return found
 
 
+# "Hezbollah, the Iranian-backed, Lebanon-based Shiite group": a compound adjective alone describes a group.
+_COMPOUND_ADJECTIVE = re.compile(
+    r"[\w’']+-(?:backed|based|linked|affiliated|aligned|led|inspired|funded|sponsored|supported|run|owned)"
+)
+
+
 def plausible(name: str) -> bool:
-    """A run of words that can be an organisation's name, not a title, a month or a list's own name."""
+    """A run of words that can be an organisation's name, not a title, a month, a list's own name or an adjective."""
     if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):
+        return False
+    if _COMPOUND_ADJECTIVE.fullmatch(name):
         return False
     return not name.isdigit()
 
 
-def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[FoundName]:
-    """Names listed from ``position`` on: "A, B (b) and the C", stopping at the first non-name."""
+def enumerated_names(
+    text: str, position: int, lead_in: bool = True, limit: int = MAX_NAMES, in_list: bool = False
+) -> list[FoundName]:
+    """Names listed from ``position`` on: "A, B (b) and the C", stopping at the first non-name.
+
+    With ``in_list`` (a list announced as one: "the following", "four groups:", list lines), items may carry a
+    list number ("(1) A; (2) B; and (3) C"), a bare number is a name when another item follows it ("764, Maniac
+    Murder Cult"), and an item may carry a description up to the next comma ("the Three Percenters and Aryan
+    Strikeforce far-right groups active in North America, the C"); at most ``limit`` names are read.
+    """
     names: list[FoundName] = []
     at = position
     if lead_in:
@@ -187,17 +218,20 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
             romance = _ROMANCE_LEAD.match(text, at)
             if romance and romance.end() - at <= 80 and _name_at(text, romance.end()) is not None:
                 at = romance.end()
-    while len(names) < MAX_NAMES:
-        found = _name_at(text, at)
+    while len(names) < limit:
+        if in_list:
+            number = _ITEM_NUMBER.match(text, at)
+            at = number.end() if number else at
+        # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
+        # radical Jewish group Kahane Kach" (in a list, before a description after the name is looked for).
+        described = _DESCRIBED.match(text, at)
+        found = _name_at(text, described.end()) if described else None
         if found is None:
-            # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
-            # radical Jewish group Kahane Kach".
-            described = _DESCRIBED.match(text, at)
-            found = _name_at(text, described.end()) if described else None
+            found = _name_at(text, at, in_list)
         if found is None:
             break
         name, end = found
-        if not plausible(name.text):
+        if not plausible(name.text) and not (in_list and _numeric_item(text, name, end)):
             break
         in_place = _IN_PLACE.match(text, end)
         if in_place is not None and (names or _SEPARATOR.match(text, in_place.end())):
@@ -212,6 +246,14 @@ def enumerated_names(text: str, position: int, lead_in: bool = True) -> list[Fou
             break
         at = separator.end()
     return names
+
+
+def _numeric_item(text: str, name: FoundName, end: int) -> bool:
+    """ "764, Maniac Murder Cult, ...": a bare number is a group's name when another name follows it in the list."""
+    if not name.text.isdigit():
+        return False
+    separator = _SEPARATOR.match(text, end)
+    return separator is not None and _name_at(text, separator.end()) is not None
 
 
 def quoted_names(text: str) -> list[FoundName]:

@@ -54,11 +54,11 @@ _ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
 # What the tagger calls an organisation but is no group that gets listed: courts, prosecutors, ministries,
 # security services, parliaments, governments, news agencies and papers, international bodies.
 _NOT_GROUP = re.compile(
-    r"суд\b|суда\b|суде\b|судом\b|прокурат|прокурор|министерств|минюст|минобороны|мвд\b|мид\b|фсб\b|фсин|фсо\b|свр\b|гру\b|кгб\b"
-    r"|служб|следственн|госдум|дума\b|думы\b|думе\b|думой\b|совет\w*\s+федерации|совфед|парламент|правительств"
-    r"|администраци|кремл|президент|росфинмониторинг|роскомнадзор|мин\w+\b|управлени|ведомств|полици|гвардия\b|росгвард"
-    r"|тасс|риа\b|риа\s+новости|интерфакс|коммерсант|ведомости|известия|газет|агентств|телеканал|радио|рбк\b|лента|медуза|meduza"
-    r"|оон\b|снг\b|одкб\b|шос\b|нато\b|евросоюз|\bес\b|брикс|совбез|совет\w*\s+безопасности|конституционн|госдеп|белый\s+дом|пентагон"
+    r"суд\b|суда\b|суде\b|судом\b|прокурат|прокурор|министерств|минюст|минобороны|\bмвд\b|\bмид\b|\bфсб\b|\bфсин|\bфсо\b|\bсвр\b|\bгру\b|\bкгб\b"
+    r"|служб|следственн|коллеги[яию]\b|госдум|дума\b|думы\b|думе\b|думой\b|совет\w*\s+федерации|совфед|парламент|правительств"
+    r"|администраци|кремл|президент|росфинмониторинг|роскомнадзор|\bмин\w+\b|управлени|ведомств|полици|гвардия\b|росгвард"
+    r"|\bтасс|\bриа\b|интерфакс|коммерсант|ведомости|известия|газет|агентств|телеканал|радио|\bрбк\b|\bлента\b|медуза|meduza"
+    r"|\bоон\b|\bснг\b|\bодкб\b|\bшос\b|\bнато\b|евросоюз|\bес\b|брикс|совбез|совет\w*\s+безопасности|конституционн|госдеп|белый\s+дом|пентагон"
     # A law's title: «О противодействии экстремистской деятельности».
     r"|^(?:о|об)\s"
     r"|^(?:рф|сша|фрг|ес|оон|вс|ск|ук|ук\s+рф|кс|нак|ндс|ндфл|сми|снг|ии|ип|ооо|зао|оао|пао|нко|ссср|кпрф|лдпр|ер)$",
@@ -80,7 +80,7 @@ class RussianName:
     text: str
     start: int
     end: int
-    source: str  # "tagger", "quoted", "acronym" or "latin"
+    source: str  # "tagger", "quoted", "subject", "unit", "acronym" or "latin"
 
 
 def is_russian(text: str) -> bool:
@@ -274,6 +274,61 @@ def quoted_group_names(sentence: str) -> list[RussianName]:
     return found
 
 
+# A unit named after its noun without quotes: "КГБ внес полк Калиновского в перечень", "батальона Айдар". The noun is
+# part of the name (a name in the genitive, "Калиновского", names a person on its own).
+_UNIT_NAME = re.compile(
+    r"(?<![\w-])(?P<noun>полк|батальон|бригад|легион|дивизи|отряд)[а-яё]*\s+"
+    r"(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){0,2})(?![\w-])"
+)
+# The nouns in the nominative (the tagger's lemmas mistake "полка" for a shelf).
+_UNIT_NOMINATIVE = {
+    "полк": "полк",
+    "батальон": "батальон",
+    "бригад": "бригада",
+    "легион": "легион",
+    "дивизи": "дивизия",
+    "отряд": "отряд",
+}
+
+
+def unit_names(sentence: str) -> list[RussianName]:
+    """Military units named right after their noun, unquoted, the noun in the nominative ("полка Калиновского" →
+    "полк Калиновского")."""
+    found: list[RussianName] = []
+    for match in _UNIT_NAME.finditer(sentence):
+        name = match.group("name")
+        if not _is_group_name(name):
+            continue
+        text = f"{_UNIT_NOMINATIVE[match.group('noun')]} {name}"
+        found.append(RussianName(text, match.start(), match.end(), "unit"))
+    return found
+
+
+_SUBJECT_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
+def subject_names(sentence: str, doc: Any) -> list[RussianName]:
+    """The subject that opens a sentence told with a bare passive, when the tagger saw no organisation in it:
+    "Антивоенный комитет России признан террористической организацией", "Крымско-татарский добровольческий батальон
+    имени Номана Челебиджихана признан террористическим". Only a phrase of adjectives and nouns whose head is in the
+    nominative and that holds a proper name ("России", "Челебиджихана"): "Украинский батальон признан ..." names none."""
+    tokens = list(doc.tokens)
+    verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX")), None)
+    if verb is None or verb < 2 or not _BARE_PASSIVE.fullmatch(tokens[verb].text):
+        return []
+    subject = tokens[:verb]
+    if not subject[0].text[:1].isupper() or any(t.pos not in _SUBJECT_POS for t in subject):
+        return []
+    head = next((t for t in subject if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or head.feats.get("Case") != "Nom":
+        return []
+    if not any(t.pos == "PROPN" or t.text[:1].isupper() for t in subject[1:]):
+        return []
+    start, end = subject[0].start, subject[-1].stop
+    text = sentence[start:end]
+    return [RussianName(text, start, end, "subject")] if _is_group_name(text) else []
+
+
 def latin_names(sentence: str) -> list[RussianName]:
     """Runs of capitalised Latin-letter words in a Russian sentence ("Kloop, Temirov Live и AitAit Dese"):
     a Russian text writes foreign organisations' and outlets' names so."""
@@ -342,13 +397,41 @@ def _organisation_names(sentence: str, tag: bool) -> tuple[RussianName, ...]:
             for name in quoted
         ]
     kept: list[RussianName] = []
-    for name in [*quoted, *tagged, *acronyms(sentence), *latin_names(sentence)]:
+    subjects = subject_names(sentence, doc) if doc is not None and not tagged else []
+    for name in [
+        *quoted,
+        *tagged,
+        *subjects,
+        *unit_names(sentence),
+        *acronyms(sentence),
+        *latin_names(sentence),
+    ]:
+        name = _with_corporate_suffix(sentence, name)
         if any(k.start < name.end and name.start < k.end for k in kept):
             continue
         if lexicon.SOURCE_BEFORE.search(sentence[max(0, name.start - 30) : name.start]):
             continue  # "..., сообщает Reuters": the news agency
+        if _SUBSIDIARY_OF.search(sentence[max(0, name.start - 50) : name.start]):
+            continue  # "американскую дочернюю структуру ФБК": the subsidiary is the group acted on, not its parent
         kept.append(name)
     return tuple(_without_bracketed_aliases(sentence, sorted(kept, key=lambda n: n.start)))
+
+
+# "дочернюю структуру ФБК", "дочерней компании «X»": what follows is the parent of the group named.
+_SUBSIDIARY_OF = re.compile(
+    r"дочерн\w+\s+(?:[а-яё-]+\s+)?(?:структур|организаци|компани|фирм)\w*\s+(?:[а-яё-]+\s+){0,2}[«„“\"]?$",
+    re.IGNORECASE,
+)
+# A company's legal form after its name: "Anti-Corruption Foundation, Inc", "X Ltd." (part of the name, no other group).
+_CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|Corp|GmbH|Limited)\b\.?")
+
+
+def _with_corporate_suffix(sentence: str, name: RussianName) -> RussianName:
+    suffix = _CORPORATE_SUFFIX.match(sentence, name.end)
+    # Only a name that ends as written (not put in the nominative) takes the suffix after it.
+    if suffix is None or not name.text.endswith(sentence[name.start : name.end][-3:]):
+        return name
+    return replace(name, text=name.text + suffix.group(0).rstrip("."), end=suffix.end())
 
 
 _BEFORE_BRACKET = re.compile(r"^[\s»“”\"*]*\($")
@@ -432,7 +515,7 @@ _BARE_PASSIVE = re.compile(
 # The news of a court's sentence or of the security services' arrests: a trial, a detention, a charge.
 _CRIME_NEWS = re.compile(
     r"приговор\w*|осужд\w*|осуж[дж]ен\w*|виновн\w*|задержа\w*|обвин\w*|уголовн\w+\s+дел\w*|лишени\w+\s+свободы"
-    r"|колони\w*\s+(?:строгого|общего|особого)|арестова\w*|ячейк\w*|теракт\w*|вербов\w*|ликвидирова\w*|пресек\w*",
+    r"|колони\w*\s+(?:строгого|общего|особого)|арестова\w*|теракт\w*|вербов\w*|ликвидирова\w*|пресек\w*",
     re.IGNORECASE,
 )
 # Sentences of an article's opening that tell its news: the headline and the first sentence.
@@ -514,15 +597,48 @@ def link_name(name: str, index: NameIndex) -> str | None:
     return _translit_keys(index).get(key)
 
 
+_REGISTRY_FORMS: weakref.WeakKeyDictionary[NameIndex, dict[tuple[str | None, frozenset[str]], str]] = (
+    weakref.WeakKeyDictionary()
+)
+# A description before a registry name: "движение «Талибан»" is the registry's "Талибан".
+_LEADING_GROUP_NOUN = re.compile(
+    r"^(?:движени|организаци|группировк|объединени|сообществ|парти|сет[ьи])\w*\s+(?=[«„“\"]?[А-ЯЁA-Z])",
+    re.IGNORECASE,
+)
+
+
+def _registry_forms(index: NameIndex) -> dict[tuple[str | None, frozenset[str]], str]:
+    forms = _REGISTRY_FORMS.get(index)
+    if forms is None:
+        forms = {}
+        for value, entity_id in index.entries:
+            if _CYRILLIC.search(value):
+                forms.setdefault((entity_id, frozenset(w.stem for w in words(value))), value)
+        _REGISTRY_FORMS[index] = forms
+    return forms
+
+
 def link_cyrillic(name: str | None, entity_id: str | None, index: NameIndex) -> tuple[str | None, str | None]:
     """An event's organisation name and entity id, with a Cyrillic name linked when the registry knows it
-    and stripped of quotes it was read across ("движение «Талибан", "движение \"Талибан")."""
+    and stripped of quotes it was read across ("движение «Талибан", "движение \"Талибан"). A linked name is given
+    as the registry writes it, in the nominative ("Талибана", "движения «Талибан»" → "Талибан"; "Аль-Каиду" →
+    "Аль-Каида")."""
     if not name or not _CYRILLIC.search(name):
         return name, entity_id
+    # "Партию исламского возрождения Таджикистана*": Russian media star a group banned in Russia; no part of its name.
+    clean = _UNPAIRED_QUOTE.sub("", name).strip().rstrip("*").strip()
     if entity_id is None:
         entity_id = link_name(name, index)
-    # "Партию исламского возрождения Таджикистана*": Russian media star a group banned in Russia; no part of its name.
-    return _UNPAIRED_QUOTE.sub("", name).strip().rstrip("*").strip(), entity_id
+        described = _LEADING_GROUP_NOUN.sub("", clean)
+        if entity_id is None and described != clean:
+            entity_id = link_name(described, index)
+    if entity_id is not None:
+        forms = _registry_forms(index)
+        for candidate in (clean, _LEADING_GROUP_NOUN.sub("", clean)):
+            registry_form = forms.get((entity_id, frozenset(w.stem for w in words(candidate))))
+            if registry_form is not None:
+                return registry_form, entity_id
+    return clean, entity_id
 
 
 # Rosfinmonitoring's list ("перечень организаций и физических лиц, в отношении которых имеются сведения об их
@@ -533,6 +649,17 @@ _FINANCIAL_LIST = re.compile(
     r"(?:перечень|перечне|перечня|список|списке|списка)\s+[^.]{0,80}?\b(?:ШОС|СНГ|ОДКБ)\b|росфинмониторинг|причастност\w*\s+к\s+экстремистск|(?:перечень|перечне|список|списке|реестр\w*)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:экстремистов|террористов)\b",
     re.IGNORECASE,
+)
+# Groups "террористических и экстремистских" at once: in Russia only Rosfinmonitoring's list holds both kinds (the
+# FSB's list is of terrorist organisations, the Ministry of Justice's of extremist ones); Kazakhstan's and
+# Kyrgyzstan's lists of banned organisations hold both, so a sentence naming a Central Asian state keeps its step.
+_COMBINED_LIST = re.compile(
+    r"(?:перечень|перечн\w+|список|списк\w+|реестр\w*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:террористическ\w+\s+и\s+экстремистск|экстремистск\w+\s+и\s+террористическ)",
+    re.IGNORECASE,
+)
+_CENTRAL_ASIAN = re.compile(
+    r"Казахстан|Кыргыз|Киргиз|Узбекистан|Таджикистан|Туркмен|Беларус|Белорус|\bКР\b|\bРК\b|\bРУз\b|\bРТ\b"
 )
 
 
@@ -548,20 +675,42 @@ def financial_list_step(sentence: str, start: int, end: int) -> bool:
     if not _CYRILLIC.search(sentence):
         return False
     around = _ASIDE.sub(" ", sentence[max(0, start - 60) : end + 120])
+    if _COMBINED_LIST.search(around) and not _CENTRAL_ASIAN.search(sentence):
+        return True
     return bool(_FINANCIAL_LIST.search(around))
+
+
+# Small words an acronym leaves out: "Фонд борьбы с коррупцией" is "ФБК".
+_ACRONYM_SKIPS = frozenset(
+    {"и", "с", "в", "во", "на", "по", "за", "для", "от", "до", "о", "об", "к", "им", "имени"}
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        word[0] for word in re.findall(r"[\w-]+", name) if word.lower() not in _ACRONYM_SKIPS
+    ).upper()
 
 
 def short_names_in_full(names: Sequence[str | None]) -> dict[str, str]:
     """Short Russian names an article uses for a group it named in full elsewhere: "«Съезда»" after
-    "«Съезд народных депутатов»" (one Cyrillic word that begins exactly one longer name) → the full name."""
-    full = [n for n in names if n and _CYRILLIC.search(n) and " " in n]
+    "«Съезд народных депутатов»" (one Cyrillic word that begins exactly one longer name) → the full name, and an
+    acronym of exactly one longer name's initials ("АКР" for "Антивоенный комитет России") → that name."""
+    # Looked up by first word and by initials, so a long article with many names is not compared pair by pair.
+    by_first: dict[str, set[str]] = {}
+    by_initials: dict[str, set[str]] = {}
+    for full in {n for n in names if n and _CYRILLIC.search(n) and " " in n}:
+        by_first.setdefault(full.split()[0], set()).add(full)
+        by_initials.setdefault(_initials(full), set()).add(full)
     short: dict[str, str] = {}
-    for name in names:
-        if not name or " " in name or not _CYRILLIC.search(name) or name.isupper():
+    for name in set(names):
+        if not name or " " in name or not _CYRILLIC.search(name):
             continue
-        longer = {f for f in full if f.split()[0] == name}
+        longer = (
+            by_initials.get(name, set()) if name.isupper() and len(name) >= 2 else by_first.get(name, set())
+        )
         if len(longer) == 1:
-            short[name] = longer.pop()
+            short[name] = next(iter(longer))
     return short
 
 
@@ -604,3 +753,115 @@ def opens_nested_quote(sentence: str, end: int) -> bool:
 def group_noun_before(sentence: str, start: int) -> bool:
     """Whether a group noun ("движение", "организацию", "группировку") stands right before ``start``."""
     return bool(_GROUP_NOUN.search(sentence[max(0, start - 30) : start]))
+
+
+# An entry on a list ("ФСБ включила «РДК» в список террористических организаций", "внесли в федеральный перечень",
+# "В список добавлена организация ..."): the FSB publishes its list of groups courts have banned, so the entry
+# follows a court's ruling and is a step of its own.
+_LIST_ADDITION = re.compile(
+    r"(?:включ|внес|внёс|добав|вошл|вош[её]л|попал)\w*\b[^.]{0,120}?\bв\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:перечень|перечн\w+|список|списк\w+|реестр\w*|число)\b"
+    r"|\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?"
+    r"(?:добавлен|включен|включён|внесен|внесён|добавили|включили|внесли)\w*",
+    re.IGNORECASE,
+)
+_COURT = re.compile(r"(?<!\w)суд(?:ом|а|у|е|ы)?(?!\w)", re.IGNORECASE)
+_RULING = re.compile(r"решени\w*|призна\w*|запрети\w*", re.IGNORECASE)
+
+
+def list_addition(sentence: str) -> bool:
+    """Whether a Russian sentence reports a group's entry on a list (the FSB's federal list of terrorist
+    organisations): "Федеральная служба безопасности ... включила «Русский добровольческий корпус» в список"."""
+    # A person's status in brackets ("(внесен в список террористов и экстремистов)") is no entry reported.
+    return bool(_CYRILLIC.search(sentence)) and bool(_LIST_ADDITION.search(_ASIDE.sub(" ", sentence)))
+
+
+def court_ruling(sentence: str) -> bool:
+    """Whether a Russian sentence tells a court's ruling and no list entry: "Данное решение было принято Вторым
+    Западным окружным военным судом 16 ноября", "Соответствующее решение принял 2-й Западный окружной военный суд"."""
+    return (
+        bool(_CYRILLIC.search(sentence))
+        and bool(_COURT.search(sentence))
+        and bool(_RULING.search(sentence))
+        and not _LIST_ADDITION.search(_ASIDE.sub(" ", sentence))
+    )
+
+
+# After a listed group's name: "..., которая была признана террористической Приволжским окружным военным судом в 2017
+# году", "..., которую признали террористической в Московском окружном военном суде в 2018 году" — the court's ruling
+# behind the list entry, up to the next group (", а также ...") or the sentence's end.
+_RELATIVE_RULING = re.compile(
+    r"[»“”\"*\s]*,\s*котор(?:ая|ое|ый|ые|ую|ого|ых)\s+(?:был[аоиы]?\s+|ранее\s+)*(?:призна|запрещ)\w*[^;]*?"
+    r"(?=,\s*(?:а\s+также|и)\s|;|\.\s|\.?$)",
+    re.IGNORECASE,
+)
+
+
+def relative_ruling(sentence: str, name: str) -> tuple[int, int] | None:
+    """The span of the relative clause that tells the court's ruling on ``name`` right after it in a Russian
+    sentence reporting a list entry ("В список добавлена организация «Чистопольский джамаат», которая была признана
+    террористической ... судом в 2017 году"), else None."""
+    at = sentence.find(name)
+    if at < 0 or not _CYRILLIC.search(name):
+        return None
+    match = _RELATIVE_RULING.match(sentence, at + len(name))
+    return match.span() if match else None
+
+
+def relative_rulings(sentence: str) -> list[tuple[int, int]]:
+    """Spans of every relative clause telling a ruling in a Russian sentence (see :func:`relative_ruling`)."""
+    if not _CYRILLIC.search(sentence):
+        return []
+    return [m.span() for m in _RELATIVE_RULING.finditer(sentence)]
+
+
+# "16 марта 2023 года Верховный Суд РФ рассмотрел административное исковое заявление Генерального прокурора ...": the
+# day a court heard a claim; a ruling that grants it later in the report ("Исковые требования ... удовлетворены,
+# деятельность легиона признана террористической") was given that day (a claim is decided at its hearing).
+_CONSIDERED = re.compile(
+    r"\bрассмотрел[аио]?\s+(?:[\w-]+\s+){0,3}?(?:исков\w+\s+заявлени\w*|иск\w*|дело|требовани\w*)",
+    re.IGNORECASE,
+)
+_GRANTED = re.compile(r"удовлетвор(?:ил|ила|или|ен|ена|ены|ено)\b", re.IGNORECASE)
+
+
+def court_considered(sentence: str) -> bool:
+    """Whether a Russian sentence tells that a court heard a claim ("рассмотрел административное исковое заявление")."""
+    return bool(_CYRILLIC.search(sentence)) and bool(_CONSIDERED.search(sentence))
+
+
+def claim_granted(sentence: str) -> bool:
+    """Whether a Russian sentence tells that a claim was granted ("требования ... удовлетворены")."""
+    return bool(_CYRILLIC.search(sentence)) and bool(_GRANTED.search(sentence))
+
+
+# A list named a sentence or two before: "ФСБ расширила реестр террористических организаций" then "В список добавили
+# «Чистопольский джамаат» и ...". ("В него вошли «Аль-Каида», ИГИЛ ..." tells what a list holds, no entry.)
+_TERROR_LIST_BEFORE = re.compile(
+    r"(?:перечень|перечн\w+|список|списк\w+|реестр\w*)\s+(?:[\w-]+\s+){0,4}?(?:признанн\w+\s+)?террористическ"
+    r"|террористическ\w*\s+(?:организаций|объединений)\b[^.]{0,40}(?:перечень|перечн\w+|список|списк\w+|реестр\w*)",
+    re.IGNORECASE,
+)
+_BARE_ENTRY = re.compile(
+    r"(?<!из\s)\bв\s+(?:[\w-]+\s+){0,2}?(?:перечень|список|реестр)\s+(?:также\s+)?"
+    r"(?:добавлен[аоы]?|включен[аоы]?|внесен[аоы]?|добавили|включили|внесли)\b",
+    re.IGNORECASE,
+)
+_BEFORE_WINDOW = 400
+
+
+def unframed_list_entry(sentence: str) -> bool:
+    """Whether a Russian sentence enters groups on a list it does not call terrorist ("В список добавили
+    «Чистопольский джамаат» и ...")."""
+    return (
+        bool(_CYRILLIC.search(sentence))
+        and bool(_BARE_ENTRY.search(sentence))
+        and not re.search(r"террористическ", sentence, re.IGNORECASE)
+    )
+
+
+def terror_list_before(text: str, position: int) -> bool:
+    """Whether the text just before ``position`` (the headline, the sentence before) names a list of terrorist
+    organisations and no financial or extremist list ("ФСБ расширила реестр террористических организаций")."""
+    before = text[max(0, position - _BEFORE_WINDOW) : position]
+    return bool(_TERROR_LIST_BEFORE.search(before)) and not _FINANCIAL_LIST.search(before)

@@ -1,0 +1,350 @@
+# ruff: noqa: RUF001, RUF002, RUF003  -- typographic quotes, apostrophes and dashes are real article text.
+"""Lists of organisations that one decision names: where a list begins, its items, and how many there are.
+
+News and official notices name many groups at once in a few shapes:
+
+- a lead-in ending in a colon, then the items in the same sentence: "designated the following groups as
+  terrorists organizations: (1) A; (2) B; ... and (16) C", "include four ideologically motivated extremist
+  groups: A, the B, the C and D", "l'ajout des groupes suivants à la liste : le réseau 764, le C";
+- the same lead-in ending the sentence, the items on the lines after it ("• A", "- three affiliates: B, C",
+  "1. D (DD) alias E");
+- a counted object whose names follow later ("has placed 13 new groups on the list." ... "They include four
+  ... groups which are A, B" ... "are, the three Al Qaida affiliates C, D and E" ... "The groups are - F, G").
+
+Every reader here is anchored at a known position and bounded (lead-ins by a character limit, lists by
+:data:`MAX_LIST_ITEMS`), so a sentence costs time in proportion to its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proscribe.news import jurisdictions
+from proscribe.news.orgnames import FoundName, enumerated_names, plausible
+
+# One decision rarely names more groups than this; a longer run of capitalised words is a table, not a list.
+MAX_LIST_ITEMS = 40
+# Lines read after a sentence that ends in a colon.
+MAX_LIST_LINES = 60
+
+COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+}  # fmt: skip
+_COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+# The plural nouns a count of organisations is told in.
+_GROUP_PLURAL = (
+    r"(?:organi[sz]ations|groups|entities|outfits|affiliates|networks|movements|factions|gangs|cartels|associations"
+    r"|Organisationen|Gruppen|Gruppierungen|Vereine|Vereinigungen|organizaciones|grupos|entidades|movimientos"
+    r"|cárteles|carteles|organisations|groupes|entités|mouvements|réseaux)"
+)
+# "13 new groups", "four ideologically motivated extremist groups", "the three Al Qaida affiliates", "two more outfits".
+COUNTED = re.compile(
+    rf"\b(?P<count>{_COUNT_WORD}|\d{{1,3}})\s+(?:[\w’'-]+\s+){{0,4}}?{_GROUP_PLURAL}\b",
+    re.IGNORECASE,
+)
+# Before a counted object: "are, the three ...", "— two ...".
+_COUNT_LEAD = re.compile(r"[ \t]*[,:\-–—]?[ \t]*(?:the[ \t]+)?")
+# Where a counted object's names begin: "groups: A", "groups which are A", "affiliates the A", "outfits — A".
+_AFTER_COUNT = re.compile(
+    r"[ \t]*(?::|[-–—]|,?[ \t]+(?:which|that|who)[ \t]+(?:are|were|include)|,?[ \t]+(?:namely|including|incl\.)"
+    r"|,)?[ \t]*(?=(?:the[ \t]+)?[A-ZÀ-Þ\"“„«(0-9])"
+)
+# "the following groups as terrorists organizations:", "the following as “terrorist organizations, ... groups:”",
+# "des groupes suivants à la liste des entités terroristes :", "las siguientes organizaciones:", "folgende Vereine:".
+_FOLLOWING = re.compile(
+    r"[ \t]*(?:(?:the[ \t]+)?following\b|(?:des|les)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?suivante?s\b"
+    r"|(?:los|las)[ \t]+siguientes\b|folgenden?\b)[^:.;!?]{0,120}?[ \t]*:[\"”»]?",
+    re.IGNORECASE,
+)
+# A short cue right before a list: "are", "include", "namely", a dash or a colon, and an article.
+_CUE = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:are|were|include[sd]?|including|namely|sind|son|sont)\b[ \t]*)?[:,\-–—]?[ \t]*"
+)
+_BULLET = re.compile(r"[ \t]*(?:[-–•*·▪●][ \t]+|\(?\d{1,2}[.)][ \t]*|\([a-z]\)[ \t]*)")
+_NUMBER_ONLY = re.compile(r"\(?\d{1,2}[.)]")
+# An item's other names: "A alias B alias C", "A, also known as B", "A a.k.a. B".
+_ITEM_ALIAS = re.compile(
+    r"[ \t]+(?:alias|a\.k\.a\.|aka)[ \t]+|,?[ \t]+also[ \t]+known[ \t]+as[ \t]+|[ \t]+/[ \t]+"
+)
+_INNER_PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
+# Before an item of a semicolon list: "and", a number.
+_ITEM_HEAD = re.compile(r"[ \t]*(?:and[ \t]+|y[ \t]+|et[ \t]+)?(?:\(\d{1,2}\)|\d{1,2}[.)])?[ \t]*")
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]+")
+# A semicolon list ends at the sentence's end (or a line's).
+_LIST_END = re.compile(r"[.!?](?:[ \t]|$)(?![ \t]*\(?\d)|\n")
+_CAPITAL_WORD = r"(?:[A-ZÀ-ÞА-ЯЁ0-9][\w’'.&-]*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut)-[\w’'-]+)"
+# A whole item is a name: capitalised words with the small words names carry, "and" among them ("Islamic State of
+# Iraq and Syria"), "-" or "–" between ("AL – Qaeda", "Bangsamoro Islamic Freedom Fighters-Bungos").
+_WHOLE_NAME = re.compile(
+    rf"(?:the[ \t]+)?{_CAPITAL_WORD}(?:[ \t]+(?:(?:of|the|in|and|for|de|del|du|des|la|al|el|wal|fil|bin|ul|&)[ \t]+)*"
+    rf"{_CAPITAL_WORD}|[ \t]+[-–][ \t]+{_CAPITAL_WORD}){{0,9}}\.?"
+)
+
+
+def count_of(text: str) -> int:
+    """The number of organisations ``text`` announces ("has designated 16 more groups", "thirteen entities"), else 0."""
+    match = COUNTED.search(text)
+    return _number(match.group("count")) if match else 0
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word.lower(), 0)
+
+
+def list_start(text: str, position: int) -> int | None:
+    """Where the list announced at ``position`` begins: after "the following ...:", after a counted object
+    ("four ... groups:", "the three Al Qaida affiliates"), or ``None`` when no such lead-in stands there."""
+    following = _FOLLOWING.match(text, position)
+    if following is not None:
+        return following.end()
+    lead = _COUNT_LEAD.match(text, position)
+    counted = COUNTED.match(text, lead.end()) if lead is not None else None
+    if counted is not None:
+        after = _AFTER_COUNT.match(text, counted.end())
+        if after is not None:
+            return after.end()
+    return None
+
+
+def list_after(text: str, position: int) -> list[FoundName]:
+    """The names of a list announced at ``position`` ("the following ...: (1) A; (2) B; and (3) C", "four
+    groups: A, B, C and D"); empty when no list lead-in stands there or no name follows it."""
+    start = list_start(text, position)
+    if start is None:
+        return []
+    return _items(text, start)
+
+
+def names_after_cue(text: str, position: int) -> list[FoundName]:
+    """Names right after a cue ("are - A, B", "are, the three Al Qaida affiliates C, D and E", "include 764, B")."""
+    start = list_start(text, position)
+    if start is None:
+        cue = _CUE.match(text, position)
+        start = cue.end() if cue is not None else position
+        if start < len(text) and text[start].isdigit() and list_start(text, start) is not None:
+            start = list_start(text, start) or start
+    return _items(text, start)
+
+
+# Between a subject list and its passive verb: the last item's acronym, a group noun, the auxiliary.
+_BEFORE_PASSIVE = re.compile(
+    r"[ \t]*(?:\([^()]{1,20}\)[ \t]*)?(?:(?:organi[sz]ations|groups|outfits|entities|movements|networks)[ \t]+)?"
+    r"(?:have|has|had|were|was|are|is|will)[ \t]+(?:(?:also|now|all|since|officially|been|be|formally)[ \t]+)*$"
+)
+# A list's first word: "the" or a capital that does not continue a capitalised word before it.
+_CONJUNCTION = re.compile(r"\b(?:and|und|sowie|y|et|и|as[ \t]+well[ \t]+as)\b")
+_SUBJECT_START = re.compile(r"(?:(?<=[ \t])|^)(?:the[ \t]+)?[A-ZÀ-Þ\"“„«]")
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Þ][\w’'.-]*[ \t]+$")
+# How far before the verb a subject list may begin.
+_SUBJECT_REACH = 300
+
+
+def list_before(text: str, verb_start: int) -> list[FoundName]:
+    """The subject list of a passive step: "the National Thowheed Jamaath (NTJ), the Jamaathe Millaathe Ibrahim
+    (JMI), and the Willayath As Seylani (WAS) organisations have been banned". Two names at least, the last one
+    followed only by its acronym, a group noun and the auxiliary; empty otherwise."""
+    low = max(0, verb_start - _SUBJECT_REACH)
+    best: list[FoundName] = []
+    for start in _SUBJECT_START.finditer(text, low, verb_start):
+        if text[start.start()] != "t" and _CAPITALISED_BEFORE.search(
+            text, max(0, start.start() - 40), start.start()
+        ):
+            continue  # inside a name, not at its first word
+        names = enumerated_names(text, start.start(), lead_in=False, limit=MAX_LIST_ITEMS)
+        # The longest list, begun as late as possible: "According to the Gazette the A (AA), the B" starts at A.
+        if (
+            len(names) >= max(2, len(best))
+            and _BEFORE_PASSIVE.match(text[names[-1].end : verb_start])
+            # A list ends in a conjunction ("A, B and C"); "In Kazakhstan, the Taliban was recognized" is no list.
+            and _CONJUNCTION.search(text, names[-2].end, names[-1].start)
+        ):
+            best = names
+    return best
+
+
+# "a Hamás y Hezbollah como organizaciones terroristas internacionales, y a ISIS y Al Qaeda como ...": the verb's
+# second object list, after the first one's category.
+_CONTINUED = re.compile(
+    r"(?:[ \t]*\([^()]{1,60}\))?[ \t]+(?:como|comme)\b[^,;.()]{1,80},[ \t]*(?:y|et|e)[ \t]+"
+    r"(?:(?:a|al|à|au|aux)[ \t]+)?(?=[A-ZÀ-Þ„\"«“]|(?:la|las|los|el|le|les|l['’])[ \t]*[A-ZÀ-Þ])"
+)
+MAX_CONTINUED_LISTS = 4
+
+
+def continued_objects(text: str, end: int) -> list[FoundName]:
+    """The further object lists of a Spanish or French verb whose first list ends at ``end``: "declarar a A y B
+    como organizaciones terroristas internacionales, y a C y D como organizaciones terroristas globales" gives C, D."""
+    found: list[FoundName] = []
+    for _ in range(MAX_CONTINUED_LISTS):
+        continued = _CONTINUED.match(text, end)
+        if continued is None:
+            break
+        names = enumerated_names(text, continued.end(), lead_in=False)
+        if not names:
+            break
+        found.extend(names)
+        end = names[-1].end
+    return found
+
+
+def counted_names(text: str) -> list[FoundName]:
+    """The names right after a counted object anywhere in ``text`` ("will designate two other groups, A and B")."""
+    for counted in COUNTED.finditer(text):
+        names = list_after(text, counted.start())
+        if names:
+            return names
+    return []
+
+
+def _items(text: str, start: int) -> list[FoundName]:
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    names = _semicolon_items(text, start) or enumerated_names(
+        text, start, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True
+    )
+    if not names:
+        return []
+    names = [_without_owner(n) for n in names]
+    # A list of one bare number is a count ("include 83 organizations"), not a group.
+    if len(names) == 1 and names[0].text.isdigit():
+        return []
+    return names
+
+
+_OWNER = re.compile(r"(?P<state>[A-ZÀ-Þ][\w-]*(?:[ \t]+[A-ZÀ-Þ][\w-]*)?)[’']s[ \t]+(?=[A-ZÀ-Þ])")
+
+
+def _without_owner(name: FoundName) -> FoundName:
+    """ "Iraq’s Selselat al Thahab Money Exchange": where a listed company or group is based is no part of its name."""
+    owner = _OWNER.match(name.text)
+    if owner is None or not jurisdictions.is_state_name(owner.group("state")):
+        return name
+    return FoundName(name.start + owner.end(), name.end, name.text[owner.end() :])
+
+
+def counted_lists_before(text: str, verb_start: int) -> list[FoundName]:
+    """The lists counted objects name before a passive verb: "two financial organizations-Iraq’s A and Syria’s B
+    that cooperated with the IS and two terror groups currently operating in Syria - the C and D - were added"."""
+    if not _PASSIVE_AUXILIARY.search(text, max(0, verb_start - 12), verb_start):
+        return []
+    found: list[FoundName] = []
+    for counted in COUNTED.finditer(text, max(0, verb_start - _SUBJECT_REACH), verb_start):
+        found.extend(n for n in list_after(text, counted.start()) if n.end <= verb_start)
+    return found
+
+
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:were|was|been|are|is)[ \t]+$")
+
+
+def _semicolon_items(text: str, start: int) -> list[FoundName]:
+    """ "(1) Islamic State in Iraq and Syria in South-East Asia; (2) B; ... and (16) C": items that semicolons
+    delimit are whole names, "and" included; empty when the list is not one of numbered or semicolon items."""
+    first = _ITEM_NUMBER.match(text, start)
+    end = _LIST_END.search(text, start)
+    stop = end.start() if end is not None else len(text)
+    if first is None and text.count(";", start, stop) < 2:
+        return []
+    names: list[FoundName] = []
+    position = start
+    for chunk in text[start:stop].split(";"):
+        offset = position
+        position += len(chunk) + 1
+        item = _ITEM_HEAD.match(chunk)
+        head = item.end() if item else 0
+        body = _INNER_PARENTHESIS.sub("", chunk[head:]).strip()
+        whole = _WHOLE_NAME.fullmatch(body)
+        if whole is not None and plausible(body):
+            at = offset + head + len(chunk[head:]) - len(chunk[head:].lstrip())
+            names.append(FoundName(at, at + len(body), body))
+            continue
+        found = enumerated_names(chunk, head, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True)
+        if not found:
+            break
+        names.extend(FoundName(offset + n.start, offset + n.end, n.text) for n in found)
+        if len(names) >= MAX_LIST_ITEMS:
+            break
+    return names
+
+
+def ends_with_colon(sentence: str) -> bool:
+    """Whether a sentence announces lines that follow: "Canada has also listed:", "... groups:”", "entries—"."""
+    return sentence.rstrip().rstrip('"”»').rstrip().endswith((":", "—"))
+
+
+_CONTINUATION = re.compile(
+    r"(?:the[ \t]+)?(?:others?|rest|remaining(?:[ \t]+\w+)?|they|these|those|also)\b[^.:;]{0,40}:$",
+    re.IGNORECASE,
+)
+
+
+# The groups are named elsewhere: "the organisations listed below", "the following groups", "as follows".
+_LIST_ELSEWHERE = re.compile(
+    r"\b(?:organi[sz]ations|groups|entities|outfits)\s+(?:listed|named|set\s+out|mentioned)\s+below\b"
+    r"|\b(?:listed|named|set\s+out)\s+below\b|\bas\s+follows\b|\bthe\s+following\s+(?:organi[sz]ations|groups|entities)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_to_list(sentence: str, verb_start: int) -> bool:
+    """Whether the step at ``verb_start`` names its groups in a list given elsewhere ("the organisations listed
+    below were designated"): when no list was read, no name in the sentence is one of them."""
+    return (
+        _LIST_ELSEWHERE.search(sentence, max(0, verb_start - 80), min(len(sentence), verb_start + 120))
+        is not None
+    )
+
+
+def continues_list(sentence: str) -> bool:
+    """ "The other are:", "The others are:", "They are:": a short sentence that hands a list on to the lines after it."""
+    stripped = sentence.strip().rstrip('"”»').rstrip()
+    return len(stripped.split()) <= 8 and _CONTINUATION.fullmatch(stripped) is not None
+
+
+def list_lines(following: list[str]) -> list[FoundName]:
+    """The names of the list lines after a sentence that ends in a colon: bulleted ("• A", "- three affiliates:
+    B, C, and D") or numbered ("1. A (AA) alias B", "(2) C"); a bare number that the sentence splitter cut
+    off ("1.") joins the line after it. Reading stops at the first line that is no list item."""
+    found: list[FoundName] = []
+    pending_number = False
+    for line in following[:MAX_LIST_LINES]:
+        stripped = line.strip()
+        if _NUMBER_ONLY.fullmatch(stripped):
+            pending_number = True
+            continue
+        marker = _BULLET.match(line)
+        if marker is None and not pending_number:
+            break
+        pending_number = False
+        body = line[marker.end() :] if marker is not None else line
+        names = _line_names(body)
+        if not names and body[:1].isupper():
+            break  # a sentence, not an item: the list is over
+        found.extend(names)
+        if len(found) >= MAX_LIST_ITEMS:
+            break
+    return found
+
+
+def _line_names(body: str) -> list[FoundName]:
+    """Names in one list line: "three Al Qaida affiliates: A, B, and C", "A (AA) alias B", "C (Thowheedh) D (CD)"."""
+    colon = body.find(":")
+    if 0 <= colon < 80:
+        return _items(body, colon + 1 + len(body[colon + 1 :]) - len(body[colon + 1 :].lstrip()))
+    alias = _ITEM_ALIAS.search(body)
+    head = body[: alias.start()] if alias else body
+    # "United Thawheed (Thowheedh) Jamma’ath (UTJ)": a variant spelling in brackets inside the name.
+    cleaned = _INNER_PARENTHESIS.sub("", head).strip()
+    if _WHOLE_NAME.fullmatch(cleaned) and plausible(cleaned.rstrip(".")):
+        return [FoundName(0, len(cleaned.rstrip(".")), cleaned.rstrip("."))]
+    names = enumerated_names(cleaned, 0, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True)
+    # One item per line: the rest of the line must be asides ("(UTJ)", "also ..."), not a sentence going on.
+    if len(names) == 1 and len(names[0].text) < len(cleaned.rstrip(". ")) - 2:
+        rest = cleaned[names[0].end :].strip(" .,;")
+        if rest and rest[:1].islower() and not rest.startswith(("and ", "or ")):
+            return []
+    return [n for n in names if plausible(n.text)]

@@ -37,7 +37,10 @@ MAX_NAME_WORDS = 8
 
 def fold(word: str) -> str:
     folded = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", word).casefold())
-    return _APOSTROPHES.sub("", "".join(ch for ch in folded if not unicodedata.combining(ch)))
+    # The combining marks dropped in one translate over the distinct characters (C), not one test per
+    # character: a whole text is folded at once, too.
+    marks = {ord(ch): None for ch in set(folded) if unicodedata.combining(ch)}
+    return _APOSTROPHES.sub("", folded.translate(marks) if marks else folded)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from proscribe.dates import PartialDate
-from proscribe.news import enumerations, gates, jurisdictions, lexicon, romance_names, russian
+from proscribe.news import enumerations, gates, jurisdictions, lexicon, not_a_decision, romance_names, russian
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.link import EntityMention, NameIndex, words
@@ -795,6 +795,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             else e
             for e in events
         ]
+    # news-precision: status asides, list contents, requests and gerund subjects report no decision.
+    events = not_a_decision.keep_events(events)
     return _merge(events)
 
 

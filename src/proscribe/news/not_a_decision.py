@@ -1,0 +1,126 @@
+# ruff: noqa: RUF001, RUF002, RUF003  -- typographic dashes and quotes as news writes them.
+"""Sentences that name a listing word without reporting a decision (news-precision).
+
+News names listing words in many sentences that report no step: a status aside ("the PKK – listed as a
+terrorist organisation by Türkiye, the US and the European Union – has been responsible for ..."), a
+description of a group ("a fundamentalist group which has been banned in many Arab nations"), the contents
+of a standing list ("The group of outfits designated as terrorist organisations are A; B; C"), a request
+("lobbied the U.S. State Department for delisting in 2008 but was denied") or a gerund subject speaking of
+the measure ("“Proscribing this terrorist group will ensure ...").
+
+:func:`keep_event` blanks the listing words of such constructions in an event's sentence; the event stands
+only when a listing word is left outside them (so "The UK banned A, which is listed by the EU too" keeps
+its ban). A construction that carries a date ("X, banned in 2003, ...", "the entities listed today are")
+is background or news, never blanked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
+# Listing verbs and nouns of a step, in the languages the extractor reads. Only their presence outside the
+# blanked constructions matters, so a wide net errs on keeping an event.
+_LISTING_WORD = re.compile(
+    r"\b(?:designat\w*|(?:de|black|re)?list(?:ed|ing|s)\b|delist\w*|ban(?:s|ned|ning)?\b|proscri\w*"
+    r"|outlaw\w*|remov\w*|revok\w*|revocation|added|lift\w*|suspend\w*|declar\w*|placed|included|"
+    r"inscri\w*|verbiet\w*|verbot\w*|aufgehoben|признал\w*|признан\w*|внес\w*|включ\w*|исключ\w*|запрет\w*|"
+    r"incluy\w*|incluid\w*|retir\w*|design\w*|interdi\w*)",
+    re.IGNORECASE,
+)
+
+# Words that date a clause: a dated aside is background history or the news itself, never a bare status.
+_DATE_WORD = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|today|yesterday|tonight|this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"january|february|march|april|june|july|august|september|october|november|december|"
+    r"earlier|previously|recently|since|ago|now|newly)\b",
+    re.IGNORECASE,
+)
+
+_STATUS_VERB = r"(?:listed|designated|banned|proscribed|outlawed|blacklisted|recogni[sz]ed|considered)"
+
+# Each pattern's group ``verb`` is blanked; group ``clause`` (when present) is checked for a date.
+_NOT_A_DECISION = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # A status aside between dashes or in brackets: "the PKK – listed as a terrorist organisation by
+        # Türkiye, the US and the European Union – has been", "(both terror organizations outlawed in Russia)".
+        r"(?P<clause>(?:\s[–—-]\s|[–—(])[^–—()]{0,60}?\b(?P<verb>"
+        + _STATUS_VERB
+        + r")\s+(?:as|in|by|under)\b"
+        r"[^–—()]{0,160}?(?:\s[–—-]\s|[–—)]))",
+        # A relative clause in the present: "X, which is banned in Russia", "a group which has been banned in
+        # many Arab nations" (the past, "which was banned in 2017", tells a step and is left alone).
+        r"(?P<clause>(?:,|\b(?:group|organi[sz]ation|movement|outfit|network|party|militia|entity))\s*"
+        r"(?:which|that)\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+|already\s+|widely\s+)?"
+        r"(?P<verb>" + _STATUS_VERB + r")\b[^,;.–—]{0,120})",
+        # A participle aside between commas: "the PKK, listed as a terrorist group by the EU, has ...".
+        r"(?P<clause>,\s*(?:which\s+is\s+)?(?P<verb>listed|designated|proscribed|outlawed)\s+(?:as|by)\b"
+        r"[^,;.–—]{0,120},)",
+        # The contents of a standing list, in the present: "The group of outfits designated as terrorist
+        # organisations are A; B", "among the 67 banned organisations are" (the past, "groups designated as
+        # SDGTs were A, B", reports the step).
+        r"(?P<clause>\b(?:outfits|organi[sz]ations|groups|entities|associations)\s+(?P<verb>designated|listed|"
+        r"banned|proscribed|declared)\s+(?:as|under|by)\s+(?:(?!were\b|was\b)[\w’'-]+\s+){0,5}?"
+        r"(?:are|include|comprise)\b)",
+        r"(?P<clause>\bamong\s+(?:the\s+)?(?:\d+\s+)?(?P<verb>banned|proscribed|designated|listed)\s+"
+        r"(?:organi[sz]ations|groups|outfits|entities)\s+(?:are|is)\b)",
+        # A request is no decision: "lobbied the U.S. State Department for delisting", "urged the government
+        # to designate", "called for the group to be banned", "should be proscribed".
+        r"(?P<clause>\b(?:lobbied|lobbying|lobbies|petitioned|petitioning|appealed|appealing|campaign(?:ed|ing|s)?|"
+        r"press(?:ed|ing)|push(?:ed|ing)|ask(?:ed|ing|s)?|call(?:ed|ing|s)?|seek(?:s|ing)?|sought|"
+        r"request(?:ed|ing|s)?|demand(?:ed|ing|s)?|argu(?:ed|ing|es))\b(?:[^.;]|(?<=[A-Z])\.){0,80}?\bfor\s+"
+        r"(?:its\s+|their\s+|his\s+|her\s+|a\s+|the\s+)?(?P<verb>delisting|removal|de-?proscription|"
+        r"designation|proscription|listing|ban)\b)",
+        r"(?P<clause>\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|ask(?:ed|s|ing)|press(?:ed|ing)|lobbied|"
+        r"petitioned|appealed\s+to)\b(?:[^.;]|(?<=[A-Z])\.){0,80}?\bto\s+(?P<verb>designate|ban|proscribe|list|delist|outlaw|"
+        r"blacklist|remove)\b)",
+        r"(?P<clause>\b(?:should|must|ought\s+to)\s+(?:also\s+)?(?:be\s+)?(?P<verb>banned|proscribed|designated|"
+        r"listed|delisted|outlawed|removed|ban|proscribe|designate|list|delist|outlaw|remove)\b)",
+        # A gerund subject, quoted or not: "“Proscribing this terrorist group will ensure ...".
+        r"(?P<clause>^[\W_]{0,3}(?P<verb>proscribing|designating|banning|listing|delisting|outlawing)\b)",
+    )
+)
+
+
+class _Event(Protocol):
+    @property
+    def evidence_quote(self) -> str: ...
+
+
+E = TypeVar("E", bound=_Event)
+
+
+def blank_non_decisions(sentence: str) -> tuple[str, bool]:
+    """The sentence with the listing words of undated non-decision constructions blanked, and whether any was."""
+    blanked = sentence
+    found = False
+    for pattern in _NOT_A_DECISION:
+        for match in pattern.finditer(sentence):
+            if _DATE_WORD.search(match.group("clause")):
+                continue
+            start, end = match.span("verb")
+            blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+            found = True
+    return blanked, found
+
+
+def reports_no_decision(sentence: str) -> bool:
+    """Whether every listing word of the sentence sits in a construction that reports no decision."""
+    blanked, found = blank_non_decisions(sentence)
+    return found and _LISTING_WORD.search(blanked) is None
+
+
+def keep_events(events: Iterable[E]) -> list[E]:
+    """The events whose sentence reports a decision (see :func:`reports_no_decision`)."""
+    verdicts: dict[str, bool] = {}
+    kept: list[E] = []
+    for event in events:
+        quote = event.evidence_quote
+        if quote not in verdicts:
+            verdicts[quote] = reports_no_decision(quote)
+        if not verdicts[quote]:
+            kept.append(event)
+    return kept

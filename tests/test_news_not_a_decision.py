@@ -1,0 +1,89 @@
+# ruff: noqa: RUF001  -- typographic dashes and quotes are real article text.
+"""Sentences that name a listing word without a decision (news-precision), on dev articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proscribe.news import extract_events, name_index, read_article_file
+from proscribe.news.link import NameIndex
+from proscribe.news.not_a_decision import reports_no_decision
+
+DATA = Path(__file__).parent / "data" / "news"
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    return name_index()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dev6/2023-09-20_tr_pkk_arrests_trtworld.txt: a status aside between dashes.
+        "In its more than 35-year terror campaign against Türkiye, the PKK – listed as a terrorist organisation "
+        "by Türkiye, the US and the European Union – has been responsible for the deaths of more than 40,000 "
+        "people, including women, children and infants.",
+        # dev6/2025-03-18_in_mha_67_list_hitavada.txt: the contents of a standing list.
+        "The group of outfits designated as terrorist organisations are Babbar Khalsa International; Khalistan "
+        "Commando Force; Khalistan Zindabad Force; International Sikh Youth Federation.",
+        # dev5/2024-01-15_gb_hizb_ut_tahrir_order_upday.txt: a relative clause describing the group.
+        "Hizb ut-Tahrir is a pan-Islamic fundamentalist group which has been banned in many Arab nations, as "
+        "well as in Germany and China.",
+        # the same article: a quoted gerund subject.
+        "“Proscribing this terrorist group will ensure that anyone who belongs to and invites supports for "
+        "them will face consequences.",
+        # dev6/2009-01-26_eu_pmoi_delisted_upi.txt: a request that was denied.
+        "The PMOI lobbied the U.S. State Department for delisting in 2008 but was denied in December by U.S. "
+        "Secretary of State Condoleezza Rice.",
+    ],
+)
+def test_sentences_that_report_no_decision(sentence: str) -> None:
+    assert reports_no_decision(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dev4/2018-02-28_us_is_affiliates_business_standard.txt: the past tense reports the designation.
+        "The other four groups designated as SDGTs were IS-Somalia, Jund al-Khilafah-Tunisia, IS-Egypt and "
+        "the Maute Group, and the individuals are Mahad Moalim and Abu Musab al-Barnawi.",
+        # dev6/2019-05-14_lk_ntj_ban_drones_news18.txt: a step, no aside.
+        "According to the Gazette the National Thowheed Jamaath (NTJ), the Jamaathe Millaathe Ibrahim (JMI), "
+        "and the Willayath As Seylani (WAS) organisations have been banned.",
+    ],
+)
+def test_decisions_stand(sentence: str) -> None:
+    assert not reports_no_decision(sentence)
+
+
+def test_a_decision_beside_a_status_aside_stands() -> None:
+    # The aside's "listed" is blanked, the sentence's own "banned" is left: the ban is reported.
+    assert not reports_no_decision(
+        "The government banned the PKK, which is listed by the EU, on the same day."
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["dev6/2023-09-20_tr_pkk_arrests_trtworld.txt", "dev6/2025-03-18_in_mha_67_list_hitavada.txt"],
+)
+def test_distractors_give_no_events(index: NameIndex, name: str) -> None:
+    assert extract_events(read_article_file(DATA / name), index) == []
+
+
+def test_denied_request_is_no_delisting_but_the_news_stands(index: NameIndex) -> None:
+    events = extract_events(read_article_file(DATA / "dev6/2009-01-26_eu_pmoi_delisted_upi.txt"), index)
+    steps = {(e.jurisdiction, e.action, e.effective_date) for e in events}
+    assert ("US", "delisted", "2008") not in steps
+    assert any(e.jurisdiction == "EU" and e.action == "delisted" for e in events)
+
+
+def test_past_tense_list_of_designated_groups_stands(index: NameIndex) -> None:
+    events = extract_events(
+        read_article_file(DATA / "dev4/2018-02-28_us_is_affiliates_business_standard.txt"), index
+    )
+    designated = {e.organisation for e in events if e.jurisdiction == "US" and e.action == "designated"}
+    assert {"IS-Somalia", "IS-Egypt", "Maute Group"} <= designated

@@ -87,3 +87,28 @@ def test_past_tense_list_of_designated_groups_stands(index: NameIndex) -> None:
     )
     designated = {e.organisation for e in events if e.jurisdiction == "US" and e.action == "designated"}
     assert {"IS-Somalia", "IS-Egypt", "Maute Group"} <= designated
+
+
+def test_the_ban_a_sentence_lifts_is_no_designation() -> None:
+    # dev/2025-04-17_de_taliban_tonline.txt: the lifting stands, the lifted ban is no new designation.
+    sentence = (
+        '"Das zuvor eingeführte Verbot der Aktivitäten der Taliban – die Teil der Liste der '
+        'Terrororganisationen sind – ist aufgehoben worden", erklärte der Richter Oleg Nefedow am Donnerstag '
+        "nach Angaben der Nachrichtenagentur Tass."
+    )
+    assert reports_no_decision(sentence, "designated")
+    assert not reports_no_decision(sentence, "suspended")
+
+
+def test_events_that_are_not_groups_are_not_listed(index: NameIndex) -> None:
+    # dev6/2017-07-20_tr_feto_us_report_yenisafak.txt: "were listed" enumerates attacks, it lists no group.
+    sentence = (
+        "In the relevant chapter, Turkey was stated as continuing its battle against terror organizations, "
+        "particularly PKK and Daesh, also large-scale terror attacks organized in Turkey in 2016 were listed."
+    )
+    assert reports_no_decision(sentence, "designated")
+    events = extract_events(
+        read_article_file(DATA / "dev6/2017-07-20_tr_feto_us_report_yenisafak.txt"), index
+    )
+    assert not [e for e in events if e.organisation in ("PKK", "Daesh")]
+    assert any(e.organisation == "FETÖ" and e.effective_date == "2016-05-26" for e in events)

@@ -22,13 +22,19 @@ from typing import Protocol, TypeVar
 
 # Listing verbs and nouns of a step, in the languages the extractor reads. Only their presence outside the
 # blanked constructions matters, so a wide net errs on keeping an event.
-_LISTING_WORD = re.compile(
-    r"\b(?:designat\w*|(?:de|black|re)?list(?:ed|ing|s)\b|delist\w*|ban(?:s|ned|ning)?\b|proscri\w*"
-    r"|outlaw\w*|remov\w*|revok\w*|revocation|added|lift\w*|suspend\w*|declar\w*|placed|included|"
-    r"inscri\w*|verbiet\w*|verbot\w*|aufgehoben|признал\w*|признан\w*|внес\w*|включ\w*|исключ\w*|запрет\w*|"
-    r"incluy\w*|incluid\w*|retir\w*|design\w*|interdi\w*)",
-    re.IGNORECASE,
+_REMOVAL = (
+    r"delist\w*|remov\w*|revok\w*|revocation|lift\w*|suspend\w*|aufgehoben|aufheb\w*|исключ\w*|"
+    r"приостанов\w*|retir\w*|overturn\w*"
 )
+_ADDITION = (
+    r"designat\w*|(?:black|re)?list(?:ed|ing|s)\b|ban(?:s|ned|ning)?\b|proscri\w*|outlaw\w*|added|"
+    r"declar\w*|placed|included|inscri\w*|verbiet\w*|verbot\w*|признал\w*|признан\w*|внес\w*|включ\w*|"
+    r"запрет\w*|incluy\w*|incluid\w*|design\w*|interdi\w*"
+)
+_LISTING_WORD = re.compile(rf"\b(?:{_ADDITION}|{_REMOVAL})", re.IGNORECASE)
+# A designation needs a word that adds to a list: in "the previously introduced ban ... has been lifted"
+# only the lifting is left once the ban that is lifted is blanked.
+_ADDING_WORD = re.compile(rf"\b(?:{_ADDITION})", re.IGNORECASE)
 
 # Words that date a clause: a dated aside is background history or the news itself, never a bare status.
 _DATE_WORD = re.compile(
@@ -41,7 +47,7 @@ _DATE_WORD = re.compile(
 
 _STATUS_VERB = r"(?:listed|designated|banned|proscribed|outlawed|blacklisted|recogni[sz]ed|considered)"
 
-# Each pattern's group ``verb`` is blanked; group ``clause`` (when present) is checked for a date.
+# Each pattern's group ``verb`` is blanked, unless its group ``clause`` (where it has one) carries a date.
 _NOT_A_DECISION = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -79,6 +85,16 @@ _NOT_A_DECISION = tuple(
         r"blacklist|remove)\b)",
         r"(?P<clause>\b(?:should|must|ought\s+to)\s+(?:also\s+)?(?:be\s+)?(?P<verb>banned|proscribed|designated|"
         r"listed|delisted|outlawed|removed|ban|proscribe|designate|list|delist|outlaw|remove)\b)",
+        # The ban that a sentence lifts is no designation: "Das zuvor eingeführte Verbot der Aktivitäten der
+        # Taliban ... ist aufgehoben worden", "the ban on the group was lifted".
+        r"(?P<clause>\b(?:das|dem|des|den)\s+(?:[\wäöüß]+\s+){0,3}?(?:eingeführte|verhängte|bestehende|"
+        r"geltende)n?\s+(?P<verb>Verbot)\b)",
+        r"(?P<clause>\b(?:the|its|their)\s+(?:previous\s+|earlier\s+|existing\s+)?(?P<verb>ban)\s+on\b"
+        r"(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:was|were|has\s+been|have\s+been|is)\s+(?:lifted|revoked|overturned))",
+        # A thing that is not a group "listed" (enumerated), dated or not: "large-scale terror attacks
+        # organized in Turkey in 2016 were listed".
+        r"\b(?:attacks|incidents|cases|examples|reasons|crimes|countries|events|achievements|threats)\b"
+        r"[^,;.]{0,60}?\b(?:were|was|are|is|have\s+been|has\s+been)\s+(?P<verb>listed)\b",
         # A gerund subject, quoted or not: "“Proscribing this terrorist group will ensure ...".
         r"(?P<clause>^[\W_]{0,3}(?P<verb>proscribing|designating|banning|listing|delisting|outlawing)\b)",
     )
@@ -88,6 +104,9 @@ _NOT_A_DECISION = tuple(
 class _Event(Protocol):
     @property
     def evidence_quote(self) -> str: ...
+
+    @property
+    def action(self) -> str: ...
 
 
 E = TypeVar("E", bound=_Event)
@@ -99,7 +118,8 @@ def blank_non_decisions(sentence: str) -> tuple[str, bool]:
     found = False
     for pattern in _NOT_A_DECISION:
         for match in pattern.finditer(sentence):
-            if _DATE_WORD.search(match.group("clause")):
+            clause = match.groupdict().get("clause")
+            if clause is not None and _DATE_WORD.search(clause):
                 continue
             start, end = match.span("verb")
             blanked = blanked[:start] + " " * (end - start) + blanked[end:]
@@ -107,20 +127,22 @@ def blank_non_decisions(sentence: str) -> tuple[str, bool]:
     return blanked, found
 
 
-def reports_no_decision(sentence: str) -> bool:
-    """Whether every listing word of the sentence sits in a construction that reports no decision."""
+def reports_no_decision(sentence: str, action: str | None = None) -> bool:
+    """Whether every listing word of the sentence sits in a construction that reports no decision; for a
+    ``designated`` action, every word that adds to a list (a lifting left beside it is no designation)."""
     blanked, found = blank_non_decisions(sentence)
-    return found and _LISTING_WORD.search(blanked) is None
+    left = _ADDING_WORD if action == "designated" else _LISTING_WORD
+    return found and left.search(blanked) is None
 
 
 def keep_events(events: Iterable[E]) -> list[E]:
     """The events whose sentence reports a decision (see :func:`reports_no_decision`)."""
-    verdicts: dict[str, bool] = {}
+    verdicts: dict[tuple[str, bool], bool] = {}
     kept: list[E] = []
     for event in events:
-        quote = event.evidence_quote
-        if quote not in verdicts:
-            verdicts[quote] = reports_no_decision(quote)
-        if not verdicts[quote]:
+        key = (event.evidence_quote, event.action == "designated")
+        if key not in verdicts:
+            verdicts[key] = reports_no_decision(event.evidence_quote, event.action)
+        if not verdicts[key]:
             kept.append(event)
     return kept

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- typographic dashes and quotes are real article text.
+# ruff: noqa: RUF001, RUF003  -- typographic dashes and quotes are real article text.
 """Sentences that name a listing word without a decision (news-precision), on dev articles."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 
 from proscribe.news import extract_events, name_index, read_article_file
 from proscribe.news.link import NameIndex
-from proscribe.news.not_a_decision import reports_no_decision
+from proscribe.news.not_a_decision import _inflections_of_one_name, _listed_together, reports_no_decision
 
 DATA = Path(__file__).parent / "data" / "news"
 
@@ -112,3 +112,28 @@ def test_events_that_are_not_groups_are_not_listed(index: NameIndex) -> None:
     )
     assert not [e for e in events if e.organisation in ("PKK", "Daesh")]
     assert any(e.organisation == "FETÖ" and e.effective_date == "2016-05-26" for e in events)
+
+
+def test_inflected_forms_of_one_name_are_one_event(index: NameIndex) -> None:
+    # dev6/2014-09-12_de_islamic_state_ban_demokratiespiegel.txt: "die Betätigung des „Islamischen Staates“ in
+    # Deutschland verboten" and "Terrororganisation ‚Islamischer Staat‘" report one ban.
+    events = extract_events(
+        read_article_file(DATA / "dev6/2014-09-12_de_islamic_state_ban_demokratiespiegel.txt"), index
+    )
+    bans = [(e.jurisdiction, e.organisation, e.effective_date) for e in events if e.action == "designated"]
+    assert bans == [("DE", "Islamischer Staat", "2014-09-12")]
+
+
+def test_similar_names_in_a_list_stay_two_groups(index: NameIndex) -> None:
+    # dev5/2020-12-26_ph_atc_designations_balita.txt lists "• Grupong ISIS" and "• Grupo ISIS" as two groups.
+    events = extract_events(read_article_file(DATA / "dev5/2020-12-26_ph_atc_designations_balita.txt"), index)
+    names = {e.organisation for e in events if e.jurisdiction == "PH" and e.action == "designated"}
+    assert {"Grupong ISIS", "Grupo ISIS"} <= names
+    assert _listed_together("  • Grupong ISIS\n  • Grupo ISIS\n", "Grupo ISIS", "Grupong ISIS")
+
+
+def test_word_inflections() -> None:
+    assert _inflections_of_one_name("Islamischen Staates", "Islamischer Staat")
+    assert _inflections_of_one_name("Правого сектора", "Правый сектор")
+    assert not _inflections_of_one_name("Islamic State", "Islamic Front")
+    assert not _inflections_of_one_name("National Action", "National Action Party")

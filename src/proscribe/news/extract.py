@@ -796,7 +796,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             for e in events
         ]
     # news-precision: status asides, list contents, requests and gerund subjects report no decision.
-    events = not_a_decision.keep_events(events)
+    events = not_a_decision.merge_inflected_names(not_a_decision.keep_events(events), text)
     return _merge(events)
 
 

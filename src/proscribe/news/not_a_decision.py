@@ -18,7 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from proscribe.news.extract import NewsEvent
 
 # Listing verbs and nouns of a step, in the languages the extractor reads. Only their presence outside the
 # blanked constructions matters, so a wide net errs on keeping an event.
@@ -146,3 +150,92 @@ def keep_events(events: Iterable[E]) -> list[E]:
         if not verdicts[key]:
             kept.append(event)
     return kept
+
+
+def _inflections_of_one_word(first: str, second: str) -> bool:
+    """Whether two words are one word inflected: "Islamischen"/"Islamischer", "Staates"/"Staat",
+    "Правого"/"Правый" (a shared beginning of at least four letters, all but the last three of the shorter)."""
+    first, second = first.casefold(), second.casefold()
+    if first == second:
+        return True
+    shorter = min(len(first), len(second))
+    if shorter < 4:
+        return False
+    common = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= max(4, shorter - 3)
+
+
+def _inflections_of_one_name(first: str, second: str) -> bool:
+    first_words, second_words = first.split(), second.split()
+    return len(first_words) == len(second_words) and all(
+        _inflections_of_one_word(a, b) for a, b in zip(first_words, second_words, strict=True)
+    )
+
+
+def _listed_together(text: str, first: str, second: str) -> bool:
+    """Whether the two names follow each other in an enumeration: "A, B", "A; and B", or bullet lines."""
+    separator = r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\n\s*(?:[•·*▪-]\s*)?)"
+    one, two = re.escape(first), re.escape(second)
+    return (
+        re.search(
+            rf"{one}[\"”“«»’‘]?{separator}[\"”“«»’‘]?{two}|{two}[\"”“«»’‘]?{separator}[\"”“«»’‘]?{one}", text
+        )
+        is not None
+    )
+
+
+def merge_inflected_names(events: list[NewsEvent], text: str) -> list[NewsEvent]:
+    """One step told under two inflections of an unlinked name ("des „Islamischen Staates“ ... verboten" and
+    "Terrororganisation ‚Islamischer Staat‘") is one event: every variant takes the shortest form (the
+    nominative, in German and Russian), so the merge that follows joins them. Steps of the same state and
+    action whose dates differ, and two forms named in one sentence, are left apart."""
+    forms: dict[tuple[str | None, str], list[str]] = {}
+    for event in events:
+        if event.entity_id is None and event.organisation:
+            names = forms.setdefault((event.jurisdiction, event.action), [])
+            if event.organisation not in names:
+                names.append(event.organisation)
+    quotes = {event.evidence_quote for event in events}
+    renamed: dict[tuple[str | None, str, str], str] = {}
+    for (jurisdiction, action), names in forms.items():
+        for name in names:
+            # Two forms in one sentence, or one after the other in a list, are two groups of an enumeration
+            # ("• Grupong ISIS" / "• Grupo ISIS").
+            variants = [
+                other
+                for other in names
+                if _inflections_of_one_name(name, other)
+                and (
+                    other == name
+                    or not (
+                        any(name in q and other in q for q in quotes) or _listed_together(text, name, other)
+                    )
+                )
+            ]
+            shortest = min(variants, key=lambda v: (len(v), names.index(v)))
+            if (
+                shortest.casefold() != name.casefold()
+            ):  # "Bishnoi Gang" / "Bishnoi gang": the merge joins them
+                renamed[(jurisdiction, action, name)] = shortest
+    if not renamed:
+        return events
+    dates: dict[tuple[str | None, str, str], set[str | None]] = {}
+    for event in events:
+        if event.organisation:
+            key = (
+                event.jurisdiction,
+                event.action,
+                renamed.get((event.jurisdiction, event.action, event.organisation), event.organisation),
+            )
+            dates.setdefault(key, set()).add(event.effective_date)
+    merged: list[NewsEvent] = []
+    for event in events:
+        target = renamed.get((event.jurisdiction, event.action, event.organisation or ""))
+        if target is not None and len(dates[(event.jurisdiction, event.action, target)] - {None}) <= 1:
+            event = replace(event, organisation=target)
+        merged.append(event)
+    return merged

@@ -137,3 +137,24 @@ def test_word_inflections() -> None:
     assert _inflections_of_one_name("Правого сектора", "Правый сектор")
     assert not _inflections_of_one_name("Islamic State", "Islamic Front")
     assert not _inflections_of_one_name("National Action", "National Action Party")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dev5/2021-10-24_il_six_ngos_jta.txt: an appositive status at the sentence's end.
+        "Gantz called out their alleged ties to the Popular Front for the Liberation of Palestine, a group "
+        "designated by the U.S. and others as a terrorist group.",
+        # dev5/2021-04-21_gb_atomwaffen_order_debate_streetguide.txt: a standing status in the present simple.
+        "In that spirit, 76 international terrorist organisations are currently proscribed under the Terrorism "
+        "Act 2000.",
+    ],
+)
+def test_status_in_the_present_or_in_apposition(sentence: str) -> None:
+    assert reports_no_decision(sentence, "designated")
+
+
+def test_status_in_the_present_tied_to_a_date_or_an_instrument_stands() -> None:
+    # The present passive with a date or an order is the decision's wording, not a status.
+    assert not reports_no_decision("Under the order, the Base is proscribed as a terrorist organisation.")
+    assert not reports_no_decision("The Base is proscribed as a terrorist organisation from today.")

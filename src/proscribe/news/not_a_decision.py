@@ -40,18 +40,27 @@ _LISTING_WORD = re.compile(rf"\b(?:{_ADDITION}|{_REMOVAL})", re.IGNORECASE)
 # only the lifting is left once the ban that is lifted is blanked.
 _ADDING_WORD = re.compile(rf"\b(?:{_ADDITION})", re.IGNORECASE)
 
-# Words that date a clause: a dated aside is background history or the news itself, never a bare status.
+# Words that date a clause: a dated aside is background history or the news itself, never a bare status. A
+# law's year ("the Terrorism Act 2000") dates nothing.
 _DATE_WORD = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|today|yesterday|tonight|this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
+    r"\b(?:(?<!\bAct )(?<!\bAct of )(?:1[89]\d\d|20\d\d)|today|yesterday|tonight|this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"january|february|march|april|june|july|august|september|october|november|december|"
-    r"earlier|previously|recently|since|ago|now|newly)\b",
+    r"earlier|previously|recently|since|ago|now|newly|hereby|henceforth|effective)\b",
+    re.IGNORECASE,
+)
+
+# An instrument named with the construction ("Under the order, X is proscribed") makes it the decision's.
+_INSTRUMENT_WORD = re.compile(
+    r"\b(?:order|decree|gazette|notification|notice|resolution|ruling|decision|verdict|statutory|"
+    r"Verordnung|Verfügung|указ\w*|решени\w*|постановлени\w*)\b",
     re.IGNORECASE,
 )
 
 _STATUS_VERB = r"(?:listed|designated|banned|proscribed|outlawed|blacklisted|recogni[sz]ed|considered)"
 
-# Each pattern's group ``verb`` is blanked, unless its group ``clause`` (where it has one) carries a date.
+# Each pattern's group ``verb`` is blanked, unless its group ``clause`` (where it has one) carries a date or
+# names an instrument.
 _NOT_A_DECISION = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -67,8 +76,16 @@ _NOT_A_DECISION = tuple(
         r"(?:which|that)\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+|already\s+|widely\s+)?"
         r"(?P<verb>" + _STATUS_VERB + r")\b[^,;.–—]{0,120})",
         # A participle aside between commas: "the PKK, listed as a terrorist group by the EU, has ...".
-        r"(?P<clause>,\s*(?:which\s+is\s+)?(?P<verb>listed|designated|proscribed|outlawed)\s+(?:as|by)\b"
-        r"[^,;.–—]{0,120},)",
+        # "Hamas, a group designated as a terrorist organisation by Israel and the US, said"; "the Popular
+        # Front for the Liberation of Palestine, a group designated by the U.S. and others as a terrorist group."
+        r"(?P<clause>,\s*(?:which\s+is\s+|an?\s+(?:[\w-]+\s+){0,3}?)?(?P<verb>listed|designated|proscribed|outlawed|"
+        r"banned|considered|recogni[sz]ed)\s+(?:as|by)\b"
+        r"(?:[^,;.–—]|(?<=[A-Z])\.){0,120}(?:,|\.?\s*$))",
+        # A standing status in the present simple: "Hezbollah is listed as a terrorist organisation by the US,
+        # Canada and the EU", "The PKK is recognised as a terrorist organisation by Turkey" ("is hereby
+        # designated" and "is banned from today" are steps).
+        r"(?P<clause>^[^;]*?\b(?:is|are)\s+(?:also\s+|currently\s+|still\s+|widely\s+|officially\s+)?(?P<verb>listed|"
+        r"designated|recogni[sz]ed|considered|banned|proscribed|outlawed|blacklisted)\s+(?:as|by|in|under)\b[^;]*)",
         # The contents of a standing list, in the present: "The group of outfits designated as terrorist
         # organisations are A; B", "among the 67 banned organisations are" (the past, "groups designated as
         # SDGTs were A, B", reports the step).
@@ -123,7 +140,7 @@ def blank_non_decisions(sentence: str) -> tuple[str, bool]:
     for pattern in _NOT_A_DECISION:
         for match in pattern.finditer(sentence):
             clause = match.groupdict().get("clause")
-            if clause is not None and _DATE_WORD.search(clause):
+            if clause is not None and (_DATE_WORD.search(clause) or _INSTRUMENT_WORD.search(clause)):
                 continue
             start, end = match.span("verb")
             blanked = blanked[:start] + " " * (end - start) + blanked[end:]

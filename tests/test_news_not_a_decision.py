@@ -158,3 +158,21 @@ def test_status_in_the_present_tied_to_a_date_or_an_instrument_stands() -> None:
     # The present passive with a date or an order is the decision's wording, not a status.
     assert not reports_no_decision("Under the order, the Base is proscribed as a terrorist organisation.")
     assert not reports_no_decision("The Base is proscribed as a terrorist organisation from today.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Constructed (no dev article has one): German relative clauses of standing status.
+        "Hamas, die von der EU als Terrororganisation eingestuft wird, wies die Vorwürfe zurück.",
+        "Die Hisbollah, die in Deutschland verboten ist, hat die Tat bestritten.",
+    ],
+)
+def test_german_status_in_a_relative_clause(sentence: str) -> None:
+    assert reports_no_decision(sentence, "designated")
+
+
+def test_german_relative_clause_with_a_date_stands() -> None:
+    assert not reports_no_decision(
+        "Die Hisbollah, die seit 2020 in Deutschland verboten ist, hat bestritten."
+    )

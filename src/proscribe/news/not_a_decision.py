@@ -32,7 +32,7 @@ _REMOVAL = (
 )
 _ADDITION = (
     r"designat\w*|(?:black|re)?list(?:ed|ing|s)\b|ban(?:s|ned|ning)?\b|proscri\w*|outlaw\w*|added|"
-    r"declar\w*|placed|included|inscri\w*|verbiet\w*|verbot\w*|признал\w*|признан\w*|внес\w*|включ\w*|"
+    r"declar\w*|placed|included|inscri\w*|verbiet\w*|verbot\w*|eingestuft|einstuf\w*|gelistet|признал\w*|признан\w*|внес\w*|включ\w*|"
     r"запрет\w*|incluy\w*|incluid\w*|design\w*|interdi\w*"
 )
 _LISTING_WORD = re.compile(rf"\b(?:{_ADDITION}|{_REMOVAL})", re.IGNORECASE)
@@ -46,7 +46,9 @@ _DATE_WORD = re.compile(
     r"\b(?:(?<!\bAct )(?<!\bAct of )(?:1[89]\d\d|20\d\d)|today|yesterday|tonight|this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"january|february|march|april|june|july|august|september|october|november|december|"
-    r"earlier|previously|recently|since|ago|now|newly|hereby|henceforth|effective)\b",
+    r"earlier|previously|recently|since|ago|now|newly|hereby|henceforth|effective|"
+    r"seit|heute|gestern|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember)\b",
     re.IGNORECASE,
 )
 
@@ -75,6 +77,10 @@ _NOT_A_DECISION = tuple(
         r"(?P<clause>(?:,|\b(?:group|organi[sz]ation|movement|outfit|network|party|militia|entity))\s*"
         r"(?:which|that)\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+|already\s+|widely\s+)?"
         r"(?P<verb>" + _STATUS_VERB + r")\b[^,;.–—]{0,120})",
+        # A German relative clause in the present: "Hamas, die von der EU als Terrororganisation eingestuft
+        # wird, ...", "Die Hisbollah, die in Deutschland verboten ist, ...".
+        r"(?P<clause>,\s*(?:die|der|das|welche[rs]?)\s+(?:[^,;.]{0,100}?\s)?(?P<verb>eingestuft|verboten|gelistet|"
+        r"aufgeführt|geführt)\s+(?:wird|werden|ist|sind)\b)",
         # A participle aside between commas: "the PKK, listed as a terrorist group by the EU, has ...".
         # "Hamas, a group designated as a terrorist organisation by Israel and the US, said"; "the Popular
         # Front for the Liberation of Palestine, a group designated by the U.S. and others as a terrorist group."
@@ -110,8 +116,8 @@ _NOT_A_DECISION = tuple(
         # Taliban ... ist aufgehoben worden", "the ban on the group was lifted".
         r"(?P<clause>\b(?:das|dem|des|den)\s+(?:[\wäöüß]+\s+){0,3}?(?:eingeführte|verhängte|bestehende|"
         r"geltende)n?\s+(?P<verb>Verbot)\b)",
-        r"(?P<clause>\b(?:the|its|their)\s+(?:previous\s+|earlier\s+|existing\s+)?(?P<verb>ban)\s+on\b"
-        r"(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:was|were|has\s+been|have\s+been|is)\s+(?:lifted|revoked|overturned))",
+        r"\b(?:the|its|their)\s+(?:previous\s+|earlier\s+|existing\s+)?(?P<verb>ban)\s+on\b"
+        r"(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:was|were|has\s+been|have\s+been|is)\s+(?:lifted|revoked|overturned)",
         # A thing that is not a group "listed" (enumerated), dated or not: "large-scale terror attacks
         # organized in Turkey in 2016 were listed".
         r"\b(?:attacks|incidents|cases|examples|reasons|crimes|countries|events|achievements|threats)\b"

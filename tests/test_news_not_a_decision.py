@@ -176,3 +176,19 @@ def test_german_relative_clause_with_a_date_stands() -> None:
     assert not reports_no_decision(
         "Die Hisbollah, die seit 2020 in Deutschland verboten ist, hat bestritten."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Constructed (no article of dev..dev6 has one): a status held for long, other countries as a class.
+        "The EU has long listed Hamas as a terrorist organisation.",
+        "Several countries, including the UK and Germany, have banned Hizb ut-Tahrir.",
+    ],
+)
+def test_long_held_status_and_other_countries_as_a_class(sentence: str) -> None:
+    assert reports_no_decision(sentence, "designated")
+
+
+def test_several_countries_with_a_date_stand() -> None:
+    assert not reports_no_decision("Several countries have banned the group this week.", "designated")

@@ -92,6 +92,14 @@ _NOT_A_DECISION = tuple(
         # designated" and "is banned from today" are steps).
         r"(?P<clause>^[^;]*?\b(?:is|are)\s+(?:also\s+|currently\s+|still\s+|widely\s+|officially\s+)?(?P<verb>listed|"
         r"designated|recogni[sz]ed|considered|banned|proscribed|outlawed|blacklisted)\s+(?:as|by|in|under)\b[^;]*)",
+        # A status held for long: "The EU has long listed Hamas as a terrorist organisation".
+        r"(?P<clause>\b(?:has|have|had)\s+long\s+(?:been\s+)?(?P<verb>listed|designated|banned|proscribed|outlawed|"
+        r"considered|blacklisted)\b[^;]*)",
+        # Other countries as a class, background to the story: "Several countries, including the UK and
+        # Germany, have banned Hizb ut-Tahrir", "many Western governments have designated".
+        r"(?P<clause>\b(?:several|many|some|other|numerous|various|most|a\s+number\s+of)\s+(?:other\s+)?"
+        r"(?:[A-Z][a-z]+\s+)?(?:countries|states|governments|nations)\b(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:have|has)\s+"
+        r"(?:also\s+|already\s+)?(?P<verb>banned|listed|designated|proscribed|outlawed|blacklisted)\b[^;]*)",
         # The contents of a standing list, in the present: "The group of outfits designated as terrorist
         # organisations are A; B", "among the 67 banned organisations are" (the past, "groups designated as
         # SDGTs were A, B", reports the step).

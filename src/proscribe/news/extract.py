@@ -29,6 +29,7 @@ from proscribe.news import (
     gates,
     jurisdictions,
     lexicon,
+    not_a_decision,
     orgchoice,
     romance_names,
     russian,
@@ -875,6 +876,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             else e
             for e in events
         ]
+    # news-precision: status asides, list contents, requests and gerund subjects report no decision.
+    events = not_a_decision.merge_inflected_names(not_a_decision.keep_events(events), text)
     return _merge(events)
 
 

@@ -154,7 +154,6 @@ ATTESTED = [
         "Тигры освобождения Тамил Илама",
         "ltte",
     ),
-    ("МИД РФ приветствует разгром группировки ТОТИ на Шри-Ланке", "ТОТИ", "ltte"),
     # Gazeta.ru, 17 May 2009
     ("«Тамильские тигры» на Шри-Ланке прекратили сопротивление", "Тамильские тигры", "ltte"),
     # Der Standard / APA, May 2006
@@ -265,6 +264,8 @@ def test_no_two_bundled_entities_share_a_name_key() -> None:
         "Региональное общественное объединение «Русский Патриотический клуб-Новокузнецк/РПК»",
         # OMPI is also the Spanish and French abbreviation of the World Intellectual Property Organization.
         "la Organización Mundial de la Propiedad Intelectual (OMPI)",
+        # "ТОТИ" (LTTE) reduces to the stem of the pronoun "тот": dev5/2021-08-06_ru_fbk_extremist_register_tass.txt.
+        "несмотря на то, что было обжаловано и на тот момент не вступило в силу",
     ],
 )
 def test_abbreviations_other_bodies_use_are_not_names(text: str) -> None:

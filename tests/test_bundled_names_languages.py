@@ -19,6 +19,19 @@ INDEX = name_index()
 
 # (sentence from the cited source, the name as it is written there, the entity it must link to)
 ATTESTED = [
+    # Qué!, 15 Aug 2024, and La Nación (agency copy), 30 Jul 2024
+    (
+        "Tres años después de que los Talibanes recuperaran el poder en Afganistán, el Gobierno español mantiene "
+        "cerrada su Embajada en Kabul",
+        "Talibanes",
+        "taliban",
+    ),
+    (
+        "estas Embajadas emitían pasaportes y visados en nombre del nuevo gobierno talibán, llamado ahora Emirato "
+        "Islámico de Afganistán",
+        "Emirato Islámico de Afganistán",
+        "taliban",
+    ),
     # ru.wikipedia.org, "Рабочая партия Курдистана"
     (
         "Рабочая партия Курдистана (РПК; курд. Partiya Karkerên Kurdistanê — PKK) — курдская военно-политическая организация",

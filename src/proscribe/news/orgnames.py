@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Organisation names read from the words around a listing verb, for groups the registry does not know.
 
 "announces the designation of Tren de Aragua, Mara Salvatrucha (MS-13), Cártel de Sinaloa, ... and
@@ -24,6 +24,9 @@ _NAME = re.compile(
     rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
 )
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
+# Single curly quotes: "banned ‘The Resistance Front’ terror outfit". A ’ followed by a letter is an apostrophe
+# inside the name ("‘People’s Mujahedin’"), and the closing ’ is followed by no letter ("the Front’s").
+_SINGLE_QUOTED = re.compile(r"‘((?:[^‘’\n]|’(?=\w)){2,90})’(?!\w)")
 # One or more asides in brackets: "Jamaat Nusrat al-Islam Wal-Muslimin (JNIM) (Nusrat al-Islam) (NIM)".
 _PARENTHESIS = re.compile(r"(?:[ \t]*\([^()]{1,60}\))+")
 # A numbered list's item marker: "(1) A; (2) B; and (16) C", "1. A", "2) B".
@@ -127,10 +130,15 @@ def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName
     list, a description up to the next comma: "Aryan Strikeforce far-right groups active in North America")."""
     article = _ARTICLE.match(text, position)
     at = article.end() if article else position
-    quoted = _QUOTED.match(text, at)
+    quoted = _QUOTED.match(text, at) or _SINGLE_QUOTED.match(text, at)
     if quoted and quoted.group(1).strip()[:1].isupper():
         inner = quoted.group(1).strip()
-        found = FoundName(quoted.start(1), quoted.start(1) + len(inner), inner)
+        # "banned ‘The Resistance Front’ terror outfit": the article inside the quotes is no part of the name.
+        article_inside = 4 if inner.startswith("The ") and inner[4:5].isupper() else 0
+        inner = inner[article_inside:]
+        found = FoundName(
+            quoted.start(1) + article_inside, quoted.start(1) + article_inside + len(inner), inner
+        )
         end = quoted.end()
         place = _PLACE.match(
             text, end
@@ -257,16 +265,18 @@ def _numeric_item(text: str, name: FoundName, end: int) -> bool:
 def quoted_names(text: str) -> list[FoundName]:
     """Quoted phrases that look like names: short, capitalised, not a sentence (German e.V. names may be long)."""
     found: list[FoundName] = []
-    if not any(mark in text for mark in '«„“"'):
+    if not any(mark in text for mark in '«„“"‘'):
         return found
-    for match in _QUOTED.finditer(text):
+    for match in [*_QUOTED.finditer(text), *_SINGLE_QUOTED.finditer(text)]:
         inner = match.group(1).strip()
         long_ok = inner.endswith("e.V.") and len(inner.split()) <= 12
         if not inner[:1].isupper() or not (long_ok or len(inner.split()) <= 5):
             continue
         if not long_ok and inner.rstrip().endswith((".", ",", "!", "?")):
             continue
-        if plausible(inner):
+        # "‘The Resistance Front’": a name may begin with its article; what follows it must be a name.
+        body = inner[4:] if inner.startswith("The ") else inner
+        if body[:1].isupper() and plausible(body):
             found.append(FoundName(match.start(1), match.start(1) + len(inner), inner))
     return found
 

@@ -40,3 +40,15 @@ def test_an_apostrophe_does_not_close_a_single_quoted_name() -> None:
     """A ’ followed by a letter is an apostrophe inside the name; the closing one is followed by no letter."""
     text = "the ministry banned ‘People’s Mujahedin’ and the Front’s wing"
     assert [n.text for n in quoted_names(text)] == ["People’s Mujahedin"]
+
+
+# dev5/2013-12-25_eg_muslim_brotherhood_alalam.txt (http://en.alalam.ir/news/1548218/egypt-declares-muslim-brotherhood-a-terrorist-group)
+BROTHERHOOD = (
+    "Egypt's military-installed government has declared the Muslim Brotherhood of ousted president Mohamed Morsi a "
+    '"terrorist" group, banning all its activities, including demonstrations, ministers say.\n'
+)
+
+
+def test_a_joining_word_does_not_end_a_name() -> None:
+    """ "the Muslim Brotherhood of ousted president Mohamed Morsi": "of" joins a name only to a capitalised word."""
+    assert organisations(events(BROTHERHOOD, "2013-12-25"), "EG") == ["Muslim Brotherhood"]

@@ -44,6 +44,7 @@ from proscribe.news.orgnames import (
     last_name_before,
     plausible,
     quoted_names,
+    without_trailing_joiner,
 )
 
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
@@ -221,6 +222,7 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return  # 'declared PFI ... as an "Unlawful Association"': the category, not the group
         # "The Terrorgram collective has been proscribed": a sentence-initial article is no part of the name.
         clean = name.strip(" ,.;:*").removeprefix("the ").removeprefix("The ").strip()
+        clean = without_trailing_joiner(clean)  # "the Muslim Brotherhood of ousted president Mohamed Morsi"
         if not plausible(clean):
             return
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):

@@ -195,6 +195,15 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 
 
+# Small words that join a name's words and never end one: "the Muslim Brotherhood of ousted president Mohamed Morsi".
+_TRAILING_JOINER = re.compile(r"(?:[ \t]+(?:of|de|del|al|the|and|for|in))+$")
+
+
+def without_trailing_joiner(name: str) -> str:
+    """ "Muslim Brotherhood of" → "Muslim Brotherhood": a joining word at the end belongs to the words after it."""
+    return _TRAILING_JOINER.sub("", name)
+
+
 def plausible(name: str) -> bool:
     """A run of words that can be an organisation's name, not a title, a month, a list's own name or an adjective."""
     if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):

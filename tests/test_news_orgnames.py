@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
-from proscribe.news.orgnames import quoted_names
+from proscribe.news.orgnames import enumerated_names, plausible, quoted_names
 
 INDEX = name_index()
 
@@ -52,3 +52,57 @@ BROTHERHOOD = (
 def test_a_joining_word_does_not_end_a_name() -> None:
     """ "the Muslim Brotherhood of ousted president Mohamed Morsi": "of" joins a name only to a capitalised word."""
     assert organisations(events(BROTHERHOOD, "2013-12-25"), "EG") == ["Muslim Brotherhood"]
+
+
+# dev6/2024-03-10_in_jk_groups_states_newindianexpress.txt (https://www.newindianexpress.com/cities/delhi/2024/Mar/10/states-uts-told-to-take-action-against-3-banned-jk-based-terror-outfits)
+JK_LIST = (
+    "The organisations, which have been recently declared unlawful under the UAPA provisions, include the Muslim "
+    "Conference Jammu and Kashmir (Sumji faction), Muslim Conference Jammu and Kashmir (Bhat faction) and "
+    "Jamaat-e-Islami, Jammu and Kashmir."
+)
+JK_EXTENDED = (
+    "On February 27, the home ministry extended the ban on Jamaat-e-Islami, Jammu and Kashmir, for five years for "
+    "continuing activities against the security, integrity and sovereignty of the nation.\n"
+)
+JK_SUBJECTS = (
+    "A day later, it announced that the Muslim Conference Jammu and Kashmir (Sumji faction) and the Muslim "
+    "Conference Jammu and Kashmir (Bhat faction) were also declared as banned groups for their anti-India and "
+    "pro-Pakistan propaganda.\n"
+)
+
+
+def test_a_region_with_and_inside_a_list_item_joins_no_two_items() -> None:
+    """ "Muslim Conference Jammu and Kashmir (Sumji faction), ...": the "and" of a region's name is no separator, a
+    faction in brackets stays in the name, and a region after a comma that ends the list is the name's branch."""
+    start = JK_LIST.index("include") + len("include ")
+    assert [n.text for n in enumerated_names(JK_LIST, start)] == [
+        "Muslim Conference Jammu and Kashmir (Sumji faction)",
+        "Muslim Conference Jammu and Kashmir (Bhat faction)",
+        "Jamaat-e-Islami, Jammu and Kashmir",
+    ]
+
+
+def test_a_region_after_a_comma_belongs_to_the_name() -> None:
+    """ "the ban on Jamaat-e-Islami, Jammu and Kashmir, for five years": one group, not three."""
+    # The sentence alone names no state (the article's dateline does): only the names are asserted here.
+    found = events(JK_EXTENDED, "2024-03-10")
+    assert [(e.organisation, e.action) for e in found] == [
+        ("Jamaat-e-Islami, Jammu and Kashmir", "designated")
+    ]
+
+
+def test_subjects_of_a_passive_step_do_not_start_inside_a_region() -> None:
+    """ "the Muslim Conference Jammu and Kashmir (Sumji faction) and the ... (Bhat faction) were also declared as
+    banned": two factions, neither cut at "Kashmir"."""
+    found = [e.organisation for e in events(JK_SUBJECTS, "2024-03-10") if e.action == "designated"]
+    assert found == [
+        "Muslim Conference Jammu and Kashmir (Sumji faction)",
+        "Muslim Conference Jammu and Kashmir (Bhat faction)",
+    ]
+
+
+def test_a_region_is_no_group_and_a_country_after_a_comma_is_another_item() -> None:
+    """A region alone names no group; only a region (not a country, not one followed by "and") joins the name."""
+    assert not plausible("Jammu and Kashmir")
+    text = "the ministry banned Hamas, Punjab and Sindh."
+    assert [n.text for n in enumerated_names(text, text.index("Hamas"))] == ["Hamas"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from proscribe.news import jurisdictions
-from proscribe.news.orgnames import FoundName, enumerated_names, plausible
+from proscribe.news.orgnames import FoundName, enumerated_names, inside_region, plausible
 
 # One decision rarely names more groups than this; a longer run of capitalised words is a table, not a list.
 MAX_LIST_ITEMS = 40
@@ -155,6 +155,8 @@ def list_before(text: str, verb_start: int) -> list[FoundName]:
             text, max(0, start.start() - 40), start.start()
         ):
             continue  # inside a name, not at its first word
+        if inside_region(text, start.start()):
+            continue  # "Muslim Conference Jammu and Kashmir": "Kashmir" begins no item
         names = enumerated_names(text, start.start(), lead_in=False, limit=MAX_LIST_ITEMS)
         # The longest list, begun as late as possible: "According to the Gazette the A (AA), the B" starts at A.
         if (

@@ -42,6 +42,7 @@ from proscribe.news.orgnames import (
     acronym_names,
     enumerated_names,
     last_name_before,
+    part_of_region,
     plausible,
     quoted_names,
     without_trailing_joiner,
@@ -223,6 +224,8 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         # "The Terrorgram collective has been proscribed": a sentence-initial article is no part of the name.
         clean = name.strip(" ,.;:*").removeprefix("the ").removeprefix("The ").strip()
         clean = without_trailing_joiner(clean)  # "the Muslim Brotherhood of ousted president Mohamed Morsi"
+        if part_of_region(sentence, start, clean):
+            return  # "banned Jammu and Kashmir (J&K) based terrorist organisations": a region, not two groups
         if not plausible(clean):
             return
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):

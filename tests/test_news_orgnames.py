@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
+from proscribe.news.enumerations import counted_relative_lists
 from proscribe.news.orgnames import enumerated_names, plausible, quoted_names
 
 INDEX = name_index()
@@ -106,3 +107,26 @@ def test_a_region_is_no_group_and_a_country_after_a_comma_is_another_item() -> N
     assert not plausible("Jammu and Kashmir")
     text = "the ministry banned Hamas, Punjab and Sindh."
     assert [n.text for n in enumerated_names(text, text.index("Hamas"))] == ["Hamas"]
+
+
+# dev6/2025-08-21_co_petro_clan_del_golfo_swissinfo.txt (https://www.swissinfo.ch/spa/petro-declarar%C3%A1-como-organizaciones-terroristas-a-disidencias-de-las-farc-y-clan-del-golfo/89875168)
+PETRO = (
+    "Bogotá, 21 ago (EFE).- El presidente colombiano, Gustavo Petro, afirmó este jueves que su Gobierno declarará "
+    "como organizaciones «terroristas» al Clan del Golfo, que es la principal banda criminal del país, y a dos "
+    "disidencias de las antiguas FARC, que son el Estado Mayor Central (EMC) y la Segunda Marquetalia.\n"
+)
+
+
+def test_a_relative_clause_names_a_counted_objects_members() -> None:
+    """ "y a dos disidencias de las antiguas FARC, que son el A (EMC) y la B": the two members are the objects; the
+    FARC they split from is not."""
+    found = organisations(events(PETRO, "2025-08-21"), "CO", "proposed_designation")
+    assert found == ["Clan del Golfo", "Estado Mayor Central", "Segunda Marquetalia"]
+
+
+def test_a_counted_objects_members_must_match_its_count() -> None:
+    """Three names after "two factions of the party, which are" are no such list: nothing is read."""
+    text = "It will ban two factions of the party, which are Alpha, Beta and Gamma."
+    assert counted_relative_lists(text, 0) == []
+    text = "It will ban two factions of the party, which are Alpha and Beta."
+    assert [[n.text for n in names] for _, names in counted_relative_lists(text, 0)] == [["Alpha", "Beta"]]

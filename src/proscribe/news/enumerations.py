@@ -40,7 +40,7 @@ _COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 _GROUP_PLURAL = (
     r"(?:organi[sz]ations|groups|entities|outfits|affiliates|networks|movements|factions|gangs|cartels|associations"
     r"|Organisationen|Gruppen|Gruppierungen|Vereine|Vereinigungen|organizaciones|grupos|entidades|movimientos"
-    r"|cárteles|carteles|organisations|groupes|entités|mouvements|réseaux)"
+    r"|cárteles|carteles|disidencias|facciones|organisations|groupes|entités|mouvements|réseaux|dissidences|factions)"
 )
 # "13 new groups", "four ideologically motivated extremist groups", "the three Al Qaida affiliates", "two more outfits".
 COUNTED = re.compile(
@@ -227,6 +227,36 @@ def _without_owner(name: FoundName) -> FoundName:
     if owner is None or not jurisdictions.is_state_name(owner.group("state")):
         return name
     return FoundName(name.start + owner.end(), name.end, name.text[owner.end() :])
+
+
+# A counted object's complement and the relative clause that names its members: "dos disidencias de las antiguas
+# FARC, que son el A (EMC) y la B", "two splinter factions of the group, which are A and B".
+_COUNT_COMPLEMENT = re.compile(
+    r"[ \t]+(?:of|de|des|del|de[ \t]+la|de[ \t]+las|de[ \t]+los|d['’])[ \t]*[^,;:.()]{1,50}?(?=,)"
+)
+_RELATIVE_NAMING = re.compile(
+    r",[ \t]*(?:(?:which|that)[ \t]+(?:are|were)|(?:que|qui)[ \t]+(?:son|sont|eran|étaient|fueron)|namely|a[ \t]+saber"
+    r"|à[ \t]+savoir)[ \t]+"
+)
+
+
+def counted_relative_lists(text: str, position: int) -> list[tuple[tuple[int, int], list[FoundName]]]:
+    """Counted objects after ``position`` whose members a relative clause names, each with the span of the counted
+    phrase (a name inside it describes the members and is not one): "y a dos disidencias de las antiguas FARC, que
+    son el Estado Mayor Central (EMC) y la Segunda Marquetalia" gives the span of "dos disidencias de las antiguas
+    FARC" and the two names."""
+    found: list[tuple[tuple[int, int], list[FoundName]]] = []
+    for counted in COUNTED.finditer(text, position):
+        end = counted.end()
+        complement = _COUNT_COMPLEMENT.match(text, end)
+        end = complement.end() if complement is not None else end
+        naming = _RELATIVE_NAMING.match(text, end)
+        if naming is None:
+            continue
+        names = enumerated_names(text, naming.end(), lead_in=False)
+        if len(names) == _number(counted.group("count")):
+            found.append(((counted.start(), end), names))
+    return found
 
 
 def counted_lists_before(text: str, verb_start: int) -> list[FoundName]:

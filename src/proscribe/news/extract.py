@@ -1245,6 +1245,15 @@ def _sentence_events(
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
             listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
             listed = [o for o in listed if not russian.is_body(o.text)]
+            # "y a dos disidencias de las antiguas FARC, que son el A (EMC) y la B": a counted object's members; the
+            # name inside the counted phrase ("FARC") describes them.
+            members = enumerations.counted_relative_lists(sentence, match.end())
+            if members:
+                counted_spans = [span for span, _ in members]
+                outside_counted = [o for o in listed if not any(a <= o.start < b for a, b in counted_spans)]
+                member_orgs = [_as_org(n, mentions) for _, names in members for n in names]
+                listed = _dedupe([*outside_counted, *member_orgs])
+                orgs = [o for o in orgs if not any(a <= o.start < b for a, b in counted_spans)]
             if listed:
                 # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
                 # (subjects, asides) are kept only when they were coordinated with the nearest one.

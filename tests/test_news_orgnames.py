@@ -130,3 +130,42 @@ def test_a_counted_objects_members_must_match_its_count() -> None:
     assert counted_relative_lists(text, 0) == []
     text = "It will ban two factions of the party, which are Alpha and Beta."
     assert [[n.text for n in names] for _, names in counted_relative_lists(text, 0)] == [["Alpha", "Beta"]]
+
+
+# dev5/2022-05-20_us_five_fto_revoked_prothomalo.txt (https://en.prothomalo.com/international/americas/us-drops-foreign-terrorist-designation-from-israeli-basque-egyptian-groups)
+FTO_REVOKED = (
+    'The US State Department on Friday removed its longstanding official "foreign terrorist organisation" label from '
+    "Israeli, Basque, Egyptian, Palestinian and Japanese extremist groups, but all will remain under a separate, "
+    "broader terror designation.\n\n"
+    "Removed from the FTO blacklist were Kahane Chai, a Jewish extremist group linked to late rabbi Meir Kahane; the "
+    "Palestinian jihadist group Mujahidin Shura Council in the Environs of Jerusalem; and Euskadi Ta Askatasuna, or "
+    "ETA, a Basque separatist group that operated in Spain and France.\n"
+)
+
+
+def test_a_semicolon_list_after_the_verb_with_described_items() -> None:
+    """ "were A, a Jewish extremist group ...; the ... group B; and C, or ETA, a Basque separatist group that operated
+    in Spain and France": three groups; the states in an item's description do not act, and the lede's "on Friday"
+    dates the step whose groups the next sentence names."""
+    found = events(FTO_REVOKED, "2022-05-20")
+    assert [(e.jurisdiction, e.organisation, e.action, e.effective_date) for e in found] == [
+        ("US", "Kahane Chai", "delisted", "2022-05-20"),
+        ("US", "Mujahidin Shura Council in the Environs of Jerusalem", "delisted", "2022-05-20"),
+        ("US", "Euskadi Ta Askatasuna", "delisted", "2022-05-20"),
+    ]
+
+
+# dev/2025-12-05_ca_hts_removed_globalnews.txt (https://globalnews.ca/news/11564294/canada-syria-terrorism-sponsor-list-hts/)
+HTS_ANNOUNCED = (
+    "Canada has removed Syria from its list of foreign state sponsors of terrorism, federal ministers announced "
+    "Friday.\n\n"
+    "Ottawa has also removed Hayat Tahrir al-Sham (HTS), the group that led a rebel takeover last year, from its list "
+    "of terrorist entities under the Criminal Code, according to a joint statement from Foreign Affairs Minister "
+    "Anita Anand and Public Safety Minister Gary Anandasangaree.\n"
+)
+
+
+def test_the_day_of_a_statement_in_the_lede_dates_no_step() -> None:
+    """ "federal ministers announced Friday": the day the statement was made, not the removal's, is not carried."""
+    found = [e for e in events(HTS_ANNOUNCED, "2025-12-05") if e.organisation]
+    assert [(e.jurisdiction, e.action, e.effective_date) for e in found] == [("CA", "delisted", None)]

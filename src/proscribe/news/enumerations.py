@@ -120,6 +120,27 @@ def list_after(text: str, position: int) -> list[FoundName]:
     return _items(text, start)
 
 
+def semicolon_list(text: str, position: int) -> list[FoundName]:
+    """The names of a list that semicolons delimit right after ``position``, each item with its own description:
+    "Removed from the FTO blacklist were Kahane Chai, a Jewish extremist group linked to late rabbi Meir Kahane; the
+    Palestinian jihadist group Mujahidin Shura Council in the Environs of Jerusalem; and Euskadi Ta Askatasuna, or
+    ETA, ..." gives the three; empty when no such list stands there."""
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return [_without_owner(n) for n in _semicolon_items(text, position)]
+
+
+def semicolon_list_span(text: str, position: int) -> tuple[int, int] | None:
+    """Where a list of two or more semicolon-delimited items right after ``position`` stands, descriptions included
+    (a state in "Euskadi Ta Askatasuna, or ETA, a Basque separatist group that operated in Spain and France" describes
+    an item and does not act); ``None`` when there is no such list."""
+    names = semicolon_list(text, position)
+    if len(names) < 2:
+        return None
+    end = _LIST_END.search(text, names[-1].end)
+    return names[0].start, (end.start() if end is not None else len(text))
+
+
 def names_after_cue(text: str, position: int) -> list[FoundName]:
     """Names right after a cue ("are - A, B", "are, the three Al Qaida affiliates C, D and E", "include 764, B")."""
     start = list_start(text, position)

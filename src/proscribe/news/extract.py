@@ -48,6 +48,9 @@ from proscribe.news.orgnames import (
     without_trailing_joiner,
 )
 
+# A carried date that dates any step (the lede's day), not only one of the same action.
+_ANY_STEP = "any"
+_SPEECH_BEFORE_DAY = re.compile(r"\b(?:said|says|announced|told|stated|reported)[ \t]+(?:on[ \t]+)?$")
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
 PRIMARY_WINDOW_DAYS = 45
@@ -721,7 +724,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     sentence_events[position] = event = replace(
                         event, effective_date=day.isoformat(), date_precision="day", date_basis="rule"
                     )
-            if event.effective_date is None and carried is not None and carried[0] == event.action:
+            if (
+                event.effective_date is None
+                and carried is not None
+                and carried[0] in (event.action, _ANY_STEP)
+            ):
                 recent = carried[1].precision in ("day", "month") and carried[1].date.latest >= (
                     article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
                 )
@@ -735,6 +742,21 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         today = next((d for d in dates if d.basis == "relative" and d.precision == "day"), None)
         if not sentence_events and today is not None:
             carried = ("designated", today, number)  # "Today, the State Department ..." then the act
+        lede_day = next(
+            (
+                d
+                for d in dates
+                if d.basis in ("relative", "weekday")
+                and d.precision == "day"
+                # "ministers announced Friday": the day of the statement, not of the step.
+                and not _SPEECH_BEFORE_DAY.search(sentence, max(0, d.start - 30), d.start)
+            ),
+            None,
+        )
+        if not sentence_events and body_index == 1 and lede_day is not None:
+            # "The US State Department on Friday removed its ... label from Israeli, Basque ... groups": the lede's
+            # day dates the steps whose groups the next sentences name.
+            carried = (_ANY_STEP, lede_day, number)
         for event in sentence_events:
             if (
                 event.organisation is None
@@ -1326,6 +1348,10 @@ def _sentence_events(
                 for o in orgs
                 if o.text and sentence.startswith(o.text, o.start)
             ]
+            described_items = enumerations.semicolon_list_span(sentence, match.end())
+            if described_items is not None:
+                # "...; and C, a Basque group that operated in Spain and France": no state in an item's description acts.
+                org_spans.append(described_items)
             if explicit_jurisdiction and any(s <= m.start < e for m in juris for s, e in org_spans):
                 jurisdiction = (
                     _nearest_jurisdiction(juris, at, sentence, org_spans)
@@ -1542,6 +1568,10 @@ def _listed_orgs(
     announced = enumerations.list_after(sentence, after)
     if len(announced) > len(names):
         names = announced
+    # "were Kahane Chai, a Jewish extremist group ...; the Palestinian jihadist group B; and C, or ETA, ...".
+    delimited = enumerations.semicolon_list(sentence, after)
+    if len(delimited) > len(names):
+        names = delimited
     if not names:
         dashes = [m.end() for m in _DASHED_ASIDE.finditer(sentence, 0, after)]
         if len(dashes) >= 2:

@@ -50,6 +50,11 @@ from proscribe.news.orgnames import (
 
 # A carried date that dates any step (the lede's day), not only one of the same action.
 _ANY_STEP = "any"
+# A lede that tells of a listing step itself ("on Friday removed its ... label from ... groups"), not of an order's
+# signature or a statement.
+_LEDE_STEP = re.compile(
+    r"\b(?:removed|revoked|delisted|designated|listed|banned|proscribed|outlawed|added)\b", re.I
+)
 _SPEECH_BEFORE_DAY = re.compile(r"\b(?:said|says|announced|told|stated|reported)[ \t]+(?:on[ \t]+)?$")
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
@@ -753,7 +758,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             ),
             None,
         )
-        if not sentence_events and body_index == 1 and lede_day is not None:
+        if not sentence_events and body_index == 1 and lede_day is not None and _LEDE_STEP.search(sentence):
             # "The US State Department on Friday removed its ... label from Israeli, Basque ... groups": the lede's
             # day dates the steps whose groups the next sentences name.
             carried = (_ANY_STEP, lede_day, number)

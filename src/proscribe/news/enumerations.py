@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from proscribe.news import jurisdictions
-from proscribe.news.orgnames import FoundName, enumerated_names, plausible
+from proscribe.news.orgnames import FoundName, enumerated_names, inside_region, plausible
 
 # One decision rarely names more groups than this; a longer run of capitalised words is a table, not a list.
 MAX_LIST_ITEMS = 40
@@ -40,7 +40,7 @@ _COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 _GROUP_PLURAL = (
     r"(?:organi[sz]ations|groups|entities|outfits|affiliates|networks|movements|factions|gangs|cartels|associations"
     r"|Organisationen|Gruppen|Gruppierungen|Vereine|Vereinigungen|organizaciones|grupos|entidades|movimientos"
-    r"|cárteles|carteles|organisations|groupes|entités|mouvements|réseaux)"
+    r"|cárteles|carteles|disidencias|facciones|organisations|groupes|entités|mouvements|réseaux|dissidences|factions)"
 )
 # "13 new groups", "four ideologically motivated extremist groups", "the three Al Qaida affiliates", "two more outfits".
 COUNTED = re.compile(
@@ -120,6 +120,27 @@ def list_after(text: str, position: int) -> list[FoundName]:
     return _items(text, start)
 
 
+def semicolon_list(text: str, position: int) -> list[FoundName]:
+    """The names of a list that semicolons delimit right after ``position``, each item with its own description:
+    "Removed from the FTO blacklist were Kahane Chai, a Jewish extremist group linked to late rabbi Meir Kahane; the
+    Palestinian jihadist group Mujahidin Shura Council in the Environs of Jerusalem; and Euskadi Ta Askatasuna, or
+    ETA, ..." gives the three; empty when no such list stands there."""
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return [_without_owner(n) for n in _semicolon_items(text, position)]
+
+
+def semicolon_list_span(text: str, position: int) -> tuple[int, int] | None:
+    """Where a list of two or more semicolon-delimited items right after ``position`` stands, descriptions included
+    (a state in "Euskadi Ta Askatasuna, or ETA, a Basque separatist group that operated in Spain and France" describes
+    an item and does not act); ``None`` when there is no such list."""
+    names = semicolon_list(text, position)
+    if len(names) < 2:
+        return None
+    end = _LIST_END.search(text, names[-1].end)
+    return names[0].start, (end.start() if end is not None else len(text))
+
+
 def names_after_cue(text: str, position: int) -> list[FoundName]:
     """Names right after a cue ("are - A, B", "are, the three Al Qaida affiliates C, D and E", "include 764, B")."""
     start = list_start(text, position)
@@ -155,6 +176,8 @@ def list_before(text: str, verb_start: int) -> list[FoundName]:
             text, max(0, start.start() - 40), start.start()
         ):
             continue  # inside a name, not at its first word
+        if inside_region(text, start.start()):
+            continue  # "Muslim Conference Jammu and Kashmir": "Kashmir" begins no item
         names = enumerated_names(text, start.start(), lead_in=False, limit=MAX_LIST_ITEMS)
         # The longest list, begun as late as possible: "According to the Gazette the A (AA), the B" starts at A.
         if (
@@ -225,6 +248,36 @@ def _without_owner(name: FoundName) -> FoundName:
     if owner is None or not jurisdictions.is_state_name(owner.group("state")):
         return name
     return FoundName(name.start + owner.end(), name.end, name.text[owner.end() :])
+
+
+# A counted object's complement and the relative clause that names its members: "dos disidencias de las antiguas
+# FARC, que son el A (EMC) y la B", "two splinter factions of the group, which are A and B".
+_COUNT_COMPLEMENT = re.compile(
+    r"[ \t]+(?:of|de|des|del|de[ \t]+la|de[ \t]+las|de[ \t]+los|d['’])[ \t]*[^,;:.()]{1,50}?(?=,)"
+)
+_RELATIVE_NAMING = re.compile(
+    r",[ \t]*(?:(?:which|that)[ \t]+(?:are|were)|(?:que|qui)[ \t]+(?:son|sont|eran|étaient|fueron)|namely|a[ \t]+saber"
+    r"|à[ \t]+savoir)[ \t]+"
+)
+
+
+def counted_relative_lists(text: str, position: int) -> list[tuple[tuple[int, int], list[FoundName]]]:
+    """Counted objects after ``position`` whose members a relative clause names, each with the span of the counted
+    phrase (a name inside it describes the members and is not one): "y a dos disidencias de las antiguas FARC, que
+    son el Estado Mayor Central (EMC) y la Segunda Marquetalia" gives the span of "dos disidencias de las antiguas
+    FARC" and the two names."""
+    found: list[tuple[tuple[int, int], list[FoundName]]] = []
+    for counted in COUNTED.finditer(text, position):
+        end = counted.end()
+        complement = _COUNT_COMPLEMENT.match(text, end)
+        end = complement.end() if complement is not None else end
+        naming = _RELATIVE_NAMING.match(text, end)
+        if naming is None:
+            continue
+        names = enumerated_names(text, naming.end(), lead_in=False)
+        if len(names) == _number(counted.group("count")):
+            found.append(((counted.start(), end), names))
+    return found
 
 
 def counted_lists_before(text: str, verb_start: int) -> list[FoundName]:

@@ -44,10 +44,20 @@ from proscribe.news.orgnames import (
     acronym_names,
     enumerated_names,
     last_name_before,
+    part_of_region,
     plausible,
     quoted_names,
+    without_trailing_joiner,
 )
 
+# A carried date that dates any step (the lede's day), not only one of the same action.
+_ANY_STEP = "any"
+# A lede that tells of a listing step itself ("on Friday removed its ... label from ... groups"), not of an order's
+# signature or a statement.
+_LEDE_STEP = re.compile(
+    r"\b(?:removed|revoked|delisted|designated|listed|banned|proscribed|outlawed|added)\b", re.I
+)
+_SPEECH_BEFORE_DAY = re.compile(r"\b(?:said|says|announced|told|stated|reported)[ \t]+(?:on[ \t]+)?$")
 _PRECISION_RANK = {"day": 4, "month": 3, "season": 2, "year": 1, "unknown": 0}
 # An event dated within this many days before publication is the article's news, not its history.
 PRIMARY_WINDOW_DAYS = 45
@@ -224,6 +234,9 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
             return  # 'declared PFI ... as an "Unlawful Association"': the category, not the group
         # "The Terrorgram collective has been proscribed": a sentence-initial article is no part of the name.
         clean = name.strip(" ,.;:*").removeprefix("the ").removeprefix("The ").strip()
+        clean = without_trailing_joiner(clean)  # "the Muslim Brotherhood of ousted president Mohamed Morsi"
+        if part_of_region(sentence, start, clean):
+            return  # "banned Jammu and Kashmir (J&K) based terrorist organisations": a region, not two groups
         if not plausible(clean):
             return
         if not clean or lexicon.NOT_ORGS.match(clean) or len(clean) < 3 or _is_jurisdiction_name(clean):
@@ -745,7 +758,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     sentence_events[position] = event = replace(
                         event, effective_date=day.isoformat(), date_precision="day", date_basis="rule"
                     )
-            if event.effective_date is None and carried is not None and carried[0] == event.action:
+            if (
+                event.effective_date is None
+                and carried is not None
+                and carried[0] in (event.action, _ANY_STEP)
+            ):
                 recent = carried[1].precision in ("day", "month") and carried[1].date.latest >= (
                     article.published - dt.timedelta(days=PRIMARY_WINDOW_DAYS)
                 )
@@ -759,6 +776,21 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         today = next((d for d in dates if d.basis == "relative" and d.precision == "day"), None)
         if not sentence_events and today is not None:
             carried = ("designated", today, number)  # "Today, the State Department ..." then the act
+        lede_day = next(
+            (
+                d
+                for d in dates
+                if d.basis in ("relative", "weekday")
+                and d.precision == "day"
+                # "ministers announced Friday": the day of the statement, not of the step.
+                and not _SPEECH_BEFORE_DAY.search(sentence, max(0, d.start - 30), d.start)
+            ),
+            None,
+        )
+        if not sentence_events and body_index == 1 and lede_day is not None and _LEDE_STEP.search(sentence):
+            # "The US State Department on Friday removed its ... label from Israeli, Basque ... groups": the lede's
+            # day dates the steps whose groups the next sentences name.
+            carried = (_ANY_STEP, lede_day, number)
         for event in sentence_events:
             if (
                 event.organisation is None
@@ -1274,6 +1306,15 @@ def _sentence_events(
             ru_listed = [_as_org(n, mentions) for n in russian.listed_names(sentence, match.end())]
             listed = _dedupe(ru_listed) if ru_listed and len(ru_listed) >= len(listed) else listed
             listed = [o for o in listed if not russian.is_body(o.text)]
+            # "y a dos disidencias de las antiguas FARC, que son el A (EMC) y la B": a counted object's members; the
+            # name inside the counted phrase ("FARC") describes them.
+            members = enumerations.counted_relative_lists(sentence, match.end())
+            if members:
+                counted_spans = [span for span, _ in members]
+                outside_counted = [o for o in listed if not any(a <= o.start < b for a, b in counted_spans)]
+                member_orgs = [_as_org(n, mentions) for _, names in members for n in names]
+                listed = _dedupe([*outside_counted, *member_orgs])
+                orgs = [o for o in orgs if not any(a <= o.start < b for a, b in counted_spans)]
             if listed:
                 # The names enumerated after the verb are the objects; linked names elsewhere in the sentence
                 # (subjects, asides) are kept only when they were coordinated with the nearest one.
@@ -1346,6 +1387,10 @@ def _sentence_events(
                 for o in orgs
                 if o.text and sentence.startswith(o.text, o.start)
             ]
+            described_items = enumerations.semicolon_list_span(sentence, match.end())
+            if described_items is not None:
+                # "...; and C, a Basque group that operated in Spain and France": no state in an item's description acts.
+                org_spans.append(described_items)
             if explicit_jurisdiction and any(s <= m.start < e for m in juris for s, e in org_spans):
                 jurisdiction = (
                     _nearest_jurisdiction(juris, at, sentence, org_spans)
@@ -1560,6 +1605,10 @@ def _listed_orgs(
     announced = enumerations.list_after(sentence, after)
     if len(announced) > len(names):
         names = announced
+    # "were Kahane Chai, a Jewish extremist group ...; the Palestinian jihadist group B; and C, or ETA, ...".
+    delimited = enumerations.semicolon_list(sentence, after)
+    if len(delimited) > len(names):
+        names = delimited
     if not names:
         dashes = [m.end() for m in _DASHED_ASIDE.finditer(sentence, 0, after)]
         if len(dashes) >= 2:

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Organisation names read from the words around a listing verb, for groups the registry does not know.
 
 "announces the designation of Tren de Aragua, Mara Salvatrucha (MS-13), Cártel de Sinaloa, ... and
@@ -13,7 +13,11 @@ bounded, so reading a sentence costs time in proportion to its length.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
+
+import pycountry
 
 _CAP = r"[A-ZÄÖÜÁÉÍÓÚÑÇÀÂÈÊÎÔÛА-ЯЁ]"
 _WORD = rf"(?:{_CAP}[\w'’.&]*(?:-[\w'’]+)*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|e|i|ad-Dawla)-[\w'’]+(?:-[\w'’]+)*|MS-13|\d+)"
@@ -24,6 +28,9 @@ _NAME = re.compile(
     rf"{_WORD}(?:(?:[ \t]+(?:{_SMALL}[ \t]+)*|[ \t]+[-–][ \t]+){_WORD}){{0,7}}(?:[ \t]+e\.V\.)?"
 )
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{2,90})[»“”\"]")
+# Single curly quotes: "banned ‘The Resistance Front’ terror outfit". A ’ followed by a letter is an apostrophe
+# inside the name ("‘People’s Mujahedin’"), and the closing ’ is followed by no letter ("the Front’s").
+_SINGLE_QUOTED = re.compile(r"‘((?:[^‘’\n]|’(?=\w)){2,90})’(?!\w)")
 # One or more asides in brackets: "Jamaat Nusrat al-Islam Wal-Muslimin (JNIM) (Nusrat al-Islam) (NIM)".
 _PARENTHESIS = re.compile(r"(?:[ \t]*\([^()]{1,60}\))+")
 # A numbered list's item marker: "(1) A; (2) B; and (16) C", "1. A", "2) B".
@@ -98,7 +105,7 @@ _GENERIC = re.compile(
     r"|Criminal\s+Code|Federal\s+Register|State\s+Department|Department|Home\s+Office|Home\s+Secretary|Secretary|Minister|President"
     r"|Government|Parliament|Council|Court|Supreme|Ministry|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|January|February|March|April|May|June|July|August|September|October|November|December|Executive\s+Order|Immigration"
-    r"|Terrorism\s+Act|Islamic\s+Emirate|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА"
+    r"|Terrorism\s+Act|Islamic\s+Emirate|Union\s+Territor(?:y|ies)|Prosecutor|Генпрокуратур\w*|Верховн\w+|ТАСС|РИА"
     r"|Ce|Cette|Département|Departamento|Registro|Secrétaire|Secretario|Gobierno|Gouvernement"
     r"|Ministère|Ministerio|Conseil|Consejo|Code\s+criminel|Código|Estados|États|Organizaciones|Organisations)\b"
     # A nationality alone, or with an office ("Russian Foreign Ministry"), is no name; "Russian Imperial
@@ -124,15 +131,102 @@ class FoundName:
     text: str
 
 
+def _ascii_folded(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """The names of states' regions (ISO 3166-2 subdivisions: "Jammu and Kashmir", "Punjab", "Khyber Pakhtunkhwa"),
+    without accents; those that are also a country's name ("Georgia") are left out, since a country after a name
+    may be another item of a list."""
+    countries = {_ascii_folded(c.name) for c in pycountry.countries}
+    return frozenset(
+        name
+        for name in (_ascii_folded(s.name) for s in pycountry.subdivisions)
+        if name not in countries and name[:1].isupper() and len(name) > 3
+    )
+
+
+@cache
+def _and_regions() -> dict[str, tuple[str, ...]]:
+    """Region names with "and" inside, by what comes before it: "Jammu" → ("Kashmir",)."""
+    found: dict[str, list[str]] = {}
+    for name in _regions():
+        head, _, tail = name.partition(" and ")
+        if tail:
+            found.setdefault(head, []).append(tail)
+    return {head: tuple(sorted(tails, key=len, reverse=True)) for head, tails in found.items()}
+
+
+def inside_region(text: str, position: int) -> bool:
+    """Whether ``position`` starts the second half of a region's name ("Kashmir" in "Jammu and Kashmir")."""
+    before = text[max(0, position - 60) : position]
+    for head, tails in _and_regions().items():
+        if re.search(rf"(?<![\w'’-]){re.escape(head)}[ \t]+and[ \t]+$", before) and any(
+            text.startswith(tail, position) for tail in tails
+        ):
+            return True
+    return False
+
+
+def part_of_region(text: str, start: int, name: str) -> bool:
+    """Whether ``name`` at ``start`` is half of a region's name: "Jammu" or "Kashmir" in "banned Jammu and Kashmir
+    (J&K) based terrorist organisations"."""
+    end = start + len(name)
+    return inside_region(text, start) or _region_and_tail(text, name, end) != end
+
+
+def _region_and_tail(text: str, value: str, end: int) -> int:
+    """Where a name that ends in a region's first half goes on to the region's end: "Muslim Conference Jammu" +
+    " and Kashmir" (the "and" inside a region's name joins no two items of a list); ``end`` when it does not."""
+    for head, tails in _and_regions().items():
+        if value.endswith(head) and (len(value) == len(head) or value[-len(head) - 1] in " \t"):
+            for tail in tails:
+                joined = re.compile(rf"[ \t]+and[ \t]+{re.escape(tail)}\b").match(text, end)
+                if joined is not None:
+                    return joined.end()
+    return end
+
+
+# A region after a comma that ends a list: "the ban on Jamaat-e-Islami, Jammu and Kashmir, for five years".
+_COMMA_REGION = re.compile(rf",[ \t]*(?P<place>{_CAP}[\w'’-]*(?:[ \t]+(?:and|of|the|{_CAP}[\w'’-]*)){{0,4}})")
+_REGION_END = re.compile(r"[ \t]*(?:[.;:)]|,[ \t]*[a-z]|,?[ \t]*$|[ \t]+(?!(?:and|or)\b)[a-z])")
+_NAME_GOES_ON = re.compile(rf"(?:[ \t]+(?:{_SMALL}[ \t]+)*{_WORD}){{1,6}}")
+# A faction named in brackets belongs to the name: "Muslim Conference Jammu and Kashmir (Sumji faction)".
+_FACTION = re.compile(r"[ \t]*\([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+(?:faction|wing|group)\)")
+
+
+def _region_after_comma(text: str, end: int) -> int:
+    """Where a region that follows a name after a comma and ends the list ends ("Jamaat-e-Islami, Jammu and
+    Kashmir" is one organisation, the party's regional branch); ``end`` when no such region follows."""
+    match = _COMMA_REGION.match(text, end)
+    if match is None:
+        return end
+    words = match.group("place").split()
+    for size in range(len(words), 0, -1):
+        if _ascii_folded(" ".join(words[:size])) in _regions():
+            stop = match.start("place") + len(" ".join(words[:size]))
+            if " ".join(words[:size]) == text[match.start("place") : stop] and _REGION_END.match(text, stop):
+                return stop
+            return end
+    return end
+
+
 def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName, int] | None:
     """The name starting at ``position`` (after an article), and where it ends, parenthesis included (and, in a
     list, a description up to the next comma: "Aryan Strikeforce far-right groups active in North America")."""
     article = _ARTICLE.match(text, position)
     at = article.end() if article else position
-    quoted = _QUOTED.match(text, at)
+    quoted = _QUOTED.match(text, at) or _SINGLE_QUOTED.match(text, at)
     if quoted and quoted.group(1).strip()[:1].isupper():
         inner = quoted.group(1).strip()
-        found = FoundName(quoted.start(1), quoted.start(1) + len(inner), inner)
+        # "banned ‘The Resistance Front’ terror outfit": the article inside the quotes is no part of the name.
+        article_inside = 4 if inner.startswith("The ") and inner[4:5].isupper() else 0
+        inner = inner[article_inside:]
+        found = FoundName(
+            quoted.start(1) + article_inside, quoted.start(1) + article_inside + len(inner), inner
+        )
         end = quoted.end()
         place = _PLACE.match(
             text, end
@@ -146,6 +240,17 @@ def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName
         if value.endswith(" e.V"):
             value += "."
         end = name.start() + len(value)
+        place_end = _region_and_tail(text, value, end)
+        if place_end != end:
+            # "Jammu and Kashmir Liberation Front": the name goes on after the region.
+            more = _NAME_GOES_ON.match(text, place_end)
+            place_end = more.end() if more is not None else place_end
+        place_end = _region_after_comma(text, place_end)
+        faction = _FACTION.match(text, place_end)
+        if faction is not None:
+            place_end = faction.end()
+        if place_end != end:
+            value, end = text[name.start() : place_end], place_end
         noun = _SINGULAR_NOUN.match(text, end)
         described = _ITEM_DESCRIPTION.match(text, end) if in_list else None
         if noun:
@@ -189,12 +294,21 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 
 
+# Small words that join a name's words and never end one: "the Muslim Brotherhood of ousted president Mohamed Morsi".
+_TRAILING_JOINER = re.compile(r"(?:[ \t]+(?:of|de|del|al|the|and|for|in))+$")
+
+
+def without_trailing_joiner(name: str) -> str:
+    """ "Muslim Brotherhood of" → "Muslim Brotherhood": a joining word at the end belongs to the words after it."""
+    return _TRAILING_JOINER.sub("", name)
+
+
 def plausible(name: str) -> bool:
     """A run of words that can be an organisation's name, not a title, a month, a list's own name or an adjective."""
     if len(name) < 2 or len(name.split()) > 10 or _GENERIC.match(name) or _LAW_TITLE.search(name):
         return False
-    if _COMPOUND_ADJECTIVE.fullmatch(name):
-        return False
+    if _COMPOUND_ADJECTIVE.fullmatch(name) or _ascii_folded(name) in _regions():
+        return False  # "Jammu and Kashmir (J&K) based terrorist organisations": a region is no group
     return not name.isdigit()
 
 
@@ -259,16 +373,18 @@ def _numeric_item(text: str, name: FoundName, end: int) -> bool:
 def quoted_names(text: str) -> list[FoundName]:
     """Quoted phrases that look like names: short, capitalised, not a sentence (German e.V. names may be long)."""
     found: list[FoundName] = []
-    if not any(mark in text for mark in '«„“"'):
+    if not any(mark in text for mark in '«„“"‘'):
         return found
-    for match in _QUOTED.finditer(text):
+    for match in [*_QUOTED.finditer(text), *_SINGLE_QUOTED.finditer(text)]:
         inner = match.group(1).strip()
         long_ok = inner.endswith("e.V.") and len(inner.split()) <= 12
         if not inner[:1].isupper() or not (long_ok or len(inner.split()) <= 5):
             continue
         if not long_ok and inner.rstrip().endswith((".", ",", "!", "?")):
             continue
-        if plausible(inner):
+        # "‘The Resistance Front’": a name may begin with its article; what follows it must be a name.
+        body = inner[4:] if inner.startswith("The ") else inner
+        if body[:1].isupper() and plausible(body):
             found.append(FoundName(match.start(1), match.start(1) + len(inner), inner))
     return found
 

@@ -609,6 +609,14 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         first = bisect.bisect_left(juris_starts, start)
         last = bisect.bisect_left(juris_starts, end)
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
+        sentence_context = context_jurisdiction
+        if not any(m.rank != jurisdictions.WEAK for m in juris) and lexicon.UNNAMED_NATIONAL_OFFICE.search(
+            sentence
+        ):
+            # An office named without its state is the one of the state whose government was named last.
+            governments = [m for m in all_juris[:first] if m.rank == jurisdictions.ACTOR and m.kind != "inst"]
+            if governments:
+                sentence_context = governments[-1].code
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
         # A sentence ending in a colon announces list lines, which may be many ("1." / "United Thawheed Jamma'ath").
         # ("The newly listed groups include four ...: A, B, C and D." "The other are:" "• three ...: E, F, and G")
@@ -618,7 +626,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         ahead = enumerations.MAX_LIST_LINES if lines_follow else _NAMES_AHEAD_SENTENCES
         following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
-            article, sentence, mentions, dates, juris, salience, context_org, context_jurisdiction,
+            article, sentence, mentions, dates, juris, salience, context_org, sentence_context,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
             extremist_lists,
         )  # fmt: skip

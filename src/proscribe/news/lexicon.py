@@ -224,7 +224,7 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "UN",
         re.compile(
-            r"\bUN\b|\bU\.N\.|United\s+Nations|Security\s+Council(?!\s+of\s+Kazakhstan)|\bООН\b|UN-Sicherheitsrat|Sicherheitsrat|Vereinten\s+Nationen|Совет\w*\s+Безопасности\s+ООН"
+            r"\bUN\b|\bU\.N\.|United\s+Nations|(?<!National\s)Security\s+Council(?!\s+of\s+(?!the\b)[A-Z])|\bООН\b|UN-Sicherheitsrat|Sicherheitsrat|Vereinten\s+Nationen|Совет\w*\s+Безопасности\s+ООН"
             r"|Nations\s+[Uu]nies|Naciones\s+Unidas|\bONU\b|Conseil\s+de\s+sécurité|Consejo\s+de\s+Seguridad"
         ),
     ),
@@ -510,6 +510,15 @@ RELATIVE_DAY = re.compile(
 
 # Russian-language bodies named without their country ("Верховный суд признал ...") act for Russia when
 # the article names no country at all: Kazakh and Kyrgyz reports name theirs.
+# A state's own office named without its state ("the National Security Council designated FETÖ", "the
+# Interior Ministry", "the Council of Ministers"): it acts for the state whose government the article last
+# named ("the Turkish government"), not for whichever country was named last (a foreign report's author).
+UNNAMED_NATIONAL_OFFICE = re.compile(
+    r"\b(?:the\s+)?(?:National\s+(?:[A-Z][a-z]+\s+){0,2}(?:Council|Committee|Authority|Assembly|Agency|Commission)"
+    r"|(?:Interior|Home|Justice|Foreign)\s+Ministry|Ministry\s+of\s+(?:the\s+)?(?:Interior|Justice|Home\s+Affairs)"
+    r"|Council\s+of\s+Ministers|Cabinet)\b"
+)
+
 RU_BODIES = re.compile(
     r"Верховн\w+\s+[Сс]уд\w*|\bВС\b|Минюст\w*|Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|Госдум\w*"
     r"|\bФСБ\b|Федеральн\w+\s+служб\w+\s+безопасности|Росфинмониторинг\w*|\b[Сс]уд\w*\b|Путин\w*|Совет\w*\s+Федерации|Генпрокурор\w*"

@@ -1,0 +1,43 @@
+"""Rules for the residual wrong-action, wrong-jurisdiction and missing-step cases of the dev sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from proscribe.news import extract_events, name_index, parse_article
+from proscribe.news.jurisdictions import find_mentions
+from proscribe.news.link import NameIndex
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    return name_index()
+
+
+def _events(
+    text: str, published: dt.date, index: NameIndex
+) -> set[tuple[str | None, str | None, str, str | None]]:
+    article = parse_article(text, name="residual.txt", published=published)
+    return {
+        (e.jurisdiction, e.organisation, e.action, e.effective_date) for e in extract_events(article, index)
+    }
+
+
+def test_a_national_security_council_is_no_un_body() -> None:
+    assert [m.code for m in find_mentions("the National Security Council designated FETÖ")] == []
+    assert {m.code for m in find_mentions("the UN Security Council designated them")} == {"UN"}
+    assert {m.code for m in find_mentions("the Security Council of the United Nations")} == {"UN"}
+    assert {m.code for m in find_mentions("the Security Council listed them")} == {"UN"}
+
+
+def test_an_unnamed_national_office_acts_for_the_government_named_last(index: NameIndex) -> None:
+    # dev6 2017-07-20_tr_feto_us_report_yenisafak.txt: a US report on Turkey; the office is Turkey's.
+    text = (
+        "The first comment from the Turkish government\n\n"
+        "Deputy Prime Minister Numan Kurtulmuş addressed the United States\u2019 report when he bequeathed his office.\n\n"
+        "It is stated in the report that the National Security Council designated FETÖ as a terrorist "
+        "organization on May 26, 2016.\n"
+    )
+    assert _events(text, dt.date(2017, 7, 20), index) == {("TR", "FETÖ", "designated", "2016-05-26")}

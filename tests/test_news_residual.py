@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from proscribe.news import extract_events, name_index, parse_article
-from proscribe.news.jurisdictions import find_mentions
+from proscribe.news.jurisdictions import WEAK, find_mentions
 from proscribe.news.link import NameIndex
 
 
@@ -41,3 +41,16 @@ def test_an_unnamed_national_office_acts_for_the_government_named_last(index: Na
         "organization on May 26, 2016.\n"
     )
     assert _events(text, dt.date(2017, 7, 20), index) == {("TR", "FETÖ", "designated", "2016-05-26")}
+
+
+def test_where_a_group_operates_is_no_actor() -> None:
+    # dev5 2022-05-20_us_five_fto_revoked_prothomalo.txt
+    sentence = (
+        "Removed from the FTO blacklist were Kahane Chai, a Jewish extremist group linked to late rabbi Meir "
+        "Kahane; and Euskadi Ta Askatasuna, or ETA, a Basque separatist group that operated in Spain and France."
+    )
+    assert [m.code for m in find_mentions(sentence) if m.rank != WEAK] == []
+    assert {m.code for m in find_mentions("France banned the group, which is active in Iraq and Syria.")} == {
+        "FR"
+    }
+    assert {m.code for m in find_mentions("The group, banned in Russia, operates in Syria.")} == {"RU"}

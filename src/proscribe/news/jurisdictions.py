@@ -182,6 +182,13 @@ _GROUP_AFTER = re.compile(
     r"|groupes?|organisations?|organizaciones?|grupos?|movimientos?|Gruppen?|Organisationen?|групп\w*|организаци\w*|движени\w*|легион\w*|батальон\w*)\b",
     re.I,
 )
+# Where a group operates is no actor, a country that always acted included: "a Basque separatist group that
+# operated in Spain and France", "active in Iraq and Syria", "opérait en Espagne et en France".
+_OPERATES_IN = re.compile(
+    r"\b(?:operat(?:es|ed|ing|e)|active|based|fight(?:s|ing)?|fought|attacks|insurgency|opér\w*|actif|active|operab\w*|operan?|activ[oa]s?)"
+    r"\s+(?:\w+ly\s+)?(?:in|across|throughout|en|dans|au|aux)\s+(?:the\s+|la\s+|le\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|\band\b|\bor\b|\bet\b|\by\b)\s*(?:the\s+|en\s+)?)*$"
+)
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|from|across|throughout|inside|within|into|near|to|en|dans|desde|im|aus|nach)\s+(?:the\s+)?|(?<!\w)(?:в|во|из|на)\s+)$",
     re.I,
@@ -251,6 +258,8 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
     if _STATUS_ASIDE.search(text[max(0, start - 80) : start]) and _ASIDE_END.match(text, end):
         return None  # "(both terror organizations outlawed in Russia)": a Russian outlet's standard aside
     if _in_organisation_name(text, start, end, table):
+        return None
+    if _OPERATES_IN.search(text[max(0, start - 80) : start]):
         return None
     if kind == "inst":
         return ACTOR

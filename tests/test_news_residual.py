@@ -54,3 +54,30 @@ def test_where_a_group_operates_is_no_actor() -> None:
         "FR"
     }
     assert {m.code for m in find_mentions("The group, banned in Russia, operates in Syria.")} == {"RU"}
+
+
+def test_a_lapse_dates_the_designation_that_lapses(index: NameIndex) -> None:
+    # dev5 2024-11-20_nz_hizbollah_eta_gazette.txt (shortened)
+    text = (
+        "On 14 December 2024 the terrorist designation of Euskadi Ta Askatasuna (ETA, also known as Basque "
+        "Homeland and Freedom), made pursuant to section 22 of the Terrorism Suppression Act 2002 on 10 February "
+        "2010, and renewed pursuant to then section 35 of the TSA on 11 February 2013 and 14 December 2021, will "
+        "expire.\n"
+    )
+    assert _events(text, dt.date(2024, 11, 20), index) == {
+        ("NZ", "Euskadi Ta Askatasuna", "delisted", "2024-12-14"),
+        ("NZ", "Euskadi Ta Askatasuna", "designated", "2010-02-10"),
+    }
+    # dev2 2025-06-29_nz_proud_boys_lapse_herald.txt: the year before "designation", a sentence after the lapse.
+    text = (
+        "Members of the American far-right group the Proud Boys are no longer considered terrorists in New "
+        "Zealand, as the group's terrorist designation has expired.\n\n"
+        "A notice published on the New Zealand Gazette on June 19 confirmed the group's 2022 designation as a "
+        "terrorist entity under the Terrorism Suppression Act had lapsed.\n"
+    )
+    article = parse_article(text, name="lapse.txt", published=dt.date(2025, 6, 29))
+    events = extract_events(article, index)
+    assert {(e.organisation, e.action, e.effective_date, e.primary) for e in events} == {
+        ("Proud Boys", "delisted", None, True),
+        ("Proud Boys", "designated", "2022", False),
+    }

@@ -632,6 +632,18 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         )  # fmt: skip
         # Names read from the lines and sentences after this one carry no registry link yet.
         sentence_events = [_linked_whole(event, index) for event in sentence_events]
+        if lexicon.LAPSE.search(sentence):
+            # The lapse of a designation dates the designation itself: background to the delisting.
+            lapsed = [e for e in sentence_events if e.action == "delisted"]
+            if not sentence_events and not mentions:
+                # "the group's 2022 designation ... had lapsed": the lapse told just before.
+                earlier = [
+                    e
+                    for e in events[-3:]
+                    if e.action == "delisted" and lexicon.LAPSE.search(e.evidence_quote)
+                ]
+                lapsed = earlier[-1:]
+            sentence_events += _lapsed_designations(sentence, dates, lapsed)
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
@@ -1510,6 +1522,41 @@ def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
 _LEADING_ARTICLE = frozenset(
     {"", "the", "la", "el", "le", "les", "los", "las", "die", "der", "das", "l'", "l’"}
 )
+
+
+def _lapsed_designations(sentence: str, dates: list[DateMention], lapsed: list[NewsEvent]) -> list[NewsEvent]:
+    """The designations whose lapse ``sentence`` reports, dated by "its 2022 designation" or "the designation
+    ..., made ... on 10 February 2010": history (``primary`` false), one per organisation."""
+    made = next(
+        (
+            d
+            for d in dates
+            if d.basis == "explicit"
+            and (
+                lexicon.DESIGNATION_AFTER_DATE.match(sentence, d.end)
+                or lexicon.MADE_BEFORE_DATE.search(sentence[: d.start])
+            )
+        ),
+        None,
+    )
+    if made is None:
+        return []
+    found: dict[str | None, NewsEvent] = {}
+    for event in lapsed:
+        found.setdefault(
+            event.organisation,
+            replace(
+                event,
+                action="designated",
+                effective_date=str(made.date),
+                announced_date=None,
+                date_precision=made.precision,
+                evidence_quote=sentence,
+                primary=False,
+                date_basis="explicit",
+            ),
+        )
+    return list(found.values())
 
 
 def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:

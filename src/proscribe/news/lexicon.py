@@ -519,6 +519,15 @@ UNNAMED_NATIONAL_OFFICE = re.compile(
     r"|Council\s+of\s+Ministers|Cabinet)\b"
 )
 
+# A designation that lapses or expires (a delisting: see the "delisted" verbs).
+LAPSE = re.compile(r"\b(?:laps(?:e|es|ed)|expir(?:e|es|ed))\b", _I)
+# The date of the designation that lapses: "the group's 2022 designation", "the designation of ETA, made
+# pursuant to section 22 ... on 10 February 2010, and renewed ... will expire" (the renewals are not it).
+DESIGNATION_AFTER_DATE = re.compile(r"\s+(?:terrorist\s+)?designation\b", _I)
+MADE_BEFORE_DATE = re.compile(
+    r"\b(?:made|imposed|first\s+designated)\b(?:(?!\brenew)[^;])*?\b(?:on|in)\s+$", _I
+)
+
 RU_BODIES = re.compile(
     r"Верховн\w+\s+[Сс]уд\w*|\bВС\b|Минюст\w*|Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|Госдум\w*"
     r"|\bФСБ\b|Федеральн\w+\s+служб\w+\s+безопасности|Росфинмониторинг\w*|\b[Сс]уд\w*\b|Путин\w*|Совет\w*\s+Федерации|Генпрокурор\w*"

@@ -260,7 +260,7 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
     if _in_organisation_name(text, start, end, table):
         return None
     if _OPERATES_IN.search(text[max(0, start - 80) : start]):
-        return None
+        return WEAK  # only a place, even for a state that usually acts
     if kind == "inst":
         return ACTOR
     after = text[end : end + 60]

@@ -98,7 +98,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A ban reported by its coming into force: "a ban on Palestine Action came into force on Saturday".
         r"|\b(?:ban|proscription|listing)\s+(?:on|of|against)\s+(?=[^.]{0,80}?\b(?:(?:came|comes|has\s+come|have\s+come|come|coming)\s+into\s+(?:force|effect)|(?:took|takes|take|taking)\s+effect)\b)"
         r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
-        r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
+        r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?[\"“‘']?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?[\"“‘']?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
         r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
         r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют|в|вал|вала|вали)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\b(?:виновн|вин[уы]\b))[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|(?-i:(?<=[«\"„“])Признать)\b(?=.{0,300}?террористическ[^«»\"]{0,200}[»\"“”]\s*,?\s*[-—–]\s*(?:[\w]+\s+){0,3}?(?:суд\w*|судь\w+|решени\w*|постановлени\w*))|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)|призна(?:л|ла|ли|н|на|ны|но)\s+(?:[\w-]+\s+){0,2}?запрещ[её]нн\w*"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
@@ -291,7 +291,9 @@ ORG_NOUN = re.compile(
     r"(?P<name>(?:[A-ZÄÖÜ][\w'’-]+)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|\d+|(?:al|el|ad|as|ash|at|az|ul|ut)-[\w'’-]+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
-    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added|declared)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
+    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added|declared|classified|blacklisted|branded)\s+(?:the\s+)?"
+    # a place or patron that describes the group is no part of its name: "the Lebanon-based Al-Qard Al-Hassan"
+    r"(?:[A-Z][\w'’]*-(?:based|backed|linked|affiliated|led|funded|sponsored)\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
 )
 # The subject of a passive step, adverbs allowed ("Hizbul Mujahideen has also been listed"), and the antecedent of a
 # relative clause ("a group called A or NS131, which was also banned by the UK government").
@@ -337,6 +339,8 @@ STANDING_STATUS = re.compile(
     r"\balready\s+(?:been\s+)?(?:proscribed|listed|banned|designated|recogni[sz]ed)|\bremains?\s+(?:proscribed|listed|banned|designated|on\s+the)"
     r"|\bstill\s+(?:proscribed|listed|banned|designated)|\best[áa]\s+inscript[oa]|\bsigue\s+(?:inscript|incluid|designad)|\b(?:reste|demeure|figure)\s+(?:inscrit|sur\s+la\s+liste)|по-прежнему\s+(?:считается|запрещ|признан)|\bweiterhin\s+(?:verboten|gelistet)"
     r"|\bthere\s+are\s+(?:currently\s+|now\s+)?\d+\s+(?:organisations|organizations|entities|groups)|\bother\s+proscribed\s+groups\s+include"
+    # a running total before the news: "Prior to Wednesday's announcement, Australia had classified 26 groups"
+    r"|\bhad\s+(?:\w+ly\s+)?(?:classified|listed|designated|proscribed|banned)\s+\d{2,}\s+(?:[\w-]+\s+)?(?:organisations|organizations|entities|groups)\b"
     r"|\b(?:toujours|déjà)\s+(?:inscrit|interdit|considéré|désigné|classé)|\b(?:reste|restent|demeure|demeurent)\s+(?:inscrit|interdit|sur\s+la\s+liste)"
     r"|\bsigue[n]?\s+(?:siendo|en\s+la\s+lista|designad|incluid)|\bpermanece[n]?\s+en\s+la\s+lista|\bya\s+(?:estaba|está|están)\s+(?:designad|incluid|en\s+la\s+lista)"
     r"|\bil\s+y\s+a\s+actuellement\s+\d+|\bhay\s+actualmente\s+\d+",

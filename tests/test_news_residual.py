@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  -- Cyrillic capitals and typographic quotes are how the quoted sentences are written.
 """Rules for the residual wrong-action, wrong-jurisdiction and missing-step cases of the dev sets."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ import datetime as dt
 import pytest
 
 from proscribe.news import extract_events, name_index, parse_article
+from proscribe.news.dates import find_dates
 from proscribe.news.jurisdictions import WEAK, find_mentions
 from proscribe.news.link import NameIndex
 
@@ -103,3 +105,20 @@ def test_a_running_total_before_the_news_is_no_step(index: NameIndex) -> None:
         "including ISIL (ISIS), Boko Haram and Abu Sayyaf.\n"
     )
     assert _events(text, dt.date(2021, 11, 24), index) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # "в прошлую пятницу" is the Friday of the previous week, even when this week's Friday has passed.
+        ("Суд в прошлую пятницу признал движение террористическим.", dt.date(2024, 12, 7), "2024-11-29"),
+        ("Суд в прошлую пятницу признал движение террористическим.", dt.date(2024, 12, 2), "2024-11-29"),
+        ("В прошлый понедельник суд исключил движение из списка.", dt.date(2024, 12, 6), "2024-11-25"),
+        ("Суд в пятницу признал движение террористическим.", dt.date(2024, 12, 7), "2024-12-06"),
+        # "last Friday" said on a Friday is a week before.
+        ("The court banned the group last Friday.", dt.date(2024, 12, 6), "2024-11-29"),
+        ("The court banned the group last Friday.", dt.date(2024, 12, 9), "2024-12-06"),
+    ],
+)
+def test_last_weekday_is_of_the_previous_week(sentence: str, published: dt.date, expected: str) -> None:
+    assert [str(d.date) for d in find_dates(sentence, published)] == [expected]

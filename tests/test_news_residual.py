@@ -122,3 +122,22 @@ def test_a_running_total_before_the_news_is_no_step(index: NameIndex) -> None:
 )
 def test_last_weekday_is_of_the_previous_week(sentence: str, published: dt.date, expected: str) -> None:
     assert [str(d.date) for d in find_dates(sentence, published)] == [expected]
+
+
+def test_a_passive_step_off_a_states_list_is_that_states_and_an_after_clause_is_history(
+    index: NameIndex,
+) -> None:
+    # dev6 2009-01-26_eu_pmoi_delisted_twocircles.txt
+    text = (
+        "The widely expected move follows a ruling by the European Court in Luxembourg, which in December said the "
+        "EU was wrong to keep the PMOI\u2019s assets frozen after it was taken off a British list of terrorist "
+        "organisations.\n"
+    )
+    article = parse_article(text, name="pmoi.txt", published=dt.date(2009, 1, 26))
+    events = extract_events(article, index)
+    assert [(e.jurisdiction, e.action, e.effective_date, e.primary) for e in events] == [
+        ("GB", "delisted", None, False)
+    ]
+    # "a British list of terrorist organisations" names its owner; "the Russian wanted list" does not.
+    assert [m.rank for m in find_mentions("a British list of terrorist organisations")] != [WEAK]
+    assert [m.rank for m in find_mentions("he was put on the Russian wanted list")] == [WEAK]

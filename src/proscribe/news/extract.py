@@ -1737,6 +1737,9 @@ _NEWLY = re.compile(
 # "nachdem", "после того как" (not any "after": "After the attack Britain banned X" is the news).
 _FOLLOWS_STEP = re.compile(
     r"(?:\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}?after|\b(?:days?|weeks?|months?)\s+after|\bnachdem|после\s+того\s+как"
+    # a step in an "after" clause told with a pronoun is what an earlier event followed: "the EU was wrong to keep
+    # the PMOI's assets frozen after it was taken off a British list"
+    r"|\bafter\s+(?:it|they)\s+(?:was|were|had\s+been|had)"
     r"|después\s+de\s+que|après\s+que)\b[^,;.]{0,50}$",
     re.I,
 )

@@ -189,6 +189,13 @@ _OPERATES_IN = re.compile(
     r"\s+(?:\w+ly\s+)?(?:in|across|throughout|en|dans|au|aux)\s+(?:the\s+|la\s+|le\s+)?"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|\band\b|\bor\b|\bet\b|\by\b)\s*(?:the\s+|en\s+)?)*$"
 )
+# A terrorist list after a state's adjective is that state's ("a British list of terrorist organisations", "the
+# Canadian terror list"); other lists are not ("the Russian wanted list").
+_TERROR_LIST_AFTER = re.compile(
+    r"\s+(?:(?:terror|terrorist|proscription)\s+)?(?:list|blacklist)\s+of\s+(?:[\w-]+\s+)?(?:terror\w*|proscribed|banned)\b"
+    r"|\s+terror(?:ist)?\s+(?:list|blacklist)\b",
+    re.I,
+)
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|from|across|throughout|inside|within|into|near|to|en|dans|desde|im|aus|nach)\s+(?:the\s+)?|(?<!\w)(?:в|во|из|на)\s+)$",
     re.I,
@@ -275,6 +282,8 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
         ):
             return None  # "Iraq’s Selselat al Thahab Money Exchange", "Syria’s Hanifa Money Exchange Office"
     if kind == "adj":
+        if _TERROR_LIST_AFTER.match(after):
+            return PLAIN  # "taken off a British list of terrorist organisations": the list's owner
         if _GROUP_AFTER.match(after):
             return None  # "Palestinian rights organizations"
         following = _TOKEN.match(after.lstrip(" "))
@@ -482,6 +491,11 @@ def nearest(
         for m in _agents(sentence, mentions, at)
         if m.rank != WEAK and not any(s <= m.start < e for s, e in outside or [])
     ]
+    if _PASSIVE_BEFORE.search(sentence[max(0, at - 30) : at]):
+        # "the EU was wrong to keep ... after it was taken off a British list": a passive step is the list owner's.
+        owners = [m for m in usable if at < m.start <= at + 60 and _LIST_AFTER.match(sentence, m.end)]
+        if owners:
+            return owners[0].code
     before = [m for m in usable if m.start <= at]
     actors = [m for m in before if m.rank == ACTOR]
     if actors:
@@ -504,6 +518,7 @@ def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
     return kept
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|par|por|durch|von)|(?<!\w)(?:от|со\s+стороны))\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?$", re.I
 )

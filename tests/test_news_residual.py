@@ -141,3 +141,17 @@ def test_a_passive_step_off_a_states_list_is_that_states_and_an_after_clause_is_
     # "a British list of terrorist organisations" names its owner; "the Russian wanted list" does not.
     assert [m.rank for m in find_mentions("a British list of terrorist organisations")] != [WEAK]
     assert [m.rank for m in find_mentions("he was put on the Russian wanted list")] == [WEAK]
+
+
+def test_a_german_standing_listing_with_its_start_is_background(index: NameIndex) -> None:
+    # dev 2025-03-31_de_taliban_hearing_earthpress.txt
+    text = "Trotz der Einstufung der Taliban als Terrorgruppe seit 2003 hat Moskau diplomatische Kontakte gepflegt.\n"
+    article = parse_article(text, name="einstufung.txt", published=dt.date(2025, 3, 31))
+    events = extract_events(article, index)
+    assert [(e.jurisdiction, e.organisation, e.action, e.effective_date, e.primary) for e in events] == [
+        ("RU", "Taliban", "designated", "2003", False)
+    ]
+    # lifting it is no listing
+    text = "Das Gericht hob die Einstufung der Taliban als Terrororganisation auf.\n"
+    article = parse_article(text, name="aufgehoben.txt", published=dt.date(2025, 4, 17))
+    assert {e.action for e in extract_events(article, index)} <= {"delisted", "suspended"}

@@ -155,3 +155,24 @@ def test_a_german_standing_listing_with_its_start_is_background(index: NameIndex
     text = "Das Gericht hob die Einstufung der Taliban als Terrororganisation auf.\n"
     article = parse_article(text, name="aufgehoben.txt", published=dt.date(2025, 4, 17))
     assert {e.action for e in extract_events(article, index)} <= {"delisted", "suspended"}
+
+
+def test_a_reversal_weeks_after_a_dated_step_falls_in_its_year(index: NameIndex) -> None:
+    # dev2 2025-03-05_us_houthis_redesignated_ani.txt: "in Yemen" is a place, not a delisted state.
+    text = (
+        "Washington DC [US], March 5 (ANI): The US redesignated Yemen's Houthi rebels as 'foreign terrorist "
+        "organisation', Al Jazeera reported.\n\n"
+        'Trump listed the Houthis as a "foreign terrorist organization" during the final days of his first term, '
+        "which ended in 2021.\n\n"
+        "Former US President Joe Biden's administration reversed those designations weeks after coming into office, "
+        "citing the humanitarian crisis in Yemen.\n"
+    )
+    article = parse_article(text, name="houthis.txt", published=dt.date(2025, 3, 5))
+    events = extract_events(article, index)
+    assert ("US", "delisted", "2021", False) in {
+        (e.jurisdiction, e.action, e.effective_date, e.primary) for e in events
+    }
+    # A state that is itself delisted is no group's step.
+    text = "The United States removed Cuba from its list of state sponsors of terrorism.\n"
+    article = parse_article(text, name="cuba.txt", published=dt.date(2015, 5, 29))
+    assert extract_events(article, index) == []

@@ -563,6 +563,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     anchor: dt.date | None = None
     carried: tuple[str, DateMention, int] | None = None
     last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
+    previous_year: str | None = None  # the year of the last date of the sentence before, when it was read
     body_index = 0
     events: list[NewsEvent] = []
     headlines: list[tuple[int, int, list[EntityMention]]] = []
@@ -578,6 +579,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         body_index += 1
         lowered = sentence.lower()
         if not _ACTION_ANCHOR_SETS.present(lowered):
+            previous_year = None
             # No listing word at all: only what later sentences need from this one is kept.
             if mentions and salience:
                 main = max(mentions, key=lambda m: salience[m.entity_id])
@@ -759,6 +761,22 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
+        if previous_year is not None and _SHORTLY_AFTER.search(sentence):
+            # "Trump listed the Houthis ... which ended in 2021." "Biden's administration reversed those designations
+            # weeks after coming into office": a step weeks after the one just dated falls in its year.
+            sentence_events = [
+                replace(
+                    e,
+                    effective_date=previous_year,
+                    date_precision="year",
+                    date_basis="relative",
+                    primary=e.primary and previous_year == str(article.published.year),
+                )
+                if e.effective_date is None and e.action in lexicon.STATUS_ACTIONS
+                else e
+                for e in sentence_events
+            ]
+        previous_year = str(dates[-1].date.earliest.year) if dates else None
         events.extend(sentence_events + rulings)
         if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
@@ -1316,7 +1334,7 @@ def _sentence_events(
                     continue
                 orgs, from_context = [_Org(person, None, match.end())], True
             if not orgs:
-                if lexicon.COUNTRY_OBJECT.search(sentence):
+                if _country_as_object(sentence):
                     continue
                 if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
                     continue
@@ -1522,6 +1540,19 @@ def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
 _LEADING_ARTICLE = frozenset(
     {"", "the", "la", "el", "le", "les", "los", "las", "die", "der", "das", "l'", "l’"}
 )
+
+
+_SHORTLY_AFTER = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|later)\b", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|inside|within|across|throughout|from|of)\s+(?:the\s+)?$", re.I)
+
+
+def _country_as_object(sentence: str) -> bool:
+    """Whether the sentence names a state that can itself be listed or delisted ("removed Cuba from the list of
+    state sponsors"), other than as a place ("citing the humanitarian crisis in Yemen")."""
+    return any(
+        not _PLACE_BEFORE.search(sentence[max(0, m.start() - 20) : m.start()])
+        for m in lexicon.COUNTRY_OBJECT.finditer(sentence)
+    )
 
 
 def _lapsed_designations(sentence: str, dates: list[DateMention], lapsed: list[NewsEvent]) -> list[NewsEvent]:

@@ -9,7 +9,7 @@ import pytest
 
 from proscribe.news import extract_events, name_index, parse_article
 from proscribe.news.dates import find_dates
-from proscribe.news.jurisdictions import WEAK, find_mentions
+from proscribe.news.jurisdictions import WEAK, coordinated_actors, find_mentions
 from proscribe.news.link import NameIndex
 
 
@@ -176,3 +176,23 @@ def test_a_reversal_weeks_after_a_dated_step_falls_in_its_year(index: NameIndex)
     text = "The United States removed Cuba from its list of state sponsors of terrorism.\n"
     article = parse_article(text, name="cuba.txt", published=dt.date(2015, 5, 29))
     assert extract_events(article, index) == []
+
+
+def test_states_named_together_as_subject_each_take_the_step(index: NameIndex) -> None:
+    # dev5 2021-11-24_au_hezbollah_base_yalibnan.txt (a quoted “terrorist” inside the list's name too)
+    text = (
+        "Australia also designated the global neo-Nazi group The Base as a terrorist organisation.\n\n"
+        "The United Kingdom and Canada have already added the organisation to their \u201cterrorist\u201d lists.\n"
+    )
+    article = parse_article(text, name="base.txt", published=dt.date(2021, 11, 24))
+    events = extract_events(article, index)
+    assert {(e.jurisdiction, e.action) for e in events if "Base" in (e.organisation or "")} == {
+        ("AU", "designated"),
+        ("GB", "designated"),
+        ("CA", "designated"),
+    }
+    # One state as subject, another as a place: one step.
+    sentence = "Canada, after talks in Washington, added the group to its list of terrorist entities."
+    assert coordinated_actors(find_mentions(sentence), sentence.index("added"), sentence) == []
+    sentence = "Britain and Canada have banned the group."
+    assert coordinated_actors(find_mentions(sentence), sentence.index("banned"), sentence) == ["GB", "CA"]

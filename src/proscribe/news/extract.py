@@ -1452,7 +1452,11 @@ def _sentence_events(
                 precision = "day"
             else:
                 precision = "unknown"
-            for org in orgs or [_Org("", None, 0)]:
+            # "The United Kingdom and Canada have already added the organisation to their lists": one step each.
+            acting: list[str | None] = [jurisdiction]
+            if explicit_jurisdiction:
+                acting = list(jurisdictions.coordinated_actors(juris, at, sentence)) or acting
+            for org, state in itertools.product(orgs or [_Org("", None, 0)], acting):
                 confidence = 0.4
                 confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
                 confidence += 0.15 if explicit_jurisdiction else 0.0
@@ -1465,7 +1469,7 @@ def _sentence_events(
                 found.append(
                     NewsEvent(
                         file=article.name,
-                        jurisdiction=jurisdiction,
+                        jurisdiction=state,
                         organisation=org.text or None,
                         entity_id=org.entity_id,
                         action=action,

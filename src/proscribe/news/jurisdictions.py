@@ -505,6 +505,27 @@ def nearest(
     return min(usable, key=lambda m: m.start).code if usable else None
 
 
+_AND_BETWEEN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
+_SUBJECT_TO_VERB = re.compile(
+    r"^(?:['’]s\s+governments?)?\s+(?:have|had|both|also|each|jointly|already|\w+ly|\s)*$", re.I
+)
+
+
+def coordinated_actors(mentions: list[Mention], at: int, sentence: str) -> list[str]:
+    """The states named together as the subject of the verb at offset ``at`` ("The United Kingdom and Canada have
+    already added the organisation to their lists"), in order; empty unless two or more are, right before it."""
+    before = sorted((m for m in mentions if m.end <= at and m.rank != WEAK), key=lambda m: m.start)
+    if len(before) < 2 or not _SUBJECT_TO_VERB.match(sentence[before[-1].end : at]):
+        return []
+    chain = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if not _AND_BETWEEN.match(sentence[mention.end : chain[-1].start]):
+            break
+        chain.append(mention)
+    codes = list(dict.fromkeys(m.code for m in reversed(chain)))
+    return codes if len(codes) > 1 else []
+
+
 def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
     """``mentions`` with those after offset ``at`` kept only when they are agents or list owners."""
     kept: list[Mention] = []

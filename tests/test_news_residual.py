@@ -196,3 +196,16 @@ def test_states_named_together_as_subject_each_take_the_step(index: NameIndex) -
     assert coordinated_actors(find_mentions(sentence), sentence.index("added"), sentence) == []
     sentence = "Britain and Canada have banned the group."
     assert coordinated_actors(find_mentions(sentence), sentence.index("banned"), sentence) == ["GB", "CA"]
+
+
+def test_the_group_a_proposal_clause_is_identified_with_dated_by_the_laying(index: NameIndex) -> None:
+    # dev5 2021-04-21_gb_atomwaffen_order_debate_streetguide.txt (a Commons debate)
+    text = (
+        "That the draft Terrorism Act 2000 (Proscribed Organisations) (Amendment) Order 2021, which was laid before "
+        "this House on 19 April, be approved.\n"
+        "The group that we now propose to add to the list of terrorist organisations, by amending schedule 2 of the "
+        "Terrorism Act 2000, is the Atomwaffen Division, or AWD, and its alias, the National Socialist Order, or NSO.\n"
+    )
+    assert _events(text, dt.date(2021, 4, 21), index) == {
+        ("GB", "Atomwaffen Division", "proposed_designation", "2021-04-19")
+    }

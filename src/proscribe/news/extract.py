@@ -563,6 +563,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     anchor: dt.date | None = None
     carried: tuple[str, DateMention, int] | None = None
     last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
+    laying: DateMention | None = None  # the day a draft order was laid, once the article says it
     previous_year: str | None = None  # the year of the last date of the sentence before, when it was read
     body_index = 0
     events: list[NewsEvent] = []
@@ -634,6 +635,20 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         )  # fmt: skip
         # Names read from the lines and sentences after this one carry no registry link yet.
         sentence_events = [_linked_whole(event, index) for event in sentence_events]
+        laid_on = next(
+            (d for d in dates if d.precision == "day" and lexicon.ORDER_LAID_ON.search(sentence[: d.start])),
+            None,
+        )
+        if laid_on is not None:
+            laying = laid_on
+        if laying is not None:
+            # "The group that we now propose to add ... is X" in the debate on an order laid on 19 April: proposed then.
+            sentence_events = [
+                replace(e, effective_date=str(laying.date), date_precision="day", date_basis="explicit")
+                if e.action == "proposed_designation" and e.effective_date is None
+                else e
+                for e in sentence_events
+            ]
         if lexicon.LAPSE.search(sentence):
             # The lapse of a designation dates the designation itself: background to the delisting.
             lapsed = [e for e in sentence_events if e.action == "delisted"]
@@ -1334,6 +1349,8 @@ def _sentence_events(
                     continue
                 orgs, from_context = [_Org(person, None, match.end())], True
             if not orgs:
+                orgs = [_as_org(n, mentions) for n in _identified_after_clause(sentence, at, match.end())]
+            if not orgs:
                 if _country_as_object(sentence):
                     continue
                 if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
@@ -1544,6 +1561,27 @@ def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
 _LEADING_ARTICLE = frozenset(
     {"", "the", "la", "el", "le", "les", "los", "las", "die", "der", "das", "l'", "l’"}
 )
+
+
+# "The group that we now propose to add to the list ..., is the Atomwaffen Division": a group noun whose relative
+# clause holds the step, then the name it is identified with.
+_GROUP_CLAUSE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:\w+\s+)?(?P<noun>group|organi[sz]ation|entity|groups|organi[sz]ations|entities)\s+(?:that|which)\s+[^.,;]{0,40}$"
+)
+_IS_AFTER_CLAUSE = re.compile(r"[^.;]{0,160}?,?\s+(?:is|are)\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _identified_after_clause(sentence: str, at: int, end: int) -> list[FoundName]:
+    """The names a step's relative clause is identified with ("The group that we propose to add ... is A"): the
+    first one for a singular group noun, all for a plural one."""
+    head = _GROUP_CLAUSE_BEFORE.search(sentence[max(0, at - 80) : at])
+    if head is None:
+        return []
+    identified = _IS_AFTER_CLAUSE.match(sentence, end)
+    if identified is None:
+        return []
+    names = [n for n in enumerated_names(sentence, identified.end()) if not _is_jurisdiction_name(n.text)]
+    return names if head.group("noun").endswith("s") else names[:1]
 
 
 _SHORTLY_AFTER = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|later)\b", re.I)

@@ -534,6 +534,10 @@ MADE_BEFORE_DATE = re.compile(
     r"\b(?:made|imposed|first\s+designated)\b(?:(?!\brenew)[^;])*?\b(?:on|in)\s+$", _I
 )
 
+# A draft order's laying, with its day after it: "the draft ... Order 2021, which was laid before this House on 19
+# April" (the day a proposal to proscribe was made).
+ORDER_LAID_ON = re.compile(r"\b[Oo]rder\b[^.]{0,80}?\blaid\b(?:\s+before\s+(?:this|the)\s+House)?\s+on\s+$")
+
 RU_BODIES = re.compile(
     r"Верховн\w+\s+[Сс]уд\w*|\bВС\b|Минюст\w*|Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|Госдум\w*"
     r"|\bФСБ\b|Федеральн\w+\s+служб\w+\s+безопасности|Росфинмониторинг\w*|\b[Сс]уд\w*\b|Путин\w*|Совет\w*\s+Федерации|Генпрокурор\w*"

@@ -186,7 +186,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.
 # When one of these governs the action phrase, the sentence is not an event.
 NON_EVENT = re.compile(
-    r"\b(?:could|would|might|may|should|ought|urged?|calls?\s+(?:on|for)|called\s+for|proposal|proposed\s+to|suggest\w*"
+    # "may" lower case only: "WASHINGTON, May 19 - ..." is the month
+    r"\b(?:could|would|might|(?-i:may)|should|ought|urged?|calls?\s+(?:on|for)|called\s+for|proposal|proposed\s+to|suggest\w*"
     r"|plans?\s+to|planning|considering|consider|weighs?|intends?\s+to|expected\s+to\s+(?!be\s+published)|seeks?\s+to|wants?\s+to"
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
     r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed|designated)|sets?\s+in\s+motion|to\s+be\s+(?:removed|signed)|first\s+(?:of\s+two\s+)?steps?|threshold|potentially)\b"

@@ -209,3 +209,25 @@ def test_the_group_a_proposal_clause_is_identified_with_dated_by_the_laying(inde
     assert _events(text, dt.date(2021, 4, 21), index) == {
         ("GB", "Atomwaffen Division", "proposed_designation", "2021-04-19")
     }
+
+
+def test_the_month_may_in_a_dateline_is_no_hedge(index: NameIndex) -> None:
+    text = "WASHINGTON, May 19 - The United States designated Hamas as a terrorist group.\n"
+    assert _events(text, dt.date(2016, 5, 19), index) == {("US", "Hamas", "designated", "2016-05-19")}
+    text = "The United States may designate Hamas as a terrorist group.\n"
+    assert _events(text, dt.date(2016, 5, 19), index) == set()
+
+
+def test_branches_in_countries_are_groups_of_their_own(index: NameIndex) -> None:
+    # dev4 2016-05-19_us_is_libya_reuters.txt
+    text = (
+        "WASHINGTON, May 19 (Reuters) - The U.S. State Department said on Thursday it had designated Islamic "
+        "State\u2019s branch in Libya as a \u201cforeign terrorist organization.\u201d\n\n"
+        "The department also designated the Sunni militant group\u2019s branches in Libya, Yemen and Saudi Arabia as "
+        "\u201cspecially designated global terrorists.\u201d\n"
+    )
+    assert _events(text, dt.date(2016, 5, 19), index) == {
+        ("US", "Islamic State Libya", "designated", "2016-05-19"),
+        ("US", "Islamic State Yemen", "designated", "2016-05-19"),
+        ("US", "Islamic State Saudi Arabia", "designated", "2016-05-19"),
+    }

@@ -1299,6 +1299,9 @@ def _sentence_events(
                 orgs = _dedupe(
                     [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
                 )
+            branches = _branch_orgs(sentence, match.end(), context_org)
+            if branches:
+                orgs = branches
             from_context = False
             # "... and designate two breakaway groups": the object is counted, its names come next.
             counted = lexicon.FORWARD_COUNT.match(
@@ -1582,6 +1585,37 @@ def _identified_after_clause(sentence: str, at: int, end: int) -> list[FoundName
         return []
     names = [n for n in enumerated_names(sentence, identified.end()) if not _is_jurisdiction_name(n.text)]
     return names if head.group("noun").endswith("s") else names[:1]
+
+
+# "designated Islamic State’s branch in Libya", "the Sunni militant group’s branches in Libya, Yemen and Saudi
+# Arabia": each branch is a group of its own, named by its parent and its country ("Islamic State Libya").
+_BRANCHES_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?P<parent>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?:[\w-]+\s+){0,3}?(?:group|organi[sz]ation|movement))"
+    r"['’]s?\s+(?:branch|branches|affiliate|affiliates|province|provinces)\s+in\s+"
+    r"(?P<places>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s*,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*(?:,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?)"
+)
+
+
+def _branch_orgs(sentence: str, end: int, context_org: _Org | None) -> list[_Org]:
+    """The branches a step right after ``end`` acts on, one per country; a parent told by a description ("the
+    Sunni militant group") is the group the article was about."""
+    found = _BRANCHES_AFTER.match(sentence, end)
+    if found is None:
+        return []
+    parent = found.group("parent")
+    if re.search(r"(?:group|organi[sz]ation|movement)$", parent):
+        if context_org is None or not context_org.text:
+            return []
+        parent = context_org.text
+        words = parent.split()
+        for size in (2, 1):
+            if len(words) > size and _is_jurisdiction_name(" ".join(words[-size:])):
+                parent = " ".join(words[:-size])  # the last branch named ("Islamic State Libya"): its parent
+                break
+    places = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found.group("places")) if p]
+    if not all(_is_jurisdiction_name(p) for p in places):
+        return []
+    return [_Org(f"{parent} {place}", None, found.start("places")) for place in places]
 
 
 _SHORTLY_AFTER = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|later)\b", re.I)

@@ -231,3 +231,19 @@ def test_branches_in_countries_are_groups_of_their_own(index: NameIndex) -> None
         ("US", "Islamic State Yemen", "designated", "2016-05-19"),
         ("US", "Islamic State Saudi Arabia", "designated", "2016-05-19"),
     }
+
+
+def test_a_proscription_case_filed_before_a_court_is_a_petition(index: NameIndex) -> None:
+    # dev5 2020-12-26_ph_atc_designations_balita.txt
+    text = (
+        "The Anti-Terrorism Council designated the Communist Party of the Philippines (CPP) as a terrorist "
+        "organisation.\n\n"
+        "ATC Resolution No. 12 for the CPP-NPA cited as basis for the designation the proscription case which the "
+        "Department of Justice (DOJ), under then Secretary Vitaliano Aguirre II, filed before a Manila court in "
+        "February 2018, listing 649 individuals as members.\n"
+    )
+    article = parse_article(text, name="ph.txt", published=dt.date(2020, 12, 26))
+    petitions = [e for e in extract_events(article, index) if e.action == "petition_filed"]
+    assert [(e.jurisdiction, e.organisation, e.effective_date, e.primary) for e in petitions] == [
+        ("PH", "Communist Party of the Philippines", "2018-02", False)
+    ]

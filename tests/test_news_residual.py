@@ -135,9 +135,9 @@ def test_a_passive_step_off_a_states_list_is_that_states_and_an_after_clause_is_
     )
     article = parse_article(text, name="pmoi.txt", published=dt.date(2009, 1, 26))
     events = extract_events(article, index)
-    assert [(e.jurisdiction, e.action, e.effective_date, e.primary) for e in events] == [
-        ("GB", "delisted", None, False)
-    ]
+    assert [
+        (e.jurisdiction, e.action, e.effective_date, e.primary) for e in events if e.action == "delisted"
+    ] == [("GB", "delisted", None, False)]
     # "a British list of terrorist organisations" names its owner; "the Russian wanted list" does not.
     assert [m.rank for m in find_mentions("a British list of terrorist organisations")] != [WEAK]
     assert [m.rank for m in find_mentions("he was put on the Russian wanted list")] == [WEAK]
@@ -247,3 +247,19 @@ def test_a_proscription_case_filed_before_a_court_is_a_petition(index: NameIndex
     assert [(e.jurisdiction, e.organisation, e.effective_date, e.primary) for e in petitions] == [
         ("PH", "Communist Party of the Philippines", "2018-02", False)
     ]
+
+
+def test_a_court_finding_the_listing_wrong_annuls_it(index: NameIndex) -> None:
+    # dev6 2009-01-26_eu_pmoi_delisted_twocircles.txt
+    text = (
+        "Brussels : European Union (EU) foreign ministers Monday removed the People\u2019s Mujahedin of Iran (PMOI) "
+        "from their list of terrorist organisations.\n\n"
+        "The widely expected move follows a ruling by the European Court in Luxembourg, which in December said the "
+        "EU was wrong to keep the PMOI\u2019s assets frozen after it was taken off a British list of terrorist "
+        "organisations.\n"
+    )
+    assert _events(text, dt.date(2009, 1, 26), index) == {
+        ("EU", "People\u2019s Mujahedin of Iran", "delisted", "2009-01-26"),
+        ("EU", "People\u2019s Mujahedin of Iran", "annulled", "2008-12"),
+        ("GB", "People\u2019s Mujahedin of Iran", "delisted", None),
+    }

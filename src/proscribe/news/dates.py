@@ -151,7 +151,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце|cette année|l'année dernière|l’année dernière|l'an dernier|l’an dernier|este año|el año pasado|el mes pasado|le mois dernier|ce mois-ci)\b", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi))|с\s+сегодняшнего\s+дня|(?:on\s+)?(?:that\s+(?:same\s+)?|the\s+same\s+)day|an\s+diesem\s+Tag|am\s+(?:selben|gleichen)\s+Tag|в\s+(?:тот|этот)\s+же\s+день|(?:ese\s+)?mismo\s+día|le\s+même\s+jour|ce\s+jour-là)(?!\w)", re.I)),
-    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|во|в|ce|le|el|este|prochain|próximo)?\s*{_HOLIDAY_GUARD}{_WEEKDAY}(?!\w)", re.I)),
+    ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|(?:в\s+)?прошл(?:ую|ый|ое)|во|в|ce|le|el|este|prochain|próximo)?\s*{_HOLIDAY_GUARD}{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
 
@@ -383,11 +383,17 @@ def _resolve(
     if kind == "weekday":
         weekday = _WEEKDAYS[groups["weekday"].lower()]
         prep = (groups.get("prep") or "").lower()
-        forward = prep in ("next", "ab") or (future() and prep != "last")
+        backward = prep == "last" or "прошл" in prep
+        forward = prep in ("next", "ab") or (future() and not backward)
         if forward:
             delta = (weekday - published.weekday()) % 7 or 7
             return PartialDate.parse(published + dt.timedelta(days=delta)), "day"
-        delta = (published.weekday() - weekday) % 7
+        if "прошл" in prep:
+            # "в прошлую пятницу": that day of the previous calendar week, never of this one.
+            monday = published - dt.timedelta(days=published.weekday())
+            return PartialDate.parse(monday - dt.timedelta(days=7 - weekday)), "day"
+        # "last Friday" said on a Friday is a week before; "on Friday" said on a Friday is that day.
+        delta = (published.weekday() - weekday) % 7 or (7 if prep == "last" else 0)
         return PartialDate.parse(published - dt.timedelta(days=delta)), "day"
     if kind == "year":
         assert year is not None

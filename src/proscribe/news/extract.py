@@ -603,6 +603,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     anchor: dt.date | None = None
     carried: tuple[str, DateMention, int] | None = None
     last_dated: tuple[tuple[str | None, str], NewsEvent, int] | None = None
+    laying: DateMention | None = None  # the day a draft order was laid, once the article says it
+    previous_year: str | None = None  # the year of the last date of the sentence before, when it was read
     body_index = 0
     events: list[NewsEvent] = []
     headlines: list[tuple[int, int, list[EntityMention]]] = []
@@ -619,6 +621,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         body_index += 1
         lowered = tests.lowered
         if not _ACTION_ANCHOR_SETS.present(lowered):
+            previous_year = None
             # No listing word at all: only what later sentences need from this one is kept.
             if mentions and salience:
                 main = max(mentions, key=lambda m: salience[m.entity_id])
@@ -652,6 +655,14 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         first = bisect.bisect_left(juris_starts, start)
         last = bisect.bisect_left(juris_starts, end)
         juris = [m._replace(start=m.start - start, end=m.end - start) for m in all_juris[first:last]]
+        sentence_context = context_jurisdiction
+        if not any(m.rank != jurisdictions.WEAK for m in juris) and lexicon.UNNAMED_NATIONAL_OFFICE.search(
+            sentence
+        ):
+            # An office named without its state is the one of the state whose government was named last.
+            governments = [m for m in all_juris[:first] if m.rank == jurisdictions.ACTOR and m.kind != "inst"]
+            if governments:
+                sentence_context = governments[-1].code
         # Names a counted object announces may come a few sentences later ("The groups removed from the list are ...").
         # A sentence ending in a colon announces list lines, which may be many ("1." / "United Thawheed Jamma'ath").
         # ("The newly listed groups include four ...: A, B, C and D." "The other are:" "• three ...: E, F, and G")
@@ -661,12 +672,38 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         ahead = enumerations.MAX_LIST_LINES if lines_follow else _NAMES_AHEAD_SENTENCES
         following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
-            article, sentence, mentions, dates, juris, salience, settle_context(), context_jurisdiction,
+            article, sentence, mentions, dates, juris, salience, settle_context(), sentence_context,
             article_jurisdictions, suspension_context, body_index, following, register_date, upon_publication,
             extremist_lists,
         )  # fmt: skip
         # Names read from the lines and sentences after this one carry no registry link yet.
         sentence_events = [_linked_whole(event, index) for event in sentence_events]
+        laid_on = next(
+            (d for d in dates if d.precision == "day" and lexicon.ORDER_LAID_ON.search(sentence[: d.start])),
+            None,
+        )
+        if laid_on is not None:
+            laying = laid_on
+        if laying is not None:
+            # "The group that we now propose to add ... is X" in the debate on an order laid on 19 April: proposed then.
+            sentence_events = [
+                replace(e, effective_date=str(laying.date), date_precision="day", date_basis="explicit")
+                if e.action == "proposed_designation" and e.effective_date is None
+                else e
+                for e in sentence_events
+            ]
+        if lexicon.LAPSE.search(sentence):
+            # The lapse of a designation dates the designation itself: background to the delisting.
+            lapsed = [e for e in sentence_events if e.action == "delisted"]
+            if not sentence_events and not mentions:
+                # "the group's 2022 designation ... had lapsed": the lapse told just before.
+                earlier = [
+                    e
+                    for e in events[-3:]
+                    if e.action == "delisted" and lexicon.LAPSE.search(e.evidence_quote)
+                ]
+                lapsed = earlier[-1:]
+            sentence_events += _lapsed_designations(sentence, dates, lapsed)
         # A date said once for a list announced over two sentences ("Today ... the designation of eight
         # organizations." "The State Department announces the designation of A, B, ...") carries over.
         if carried is not None and number - carried[2] > 3:
@@ -800,6 +837,22 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
+        if previous_year is not None and _SHORTLY_AFTER.search(sentence):
+            # "Trump listed the Houthis ... which ended in 2021." "Biden's administration reversed those designations
+            # weeks after coming into office": a step weeks after the one just dated falls in its year.
+            sentence_events = [
+                replace(
+                    e,
+                    effective_date=previous_year,
+                    date_precision="year",
+                    date_basis="relative",
+                    primary=e.primary and previous_year == str(article.published.year),
+                )
+                if e.effective_date is None and e.action in lexicon.STATUS_ACTIONS
+                else e
+                for e in sentence_events
+            ]
+        previous_year = str(dates[-1].date.earliest.year) if dates else None
         events.extend(sentence_events + rulings)
         if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
@@ -1321,6 +1374,9 @@ def _sentence_events(
                 orgs = _dedupe(
                     [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
                 )
+            branches = _branch_orgs(sentence, match.end(), context_org)
+            if branches:
+                orgs = branches
             from_context = False
             # "... and designate two breakaway groups": the object is counted, its names come next.
             counted = lexicon.FORWARD_COUNT.match(
@@ -1371,7 +1427,9 @@ def _sentence_events(
                     continue
                 orgs, from_context = [_Org(person, None, match.end())], True
             if not orgs:
-                if tests.search(lexicon.COUNTRY_OBJECT):
+                orgs = [_as_org(n, mentions) for n in _identified_after_clause(sentence, at, match.end())]
+            if not orgs:
+                if tests.search(lexicon.COUNTRY_OBJECT) and _country_as_object(sentence):
                     continue
                 if lexicon.GENERIC_SUBJECT.search(sentence[max(0, at - 40) : at]):
                     continue
@@ -1493,7 +1551,11 @@ def _sentence_events(
                 precision = "day"
             else:
                 precision = "unknown"
-            for org in orgs or [_Org("", None, 0)]:
+            # "The United Kingdom and Canada have already added the organisation to their lists": one step each.
+            acting: list[str | None] = [jurisdiction]
+            if explicit_jurisdiction:
+                acting = list(jurisdictions.coordinated_actors(juris, at, sentence)) or acting
+            for org, state in itertools.product(orgs or [_Org("", None, 0)], acting):
                 confidence = 0.4
                 confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
                 confidence += 0.15 if explicit_jurisdiction else 0.0
@@ -1504,7 +1566,7 @@ def _sentence_events(
                 found.append(
                     NewsEvent(
                         file=article.name,
-                        jurisdiction=jurisdiction,
+                        jurisdiction=state,
                         organisation=org.text or None,
                         entity_id=org.entity_id,
                         action=action,
@@ -1579,6 +1641,106 @@ def _as_org(name: FoundName, mentions: list[EntityMention]) -> _Org:
 _LEADING_ARTICLE = frozenset(
     {"", "the", "la", "el", "le", "les", "los", "las", "die", "der", "das", "l'", "l’"}
 )
+
+
+# "The group that we now propose to add to the list ..., is the Atomwaffen Division": a group noun whose relative
+# clause holds the step, then the name it is identified with.
+_GROUP_CLAUSE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:\w+\s+)?(?P<noun>group|organi[sz]ation|entity|groups|organi[sz]ations|entities)\s+(?:that|which)\s+[^.,;]{0,40}$"
+)
+_IS_AFTER_CLAUSE = re.compile(r"[^.;]{0,160}?,?\s+(?:is|are)\s+(?=(?:the\s+)?[A-Z])")
+
+
+def _identified_after_clause(sentence: str, at: int, end: int) -> list[FoundName]:
+    """The names a step's relative clause is identified with ("The group that we propose to add ... is A"): the
+    first one for a singular group noun, all for a plural one."""
+    head = _GROUP_CLAUSE_BEFORE.search(sentence[max(0, at - 80) : at])
+    if head is None:
+        return []
+    identified = _IS_AFTER_CLAUSE.match(sentence, end)
+    if identified is None:
+        return []
+    names = [n for n in enumerated_names(sentence, identified.end()) if not _is_jurisdiction_name(n.text)]
+    return names if head.group("noun").endswith("s") else names[:1]
+
+
+# "designated Islamic State’s branch in Libya", "the Sunni militant group’s branches in Libya, Yemen and Saudi
+# Arabia": each branch is a group of its own, named by its parent and its country ("Islamic State Libya").
+_BRANCHES_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?P<parent>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?:[\w-]+\s+){0,3}?(?:group|organi[sz]ation|movement))"
+    r"['’]s?\s+(?:branch|branches|affiliate|affiliates|province|provinces)\s+in\s+"
+    r"(?P<places>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s*,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*(?:,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?)"
+)
+
+
+def _branch_orgs(sentence: str, end: int, context_org: _Org | None) -> list[_Org]:
+    """The branches a step right after ``end`` acts on, one per country; a parent told by a description ("the
+    Sunni militant group") is the group the article was about."""
+    found = _BRANCHES_AFTER.match(sentence, end)
+    if found is None:
+        return []
+    parent = found.group("parent")
+    if re.search(r"(?:group|organi[sz]ation|movement)$", parent):
+        if context_org is None or not context_org.text:
+            return []
+        parent = context_org.text
+        words = parent.split()
+        for size in (2, 1):
+            if len(words) > size and _is_jurisdiction_name(" ".join(words[-size:])):
+                parent = " ".join(words[:-size])  # the last branch named ("Islamic State Libya"): its parent
+                break
+    places = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found.group("places")) if p]
+    if not all(_is_jurisdiction_name(p) for p in places):
+        return []
+    return [_Org(f"{parent} {place}", None, found.start("places")) for place in places]
+
+
+_SHORTLY_AFTER = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|later)\b", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|inside|within|across|throughout|from|of)\s+(?:the\s+)?$", re.I)
+
+
+def _country_as_object(sentence: str) -> bool:
+    """Whether the sentence names a state that can itself be listed or delisted ("removed Cuba from the list of
+    state sponsors"), other than as a place ("citing the humanitarian crisis in Yemen")."""
+    return any(
+        not _PLACE_BEFORE.search(sentence[max(0, m.start() - 20) : m.start()])
+        for m in lexicon.COUNTRY_OBJECT.finditer(sentence)
+    )
+
+
+def _lapsed_designations(sentence: str, dates: list[DateMention], lapsed: list[NewsEvent]) -> list[NewsEvent]:
+    """The designations whose lapse ``sentence`` reports, dated by "its 2022 designation" or "the designation
+    ..., made ... on 10 February 2010": history (``primary`` false), one per organisation."""
+    made = next(
+        (
+            d
+            for d in dates
+            if d.basis == "explicit"
+            and (
+                lexicon.DESIGNATION_AFTER_DATE.match(sentence, d.end)
+                or lexicon.MADE_BEFORE_DATE.search(sentence[: d.start])
+            )
+        ),
+        None,
+    )
+    if made is None:
+        return []
+    found: dict[str | None, NewsEvent] = {}
+    for event in lapsed:
+        found.setdefault(
+            event.organisation,
+            replace(
+                event,
+                action="designated",
+                effective_date=str(made.date),
+                announced_date=None,
+                date_precision=made.precision,
+                evidence_quote=sentence,
+                primary=False,
+                date_basis="explicit",
+            ),
+        )
+    return list(found.values())
 
 
 def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
@@ -1763,6 +1925,9 @@ _NEWLY = re.compile(
 # "nachdem", "после того как" (not any "after": "After the attack Britain banned X" is the news).
 _FOLLOWS_STEP = re.compile(
     r"(?:\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}?after|\b(?:days?|weeks?|months?)\s+after|\bnachdem|после\s+того\s+как"
+    # a step in an "after" clause told with a pronoun is what an earlier event followed: "the EU was wrong to keep
+    # the PMOI's assets frozen after it was taken off a British list"
+    r"|\bafter\s+(?:it|they)\s+(?:was|were|had\s+been|had)"
     r"|después\s+de\s+que|après\s+que)\b[^,;.]{0,50}$",
     re.I,
 )

@@ -184,6 +184,20 @@ _GROUP_AFTER = re.compile(
     r"|groupes?|organisations?|organizaciones?|grupos?|movimientos?|Gruppen?|Organisationen?|групп\w*|организаци\w*|движени\w*|легион\w*|батальон\w*)\b",
     re.I,
 )
+# Where a group operates is no actor, a country that always acted included: "a Basque separatist group that
+# operated in Spain and France", "active in Iraq and Syria", "opérait en Espagne et en France".
+_OPERATES_IN = re.compile(
+    r"\b(?:operat(?:es|ed|ing|e)|active|based|fight(?:s|ing)?|fought|attacks|insurgency|opér\w*|actif|active|operab\w*|operan?|activ[oa]s?)"
+    r"\s+(?:\w+ly\s+)?(?:in|across|throughout|en|dans|au|aux)\s+(?:the\s+|la\s+|le\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|\band\b|\bor\b|\bet\b|\by\b)\s*(?:the\s+|en\s+)?)*$"
+)
+# A terrorist list after a state's adjective is that state's ("a British list of terrorist organisations", "the
+# Canadian terror list"); other lists are not ("the Russian wanted list").
+_TERROR_LIST_AFTER = re.compile(
+    r"\s+(?:(?:terror|terrorist|proscription)\s+)?(?:list|blacklist)\s+of\s+(?:[\w-]+\s+)?(?:terror\w*|proscribed|banned)\b"
+    r"|\s+terror(?:ist)?\s+(?:list|blacklist)\b",
+    re.I,
+)
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|from|across|throughout|inside|within|into|near|to|en|dans|desde|im|aus|nach)\s+(?:the\s+)?|(?<!\w)(?:в|во|из|на)\s+)$",
     re.I,
@@ -254,6 +268,8 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
         return None  # "(both terror organizations outlawed in Russia)": a Russian outlet's standard aside
     if _in_organisation_name(text, start, end, table):
         return None
+    if _OPERATES_IN.search(text[max(0, start - 80) : start]):
+        return WEAK  # only a place, even for a state that usually acts
     if kind == "inst":
         return ACTOR
     after = text[end : end + 60]
@@ -268,6 +284,8 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
         ):
             return None  # "Iraq’s Selselat al Thahab Money Exchange", "Syria’s Hanifa Money Exchange Office"
     if kind == "adj":
+        if _TERROR_LIST_AFTER.match(after):
+            return PLAIN  # "taken off a British list of terrorist organisations": the list's owner
         if _GROUP_AFTER.match(after):
             return None  # "Palestinian rights organizations"
         following = _TOKEN.match(after.lstrip(" "))
@@ -483,6 +501,11 @@ def nearest(
         for m in _agents(sentence, mentions, at)
         if m.rank != WEAK and not any(s <= m.start < e for s, e in outside or [])
     ]
+    if _PASSIVE_BEFORE.search(sentence[max(0, at - 30) : at]):
+        # "the EU was wrong to keep ... after it was taken off a British list": a passive step is the list owner's.
+        owners = [m for m in usable if at < m.start <= at + 60 and _LIST_AFTER.match(sentence, m.end)]
+        if owners:
+            return owners[0].code
     before = [m for m in usable if m.start <= at]
     actors = [m for m in before if m.rank == ACTOR]
     if actors:
@@ -490,6 +513,27 @@ def nearest(
     if before:
         return max(before, key=lambda m: m.start).code
     return min(usable, key=lambda m: m.start).code if usable else None
+
+
+_AND_BETWEEN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
+_SUBJECT_TO_VERB = re.compile(
+    r"^(?:['’]s\s+governments?)?\s+(?:have|had|both|also|each|jointly|already|\w+ly|\s)*$", re.I
+)
+
+
+def coordinated_actors(mentions: list[Mention], at: int, sentence: str) -> list[str]:
+    """The states named together as the subject of the verb at offset ``at`` ("The United Kingdom and Canada have
+    already added the organisation to their lists"), in order; empty unless two or more are, right before it."""
+    before = sorted((m for m in mentions if m.end <= at and m.rank != WEAK), key=lambda m: m.start)
+    if len(before) < 2 or not _SUBJECT_TO_VERB.match(sentence[before[-1].end : at]):
+        return []
+    chain = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if not _AND_BETWEEN.match(sentence[mention.end : chain[-1].start]):
+            break
+        chain.append(mention)
+    codes = list(dict.fromkeys(m.code for m in reversed(chain)))
+    return codes if len(codes) > 1 else []
 
 
 def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
@@ -505,6 +549,7 @@ def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
     return kept
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _AGENT_BEFORE = re.compile(
     r"(?:\b(?:by|par|por|durch|von)|(?<!\w)(?:от|со\s+стороны))\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?$", re.I
 )

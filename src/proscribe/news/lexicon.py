@@ -22,7 +22,10 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bill_introduced", re.compile(r"\b(?:submitted|introduced|tabled)\s+(?:a|the)\s+bill\b|\bbill\s+was\s+(?:submitted|introduced)|внес(?:ен|ли|ён)\w*\s+(?:проект|законопроект)|в\s+Госдуму\s+(?:был\s+)?внес\w*|Gesetzentwurf\s+eingebracht", _I)),
     ("bill_passed", re.compile(r"\bpassed\s+(?:a|the)\s+bill\b|\bapproved\s+the\s+(?:bill|legislation)\b|\bbill\s+(?:was\s+)?passed\b|принял\w*\s+(?:в\s+(?:третьем|окончательном)\s+чтении|закон(?!опроект))|Gesetz\s+(?:verabschiedet|beschlossen)|verabschiedete\s+(?:ein|das)\s+Gesetz", _I)),
     ("law_signed", re.compile(r"\bsigned\s+(?:a|the)\s+law\b|\bsigned\s+(?:the\s+bill\s+)?into\s+law\b|\bsigned\s+laws?\b|подписал\w*\s+закон|unterzeichnete\w*\s+(?:\w+\s+){0,3}Gesetz\w*|Gesetz\w*\s+unterzeichnet", _I)),
-    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|требуя|инициировал\w*|с\s+требованием|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|(?:обратил\w*|обращал\w*|попросил\w*|потребовал\w*)\s+(?:[\w-]+\s+){0,3}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|генпрокурор|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|\bиск\w*\s[^.]{0,120}?поступил\w*\s[^.]{0,40}?\bот\s+(?:Генпрокуратур|Генеральн\w+\s+прокуратур|генпрокурор|Минюст)|(?:подал|направил)\w*\s+(?:в\s+(?:[\w-]+\s+){0,2}?суд\w*\s+)?(?:административн\w+\s+)?(?:исков\w+\s+заявлени\w*|иск)|(?<!удовлетворил\s)(?<!удовлетворила\s)(?<!отклонил\s)(?<!по\s)(?<!соответствии\sс\s)(?<!согласно\s)(?<!основании\s)\bиск\w*\s+(?:генеральн\w+\s+прокурор|генпрокурор|генеральн\w+\s+прокуратур|генпрокуратур)\w*|Antrag\s+des\s+Generalstaatsanwalts", _I)),
+    ("petition_filed", re.compile(r"(?:Prosecutor|Генпрокуратур|Генеральн\w+\s+прокуратур|прокурор|Generalstaatsanwalt)\w*[^.]{0,120}?(?:filed|asked|requested|applied|petition|обратил\w*|просит|заявлени\w*|потребовал\w*|требует|требуя|инициировал\w*|с\s+требованием|попросил\w*|ходатайств\w*|Antrag\s+gestellt|gefordert|beantragt)|\bpetition\s+from\b(?![^.]{0,40}\bsided\b)|(?:обратил\w*|обращал\w*|попросил\w*|потребовал\w*)\s+(?:[\w-]+\s+){0,3}?(?:Генпрокуратур|Генеральн\w+\s+прокуратур|генпрокурор|прокурор|Минюст)|\bиск\w*\s+(?:Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|генпрокурор\w*)\s+поступил|\bиск\w*\s[^.]{0,120}?поступил\w*\s[^.]{0,40}?\bот\s+(?:Генпрокуратур|Генеральн\w+\s+прокуратур|генпрокурор|Минюст)|(?:подал|направил)\w*\s+(?:в\s+(?:[\w-]+\s+){0,2}?суд\w*\s+)?(?:административн\w+\s+)?(?:исков\w+\s+заявлени\w*|иск)|(?<!удовлетворил\s)(?<!удовлетворила\s)(?<!отклонил\s)(?<!по\s)(?<!соответствии\sс\s)(?<!согласно\s)(?<!основании\s)\bиск\w*\s+(?:генеральн\w+\s+прокурор|генпрокурор|генеральн\w+\s+прокуратур|генпрокуратур)\w*|Antrag\s+des\s+Generalstaatsanwalts"
+        # a proscription case brought before a court: "the proscription case which the Department of Justice ... filed
+        # before a Manila court in February 2018"
+        r"|\b(?:de-?)?proscription\s+(?:case|petition|suit)\b(?=[^.]{0,140}?\bfiled\b)|\bfiled\s+(?:a\s+|the\s+)?(?:de-?)?proscription\s+(?:case|petition|suit)\b", _I)),
     ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
@@ -43,7 +46,10 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # French and Spanish announcements of a step to come: "va retirer", "va a designar", "retirará".
     ("proposed_delisting", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?retirer\b|\bva(?:n)?\s+a\s+(?:retirar|quitar|sacar|revocar)\b|\bretirer(?:a|ont)\b|\b(?:retirará|retirarán|quitará|revocará)\b", _I)),
     ("proposed_designation", re.compile(r"\b(?:va|vont)\s+(?:\w+\s+)?(?:désigner|inscrire|interdire)\b|\bva(?:n)?\s+a\s+(?:designar|incluir|declarar)\b|\b(?:désignera|inscrira|interdira|designará|designarán|incluirá|declarará|declararán)\b", _I)),
-    ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b", _I)),
+    ("annulled", re.compile(r"\bannull?(?:ed|s|ing)?\s+(?:the\s+)?(?:designation|listing|decision|measures)|\bannulled\b"
+        # a court finding the listing authority wrong: "a ruling by the European Court ..., which in December said the
+        # EU was wrong to keep the PMOI's assets frozen"
+        r"|\b(?:said|ruled|found|held)\s+(?:that\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:was|were|had\s+been)\s+wrong\s+to\s+(?:keep|list|include|freeze|designate|proscribe|ban)\b(?=[^.]{0,80}\b(?:frozen|list\w*|designat\w*|terror\w*))", _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
         r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:list|terror)"
@@ -90,7 +96,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("designated", re.compile(
         r"\bre-?designat\w*|\bre[- ]?list(?:ed|s|ing)\b|\bdesignat(?:ed|es|ing|ion\s+of)\b|\b(?:entities|organi[sz]ations|groups)\s+(?:listed|designated|proscribed)\b|\blisted\s+(?:entities|organi[sz]ations|groups)\s+(?:are|include)\b"
         r"|\b(?:banned|outlawed|proscribed)\s+(?:two|three|four|five|six|seven|eight|\d+)\s+|\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+)listed\b|\bdeclared\s+(?=[^.]{0,60}\bas\s+(?:an?\s+)?terror)"
-        r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list"
+        r"|\brecogni[sz]ed\s+(?!as\b)[^.]{1,60}?\bas\s+(?:an?\s+)?[\"“]?terror|(?-i:\bVerbot\s+(?:des|der)\s+(?=[A-ZÄÖÜ„\"]))|(?-i:\bVerboten\s+wurden\b)|\bhas\s+listed\b|\blisted\s+(?:as|\w+\s+as)\b|\blisted\s+(?-i:(?:[A-Z][\w-]*\s*){1,5})\s*(?:,|as)\b|\b(?:added|adds)\b[^.]{0,80}\bto\s+(?:its|the|their)\s+(?:[\w“”\"‘’'-]+\s+){0,3}?list"
         r"|\bproscri(?:bed|bes|bing)\b|\b(?:was|were|been)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}listed\b|\b(?:was|were|been|be)\s+(?:(?:\w+ly|also|later|then|now)\s+){0,2}(?:banned|outlawed)\b|\blabell?ed\b[^.]{0,30}\bterror|\brecogni[sz]ed\s+as\s+a\s+terror|\bdeclared\b[^.]{0,50}\bterror"
         r"|\b(?:officially\s+)?banned\s+(?:the\s+)?(?-i:(?=[‘“«]?[A-Z]))|\boutlawed\s+(?-i:(?=[‘“«]?[A-Z]))"
         # Other verbs reporters use: "blacklisted X", "bans X", "outlaws X", "branded X a terrorist group", "classified X
@@ -98,12 +104,14 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # A ban reported by its coming into force: "a ban on Palestine Action came into force on Saturday".
         r"|\b(?:ban|proscription|listing)\s+(?:on|of|against)\s+(?=[^.]{0,80}?\b(?:(?:came|comes|has\s+come|have\s+come|come|coming)\s+into\s+(?:force|effect)|(?:took|takes|take|taking)\s+effect)\b)"
         r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
-        r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
+        r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?[\"“‘']?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?[\"“‘']?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
         r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
         r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют|в|вал|вала|вали)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\b(?:виновн|вин[уы]\b))[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|(?-i:(?<=[«\"„“])Признать)\b(?=.{0,300}?террористическ[^«»\"]{0,200}[»\"“”]\s*,?\s*[-—–]\s*(?:[\w]+\s+){0,3}?(?:суд\w*|судь\w+|решени\w*|постановлени\w*))|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)|призна(?:л|ла|ли|н|на|ны|но)\s+(?:[\w-]+\s+){0,2}?запрещ[её]нн\w*"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
         r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,2}?(?:перечень|список|реестр)\s+(?:также\s+)?(?:добавлен[аоы]?|включен[аоы]?|внесен[аоы]?|добавили|включили|внесли)\s+(?=[^.]{0,200}(?:террористическ|[«\"„“]))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
         r"|(?-i:\bverboten\b|\bverbietet\b|\bverbot\b)|\bstuft\w*\b[^.]{0,80}\bals\s+(?:\w+\s+)?[Tt]error\w*\s+ein\b"
+        # the standing listing told with its start: "Trotz der Einstufung der Taliban als Terrorgruppe seit 2003"
+        r"|\bEinstufung\s+(?:der|des|von)\s+[^.]{0,60}?\bals\s+(?:\w+\s+)?[Tt]error\w*\s+seit\b"
         r"|\bals\s+(?:\w+\s+)?[Tt]error\w*\s+(?:eingestuft|gelistet)|\bauf\s+(?:die|ihre|seine)\s+(?:\w+\s+)?(?:Terrorliste|Liste)\w*\s+gesetzt"
         r"|Betätigungsverbot\w*\s+(?:für\s+[^.]{0,80})?(?:erlassen|verhängt)|erlässt\s+Betätigungsverbot|auf\s+der\s+Terrorliste",
         _I)),
@@ -184,7 +192,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.
 # When one of these governs the action phrase, the sentence is not an event.
 NON_EVENT = re.compile(
-    r"\b(?:could|would|might|may|should|ought|urged?|calls?\s+(?:on|for)|called\s+for|proposal|proposed\s+to|suggest\w*"
+    # "may" lower case only: "WASHINGTON, May 19 - ..." is the month
+    r"\b(?:could|would|might|(?-i:may)|should|ought|urged?|calls?\s+(?:on|for)|called\s+for|proposal|proposed\s+to|suggest\w*"
     r"|plans?\s+to|planning|considering|consider|weighs?|intends?\s+to|expected\s+to\s+(?!be\s+published)|seeks?\s+to|wants?\s+to"
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
     r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed|designated)|sets?\s+in\s+motion|to\s+be\s+(?:removed|signed)|first\s+(?:of\s+two\s+)?steps?|threshold|potentially)\b"
@@ -224,7 +233,7 @@ JURISDICTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "UN",
         re.compile(
-            r"\bUN\b|\bU\.N\.|United\s+Nations|Security\s+Council(?!\s+of\s+Kazakhstan)|\bООН\b|UN-Sicherheitsrat|Sicherheitsrat|Vereinten\s+Nationen|Совет\w*\s+Безопасности\s+ООН"
+            r"\bUN\b|\bU\.N\.|United\s+Nations|(?<!National\s)Security\s+Council(?!\s+of\s+(?!the\b)[A-Z])|\bООН\b|UN-Sicherheitsrat|Sicherheitsrat|Vereinten\s+Nationen|Совет\w*\s+Безопасности\s+ООН"
             r"|Nations\s+[Uu]nies|Naciones\s+Unidas|\bONU\b|Conseil\s+de\s+sécurité|Consejo\s+de\s+Seguridad"
         ),
     ),
@@ -291,7 +300,9 @@ ORG_NOUN = re.compile(
     r"(?P<name>(?:[A-ZÄÖÜ][\w'’-]+)(?:\s+(?:[A-ZÄÖÜ][\w'’-]+|\d+|(?:al|el|ad|as|ash|at|az|ul|ut)-[\w'’-]+|de|al|ul|ut|of))*)"
 )
 EN_OBJECT = re.compile(
-    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added|declared)\s+(?:the\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
+    r"\b(?:designated|proscrib(?:ed|ing|e)|listed|banned|outlawed|added|declared|classified|blacklisted|branded)\s+(?:the\s+)?"
+    # a place or patron that describes the group is no part of its name: "the Lebanon-based Al-Qard Al-Hassan"
+    r"(?:[A-Z][\w'’]*-(?:based|backed|linked|affiliated|led|funded|sponsored)\s+)?(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*(?:(?:,\s+(?:the\s+)?|\s+and\s+(?:the\s+)?)(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|de|al|of))*)*)"
 )
 # The subject of a passive step, adverbs allowed ("Hizbul Mujahideen has also been listed"), and the antecedent of a
 # relative clause ("a group called A or NS131, which was also banned by the UK government").
@@ -337,6 +348,8 @@ STANDING_STATUS = re.compile(
     r"\balready\s+(?:been\s+)?(?:proscribed|listed|banned|designated|recogni[sz]ed)|\bremains?\s+(?:proscribed|listed|banned|designated|on\s+the)"
     r"|\bstill\s+(?:proscribed|listed|banned|designated)|\best[áa]\s+inscript[oa]|\bsigue\s+(?:inscript|incluid|designad)|\b(?:reste|demeure|figure)\s+(?:inscrit|sur\s+la\s+liste)|по-прежнему\s+(?:считается|запрещ|признан)|\bweiterhin\s+(?:verboten|gelistet)"
     r"|\bthere\s+are\s+(?:currently\s+|now\s+)?\d+\s+(?:organisations|organizations|entities|groups)|\bother\s+proscribed\s+groups\s+include"
+    # a running total before the news: "Prior to Wednesday's announcement, Australia had classified 26 groups"
+    r"|\bhad\s+(?:\w+ly\s+)?(?:classified|listed|designated|proscribed|banned)\s+\d{2,}\s+(?:[\w-]+\s+)?(?:organisations|organizations|entities|groups)\b"
     r"|\b(?:toujours|déjà)\s+(?:inscrit|interdit|considéré|désigné|classé)|\b(?:reste|restent|demeure|demeurent)\s+(?:inscrit|interdit|sur\s+la\s+liste)"
     r"|\bsigue[n]?\s+(?:siendo|en\s+la\s+lista|designad|incluid)|\bpermanece[n]?\s+en\s+la\s+lista|\bya\s+(?:estaba|está|están)\s+(?:designad|incluid|en\s+la\s+lista)"
     r"|\bil\s+y\s+a\s+actuellement\s+\d+|\bhay\s+actualmente\s+\d+",
@@ -441,7 +454,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
     "law_signed": ("signed", "подписал", "unterzeichn"),
-    "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск"),
+    "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск", "proscription"),
     "proposed_delisting": (
         "laid", "revoke", "retirer", "va a", "van a", "retirará", "retirarán", "quitará", "revocará",
         "sera", "será",  # news-verbs
@@ -455,7 +468,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "propuso", "propose d",  # news-jur: es/fr
         "propose", "moved to",  # news-verbs
     ),
-    "annulled": ("annul",),
+    "annulled": ("annul", "wrong to"),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
@@ -472,7 +485,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "inscri", "désign", "classé", "classe", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
         "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban on", "ban of", "ban against", "proscription", "listing", "bans", "outlaws", "branded",
         "classif", "named", "put ",
-        "stuft", "eingestuft", "gelistet", "gesetzt",
+        "stuft", "eingestuft", "gelistet", "gesetzt", "einstufung",
         "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
         "extend", "since", "added to", "named to", "join", "ajout",  # news-verbs
     ),
@@ -510,6 +523,28 @@ RELATIVE_DAY = re.compile(
 
 # Russian-language bodies named without their country ("Верховный суд признал ...") act for Russia when
 # the article names no country at all: Kazakh and Kyrgyz reports name theirs.
+# A state's own office named without its state ("the National Security Council designated FETÖ", "the
+# Interior Ministry", "the Council of Ministers"): it acts for the state whose government the article last
+# named ("the Turkish government"), not for whichever country was named last (a foreign report's author).
+UNNAMED_NATIONAL_OFFICE = re.compile(
+    r"\b(?:the\s+)?(?:National\s+(?:[A-Z][a-z]+\s+){0,2}(?:Council|Committee|Authority|Assembly|Agency|Commission)"
+    r"|(?:Interior|Home|Justice|Foreign)\s+Ministry|Ministry\s+of\s+(?:the\s+)?(?:Interior|Justice|Home\s+Affairs)"
+    r"|Council\s+of\s+Ministers|Cabinet)\b"
+)
+
+# A designation that lapses or expires (a delisting: see the "delisted" verbs).
+LAPSE = re.compile(r"\b(?:laps(?:e|es|ed)|expir(?:e|es|ed))\b", _I)
+# The date of the designation that lapses: "the group's 2022 designation", "the designation of ETA, made
+# pursuant to section 22 ... on 10 February 2010, and renewed ... will expire" (the renewals are not it).
+DESIGNATION_AFTER_DATE = re.compile(r"\s+(?:terrorist\s+)?designation\b", _I)
+MADE_BEFORE_DATE = re.compile(
+    r"\b(?:made|imposed|first\s+designated)\b(?:(?!\brenew)[^;])*?\b(?:on|in)\s+$", _I
+)
+
+# A draft order's laying, with its day after it: "the draft ... Order 2021, which was laid before this House on 19
+# April" (the day a proposal to proscribe was made).
+ORDER_LAID_ON = re.compile(r"\b[Oo]rder\b[^.]{0,80}?\blaid\b(?:\s+before\s+(?:this|the)\s+House)?\s+on\s+$")
+
 RU_BODIES = re.compile(
     r"Верховн\w+\s+[Сс]уд\w*|\bВС\b|Минюст\w*|Генпрокуратур\w*|Генеральн\w+\s+прокуратур\w*|Госдум\w*"
     r"|\bФСБ\b|Федеральн\w+\s+служб\w+\s+безопасности|Росфинмониторинг\w*|\b[Сс]уд\w*\b|Путин\w*|Совет\w*\s+Федерации|Генпрокурор\w*"

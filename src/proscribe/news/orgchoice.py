@@ -28,6 +28,8 @@ _CONTEXT_BEFORE = re.compile(
     r"|(?:attacks?|killings?|abductions?|bombings?)\s+(?:carried\s+out\s+)?by|fall\s+of"
     r"|(?:war|fight|fighting|battle|struggle|campaign|operations?)\s+(?:against|on|with)"
     r"|loyal(?:ty)?\s+to|allegiance\s+to|(?:leaders?|members?|fighters?|militants?|supporters?)\s+of"
+    # whom the listed one supports or is tied to: "citing links to activities supporting Hezbollah", "ties to Hamas"
+    r"|supporting|financing|funding|support\s+(?:for|to)|(?:links?|ties|connections?)\s+(?:to|with)"
     r"|(?:committee|regime|sanctions)\s+(?:concerning|on|pursuant\s+to))"
     r"\s+(?:the\s+)?$",
     _I,

@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/news_sets.py                 # every development set
     .venv/bin/python benchmarks/news_sets.py dev5 dev6       # named sets
 
-The default is the development sets only (dev, dev2 ... dev6): the held-out sets (blind, dev7) are
-scored by ``benchmarks/news.py --set NAME`` once, at the end of a round, never while rules are tuned.
+The default is the development sets only (dev, dev2 ... dev7): the held-out set (blind) is
+scored by ``benchmarks/news.py --set blind`` once, at the end of a round, never while rules are tuned.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from proscribe.news import extract_events, name_index, read_article_file
 from proscribe.news.score import event_report
 
 NEWS = Path(__file__).resolve().parent.parent / "tests" / "data" / "news"
-DEVELOPMENT_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+DEVELOPMENT_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

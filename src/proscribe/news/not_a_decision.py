@@ -19,10 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
-
-if TYPE_CHECKING:
-    from proscribe.news.extract import NewsEvent
+from typing import Any, ClassVar, Protocol, TypeVar
 
 # Listing verbs and nouns of a step, in the languages the extractor reads. Only their presence outside the
 # blanked constructions matters, so a wide net errs on keeping an event.
@@ -147,6 +144,34 @@ class _Event(Protocol):
 E = TypeVar("E", bound=_Event)
 
 
+class _NamedEvent(Protocol):
+    """What the name merge reads of an event (``extract.NewsEvent``; a protocol, so this module does not
+    import the extractor that calls it)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def organisation(self) -> str | None: ...
+
+    @property
+    def entity_id(self) -> str | None: ...
+
+    @property
+    def jurisdiction(self) -> str | None: ...
+
+    @property
+    def action(self) -> str: ...
+
+    @property
+    def effective_date(self) -> str | None: ...
+
+    @property
+    def evidence_quote(self) -> str: ...
+
+
+N = TypeVar("N", bound=_NamedEvent)
+
+
 def blank_non_decisions(sentence: str) -> tuple[str, bool]:
     """The sentence with the listing words of undated non-decision constructions blanked, and whether any was."""
     blanked = sentence
@@ -219,7 +244,7 @@ def _listed_together(text: str, first: str, second: str) -> bool:
     )
 
 
-def merge_inflected_names(events: list[NewsEvent], text: str) -> list[NewsEvent]:
+def merge_inflected_names(events: list[N], text: str) -> list[N]:
     """One step told under two inflections of an unlinked name ("des „Islamischen Staates“ ... verboten" and
     "Terrororganisation ‚Islamischer Staat‘") is one event: every variant takes the shortest form (the
     nominative, in German and Russian), so the merge that follows joins them. Steps of the same state and
@@ -263,7 +288,7 @@ def merge_inflected_names(events: list[NewsEvent], text: str) -> list[NewsEvent]
                 renamed.get((event.jurisdiction, event.action, event.organisation), event.organisation),
             )
             dates.setdefault(key, set()).add(event.effective_date)
-    merged: list[NewsEvent] = []
+    merged: list[N] = []
     for event in events:
         target = renamed.get((event.jurisdiction, event.action, event.organisation or ""))
         if target is not None and len(dates[(event.jurisdiction, event.action, target)] - {None}) <= 1:

@@ -451,7 +451,9 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
                 basis = "relative"
             mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1], basis))
     # news-jur: a Spanish/French date replaces a shorter one inside it ("2019" of "marzo de 2019").
-    if romance:
+    # Only a sentence with a Spanish, French or Kazakh date word can hold one (find_romance_dates's own test,
+    # answered by the scan above).
+    if "romance" in words_found:
         for found in find_romance_dates(sentence, published, []):
             if any(m.start <= found.start and found.end <= m.end for m in mentions):
                 continue

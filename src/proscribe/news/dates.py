@@ -199,7 +199,7 @@ _NEEDS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 # A capitalised word right before a capitalised "Today" makes a title of it ("India Today looks at ...").
 _TITLE_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-ZА-ЯЁ][\w.]*\s+$")
-_WORD_SETS = AnchorSets({"romance": _ROMANCE_WORDS, "date": _DATE_WORDS, **_FAMILIES})
+_WORD_SETS = AnchorSets({"romance": _ROMANCE_WORDS, "date": _DATE_WORDS, **_FAMILIES}, shared=True)
 _WILL = re.compile(
     r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
 )

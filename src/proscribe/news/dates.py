@@ -174,6 +174,14 @@ _DATE_WORDS = (
     "mois",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
+# Digit shapes some patterns cannot match without (each is a substring of every match of those patterns): one
+# fast scan each (a digit class leads them, so the regex engine skips to digits) instead of running the patterns
+# themselves on every sentence with a number.
+_DIGIT_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("year_digits", re.compile(r"(?:19|20)\d\d")),
+    ("digit.digit", re.compile(r"\d\.\d")),
+    ("digit-digit", re.compile(r"\d-\d")),
+)
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "en_month": tuple(_EN_MONTHS),
     "de_month": (*_DE_MONTHS, "jänner"),
@@ -185,7 +193,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # The word families a pattern cannot match without (checked as plain substrings before the regex runs).
 _NEEDS: dict[str, frozenset[str]] = {
-    "ymd": frozenset({"digit"}), "iso": frozenset({"digit"}),
+    "ymd": frozenset({"digit", "year_digits", "digit.digit"}), "iso": frozenset({"digit", "year_digits", "digit-digit"}),
     "en_mdy": frozenset({"digit", "en_month"}), "en_dmy": frozenset({"digit", "en_month"}),
     "de_dmy": frozenset({"digit", "de_month"}), "ru_dmy": frozenset({"digit", "ru_month"}),
     "fr_es_dmy": frozenset({"digit", "fr_es_month"}), "fr_es_my": frozenset({"digit", "fr_es_month"}),
@@ -195,11 +203,11 @@ _NEEDS: dict[str, frozenset[str]] = {
     "en_my": frozenset({"digit", "en_month"}), "de_my": frozenset({"digit", "de_month"}), "ru_my": frozenset({"digit", "ru_month"}),
     "last_month_name": frozenset({"en_month"}), "de_month": frozenset({"de_month"}), "ru_month": frozenset({"ru_month"}),
     "this_year": frozenset({"period"}), "month_rel_year": frozenset({"period"}), "ago": frozenset(),
-    "weekday": frozenset({"weekday"}), "year": frozenset({"digit"}),
+    "weekday": frozenset({"weekday"}), "year": frozenset({"digit", "year_digits"}),
 }  # fmt: skip
 # A capitalised word right before a capitalised "Today" makes a title of it ("India Today looks at ...").
 _TITLE_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-ZА-ЯЁ][\w.]*\s+$")
-_WORD_SETS = AnchorSets({"romance": _ROMANCE_WORDS, "date": _DATE_WORDS, **_FAMILIES})
+_WORD_SETS = AnchorSets({"romance": _ROMANCE_WORDS, "date": _DATE_WORDS, **_FAMILIES}, shared=True)
 _WILL = re.compile(
     r"\b(?:will|wird|werden|будет|будут)\b(?![^,;]{0,150}\b(?:said|says|sagte|заявил)\b)", re.I
 )
@@ -420,6 +428,7 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     present = {family for family in _FAMILIES if family in words_found}
     if has_digit:
         present.add("digit")
+        present.update(name for name, shape in _DIGIT_SHAPES if shape.search(sentence))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     gated = gate_safe(lowered, len(sentence))
@@ -457,7 +466,9 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
                 basis = "relative"
             mentions.append(DateMention(start, end, sentence[start:end], resolved[0], resolved[1], basis))
     # news-jur: a Spanish/French date replaces a shorter one inside it ("2019" of "marzo de 2019").
-    if romance:
+    # Only a sentence with a Spanish, French or Kazakh date word can hold one (find_romance_dates's own test,
+    # answered by the scan above).
+    if "romance" in words_found:
         for found in find_romance_dates(sentence, published, []):
             if any(m.start <= found.start and found.end <= m.end for m in mentions):
                 continue

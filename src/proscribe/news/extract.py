@@ -1173,7 +1173,7 @@ _NOT_NAME_WORD = re.compile(
 
 
 # The listing-action anchors of a sentence, found in one scan (see news.gates.AnchorSets).
-_ACTION_ANCHOR_SETS = gates.AnchorSets(lexicon.ACTION_ANCHORS)
+_ACTION_ANCHOR_SETS = gates.AnchorSets(lexicon.ACTION_ANCHORS, shared=True)
 _ACTION_FAMILY = gates.PatternFamily(pattern for _, pattern in lexicon.ACTION_PATTERNS)
 
 

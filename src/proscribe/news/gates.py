@@ -174,7 +174,7 @@ class AnchorSets:
     result is exactly the set of groups whose ``has_anchor`` test would succeed.
     """
 
-    def __init__(self, groups: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, groups: dict[str, tuple[str, ...]], *, shared: bool = False) -> None:
         anchors = sorted({a for group in groups.values() for a in group}, key=lambda a: (-len(a), a))
         self._pattern = re.compile(trie_alternation(anchors))
         self._groups_of = {
@@ -185,6 +185,13 @@ class AnchorSets:
         }
         self._every = frozenset(groups)
         self._last: tuple[str, frozenset[str]] = ("", frozenset())
+        # ``shared``: asked about most sentences, so answered from one scan shared with the other such sets.
+        self._shared = shared
+        # Each anchor of the shared scan -> this set's groups with an anchor that is a prefix of it (filled when
+        # the shared scan is built).
+        self._groups_of_shared: dict[str, frozenset[str]] = {}
+        if shared:
+            _SHARED_SCAN.join(self)
 
     def present(self, lowered: str) -> frozenset[str]:
         """The names of the groups with an anchor in ``lowered``."""
@@ -192,6 +199,15 @@ class AnchorSets:
         if last[0] is lowered or (len(last[0]) == len(lowered) and last[0] == lowered):
             return last[1]
         found: set[str] = set()
+        if self._shared:
+            groups_of = _SHARED_SCAN.groups_for(self)
+            for anchor in _SHARED_SCAN.anchors_in(lowered):
+                groups = groups_of.get(anchor)
+                if groups is not None:
+                    found |= groups
+            shared = frozenset(found)
+            self._last = (lowered, shared)
+            return shared
         search = self._pattern.search
         match = search(lowered)
         while match is not None:
@@ -202,6 +218,66 @@ class AnchorSets:
         result = frozenset(found)
         self._last = (lowered, result)
         return result
+
+
+class _SharedAnchorScan:
+    """One scan of a sentence for the anchors of every shared :class:`AnchorSets` (the action anchors, the date
+    words, the pattern families): most sentences are asked about by several of them, and one scan of the union
+    of their anchors costs about as much as the costliest one alone.
+
+    The union is a trie alternation in a look-ahead, so ``findall`` gives, at every position where an anchor
+    starts, the longest anchor of the union there; every anchor of one set that starts there is a prefix of it,
+    so the groups of that set present in the sentence are exactly those found from these longest anchors.
+    """
+
+    _MAX_REMEMBERED = 32
+
+    def __init__(self) -> None:
+        self._members: list[AnchorSets] = []
+        self._pattern: re.Pattern[str] | None = None
+        # The anchors found in the latest sentences: the extractor asks about a sentence, then about the ones
+        # after it, then about it again.
+        self._remembered: dict[str, frozenset[str]] = {}
+
+    def join(self, member: AnchorSets) -> None:
+        self._members.append(member)
+        self._pattern = None  # rebuilt with the new member's anchors when next asked
+        self._remembered.clear()
+
+    def _build(self) -> re.Pattern[str]:
+        union = sorted({a for m in self._members for a in m._groups_of}, key=lambda a: (-len(a), a))
+        for member in self._members:
+            member._groups_of_shared = {}
+            for anchor in union:
+                groups = frozenset().union(
+                    *(
+                        member._groups_of[anchor[:k]]
+                        for k in range(1, len(anchor) + 1)
+                        if anchor[:k] in member._groups_of
+                    )
+                )
+                if groups:
+                    member._groups_of_shared[anchor] = groups
+        self._pattern = re.compile("(?=(" + trie_alternation(union) + "))")
+        return self._pattern
+
+    def groups_for(self, member: AnchorSets) -> dict[str, frozenset[str]]:
+        if self._pattern is None:
+            self._build()
+        return member._groups_of_shared
+
+    def anchors_in(self, lowered: str) -> frozenset[str]:
+        """The longest anchor of the union at each position of ``lowered`` where one starts."""
+        found = self._remembered.get(lowered)
+        if found is None:
+            pattern = self._pattern if self._pattern is not None else self._build()
+            if len(self._remembered) >= self._MAX_REMEMBERED:
+                self._remembered.clear()
+            found = self._remembered[lowered] = frozenset(pattern.findall(lowered))
+        return found
+
+
+_SHARED_SCAN = _SharedAnchorScan()
 
 
 def top_level_alternatives(source: str) -> list[str] | None:
@@ -414,7 +490,7 @@ class PatternFamily:
             for alternative, needed in alternation_for(pattern).literals.items():
                 groups[f"{number}.{alternative}"] = needed
                 self._group_of[f"{number}.{alternative}"] = (number, alternative)
-        self._sets = AnchorSets(groups) if groups else None
+        self._sets = AnchorSets(groups, shared=True) if groups else None
         self._has_gate = [gate_for(p).literals is not None for p in self.patterns]
         self._alternations = [alternation_for(p) for p in self.patterns]
 

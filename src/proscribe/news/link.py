@@ -146,15 +146,20 @@ class NameIndex:
         # One split of the text into gaps and words (C, no match object per word): parts[2k + 1] is word k,
         # and the running sums of the part lengths give its start (ends[2k]) and end (ends[2k + 1]).
         parts = _WORD_SPLIT.split(text)
-        stems = list(map(stem, parts[1::2]))
+        written = parts[1::2]
+        stems = list(map(stem, written))
         ends = list(itertools.accumulate(map(len, parts)))
         sizes_of = self._sizes.get
         translatable, respelt, german = foreign_names.text_kinds(text, fold(text))
         foreign_possible = translatable or respelt or german
-        # The words as Word tuples, only for the foreign-name readers (the same words, starts and ends).
+        # The foreign-name readers look at the words through arrays (no tuple per word); the English words of
+        # the glossary's words are looked up once per distinct word.
         tokens = (
-            [Word(ends[2 * k], ends[2 * k + 1], s) for k, s in enumerate(stems)] if foreign_possible else []
+            _Tokens(parts, written, stems, ends, _english_words(written) if translatable else {})
+            if foreign_possible
+            else None
         )
+        kinds = (translatable, respelt, german)
         found: list[EntityMention] = []
         index = 0
         while index < len(stems):
@@ -162,8 +167,8 @@ class NameIndex:
             if sizes is None:  # most words start no name: one probe, nothing else
                 # A capitalised one may start a name in translation or another spelling ("Estado Islámico", "Hezbolá").
                 foreign = (
-                    self._foreign_at(text, tokens, index, (translatable, respelt, german))
-                    if foreign_possible and text[tokens[index].start].isupper()
+                    self._foreign_at(text, tokens, index, kinds)
+                    if tokens is not None and written[index][0].isupper()
                     else None
                 )
                 if foreign is not None:
@@ -184,11 +189,7 @@ class NameIndex:
                     index += size
                     break
             else:
-                foreign = (
-                    self._foreign_at(text, tokens, index, (translatable, respelt, german))
-                    if foreign_possible
-                    else None
-                )
+                foreign = self._foreign_at(text, tokens, index, kinds) if tokens is not None else None
                 if foreign is not None:
                     found.append(foreign[0])
                     index += foreign[1]
@@ -197,69 +198,89 @@ class NameIndex:
         return found
 
     def _foreign_at(
-        self, text: str, tokens: list[Word], index: int, kinds: tuple[bool, bool, bool]
+        self, text: str, tokens: _Tokens, index: int, kinds: tuple[bool, bool, bool]
     ) -> tuple[EntityMention, int] | None:
         """A registry name written in translation ("Islamischen Staates", "Estado Islámico") or in another spelling
         ("Hezbolá") at token ``index``, and how many tokens it takes (see :mod:`proscribe.news.foreign_names`)."""
-        # The translated words of the next three tokens, each looked up once (cached): most capitalised words are none.
+        # The translated words of the next three tokens (looked up once per distinct word): most capitalised words
+        # are none.
         translatable, respelt, german = kinds
-        ahead = tokens[index : index + 3]
-        english = (
-            [foreign_names.english_word(_folded(text[t.start : t.end])) for t in ahead]
-            if translatable
-            else []
-        )
-        if any(english):
-            for size in (3, 2):
-                run = ahead[:size]
-                if len(run) < size or not any(english[:size]):
-                    continue
-                if any(text[a.end : b.start].strip(" \t\"'«»„“”‘’") for a, b in itertools.pairwise(run)):
-                    continue
-                translated = [
-                    stem(word) if word else t.stem for word, t in zip(english[:size], run, strict=True)
-                ]
-                entity_id = self._names.get(tuple(translated)) or self._names.get(tuple(reversed(translated)))
-                if entity_id is not None and not foreign_names.goes_on(text, run[-1].end):
-                    start, end = run[0].start, run[-1].end
-                    return EntityMention(start, end, text[start:end], entity_id), size
+        written, stems, ends = tokens.written, tokens.stems, tokens.ends
+        count = len(written)
+        if translatable:
+            english_of = tokens.english.get
+            english = [english_of(word) for word in written[index : index + 3]]
+            if any(english):
+                for size in (3, 2):
+                    if index + size > count or not any(english[:size]):
+                        continue
+                    # The gaps between the run's words: parts[2k] lies before word k.
+                    gaps = tokens.parts[2 * index + 2 : 2 * (index + size) : 2]
+                    if any(gap.strip(" \t\"'«»„“”‘’") for gap in gaps):
+                        continue
+                    translated = [
+                        stem(word) if word else stems[index + k] for k, word in enumerate(english[:size])
+                    ]
+                    entity_id = self._names.get(tuple(translated)) or self._names.get(
+                        tuple(reversed(translated))
+                    )
+                    end = ends[2 * (index + size) - 1]
+                    if entity_id is not None and not foreign_names.goes_on(text, end):
+                        start = ends[2 * index]
+                        return EntityMention(start, end, text[start:end], entity_id), size
         # German spells Arabic names with "sch" and "dsch" ("Ahmed al-Scharaa", "Dschabhat"): English "sh" and "j".
         if german:
-            first = stem(
-                foreign_names.german_spelling(_folded(text[tokens[index].start : tokens[index].end]))
-            )
+            first = stem(foreign_names.german_spelling(_folded(written[index])))
             for size in self._sizes.get(first, ()):
-                run = tokens[index : index + size]
-                if len(run) < size or not any("sch" in t.stem for t in run):
+                if index + size > count or not any("sch" in s for s in stems[index : index + size]):
                     continue
                 spelt = tuple(
-                    stem(foreign_names.german_spelling(_folded(text[t.start : t.end]))) for t in run
+                    stem(foreign_names.german_spelling(_folded(word)))
+                    for word in written[index : index + size]
                 )
                 entity_id = self._names.get(spelt)
                 if entity_id is not None:
-                    start, end = run[0].start, run[-1].end
+                    start, end = ends[2 * index], ends[2 * (index + size) - 1]
                     return EntityMention(start, end, text[start:end], entity_id), size
         if not respelt:
             return None
-        word = tokens[index]
-        written = text[word.start : word.end]
+        word = written[index]
+        if len(word) < foreign_names.MIN_SPELLING_LETTERS or not word[:1].isupper() or not word.isalpha():
+            return None
+        # Only a name on its own: "Hizbul" in "Hizbul Mujahideen" is part of another group's name (a capitalised
+        # neighbour with nothing but spaces and tabs between).
+        if index > 0 and written[index - 1][:1].isupper() and not tokens.parts[2 * index].strip(" \t"):
+            return None
         if (
-            len(written) < foreign_names.MIN_SPELLING_LETTERS
-            or not written[:1].isupper()
-            or not written.isalpha()
+            index + 1 < count
+            and written[index + 1][:1].isupper()
+            and not tokens.parts[2 * index + 2].strip(" \t")
         ):
             return None
-        # Only a name on its own: "Hizbul" in "Hizbul Mujahideen" is part of another group's name.
-        neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
-        if any(text[n.start : n.start + 1].isupper() and _adjacent(text, n, word) for n in neighbours):
-            return None
-        folded = _folded(written)
+        folded = _folded(word)
         entity_id = self._spellings.get(foreign_names.spelling_key(folded)) if folded.isascii() else None
         if entity_id is None:
             return None
-        return EntityMention(word.start, word.end, written, entity_id), 1
+        return EntityMention(ends[2 * index], ends[2 * index + 1], word, entity_id), 1
 
 
-def _adjacent(text: str, one: Word, other: Word) -> bool:
-    first, second = sorted((one, other), key=lambda w: w.start)
-    return not text[first.end : second.start].strip(" \t")
+class _Tokens(NamedTuple):
+    """The words of a text for :meth:`NameIndex._foreign_at`: ``parts`` as ``_WORD_SPLIT`` splits the text (gap,
+    word, gap, ...), the words as written and their stems, the running ends of the parts (word k spans
+    ``ends[2k]:ends[2k + 1]``), and the English word of each written word that has one in the glossary."""
+
+    parts: list[str]
+    written: list[str]
+    stems: list[str]
+    ends: list[int]
+    english: dict[str, str]
+
+
+def _english_words(written: list[str]) -> dict[str, str]:
+    """The English word of each distinct written word that is a foreign word of the glossary."""
+    english: dict[str, str] = {}
+    for word in set(written):
+        translation = foreign_names.english_word(_folded(word))
+        if translation is not None:
+            english[word] = translation
+    return english

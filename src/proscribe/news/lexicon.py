@@ -211,6 +211,15 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\boverturn(?:ed|s|ing)?\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+)?(?:ban|designation|listing|proscription)\b",
         _I)),
     ("proposed_designation", re.compile(r"\borders\s+(?:were|have\s+been|had\s+been|are\s+being)\s+laid\b", _I)),
+    # news-actions: a court disbanding a named group ("An Indonesian court has disbanded Jamaah Ansharut Daulah"; the
+    # group's own "disbanded in 2005" has no capitalised object) and an asset freeze ordered under terrorism law
+    # ("British banks were last week ordered to freeze the assets of Jemaah Islamiyah").
+    ("designated", re.compile(
+        r"\bdisband(?:ed|s)\s+(?-i:(?=[A-Z]))|\b(?:ordered\s+to\s+freeze|froze)\s+(?:the\s+)?(?:assets|funds)\s+of\b",
+        _I)),
+    # news-actions: a bill registered in a parliament ("в Верховной раде был зарегистрирован законопроект о признании ...").
+    ("bill_introduced", re.compile(
+        r"зарегистрирова\w*\s+(?:[\w-]+\s+){0,2}?законопроект|законопроект\w*\s+[^.]{0,60}?зарегистрирован\w*", _I)),
 ]  # fmt: skip
 
 # Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.
@@ -475,7 +484,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_due": ("federation council", "совет федерации"),
     "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "рассмотрит", "рассмотрят", "разбирательств", "entscheid", "will rule", "will decide"),
     "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
-    "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
+    "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf", "зарегистрирова"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
     "law_signed": ("signed", "подписал", "unterzeichn"),
     "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск", "proscription"),
@@ -513,7 +522,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "stuft", "eingestuft", "gelistet", "gesetzt", "einstufung",
         "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
         "extend", "since", "added to", "named to", "join", "ajout",  # news-verbs
-        "identific", "identifiqu", "son terroristas", "eran terroristas", "serán terroristas", "qualifi", "erklär", "ввел", "введ",  # news-actions
+        "disband", "to freeze", "froze", "identific", "identifiqu", "son terroristas", "eran terroristas", "serán terroristas", "qualifi", "erklär", "ввел", "введ",  # news-actions
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
@@ -538,7 +547,7 @@ TRIGGER = re.compile(
     r"|introduced|tabled|passed|approved|amendment|\bwill\b|terror|исключ|решени|вывел|больше|призна|запрет|приостанов|прокур|обрат|внес|госдум"
     r"|думу|чтени|включ|unlawful|notification|placed|принял|подписал|слушани|совет|закон|verbot|verbiet|liste|gestrichen|genommen|entfernt|aufgehoben|streich|nimmt|nehmen"
     r"|länger|sanktion|einstufung|ausgesetzt|auszusetzen|gesetz|lesung|unterzeichn|antrag|staatsanwalt|entscheid|sicherheitsrat"
-    r"|identific|identifiqu|qualifi|erklär|ввел|введ|anul|overturn",
+    r"|identific|identifiqu|qualifi|erklär|ввел|введ|anul|overturn|disband|freeze|froze|зарегистрирова",
     _I,
 )
 RELATIVE_DAY = re.compile(

@@ -143,3 +143,26 @@ def test_a_bill_registered_in_the_verkhovna_rada() -> None:
         ("UA", "ДНР", "bill_introduced"),
         ("UA", "ЛНР", "bill_introduced"),
     }
+
+
+def test_a_proscribed_status_removed() -> None:
+    """https://www.brecorder.com/news/40131791/notification-issued-govt-revokes-tlps-proscribed-status (dev7): the
+    removal is the step, not the "proscribed" it names."""
+    text = "ISLAMABAD: Federal government on Saturday removed the proscribed status of Tehreek-e-Labbaik Pakistan (TLP).\n"
+    found = triples(events(text, dt.date(2021, 11, 7)))
+    assert found == {("PK", "Tehreek-e-Labbaik Pakistan", "delisted", "2021-11-06")}
+
+
+def test_a_court_finding_that_named_gangs_are_terrorists() -> None:
+    """https://www.noticiascaracol.com/mundo/corte-suprema-salvadorena-declara-grupo-terrorista-a-la-mara-salvatrucha
+    (dev7): «son terroristas las pandillas denominadas Mara Salvatrucha o MS-13 ...»."""
+    text = (
+        "La Corte Suprema de Justicia de El Salvador declaró el lunes grupos terroristas a las pandillas y a quienes "
+        "las apoyen o financien, por atentar contra la vida, seguridad e integridad de la población y de las "
+        "autoridades civiles y militares.\n"
+        "En la sentencia suscrita por los cinco magistrados de la Sala, se concluye que «son terroristas las pandillas "
+        "denominadas Mara Salvatrucha o MS-13 y la pandilla 18 o mara 18, y cualquier otra pandilla u organización "
+        "criminales que busque arrogarse el ejercicio de las potestades».\n"
+    )
+    found = {(e.organisation, e.action) for e in events(text, dt.date(2015, 8, 24))}
+    assert ("Mara Salvatrucha", "designated") in found

@@ -90,6 +90,11 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bn['’](?:est|sont|était)\s+plus\s+(?:inscrit|considéré|désigné|classé)\w*|\bya\s+no\s+(?:está|están|figura|figuran|es\s+considerad)\w*"
         r"|\blev(?:é|ée|e)\s+(?:la|sa)\s+désignation",
         _I)),
+    # news-actions: a status taken away (before the listing verbs, whose "proscribed" it holds) ("Federal government on Saturday removed the proscribed status of
+    # Tehreek-e-Labbaik Pakistan (TLP)").
+    ("delisted", re.compile(
+        r"\bremov(?:e|ed|es|ing)\s+(?:the\s+|its\s+|their\s+)?(?:proscribed|banned|terrorist|terror)\s+(?:status|tag|label)\s+of\b",
+        _I)),
     # [news-ru] Among the Russian alternatives: the operative part of a ruling quoted from the bench ("«Признать ...
     # террористической организацией», — заявил судья", '"Признать ...", - сказано в решении суда'); a quoted claim
     # ("говорится в иске") is no ruling.
@@ -200,7 +205,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\binclud(?:ed|es|ing)\b(?=\s[^.;]{0,100}?\b(?:on|in|to)\s+(?:the|its|their|a)\s+(?:[\w'’-]+\s+){0,4}?(?:terror\w*|sanctions?|proscri\w*)\s+(?:[\w-]+\s+)?list\b)"
         r"|\bidentific(?:ó|aron|a|an|ado|ada|ados|adas)\b(?=[^.;]{0,200}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
         r"|\bidentifiqu[ée]\b(?=[^.;]{0,200}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
-        r"|\b(?:son|eran|serán)\s+terroristas\s+(?=(?:las|los)\s)"
+        r"|\b(?:son|eran|serán)\s+terroristas\s+(?:las|los)\s+(?:pandillas|maras|grupos|organizaciones|bandas)"
+        r"(?:\s+(?:denominad|llamad|conocid)[oa]s(?:\s+como)?)?"
         r"|\bqualifi(?:é|ée|és|ées|ant|e|ent|ait)\b(?=[^.;]{0,120}?\bd['’](?:organisation|entité|groupe)s?\s+terroristes?)"
         r"|\berklär(?:t|te|ten|en)\b(?=[^.;]{0,120}?\bzur?\s+(?:\w+\s+)?(?:Terror\w*|terroristischen\s+(?:Organisation|Vereinigung)))"
         r"|(?:ввел[аио]?|ввели|введ[её]н)\s+(?:[\w-]+\s+){0,2}?запрет\s+на\b",

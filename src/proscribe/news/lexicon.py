@@ -223,7 +223,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("designated", re.compile(
         r"\bdisband(?:ed|s)\s+(?-i:(?=[A-Z]))|\b(?:ordered\s+to\s+freeze|froze)\s+(?:the\s+)?(?:assets|funds)\s+of\b",
         _I)),
-    # news-actions: a bill registered in a parliament ("в Верховной раде был зарегистрирован законопроект о признании ...").
+    # news-actions: a bill registered in a parliament ("в Верховной раде был зарегистрирован законопроект ...").
     ("bill_introduced", re.compile(
         r"зарегистрирова\w*\s+(?:[\w-]+\s+){0,2}?законопроект|законопроект\w*\s+[^.]{0,60}?зарегистрирован\w*", _I)),
 ]  # fmt: skip

@@ -166,3 +166,13 @@ def test_a_court_finding_that_named_gangs_are_terrorists() -> None:
     )
     found = {(e.organisation, e.action) for e in events(text, dt.date(2015, 8, 24))}
     assert ("Mara Salvatrucha", "designated") in found
+
+
+def test_a_nationality_adjective_before_a_group_noun_names_no_group() -> None:
+    """https://www.aljazeera.com/news/2015/06/egypt-court-annuls-ruling-hamas-terrorist-group-150606095255691.html (dev7):
+    "listed the Palestinian organisation as a terrorist group" describes the group (Hamas), it does not name one."""
+    text = (
+        "Ruling comes less than four months after lower court initially listed the Palestinian organisation as a "
+        "terrorist group.\n"
+    )
+    assert not any(e.organisation == "Palestinian" for e in events(text, dt.date(2015, 6, 6)))

@@ -55,10 +55,12 @@ _AFTER_COUNT = re.compile(
     r"|,)?[ \t]*(?=(?:the[ \t]+)?[A-ZÀ-Þ\"“„«(0-9])"
 )
 # "the following groups as terrorists organizations:", "the following as “terrorist organizations, ... groups:”",
-# "des groupes suivants à la liste des entités terroristes :", "las siguientes organizaciones:", "folgende Vereine:".
+# "des groupes suivants à la liste des entités terroristes :", "las siguientes organizaciones:", "folgende Vereine:",
+# "identifiqué a los siguientes grupos del crimen organizado transnacional como organizaciones terroristas y actores
+# no estatales beligerantes:" (the personal "a" of a Spanish object; a long category).
 _FOLLOWING = re.compile(
     r"[ \t]*(?:(?:the[ \t]+)?following\b|(?:des|les)[ \t]+(?:[\w’'-]+[ \t]+){0,2}?suivante?s\b"
-    r"|(?:los|las)[ \t]+siguientes\b|folgenden?\b)[^:.;!?]{0,120}?[ \t]*:[\"”»]?",
+    r"|(?:a[ \t]+)?(?:los|las)[ \t]+siguientes\b|folgenden?\b)[^:.;!?]{0,160}?[ \t]*:[\"”»]?",
     re.IGNORECASE,
 )
 # A short cue right before a list: "are", "include", "namely", a dash or a colon, and an article.

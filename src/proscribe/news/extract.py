@@ -461,7 +461,9 @@ _INSTRUMENT = r"(?:gazette|notification|decree|regulations?|(?<!\bin\s)order)"
 # gazette banning a number of extremist organisations on Monday": the instrument's own day.
 _INSTRUMENT_ISSUED = re.compile(
     rf"\b(?P<noun>{_INSTRUMENT})\b[^.;]{{0,80}}?\b(?:was|were|has\s+been|had\s+been)\s+(?:published|issued|signed|gazetted)\b"
-    rf"|\b(?:published|issued|signed|gazetted)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun2>{_INSTRUMENT})\b",
+    rf"|\b(?:published|issued|signed|gazetted)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun2>{_INSTRUMENT})\b"
+    # news-actions: Spanish, with the day between ("firmó este martes un decreto que declara ...").
+    r"|\b(?:firm|public|emiti|promulg|expidi|dict)(?:ó|aron)\s+(?:[\w-]+\s+){0,3}?(?:un|el|una|la)\s+(?P<noun3>decreto|resoluci[óo]n)\b",
     re.I,
 )
 # An entry put on a list by an executive body ("ФСБ включила ... в список террористических организаций", "was
@@ -511,7 +513,7 @@ def _instrument_date(
         issued = _INSTRUMENT_ISSUED.search(earlier)
         if issued is None:
             continue
-        noun = (issued.group("noun") or issued.group("noun2")).lower().rstrip("s")
+        noun = (issued.group("noun") or issued.group("noun2") or issued.group("noun3")).lower().rstrip("s")
         if not re.search(rf"(?<!\bin\s)\b{noun}", sentence, re.I):  # not "in order to"
             return None
         days = [

@@ -515,7 +515,8 @@ def nearest(
     return min(usable, key=lambda m: m.start).code if usable else None
 
 
-_AND_BETWEEN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
+# "and" in the languages read: "Кыргызстан и Таджикистан ввели запрет", "Francia y España", "l'Allemagne et la France".
+_AND_BETWEEN = re.compile(r"^\s*(?:,|and|,\s*and|&|и|y|et|und)\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?$", re.I)
 _SUBJECT_TO_VERB = re.compile(
     r"^(?:['’]s\s+governments?)?\s+(?:have|had|both|also|each|jointly|already|\w+ly|\s)*$", re.I
 )

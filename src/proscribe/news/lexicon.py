@@ -90,6 +90,11 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bn['’](?:est|sont|était)\s+plus\s+(?:inscrit|considéré|désigné|classé)\w*|\bya\s+no\s+(?:está|están|figura|figuran|es\s+considerad)\w*"
         r"|\blev(?:é|ée|e)\s+(?:la|sa)\s+désignation",
         _I)),
+    # news-actions: a status taken away (before the listing verbs, whose "proscribed" it holds) ("Federal government on Saturday removed the proscribed status of
+    # Tehreek-e-Labbaik Pakistan (TLP)").
+    ("delisted", re.compile(
+        r"\bremov(?:e|ed|es|ing)\s+(?:the\s+|its\s+|their\s+)?(?:proscribed|banned|terrorist|terror)\s+(?:status|tag|label)\s+of\b",
+        _I)),
     # [news-ru] Among the Russian alternatives: the operative part of a ruling quoted from the bench ("«Признать ...
     # террористической организацией», — заявил судья", '"Признать ...", - сказано в решении суда'); a quoted claim
     # ("говорится в иске") is no ruling.
@@ -187,6 +192,40 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:annonc\w*|approuv\w*|confirm\w*|officialis\w*)\s+l['’]ajout\b"
         r"(?=\s+d(?:es|e|u)\b[^.;]{0,120}?\bà\s+la\s+liste\s+des\s+(?:entités|organisations|groupes)\s+terroristes)",
         _I)),
+    # news-actions: verbs of listing whose category follows the object, in English, Spanish, French, German and
+    # Russian: "listed the Muslim Brotherhood and two Syrian jihadist groups as terrorist organisations", "decided to
+    # declare the northern branch of the Islamic Movement in Israel an unlawful organization", "announced the official
+    # listing of the IRGC as a terrorist entity", "included both groups on the country's national terrorism list",
+    # "identifiqué a los siguientes grupos ... como organizaciones terroristas", "son terroristas las pandillas
+    # denominadas ...", "erklärte die Gruppe zur Terrororganisation", "ввели запрет на группу".
+    ("designated", re.compile(
+        r"\blisted\b(?=\s(?!as\b)[^.;,]{0,140}?\bas\s+(?:an?\s+)?[\"“‘']?(?:terror|unlawful|illegal|banned|proscribed))"
+        r"|\b(?:the\s+)?(?:official\s+|formal\s+)?listing\s+of\b(?=[^.;]{0,140}?\bas\s+(?:an?\s+)?[\"“‘']?terror)"
+        r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,140}?\s(?:as\s+)?(?:an?\s+)?(?:unlawful|illegal)\s+(?:organi[sz]ation|association|group|entity)s?\b)"
+        r"|\binclud(?:ed|es|ing)\b(?=\s[^.;]{0,100}?\b(?:on|in|to)\s+(?:the|its|their|a)\s+(?:[\w'’-]+\s+){0,4}?(?:terror\w*|sanctions?|proscri\w*)\s+(?:[\w-]+\s+)?list\b)"
+        r"|\bidentific(?:ó|aron|a|an|ado|ada|ados|adas)\b(?=[^.;]{0,200}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
+        r"|\bidentifiqu[ée]\b(?=[^.;]{0,200}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
+        r"|\b(?:son|eran|serán)\s+terroristas\s+(?:las|los)\s+(?:pandillas|maras|grupos|organizaciones|bandas)"
+        r"(?:\s+(?:denominad|llamad|conocid)[oa]s(?:\s+como)?)?"
+        r"|\bqualifi(?:é|ée|és|ées|ant|e|ent|ait)\b(?=[^.;]{0,120}?\bd['’](?:organisation|entité|groupe)s?\s+terroristes?)"
+        r"|\berklär(?:t|te|ten|en)\b(?=[^.;]{0,120}?\bzur?\s+(?:\w+\s+)?(?:Terror\w*|terroristischen\s+(?:Organisation|Vereinigung)))"
+        r"|(?:ввел[аио]?|ввели|введ[её]н)\s+(?:[\w-]+\s+){0,2}?запрет\s+на\b",
+        _I)),
+    ("annulled", re.compile(
+        r"\bannul(?:é|ée|és|ées|e|ent|ait|a)\b(?=[^.;]{0,80}?\b(?:décision|désignation|inscription|qualifi|classement|interdiction))"
+        r"|\banul(?:ó|aron|ado|ada|a|an)\b(?=[^.;]{0,80}?\b(?:decisi[óo]n|designaci[óo]n|inscripci[óo]n|declaratoria|prohibici[óo]n))"
+        r"|\boverturn(?:ed|s|ing)?\s+(?:the\s+|a\s+|its\s+)?(?:\w+\s+)?(?:ban|designation|listing|proscription)\b",
+        _I)),
+    ("proposed_designation", re.compile(r"\borders\s+(?:were|have\s+been|had\s+been|are\s+being)\s+laid\b", _I)),
+    # news-actions: a court disbanding a named group ("An Indonesian court has disbanded Jamaah Ansharut Daulah"; the
+    # group's own "disbanded in 2005" has no capitalised object) and an asset freeze ordered under terrorism law
+    # ("British banks were last week ordered to freeze the assets of Jemaah Islamiyah").
+    ("designated", re.compile(
+        r"\bdisband(?:ed|s)\s+(?-i:(?=[A-Z]))|\b(?:ordered\s+to\s+freeze|froze)\s+(?:the\s+)?(?:assets|funds)\s+of\b",
+        _I)),
+    # news-actions: a bill registered in a parliament ("в Верховной раде был зарегистрирован законопроект ...").
+    ("bill_introduced", re.compile(
+        r"зарегистрирова\w*\s+(?:[\w-]+\s+){0,2}?законопроект|законопроект\w*\s+[^.]{0,60}?зарегистрирован\w*", _I)),
 ]  # fmt: skip
 
 # Hedges and non-events: proposals by individuals, opinions, conditionals, plans, negations.
@@ -197,7 +236,7 @@ NON_EVENT = re.compile(
     r"|plans?\s+to|planning|considering|consider|weighs?|intends?\s+to|expected\s+to\s+(?!be\s+published)|seeks?\s+to|wants?\s+to"
     r"|if\s+passed|would\s+(?:be|allow)|whether|not\s+yet|has\s+not|have\s+not|did\s+not|does\s+not|reportedly\s+weighs"
     r"|legal\s+(?:framework|mechanism)|mechanism|paves?\s+the\s+way|denied|can\s+be|called\s+on|intent\s+to|potentially|discussions?|before\s+being|will\s+be\s+(?:sent|signed|designated)|sets?\s+in\s+motion|to\s+be\s+(?:removed|signed)|first\s+(?:of\s+two\s+)?steps?|threshold|potentially)\b"
-    r"|(?<!\w)не\s+(?:призна|запрети|внес|включи|исключ|приостанов)|\bотказ\w*|\bбуд(?:ет|ут)\b|\bмож(?:ет|ем)\b|призвал\w*|призыва\w*|предлага\w*|предложил\w*|намерен\w*|планиру\w*|возможност\w*|хочет|хотят|вопрос\w*\s+об?\b|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
+    r"|(?<!\w)не\s+(?:призна|запрети|внес|включи|исключ|приостанов|ввел|ввод)|\bотказ\w*|\bбуд(?:ет|ут)\b|\bмож(?:ет|ем)\b|призвал\w*|призыва\w*|предлага\w*|предложил\w*|намерен\w*|планиру\w*|возможност\w*|хочет|хотят|вопрос\w*\s+об?\b|может\s+быть|можно|могут|позволя\w*|мог\w*\s+бы|стоит\s+исключить|собирается|предусматрива\w+|просьбой|намекнул|ещё\s+не|еще\s+не|не\s+принят"
     # news-jur: Spanish and French hedges and negations.
     r"|\b(?:podría|podrían|debería|deberían|planea|pretende|busca|evalúa|analiza|pourrait|pourraient|devrait|devraient|envisage|souhaite|demande|propose|si)\b|\bno\s+(?:fue|ha\s+sido|está|es)\b|\bn['’](?:a|est)\s+pas\b"
     r"|\bRufe\s+nach|\bForderung\w*\s+nach|\bkönnte\w*|\bsollte\w*|\bkönnen\b|\bnicht\s+verboten|\bfordert\w*\b|\bwollen\b|\bmöglicherweise"
@@ -451,7 +490,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     "review_due": ("federation council", "совет федерации"),
     "hearing_scheduled": ("hearing", "слушани", "заседани", "рассмотрени", "рассмотрит", "рассмотрят", "разбирательств", "entscheid", "will rule", "will decide"),
     "bill_passed_first_reading": ("first reading", "первом чтении", "erster lesung"),
-    "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf"),
+    "bill_introduced": ("submitted", "introduced", "tabled", "bill was", "внес", "госдум", "gesetzentwurf", "зарегистрирова"),
     "bill_passed": ("passed", "approved", "приня", "gesetz", "verabschiedete"),
     "law_signed": ("signed", "подписал", "unterzeichn"),
     "petition_filed": ("prosecutor", "прокурат", "прокурор", "generalstaatsanwalt", "petition from", "обратил", "иск", "proscription"),
@@ -467,8 +506,9 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "interdira", "designará", "designarán", "incluirá", "declarará",
         "propuso", "propose d",  # news-jur: es/fr
         "propose", "moved to",  # news-verbs
+        "orders",  # news-actions
     ),
-    "annulled": ("annul", "wrong to"),
+    "annulled": ("annul", "wrong to", "anul", "overturn"),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
@@ -488,6 +528,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "stuft", "eingestuft", "gelistet", "gesetzt", "einstufung",
         "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
         "extend", "since", "added to", "named to", "join", "ajout",  # news-verbs
+        "disband", "to freeze", "froze", "identific", "identifiqu", "son terroristas", "eran terroristas", "serán terroristas", "qualifi", "erklär", "ввел", "введ",  # news-actions
     ),
 }  # fmt: skip
 ALL_ANCHORS: tuple[str, ...] = tuple(sorted({a for anchors in ACTION_ANCHORS.values() for a in anchors}))
@@ -511,7 +552,8 @@ TRIGGER = re.compile(
     r"|reading|sign|petition|prosecutor|hearing|\brule|decide|order|laid|\blay|recogni|declar|label|revers|lapse|expire|council|submitted"
     r"|introduced|tabled|passed|approved|amendment|\bwill\b|terror|исключ|решени|вывел|больше|призна|запрет|приостанов|прокур|обрат|внес|госдум"
     r"|думу|чтени|включ|unlawful|notification|placed|принял|подписал|слушани|совет|закон|verbot|verbiet|liste|gestrichen|genommen|entfernt|aufgehoben|streich|nimmt|nehmen"
-    r"|länger|sanktion|einstufung|ausgesetzt|auszusetzen|gesetz|lesung|unterzeichn|antrag|staatsanwalt|entscheid|sicherheitsrat",
+    r"|länger|sanktion|einstufung|ausgesetzt|auszusetzen|gesetz|lesung|unterzeichn|antrag|staatsanwalt|entscheid|sicherheitsrat"
+    r"|identific|identifiqu|qualifi|erklär|ввел|введ|anul|overturn|disband|freeze|froze|зарегистрирова",
     _I,
 )
 RELATIVE_DAY = re.compile(

@@ -84,11 +84,13 @@ def keep_linked(mentions: list[EntityMention]) -> list[EntityMention]:
 
 
 # A word that describes a group and names none: "the Iranian-backed, Lebanon-based Shiite group", "the Sunni militant
-# group's branches", "the Islamist militia".
+# group's branches", "the Islamist militia", "the Palestinian organisation".
 _DESCRIPTIVE_WORD = re.compile(
     r"[A-Z][\w'’]*-(?:backed|based|linked|affiliated|led|inspired|aligned|supported|funded|sponsored|allied)"
     r"|Sunni|Shiite|Shi['’]ite|Shia|Islamist|Jihadist|Jihadi|Salafist|Salafi|Wahhabi|Marxist|Maoist|Leninist|Neo-Nazi"
     r"|Nazi|Fascist|Anarchist|Separatist|Militant|Extremist|Radical|Right-wing|Left-wing|Far-right|Far-left"
+    # news-actions: a nationality adjective ("listed the Palestinian organisation as a terrorist group").
+    r"|[A-Z][a-z]+(?:ian|ese)"
 )
 _GROUP_NOUNS_AFTER = re.compile(
     r"\s+(?:(?:[a-z-]+\s+){0,2})(?:group|groups|gang|network|militia|militias|movement|faction|outfit|organi[sz]ation)\b"

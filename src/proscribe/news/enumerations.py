@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from proscribe.news import jurisdictions
-from proscribe.news.orgnames import FoundName, enumerated_names, inside_region, plausible
+from proscribe.news.orgnames import ITEM_NUMBER, FoundName, enumerated_names, inside_region, plausible
 
 # One decision rarely names more groups than this; a longer run of capitalised words is a table, not a list.
 MAX_LIST_ITEMS = 40
@@ -76,7 +76,6 @@ _ITEM_ALIAS = re.compile(
 _INNER_PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,60}\)")
 # Before an item of a semicolon list: "and", a number.
 _ITEM_HEAD = re.compile(r"[ \t]*(?:and[ \t]+|y[ \t]+|et[ \t]+)?(?:\(\d{1,2}\)|\d{1,2}[.)])?[ \t]*")
-_ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]+")
 # A semicolon list ends at the sentence's end (or a line's).
 _LIST_END = re.compile(r"[.!?](?:[ \t]|$)(?![ \t]*\(?\d)|\n")
 _CAPITAL_WORD = r"(?:[A-ZÀ-ÞА-ЯЁ0-9][\w’'.&-]*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut)-[\w’'-]+)"
@@ -299,7 +298,7 @@ _PASSIVE_AUXILIARY = re.compile(r"\b(?:were|was|been|are|is)[ \t]+$")
 def _semicolon_items(text: str, start: int) -> list[FoundName]:
     """ "(1) Islamic State in Iraq and Syria in South-East Asia; (2) B; ... and (16) C": items that semicolons
     delimit are whole names, "and" included; empty when the list is not one of numbered or semicolon items."""
-    first = _ITEM_NUMBER.match(text, start)
+    first = ITEM_NUMBER.match(text, start)
     end = _LIST_END.search(text, start)
     stop = end.start() if end is not None else len(text)
     if first is None and text.count(";", start, stop) < 2:

@@ -34,7 +34,7 @@ _SINGLE_QUOTED = re.compile(r"‘((?:[^‘’\n]|’(?=\w)){2,90})’(?!\w)")
 # One or more asides in brackets: "Jamaat Nusrat al-Islam Wal-Muslimin (JNIM) (Nusrat al-Islam) (NIM)".
 _PARENTHESIS = re.compile(r"(?:[ \t]*\([^()]{1,60}\))+")
 # A numbered list's item marker: "(1) A; (2) B; and (16) C", "1. A", "2) B".
-_ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]+")
+ITEM_NUMBER = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t]+")
 _AND = r"(?:and|und|sowie|и|as\s+well\s+as|et|y|ainsi\s+que|así\s+como)"
 _SEPARATOR = re.compile(rf"[ \t]*(?:,[ \t]*{_AND}?|[ \t]+{_AND}|;[ \t]*{_AND}?)[ \t]+")
 # "Tren de Aragua, de Venezuela, y la Mara Salvatrucha": where a listed group comes from is no further name.
@@ -334,7 +334,7 @@ def enumerated_names(
                 at = romance.end()
     while len(names) < limit:
         if in_list:
-            number = _ITEM_NUMBER.match(text, at)
+            number = ITEM_NUMBER.match(text, at)
             at = number.end() if number else at
         # An item with its own description: "the Basque separatist group ETA, the Japanese cult Aum Shinrikyo, the
         # radical Jewish group Kahane Kach" (in a list, before a description after the name is looked for).

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import time
 from pathlib import Path
 
 from proscribe.news import extract_events, name_index, parse_article, read_article_file
+from proscribe.news.labelled import read_jsonl, run_labelled_set
 from proscribe.news.score import event_report, score
 
 NEWS = Path(__file__).resolve().parent.parent / "tests" / "data" / "news"
@@ -57,25 +57,9 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the issue asks
     folder = _set_path(args.set)
     index = name_index()
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
-    truth_files = [folder / "truth.jsonl"]
-    if args.extremist_lists and (folder / "truth_extremist.jsonl").exists():
-        truth_files.append(folder / "truth_extremist.jsonl")
-    truth = [
-        json.loads(line)
-        for path in truth_files
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line
-    ]
-    rows = [
-        json.loads(line) for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines() if line
-    ]
-    predicted = []
-    for path in paths:
-        for event in extract_events(read_article_file(path), index, extremist_lists=args.extremist_lists):
-            predicted.append({**event.to_json(), "file": path.name})
-    labelled = {t["file"] for t in truth}
-    distractors = [p.name for p in paths if p.name not in labelled]
+    run = run_labelled_set(folder, index, extremist_lists=args.extremist_lists)
+    paths, truth, predicted, distractors = run.paths, run.truth, run.predicted, run.distractors
+    rows = read_jsonl(folder / "index.jsonl")
     print(
         f"Set {folder.name}: {len(paths)} articles ({len(distractors)} distractors), "
         f"{len(truth)} labelled events, {len(predicted)} extracted.\n"

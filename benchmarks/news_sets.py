@@ -10,19 +10,15 @@ scored by ``benchmarks/news.py --set blind`` once, at the end of a round, never 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from proscribe.news import extract_events, name_index, read_article_file
+from proscribe.news import name_index
+from proscribe.news.labelled import run_labelled_set
 from proscribe.news.score import event_report
 
 NEWS = Path(__file__).resolve().parent.parent / "tests" / "data" / "news"
 DEVELOPMENT_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def main() -> None:
@@ -42,16 +38,8 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|")
     for name in args.sets:
-        folder = NEWS / name
-        paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
-        truth = [{**row, "file": f"{name}/{row['file']}"} for row in _read_jsonl(folder / "truth.jsonl")]
-        predicted = [
-            {**event.to_json(), "file": f"{name}/{path.name}"}
-            for path in paths
-            for event in extract_events(read_article_file(path), index)
-        ]
-        labelled = {row["file"] for row in truth}
-        distractors = [f"{name}/{p.name}" for p in paths if f"{name}/{p.name}" not in labelled]
+        run = run_labelled_set(NEWS / name, index, prefix=f"{name}/")
+        paths, truth, predicted, distractors = run.paths, run.truth, run.predicted, run.distractors
         report = event_report(predicted, truth, distractors)
         print(
             f"| {name} | {len(paths)} | {len(truth)} | {report.lenient.f1:.2f} | {report.dates_ignored.f1:.2f} "

@@ -10,31 +10,29 @@ evidence of missed events whose sentence no action pattern matches (the vocabula
 from __future__ import annotations
 
 import collections
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
-from proscribe.news import extract_events, lexicon, name_index, read_article_file
+from proscribe.news import lexicon, name_index
+from proscribe.news.labelled import run_labelled_set
 from proscribe.news.score import _key_matches
 
 
 def main(folder: Path, show: bool) -> None:
-    truth = [json.loads(line) for line in (folder / "truth.jsonl").read_text().splitlines() if line.strip()]
-    index = name_index()
-    predicted: list[dict[str, Any]] = []
-    texts: dict[str, str] = {}
-    for path in sorted(folder.glob("*.txt")):
-        article = read_article_file(path)
-        texts[path.name] = article.text
-        predicted += [{**event.to_json(), "file": path.name} for event in extract_events(article, index)]
+    run = run_labelled_set(folder, name_index())
+    predicted, texts = run.predicted, run.texts
     counts: collections.Counter[str] = collections.Counter()
-    for event in truth:
+    unanchored: list[str] = []  # missed events whose sentence no action pattern matches, for "show"
+    for event in run.truth:
         if any(_key_matches(p, event) for p in predicted):
             counts["matched(jur+org+action)"] += 1
             continue
         evidence = event.get("evidence") or ""
         anchored = any(pattern.search(evidence) for _, pattern in lexicon.ACTION_PATTERNS)
+        if not anchored:
+            unanchored.append(
+                f"- {event['jurisdiction']} {event['action']} | {evidence[:230].replace(chr(10), ' ')}"
+            )
         same_sentence = [
             p
             for p in predicted
@@ -57,12 +55,7 @@ def main(folder: Path, show: bool) -> None:
     for key, number in sorted(counts.items()):
         print(f"{number:4d} {key}")
     if show:
-        for event in truth:
-            if any(_key_matches(p, event) for p in predicted):
-                continue
-            evidence = event.get("evidence") or ""
-            if not any(pattern.search(evidence) for _, pattern in lexicon.ACTION_PATTERNS):
-                print("-", event["jurisdiction"], event["action"], "|", evidence[:230].replace("\n", " "))
+        print("\n".join(unanchored))
 
 
 if __name__ == "__main__":

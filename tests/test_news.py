@@ -23,6 +23,7 @@ from proscribe.news import (
 from proscribe.news.clean import clean_text
 from proscribe.news.dates import find_dateline, find_dates
 from proscribe.news.extract import MAX_SENTENCE_CHARS, split_sentences
+from proscribe.news.labelled import read_jsonl, run_labelled_set
 from proscribe.news.score import dates_compatible, event_report, score
 
 DATA = Path(__file__).parent / "data" / "news"
@@ -718,3 +719,17 @@ def test_labelled_set_is_well_formed(name: str) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.problems(name) == []
+
+
+def test_a_labelled_set_is_read_and_extracted_once_for_every_benchmark() -> None:
+    folder = DEV.parent / "dev4"
+    run = run_labelled_set(folder, INDEX, extremist_lists=True, prefix="dev4/")
+    labelled = {row["file"] for row in read_jsonl(folder / "truth.jsonl")}
+    extremist = read_jsonl(folder / "truth_extremist.jsonl")
+    # The extremist-list truth joins the truth only when asked for, and every file name carries the prefix.
+    assert len(run.truth) == len(read_jsonl(folder / "truth.jsonl")) + len(extremist) > len(labelled)
+    assert all(row["file"].startswith("dev4/") for row in run.truth + run.predicted)
+    assert set(run.distractors) == {f"dev4/{p.name}" for p in run.paths} - {row["file"] for row in run.truth}
+    assert all(event["evidence_quote"] in run.texts[event["file"]] for event in run.predicted)
+    plain = run_labelled_set(folder, INDEX)
+    assert len(plain.truth) == len(read_jsonl(folder / "truth.jsonl"))

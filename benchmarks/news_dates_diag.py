@@ -13,9 +13,9 @@ rest: other month or year, background).
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ def date_class(truth: str | None, extracted: str | None) -> str:
 
 
 def wrong_date_pairs(
-    predicted: list[dict[str, Any]], truth: list[dict[str, Any]]
+    predicted: list[Mapping[str, Any]], truth: list[Mapping[str, Any]]
 ) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
     """(truth, extracted) for every truth event missed leniently whose key some extracted event has."""
     lenient = {id(t) for _, t in _pairs(predicted, truth, "lenient")}
@@ -81,7 +81,7 @@ def main() -> None:
     per_set: Counter[str] = Counter()
     for name in args.sets:
         run = run_labelled_set(NEWS / name, index, prefix=f"{name}/")
-        for row, event in wrong_date_pairs(run.predicted, run.truth):
+        for row, event in wrong_date_pairs(list(run.predicted), list(run.truth)):
             kind = date_class(row.get("effective_date"), event.get("effective_date"))
             counts[kind] += 1
             per_set[name] += 1

@@ -24,7 +24,6 @@ from typing import Any
 
 from proscribe.dates import PartialDate
 from proscribe.news import (
-    effective as effective_dates,
     enumerations,
     foreign_names,
     gates,
@@ -38,6 +37,7 @@ from proscribe.news import (
 )
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
+from proscribe.news.effective import speech_before
 from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
@@ -386,7 +386,7 @@ def _split_dates(
         # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
         # (A proposal's "laid" is both: what it says is when it was announced.)
         verb_is_act = status and mention.end + len(after) - len(stripped) == at
-        near_speech = effective_dates.speech_before(before[-30:]) or (
+        near_speech = speech_before(before[-30:]) or (
             not verb_is_act and lexicon.SPEECH.match(stripped)
         )
         near_effect = lexicon.EFFECT.search(before[-25:])

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  -- typographic quotes and Russian, French and Spanish letters are real article text.
 """Effective or announced: each rule of news.effective with a sentence quoted from a development article."""
 
 from __future__ import annotations
@@ -5,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
-from proscribe.news.effective import speech_before
+from proscribe.news.effective import instrument_published, speech_before
 
 INDEX = name_index()
 
@@ -26,3 +27,22 @@ def test_declared_banned_is_the_act_not_a_statement() -> None:
     assert not speech_before("the party was declared banned back in ")
     # A statement stays one: "the ministry declared on Monday" dates the announcement.
     assert speech_before("the ministry declared on ")
+
+
+def test_gazette_published_on_a_day_dates_the_listing_it_makes() -> None:
+    # dev7/2025-12-04_iq_hezbollah_houthis_gazette_error_trtworld: the gazette's day, not the earlier ruling's.
+    found = events(
+        "A bureaucratic blunder in Baghdad has triggered regional confusion after an official Iraqi gazette appeared "
+        "to designate Lebanon’s Hezbollah and Yemen’s Houthi movement as “terrorist organisations” — only for the "
+        "state news agency to later clarify that the listing was an error.\n\n"
+        "The controversy began when Issue No. 4848 of Iraq’s official gazette, Al-Waqa’i al-Iraqiya, published on "
+        "November 17, 2025, included both groups on the country’s national terrorism list. The decision — attributed "
+        "to an October 22 ruling by Iraq’s Committee for Freezing Terrorists’ Funds — stated that Hezbollah and the "
+        "Houthis were being targeted for their alleged “participation in committing a terrorist act.”",
+        dt.date(2025, 12, 4),
+    )
+    hezbollah = next(e for e in found if e.jurisdiction == "IQ" and e.action == "designated")
+    assert (hezbollah.effective_date, hezbollah.date_precision) == ("2025-11-17", "day")
+    assert instrument_published("the gazette, Al-Waqa’i al-Iraqiya, published on November 17", 48)
+    # A statement "published" by a ministry is still a statement.
+    assert not instrument_published("according to memo published online on Monday", 38)

@@ -32,3 +32,18 @@ def speech_before(before: str) -> bool:
             continue
         return True
     return False
+
+
+# "Issue No. 4848 of Iraq's official gazette, Al-Waqa'i al-Iraqiya, published on November 17, 2025, included both
+# groups on the country's national terrorism list": the day the instrument itself was published is the step's day
+# (docs/news.md, "The instrument's day"), not the day of a statement.
+_INSTRUMENT_PUBLISHED = re.compile(
+    r"\b(?:gazette|Official\s+Journal|Amtsblatt|Bundesanzeiger|Journal\s+officiel|Bolet[íi]n\s+Oficial|Diario\s+Oficial"
+    r"|Gaceta\s+Oficial)\b[^.;]{0,60}\b(?:published|publié\w*|publicad\w*|veröffentlicht)[ \t]+(?:on[ \t]+|le[ \t]+|el[ \t]+|am[ \t]+)?$",
+    _I,
+)
+
+
+def instrument_published(sentence: str, at: int) -> bool:
+    """Whether the date at ``at`` is the day a gazette or official journal named just before was published."""
+    return _INSTRUMENT_PUBLISHED.search(sentence, max(0, at - 120), at) is not None

@@ -37,7 +37,7 @@ from proscribe.news import (
 )
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
-from proscribe.news.effective import speech_before
+from proscribe.news.effective import instrument_published, speech_before
 from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
@@ -389,7 +389,7 @@ def _split_dates(
         near_speech = speech_before(before[-30:]) or (
             not verb_is_act and lexicon.SPEECH.match(stripped)
         )
-        near_effect = lexicon.EFFECT.search(before[-25:])
+        near_effect = lexicon.EFFECT.search(before[-25:]) or instrument_published(sentence, mention.start)
         # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
         # that reports the act, so it dates the statement.
         reported = mention.end <= at and _REPORTING_VERB.search(sentence, mention.end, at) is not None

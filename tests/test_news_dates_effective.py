@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
-from proscribe.news.effective import instrument_published, speech_before
+from proscribe.news.effective import instrument_published, romance_in_force, speech_before
 
 INDEX = name_index()
 
@@ -46,3 +46,21 @@ def test_gazette_published_on_a_day_dates_the_listing_it_makes() -> None:
     assert instrument_published("the gazette, Al-Waqa’i al-Iraqiya, published on November 17", 48)
     # A statement "published" by a ministry is still a statement.
     assert not instrument_published("according to memo published online on Monday", 38)
+
+
+def test_spanish_entry_into_force_beats_the_decision_day() -> None:
+    # dev8/2025-09-04_us_los_choneros_los_lobos_fto_lavoz: "entró en vigor el 5 de septiembre", not 6 August.
+    found = events(
+        "Estados Unidos ha designado oficialmente a las bandas de narcotraficantes ecuatorianas Los Choneros y Los "
+        "Lobos como organizaciones terroristas, marcando un punto de inflexión en la lucha contra el crimen organizado "
+        "transnacional. La decisión, formalizada por el Secretario de Estado Marco Rubio el 6 de agosto de 2025, fue "
+        "publicada en el Registro Federal el 4 de septiembre de 2025.\n\n"
+        "La medida entró en vigor el 5 de septiembre, tras su publicación en el Registro Federal, aunque fue "
+        "anunciada un día antes.",
+        dt.date(2025, 9, 4),
+    )
+    designations = [e for e in found if e.jurisdiction == "US" and e.action == "designated"]
+    assert designations
+    assert {(e.effective_date, e.date_basis) for e in designations} == {("2025-09-05", "rule")}
+    assert romance_in_force("La mesure entre en vigueur le 20 novembre.")
+    assert not romance_in_force("La medida fue anunciada un día antes.")

@@ -47,3 +47,31 @@ _INSTRUMENT_PUBLISHED = re.compile(
 def instrument_published(sentence: str, at: int) -> bool:
     """Whether the date at ``at`` is the day a gazette or official journal named just before was published."""
     return _INSTRUMENT_PUBLISHED.search(sentence, max(0, at - 120), at) is not None
+
+
+# Entry into force in Spanish and French ("La medida entró en vigor el 5 de septiembre", "entre en vigueur le",
+# "prend effet"), for the words of the shared list (``lexicon.IN_FORCE`` / ``IN_FORCE_SUBJECT``) in English,
+# German and Russian.
+_IN_FORCE_ROMANCE = re.compile(
+    r"\bentr(?:ó|a|ará|aron|an|arán)\s+en\s+vigor\b|\bentr(?:e|era|ent|eront|ée?s?)\s+en\s+vigueur\b"
+    r"|\bprend(?:ra|ront|nent)?\s+effet\b|\bsurt(?:ira)?\s+effet\b|\bsurtir[áa]?\s+efecto\b",
+    _I,
+)
+_IN_FORCE_ROMANCE_SUBJECT = re.compile(
+    r"\b(?:medida|designaci[óo]n|decisi[óo]n|resoluci[óo]n|decreto|inclusi[óo]n|mesure|désignation|décision"
+    r"|inscription|arrêté|décret)s?\b",
+    _I,
+)
+
+
+def romance_in_force(sentence: str) -> bool:
+    """Whether a Spanish or French sentence says a designation or decision comes into force."""
+    lowered = sentence.lower()
+    if (
+        "vigor" not in lowered
+        and "vigueur" not in lowered
+        and "effet" not in lowered
+        and "efecto" not in lowered
+    ):
+        return False  # most sentences: no search at all
+    return bool(_IN_FORCE_ROMANCE.search(sentence) and _IN_FORCE_ROMANCE_SUBJECT.search(sentence))

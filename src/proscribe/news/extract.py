@@ -37,7 +37,7 @@ from proscribe.news import (
 )
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
-from proscribe.news.effective import instrument_published, speech_before
+from proscribe.news.effective import instrument_published, romance_in_force, speech_before
 from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
@@ -386,9 +386,7 @@ def _split_dates(
         # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
         # (A proposal's "laid" is both: what it says is when it was announced.)
         verb_is_act = status and mention.end + len(after) - len(stripped) == at
-        near_speech = speech_before(before[-30:]) or (
-            not verb_is_act and lexicon.SPEECH.match(stripped)
-        )
+        near_speech = speech_before(before[-30:]) or (not verb_is_act and lexicon.SPEECH.match(stripped))
         near_effect = lexicon.EFFECT.search(before[-25:]) or instrument_published(sentence, mention.start)
         # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
         # that reports the act, so it dates the statement.
@@ -448,7 +446,9 @@ def _in_force_date(
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
         tests = gates.tests_for(sentence)  # most sentences lack the literals: no search at all
-        if not tests.search(lexicon.IN_FORCE) or not tests.search(lexicon.IN_FORCE_SUBJECT):
+        if not (
+            tests.search(lexicon.IN_FORCE) and tests.search(lexicon.IN_FORCE_SUBJECT)
+        ) and not romance_in_force(sentence):
             continue
         days = [d for d in find_dates(sentence, reference) if d.precision == "day"]
         if days:

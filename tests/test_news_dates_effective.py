@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
+from proscribe.news.dates import find_dates
 from proscribe.news.effective import instrument_published, romance_in_force, speech_before
 
 INDEX = name_index()
@@ -64,3 +65,26 @@ def test_spanish_entry_into_force_beats_the_decision_day() -> None:
     assert {(e.effective_date, e.date_basis) for e in designations} == {("2025-09-05", "rule")}
     assert romance_in_force("La mesure entre en vigueur le 20 novembre.")
     assert not romance_in_force("La medida fue anunciada un día antes.")
+
+
+def test_last_week_is_the_month_the_week_fell_in() -> None:
+    # dev8/2014-11-20_ae_groups_may_appeal_reuters: "last week" in a story of Thursday 20 November is November.
+    found = events(
+        "The Gulf Arab state last week designated the Muslim Brotherhood and its local affiliates, as well as "
+        "Syria-based Nusra Front and the Islamic State, and Shi’ite militant groups such as the Houthi movement in "
+        "Yemen as terrorist organizations.",
+        dt.date(2014, 11, 20),
+    )
+    brotherhood = next(e for e in found if e.organisation == "Muslim Brotherhood")
+    assert (brotherhood.effective_date, brotherhood.date_precision, brotherhood.date_basis) == (
+        "2014-11",
+        "month",
+        "relative",
+    )
+    # A week across two months is only its year, never a day (a date does not gain precision).
+    assert [
+        (d.text, str(d.date), d.precision) for d in find_dates("на прошлой неделе", dt.date(2014, 12, 3))
+    ] == [("на прошлой неделе", "2014-11", "month")]
+    assert [(str(d.date), d.precision) for d in find_dates("la semana pasada", dt.date(2025, 10, 6))] == [
+        ("2025", "year")
+    ]

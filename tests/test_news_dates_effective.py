@@ -7,7 +7,7 @@ import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
 from proscribe.news.dates import find_dates
-from proscribe.news.effective import instrument_published, romance_in_force, speech_before
+from proscribe.news.effective import instrument_published, reported_that, romance_in_force, speech_before
 
 INDEX = name_index()
 
@@ -88,3 +88,21 @@ def test_last_week_is_the_month_the_week_fell_in() -> None:
     assert [(str(d.date), d.precision) for d in find_dates("la semana pasada", dt.date(2025, 10, 6))] == [
         ("2025", "year")
     ]
+
+
+def test_a_date_opening_a_that_clause_of_a_speech_verb_dates_the_statement() -> None:
+    # dev6/2024-03-10_in_jk_groups_states_newindianexpress: "A day later, it announced that ... were also declared":
+    # announced 28 February, effective unknown; neither the 27th of the step before ("also") nor the year of it.
+    found = events(
+        "On February 27, the home ministry extended the ban on Jamaat-e-Islami, Jammu and Kashmir, for five years for "
+        "continuing activities against the security, integrity and sovereignty of the nation. A day later, it "
+        "announced that the Muslim Conference Jammu and Kashmir (Sumji faction) and the Muslim Conference Jammu and "
+        "Kashmir (Bhat faction) were also declared as banned groups for their anti-India and pro-Pakistan propaganda.",
+        dt.date(2024, 3, 10),
+    )
+    factions = [e for e in found if e.organisation and "Muslim Conference" in e.organisation]
+    assert len(factions) == 2
+    assert {(e.effective_date, e.announced_date) for e in factions} == {(None, "2024-02-28")}
+    jamaat = next(e for e in found if e.organisation and "Jamaat" in e.organisation)
+    assert jamaat.effective_date == "2024-02-27"
+    assert reported_that("Le ministère a annoncé que le groupe", 0, 36)

@@ -75,3 +75,19 @@ def romance_in_force(sentence: str) -> bool:
     ):
         return False  # most sentences: no search at all
     return bool(_IN_FORCE_ROMANCE.search(sentence) and _IN_FORCE_ROMANCE_SUBJECT.search(sentence))
+
+
+# "A day later, it announced that the Muslim Conference ... were also declared as banned groups": a date that opens
+# the clause of a speech verb whose object clause ("that ...") reports the act dates the statement (the shared test
+# in extract.py asks for a pronoun after the verb: "said it removed").
+_REPORTING_THAT = re.compile(
+    r"\b(?:said|says|announced|announces|stated|confirmed|reported)\s+that\b"
+    r"|\b(?:erklärte|teilte\s+mit|gab\s+bekannt),?\s+dass\b|\b(?:anunció|informó|afirmó|dijo)\s+que\b"
+    r"|\b(?:a|ont)\s+(?:annoncé|indiqué|déclaré|affirmé)\s+que\b|\b(?:заявил\w*|сообщил\w*|объявил\w*),?\s+что\b",
+    _I,
+)
+
+
+def reported_that(sentence: str, start: int, end: int) -> bool:
+    """Whether a speech verb with a "that" clause stands between ``start`` (a date's end) and ``end`` (the act)."""
+    return _REPORTING_THAT.search(sentence, start, end) is not None

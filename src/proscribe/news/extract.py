@@ -37,7 +37,7 @@ from proscribe.news import (
 )
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
-from proscribe.news.effective import instrument_published, romance_in_force, speech_before
+from proscribe.news.effective import instrument_published, reported_that, romance_in_force, speech_before
 from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
@@ -390,7 +390,10 @@ def _split_dates(
         near_effect = lexicon.EFFECT.search(before[-25:]) or instrument_published(sentence, mention.start)
         # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
         # that reports the act, so it dates the statement.
-        reported = mention.end <= at and _REPORTING_VERB.search(sentence, mention.end, at) is not None
+        reported = mention.end <= at and (
+            _REPORTING_VERB.search(sentence, mention.end, at) is not None
+            or reported_that(sentence, mention.end, at)
+        )
         if (near_speech or reported) and not near_effect:
             announced.append(mention)
         else:
@@ -762,6 +765,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and tests.search(lexicon.CONTINUATION)  # asked only here: most sentences yield no event
                 and number - last_dated[2] <= 5
                 and last_dated[0] == (event.jurisdiction, event.action)
+                # "A day later, it announced that ... were also declared": a sentence that dates its own statement
+                # does not continue the step dated before.
+                and not any(d.precision == "day" for d in dates)
             ):
                 sentence_events[position] = event = replace(
                         event, effective_date=last_dated[1].effective_date, date_precision=last_dated[1].date_precision,
@@ -840,7 +846,12 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
-        if previous_year is not None and _SHORTLY_AFTER.search(sentence):
+        # ("A day later, it announced that ...": a day read as a date of its own is no "shortly after".)
+        if (
+            previous_year is not None
+            and _SHORTLY_AFTER.search(sentence)
+            and not any(d.precision == "day" for d in dates)
+        ):
             # "Trump listed the Houthis ... which ended in 2021." "Biden's administration reversed those designations
             # weeks after coming into office": a step weeks after the one just dated falls in its year.
             sentence_events = [

@@ -106,3 +106,30 @@ def test_a_date_opening_a_that_clause_of_a_speech_verb_dates_the_statement() -> 
     jamaat = next(e for e in found if e.organisation and "Jamaat" in e.organisation)
     assert jamaat.effective_date == "2024-02-27"
     assert reported_that("Le ministère a annoncé que le groupe", 0, 36)
+
+
+def test_a_step_since_an_event_is_dated_by_the_window_not_the_event() -> None:
+    # dev8/2025-12-16_us_clan_del_golfo_fto_radiosantafe: the designations came after Trump's return in January.
+    sentence = (
+        "Desde el regreso al poder en enero pasado del presidente Donald Trump, Washington ha designado como "
+        "terroristas a los seis principales carteles mexicanos: Cartel de Sinaloa, Cartel Jalisco Nueva Generación "
+        "(CJNG), Cartel del Noreste, Cartel del Golfo, Carteles Unidos y Nueva Familia Mexicana."
+    )
+    assert [(str(d.date), d.precision) for d in find_dates(sentence, dt.date(2025, 12, 16))] == [
+        ("2025", "year")
+    ]
+    cartels = [e for e in events(sentence, dt.date(2025, 12, 16)) if e.jurisdiction == "US"]
+    assert cartels
+    assert {(e.effective_date, e.date_precision) for e in cartels} == {("2025", "year")}
+    # A window reaching back into another year dates nothing.
+    assert (
+        find_dates("since the group seized control of Afghanistan in 2021, Russia has", dt.date(2024, 9, 5))
+        == []
+    )
+    # "since" right before the date names the date itself.
+    assert [
+        (str(d.date), d.precision) for d in find_dates("has been outlawed since 2001", dt.date(2025, 1, 5))
+    ] == [("2001", "year")]
+    assert [
+        (str(d.date), d.precision) for d in find_dates("desde principios de 2024", dt.date(2024, 9, 5))
+    ] == [("2024", "season")]

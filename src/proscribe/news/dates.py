@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from proscribe.dates import PartialDate
@@ -491,7 +491,7 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             )  # fmt: skip
     mentions.sort(key=lambda m: m.start)
     # "tomorrow, July 8": the explicit date says the same thing more reliably.
-    return [
+    mentions = [
         m
         for i, m in enumerate(mentions)
         if not (
@@ -501,6 +501,30 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
             and re.fullmatch(r"\W{0,3}", sentence[m.end : mentions[i + 1].start])
         )
     ]
+    if "since" in lowered or "desde" in lowered or "depuis" in lowered or "seit" in lowered:
+        mentions = [w for m in mentions for w in _since_event(sentence, m, published)]
+    return mentions
+
+
+# "Desde el regreso al poder en enero pasado del presidente Donald Trump, Washington ha designado ...", "since the
+# group seized control of Afghanistan in 2021": the date of the event a "since" names opens a window up to the
+# publication; a step told in it is dated only by that window (its year when the window lies in one year), never by
+# the event's day or month. "since 2001", "seit März", "desde principios de 2024" name the date itself and are kept.
+_SINCE_EVENT = re.compile(
+    r"\b(?:since|desde|depuis|seit)\s+(?:the|el|la|los|las|le|les|l['’]|der|die|das|dem|den|its|his|her|their|su|sa|son|ses)\b"
+    r"(?![^,.;]*\b(?:decades?|década|décennie|years?|años|années|Jahren|beginning|early|late|end|principios|finales|début|fin|Anfang|Ende)\b)"
+    r"[^,.;]{3,80}$",
+    re.I,
+)
+
+
+def _since_event(sentence: str, mention: DateMention, published: dt.date) -> list[DateMention]:
+    if _SINCE_EVENT.search(sentence, max(0, mention.start - 90), mention.start) is None:
+        return [mention]
+    year = mention.date.earliest.year
+    if year != published.year:
+        return []
+    return [replace(mention, date=PartialDate(year), precision="year", basis="relative")]
 
 
 # "LONDON, July 17 (Reuters) -", "MOSCOW, Dec 17 -", "Ottawa, September 29:", "Washington DC [US], March 5

@@ -132,4 +132,4 @@ def test_a_step_since_an_event_is_dated_by_the_window_not_the_event() -> None:
     ] == [("2001", "year")]
     assert [
         (str(d.date), d.precision) for d in find_dates("desde principios de 2024", dt.date(2024, 9, 5))
-    ] == [("2024", "season")]
+    ] == [("2024", "year")]

@@ -7,7 +7,13 @@ import datetime as dt
 
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
 from proscribe.news.dates import find_dates
-from proscribe.news.effective import instrument_published, reported_that, romance_in_force, speech_before
+from proscribe.news.effective import (
+    instrument_published,
+    other_clause,
+    reported_that,
+    romance_in_force,
+    speech_before,
+)
 
 INDEX = name_index()
 
@@ -133,3 +139,19 @@ def test_a_step_since_an_event_is_dated_by_the_window_not_the_event() -> None:
     assert [
         (str(d.date), d.precision) for d in find_dates("desde principios de 2024", dt.date(2024, 9, 5))
     ] == [("2024", "year")]
+
+
+def test_a_date_in_one_contrasted_clause_does_not_date_the_other() -> None:
+    # dev8/2022-07-02_nz_proud_boys_the_base_i24news: "last year" is the Proud Boys' Canadian listing; The Base's
+    # earlier listings ("previously") stay undated.
+    sentence = (
+        "But last year the Proud Boys group was given the designation in Canada, while The Base was previously "
+        "declared a terrorist group in the United Kingdom, Canada, and Australia."
+    )
+    found = events(sentence, dt.date(2022, 7, 2))
+    base = [e for e in found if e.organisation and "Base" in e.organisation]
+    assert base
+    assert {e.effective_date for e in base} == {None}
+    at = sentence.index("declared")
+    assert other_clause(sentence, 4, 13, at)
+    assert not other_clause("Britain on Friday banned the group, officials said.", 8, 17, 18)

@@ -91,3 +91,20 @@ _REPORTING_THAT = re.compile(
 def reported_that(sentence: str, start: int, end: int) -> bool:
     """Whether a speech verb with a "that" clause stands between ``start`` (a date's end) and ``end`` (the act)."""
     return _REPORTING_THAT.search(sentence, start, end) is not None
+
+
+# "But last year the Proud Boys group was given the designation in Canada, while The Base was previously declared a
+# terrorist group in the United Kingdom, Canada, and Australia": a date in one of two contrasted clauses does not
+# date the act of the other.
+_CONTRAST = re.compile(
+    r",\s+(?:while|whereas|although|während|wohingegen|mientras\s+que|mientras|tandis\s+que|alors\s+que"
+    r"|в\s+то\s+время\s+как|тогда\s+как)\b|;\s",
+    _I,
+)
+
+
+def other_clause(sentence: str, date_start: int, date_end: int, at: int) -> bool:
+    """Whether a contrastive clause boundary (", while", ", whereas", "; ") stands between a date and the act at
+    ``at``."""
+    low, high = (date_end, at) if date_end <= at else (at, date_start)
+    return _CONTRAST.search(sentence, low, high) is not None

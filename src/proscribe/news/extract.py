@@ -37,7 +37,13 @@ from proscribe.news import (
 )
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
-from proscribe.news.effective import instrument_published, reported_that, romance_in_force, speech_before
+from proscribe.news.effective import (
+    instrument_published,
+    other_clause,
+    reported_that,
+    romance_in_force,
+    speech_before,
+)
 from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
@@ -398,6 +404,7 @@ def _split_dates(
             announced.append(mention)
         else:
             effective.append(mention)
+    effective = [m for m in effective if not other_clause(sentence, m.start, m.end, at)]
     nearest = min(effective, key=lambda m: abs(m.start - at), default=None)
     return nearest, (announced[0] if announced else None)
 

@@ -8,6 +8,7 @@ import datetime as dt
 from proscribe.news import NewsEvent, extract_events, name_index, parse_article
 from proscribe.news.dates import find_dates
 from proscribe.news.effective import (
+    decision_made_before,
     instrument_published,
     other_clause,
     reported_that,
@@ -155,3 +156,18 @@ def test_a_date_in_one_contrasted_clause_does_not_date_the_other() -> None:
     at = sentence.index("declared")
     assert other_clause(sentence, 4, 13, at)
     assert not other_clause("Britain on Friday banned the group, officials said.", 8, 17, 18)
+
+
+def test_the_decision_was_taken_in_a_month_dates_the_ban_reported_before() -> None:
+    # dev8/2015-05-28_tj_islamic_state_supreme_court_rambler: "документ был принят в конце апреля" → April 2015.
+    found = events(
+        'В Таджикистане "Исламское государство" признано террористической организацией, а ее деятельность запрещена '
+        "на территории республики. Такое решение принято Верховным судом республики по представлению генеральной "
+        "прокуратуры. Об этом сообщили в четверг корр. ТАСС в главном надзорном ведомстве страны, указав, что "
+        'документ был принят в конце апреля и носил "служебный характер".',
+        dt.date(2015, 5, 28),
+    )
+    tajik = next(e for e in found if e.jurisdiction == "TJ" and e.action == "designated")
+    assert (tajik.effective_date, tajik.date_precision) == ("2015-04", "month")
+    assert decision_made_before("the decision was taken on ", 26)
+    assert not decision_made_before("the decision was criticised on ", 31)

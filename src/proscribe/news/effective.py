@@ -108,3 +108,18 @@ def other_clause(sentence: str, date_start: int, date_end: int, at: int) -> bool
     ``at``."""
     low, high = (date_end, at) if date_end <= at else (at, date_start)
     return _CONTRAST.search(sentence, low, high) is not None
+
+
+# "указав, что документ был принят в конце апреля", "the decision was taken in March": the decision reported just
+# before was made then. The passive verb stands right before the date, so the date is the decision's own (also when
+# only its month is told).
+_DECISION_MADE = re.compile(
+    r"\b(?:документ|решение|постановление|приговор)\w*\s+(?:был[аио]?\s+)?(?:принят|вынесен|подписан)\w*\s+$"
+    r"|\b(?:document|decision|ruling|order|decree)\s+(?:was|had\s+been)\s+(?:adopted|taken|made|issued|signed)\s+(?:on\s+|in\s+)?$",
+    _I,
+)
+
+
+def decision_made_before(sentence: str, date_start: int) -> bool:
+    """Whether the date at ``date_start`` follows "the decision was taken" / "документ был принят" directly."""
+    return _DECISION_MADE.search(sentence, max(0, date_start - 60), date_start) is not None

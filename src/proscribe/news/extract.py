@@ -38,6 +38,7 @@ from proscribe.news import (
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.effective import (
+    decision_made_before,
     instrument_published,
     other_clause,
     reported_that,
@@ -496,11 +497,16 @@ def _decision_date(
     for sentence in following:
         # "... has banned three Islamist extremist groups, including the NTJ ... . President Maithripala Sirisena
         # issued an extraordinary gazette banning a number of extremist organisations on Monday."
+        dates = find_dates(sentence, reference)
+        # "документ был принят в конце апреля": the decision's own month.
+        made = [d for d in dates if d.date.earliest <= published and decision_made_before(sentence, d.start)]
+        if made:
+            return made[0]
         if not lexicon.DECISION_REF.search(sentence) and not _INSTRUMENT_ISSUED.search(sentence):
             continue
         if list_entry and _COURT.search(sentence):
             continue
-        for mention in find_dates(sentence, reference):
+        for mention in dates:
             if mention.precision == "day" and mention.date.earliest <= published:
                 return mention
         if dated_story and lexicon.IMMEDIATE_EFFECT.search(sentence):
@@ -740,7 +746,10 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
-                        event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
+                        event,
+                        effective_date=str(dated.date),
+                        date_precision=dated.precision,
+                        date_basis=dated.basis,
                     )
         for position, event in enumerate(sentence_events):
             if (

@@ -10,6 +10,7 @@ from proscribe.news.dates import find_dates
 from proscribe.news.effective import (
     decision_made_before,
     instrument_published,
+    inverted_speech,
     other_clause,
     reported_that,
     romance_in_force,
@@ -171,3 +172,22 @@ def test_the_decision_was_taken_in_a_month_dates_the_ban_reported_before() -> No
     assert (tajik.effective_date, tajik.date_precision) == ("2015-04", "month")
     assert decision_made_before("the decision was taken on ", 26)
     assert not decision_made_before("the decision was criticised on ", 31)
+
+
+def test_french_inverted_speech_clause_dates_the_statement() -> None:
+    # dev6/2022-05-16_us_kahane_chai_msc_to_be_revoked_lalibre: "..., a déclaré un responsable dimanche" dates the
+    # statement; the removal to come has no day of effect.
+    found = events(
+        "Les États-Unis vont retirer un groupe extrémiste juif lié à l'ancien rabbin Meir Kahane et un groupe militant "
+        "palestinien de la liste noire des organisations terroristes après des années sans violence, a déclaré un "
+        "responsable dimanche.Le département d'État a informé le Congrès qu'il allait cesser d'utiliser la "
+        'qualification de "terroriste" pour désigner ce groupe, car Kahane Chai "n\'a pas été lié à une attaque '
+        'terroriste depuis 2005", a annoné un responsable. Cette qualification avait été contestée en justice par le '
+        "groupe. Le Conseil de la choura des moudjahidines des environs de Jérusalem sera également enlevée de cette "
+        "liste, a indiqué la même source.",
+        dt.date(2022, 5, 16),
+    )
+    council = next(e for e in found if e.organisation and e.organisation.startswith("Conseil de la choura"))
+    assert (council.action, council.effective_date) == ("proposed_delisting", None)
+    assert inverted_speech("sans violence, a déclaré un responsable ")
+    assert not inverted_speech("Le Conseil des ministres de l'UE a ajouté, ")

@@ -23,6 +23,13 @@ _DECLARED_ACT = re.compile(
     _I,
 )
 
+# French reported speech after the report, subject inverted: "..., a déclaré un responsable dimanche", ", a rapporté
+# samedi le site": the date belongs to the statement.
+_INVERTED_SPEECH = re.compile(
+    r",\s+(?:a|ont|avait|avaient)\s+(?:déclaré|indiqué|annoncé|affirmé|précisé|rapporté|expliqué|souligné)\b[^,.;]{0,40}$",
+    _I,
+)
+
 
 def speech_before(before: str) -> bool:
     """Whether ``before`` (the text just before a date) ends in a speech verb that the date belongs to
@@ -32,6 +39,12 @@ def speech_before(before: str) -> bool:
             continue
         return True
     return False
+
+
+def inverted_speech(before: str) -> bool:
+    """Whether ``before`` ends in a French inverted speech clause (", a déclaré un responsable ") the date after it
+    belongs to."""
+    return _INVERTED_SPEECH.search(before) is not None
 
 
 # "Issue No. 4848 of Iraq's official gazette, Al-Waqa'i al-Iraqiya, published on November 17, 2025, included both

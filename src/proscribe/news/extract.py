@@ -40,6 +40,7 @@ from proscribe.news.dates import DateMention, find_dateline, find_dates
 from proscribe.news.effective import (
     decision_made_before,
     instrument_published,
+    inverted_speech,
     other_clause,
     reported_that,
     romance_in_force,
@@ -393,7 +394,11 @@ def _split_dates(
         # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
         # (A proposal's "laid" is both: what it says is when it was announced.)
         verb_is_act = status and mention.end + len(after) - len(stripped) == at
-        near_speech = speech_before(before[-30:]) or (not verb_is_act and lexicon.SPEECH.match(stripped))
+        near_speech = (
+            speech_before(before[-30:])
+            or inverted_speech(before)
+            or (not verb_is_act and lexicon.SPEECH.match(stripped))
+        )
         near_effect = lexicon.EFFECT.search(before[-25:]) or instrument_published(sentence, mention.start)
         # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
         # that reports the act, so it dates the statement.

@@ -191,3 +191,20 @@ def test_french_inverted_speech_clause_dates_the_statement() -> None:
     assert (council.action, council.effective_date) == ("proposed_delisting", None)
     assert inverted_speech("sans violence, a déclaré un responsable ")
     assert not inverted_speech("Le Conseil des ministres de l'UE a ajouté, ")
+
+
+def test_an_annulment_is_not_dated_by_the_verdict_it_quashes() -> None:
+    # dev7/2015-06-08_eg_hamas_ruling_annulled_peopledaily_fr: the 28 February verdict is the designation (background);
+    # the annulment is reported on Saturday ("a rapporté samedi") and has no day of its own in the text.
+    found = events(
+        "La cour d'appel du Caire des affaires urgentes a annulé sa décision de qualifier le groupe palestinien du "
+        "Hamas d'organisation terroriste, a rapporté samedi le site Internet officiel Ahram Online.\n"
+        "La cour a accepté un procès intenté par l'autorité du procès nationale, qui représente le gouvernement "
+        "égyptien, contre le verdict du tribunal du Caire des affaires urgentes prononcé le 28 février qualifiant le "
+        "mouvement islamiste Hamas d'organisation terroriste.",
+        dt.date(2015, 6, 8),
+    )
+    annulment = next(e for e in found if e.action == "annulled")
+    assert annulment.effective_date is None
+    designation = next(e for e in found if e.action == "designated")
+    assert designation.effective_date == "2015-02-28"

@@ -740,7 +740,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     # of its own, earlier (background).
                     rulings += _ruling_behind_listing(event, following[:3], reference, article.published)
                     continue
-                dated = _decision_date(
+                # An annulment is not dated by the decision it quashes, told next ("contre le verdict du ... 28 février").
+                dated = None if event.action == "annulled" else _decision_date(
                     following[:3], reference, article.published, dateline is not None,
                     tests.search(_LIST_ENTRY),
                 )  # fmt: skip

@@ -11,6 +11,7 @@ from proscribe.news.effective import (
     decision_made_before,
     instrument_published,
     inverted_speech,
+    older_step,
     other_clause,
     reported_that,
     romance_in_force,
@@ -208,3 +209,25 @@ def test_an_annulment_is_not_dated_by_the_verdict_it_quashes() -> None:
     assert annulment.effective_date is None
     designation = next(e for e in found if e.action == "designated")
     assert designation.effective_date == "2015-02-28"
+
+
+def test_a_background_step_with_an_earlier_month_stays_beside_the_news() -> None:
+    # dev5/2024-07-09_in_sfj_ban_extended_lokmattimes: the first ban (July 2019) is an event of its own beside the
+    # extension of July 2024, not merged into it.
+    found = events(
+        "The Ministry of Home Affairs has extended the ban on the terrorist group Sikhs For Justice (SFJ) for another "
+        "five years, declaring it an unlawful association from July 10, 2024. The US-based group Sikhs for Justice "
+        "(SFJ) was initially banned in July 2019.",
+        dt.date(2024, 7, 9),
+    )
+    steps = {
+        (e.effective_date, e.primary)
+        for e in found
+        if (e.organisation or "").casefold() == "sikhs for justice"
+    }
+    assert ("2019-07", False) in steps
+    assert any(date is not None and date.startswith("2024-07") and primary for date, primary in steps)
+    # A year alone (often a law's: "Anti-Terrorism Act- 2009") does not part two reports.
+    assert not older_step("2009", False, "2024-08-28", True)
+    assert older_step("2001-12", False, "2002-11-27", True)
+    assert not older_step("2002-11", False, "2002-11-27", True)

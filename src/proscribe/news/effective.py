@@ -136,3 +136,17 @@ _DECISION_MADE = re.compile(
 def decision_made_before(sentence: str, date_start: int) -> bool:
     """Whether the date at ``date_start`` follows "the decision was taken" / "документ был принят" directly."""
     return _DECISION_MADE.search(sentence, max(0, date_start - 60), date_start) is not None
+
+
+def older_step(
+    event_date: str | None, event_primary: bool, kept_date: str | None, kept_primary: bool
+) -> bool:
+    """Whether an event told as background (not primary), dated ``event_date`` to the month or day, beside the news
+    dated ``kept_date`` (same group, state and action) is a step of its own: it lies before the news and in no period
+    that holds the news' date ("initially banned in July 2019" beside "declaring it an unlawful association from July
+    10, 2024"; "hatte die Vereinigung im Dezember 2001 verboten" beside the 2002 ruling). A year alone is often a law's
+    ("Anti-Terrorism Act- 2009") and does not part the two.
+    """
+    if event_primary or not kept_primary or not event_date or not kept_date or len(event_date) < 7:
+        return False
+    return event_date < kept_date and not kept_date.startswith(event_date)

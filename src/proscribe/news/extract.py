@@ -41,6 +41,7 @@ from proscribe.news.effective import (
     decision_made_before,
     instrument_published,
     inverted_speech,
+    older_step,
     other_clause,
     reported_that,
     romance_in_force,
@@ -1981,6 +1982,8 @@ def _two_steps(event: NewsEvent, kept: NewsEvent) -> bool:
     """Whether ``event`` is a step of its own beside ``kept`` (same group, state and action): a dated Russian
     background ruling beside undated news (:func:`_background_of`), or an undated earlier step (told in the past
     perfect) beside the dated news."""
+    if older_step(event.effective_date, event.primary, kept.effective_date, kept.primary):
+        return True
     return _background_of(event, kept) or (
         kept.primary
         and kept.effective_date is not None

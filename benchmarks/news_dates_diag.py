@@ -6,8 +6,9 @@ action were found but whose effective date was not (lenient), with both sides' d
 
 Classes: ``filled where null`` (the label has no effective date, the extractor gave one), ``missed`` (the
 label has one, the extractor none), ``month vs day`` / ``day vs month`` (label precision vs extracted),
-``year vs finer`` / ``finer vs year``, ``different day`` (both days, within 31 days), ``different date`` (the
-rest: other month or year, background).
+``year vs month`` and the like, ``different day`` (both days, within 31 days), ``different date`` (the rest: other
+month or year, background), and ``event matched to another row`` (the only extracted event of that key already
+matches another truth row: a missing or merged event, not a date error).
 """
 
 from __future__ import annotations
@@ -66,6 +67,14 @@ def wrong_date_pairs(
     return out
 
 
+def taken_elsewhere(
+    event: Mapping[str, Any], predicted: list[Mapping[str, Any]], truth: list[Mapping[str, Any]]
+) -> bool:
+    """Whether ``event`` is already the lenient match of another truth row (so the row lacks an event of its own,
+    which is no date error: two rows share one group's key, or the extractor merged two steps)."""
+    return any(p is event for p, _ in _pairs(predicted, truth, "lenient"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -81,8 +90,12 @@ def main() -> None:
     per_set: Counter[str] = Counter()
     for name in args.sets:
         run = run_labelled_set(NEWS / name, index, prefix=f"{name}/")
-        for row, event in wrong_date_pairs(list(run.predicted), list(run.truth)):
+        predicted: list[Mapping[str, Any]] = list(run.predicted)
+        truth: list[Mapping[str, Any]] = list(run.truth)
+        for row, event in wrong_date_pairs(predicted, truth):
             kind = date_class(row.get("effective_date"), event.get("effective_date"))
+            if taken_elsewhere(event, predicted, truth):
+                kind = "event matched to another row"
             counts[kind] += 1
             per_set[name] += 1
             if args.counts:

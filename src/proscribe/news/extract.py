@@ -37,6 +37,16 @@ from proscribe.news import (
 )
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates
+from proscribe.news.effective import (
+    decision_made_before,
+    instrument_published,
+    inverted_speech,
+    older_step,
+    other_clause,
+    reported_that,
+    romance_in_force,
+    speech_before,
+)
 from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
@@ -385,17 +395,23 @@ def _split_dates(
         # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
         # (A proposal's "laid" is both: what it says is when it was announced.)
         verb_is_act = status and mention.end + len(after) - len(stripped) == at
-        near_speech = lexicon.SPEECH.search(before[-30:]) or (
-            not verb_is_act and lexicon.SPEECH.match(stripped)
+        near_speech = (
+            speech_before(before[-30:])
+            or inverted_speech(before)
+            or (not verb_is_act and lexicon.SPEECH.match(stripped))
         )
-        near_effect = lexicon.EFFECT.search(before[-25:])
+        near_effect = lexicon.EFFECT.search(before[-25:]) or instrument_published(sentence, mention.start)
         # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
         # that reports the act, so it dates the statement.
-        reported = mention.end <= at and _REPORTING_VERB.search(sentence, mention.end, at) is not None
+        reported = mention.end <= at and (
+            _REPORTING_VERB.search(sentence, mention.end, at) is not None
+            or reported_that(sentence, mention.end, at)
+        )
         if (near_speech or reported) and not near_effect:
             announced.append(mention)
         else:
             effective.append(mention)
+    effective = [m for m in effective if not other_clause(sentence, m.start, m.end, at)]
     nearest = min(effective, key=lambda m: abs(m.start - at), default=None)
     return nearest, (announced[0] if announced else None)
 
@@ -447,7 +463,9 @@ def _in_force_date(
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
         tests = gates.tests_for(sentence)  # most sentences lack the literals: no search at all
-        if not tests.search(lexicon.IN_FORCE) or not tests.search(lexicon.IN_FORCE_SUBJECT):
+        if not (
+            tests.search(lexicon.IN_FORCE) and tests.search(lexicon.IN_FORCE_SUBJECT)
+        ) and not romance_in_force(sentence):
             continue
         days = [d for d in find_dates(sentence, reference) if d.precision == "day"]
         if days:
@@ -485,11 +503,16 @@ def _decision_date(
     for sentence in following:
         # "... has banned three Islamist extremist groups, including the NTJ ... . President Maithripala Sirisena
         # issued an extraordinary gazette banning a number of extremist organisations on Monday."
+        dates = find_dates(sentence, reference)
+        # "документ был принят в конце апреля": the decision's own month.
+        made = [d for d in dates if d.date.earliest <= published and decision_made_before(sentence, d.start)]
+        if made:
+            return made[0]
         if not lexicon.DECISION_REF.search(sentence) and not _INSTRUMENT_ISSUED.search(sentence):
             continue
         if list_entry and _COURT.search(sentence):
             continue
-        for mention in find_dates(sentence, reference):
+        for mention in dates:
             if mention.precision == "day" and mention.date.earliest <= published:
                 return mention
         if dated_story and lexicon.IMMEDIATE_EFFECT.search(sentence):
@@ -718,7 +741,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     # of its own, earlier (background).
                     rulings += _ruling_behind_listing(event, following[:3], reference, article.published)
                     continue
-                dated = _decision_date(
+                # An annulment is not dated by the decision it quashes, told next ("contre le verdict du ... 28 février").
+                dated = None if event.action == "annulled" else _decision_date(
                     following[:3], reference, article.published, dateline is not None,
                     tests.search(_LIST_ENTRY),
                 )  # fmt: skip
@@ -729,7 +753,10 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
-                        event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
+                        event,
+                        effective_date=str(dated.date),
+                        date_precision=dated.precision,
+                        date_basis=dated.basis,
                     )
         for position, event in enumerate(sentence_events):
             if (
@@ -761,6 +788,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and tests.search(lexicon.CONTINUATION)  # asked only here: most sentences yield no event
                 and number - last_dated[2] <= 5
                 and last_dated[0] == (event.jurisdiction, event.action)
+                # "A day later, it announced that ... were also declared": a sentence that dates its own statement
+                # does not continue the step dated before.
+                and not any(d.precision == "day" for d in dates)
             ):
                 sentence_events[position] = event = replace(
                         event, effective_date=last_dated[1].effective_date, date_precision=last_dated[1].date_precision,
@@ -839,7 +869,12 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
-        if previous_year is not None and _SHORTLY_AFTER.search(sentence):
+        # ("A day later, it announced that ...": a day read as a date of its own is no "shortly after".)
+        if (
+            previous_year is not None
+            and _SHORTLY_AFTER.search(sentence)
+            and not any(d.precision == "day" for d in dates)
+        ):
             # "Trump listed the Houthis ... which ended in 2021." "Biden's administration reversed those designations
             # weeks after coming into office": a step weeks after the one just dated falls in its year.
             sentence_events = [
@@ -1947,6 +1982,8 @@ def _two_steps(event: NewsEvent, kept: NewsEvent) -> bool:
     """Whether ``event`` is a step of its own beside ``kept`` (same group, state and action): a dated Russian
     background ruling beside undated news (:func:`_background_of`), or an undated earlier step (told in the past
     perfect) beside the dated news."""
+    if older_step(event.effective_date, event.primary, kept.effective_date, kept.primary):
+        return True
     return _background_of(event, kept) or (
         kept.primary
         and kept.effective_date is not None

@@ -21,12 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from proscribe.news import name_index
-from proscribe.news.labelled import run_labelled_set
+from proscribe.news.labelled import DEVELOPMENT_SETS, run_labelled_set
 from proscribe.news.score import _key_matches, _pairs
 
 NEWS = Path(__file__).resolve().parent.parent / "tests" / "data" / "news"
-# Held-out sets (blind, dev9, dev10) are never named here.
-DEVELOPMENT_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 
 
 def date_class(truth: str | None, extracted: str | None) -> str:

@@ -6,7 +6,6 @@ from importlib import resources
 
 from proscribe.records import RecordFile, parse_records, parse_yaml
 
-
 # acts.yaml is (re)generated from the research file by scripts/convert_legal_acts.py; acts-official.yaml
 # holds designations curated from official lists and pages by hand, which the converter must never touch.
 BUNDLED_FILES = ("entities.yaml", "acts.yaml", "acts-official.yaml")

@@ -711,7 +711,7 @@ def test_extremist_list_bans_are_reported_only_when_asked_for() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"])
+@pytest.mark.parametrize("name", ["dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12"])
 def test_labelled_set_is_well_formed(name: str) -> None:
     # Files, fields, date shapes, verbatim evidence, no distractor with events, no URL in two sets.
     spec = importlib.util.spec_from_file_location("validate_news_set", DATA / "validate.py")

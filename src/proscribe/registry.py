@@ -199,7 +199,8 @@ class Registry:
         subject = entity if isinstance(entity, Entity) else self.resolve(entity)
         acts, _ = self._acts_with_lineage(subject, None)
         by_code = {
-            code: self.entities.lineage(subject.id, code) for code in self._listing_jurisdictions(subject, acts)
+            code: self.entities.lineage(subject.id, code)
+            for code in self._listing_jurisdictions(subject, acts)
         }
         return lanes(acts, subject.id, by_code, start, end, published_by)
 

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/news_sets.py                 # every development set
     .venv/bin/python benchmarks/news_sets.py dev5 dev6       # named sets
 
-The default is the development sets only (dev ... dev8, dev11; dev9 and dev10 are held out): the held-out set (blind) is
+The default is the development sets only (dev ... dev8, dev11, dev12; dev9 and dev10 are held out): the held-out set (blind) is
 scored by ``benchmarks/news.py --set blind`` once, at the end of a round, never while rules are tuned.
 """
 

@@ -224,7 +224,9 @@ def _is_jurisdiction_name(name: str) -> bool:
     ) or jurisdictions.is_state_name(name)
 
 
-def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
+def _unknown_orgs(sentence: str) -> list[_Org]:
+    """Names the registry does not know in ``sentence``, in the order they were read (the caller sorts them by
+    their distance from each listing verb)."""
     names: list[_Org] = []
 
     def keep(name: str, start: int) -> None:
@@ -277,7 +279,6 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         keep(ru_name.text, ru_name.start)
     names[:] = [n for n in names if not russian.is_body(n.text)]  # "организаций ФСБ": the body, no group
     names[:] = [n for n in names if not orgchoice.body_name(n.text)]  # "Атырау қаласының соты": a court
-    names.sort(key=lambda n: abs(n.start - at))
     return names
 
 
@@ -1198,6 +1199,8 @@ def _sentence_events(
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
+    # The sentence's unlinked names (_unknown_orgs), read when a match first needs them.
+    unlinked: list[_Org] | None = None
     tests = gates.tests_for(sentence)  # memoised pattern tests (see news.gates.SentenceTests)
     lowered = tests.lowered
     anchored = _ACTION_ANCHOR_SETS.present(lowered)
@@ -1310,10 +1313,12 @@ def _sentence_events(
             ):
                 action = "suspended"
             orgs = _entity_orgs(mentions, sentence, at, salience)
-            unknown = [
-                o for o in _unknown_orgs(sentence, at)
-                if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
-            ]  # fmt: skip
+            if unlinked is None:  # the same for every match of the sentence: read once
+                unlinked = [
+                    o for o in _unknown_orgs(sentence)
+                    if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
+                ]  # fmt: skip
+            unknown = sorted(unlinked, key=lambda o: abs(o.start - at))  # the nearest to this match first
             if orgs:
                 # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
                 orgs += [

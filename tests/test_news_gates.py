@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from proscribe.news import dates, extra_dates, gates, lexicon
+from proscribe.news import dates, extra_dates, gates, lexicon, orgnames
 from proscribe.news.extract import _within, split_sentences
 from proscribe.news.link import EntityMention
 
@@ -193,3 +193,22 @@ def test_the_last_sentence_tests_are_kept_for_an_equal_sentence_only() -> None:
     assert gates.tests_for("The group was banned on Tuesday.") is first  # equal text: the same memo
     other = gates.tests_for("The group was not banned.")
     assert other is not first and other.sentence == "The group was not banned."
+
+
+def test_acronym_names_search_only_before_brackets_and_find_what_the_pattern_finds() -> None:
+    # The pattern runs only on the stretch of name characters before each acronym's bracket (see
+    # orgnames._acronym_name_matches); a sanctions-list line full of brackets and commas, and names across tabs,
+    # dashes and "de la", find the same matches as the pattern tried at every position.
+    crafted = [
+        "BANCO DE LA REPUBLICA (BR), Calle 1 (Bogota), Colombia; Front de Libération du Macina (FLM) [SDGT]",
+        "the Islamic State of Iraq and Syria - Democratic Republic of the Congo (ISIS-DRC) and Ansar al-Sharia (AAS)",
+        "Mara Salvatrucha (MS-13), Tren de Aragua (TdA);\tAl-Qard Al-Hassan (AQAH) (a.k.a. Al Qard) (Lebanon)",
+        "Islamische Zentrum Hamburg (IZH) e.V., Nancy Faeser (SPD), Русская Община Крыма (РОК) (ЛНР)",
+    ]
+    texts = [*SENTENCES, *crafted, " ".join(SENTENCES[:300])]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.group("name")) for m in orgnames.ACRONYM_NAME.finditer(text)]
+        assert [(m.span(), m.group("name")) for m in orgnames._acronym_name_matches(text)] == expected, text
+        found += len(expected)
+    assert found > 50

@@ -399,6 +399,32 @@ def quoted_names(text: str) -> list[FoundName]:
     return found
 
 
+# What a match of ACRONYM_NAME holds before its bracket: word characters, apostrophes, dots, "&", dashes, spaces.
+_BEFORE_ACRONYM_RUN = re.compile(r"[\w'’.&\s-]*")
+
+
+def _acronym_name_matches(text: str) -> list[re.Match[str]]:
+    """What ``ACRONYM_NAME.finditer(text)`` finds, searched only where a match can stand.
+
+    A match ends at the first bracket after its start, a parenthesised acronym, and holds nothing but the
+    characters of _BEFORE_ACRONYM_RUN before it; so it starts within the run of those characters right before
+    an acronym's bracket, and the pattern is run on that stretch alone (not tried at every word of a long
+    text full of brackets, such as a sanctions list)."""
+    matches: list[re.Match[str]] = []
+    reverse = text[::-1]  # the run before a bracket, read backwards from it
+    position = 0
+    for bracket in _ACRONYM_IN_PARENTHESES.finditer(text):
+        if bracket.start() < position:
+            continue
+        run = _BEFORE_ACRONYM_RUN.match(reverse, len(text) - bracket.start())
+        run_length = run.end() - run.start() if run is not None else 0
+        match = ACRONYM_NAME.search(text, max(position, bracket.start() - run_length), bracket.end())
+        if match is not None:
+            matches.append(match)
+            position = match.end()
+    return matches
+
+
 def acronym_names(text: str) -> list[FoundName]:
     """ "Mara Salvatrucha (MS-13)", "Islamische Zentrum Hamburg (IZH)": names whose acronym follows them.
 
@@ -406,9 +432,9 @@ def acronym_names(text: str) -> list[FoundName]:
     """
     found: list[FoundName] = []
     # Every match ends with a parenthesised acronym: without one the pattern, tried at every word, finds nothing.
-    if "(" not in text or _ACRONYM_IN_PARENTHESES.search(text) is None:
+    if "(" not in text:
         return found
-    for match in ACRONYM_NAME.finditer(text):
+    for match in _acronym_name_matches(text):
         name = match.group("name")
         words = name.split()
         # Drop leading words that the acronym does not start with ("Betreiber Islamische Zentrum Hamburg").

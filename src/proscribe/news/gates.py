@@ -225,9 +225,10 @@ class _SharedAnchorScan:
     words, the pattern families): most sentences are asked about by several of them, and one scan of the union
     of their anchors costs about as much as the costliest one alone.
 
-    The union is a trie alternation in a look-ahead, so ``findall`` gives, at every position where an anchor
-    starts, the longest anchor of the union there; every anchor of one set that starts there is a prefix of it,
-    so the groups of that set present in the sentence are exactly those found from these longest anchors.
+    The union is a trie alternation, searched again from the position after each match's start, so the scan
+    finds, at every position where an anchor starts, the longest anchor of the union there; every anchor of one
+    set that starts there is a prefix of it, so the groups of that set present in the sentence are exactly those
+    found from these longest anchors.
     """
 
     _MAX_REMEMBERED = 32
@@ -258,7 +259,8 @@ class _SharedAnchorScan:
                 )
                 if groups:
                     member._groups_of_shared[anchor] = groups
-        self._pattern = re.compile("(?=(" + trie_alternation(union) + "))")
+        # A plain trie, not one in a look-ahead: its search skips to the characters an anchor can start with.
+        self._pattern = re.compile(trie_alternation(union))
         return self._pattern
 
     def groups_for(self, member: AnchorSets) -> dict[str, frozenset[str]]:
@@ -273,7 +275,14 @@ class _SharedAnchorScan:
             pattern = self._pattern if self._pattern is not None else self._build()
             if len(self._remembered) >= self._MAX_REMEMBERED:
                 self._remembered.clear()
-            found = self._remembered[lowered] = frozenset(pattern.findall(lowered))
+            # The longest anchor at each start, the next search from the position after it (anchors overlap).
+            anchors: set[str] = set()
+            search = pattern.search
+            match = search(lowered)
+            while match is not None:
+                anchors.add(match.group())
+                match = search(lowered, match.start() + 1)
+            found = self._remembered[lowered] = frozenset(anchors)
         return found
 
 

@@ -212,3 +212,18 @@ def test_acronym_names_search_only_before_brackets_and_find_what_the_pattern_fin
         assert [(m.span(), m.group("name")) for m in orgnames._acronym_name_matches(text)] == expected, text
         found += len(expected)
     assert found > 50
+
+
+def test_sentence_tests_answer_each_pattern_object_for_itself() -> None:
+    # The memos are keyed by the pattern object's id (a compiled pattern's hash reads its whole code): equal
+    # patterns compiled apart, and a pattern built after another was dropped, get their own answers.
+    tests = gates.SentenceTests("The group was banned on Tuesday.")
+    assert tests.search(re.compile("banned on")) is True
+    assert tests.search(re.compile("banned on", re.I)) is True
+    assert tests.search(re.compile("was lifted")) is False
+    assert tests.search(re.compile("Tuesday")) is True
+    for word in ("zzq", "group", "yyq", "Tuesday"):
+        pattern = re.compile(rf"\b{word}\b(?:x)?")
+        assert tests.search(pattern) == (word in tests.sentence)
+        assert (tests.runnable(pattern) is not None) == (word in tests.sentence)
+    assert gates.gate_for(lexicon.NON_EVENT) is gates.gate_for(lexicon.NON_EVENT)

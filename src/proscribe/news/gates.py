@@ -15,7 +15,6 @@ treats as case variants such as the long s): a sentence holding one of those is 
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
 from collections.abc import Iterable
@@ -136,10 +135,18 @@ class Gate:
         return any(literal in lowered for literal in self.literals)
 
 
-@functools.cache
+# A compiled pattern's hash and equality read its whole compiled code (tens of microseconds for a long alternation,
+# every time), so the caches and memos here are keyed by the pattern object's id; each entry holds its pattern, which
+# keeps the id from passing to another object.
+_GATES: dict[int, tuple[re.Pattern[str], Gate]] = {}
+
+
 def gate_for(pattern: re.Pattern[str]) -> Gate:
     """The (cached) :class:`Gate` of ``pattern``."""
-    return Gate(pattern)
+    entry = _GATES.get(id(pattern))
+    if entry is None:
+        entry = _GATES[id(pattern)] = (pattern, Gate(pattern))
+    return entry[1]
 
 
 def trie_alternation(literals: Iterable[str]) -> str:
@@ -395,10 +402,15 @@ class Alternation:
         return compiled
 
 
-@functools.cache
+_ALTERNATIONS: dict[int, tuple[re.Pattern[str], Alternation]] = {}
+
+
 def alternation_for(pattern: re.Pattern[str]) -> Alternation:
     """The (cached) :class:`Alternation` of ``pattern``."""
-    return Alternation(pattern)
+    entry = _ALTERNATIONS.get(id(pattern))
+    if entry is None:
+        entry = _ALTERNATIONS[id(pattern)] = (pattern, Alternation(pattern))
+    return entry[1]
 
 
 class SentenceTests:
@@ -417,29 +429,34 @@ class SentenceTests:
         self.sentence = sentence
         self.lowered = sentence.lower()
         self.gated = gate_safe(self.lowered, len(sentence))
-        self._found: dict[re.Pattern[str], bool] = {}
-        self._runnable: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+        # By the pattern's id (see _GATES), with the pattern itself: only that same object is answered from them.
+        self._found: dict[int, tuple[re.Pattern[str], bool]] = {}
+        self._runnable: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
         self._shared_scan: dict[int, list[str]] | None = None
 
     def search(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern.search(sentence)`` finds a match."""
-        found = self._found.get(pattern)
-        if found is None:
-            runnable = self.runnable(pattern)
-            found = self._found[pattern] = runnable is not None and runnable.search(self.sentence) is not None
+        known = self._found.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        runnable = self.runnable(pattern)
+        found = runnable is not None and runnable.search(self.sentence) is not None
+        self._found[id(pattern)] = (pattern, found)
         return found
 
     def runnable(self, pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         """A pattern that finds the same matches as ``pattern`` anywhere in the sentence (any slice of it,
         any ``pos``/``endpos``), or None when ``pattern`` cannot match in it at all."""
-        if pattern in self._runnable:
-            return self._runnable[pattern]
-        number = _shared[0].numbers.get(pattern) if self.gated and _shared else None
+        known = self._runnable.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        number = _shared[0].number_of(pattern) if self.gated and _shared else None
         if number is not None:
             # One scan of the sentence serves every pattern declared with share_sentence_scan.
             if self._shared_scan is None:
                 self._shared_scan = _shared[0].scan(self.lowered, True)
-            shared = self._runnable[pattern] = _shared[0].runnable(number, self._shared_scan)
+            shared = _shared[0].runnable(number, self._shared_scan)
+            self._runnable[id(pattern)] = (pattern, shared)
             return shared
         runnable: re.Pattern[str] | None = pattern
         if self.gated:
@@ -447,7 +464,7 @@ class SentenceTests:
                 runnable = None
             else:
                 runnable = alternation_for(pattern).for_sentence(self.lowered, True)
-        self._runnable[pattern] = runnable
+        self._runnable[id(pattern)] = (pattern, runnable)
         return runnable
 
 
@@ -487,7 +504,9 @@ class PatternFamily:
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
-        self.numbers = {pattern: number for number, pattern in reversed(list(enumerate(self.patterns)))}
+        # Each pattern's number (the first, for one given twice), by the pattern's id (see _GATES): the patterns
+        # are held in ``patterns``.
+        self._numbers = {id(pattern): number for number, pattern in reversed(list(enumerate(self.patterns)))}
         groups: dict[str, tuple[str, ...]] = {}
         # group name -> (pattern number, alternative number as a string, or "" for the pattern's own gate)
         self._group_of: dict[str, tuple[int, str]] = {}
@@ -502,6 +521,10 @@ class PatternFamily:
         self._sets = AnchorSets(groups, shared=True) if groups else None
         self._has_gate = [gate_for(p).literals is not None for p in self.patterns]
         self._alternations = [alternation_for(p) for p in self.patterns]
+
+    def number_of(self, pattern: re.Pattern[str]) -> int | None:
+        """The number of ``pattern`` (this very object) in the family, None when it is not one of them."""
+        return self._numbers.get(id(pattern))
 
     def scan(self, lowered: str, gated: bool) -> dict[int, list[str]] | None:
         """What ``lowered`` holds, for :meth:`runnable`: per pattern number, its present alternatives (and

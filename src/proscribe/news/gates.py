@@ -386,7 +386,11 @@ class Alternation:
     def cut(self, present: Iterable[str]) -> re.Pattern[str] | None:
         """The pattern for a sentence in which the alternatives named ``present`` (their numbers, as strings)
         have their literals: those and the ones that need none (None: no alternative can match)."""
-        kept = tuple(sorted((*self._always, *(int(name) for name in present))))
+        return self.cut_numbers([int(name) for name in present])
+
+    def cut_numbers(self, present: Iterable[int]) -> re.Pattern[str] | None:
+        """:meth:`cut` for the alternatives' numbers as numbers."""
+        kept = tuple(sorted((*self._always, *present)))
         if not kept:
             return None
         if len(kept) == len(self._alternatives):
@@ -432,7 +436,7 @@ class SentenceTests:
         # By the pattern's id (see _GATES), with the pattern itself: only that same object is answered from them.
         self._found: dict[int, tuple[re.Pattern[str], bool]] = {}
         self._runnable: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
-        self._shared_scan: dict[int, list[str]] | None = None
+        self._shared_scan: dict[int, list[int]] | None = None
 
     def search(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern.search(sentence)`` finds a match."""
@@ -492,6 +496,10 @@ def tests_for(sentence: str) -> SentenceTests:
     return tests
 
 
+# In a family's scan, the mark of a pattern whose own gate's literals occur (its alternatives are numbered from 0).
+_OWN_GATE = -1
+
+
 class PatternFamily:
     """The gates and cut-down patterns (:class:`Gate`, :class:`Alternation`) of many patterns, found for a
     sentence in one scan of every literal they need instead of one or two scans per pattern.
@@ -508,16 +516,16 @@ class PatternFamily:
         # are held in ``patterns``.
         self._numbers = {id(pattern): number for number, pattern in reversed(list(enumerate(self.patterns)))}
         groups: dict[str, tuple[str, ...]] = {}
-        # group name -> (pattern number, alternative number as a string, or "" for the pattern's own gate)
-        self._group_of: dict[str, tuple[int, str]] = {}
+        # group name -> (pattern number, alternative number, or _OWN_GATE for the pattern's own gate)
+        self._group_of: dict[str, tuple[int, int]] = {}
         for number, pattern in enumerate(self.patterns):
             literals = gate_for(pattern).literals
             if literals is not None:
                 groups[f"{number}"] = tuple(literals)
-                self._group_of[f"{number}"] = (number, "")
+                self._group_of[f"{number}"] = (number, _OWN_GATE)
             for alternative, needed in alternation_for(pattern).literals.items():
                 groups[f"{number}.{alternative}"] = needed
-                self._group_of[f"{number}.{alternative}"] = (number, alternative)
+                self._group_of[f"{number}.{alternative}"] = (number, int(alternative))
         self._sets = AnchorSets(groups, shared=True) if groups else None
         self._has_gate = [gate_for(p).literals is not None for p in self.patterns]
         self._alternations = [alternation_for(p) for p in self.patterns]
@@ -526,28 +534,31 @@ class PatternFamily:
         """The number of ``pattern`` (this very object) in the family, None when it is not one of them."""
         return self._numbers.get(id(pattern))
 
-    def scan(self, lowered: str, gated: bool) -> dict[int, list[str]] | None:
-        """What ``lowered`` holds, for :meth:`runnable`: per pattern number, its present alternatives (and
-        "" when its own gate's literals occur). None when the sentence is not gated (:func:`gate_safe`)."""
+    def scan(self, lowered: str, gated: bool) -> dict[int, list[int]] | None:
+        """What ``lowered`` holds, for :meth:`runnable`: per pattern number, its present alternatives' numbers
+        (and _OWN_GATE when its own gate's literals occur). None when the sentence is not gated (:func:`gate_safe`)."""
         if not gated or self._sets is None:
             return None
-        found: dict[int, list[str]] = {}
+        found: dict[int, list[int]] = {}
         group_of = self._group_of
         for name in self._sets.present(lowered):
             number, alternative = group_of[name]
             found.setdefault(number, []).append(alternative)
         return found
 
-    def runnable(self, number: int, found: dict[int, list[str]] | None) -> re.Pattern[str] | None:
+    def runnable(self, number: int, found: dict[int, list[int]] | None) -> re.Pattern[str] | None:
         """The pattern to run for the pattern at ``number`` on the sentence ``found`` describes (None: it
         cannot match)."""
-        pattern = self.patterns[number]
         if found is None:
-            return pattern
-        present = found.get(number, ())
-        if self._has_gate[number] and "" not in present:
-            return None  # the pattern's own literals are absent
+            return self.patterns[number]
+        present = found.get(number)
+        if present is None:
+            if self._has_gate[number]:
+                return None  # the pattern's own literals are absent
+            present = []
+        elif self._has_gate[number] and _OWN_GATE not in present:
+            return None
         alternation = self._alternations[number]
         if not alternation.literals:
-            return pattern
-        return alternation.cut(a for a in present if a)
+            return self.patterns[number]
+        return alternation.cut_numbers([a for a in present if a != _OWN_GATE])

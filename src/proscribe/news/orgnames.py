@@ -132,6 +132,8 @@ class FoundName:
 
 
 def _ascii_folded(name: str) -> str:
+    if name.isascii():
+        return name  # nothing to decompose, no combining mark
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 

@@ -162,6 +162,12 @@ def _and_regions() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _and_region_heads() -> tuple[str, ...]:
+    """The first halves of the region names with "and" inside (the keys of _and_regions)."""
+    return tuple(_and_regions())
+
+
+@cache
 def _head_and_before() -> re.Pattern[str]:
     """Any region's first half, then "and", at the end of a text: one search instead of one per region."""
     heads = "|".join(re.escape(head) for head in sorted(_and_regions(), key=len, reverse=True))
@@ -192,6 +198,8 @@ def part_of_region(text: str, start: int, name: str) -> bool:
 def _region_and_tail(text: str, value: str, end: int) -> int:
     """Where a name that ends in a region's first half goes on to the region's end: "Muslim Conference Jammu" +
     " and Kashmir" (the "and" inside a region's name joins no two items of a list); ``end`` when it does not."""
+    if not value.endswith(_and_region_heads()):
+        return end  # (one test for all the heads; most names end in none)
     for head, tails in _and_regions().items():
         if value.endswith(head) and (len(value) == len(head) or value[-len(head) - 1] in " \t"):
             for tail in tails:

@@ -224,6 +224,11 @@ def _is_jurisdiction_name(name: str) -> bool:
     ) or jurisdictions.is_state_name(name)
 
 
+# The auxiliary and verb every match of EN_SUBJECT ends with ("has also been listed"): tried at every capitalised
+# word, the whole pattern runs only in a sentence that has them (see news.gates.tail_from).
+_SUBJECT_VERB = gates.tail_from(lexicon.EN_SUBJECT, "(?:was|were|is|are|has|have|had|will)")
+
+
 def _unknown_orgs(sentence: str) -> list[_Org]:
     """Names the registry does not know in ``sentence``, in the order they were read (the caller sorts them by
     their distance from each listing verb)."""
@@ -258,8 +263,9 @@ def _unknown_orgs(sentence: str) -> list[_Org]:
     for match in lexicon.EN_OBJECT.finditer(sentence):
         for part in re.split(r",\s+(?:the\s+)?|\s+and\s+(?:the\s+)?", match.group("names")):
             keep(part, match.start("names") + match.group("names").find(part))
-    for match in lexicon.EN_SUBJECT.finditer(sentence):
-        keep(match.group("name"), match.start("name"))
+    if _SUBJECT_VERB is None or _SUBJECT_VERB.search(sentence) is not None:  # (most sentences lack it)
+        for match in lexicon.EN_SUBJECT.finditer(sentence):
+            keep(match.group("name"), match.start("name"))
     for match in lexicon.ORG_NOUN.finditer(sentence):
         keep(match.group("name"), match.start("name"))
     for match in lexicon.RU_RECOGNISED_ACRONYM.finditer(sentence):

@@ -332,6 +332,28 @@ def top_level_alternatives(source: str) -> list[str] | None:
     return parts
 
 
+def tail_from(pattern: re.Pattern[str], marker: str) -> re.Pattern[str] | None:
+    """The last part of ``pattern``, from the last ``marker`` in its source on, as a pattern of its own: a
+    necessary condition (every match of ``pattern`` holds a match of it) that a search can test before the whole
+    pattern runs. None when the source does not split there into two whole parts in sequence (no ``marker``, a
+    top-level alternation, a split inside a group, a class or an escape, a tail that needs the head's groups)."""
+    source = pattern.pattern
+    split = source.rfind(marker)
+    if split <= 0:
+        return None
+    head, tail = source[:split], source[split:]
+    whole = top_level_alternatives(source)
+    parts = top_level_alternatives(head)
+    if whole is None or len(whole) != 1 or parts is None or len(parts) != 1:
+        return None
+    if (len(head) - len(head.rstrip("\\"))) % 2 == 1:
+        return None  # the marker's first character is escaped
+    try:
+        return re.compile(tail, pattern.flags)
+    except re.error:
+        return None
+
+
 # Cut-down patterns compiled and kept per pattern (news and the development sets need a few dozen).
 MAX_CUT_PATTERNS = 128
 

@@ -158,6 +158,10 @@ _BEFORE_PASSIVE = re.compile(
     r"[ \t]*(?:\([^()]{1,20}\)[ \t]*)?(?:(?:organi[sz]ations|groups|outfits|entities|movements|networks)[ \t]+)?"
     r"(?:have|has|had|were|was|are|is|will)[ \t]+(?:(?:also|now|all|since|officially|been|be|formally)[ \t]+)*$"
 )
+# How _BEFORE_PASSIVE ends: every text it matches ends with this (no list before the verb without it).
+_AUXILIARY_BEFORE_VERB = re.compile(
+    r"(?:have|has|had|were|was|are|is|will)[ \t]+(?:(?:also|now|all|since|officially|been|be|formally)[ \t]+)*$"
+)
 # A list's first word: "the" or a capital that does not continue a capitalised word before it.
 _CONJUNCTION = re.compile(r"\b(?:and|und|sowie|y|et|и|as[ \t]+well[ \t]+as)\b")
 _SUBJECT_START = re.compile(r"(?:(?<=[ \t])|^)(?:the[ \t]+)?[A-ZÀ-Þ\"“„«]")
@@ -172,6 +176,8 @@ def list_before(text: str, verb_start: int) -> list[FoundName]:
     followed only by its acronym, a group noun and the auxiliary; empty otherwise."""
     low = max(0, verb_start - _SUBJECT_REACH)
     best: list[FoundName] = []
+    if _AUXILIARY_BEFORE_VERB.search(text, low, verb_start) is None:
+        return best  # no auxiliary right before the verb: no list can end in one (most steps are active)
     for start in _SUBJECT_START.finditer(text, low, verb_start):
         if text[start.start()] != "t" and _CAPITALISED_BEFORE.search(
             text, max(0, start.start() - 40), start.start()

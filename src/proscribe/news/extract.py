@@ -234,7 +234,14 @@ def _is_jurisdiction_name(name: str) -> bool:
     ) or jurisdictions.is_state_name(name)
 
 
-def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
+# The auxiliary and verb every match of EN_SUBJECT ends with ("has also been listed"): tried at every capitalised
+# word, the whole pattern runs only in a sentence that has them (see news.gates.tail_from).
+_SUBJECT_VERB = gates.tail_from(lexicon.EN_SUBJECT, "(?:was|were|is|are|has|have|had|will)")
+
+
+def _unknown_orgs(sentence: str) -> list[_Org]:
+    """Names the registry does not know in ``sentence``, in the order they were read (the caller sorts them by
+    their distance from each listing verb)."""
     names: list[_Org] = []
 
     def keep(name: str, start: int) -> None:
@@ -266,8 +273,9 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     for match in lexicon.EN_OBJECT.finditer(sentence):
         for part in re.split(r",\s+(?:the\s+)?|\s+and\s+(?:the\s+)?", match.group("names")):
             keep(part, match.start("names") + match.group("names").find(part))
-    for match in lexicon.EN_SUBJECT.finditer(sentence):
-        keep(match.group("name"), match.start("name"))
+    if _SUBJECT_VERB is None or _SUBJECT_VERB.search(sentence) is not None:  # (most sentences lack it)
+        for match in lexicon.EN_SUBJECT.finditer(sentence):
+            keep(match.group("name"), match.start("name"))
     for match in lexicon.ORG_NOUN.finditer(sentence):
         keep(match.group("name"), match.start("name"))
     for match in lexicon.RU_RECOGNISED_ACRONYM.finditer(sentence):
@@ -287,7 +295,6 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         keep(ru_name.text, ru_name.start)
     names[:] = [n for n in names if not russian.is_body(n.text)]  # "организаций ФСБ": the body, no group
     names[:] = [n for n in names if not orgchoice.body_name(n.text)]  # "Атырау қаласының соты": a court
-    names.sort(key=lambda n: abs(n.start - at))
     return names
 
 
@@ -1233,6 +1240,8 @@ def _sentence_events(
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
+    # The sentence's unlinked names (_unknown_orgs), read when a match first needs them.
+    unlinked: list[_Org] | None = None
     tests = gates.tests_for(sentence)  # memoised pattern tests (see news.gates.SentenceTests)
     lowered = tests.lowered
     anchored = _ACTION_ANCHOR_SETS.present(lowered)
@@ -1345,10 +1354,12 @@ def _sentence_events(
             ):
                 action = "suspended"
             orgs = _entity_orgs(mentions, sentence, at, salience)
-            unknown = [
-                o for o in _unknown_orgs(sentence, at)
-                if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
-            ]  # fmt: skip
+            if unlinked is None:  # the same for every match of the sentence: read once
+                unlinked = [
+                    o for o in _unknown_orgs(sentence)
+                    if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
+                ]  # fmt: skip
+            unknown = sorted(unlinked, key=lambda o: abs(o.start - at))  # the nearest to this match first
             if orgs:
                 # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
                 orgs += [

@@ -132,6 +132,8 @@ class FoundName:
 
 
 def _ascii_folded(name: str) -> str:
+    if name.isascii():
+        return name  # nothing to decompose, no combining mark
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
@@ -159,9 +161,25 @@ def _and_regions() -> dict[str, tuple[str, ...]]:
     return {head: tuple(sorted(tails, key=len, reverse=True)) for head, tails in found.items()}
 
 
+@cache
+def _and_region_heads() -> tuple[str, ...]:
+    """The first halves of the region names with "and" inside (the keys of _and_regions)."""
+    return tuple(_and_regions())
+
+
+@cache
+def _head_and_before() -> re.Pattern[str]:
+    """Any region's first half, then "and", at the end of a text: one search instead of one per region."""
+    heads = "|".join(re.escape(head) for head in sorted(_and_regions(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{heads})[ \t]+and[ \t]+$")
+
+
 def inside_region(text: str, position: int) -> bool:
     """Whether ``position`` starts the second half of a region's name ("Kashmir" in "Jammu and Kashmir")."""
     before = text[max(0, position - 60) : position]
+    # The one search finds a match wherever one of the per-region searches below does; they then tell which.
+    if "and" not in before or _head_and_before().search(before) is None:
+        return False
     for head, tails in _and_regions().items():
         if re.search(rf"(?<![\w'’-]){re.escape(head)}[ \t]+and[ \t]+$", before) and any(
             text.startswith(tail, position) for tail in tails
@@ -180,6 +198,8 @@ def part_of_region(text: str, start: int, name: str) -> bool:
 def _region_and_tail(text: str, value: str, end: int) -> int:
     """Where a name that ends in a region's first half goes on to the region's end: "Muslim Conference Jammu" +
     " and Kashmir" (the "and" inside a region's name joins no two items of a list); ``end`` when it does not."""
+    if not value.endswith(_and_region_heads()):
+        return end  # (one test for all the heads; most names end in none)
     for head, tails in _and_regions().items():
         if value.endswith(head) and (len(value) == len(head) or value[-len(head) - 1] in " \t"):
             for tail in tails:
@@ -389,6 +409,32 @@ def quoted_names(text: str) -> list[FoundName]:
     return found
 
 
+# What a match of ACRONYM_NAME holds before its bracket: word characters, apostrophes, dots, "&", dashes, spaces.
+_BEFORE_ACRONYM_RUN = re.compile(r"[\w'’.&\s-]*")
+
+
+def _acronym_name_matches(text: str) -> list[re.Match[str]]:
+    """What ``ACRONYM_NAME.finditer(text)`` finds, searched only where a match can stand.
+
+    A match ends at the first bracket after its start, a parenthesised acronym, and holds nothing but the
+    characters of _BEFORE_ACRONYM_RUN before it; so it starts within the run of those characters right before
+    an acronym's bracket, and the pattern is run on that stretch alone (not tried at every word of a long
+    text full of brackets, such as a sanctions list)."""
+    matches: list[re.Match[str]] = []
+    reverse = text[::-1]  # the run before a bracket, read backwards from it
+    position = 0
+    for bracket in _ACRONYM_IN_PARENTHESES.finditer(text):
+        if bracket.start() < position:
+            continue
+        run = _BEFORE_ACRONYM_RUN.match(reverse, len(text) - bracket.start())
+        run_length = run.end() - run.start() if run is not None else 0
+        match = ACRONYM_NAME.search(text, max(position, bracket.start() - run_length), bracket.end())
+        if match is not None:
+            matches.append(match)
+            position = match.end()
+    return matches
+
+
 def acronym_names(text: str) -> list[FoundName]:
     """ "Mara Salvatrucha (MS-13)", "Islamische Zentrum Hamburg (IZH)": names whose acronym follows them.
 
@@ -396,9 +442,9 @@ def acronym_names(text: str) -> list[FoundName]:
     """
     found: list[FoundName] = []
     # Every match ends with a parenthesised acronym: without one the pattern, tried at every word, finds nothing.
-    if "(" not in text or _ACRONYM_IN_PARENTHESES.search(text) is None:
+    if "(" not in text:
         return found
-    for match in ACRONYM_NAME.finditer(text):
+    for match in _acronym_name_matches(text):
         name = match.group("name")
         words = name.split()
         # Drop leading words that the acronym does not start with ("Betreiber Islamische Zentrum Hamburg").

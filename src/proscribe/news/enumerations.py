@@ -106,10 +106,25 @@ def list_start(text: str, position: int) -> int | None:
     lead = _COUNT_LEAD.match(text, position)
     counted = COUNTED.match(text, lead.end()) if lead is not None else None
     if counted is not None:
-        after = _AFTER_COUNT.match(text, counted.end())
+        after = _AFTER_COUNT.match(text, counted.end()) or _DESCRIBED_COUNT.match(text, counted.end())
         if after is not None:
             return after.end()
     return None
+
+
+# news-dev8: a counted object described at length before its colon: "quatre groupes extrémistes violents motivés par
+# des raisons idéologiques : A, B", "two violent extremist groups of an ideological nature: A and B".
+_DESCRIBED_COUNT = re.compile(r"[^:.;!?,()\n]{1,100}?[ \t]*:[ \t]*(?=(?:the[ \t]+)?[A-ZÀ-Þ\"“„«0-9])")
+
+
+def counted_list_within(text: str, position: int) -> list[FoundName]:
+    """The names of the first counted object after ``position`` that a colon lists: "a inscrit 13 nouveaux groupes sur
+    la liste ..., dont quatre groupes extrémistes ... : A, B, C et D" gives A-D (a part of the 13 named here)."""
+    for counted in COUNTED.finditer(text, position):
+        names = list_after(text, counted.start())
+        if names:
+            return names
+    return []
 
 
 def list_after(text: str, position: int) -> list[FoundName]:
@@ -225,12 +240,16 @@ def counted_names(text: str) -> list[FoundName]:
     return []
 
 
-def _items(text: str, start: int) -> list[FoundName]:
+def _items(text: str, start: int, single: bool = False) -> list[FoundName]:
     while start < len(text) and text[start] in " \t":
         start += 1
     names = _semicolon_items(text, start) or enumerated_names(
         text, start, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True
     )
+    if text[:start].rstrip().endswith(":"):
+        whole = delimited_items(text, start)
+        if _reads_more(whole, names, single):
+            names = whole
     if not names:
         return []
     names = [_without_owner(n) for n in names]
@@ -238,6 +257,70 @@ def _items(text: str, start: int) -> list[FoundName]:
     if len(names) == 1 and names[0].text.isdigit():
         return []
     return names
+
+
+# news-dev8: a list after a colon is delimited by commas and its last "et"/"y"/"and": each item is one name, lower-case
+# words included ("Trois affiliés d'Al Qaïda : Jamaat Nosrat Al-Islam Wal-Mouslimine, Front de libération du Macina et
+# Ansar Dine", "Mouvement impérial russe", "État islamique en Libye"). An item is a name when it starts with a capital
+# (after an article) and holds no word that only a clause holds (a verb, a relative pronoun, a preposition that
+# introduces the list's category); the last item ends where such a word begins ("C sur la liste").
+_ITEM_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:et|y|e|and|und)[ \t]+)?|[ \t]+(?:et|y|and|und)[ \t]+")
+_ITEM_ARTICLE = re.compile(r"(?i:(?:le|la|les|el|los|las|the|die|der|das)[ \t]+|l['’])(?=[A-ZÀ-ÞА-ЯЁ0-9])")
+_CLAUSE_WORD = re.compile(
+    r"[ \t](?:was|were|is|are|has|have|had|will|would|which|who|that|as|by|with|to|from|on|said|says|est|sont|ont|qui"
+    r"|que|dont|été|sera|seront|par|pour|avec|sur|selon|comme|es|son|fue|fueron|quien|por|para|con|según|como|ha|han"
+    r"|ist|sind|wurde|wurden|als|wegen)\b.*$",
+    re.DOTALL,
+)
+_DELIMITED_END = re.compile(r"[;\n]|[.!?](?:[ \t]|$)")
+_MAX_ITEM_WORDS = 9
+
+
+def delimited_items(text: str, start: int) -> list[FoundName]:
+    """The items of a list from ``start`` to the sentence's end (or a ";"), cut at commas and the last "et"/"y"/"and",
+    each item whole; empty when an item is no name (it starts lower-case, is long, or holds a clause's word before
+    the last item)."""
+    end_match = _DELIMITED_END.search(text, start)
+    stop = end_match.start() if end_match is not None else len(text)
+    pieces: list[tuple[int, str]] = []
+    position = start
+    for separator in [*_ITEM_SPLIT.finditer(text, start, stop), None]:
+        piece_end = separator.start() if separator is not None else stop
+        pieces.append((position, text[position:piece_end]))
+        if separator is not None:
+            position = separator.end()
+    names: list[FoundName] = []
+    for number, (at, piece) in enumerate(pieces):
+        cleaned = _INNER_PARENTHESIS.sub("", piece)
+        clause = _CLAUSE_WORD.search(cleaned)
+        if clause is not None:
+            if number < len(pieces) - 1:
+                return []
+            cleaned = cleaned[: clause.start()]
+        cleaned = cleaned.strip(" \t.")
+        # A lower-case article is the sentence's ("les groupes ... : le réseau 764"); a capitalised one inside a list
+        # is the name's ("Division Atomwaffen, The Base, Proud Boys").
+        article = _ITEM_ARTICLE.match(cleaned)
+        if article is not None and article.group(0)[:1].islower():
+            cleaned = cleaned[article.end() :]
+        core = cleaned[article.end() :] if article is not None and cleaned[:1].isupper() else cleaned
+        if not core or not (core[:1].isupper() or core[:1].isdigit()):
+            return []
+        if len(cleaned.split()) > _MAX_ITEM_WORDS or not plausible(core):
+            return []
+        offset = at + piece.find(cleaned) if cleaned in piece else at
+        names.append(FoundName(offset, offset + len(cleaned), cleaned))
+    return names
+
+
+def _reads_more(whole: list[FoundName], names: list[FoundName], single: bool = False) -> bool:
+    """Whether the whole-item reading of a list is the better one: more items, or the same first items read longer
+    (one item only on a list line: "; un affilié de Daesh : État islamique - République démocratique du Congo .")."""
+    if len(whole) < (1 if single else 2) or len(whole) < len(names):
+        return False
+    if len(whole) > len(names):
+        return True
+    return sum(len(n.text) for n in whole) > sum(len(n.text) for n in names)
 
 
 _OWNER = re.compile(r"(?P<state>[A-ZÀ-Þ][\w-]*(?:[ \t]+[A-ZÀ-Þ][\w-]*)?)[’']s[ \t]+(?=[A-ZÀ-Þ])")
@@ -359,6 +442,13 @@ def continues_list(sentence: str) -> bool:
     return len(stripped.split()) <= 8 and _CONTINUATION.fullmatch(stripped) is not None
 
 
+# news-dev8: a list line that lost its bullet still opens with a count and a colon ("Trois affiliés d'Al Qaïda : A, B
+# et C", "; un affilié de Daesh : D").
+_COUNTED_HEADING = re.compile(
+    rf"[ \t;]*(?:{_COUNT_WORD}|one|un|une|uno|una|ein|eine|\d{{1,3}})\b[^:\n.!?]{{1,200}}:", re.IGNORECASE
+)
+
+
 def list_lines(following: list[str]) -> list[FoundName]:
     """The names of the list lines after a sentence that ends in a colon: bulleted ("• A", "- three affiliates:
     B, C, and D") or numbered ("1. A (AA) alias B", "(2) C"); a bare number that the sentence splitter cut
@@ -371,7 +461,7 @@ def list_lines(following: list[str]) -> list[FoundName]:
             pending_number = True
             continue
         marker = _BULLET.match(line)
-        if marker is None and not pending_number:
+        if marker is None and not pending_number and not _COUNTED_HEADING.match(line):
             break
         pending_number = False
         body = line[marker.end() :] if marker is not None else line
@@ -388,7 +478,7 @@ def _line_names(body: str) -> list[FoundName]:
     """Names in one list line: "three Al Qaida affiliates: A, B, and C", "A (AA) alias B", "C (Thowheedh) D (CD)"."""
     colon = body.find(":")
     if 0 <= colon < 80:
-        return _items(body, colon + 1 + len(body[colon + 1 :]) - len(body[colon + 1 :].lstrip()))
+        return _items(body, colon + 1 + len(body[colon + 1 :]) - len(body[colon + 1 :].lstrip()), single=True)
     alias = _ITEM_ALIAS.search(body)
     head = body[: alias.start()] if alias else body
     # "United Thawheed (Thowheedh) Jamma’ath (UTJ)": a variant spelling in brackets inside the name.

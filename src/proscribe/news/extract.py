@@ -1391,7 +1391,7 @@ def _sentence_events(
             ):
                 # The names the count announces, unless the sentence lists them itself ("four groups: A, B, C and D").
                 orgs = _dedupe(
-                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed))]
+                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed), listed)]
                 )
             if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
@@ -1769,6 +1769,9 @@ def _listed_orgs(
     announced = enumerations.list_after(sentence, after)
     if len(announced) > len(names):
         names = announced
+    if not names:
+        # news-dev8: "a inscrit 13 nouveaux groupes sur la liste ..., dont quatre groupes ... : A, B, C et D".
+        names = enumerations.counted_list_within(sentence, after)
     # "were Kahane Chai, a Jewish extremist group ...; the Palestinian jihadist group B; and C, or ETA, ...".
     delimited = enumerations.semicolon_list(sentence, after)
     if len(delimited) > len(names):
@@ -1820,7 +1823,7 @@ def _count(sentence: str) -> int:
     return enumerations.count_of(match.group(0))
 
 
-def _names_ahead(following: list[str], count: int) -> list[_Org]:
+def _names_ahead(following: list[str], count: int, known: list[_Org] | None = None) -> list[_Org]:
     """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
     and B", "six Mexico-based entities: A, B ...", "The groups are - A, B", "are, the three Al Qaida affiliates
     C, D and E", "The other are:" and bulleted lines), until as many as the sentence counted are found."""
@@ -1841,7 +1844,9 @@ def _names_ahead(following: list[str], count: int) -> list[_Org]:
                 found.extend(_Org(n.text, None, 0) for n in enumerations.list_lines(following[number + 1 :]))
             else:
                 found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
-        if found and len(found) >= count:
+        # news-dev8: names the sentence listed already (read again from its bullet lines) are not the ones still due.
+        new = [o for o in found if not any(o.text == k.text for k in known or [])]
+        if new and len(new) >= count:
             break
     return _dedupe(found)
 

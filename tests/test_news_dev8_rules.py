@@ -1,0 +1,82 @@
+"""Rules written on the dev8 development set (tests/data/news/dev8; URL and retrieval date 2026-12-04 in its
+index.jsonl), each tested on a sentence quoted from a dev8 article. The publication day is the article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from proscribe.news import NewsEvent, extract_events, name_index, parse_article
+from proscribe.news.enumerations import delimited_items
+
+INDEX = name_index()
+
+
+def events(text: str, published: dt.date) -> list[NewsEvent]:
+    return extract_events(parse_article(text, "article.txt", published), INDEX)
+
+
+def organisations(found: list[NewsEvent]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.jurisdiction, e.organisation, e.action) for e in found}
+
+
+def test_colon_list_items_are_whole_names_with_lower_case_words() -> None:
+    """https://www.newswire.ca/fr/news-releases/le-gouvernement-du-canada-inscrit-13-nouveaux-groupes-comme-entites-terroristes-et-effectue-l-examen-de-sept-autres-groupes-840250989.html
+    (dev8): a counted object described at length before its colon ("dont quatre groupes extrémistes violents motivés
+    par des raisons idéologiques :"), list lines that lost their bullets ("Trois affiliés d'Al Qaïda : ..."), items
+    with lower-case words ("Front de libération du Macina", "Mouvement impérial russe") and a capitalised article
+    that belongs to a name ("The Base")."""
+    text = (
+        "Le gouvernement du Canada a inscrit 13 nouveaux groupes sur la liste des entités terroristes du Code "
+        "criminel, dont quatre groupes extrémistes violents motivés par des raisons idéologiques : Division "
+        "Atomwaffen, The Base, Proud Boys et Mouvement impérial russe.\n\n"
+        "De plus, le Canada a également inscrit :\n\n"
+        "Trois affiliés d'Al Qaïda : Jamaat Nosrat Al-Islam Wal-Mouslimine, Front de libération du Macina et "
+        "Ansar Dine\n\n"
+        "Cinq affiliés Daech : État islamique en Asie de l'Est, État islamique- Bangladesh , État islamique en "
+        "Libye, État islamique - Province d'Afrique occidentale et État islamique au Grand Sahara\n"
+    )
+    found = organisations(events(text, dt.date(2021, 2, 3)))
+    expected = {
+        "Division Atomwaffen",
+        "The Base",
+        "Proud Boys",
+        "Mouvement impérial russe",
+        "Jamaat Nosrat Al-Islam Wal-Mouslimine",
+        "Front de libération du Macina",
+        "Ansar Dine",
+        "État islamique en Asie de l'Est",
+        "État islamique- Bangladesh",
+        "État islamique en Libye",
+        "État islamique - Province d'Afrique occidentale",
+        "État islamique au Grand Sahara",
+    }
+    assert {("CA", name, "designated") for name in expected} == found
+
+
+def test_single_item_on_a_list_line() -> None:
+    """https://www.newswire.ca/fr/news-releases/le-gouvernement-du-canada-inscrit-quatre-nouvelles-entites-terroristes-844386681.html
+    (dev8): "; un affilié de Daesh : État islamique - République démocratique du Congo ." is one whole item."""
+    text = (
+        "Le gouvernement du Canada a inscrit quatre nouvelles entités terroristes à la liste du Code criminel, y "
+        "compris :\n\n"
+        "deux groupes extrémistes violents à caractère idéologique : Three Percenters et Aryan Strikeforce;\n\n"
+        "; un affilié de Daesh : État islamique - République démocratique du Congo .\n"
+    )
+    found = organisations(events(text, dt.date(2021, 6, 25)))
+    assert found == {
+        ("CA", "Three Percenters", "designated"),
+        ("CA", "Aryan Strikeforce", "designated"),
+        ("CA", "État islamique - République démocratique du Congo", "designated"),
+    }
+
+
+def test_delimited_items_refuse_a_clause() -> None:
+    """A list whose middle item holds a verb is no list of whole names; the last item ends where a clause begins."""
+    clause = "The groups are: Hamas, which was banned in 2001, and Hezbollah."
+    assert delimited_items(clause, clause.index(":") + 2) == []
+    tail = "include: Proud Boys et Mouvement impérial russe sur la liste."
+    assert [n.text for n in delimited_items(tail, tail.index(":") + 2)] == [
+        "Proud Boys",
+        "Mouvement impérial russe",
+    ]

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are real article text.
 """Rules written on the dev8 development set (tests/data/news/dev8; URL and retrieval date 2026-12-04 in its
 index.jsonl), each tested on a sentence quoted from a dev8 article. The publication day is the article's.
 """
@@ -80,3 +81,28 @@ def test_delimited_items_refuse_a_clause() -> None:
         "Proud Boys",
         "Mouvement impérial russe",
     ]
+
+
+def test_russian_count_then_quoted_names_in_the_next_sentence() -> None:
+    """2022-05-22_us_five_fto_revoked_ctc_kz.txt (dev8): a Russian numeral and noun ("исключил пять структур")
+    announce the names the next sentence quotes."""
+    text = (
+        "НУР-СУЛТАН, 22 мая. Госдепартамент США исключил пять структур из американского списка иностранных "
+        "террористических организаций, но сохранил санкции против них, пишет ТАСС со ссылкой на заявление "
+        "внешнеполитического ведомства США.\n\n"
+        "Как следует из документа, речь идет об организации ЭТА («Страна басков и свобода»), выступающей за "
+        "независимость территории басков, экстремистской секте «Аум синрикё», члены которой распылили зарин в "
+        "токийском метро в 1995 году, а также о группировках «Совет шуры моджахедов», «Кахане хай» и "
+        "«Аль-Гамаа аль-Исламия».\n"
+    )
+    found = organisations(events(text, dt.date(2022, 5, 22)))
+    assert found == {
+        ("US", name, "delisted")
+        for name in (
+            "Страна басков и свобода",
+            "Аум синрикё",
+            "Совет шуры моджахедов",
+            "Кахане хай",
+            "Аль-Гамаа аль-Исламия",
+        )
+    }

@@ -34,13 +34,18 @@ COUNT_WORDS = {
     "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    # news-dev8: Russian, in the cases a count of groups is told in ("пять структур", "четырех группировок").
+    "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4,
+    "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
+    "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
 }  # fmt: skip
 _COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 # The plural nouns a count of organisations is told in.
 _GROUP_PLURAL = (
     r"(?:organi[sz]ations|groups|entities|outfits|affiliates|networks|movements|factions|gangs|cartels|associations"
     r"|Organisationen|Gruppen|Gruppierungen|Vereine|Vereinigungen|organizaciones|grupos|entidades|movimientos"
-    r"|cárteles|carteles|disidencias|facciones|organisations|groupes|entités|mouvements|réseaux|dissidences|factions)"
+    r"|cárteles|carteles|disidencias|facciones|organisations|groupes|entités|mouvements|réseaux|dissidences|factions"
+    r"|организаци\w*|групп\w*|структур\w*|формировани\w*|объединени\w*)"
 )
 # "13 new groups", "four ideologically motivated extremist groups", "the three Al Qaida affiliates", "two more outfits".
 COUNTED = re.compile(

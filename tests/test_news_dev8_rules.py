@@ -106,3 +106,34 @@ def test_russian_count_then_quoted_names_in_the_next_sentence() -> None:
             "Аль-Гамаа аль-Исламия",
         )
     }
+
+
+def test_uncounted_object_takes_the_names_quoted_next() -> None:
+    """2025-09-17_us_iraqi_militias_fto_tass.txt (dev8): "внес в ... список ... ряд ближневосточных вооруженных
+    формирований" names no group; the sentence after it quotes them."""
+    text = (
+        "ВАШИНГТОН, 17 сентября. /ТАСС/. Госдепартамент США внес в американский список террористических "
+        "организаций ряд ближневосточных вооруженных формирований, которые, по данным Вашингтона, связаны с "
+        "Ираном. Об этом говорится в заявлении главы американского внешнеполитического ведомства Марко Рубио.\n\n"
+        'Как следует из документа, речь идет об иракском ополчении "Катаиб Сейид аль-Шухада", формировании '
+        '"Катаиб имама Али", группировках "Харакат Ансар Аллах аль-Ауфия" и "Харакат Хезболлах ан-Нуджаба".\n'
+    )
+    found = organisations(events(text, dt.date(2025, 9, 17)))
+    assert found == {
+        ("US", name, "designated")
+        for name in (
+            "Катаиб Сейид аль-Шухада",
+            "Катаиб имама Али",
+            "Харакат Ансар Аллах аль-Ауфия",
+            "Харакат Хезболлах ан-Нуджаба",
+        )
+    }
+
+
+def test_uncounted_object_without_names_after_is_no_event() -> None:
+    """An uncounted object whose names never follow gives no group (not the next capitalised word)."""
+    text = (
+        "Госдепартамент США внес в американский список террористических организаций ряд вооруженных "
+        "формирований. Об этом говорится в заявлении Марко Рубио.\n"
+    )
+    assert [e.organisation for e in events(text, dt.date(2025, 9, 17))] == []

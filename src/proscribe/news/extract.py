@@ -1396,7 +1396,13 @@ def _sentence_events(
             if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
-            if not orgs and (counted is not None or tests.search(lexicon.FORWARD_COUNT)):
+            uncounted = lexicon.UNCOUNTED_OBJECT.search(sentence, match.end())
+            if not orgs and following and uncounted is not None:
+                # news-dev8: "внес в ... список ряд ... формирований", "has listed several groups": the names follow.
+                orgs = _names_ahead(following, 1)
+            if not orgs and (
+                counted is not None or uncounted is not None or tests.search(lexicon.FORWARD_COUNT)
+            ):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
             if not listed and enumerations.refers_to_list(sentence, match.start()):
                 continue  # "the organisations listed below were designated": the list is elsewhere, not "TSA" beside it

@@ -412,6 +412,14 @@ FORWARD_COUNT = re.compile(
     r"|групп\w*|структур\w*|формировани\w*|объединени\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
     _I,
 )
+# news-dev8: an object of groups not counted ("ряд ближневосточных вооруженных формирований", "several groups",
+# "plusieurs groupes"): the names, if any, follow in the next sentences.
+UNCOUNTED_OBJECT = re.compile(
+    r"\b(?:ряд|несколько|several|a\s+number\s+of|plusieurs|varios|varias|mehrere)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+|групп\w*|структур\w*"
+    r"|формировани\w*|объединени\w*|entités|groupes|organisations|organizaciones|grupos|entidades)\b",
+    _I,
+)
 # Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
 NAMES_CUE = re.compile(
     r"\b(?:are|were|include[sd]?|namely|ban\s+on|support\s+for|designation\s+of|proscription\s+of)\s+|:\s+",

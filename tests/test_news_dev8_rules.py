@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are real article text.
+# ruff: noqa: RUF001, RUF002  -- Cyrillic letters and typographic quotes are real article text.
 """Rules written on the dev8 development set (tests/data/news/dev8; URL and retrieval date 2026-12-04 in its
 index.jsonl), each tested on a sentence quoted from a dev8 article. The publication day is the article's.
 """
@@ -137,3 +137,43 @@ def test_uncounted_object_without_names_after_is_no_event() -> None:
         "формирований. Об этом говорится в заявлении Марко Рубио.\n"
     )
     assert [e.organisation for e in events(text, dt.date(2025, 9, 17))] == []
+
+
+def test_russian_and_german_annulment() -> None:
+    """2014-12-17_eu_hamas_listing_annulled_apostrophe.txt, 2014-12-18_eu_hamas_listing_annulled_taz.txt,
+    2006-12-13_eu_pmoi_listing_annulled_taz.txt (dev8): "отменил решение о включении ... в список", "erklärte ... für
+    nichtig" annul a listing; they are no new designation."""
+    ru = (
+        "Европейский суд отменил решение о включении палестинской группировки ХАМАС в список террористических "
+        "организаций, пишет ВВС.\n"
+    )
+    # The court's state comes from the article's context (here none: a Russian sentence alone reads as Russia's).
+    assert {(e.organisation, e.action) for e in events(ru, dt.date(2014, 12, 17))} == {("ХАМАС", "annulled")}
+    de = (
+        "Die EU hatte die Hamas 2003 auf die Terrorliste gesetzt. Das zuständige EU-Gericht erklärte am Mittwoch "
+        "die Beschlüsse der EU-Staaten wegen Verfahrensfehlern für nichtig.\n"
+    )
+    assert ("EU", "Hamas", "annulled") in organisations(events(de, dt.date(2014, 12, 18)))
+    passive = "Die Richter erklärten die Aufnahme der Organisation in die allgemeine EU-Terrorliste für „nichtig“.\n"
+    assert {
+        e.action
+        for e in events("Die Volksmudschaheddin sind in der EU gelistet. " + passive, dt.date(2006, 12, 13))
+    } >= {"annulled"}
+
+
+def test_a_court_that_removes_a_group_from_a_list_annuls() -> None:
+    """2014-12-17_eu_hamas_listing_annulled_rapsi.txt, 2017-07-26_eu_hamas_stays_on_list_eadaily.txt (dev8): a court
+    as the subject of a removal ("Суд ЕС постановил исключить", "трибунал исключил") annuls the listing; the outlet
+    in the source's clause ("говорится в полученном РАПСИ ... пресс-релизе") is no group."""
+    text = (
+        "Суд ЕС постановил исключить движение исламского сопротивления ХАМАС из списка террористических "
+        "организаций, говорится в полученном РАПСИ в среду пресс-релизе суда.\n"
+    )
+    assert organisations(events(text, dt.date(2014, 12, 17))) == {("EU", "ХАМАС", "annulled")}
+    later = (
+        "Движение ХАМАС было впервые внесено в черный список ЕС в 2003 году. В 2014 году трибунал исключил ХАМАС из "
+        "европейского списка террористических группировок.\n"
+    )
+    assert ("EU", "ХАМАС", "annulled") in organisations(events(later, dt.date(2017, 7, 26)))
+    government = "The government removed Hamas from the terror list after the court ruling.\n"
+    assert {e.action for e in events(government, dt.date(2017, 7, 26))} == {"delisted"}

@@ -1309,6 +1309,15 @@ def _sentence_events(
                 and (suspension_context or article.published >= RU_SUSPENSION_LAW)
             ):
                 action = "suspended"
+            if (
+                action == "delisted"
+                and jurisdiction not in _COURTS_LIST
+                and lexicon.COURT_SUBJECT.search(sentence[max(0, at - _COURT_REACH) : at])
+            ):
+                # news-dev8: a court that takes a group off another body's list annuls the listing ("Суд ЕС
+                # постановил исключить ... ХАМАС из списка", "трибунал исключил ХАМАС"); where courts keep the
+                # list themselves (Russia, Kazakhstan ...), their removal is the delisting.
+                action = "annulled"
             orgs = _entity_orgs(mentions, sentence, at, salience)
             unknown = [
                 o for o in _unknown_orgs(sentence, at)
@@ -1591,6 +1600,10 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+# How far before a removal its subject, a court, is looked for.
+_COURT_REACH = 60
+# States whose courts list and delist organisations themselves (on a prosecutor's claim).
+_COURTS_LIST = frozenset({"RU", "KZ", "KG", "TJ", "UZ", "BY", "AZ", "TM"})
 _NAMES_AHEAD_SENTENCES = 6
 _JUST_DONE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:designated|proscribed|listed|banned|outlawed|added|removed|delisted|revoked)\b",

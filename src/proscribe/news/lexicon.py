@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Per-language words: what signals a listing action, which body or country acts, what hedges.
 
 Rules, not a model: each pattern is a phrase a reporter uses for one legal step, in English,
@@ -50,6 +50,13 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # a court finding the listing authority wrong: "a ruling by the European Court ..., which in December said the
         # EU was wrong to keep the PMOI's assets frozen"
         r"|\b(?:said|ruled|found|held)\s+(?:that\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:was|were|had\s+been)\s+wrong\s+to\s+(?:keep|list|include|freeze|designate|proscribe|ban)\b(?=[^.]{0,80}\b(?:frozen|list\w*|designat\w*|terror\w*))", _I)),
+    # news-dev8: a decision to list annulled, in Russian and German: "Европейский суд отменил решение о включении
+    # ... ХАМАС в список", "erklärte ... die Beschlüsse ... für nichtig", "wurden ... die Maßnahmen ... als nichtig erklärt".
+    ("annulled", re.compile(
+        r"(?<!\w)отмен(?:ил[аио]?|или|ен[аоы]?|[её]н)\s+(?:[\w-]+\s+){0,2}?решени\w*\s+(?:[^.]{0,60}?\s)?о\s+(?:включени|внесени|признани|запрет)\w*"
+        r"|\b(?:erklärt\w*|erklär(?:en|te|ten))\b[^.;]{0,120}?\b(?:für|als)\s+[„\"“]?nichtig\b"
+        r"|\b(?:für|als)\s+[„\"“]?nichtig[“\"”]?\s+(?:erklärt|erklärte|erklären)\b|\bNichtigerklärung\b",
+        _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
         r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:list|terror)"
@@ -59,6 +66,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bno\s+longer\s+(?:on|appears|listed|designated|included|among)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
         r"|\bde-?proscri(?:bed|bes|bing)\b|\bdeproscription\s+of\b|\bunbanned\b|\bstruck\b[^.]{0,60}\boff\b[^.]{0,20}\blist"
         r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
+        r"|(?:(?<=постановил\s)|(?<=постановила\s)|(?<=постановили\s)|(?<=решил\s)|(?<=решила\s)|(?<=обязал\s))исключить(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр)"  # news-dev8: "Суд ЕС постановил исключить ... из списка"
         r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|удовлетвори\w*\s+(?:[\w-]+\s+){0,3}?(?:иск|заявлени|требовани|ходатайств|представлени)\w*\s[^.]{0,80}?об\s+исключени\w*\s[^.]{0,80}?из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр)|(?:отозвал\w*|отменил\w*|снял[аио]?|сняли|лишил\w*)\s+(?:[\w«»\"„“-]+\s+){0,4}?(?:статус\w*|признани\w*|обозначени\w*)\b[^.]{0,60}?террористическ|(?:отменил\w*|снял[аио]?|сняли)\s+(?:[\w-]+\s+){0,2}?запрет\w*(?=[^.]{0,60}?(?:деятельност|движени|организаци|группировк|террористическ))|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет|перестал\w*\s+(?:быть|считаться)\s+(?:[\w-]+\s+)?(?:запрещ|террористическ)\w*|больше\s+не\s+(?:является|считается|признаётся|признается)\s+(?:[\w-]+\s+)?(?:запрещ|террористическ)\w*"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
@@ -412,6 +420,14 @@ FORWARD_COUNT = re.compile(
     r"|групп\w*|структур\w*|формировани\w*|объединени\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
     _I,
 )
+# news-dev8: a court as the subject of a removal, right before its verb ("Суд ЕС постановил", "трибунал", "the General
+# Court", "das EU-Gericht", "le Tribunal de l'UE"); a ruling that ends in the verb, nothing between but a few words.
+COURT_SUBJECT = re.compile(
+    r"(?:(?<!\w)(?:суд|трибунал)(?:\s+ЕС|\s+Евросоюза|\s+Европейского\s+союза)?"
+    r"|\b(?:[Cc]ourt|[Tt]ribunal|Gericht|EuGH|EuG|[Cc]our|[Cc]orte)\b)"
+    r"(?:\s+(?:[\w-]+\s+){0,3}?(?:постановил\w*|решил\w*|ruled\s+to|ordered|has|hat|a|ha))?\s+(?:[\w-]+\s+)?$",
+    _I,
+)
 # news-dev8: an object of groups not counted ("ряд ближневосточных вооруженных формирований", "several groups",
 # "plusieurs groupes"): the names, if any, follow in the next sentences.
 UNCOUNTED_OBJECT = re.compile(
@@ -519,7 +535,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "propose", "moved to",  # news-verbs
         "orders",  # news-actions
     ),
-    "annulled": ("annul", "wrong to", "anul", "overturn"),
+    "annulled": ("annul", "wrong to", "anul", "overturn", "отмен", "nichtig"),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",

@@ -177,3 +177,24 @@ def test_a_court_that_removes_a_group_from_a_list_annuls() -> None:
     assert ("EU", "ХАМАС", "annulled") in organisations(events(later, dt.date(2017, 7, 26)))
     government = "The government removed Hamas from the terror list after the court ruling.\n"
     assert {e.action for e in events(government, dt.date(2017, 7, 26))} == {"delisted"}
+
+
+def test_the_state_that_asked_does_not_act_the_government_of_a_state_does() -> None:
+    """2025-07-02_tt_tren_de_aragua_court_order_elclarin.txt (dev8): "El Gobierno de Trinidad y Tobago" acts; the
+    state whose request it followed ("tras una solicitud formal presentada por Estados Unidos") does not."""
+    text = (
+        "El Gobierno de Trinidad y Tobago obtuvo una orden del Tribunal Superior que declara al Tren de Aragua como "
+        "organización terrorista, tras una solicitud formal presentada por Estados Unidos.\n"
+    )
+    assert organisations(events(text, dt.date(2025, 7, 2))) == {("TT", "Tren de Aragua", "designated")}
+
+
+def test_a_court_order_obtained_to_designate_is_the_designation() -> None:
+    """2025-07-02_tt_tren_de_aragua_countries_eldiario.txt (dev8): "obtuvo una orden del Tribunal Superior de ese país
+    para designar a ... como entidad terrorista" designates, in the state that obtained it."""
+    text = (
+        "Además de Perú, el gobierno de Trinidad y Tobago informó el 2 de julio de 2025 que obtuvo una orden del "
+        "Tribunal Superior de ese país para designar a la organización criminal transnacional Tren de Aragua como "
+        "entidad terrorista, tras la solicitud hecha al respecto por Estados Unidos.\n"
+    )
+    assert organisations(events(text, dt.date(2025, 7, 2))) == {("TT", "Tren de Aragua", "designated")}

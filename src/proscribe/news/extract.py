@@ -187,7 +187,15 @@ def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> li
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""
     # news-jur: every UN member state, ranked (actor / plain / weak); see proscribe.news.jurisdictions.
-    mentions = jurisdictions.find_mentions(sentence, excluded)
+    mentions = [
+        # news-dev8: "el Gobierno de Trinidad y Tobago", "le gouvernement du Mali", "the Government of Kenya": a state
+        # named as a government's owner acts, like "Kenya's government".
+        m._replace(rank=jurisdictions.ACTOR)
+        if m.rank == jurisdictions.WEAK
+        and lexicon.GOVERNMENT_OF.search(sentence, max(0, m.start - 40), m.start)
+        else m
+        for m in jurisdictions.find_mentions(sentence, excluded)
+    ]
     # [news-ru] "Минюст Кыргызстана", "Генпрокуратура Казахстана": a body's generic name is the named country's.
     return [
         m
@@ -1290,7 +1298,11 @@ def _sentence_events(
                 continue
             claimed.append(match.span())
             at = match.start()
-            jurisdiction = _nearest_jurisdiction(juris, at, sentence)
+            # news-dev8: a state that asked for the step ("tras la solicitud hecha ... por Estados Unidos") is no actor.
+            requests = (
+                [m.span() for m in lexicon.REQUEST_BY.finditer(sentence)] if tests.search(_REQUEST) else []
+            )
+            jurisdiction = _nearest_jurisdiction(juris, at, sentence, requests or None)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
                 # news-verbs: the story's state first ("Les États-Unis vont retirer ..." then "X sera également enlevée
@@ -1602,6 +1614,7 @@ def _sentence_events(
 MAX_UNLINKED = 12
 # How far before a removal its subject, a court, is looked for.
 _COURT_REACH = 60
+_REQUEST = re.compile(r"solicitud|petici|pedido|demande|request|просьб|Antrag", re.I)
 # States whose courts list and delist organisations themselves (on a prosecutor's claim).
 _COURTS_LIST = frozenset({"RU", "KZ", "KG", "TJ", "UZ", "BY", "AZ", "TM"})
 _NAMES_AHEAD_SENTENCES = 6

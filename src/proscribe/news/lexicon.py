@@ -193,7 +193,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Hamás y Hezbollah como organizaciones terroristas"), and an announced addition is the listing ("a annoncé l'ajout
     # des groupes suivants à la liste des entités terroristes : ...").
     ("designated", re.compile(
-        r"\b(?:firm|emiti|promulg|aprob|dict|public|expidi)(?:ó|aron)\s+(?:un|el|una|la)\s+(?:decreto|resoluci[óo]n)\b[^.;]{0,40}?"
+        # news-dev8: a court order obtained for the purpose is the act too ("obtuvo una orden del Tribunal Superior de
+        # ese país para designar a ... como entidad terrorista").
+        r"\b(?:(?:firm|emiti|promulg|aprob|dict|public|expidi)(?:ó|aron)|obtuv(?:o|ieron))\s+(?:un|el|una|la)\s+(?:decreto|resoluci[óo]n|orden)\b[^.;]{0,40}?"
         r"\bpara\s+(?:declarar|designar|incluir)\b"
         r"(?=[^.;]{0,120}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+[«\"“]?terroris)"
         r"|\b(?:a|ont)\s+(?:signé|publié|pris|adopté)\s+un\s+décret\s+pour\s+(?:désigner|inscrire)\b"
@@ -426,6 +428,21 @@ COURT_SUBJECT = re.compile(
     r"(?:(?<!\w)(?:суд|трибунал)(?:\s+ЕС|\s+Евросоюза|\s+Европейского\s+союза)?"
     r"|\b(?:[Cc]ourt|[Tt]ribunal|Gericht|EuGH|EuG|[Cc]our|[Cc]orte)\b)"
     r"(?:\s+(?:[\w-]+\s+){0,3}?(?:постановил\w*|решил\w*|ruled\s+to|ordered|has|hat|a|ha))?\s+(?:[\w-]+\s+)?$",
+    _I,
+)
+# news-dev8: a government named by its state, right before the state's name ("el Gobierno de", "the Government of").
+GOVERNMENT_OF = re.compile(
+    r"\b(?:gobierno|gouvernement|government|governo|Regierung|правительств[оа])\s+(?:de\s+la\s+|de\s+|del\s+|d['’]|du\s+|des\s+"
+    r"|of\s+(?:the\s+)?|von\s+|der\s+)$",
+    _I,
+)
+# news-dev8: a request and its maker ("tras la solicitud hecha al respecto por Estados Unidos", "at the request of the
+# United States", "по просьбе США"): the state that asked does not act; the one that granted it does.
+REQUEST_BY = re.compile(
+    r"\b(?:(?:tras|según|a|por|ante)\s+(?:la\s+|una\s+)?(?:solicitud|petici[óo]n|pedido)|(?:à\s+la|sur)\s+demande"
+    r"|(?:at|on)\s+the\s+request|following\s+(?:a|the)\s+request|(?<!\w)по\s+просьбе|auf\s+Antrag)"
+    r"[^.;]{0,50}?(?:\b(?:por|de|del|d['’]|of|from|by|von|des)\s+|(?<=просьбе)\s+)(?:(?:los|las|el|la|les|the|der)\s+)?"
+    r"[A-ZÀ-ÞА-ЯЁ][\w.-]*(?:\s+[A-ZÀ-ÞА-ЯЁ][\w.-]*){0,3}",
     _I,
 )
 # news-dev8: an object of groups not counted ("ряд ближневосточных вооруженных формирований", "several groups",

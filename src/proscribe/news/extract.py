@@ -1323,6 +1323,7 @@ def _sentence_events(
                 action = "suspended"
             if (
                 action == "delisted"
+                and jurisdiction is not None
                 and jurisdiction not in _COURTS_LIST
                 and lexicon.COURT_SUBJECT.search(sentence[max(0, at - _COURT_REACH) : at])
             ):

@@ -198,3 +198,44 @@ def test_a_court_order_obtained_to_designate_is_the_designation() -> None:
         "entidad terrorista, tras la solicitud hecha al respecto por Estados Unidos.\n"
     )
     assert organisations(events(text, dt.date(2025, 7, 2))) == {("TT", "Tren de Aragua", "designated")}
+
+
+def test_a_capitalised_article_inside_a_sentence_belongs_to_the_name() -> None:
+    """2022-07-01_nz_proud_boys_the_base_taipeitimes.txt (dev8) names "The Base"; a capitalised "The" inside a
+    sentence is the name's own, one that opens the sentence may be the sentence's."""
+    text = "Canada designated The Base and the Proud Boys as terrorist entities on Wednesday.\n"
+    assert organisations(events(text, dt.date(2021, 2, 3))) == {
+        ("CA", "The Base", "designated"),
+        ("CA", "Proud Boys", "designated"),
+    }
+
+
+def test_spanish_descriptions_are_no_names_and_los_is_part_of_one() -> None:
+    """https://www.cuartopoder.mx (2025-09-04_us_los_choneros_los_lobos_fto_cuartopoder.txt, dev8): "designó a Los
+    Choneros y Los Lobos, dos de las principales bandas criminales de Ecuador, como ..." names two groups, "Los"
+    included; the apposition describes them. 2025-09-04_us_los_choneros_los_lobos_fto_lavoz.txt: "a las bandas de
+    narcotraficantes ecuatorianas Los Choneros y Los Lobos" — the group noun and its adjectives are no name."""
+    text = (
+        "El Departamento de Estado de Estados Unidos designó a Los Choneros y Los Lobos, dos de las principales "
+        "bandas criminales de Ecuador, como organizaciones terroristas extranjeras por su participación en "
+        "narcotráfico, asesinatos y otros delitos graves.\n"
+    )
+    expected = {("US", "Los Choneros", "designated"), ("US", "Los Lobos", "designated")}
+    assert organisations(events(text, dt.date(2025, 9, 4))) == expected
+    described = (
+        "Estados Unidos ha designado oficialmente a las bandas de narcotraficantes ecuatorianas Los Choneros y Los "
+        "Lobos como organizaciones terroristas, marcando un punto de inflexión en la lucha contra el crimen "
+        "organizado transnacional.\n"
+    )
+    assert organisations(events(described, dt.date(2025, 9, 4))) == expected
+
+
+def test_a_participle_apposition_is_no_name() -> None:
+    """2025-12-16_us_clan_del_golfo_fto_radiosantafe.txt (dev8): "designó al clan del golfo, considerada la mayor
+    banda criminal de Colombia, como ..." — the apposition is no organisation, nor is the country in it."""
+    text = (
+        "El Gobierno de Estados Unidos designó al clan del golfo, considerada la mayor banda criminal de Colombia, "
+        "como una organización terrorista extranjera, informó este martes el secretario de Estado, Marco Rubio.\n"
+    )
+    names = {e.organisation for e in events(text, dt.date(2025, 12, 16))}
+    assert not names & {"considerada la mayor banda criminal de Colombia", "Colombia"}

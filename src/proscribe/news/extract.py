@@ -1362,10 +1362,17 @@ def _sentence_events(
                 )
                 if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
             ]
-            if len(romance) > len(listed):
-                listed = _dedupe(
-                    [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
-                )
+            # news-dev8: descriptions dropped, a name's capitalised article kept ("a Los Choneros y Los Lobos, dos de las
+            # principales bandas criminales de Ecuador, como ...").
+            romance_found = [
+                found
+                for found in (orgchoice.romance_name(sentence, n.start, n.text) for n in romance)
+                if found is not None
+            ]
+            if len(romance_found) > len(listed) or (
+                romance_found and len(romance_found) == len(listed) and len(romance_found) < len(romance)
+            ):
+                listed = _dedupe([_as_org(found, mentions) for found in romance_found])
             # news-verbs: the subject a French or Spanish passive opens with ("Le Conseil de la choura ... sera
             # également enlevée de cette liste").
             subject = None if listed else romance_names.romance_subject(sentence, at)
@@ -1783,8 +1790,8 @@ def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
     from a list line) is linked to that entity; a registry name inside a longer one ("Islamic State West Africa
     Province") is another group and stays unlinked."""
     name = event.organisation
-    if event.entity_id or not name:
-        return event
+    if event.entity_id or not name or orgchoice.common_word_alias(name):
+        return event  # news-dev8: "The Base" read whole is the group the article names, not al-Qaida's translation
     found = index.find(name)
     if len(found) != 1:
         return event

@@ -239,3 +239,18 @@ def test_a_participle_apposition_is_no_name() -> None:
     )
     names = {e.organisation for e in events(text, dt.date(2025, 12, 16))}
     assert not names & {"considerada la mayor banda criminal de Colombia", "Colombia"}
+
+
+def test_a_declaration_whose_clause_says_the_groups_are_terrorist() -> None:
+    """2022-07-01_nz_proud_boys_the_base_taipeitimes.txt (dev8): "has declared that US far-right groups the Proud
+    Boys and The Base are terrorist organizations" designates both; a declaration of anything else does not."""
+    text = (
+        "New Zealand’s government has declared that US far-right groups the Proud Boys and The Base are terrorist "
+        "organizations.\n"
+    )
+    assert organisations(events(text, dt.date(2022, 7, 1))) == {
+        ("NZ", "Proud Boys", "designated"),
+        ("NZ", "The Base", "designated"),
+    }
+    other = "The minister declared that the Proud Boys rally would go ahead on Friday.\n"
+    assert events(other, dt.date(2022, 7, 1)) == []

@@ -178,6 +178,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s)|(?<=\bbe\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=ly\s)|(?<=\balso\s)|(?<=day\s))"
         r"declared\s+(?:as\s+)?(?:an?\s+)?[\"“]?(?:banned|proscribed|outlawed|terrorist)\b"
         r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b)|[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b))"
+        # news-dev8: a declaration whose clause says what the groups are ("has declared that US far-right groups the
+        # Proud Boys and The Base are terrorist organizations").
+        r"|\bdeclared\s+that\b(?=\s[^.;:\"“”]{0,160}?\s(?:is|are)\s+(?:now\s+)?(?:an?\s+)?[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entit(?:y|ie)|outfit)s?\b)"
         r"|\bextend(?:ed|s|ing)?\s+(?:the\s+|its\s+|a\s+)?(?:ban|proscription|designation|listing)\s+(?:imposed\s+)?(?:on|of|against)\b"
         r"|\b(?:has|have|had)\s+been\s+on\s+(?:the|its|their|a|an)\s+(?:[\w'’“”\"-]+\s+){0,3}?list\s+since\b"
         r"|(?-i:\b(?:Added|Named)\s+to\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?list\w*\s+(?:were|was|are|is)\b"

@@ -79,7 +79,8 @@ _DESCRIBED = re.compile(
 )
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
-    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity|cult|sect|militia|faction|outfit"
+    # news-dev8: plural group nouns too ("that US far-right groups the Proud Boys and The Base are").
+    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:groups?|organi[sz]ations?|movements?|networks?|gangs?|associations?|entity|entities|cults?|sects?|militias?|factions?|outfits?"
     r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
     r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
     r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"

@@ -254,3 +254,23 @@ def test_a_declaration_whose_clause_says_the_groups_are_terrorist() -> None:
     }
     other = "The minister declared that the Proud Boys rally would go ahead on Friday.\n"
     assert events(other, dt.date(2022, 7, 1)) == []
+
+
+def test_the_states_a_listing_holds_in_act() -> None:
+    """2022-07-01_nz_proud_boys_the_base_taipeitimes.txt (dev8): "The Base had previously been declared a terrorist
+    group in Britain, Canada and Australia" is a listing by each of the three, not by the US named earlier."""
+    text = (
+        "The US Department of State only lists foreign groups as terrorist entities, but the Proud Boys were last "
+        "year named a terrorist group in Canada, while The Base had previously been declared a terrorist group in "
+        "Britain, Canada and Australia.\n"
+    )
+    found = {
+        (e.jurisdiction, e.action) for e in events(text, dt.date(2022, 7, 1)) if e.organisation == "Base"
+    }
+    assert found == {("GB", "designated"), ("CA", "designated"), ("AU", "designated")}
+
+
+def test_a_place_where_a_group_operates_does_not_act() -> None:
+    """Only states that keep lists act from "in X": "a terrorist group in Syria" names where it operates."""
+    text = "The United States designated Hayat Tahrir al-Sham a terrorist group in Syria in 2018.\n"
+    assert {e.jurisdiction for e in events(text, dt.date(2018, 6, 1))} <= {"US"}

@@ -1592,6 +1592,12 @@ def _sentence_events(
             acting: list[str | None] = [jurisdiction]
             if explicit_jurisdiction:
                 acting = list(jurisdictions.coordinated_actors(juris, at, sentence)) or acting
+            # news-dev8: "declared a terrorist group in Britain, Canada and Australia": the states it is listed in.
+            located = (
+                _located_states(sentence, match.end(), juris) if action in lexicon.STATUS_ACTIONS else []
+            )
+            if located:
+                acting = list(located)
             for org, state in itertools.product(orgs or [_Org("", None, 0)], acting):
                 confidence = 0.4
                 confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
@@ -1652,6 +1658,28 @@ _LISTING_STEPS = lexicon.STATUS_ACTIONS | {"petition_filed", "proposed_designati
 _MAY_BE_UNNAMED = frozenset(
     {"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"}
 )
+
+
+def _located_states(sentence: str, end: int, mentions: list[jurisdictions.Mention]) -> list[str]:
+    """The states a step right before ``end`` holds in ("named a terrorist group in Canada", "declared a terrorist
+    group in Britain, Canada and Australia"), in order; only states that keep lists of their own (a place where a
+    group operates, "a terrorist group in Syria", is no actor)."""
+    located = lexicon.IN_STATES.match(sentence, end)
+    if located is None:
+        return []
+    codes: list[str] = []
+    position = located.end()
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start < position:
+            continue
+        if mention.start != position or not mention.legacy:
+            break
+        codes.append(mention.code)
+        between = lexicon.STATES_BETWEEN.match(sentence, mention.end)
+        if between is None:
+            break
+        position = between.end()
+    return list(dict.fromkeys(codes))
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:

@@ -180,6 +180,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b)|[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b))"
         # news-dev8: a declaration whose clause says what the groups are ("has declared that US far-right groups the
         # Proud Boys and The Base are terrorist organizations").
+        # news-dev8: "the Proud Boys were last year named a terrorist group in Canada".
+        r"|\bnamed\s+(?:as\s+)?(?:an?\s+)?[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b"
         r"|\bdeclared\s+that\b(?=\s[^.;:\"“”]{0,160}?\s(?:is|are)\s+(?:now\s+)?(?:an?\s+)?[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entit(?:y|ie)|outfit)s?\b)"
         r"|\bextend(?:ed|s|ing)?\s+(?:the\s+|its\s+|a\s+)?(?:ban|proscription|designation|listing)\s+(?:imposed\s+)?(?:on|of|against)\b"
         r"|\b(?:has|have|had)\s+been\s+on\s+(?:the|its|their|a|an)\s+(?:[\w'’“”\"-]+\s+){0,3}?list\s+since\b"
@@ -439,6 +441,13 @@ GOVERNMENT_OF = re.compile(
     r"|of\s+(?:the\s+)?|von\s+|der\s+)$",
     _I,
 )
+# news-dev8: the states a listing holds in, right after its category ("named a terrorist group in Canada", "declared a
+# terrorist group in Britain, Canada and Australia", "banned in Germany").
+IN_STATES = re.compile(
+    r"\w*[\"”]?(?:\s+(?:as\s+)?(?:an?\s+)?[\"“]?(?:[\w-]+[\"”]?\s+){0,2}?(?:organi[sz]ations?|groups?|entit(?:y|ies)|outfits?))?\s+in\s+(?:the\s+)?",
+    _I,
+)
+STATES_BETWEEN = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*", _I)
 # news-dev8: a request and its maker ("tras la solicitud hecha al respecto por Estados Unidos", "at the request of the
 # United States", "по просьбе США"): the state that asked does not act; the one that granted it does.
 REQUEST_BY = re.compile(

@@ -274,3 +274,15 @@ def test_a_place_where_a_group_operates_does_not_act() -> None:
     """Only states that keep lists act from "in X": "a terrorist group in Syria" names where it operates."""
     text = "The United States designated Hayat Tahrir al-Sham a terrorist group in Syria in 2018.\n"
     assert {e.jurisdiction for e in events(text, dt.date(2018, 6, 1))} <= {"US"}
+
+
+def test_russian_designated_in_the_capacity_of_a_terrorist_organisation() -> None:
+    """2011-05-26_us_caucasus_emirate_designated_interfax.txt (dev8): "определила ... в качестве террористической
+    организации" is the Russian of "designated as a terrorist organization"."""
+    text = (
+        'Госсекретарь США определила "Кавказский эмират", находящийся на Северном Кавказе России, в качестве '
+        "террористической организации, говорится в сообщении пресс-службы Госдепа, распространенном в четверг.\n"
+    )
+    assert organisations(events(text, dt.date(2011, 5, 26))) == {("US", "Кавказский эмират", "designated")}
+    other = "Суд определил дату заседания по делу.\n"
+    assert events(other, dt.date(2011, 5, 26)) == []

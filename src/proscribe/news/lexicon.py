@@ -180,6 +180,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b)|[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b))"
         # news-dev8: a declaration whose clause says what the groups are ("has declared that US far-right groups the
         # Proud Boys and The Base are terrorist organizations").
+        # news-dev8: the Russian of "designated ... as a terrorist organization" ("Госсекретарь США определила
+        # «Кавказский эмират», ..., в качестве террористической организации").
+        r"|(?<!\w)определил[аио]?(?!\w)(?=[^.]{0,160}?\sв\s+качестве\s+(?:[\w-]+\s+)?террористическ)"
         # news-dev8: "the Proud Boys were last year named a terrorist group in Canada".
         r"|\bnamed\s+(?:as\s+)?(?:an?\s+)?[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b"
         r"|\bdeclared\s+that\b(?=\s[^.;:\"“”]{0,160}?\s(?:is|are)\s+(?:now\s+)?(?:an?\s+)?[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entit(?:y|ie)|outfit)s?\b)"
@@ -581,6 +584,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "inscri", "désign", "classé", "classe", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
         "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban on", "ban of", "ban against", "proscription", "listing", "bans", "outlaws", "branded",
         "classif", "named", "put ",
+        "определил",  # news-dev8
         "stuft", "eingestuft", "gelistet", "gesetzt", "einstufung",
         "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
         "extend", "since", "added to", "named to", "join", "ajout",  # news-verbs

@@ -286,3 +286,36 @@ def test_russian_designated_in_the_capacity_of_a_terrorist_organisation() -> Non
     assert organisations(events(text, dt.date(2011, 5, 26))) == {("US", "Кавказский эмират", "designated")}
     other = "Суд определил дату заседания по делу.\n"
     assert events(other, dt.date(2011, 5, 26)) == []
+
+
+def test_members_named_after_a_counted_object() -> None:
+    """https://www.i24news.tv (2022-05-20_us_five_fto_revoked_i24news_fr.txt, dev8): "ont retiré vendredi cinq groupes
+    de sa liste noire ..., dont le mouvement séparatiste basque dissout ETA et la secte japonaise Aum" names two of
+    the five; each item's description is no part of its name."""
+    text = (
+        'Les Etats-Unis ont retiré vendredi cinq groupes de sa liste noire des "organisations terroristes '
+        'étrangères", dont le mouvement séparatiste basque dissout ETA et la secte japonaise Aum, après des années '
+        "sans violence.\n"
+    )
+    assert organisations(events(text, dt.date(2022, 5, 20))) == {
+        ("US", "ETA", "delisted"),
+        ("US", "Aum", "delisted"),
+    }
+
+
+def test_groups_said_to_be_among_those_removed() -> None:
+    """2022-05-20_us_five_fto_revoked_i24news_fr.txt (dev8): a sentence that opens with the groups and says they "font
+    partie des mouvements retirés de la liste" removes them; an aside after a name ("lié à l'ancien rabbin Meir
+    Kahane") is no group."""
+    text = (
+        "Les Etats-Unis ont retiré vendredi des groupes de leur liste.\n"
+        "Le groupe juif Kahane Chai, lié à l'ancien rabbin Meir Kahane, ainsi que l'organisation jihadiste "
+        "palestinienne Conseil de la choura des moudjahidines des environs de Jérusalem font partie des mouvements "
+        "retirés de la liste, comme l'avait déjà fait savoir le département d'Etat.\n"
+    )
+    found = {(e.organisation, e.action) for e in events(text, dt.date(2022, 5, 20))}
+    assert {
+        ("Kahane Chai", "delisted"),
+        ("Conseil de la choura des moudjahidines des environs de Jérusalem", "delisted"),
+    } <= found
+    assert not any(name and "Meir" in name for name, _ in found)

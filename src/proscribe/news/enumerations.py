@@ -122,6 +122,94 @@ def list_start(text: str, position: int) -> int | None:
 _DESCRIBED_COUNT = re.compile(r"[^:.;!?,()\n]{1,100}?[ \t]*:[ \t]*(?=(?:the[ \t]+)?[A-ZÀ-Þ\"“„«0-9])")
 
 
+# news-dev8: some members of a counted object named after it ("a retiré cinq groupes de sa liste ..., dont le mouvement
+# séparatiste basque dissout ETA et la secte japonaise Aum", "removed five groups, including the Basque group ETA").
+_INCLUDED = re.compile(
+    r"[ \t]*,[ \t]*(?:dont|including|among[ \t]+them|notamment|incluidos|incluidas|entre[ \t]+(?:ellos|ellas)|darunter"
+    r"|y[ \t]+compris|parmi[ \t]+lesquels|parmi[ \t]+lesquelles)[ \t]+",
+    re.IGNORECASE,
+)
+# An item: its description (an article and lower-case words) and the name that ends it.
+_DESCRIBED_ITEM = re.compile(
+    r"(?:(?i:le|la|les|l['’]|el|los|las|the|a|an|der|die|das)[ \t]*(?=[a-zà-ÿ]))?(?:[a-zà-ÿ'’-]+[ \t]+){0,6}?"
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?:[A-ZÀ-Þ0-9][\w'’-]*|de|du|des|del|al|el|of|the))*)"
+)
+_INCLUDED_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:et|y|and|und)[ \t]+)?|[ \t]+(?:et|y|and|und)[ \t]+")
+_COUNT_TO_INCLUDED = 200
+
+
+def included_after_count(text: str, position: int) -> list[FoundName]:
+    """The members a sentence names of the counted object after ``position`` ("cinq groupes ..., dont le mouvement
+    séparatiste basque dissout ETA et la secte japonaise Aum" gives ETA and Aum); empty when none are named."""
+    counted = COUNTED.search(text, position, min(len(text), position + 80))
+    if counted is None:
+        return []
+    included = _INCLUDED.search(text, counted.end(), min(len(text), counted.end() + _COUNT_TO_INCLUDED))
+    if included is None or re.search(r"[.;:]", text[counted.end() : included.start()]):
+        return []
+    names: list[FoundName] = []
+    at = included.end()
+    while len(names) < MAX_LIST_ITEMS:
+        item = _DESCRIBED_ITEM.match(text, at)
+        if item is None:
+            break
+        name = item.group("name")
+        end = item.end("name")
+        if not plausible(name) or jurisdictions.is_state_name(name):
+            break
+        names.append(FoundName(item.start("name"), end, name))
+        separator = _INCLUDED_SPLIT.match(text, end)
+        if separator is None:
+            break
+        at = separator.end()
+    return names
+
+
+# news-dev8: a sentence that opens with the groups and says they are among those acted on ("Le groupe juif Kahane Chai,
+# lié à l'ancien rabbin Meir Kahane, ainsi que l'organisation jihadiste palestinienne Conseil de la choura ... font
+# partie des mouvements retirés de la liste", "A and B are among the groups removed").
+_AMONG_BEFORE = re.compile(
+    r"[ \t]+(?:font|fait|faisaient|sont|figurent|figuraient|are|were|is|was|forman|formaban|están|estaban|están)[ \t]+"
+    r"(?:partie[ \t]+)?(?:des|parmi[ \t]+les|among[ \t]+the|de[ \t]+los|de[ \t]+las|entre[ \t]+los|entre[ \t]+las)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,3}?$",
+    re.IGNORECASE,
+)
+_SUBJECT_SPLIT = re.compile(
+    r",?[ \t]+(?:ainsi[ \t]+que|as[ \t]+well[ \t]+as|así[ \t]+como|et|and|y)[ \t]+", re.IGNORECASE
+)
+
+
+# A name this long is no office's or body's title, even when it opens with one's word ("Conseil de la choura ...").
+_LONG_NAME_WORDS = 4
+
+
+def members_before(text: str, verb_start: int) -> list[FoundName]:
+    """The groups a sentence opens with when it says they are among those the step at ``verb_start`` acted on (each
+    item a description and the name ending it, an aside after the name left out); empty otherwise."""
+    among = _AMONG_BEFORE.search(text, max(0, verb_start - 80), verb_start)
+    if among is None or among.start() > _SUBJECT_REACH:
+        return []
+    names: list[FoundName] = []
+    position = 0
+    for separator in [*_SUBJECT_SPLIT.finditer(text, 0, among.start()), None]:
+        end = separator.start() if separator is not None else among.start()
+        aside = text.find(",", position, end)
+        end = aside if aside >= 0 else end  # "Kahane Chai, lié à l'ancien rabbin Meir Kahane": an aside
+        item = _DESCRIBED_ITEM.match(text, position, end)
+        if item is None:
+            return []
+        # The name runs to the item's end, lower-case words included ("Conseil de la choura des moudjahidines").
+        name = text[item.start("name") : end].strip()
+        if not (plausible(name) or len(name.split()) >= _LONG_NAME_WORDS) or jurisdictions.is_state_name(
+            name
+        ):
+            return []
+        names.append(FoundName(item.start("name"), item.start("name") + len(name), name))
+        if separator is not None:
+            position = separator.end()
+    return names
+
+
 def counted_list_within(text: str, position: int) -> list[FoundName]:
     """The names of the first counted object after ``position`` that a colon lists: "a inscrit 13 nouveaux groupes sur
     la liste ..., dont quatre groupes extrémistes ... : A, B, C et D" gives A-D (a part of the 13 named here)."""

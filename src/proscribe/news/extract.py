@@ -1840,6 +1840,9 @@ def _listed_orgs(
     if not names:
         # news-dev8: "a inscrit 13 nouveaux groupes sur la liste ..., dont quatre groupes ... : A, B, C et D".
         names = enumerations.counted_list_within(sentence, after)
+    if not names:
+        # news-dev8: "a retiré cinq groupes de sa liste ..., dont le mouvement séparatiste basque dissout ETA et ...".
+        names = enumerations.included_after_count(sentence, after)
     # "were Kahane Chai, a Jewish extremist group ...; the Palestinian jihadist group B; and C, or ETA, ...".
     delimited = enumerations.semicolon_list(sentence, after)
     if len(delimited) > len(names):
@@ -1861,6 +1864,9 @@ def _listed_orgs(
     if not names and before is not None:
         # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
         names = enumerations.list_before(sentence, before)
+    if not names and before is not None:
+        # news-dev8: "Le groupe juif Kahane Chai, ..., ainsi que l'organisation ... C font partie des mouvements retirés".
+        names = enumerations.members_before(sentence, before)
     if before is not None:
         # "two financial organizations-Iraq’s A and Syria’s B ... and two terror groups ... - the C and D - were added".
         counted = enumerations.counted_lists_before(sentence, before)

@@ -319,3 +319,16 @@ def test_groups_said_to_be_among_those_removed() -> None:
         ("Conseil de la choura des moudjahidines des environs de Jérusalem", "delisted"),
     } <= found
     assert not any(name and "Meir" in name for name, _ in found)
+
+
+def test_the_russian_decision_noun_to_list_is_a_designation() -> None:
+    """2014-12-17_eu_hamas_listing_annulled_apostrophe.txt (dev8): "Решение о включении ХАМАС в список
+    террористических организаций было принято 27 декабря 2001 года" is the listing of that day; a decision annulled
+    later in its sentence is none."""
+    text = (
+        "Решение о включении ХАМАС в список террористических организаций было принято 27 декабря 2001 года.\n"
+    )
+    [event] = events(text, dt.date(2014, 12, 17))
+    assert (event.organisation, event.action, event.effective_date) == ("ХАМАС", "designated", "2001-12-27")
+    annulled = "Решение о включении ХАМАС в список террористических организаций было отменено судом.\n"
+    assert "designated" not in {e.action for e in events(annulled, dt.date(2014, 12, 17))}

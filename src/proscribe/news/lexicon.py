@@ -180,6 +180,10 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b)|[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b))"
         # news-dev8: a declaration whose clause says what the groups are ("has declared that US far-right groups the
         # Proud Boys and The Base are terrorist organizations").
+        # news-dev8: the decision to list, told by its noun ("Решение о включении ХАМАС в список террористических
+        # организаций было принято 27 декабря 2001 года"); one annulled or challenged later in the sentence is not.
+        r"|(?<!\w)решени\w*\s+о\s+(?:включении|внесении)(?!\w)(?![^.]*?(?:отмен|оспор|обжал))"
+        r"(?=[^.]{0,120}?\sв\s+(?:[\w-]+\s+){0,2}?(?:перечень|перечн\w+|список|реестр)\s+(?:[\w-]+\s+){0,2}?(?:террористическ|экстремистск|запрещенн))"
         # news-dev8: the Russian of "designated ... as a terrorist organization" ("Госсекретарь США определила
         # «Кавказский эмират», ..., в качестве террористической организации").
         r"|(?<!\w)определил[аио]?(?!\w)(?=[^.]{0,160}?\sв\s+качестве\s+(?:[\w-]+\s+)?террористическ)"

@@ -197,7 +197,15 @@ def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> li
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""
     # news-jur: every UN member state, ranked (actor / plain / weak); see proscribe.news.jurisdictions.
-    mentions = jurisdictions.find_mentions(sentence, excluded)
+    mentions = [
+        # news-dev8: "el Gobierno de Trinidad y Tobago", "le gouvernement du Mali", "the Government of Kenya": a state
+        # named as a government's owner acts, like "Kenya's government".
+        m._replace(rank=jurisdictions.ACTOR)
+        if m.rank == jurisdictions.WEAK
+        and lexicon.GOVERNMENT_OF.search(sentence, max(0, m.start - 40), m.start)
+        else m
+        for m in jurisdictions.find_mentions(sentence, excluded)
+    ]
     # [news-ru] "Минюст Кыргызстана", "Генпрокуратура Казахстана": a body's generic name is the named country's.
     return [
         m
@@ -1334,7 +1342,11 @@ def _sentence_events(
                 continue
             claimed.append(match.span())
             at = match.start()
-            jurisdiction = _nearest_jurisdiction(juris, at, sentence)
+            # news-dev8: a state that asked for the step ("tras la solicitud hecha ... por Estados Unidos") is no actor.
+            requests = (
+                [m.span() for m in lexicon.REQUEST_BY.finditer(sentence)] if tests.search(_REQUEST) else []
+            )
+            jurisdiction = _nearest_jurisdiction(juris, at, sentence, requests or None)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
                 # news-verbs: the story's state first ("Les États-Unis vont retirer ..." then "X sera également enlevée
@@ -1353,6 +1365,16 @@ def _sentence_events(
                 and (suspension_context or article.published >= RU_SUSPENSION_LAW)
             ):
                 action = "suspended"
+            if (
+                action == "delisted"
+                and jurisdiction is not None
+                and jurisdiction not in _COURTS_LIST
+                and lexicon.COURT_SUBJECT.search(sentence[max(0, at - _COURT_REACH) : at])
+            ):
+                # news-dev8: a court that takes a group off another body's list annuls the listing ("Суд ЕС
+                # постановил исключить ... ХАМАС из списка", "трибунал исключил ХАМАС"); where courts keep the
+                # list themselves (Russia, Kazakhstan ...), their removal is the delisting.
+                action = "annulled"
             orgs = _entity_orgs(mentions, sentence, at, salience)
             if unlinked is None:  # the same for every match of the sentence: read once
                 unlinked = [
@@ -1386,10 +1408,17 @@ def _sentence_events(
                 )
                 if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
             ]
-            if len(romance) > len(listed):
-                listed = _dedupe(
-                    [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
-                )
+            # news-dev8: descriptions dropped, a name's capitalised article kept ("a Los Choneros y Los Lobos, dos de las
+            # principales bandas criminales de Ecuador, como ...").
+            romance_found = [
+                found
+                for found in (orgchoice.romance_name(sentence, n.start, n.text) for n in romance)
+                if found is not None
+            ]
+            if len(romance_found) > len(listed) or (
+                romance_found and len(romance_found) == len(listed) and len(romance_found) < len(romance)
+            ):
+                listed = _dedupe([_as_org(found, mentions) for found in romance_found])
             # news-verbs: the subject a French or Spanish passive opens with ("Le Conseil de la choura ... sera
             # également enlevée de cette liste").
             subject = None if listed else romance_names.romance_subject(sentence, at)
@@ -1437,12 +1466,18 @@ def _sentence_events(
             ):
                 # The names the count announces, unless the sentence lists them itself ("four groups: A, B, C and D").
                 orgs = _dedupe(
-                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed))]
+                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed), listed)]
                 )
             if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
-            if not orgs and (counted is not None or tests.search(lexicon.FORWARD_COUNT)):
+            uncounted = lexicon.UNCOUNTED_OBJECT.search(sentence, match.end())
+            if not orgs and following and uncounted is not None:
+                # news-dev8: "внес в ... список ряд ... формирований", "has listed several groups": the names follow.
+                orgs = _names_ahead(following, 1)
+            if not orgs and (
+                counted is not None or uncounted is not None or tests.search(lexicon.FORWARD_COUNT)
+            ):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
             if not listed and enumerations.refers_to_list(sentence, match.start()):
                 continue  # "the organisations listed below were designated": the list is elsewhere, not "TSA" beside it
@@ -1603,6 +1638,12 @@ def _sentence_events(
             acting: list[str | None] = [jurisdiction]
             if explicit_jurisdiction:
                 acting = list(jurisdictions.coordinated_actors(juris, at, sentence)) or acting
+            # news-dev8: "declared a terrorist group in Britain, Canada and Australia": the states it is listed in.
+            located = (
+                _located_states(sentence, match.end(), juris) if action in lexicon.STATUS_ACTIONS else []
+            )
+            if located:
+                acting = list(located)
             for org, state in itertools.product(orgs or [_Org("", None, 0)], acting):
                 confidence = 0.4
                 confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
@@ -1631,6 +1672,11 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+# How far before a removal its subject, a court, is looked for.
+_COURT_REACH = 60
+_REQUEST = re.compile(r"solicitud|petici|pedido|demande|request|просьб|Antrag", re.I)
+# States whose courts list and delist organisations themselves (on a prosecutor's claim).
+_COURTS_LIST = frozenset({"RU", "KZ", "KG", "TJ", "UZ", "BY", "AZ", "TM"})
 _NAMES_AHEAD_SENTENCES = 6
 _JUST_DONE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:designated|proscribed|listed|banned|outlawed|added|removed|delisted|revoked)\b",
@@ -1658,6 +1704,28 @@ _LISTING_STEPS = lexicon.STATUS_ACTIONS | {"petition_filed", "proposed_designati
 _MAY_BE_UNNAMED = frozenset(
     {"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"}
 )
+
+
+def _located_states(sentence: str, end: int, mentions: list[jurisdictions.Mention]) -> list[str]:
+    """The states a step right before ``end`` holds in ("named a terrorist group in Canada", "declared a terrorist
+    group in Britain, Canada and Australia"), in order; only states that keep lists of their own (a place where a
+    group operates, "a terrorist group in Syria", is no actor)."""
+    located = lexicon.IN_STATES.match(sentence, end)
+    if located is None:
+        return []
+    codes: list[str] = []
+    position = located.end()
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start < position:
+            continue
+        if mention.start != position or not mention.legacy:
+            break
+        codes.append(mention.code)
+        between = lexicon.STATES_BETWEEN.match(sentence, mention.end)
+        if between is None:
+            break
+        position = between.end()
+    return list(dict.fromkeys(codes))
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:
@@ -1796,8 +1864,8 @@ def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
     from a list line) is linked to that entity; a registry name inside a longer one ("Islamic State West Africa
     Province") is another group and stays unlinked."""
     name = event.organisation
-    if event.entity_id or not name:
-        return event
+    if event.entity_id or not name or orgchoice.common_word_alias(name):
+        return event  # news-dev8: "The Base" read whole is the group the article names, not al-Qaida's translation
     found = index.find(name)
     if len(found) != 1:
         return event
@@ -1815,6 +1883,12 @@ def _listed_orgs(
     announced = enumerations.list_after(sentence, after)
     if len(announced) > len(names):
         names = announced
+    if not names:
+        # news-dev8: "a inscrit 13 nouveaux groupes sur la liste ..., dont quatre groupes ... : A, B, C et D".
+        names = enumerations.counted_list_within(sentence, after)
+    if not names:
+        # news-dev8: "a retiré cinq groupes de sa liste ..., dont le mouvement séparatiste basque dissout ETA et ...".
+        names = enumerations.included_after_count(sentence, after)
     # "were Kahane Chai, a Jewish extremist group ...; the Palestinian jihadist group B; and C, or ETA, ...".
     delimited = enumerations.semicolon_list(sentence, after)
     if len(delimited) > len(names):
@@ -1836,6 +1910,9 @@ def _listed_orgs(
     if not names and before is not None:
         # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
         names = enumerations.list_before(sentence, before)
+    if not names and before is not None:
+        # news-dev8: "Le groupe juif Kahane Chai, ..., ainsi que l'organisation ... C font partie des mouvements retirés".
+        names = enumerations.members_before(sentence, before)
     if before is not None:
         # "two financial organizations-Iraq’s A and Syria’s B ... and two terror groups ... - the C and D - were added".
         counted = enumerations.counted_lists_before(sentence, before)
@@ -1866,7 +1943,7 @@ def _count(sentence: str) -> int:
     return enumerations.count_of(match.group(0))
 
 
-def _names_ahead(following: list[str], count: int) -> list[_Org]:
+def _names_ahead(following: list[str], count: int, known: list[_Org] | None = None) -> list[_Org]:
     """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
     and B", "six Mexico-based entities: A, B ...", "The groups are - A, B", "are, the three Al Qaida affiliates
     C, D and E", "The other are:" and bulleted lines), until as many as the sentence counted are found."""
@@ -1887,7 +1964,9 @@ def _names_ahead(following: list[str], count: int) -> list[_Org]:
                 found.extend(_Org(n.text, None, 0) for n in enumerations.list_lines(following[number + 1 :]))
             else:
                 found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
-        if found and len(found) >= count:
+        # news-dev8: names the sentence listed already (read again from its bullet lines) are not the ones still due.
+        new = [o for o in found if not any(o.text == k.text for k in known or [])]
+        if new and len(new) >= count:
             break
     return _dedupe(found)
 

@@ -79,7 +79,8 @@ _DESCRIBED = re.compile(
 )
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
-    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity|cult|sect|militia|faction|outfit"
+    # news-dev8: plural group nouns too ("that US far-right groups the Proud Boys and The Base are").
+    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:groups?|organi[sz]ations?|movements?|networks?|gangs?|associations?|entity|entities|cults?|sects?|militias?|factions?|outfits?"
     r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
     r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
     r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"
@@ -238,6 +239,17 @@ def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName
     list, a description up to the next comma: "Aryan Strikeforce far-right groups active in North America")."""
     article = _ARTICLE.match(text, position)
     at = article.end() if article else position
+    # news-dev8: a capitalised article inside a sentence is the name's own ("designated The Base", "a Los Choneros").
+    named_article = (
+        article is not None
+        and _NAME_ARTICLE.fullmatch(
+            text, article.start() + len(article.group(0)) - len(article.group(0).lstrip()), at
+        )
+        is not None
+        and not _SENTENCE_START.search(
+            text, 0, article.start() + len(article.group(0)) - len(article.group(0).lstrip())
+        )
+    )
     quoted = _QUOTED.match(text, at) or _SINGLE_QUOTED.match(text, at)
     if quoted and quoted.group(1).strip()[:1].isupper():
         inner = quoted.group(1).strip()
@@ -283,8 +295,29 @@ def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName
         if _SPEECH_AFTER.match(text, end):
             return None
         found = FoundName(name.start(), end, value)
+        if named_article and article is not None and not _is_article_word(value):
+            lead = article.start() + len(article.group(0)) - len(article.group(0).lstrip())
+            found = FoundName(lead, end, text[lead:end])
     bracket = _PARENTHESIS.match(text, end)
     return found, (bracket.end() if bracket else end)
+
+
+# news-dev8: the articles a name may begin with, capitalised ("The Base", "Los Choneros", "Las Mercedes", "El Chapo"),
+# and where a sentence (or a quotation, a line) begins: a capital there says nothing.
+_NAME_ARTICLE = re.compile(r"(?:The|Los|Las|El|La|Le|Les)[ \t]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«“\"(]|[-–—])[ \t]*$")
+
+
+def _is_article_word(name: str) -> bool:
+    return name.split()[0] in ("The", "Los", "Las", "El", "La", "Le", "Les") if name else False
+
+
+def without_name_article(name: str) -> str:
+    """ "The Base" → "Base": a name's capitalised article left out, for tests of what the rest of the name is."""
+    match = _NAME_ARTICLE.match(name)
+    return (
+        name[match.end() :] if match is not None and name[match.end() : match.end() + 1].isupper() else name
+    )
 
 
 def last_name_before(text: str, end: int) -> FoundName | None:
@@ -365,7 +398,9 @@ def enumerated_names(
         if found is None:
             break
         name, end = found
-        if not plausible(name.text) and not (in_list and _numeric_item(text, name, end)):
+        if not plausible(without_name_article(name.text)) and not (
+            in_list and _numeric_item(text, name, end)
+        ):
             break
         in_place = _IN_PLACE.match(text, end)
         if in_place is not None and (names or _SEPARATOR.match(text, in_place.end())):

@@ -20,6 +20,7 @@ from typing import Literal
 from proscribe.dates import PartialDate
 from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
 from proscribe.news.extra_dates import find_romance_dates
+from proscribe.news.first_chars import first_char_gate
 from proscribe.news.gates import AnchorSets, gate_for, gate_safe
 
 Precision = Literal["day", "month", "season", "year"]
@@ -154,6 +155,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|(?:в\s+)?прошл(?:ую|ый|ое)|во|в|ce|le|el|este|prochain|próximo)?\s*{_HOLIDAY_GUARD}{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
+# Most of these open with "\b", a look-behind or an optional word, which makes ``re`` try them in full at every
+# position of a sentence: a look-ahead for their first characters makes a failed position one character test
+# (the same matches; see proscribe.news.first_chars).
+_PATTERNS = [(kind, first_char_gate(pattern)) for kind, pattern in _PATTERNS]
 
 _FUTURE = re.compile(
     r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|upon|wird|werde|soll|erwartet|ab\s|назначен\w*|запланирован\w*|будет|будут|рассмотрит|sera|seront|va|vont|prochain\w*|será|serán|van\s+a|próxim\w*)\b",

@@ -12,6 +12,7 @@ now costs one character test.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from typing import Any
@@ -114,22 +115,29 @@ def _needs_gate(items: Any) -> bool:
     return False
 
 
+_GATED: set[re.Pattern[str]] = set()
+
+
+@functools.lru_cache(maxsize=512)  # asked again per text for a pattern kept elsewhere
 def first_char_gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with a look-ahead for the characters its matches start with in front, or ``pattern`` itself
     when ``re`` already skips to where a match can start, when a match can be empty, or when the first character
     is not worked out here. The result finds exactly the same matches, groups and all."""
     source = pattern.pattern
-    if pattern.flags & re.VERBOSE or _GLOBAL_FLAGS.match(source):
+    if pattern in _GATED or pattern.flags & re.VERBOSE or _GLOBAL_FLAGS.match(source):
         return pattern
     base = pattern.flags & _CASE
     parsed = _sre_parse.parse(source, pattern.flags)
-    if not _needs_gate(list(parsed)):
-        return pattern
     firsts: _Firsts = {}
     try:
         if _sequence(parsed, base, firsts):
             return pattern  # a match may be empty: it may start anywhere
     except _Unknown:
+        return pattern
+    # Ignoring case, ``re`` skips ahead only to a literal or class without letters; else only when the pattern
+    # opens with one.
+    cased = any(member.lower() != member.upper() for members in firsts.values() for member in members)
+    if not (_needs_gate(parsed) or (base and cased)):
         return pattern
     tests: list[str] = []
     for flags, members in sorted(firsts.items()):
@@ -139,4 +147,6 @@ def first_char_gate(pattern: re.Pattern[str]) -> re.Pattern[str]:
         else:
             tests.append(f"(?i:{char_class})" if flags & _CASE else f"(?-i:{char_class})")
     # A non-capturing group around the pattern: its groups keep their numbers and names.
-    return re.compile(f"(?={'|'.join(tests)})(?:{source})", pattern.flags)
+    gated = re.compile(f"(?={'|'.join(tests)})(?:{source})", pattern.flags)
+    _GATED.add(gated)
+    return gated

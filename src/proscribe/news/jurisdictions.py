@@ -40,6 +40,7 @@ import pycountry
 import yaml
 
 from proscribe.news import lexicon
+from proscribe.news.first_chars import first_char_gate
 
 _TRANSLATIONS = ("ru", "de", "fr", "es")
 # A token: letters/digits joined by hyphens, apostrophes or inner dots ("Шри-Ланка", "EE.UU", "Côte d'Ivoire").
@@ -202,6 +203,13 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|from|across|throughout|inside|within|into|near|to|en|dans|desde|im|aus|nach)\s+(?:the\s+)?|(?<!\w)(?:в|во|из|на)\s+)$",
     re.I,
 )
+# The patterns searched in the window before each mention (thousands of windows in a long text) start with "\b" or
+# ignore case, so ``re`` tries them at every position: a look-ahead for their first characters makes that one
+# character test (the same matches; see proscribe.news.first_chars).
+_OPERATES_IN = first_char_gate(_OPERATES_IN)
+_GOVERNMENT_BEFORE = first_char_gate(_GOVERNMENT_BEFORE)
+_LOCATIVE_BEFORE = first_char_gate(_LOCATIVE_BEFORE)
+_DEFERENCE = first_char_gate(lexicon.DEFERENCE)
 # A state as the subject of a verb ("Sri Lanka lifts", "Egypt declared", "Argentina incluyó", "Israël a
 # inscrit", "Египет признал", "Colombo's decision"), or a dateline ("COLOMBO:").
 _SUBJECT_AFTER = re.compile(
@@ -456,7 +464,7 @@ def find_mentions(text: str, excluded: list[tuple[int, int]] | None = None) -> l
     for start, end, code, kind, legacy in sorted(raw):
         if inside_excluded(start):
             continue
-        if lexicon.DEFERENCE.search(text[max(0, start - 40) : start]):
+        if _DEFERENCE.search(text[max(0, start - 40) : start]):
             continue
         rank = _classify(text, start, end, kind, table, legacy)
         if rank is not None:
@@ -466,7 +474,7 @@ def find_mentions(text: str, excluded: list[tuple[int, int]] | None = None) -> l
 
 def _anchored(text: str, pattern: re.Pattern[str], anchors: tuple[str, ...] | None) -> list[re.Match[str]]:
     if anchors is None:
-        return list(pattern.finditer(text))
+        return list(first_char_gate(pattern).finditer(text))
     positions: set[int] = set()
     for anchor in anchors:
         at = text.find(anchor)

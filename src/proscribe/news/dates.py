@@ -421,6 +421,20 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
 
     ``anchor`` is the last day-precise date mentioned before this sentence, for "a day earlier".
     """
+    return _find_dates(sentence, published, anchor, days_only=False)
+
+
+def find_day_dates(sentence: str, published: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
+    """The day-precise mentions of :func:`find_dates`, in order (``[d for d in find_dates(...) if d.precision ==
+    "day"]``), found without reading bare years: the ``year`` pattern is the last, so its matches claim no span
+    from another pattern, and a year between two days keeps them apart as its digits do. (A Spanish or French date
+    inside a year's span would be dropped, so a sentence with one of their words is read in full.)"""
+    return [d for d in _find_dates(sentence, published, anchor, days_only=True) if d.precision == "day"]
+
+
+def _find_dates(
+    sentence: str, published: dt.date, anchor: dt.date | None, *, days_only: bool
+) -> list[DateMention]:
     lowered = sentence.lower()
     has_digit = _DIGIT.search(sentence) is not None
     # news-jur: Spanish and French dates ("este viernes", "le 8 novembre, 2013"), read after the others.
@@ -437,8 +451,9 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     gated = gate_safe(lowered, len(sentence))
+    skip_years = days_only and "romance" not in words_found
     for kind, pattern in _PATTERNS:
-        if not _NEEDS.get(kind, frozenset()) <= present:
+        if not _NEEDS.get(kind, frozenset()) <= present or (skip_years and kind == "year"):
             continue
         if gated and not gate_for(pattern).may_match(lowered):
             continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)

@@ -37,6 +37,9 @@ _FEW_MARKS = 8
 
 
 def fold(word: str) -> str:
+    if word.isascii():
+        # ASCII is its own NFKC and NFD form, has no combining marks, and case-folds as lower() does.
+        return word.lower().replace("'", "").replace("`", "")
     folded = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", word).casefold())
     # The combining marks found among the distinct characters (C), not one test per character: a whole text
     # is folded at once, too. A few marks are dropped by one ``replace`` each (C, a fast scan), many by one
@@ -58,7 +61,7 @@ def _folded(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, symmetric stem: inflection endings off, so name and text forms meet."""
-    value = fold(word)
+    value = _folded(word)
     if any("\u0400" <= ch <= "\u04ff" for ch in value):
         for ending in _RU_ENDINGS:
             if value.endswith(ending) and len(value) - len(ending) >= 3:

@@ -21,7 +21,7 @@ from proscribe.dates import PartialDate
 from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
 from proscribe.news.extra_dates import find_romance_dates
 from proscribe.news.first_chars import first_char_gate
-from proscribe.news.gates import AnchorSets, gate_for, gate_safe
+from proscribe.news.gates import AnchorSets, Gate, gate_for, gate_safe
 
 Precision = Literal["day", "month", "season", "year"]
 # How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
@@ -416,6 +416,14 @@ def _resolve(
     return None
 
 
+@functools.cache
+def _plan() -> list[tuple[str, re.Pattern[str], frozenset[str], Gate]]:
+    """Each pattern with the word families it needs and its literal gate, looked up once: a cache keyed by a
+    compiled pattern (``gate_for``) hashes the whole compiled code at every look-up, several microseconds for
+    these long alternations, asked for each pattern of each sentence."""
+    return [(kind, pattern, _NEEDS.get(kind, frozenset()), gate_for(pattern)) for kind, pattern in _PATTERNS]
+
+
 def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
     """All date expressions in ``sentence``, left to right, resolved against ``published``.
 
@@ -452,10 +460,10 @@ def _find_dates(
     mentions: list[DateMention] = []
     gated = gate_safe(lowered, len(sentence))
     skip_years = days_only and "romance" not in words_found
-    for kind, pattern in _PATTERNS:
-        if not _NEEDS.get(kind, frozenset()) <= present or (skip_years and kind == "year"):
+    for kind, pattern, needs, gate in _plan():
+        if not needs <= present or (skip_years and kind == "year"):
             continue
-        if gated and not gate_for(pattern).may_match(lowered):
+        if gated and not gate.may_match(lowered):
             continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)
         for match in pattern.finditer(sentence):
             start, end = match.span()

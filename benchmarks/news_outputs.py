@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/news_outputs.py > after.jsonl       # after a change
     cmp before.jsonl after.jsonl                                     # must be identical
 
-Covers dev, dev2 ... dev8 and tests/data/news/html, each article with and without ``extremist_lists``.
+Covers the development sets (``DEVELOPMENT_SETS``) and tests/data/news/html, each article with and without ``extremist_lists``.
 ``--huge-kb N`` adds the events of the three huge single-line inputs of ``news_huge.py`` cut to N kB
 (a change that only speeds extraction up must not change them either). The held-out sets (blind, dev9, dev10)
 are never read.
@@ -20,12 +20,13 @@ from pathlib import Path
 
 from proscribe.errors import InputError
 from proscribe.news import extract_events, name_index, parse_article, read_article_file
+from proscribe.news.labelled import DEVELOPMENT_SETS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from news_huge import huge_input
 
 NEWS = Path(__file__).resolve().parent.parent / "tests" / "data" / "news"
-FOLDERS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "html")
+FOLDERS = (*DEVELOPMENT_SETS, "html")
 
 
 def main() -> None:

@@ -104,6 +104,47 @@ def test_month_precision_gives_unknown_inside_the_month(loaded: Registry) -> Non
     assert loaded.status_as_of("Taliban", "CA", D(2013, 6, 1)).status is Status.LISTED
 
 
+def test_ltte_is_listed_in_the_eu_and_the_us_on_2026_03_01(loaded: Registry) -> None:
+    # The EU listed the LTTE on 29 May 2006; the court annulments of 2014/2017 kept their effects, so it stays
+    # listed. The US designated it on the first FTO list of 8 Oct 1997.
+    eu = loaded.status_as_of("Liberation Tigers of Tamil Eelam", "EU", D(2026, 3, 1))
+    assert eu.status is Status.LISTED
+    assert eu.since == "2006-05-29"
+    assert [a.id for a in eu.deciding_acts] == ["eu-2006-05-29-ltte-designated"]
+    us = loaded.status_as_of("LTTE", "US", D(2026, 3, 1))
+    assert us.status is Status.LISTED
+    assert us.since == "1997-10-08"
+    assert us.deciding_acts[0].sources[0].url is not None
+    # Before the EU decision the EU had not listed it.
+    assert loaded.status_as_of("LTTE", "EU", D(2006, 5, 28)).status is Status.NEVER_LISTED
+
+
+def test_canadian_ltte_listing_day_is_disputed_between_two_sources(loaded: Registry) -> None:
+    # Government release: "effective April 8, 2006"; a 2024 news site: "April 6, 2006".
+    between = loaded.status_as_of("LTTE", "CA", D(2006, 4, 7))
+    assert between.status is Status.UNKNOWN
+    assert loaded.status_as_of("LTTE", "CA", D(2006, 4, 9)).status is Status.LISTED
+    assert loaded.status_as_of("LTTE", "CA", D(2006, 4, 5)).status is Status.NEVER_LISTED
+
+
+def test_eu_farc_listing_was_suspended_then_removed(loaded: Registry) -> None:
+    assert loaded.status_as_of("FARC", "EU", D(2010, 1, 1)).status is Status.LISTED
+    assert loaded.status_as_of("FARC", "EU", D(2017, 1, 1)).status is Status.SUSPENDED
+    assert loaded.status_as_of("FARC", "EU", D(2018, 1, 1)).status is Status.DELISTED
+
+
+def test_canadian_hts_entry_is_listed_from_its_2013_jabhat_al_nusra_listing(loaded: Registry) -> None:
+    result = loaded.status_as_of("Hayat Tahrir al-Sham", "CA", D(2015, 1, 1))
+    assert result.status is Status.LISTED
+    assert result.since == "2013-11-07"
+    assert result.inconsistencies == []
+
+
+def test_al_qaida_answers_in_every_main_jurisdiction(loaded: Registry) -> None:
+    statuses = {r.jurisdiction: r.status for r in loaded.statuses_as_of("Al-Qaida", D(2026, 3, 1))}
+    assert statuses == {j: Status.LISTED for j in ("AU", "CA", "GB", "KG", "KZ", "NZ", "RU", "UN", "US")}
+
+
 def test_statuses_cover_every_jurisdiction_with_a_listing(loaded: Registry) -> None:
     codes = [r.jurisdiction for r in loaded.statuses_as_of("Taliban", D(2026, 1, 1))]
     assert codes == ["CA", "KG", "KZ", "RU", "UN"]
@@ -155,14 +196,15 @@ def test_verify_passes_on_loaded_data_and_reports_inconsistencies(loaded: Regist
     assert result.chain.ok
     assert result.chain.acts_checked == loaded.journal.count()
     flagged = {(i.entity, i.jurisdiction) for i in result.inconsistencies}
-    # The three left are explained in docs/data.md: al-Nusrah entered the UN and US lists as an alias on
-    # AQI's entry, and Canada's HTS entry was renamed from an entry whose listing act is not recorded.
-    assert flagged == {("al-nusrah-front", "UN"), ("al-nusrah-front", "US"), ("hayat-tahrir-al-sham", "CA")}
+    # The two left are explained in docs/data.md: al-Nusrah entered the UN and US lists as an alias on
+    # AQI's entry. (Canada's HTS entry, renamed in 2020, now has its listing act: SOR/2013-194.)
+    assert flagged == {("al-nusrah-front", "UN"), ("al-nusrah-front", "US")}
 
 
 def test_every_bundled_act_has_a_source_with_retrieval_date(loaded: Registry) -> None:
     for recorded in loaded.journal.all_acts():
         assert recorded.act.sources, recorded.act.id
         for source in recorded.act.sources:
-            assert source.url or source.document_hash
-            assert source.retrieved <= D(2026, 12, 4)
+            assert source.url or source.document_hash, recorded.act.id
+            # Curated by 2026-12-05 (the acts-official.yaml pass); a later date would be a typo.
+            assert D(2026, 11, 22) <= source.retrieved <= D(2026, 12, 5), recorded.act.id

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from proscribe.news import dates, extra_dates, gates, lexicon
+from proscribe.news import dates, extra_dates, gates, lexicon, orgnames
 from proscribe.news.extract import _within, split_sentences
 from proscribe.news.link import EntityMention
 
@@ -193,3 +193,62 @@ def test_the_last_sentence_tests_are_kept_for_an_equal_sentence_only() -> None:
     assert gates.tests_for("The group was banned on Tuesday.") is first  # equal text: the same memo
     other = gates.tests_for("The group was not banned.")
     assert other is not first and other.sentence == "The group was not banned."
+
+
+def test_acronym_names_search_only_before_brackets_and_find_what_the_pattern_finds() -> None:
+    # The pattern runs only on the stretch of name characters before each acronym's bracket (see
+    # orgnames._acronym_name_matches); a sanctions-list line full of brackets and commas, and names across tabs,
+    # dashes and "de la", find the same matches as the pattern tried at every position.
+    crafted = [
+        "BANCO DE LA REPUBLICA (BR), Calle 1 (Bogota), Colombia; Front de Libération du Macina (FLM) [SDGT]",
+        "the Islamic State of Iraq and Syria - Democratic Republic of the Congo (ISIS-DRC) and Ansar al-Sharia (AAS)",
+        "Mara Salvatrucha (MS-13), Tren de Aragua (TdA);\tAl-Qard Al-Hassan (AQAH) (a.k.a. Al Qard) (Lebanon)",
+        "Islamische Zentrum Hamburg (IZH) e.V., Nancy Faeser (SPD), Русская Община Крыма (РОК) (ЛНР)",
+    ]
+    texts = [*SENTENCES, *crafted, " ".join(SENTENCES[:300])]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.group("name")) for m in orgnames.ACRONYM_NAME.finditer(text)]
+        assert [(m.span(), m.group("name")) for m in orgnames._acronym_name_matches(text)] == expected, text
+        found += len(expected)
+    assert found > 50
+
+
+def test_sentence_tests_answer_each_pattern_object_for_itself() -> None:
+    # The memos are keyed by the pattern object's id (a compiled pattern's hash reads its whole code): equal
+    # patterns compiled apart, and a pattern built after another was dropped, get their own answers.
+    tests = gates.SentenceTests("The group was banned on Tuesday.")
+    assert tests.search(re.compile("banned on")) is True
+    assert tests.search(re.compile("banned on", re.I)) is True
+    assert tests.search(re.compile("was lifted")) is False
+    assert tests.search(re.compile("Tuesday")) is True
+    for word in ("zzq", "group", "yyq", "Tuesday"):
+        pattern = re.compile(rf"\b{word}\b(?:x)?")
+        assert tests.search(pattern) == (word in tests.sentence)
+        assert (tests.runnable(pattern) is not None) == (word in tests.sentence)
+    assert gates.gate_for(lexicon.NON_EVENT) is gates.gate_for(lexicon.NON_EVENT)
+
+
+def test_a_patterns_tail_is_a_necessary_condition_of_it() -> None:
+    # _unknown_orgs runs EN_SUBJECT only where its auxiliary-and-verb tail is found (news.gates.tail_from); if the
+    # rule is rewritten so that the tail no longer splits off, the gate is None (the whole pattern runs) and this
+    # test says so.
+    tail = gates.tail_from(lexicon.EN_SUBJECT, "(?:was|were|is|are|has|have|had|will)")
+    assert tail is not None
+    turned_away = 0
+    for sentence in [
+        *SENTENCES,
+        "Hizbul Mujahideen has also been listed",
+        "A group called A or NS131, which was banned",
+    ]:
+        if tail.search(sentence) is None:
+            turned_away += 1
+            assert lexicon.EN_SUBJECT.search(sentence) is None, sentence
+    assert turned_away > len(SENTENCES) // 2
+    # The source must split into two whole parts in sequence.
+    assert gates.tail_from(re.compile(r"a|b(?:was)x"), "(?:was") is None  # a top-level alternation
+    assert gates.tail_from(re.compile(r"(a(?:was)x)"), "(?:was") is None  # inside a group
+    assert gates.tail_from(re.compile(r"(a)(?:was)\1"), "(?:was") is None  # the tail needs the head's group
+    assert gates.tail_from(re.compile(r"[(?:was]x"), "(?:was") is None  # inside a class
+    split = gates.tail_from(re.compile(r"(a)\s+(?:was)x", re.I), "(?:was")
+    assert split is not None and split.pattern == "(?:was)x" and split.flags & re.I

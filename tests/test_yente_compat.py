@@ -352,9 +352,20 @@ def test_dataset_filters_as_yente_combines_them(client: TestClient) -> None:
         data = valid(match(client, org, **params), ym.EntityMatchResponse)
         return [r["id"] for r in data["responses"]["o"]["results"]]
 
-    # Hamas is on the US FTO list, the UK proscription list and the EU terrorist list
+    # Hamas is on the US FTO list, the UK proscription list, the EU terrorist list, Canada's, Australia's and
+    # New Zealand's lists, and under a German association ban
+    everywhere = [
+        "us_fto",
+        "gb_proscribed_organisations",
+        "eu_cp_2001_931",
+        "ca_listed_terrorist_entities",
+        "au_listed_terrorist_organisations",
+        "nz_designated_terrorist_entities",
+        "de_vereinsgesetz_bans",
+    ]
     assert "hamas" in top_ids(exclude_dataset="us_fto")  # still on lists not excluded
-    assert "hamas" not in top_ids(exclude_dataset=["us_fto", "gb_proscribed_organisations", "eu_cp_2001_931"])
+    assert "hamas" in top_ids(exclude_dataset=everywhere[:-1])  # one list left is enough
+    assert "hamas" not in top_ids(exclude_dataset=everywhere)
     assert "hamas" not in top_ids(include_dataset="us_fto", exclude_dataset="us_fto")
     assert "hamas" in top_ids(
         include_dataset=["us_fto", "un_sc_sanctions"], exclude_dataset="un_sc_sanctions"

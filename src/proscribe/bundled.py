@@ -6,12 +6,16 @@ from importlib import resources
 
 from proscribe.records import RecordFile, parse_records, parse_yaml
 
+# acts.yaml is (re)generated from the research file by scripts/convert_legal_acts.py; acts-official.yaml
+# holds designations curated from official lists and pages by hand, which the converter must never touch.
+BUNDLED_FILES = ("entities.yaml", "acts.yaml", "acts-official.yaml")
+
 
 def bundled_records() -> RecordFile:
-    """Entities then acts, from ``proscribe/data/*.yaml``, validated."""
+    """Entities then acts, from the files in :data:`BUNDLED_FILES` under ``proscribe/data``, validated."""
     data = resources.files("proscribe") / "data"
     merged: dict[str, list[object]] = {"entities": [], "acts": []}
-    for name in ("entities.yaml", "acts.yaml"):
+    for name in BUNDLED_FILES:
         text = (data / name).read_text(encoding="utf-8")
         parsed = parse_yaml(text, f"proscribe/data/{name}")
         for section in merged:

@@ -127,6 +127,19 @@ class Registry:
         acts = self.journal.acts_for_entities([entity.id, *(other for other, _ in lineage)])
         return acts, lineage
 
+    def _listing_jurisdictions(self, entity: Entity, acts: list[RecordedAct]) -> list[str]:
+        """The jurisdictions where the entity, or an entity linked to it *there*, has a listing act.
+
+        A link limited to some jurisdictions (HTS is an alias of al-Qaida only in GB) must not bring the
+        linked entity's other jurisdictions into the entity's answers.
+        """
+        codes = []
+        for code in views.jurisdictions_of(acts):
+            ids = {entity.id, *(other for other, _ in self.entities.lineage(entity.id, code))}
+            if any(r.act.jurisdiction == code and r.act.list_id and ids & set(r.act.entities) for r in acts):
+                codes.append(code)
+        return codes
+
     def status_as_of(
         self,
         entity: str | Entity,
@@ -160,7 +173,7 @@ class Registry:
         acts, _ = self._acts_with_lineage(subject, None)
         return [
             self.status_as_of(subject, code, valid_at, known_at, published_by)
-            for code in views.jurisdictions_of(acts)
+            for code in self._listing_jurisdictions(subject, acts)
         ]
 
     def history(self, entity: str | Entity, *, with_general: bool = True) -> list[views.HistoryEntry]:
@@ -185,7 +198,10 @@ class Registry:
         """Monthly status lanes, one per jurisdiction where the entity or its lineage is listed."""
         subject = entity if isinstance(entity, Entity) else self.resolve(entity)
         acts, _ = self._acts_with_lineage(subject, None)
-        by_code = {code: self.entities.lineage(subject.id, code) for code in views.jurisdictions_of(acts)}
+        by_code = {
+            code: self.entities.lineage(subject.id, code)
+            for code in self._listing_jurisdictions(subject, acts)
+        }
         return lanes(acts, subject.id, by_code, start, end, published_by)
 
     def diff(

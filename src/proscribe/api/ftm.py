@@ -74,6 +74,9 @@ LIST_TOPICS: dict[str, frozenset[str]] = {
     "kz-banned-terrorist-organisations": frozenset({TERROR}),
     "kg-banned-organisations": frozenset({TERROR}),
     "ru-federal-terrorist-list": frozenset({TERROR}),
+    "au-listed-terrorist-organisations": frozenset({TERROR}),
+    "nz-designated-terrorist-entities": frozenset({TERROR}),
+    # de-vereinsgesetz-bans (association bans, not a terrorist list) gets no topic: FtM has none for them.
 }
 ACTIVE = ("listed", "suspended")
 

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from proscribe.dates import PartialDate
@@ -29,7 +29,7 @@ Precision = Literal["day", "month", "season", "year"]
 # immediately", "upon publication in the Federal Register"), or only the publication date.
 Basis = Literal["explicit", "weekday", "relative", "dateline", "rule", "publication"]
 _RELATIVE_KINDS = frozenset(
-    {"rel_day", "ago", "this_year", "month_rel_year", "season_rel", "ru_season", "ru_part_rel"}
+    {"rel_day", "ago", "this_year", "month_rel_year", "season_rel", "ru_season", "ru_part_rel", "week_rel"}
 )
 
 
@@ -150,6 +150,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "в январе", "на вторую половину января", "в конце января": the month.
     ("ru_month", re.compile(rf"(?<!\w)(?P<rel>в|с|на)\s+(?:(?:первую|вторую)\s+половину|конец|начало|середину|конце|начале|середине)?\s*{_RU_MONTH}(?!\s+\d)(?!\w)", re.I)),
     ("this_year", re.compile(r"\b(?P<rel>earlier this year|this year|last year|later this year|the previous year|earlier this month|this month|last month|next month|diesen Jahres|dieses Jahres|in diesem Jahr|im vergangenen Jahr|im Vorjahr|vergangenes Jahr|letztes Jahr|im nächsten Monat|nächsten Monat|im vergangenen Monat|в этом году|в прошлом году|в текущем году|ранее в этом году|в прошлом месяце|в этом месяце|в следующем месяце|cette année|l'année dernière|l’année dernière|l'an dernier|l’an dernier|este año|el año pasado|el mes pasado|le mois dernier|ce mois-ci)\b", re.I)),
+    # "last week", "la semana pasada", "на прошлой неделе": the month the week fell in (no finer than the text).
+    ("week_rel", re.compile(r"(?<!\w)(?P<rel>last\s+week|the\s+previous\s+week|(?:in\s+der\s+)?(?:letzten|vergangenen)\s+Woche|letzte\s+Woche|vergangene\s+Woche|на\s+прошлой\s+неделе|la\s+semana\s+pasada|la\s+semaine\s+derni[èe]re)(?!\w)", re.I)),
     ("ago", re.compile(r"\b(?P<num>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("rel_day", re.compile(r"(?<!\w)(?P<rel>yesterday|today|tomorrow|comes a day after|came a day after|a day earlier|the day before|the previous day|the following day|a day later|gestern|heute|morgen|am Vortag|vorgestern|вчера|сегодня|завтра|накануне|позавчера|aujourd'hui|aujourd’hui|ayer|hoy|la veille|la víspera|(?<=é\s)hier|(?<=és\s)hier|(?<=ée\s)hier|(?<=a\s)hier|(?<=it\s)hier|(?<=ont\s)hier|hier(?=\s+(?:soir|matin|après-midi))|с\s+сегодняшнего\s+дня|(?:on\s+)?(?:that\s+(?:same\s+)?|the\s+same\s+)day|an\s+diesem\s+Tag|am\s+(?:selben|gleichen)\s+Tag|в\s+(?:тот|этот)\s+же\s+день|(?:ese\s+)?mismo\s+día|le\s+même\s+jour|ce\s+jour-là)(?!\w)", re.I)),
     ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|(?:в\s+)?прошл(?:ую|ый|ое)|во|в|ce|le|el|este|prochain|próximo)?\s*{_HOLIDAY_GUARD}{_WEEKDAY}(?!\w)", re.I)),
@@ -176,7 +178,7 @@ _DATE_WORDS = (
     "позавчера", "vorgestern", "в конце", "в начале", "в середине", "tag", "день", "día", "jour",
     *_FR_ES_MONTHS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
     "jueves", "viernes", "sábado", "domingo", "hier", "aujourd", "ayer", "hoy", "veille", "víspera", "année", "año", "an dernier",
-    "mois",
+    "mois", "woche", "недел", "semana", "semaine",
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
 # Digit shapes some patterns cannot match without (each is a substring of every match of those patterns): one
@@ -194,6 +196,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "ru_month": ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"),
     "weekday": (*_WEEKDAYS, "сред", "пятниц", "суббот"),
     "season": (*_SEASONS, "winter", "frühling"),
+    "week": ("week", "woche", "недел", "semana", "semaine"),
     "period": ("year", "month", "jahr", "monat", "году", "года", "месяц", "année", "año", "an dernier", "mois"),
 }  # fmt: skip
 # The word families a pattern cannot match without (checked as plain substrings before the regex runs).
@@ -207,7 +210,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "season_rel": frozenset({"season"}), "season_year": frozenset({"digit", "season"}), "ru_season": frozenset({"season"}),
     "en_my": frozenset({"digit", "en_month"}), "de_my": frozenset({"digit", "de_month"}), "ru_my": frozenset({"digit", "ru_month"}),
     "last_month_name": frozenset({"en_month"}), "de_month": frozenset({"de_month"}), "ru_month": frozenset({"ru_month"}),
-    "this_year": frozenset({"period"}), "month_rel_year": frozenset({"period"}), "ago": frozenset(),
+    "this_year": frozenset({"period"}), "month_rel_year": frozenset({"period"}), "ago": frozenset(), "week_rel": frozenset({"week"}),
     "weekday": frozenset({"weekday"}), "year": frozenset({"digit", "year_digits"}),
 }  # fmt: skip
 # A capitalised word right before a capitalised "Today" makes a title of it ("India Today looks at ...").
@@ -374,6 +377,13 @@ def _resolve(
             y, m = _shift_months(published, -number)
             return PartialDate(y, m), "month"
         return PartialDate(published.year - number), "year"
+    if kind == "week_rel":
+        # The calendar week before the publication's: its month when it lies in one month, else its year.
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        sunday = monday + dt.timedelta(days=6)
+        if (monday.year, monday.month) == (sunday.year, sunday.month):
+            return PartialDate(monday.year, monday.month), "month"
+        return (PartialDate(monday.year), "year") if monday.year == sunday.year else None
     if kind == "rel_day":
         rel = " ".join(groups["rel"].lower().split())
         if rel in _SAME_DAY or (rel.endswith(" day") and rel.startswith(("on ", "that ", "the "))):
@@ -435,8 +445,9 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
 def find_day_dates(sentence: str, published: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
     """The day-precise mentions of :func:`find_dates`, in order (``[d for d in find_dates(...) if d.precision ==
     "day"]``), found without reading bare years: the ``year`` pattern is the last, so its matches claim no span
-    from another pattern, and a year between two days keeps them apart as its digits do. (A Spanish or French date
-    inside a year's span would be dropped, so a sentence with one of their words is read in full.)"""
+    from another pattern, a year between two days keeps them apart as its digits do, and the "since" step reads each
+    mention on its own. (A Spanish or French date inside a year's span would be dropped, so a sentence with one of
+    their words is read in full.)"""
     return [d for d in _find_dates(sentence, published, anchor, days_only=True) if d.precision == "day"]
 
 
@@ -509,7 +520,7 @@ def _find_dates(
             )  # fmt: skip
     mentions.sort(key=lambda m: m.start)
     # "tomorrow, July 8": the explicit date says the same thing more reliably.
-    return [
+    mentions = [
         m
         for i, m in enumerate(mentions)
         if not (
@@ -519,6 +530,30 @@ def _find_dates(
             and re.fullmatch(r"\W{0,3}", sentence[m.end : mentions[i + 1].start])
         )
     ]
+    if "since" in lowered or "desde" in lowered or "depuis" in lowered or "seit" in lowered:
+        mentions = [w for m in mentions for w in _since_event(sentence, m, published)]
+    return mentions
+
+
+# "Desde el regreso al poder en enero pasado del presidente Donald Trump, Washington ha designado ...", "since the
+# group seized control of Afghanistan in 2021": the date of the event a "since" names opens a window up to the
+# publication; a step told in it is dated only by that window (its year when the window lies in one year), never by
+# the event's day or month. "since 2001", "seit März", "desde principios de 2024" name the date itself and are kept.
+_SINCE_EVENT = re.compile(
+    r"\b(?:since|desde|depuis|seit)\s+(?:the|el|la|los|las|le|les|l['’]|der|die|das|dem|den|its|his|her|their|su|sa|son|ses)\b"
+    r"(?![^,.;]*\b(?:decades?|década|décennie|years?|años|années|Jahren|beginning|early|late|end|principios|finales|début|fin|Anfang|Ende)\b)"
+    r"[^,.;]{3,80}$",
+    re.I,
+)
+
+
+def _since_event(sentence: str, mention: DateMention, published: dt.date) -> list[DateMention]:
+    if _SINCE_EVENT.search(sentence, max(0, mention.start - 90), mention.start) is None:
+        return [mention]
+    year = mention.date.earliest.year
+    if year != published.year:
+        return []
+    return [replace(mention, date=PartialDate(year), precision="year", basis="relative")]
 
 
 # "LONDON, July 17 (Reuters) -", "MOSCOW, Dec 17 -", "Ottawa, September 29:", "Washington DC [US], March 5

@@ -34,13 +34,18 @@ COUNT_WORDS = {
     "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
     "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    # news-dev8: Russian, in the cases a count of groups is told in ("пять структур", "четырех группировок").
+    "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4,
+    "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
+    "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
 }  # fmt: skip
 _COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 # The plural nouns a count of organisations is told in.
 _GROUP_PLURAL = (
     r"(?:organi[sz]ations|groups|entities|outfits|affiliates|networks|movements|factions|gangs|cartels|associations"
     r"|Organisationen|Gruppen|Gruppierungen|Vereine|Vereinigungen|organizaciones|grupos|entidades|movimientos"
-    r"|cárteles|carteles|disidencias|facciones|organisations|groupes|entités|mouvements|réseaux|dissidences|factions)"
+    r"|cárteles|carteles|disidencias|facciones|organisations|groupes|entités|mouvements|réseaux|dissidences|factions"
+    r"|организаци\w*|групп\w*|структур\w*|формировани\w*|объединени\w*)"
 )
 # "13 new groups", "four ideologically motivated extremist groups", "the three Al Qaida affiliates", "two more outfits".
 COUNTED = re.compile(
@@ -106,10 +111,113 @@ def list_start(text: str, position: int) -> int | None:
     lead = _COUNT_LEAD.match(text, position)
     counted = COUNTED.match(text, lead.end()) if lead is not None else None
     if counted is not None:
-        after = _AFTER_COUNT.match(text, counted.end())
+        after = _AFTER_COUNT.match(text, counted.end()) or _DESCRIBED_COUNT.match(text, counted.end())
         if after is not None:
             return after.end()
     return None
+
+
+# news-dev8: a counted object described at length before its colon: "quatre groupes extrémistes violents motivés par
+# des raisons idéologiques : A, B", "two violent extremist groups of an ideological nature: A and B".
+_DESCRIBED_COUNT = re.compile(r"[^:.;!?,()\n]{1,100}?[ \t]*:[ \t]*(?=(?:the[ \t]+)?[A-ZÀ-Þ\"“„«0-9])")
+
+
+# news-dev8: some members of a counted object named after it ("a retiré cinq groupes de sa liste ..., dont le mouvement
+# séparatiste basque dissout ETA et la secte japonaise Aum", "removed five groups, including the Basque group ETA").
+_INCLUDED = re.compile(
+    r"[ \t]*,[ \t]*(?:dont|including|among[ \t]+them|notamment|incluidos|incluidas|entre[ \t]+(?:ellos|ellas)|darunter"
+    r"|y[ \t]+compris|parmi[ \t]+lesquels|parmi[ \t]+lesquelles)[ \t]+",
+    re.IGNORECASE,
+)
+# An item: its description (an article and lower-case words) and the name that ends it.
+_DESCRIBED_ITEM = re.compile(
+    r"(?:(?i:le|la|les|l['’]|el|los|las|the|a|an|der|die|das)[ \t]*(?=[a-zà-ÿ]))?(?:[a-zà-ÿ'’-]+[ \t]+){0,6}?"
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?:[A-ZÀ-Þ0-9][\w'’-]*|de|du|des|del|al|el|of|the))*)"
+)
+_INCLUDED_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:et|y|and|und)[ \t]+)?|[ \t]+(?:et|y|and|und)[ \t]+")
+_COUNT_TO_INCLUDED = 200
+
+
+def included_after_count(text: str, position: int) -> list[FoundName]:
+    """The members a sentence names of the counted object after ``position`` ("cinq groupes ..., dont le mouvement
+    séparatiste basque dissout ETA et la secte japonaise Aum" gives ETA and Aum); empty when none are named."""
+    counted = COUNTED.search(text, position, min(len(text), position + 80))
+    if counted is None:
+        return []
+    included = _INCLUDED.search(text, counted.end(), min(len(text), counted.end() + _COUNT_TO_INCLUDED))
+    if included is None or re.search(r"[.;:]", text[counted.end() : included.start()]):
+        return []
+    names: list[FoundName] = []
+    at = included.end()
+    while len(names) < MAX_LIST_ITEMS:
+        item = _DESCRIBED_ITEM.match(text, at)
+        if item is None:
+            break
+        name = item.group("name")
+        end = item.end("name")
+        if not plausible(name) or jurisdictions.is_state_name(name):
+            break
+        names.append(FoundName(item.start("name"), end, name))
+        separator = _INCLUDED_SPLIT.match(text, end)
+        if separator is None:
+            break
+        at = separator.end()
+    return names
+
+
+# news-dev8: a sentence that opens with the groups and says they are among those acted on ("Le groupe juif Kahane Chai,
+# lié à l'ancien rabbin Meir Kahane, ainsi que l'organisation jihadiste palestinienne Conseil de la choura ... font
+# partie des mouvements retirés de la liste", "A and B are among the groups removed").
+_AMONG_BEFORE = re.compile(
+    r"[ \t]+(?:font|fait|faisaient|sont|figurent|figuraient|are|were|is|was|forman|formaban|están|estaban|están)[ \t]+"
+    r"(?:partie[ \t]+)?(?:des|parmi[ \t]+les|among[ \t]+the|de[ \t]+los|de[ \t]+las|entre[ \t]+los|entre[ \t]+las)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,3}?$",
+    re.IGNORECASE,
+)
+_SUBJECT_SPLIT = re.compile(
+    r",?[ \t]+(?:ainsi[ \t]+que|as[ \t]+well[ \t]+as|así[ \t]+como|et|and|y)[ \t]+", re.IGNORECASE
+)
+
+
+# A name this long is no office's or body's title, even when it opens with one's word ("Conseil de la choura ...").
+_LONG_NAME_WORDS = 4
+
+
+def members_before(text: str, verb_start: int) -> list[FoundName]:
+    """The groups a sentence opens with when it says they are among those the step at ``verb_start`` acted on (each
+    item a description and the name ending it, an aside after the name left out); empty otherwise."""
+    among = _AMONG_BEFORE.search(text, max(0, verb_start - 80), verb_start)
+    if among is None or among.start() > _SUBJECT_REACH:
+        return []
+    names: list[FoundName] = []
+    position = 0
+    for separator in [*_SUBJECT_SPLIT.finditer(text, 0, among.start()), None]:
+        end = separator.start() if separator is not None else among.start()
+        aside = text.find(",", position, end)
+        end = aside if aside >= 0 else end  # "Kahane Chai, lié à l'ancien rabbin Meir Kahane": an aside
+        item = _DESCRIBED_ITEM.match(text, position, end)
+        if item is None:
+            return []
+        # The name runs to the item's end, lower-case words included ("Conseil de la choura des moudjahidines").
+        name = text[item.start("name") : end].strip()
+        if not (plausible(name) or len(name.split()) >= _LONG_NAME_WORDS) or jurisdictions.is_state_name(
+            name
+        ):
+            return []
+        names.append(FoundName(item.start("name"), item.start("name") + len(name), name))
+        if separator is not None:
+            position = separator.end()
+    return names
+
+
+def counted_list_within(text: str, position: int) -> list[FoundName]:
+    """The names of the first counted object after ``position`` that a colon lists: "a inscrit 13 nouveaux groupes sur
+    la liste ..., dont quatre groupes extrémistes ... : A, B, C et D" gives A-D (a part of the 13 named here)."""
+    for counted in COUNTED.finditer(text, position):
+        names = list_after(text, counted.start())
+        if names:
+            return names
+    return []
 
 
 def list_after(text: str, position: int) -> list[FoundName]:
@@ -158,6 +266,10 @@ _BEFORE_PASSIVE = re.compile(
     r"[ \t]*(?:\([^()]{1,20}\)[ \t]*)?(?:(?:organi[sz]ations|groups|outfits|entities|movements|networks)[ \t]+)?"
     r"(?:have|has|had|were|was|are|is|will)[ \t]+(?:(?:also|now|all|since|officially|been|be|formally)[ \t]+)*$"
 )
+# How _BEFORE_PASSIVE ends: every text it matches ends with this (no list before the verb without it).
+_AUXILIARY_BEFORE_VERB = re.compile(
+    r"(?:have|has|had|were|was|are|is|will)[ \t]+(?:(?:also|now|all|since|officially|been|be|formally)[ \t]+)*$"
+)
 # A list's first word: "the" or a capital that does not continue a capitalised word before it.
 _CONJUNCTION = re.compile(r"\b(?:and|und|sowie|y|et|и|as[ \t]+well[ \t]+as)\b")
 _SUBJECT_START = re.compile(r"(?:(?<=[ \t])|^)(?:the[ \t]+)?[A-ZÀ-Þ\"“„«]")
@@ -172,6 +284,8 @@ def list_before(text: str, verb_start: int) -> list[FoundName]:
     followed only by its acronym, a group noun and the auxiliary; empty otherwise."""
     low = max(0, verb_start - _SUBJECT_REACH)
     best: list[FoundName] = []
+    if _AUXILIARY_BEFORE_VERB.search(text, low, verb_start) is None:
+        return best  # no auxiliary right before the verb: no list can end in one (most steps are active)
     for start in _SUBJECT_START.finditer(text, low, verb_start):
         if text[start.start()] != "t" and _CAPITALISED_BEFORE.search(
             text, max(0, start.start() - 40), start.start()
@@ -225,12 +339,16 @@ def counted_names(text: str) -> list[FoundName]:
     return []
 
 
-def _items(text: str, start: int) -> list[FoundName]:
+def _items(text: str, start: int, single: bool = False) -> list[FoundName]:
     while start < len(text) and text[start] in " \t":
         start += 1
     names = _semicolon_items(text, start) or enumerated_names(
         text, start, lead_in=False, limit=MAX_LIST_ITEMS, in_list=True
     )
+    if text[:start].rstrip().endswith(":"):
+        whole = delimited_items(text, start)
+        if _reads_more(whole, names, single):
+            names = whole
     if not names:
         return []
     names = [_without_owner(n) for n in names]
@@ -238,6 +356,70 @@ def _items(text: str, start: int) -> list[FoundName]:
     if len(names) == 1 and names[0].text.isdigit():
         return []
     return names
+
+
+# news-dev8: a list after a colon is delimited by commas and its last "et"/"y"/"and": each item is one name, lower-case
+# words included ("Trois affiliés d'Al Qaïda : Jamaat Nosrat Al-Islam Wal-Mouslimine, Front de libération du Macina et
+# Ansar Dine", "Mouvement impérial russe", "État islamique en Libye"). An item is a name when it starts with a capital
+# (after an article) and holds no word that only a clause holds (a verb, a relative pronoun, a preposition that
+# introduces the list's category); the last item ends where such a word begins ("C sur la liste").
+_ITEM_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:et|y|e|and|und)[ \t]+)?|[ \t]+(?:et|y|and|und)[ \t]+")
+_ITEM_ARTICLE = re.compile(r"(?i:(?:le|la|les|el|los|las|the|die|der|das)[ \t]+|l['’])(?=[A-ZÀ-ÞА-ЯЁ0-9])")
+_CLAUSE_WORD = re.compile(
+    r"[ \t](?:was|were|is|are|has|have|had|will|would|which|who|that|as|by|with|to|from|on|said|says|est|sont|ont|qui"
+    r"|que|dont|été|sera|seront|par|pour|avec|sur|selon|comme|es|son|fue|fueron|quien|por|para|con|según|como|ha|han"
+    r"|ist|sind|wurde|wurden|als|wegen)\b.*$",
+    re.DOTALL,
+)
+_DELIMITED_END = re.compile(r"[;\n]|[.!?](?:[ \t]|$)")
+_MAX_ITEM_WORDS = 9
+
+
+def delimited_items(text: str, start: int) -> list[FoundName]:
+    """The items of a list from ``start`` to the sentence's end (or a ";"), cut at commas and the last "et"/"y"/"and",
+    each item whole; empty when an item is no name (it starts lower-case, is long, or holds a clause's word before
+    the last item)."""
+    end_match = _DELIMITED_END.search(text, start)
+    stop = end_match.start() if end_match is not None else len(text)
+    pieces: list[tuple[int, str]] = []
+    position = start
+    for separator in [*_ITEM_SPLIT.finditer(text, start, stop), None]:
+        piece_end = separator.start() if separator is not None else stop
+        pieces.append((position, text[position:piece_end]))
+        if separator is not None:
+            position = separator.end()
+    names: list[FoundName] = []
+    for number, (at, piece) in enumerate(pieces):
+        cleaned = _INNER_PARENTHESIS.sub("", piece)
+        clause = _CLAUSE_WORD.search(cleaned)
+        if clause is not None:
+            if number < len(pieces) - 1:
+                return []
+            cleaned = cleaned[: clause.start()]
+        cleaned = cleaned.strip(" \t.")
+        # A lower-case article is the sentence's ("les groupes ... : le réseau 764"); a capitalised one inside a list
+        # is the name's ("Division Atomwaffen, The Base, Proud Boys").
+        article = _ITEM_ARTICLE.match(cleaned)
+        if article is not None and article.group(0)[:1].islower():
+            cleaned = cleaned[article.end() :]
+        core = cleaned[article.end() :] if article is not None and cleaned[:1].isupper() else cleaned
+        if not core or not (core[:1].isupper() or core[:1].isdigit()):
+            return []
+        if len(cleaned.split()) > _MAX_ITEM_WORDS or not plausible(core):
+            return []
+        offset = at + piece.find(cleaned) if cleaned in piece else at
+        names.append(FoundName(offset, offset + len(cleaned), cleaned))
+    return names
+
+
+def _reads_more(whole: list[FoundName], names: list[FoundName], single: bool = False) -> bool:
+    """Whether the whole-item reading of a list is the better one: more items, or the same first items read longer
+    (one item only on a list line: "; un affilié de Daesh : État islamique - République démocratique du Congo .")."""
+    if len(whole) < (1 if single else 2) or len(whole) < len(names):
+        return False
+    if len(whole) > len(names):
+        return True
+    return sum(len(n.text) for n in whole) > sum(len(n.text) for n in names)
 
 
 _OWNER = re.compile(r"(?P<state>[A-ZÀ-Þ][\w-]*(?:[ \t]+[A-ZÀ-Þ][\w-]*)?)[’']s[ \t]+(?=[A-ZÀ-Þ])")
@@ -359,6 +541,13 @@ def continues_list(sentence: str) -> bool:
     return len(stripped.split()) <= 8 and _CONTINUATION.fullmatch(stripped) is not None
 
 
+# news-dev8: a list line that lost its bullet still opens with a count and a colon ("Trois affiliés d'Al Qaïda : A, B
+# et C", "; un affilié de Daesh : D").
+_COUNTED_HEADING = re.compile(
+    rf"[ \t;]*(?:{_COUNT_WORD}|one|un|une|uno|una|ein|eine|\d{{1,3}})\b[^:\n.!?]{{1,200}}:", re.IGNORECASE
+)
+
+
 def list_lines(following: list[str]) -> list[FoundName]:
     """The names of the list lines after a sentence that ends in a colon: bulleted ("• A", "- three affiliates:
     B, C, and D") or numbered ("1. A (AA) alias B", "(2) C"); a bare number that the sentence splitter cut
@@ -371,7 +560,7 @@ def list_lines(following: list[str]) -> list[FoundName]:
             pending_number = True
             continue
         marker = _BULLET.match(line)
-        if marker is None and not pending_number:
+        if marker is None and not pending_number and not _COUNTED_HEADING.match(line):
             break
         pending_number = False
         body = line[marker.end() :] if marker is not None else line
@@ -388,7 +577,7 @@ def _line_names(body: str) -> list[FoundName]:
     """Names in one list line: "three Al Qaida affiliates: A, B, and C", "A (AA) alias B", "C (Thowheedh) D (CD)"."""
     colon = body.find(":")
     if 0 <= colon < 80:
-        return _items(body, colon + 1 + len(body[colon + 1 :]) - len(body[colon + 1 :].lstrip()))
+        return _items(body, colon + 1 + len(body[colon + 1 :]) - len(body[colon + 1 :].lstrip()), single=True)
     alias = _ITEM_ALIAS.search(body)
     head = body[: alias.start()] if alias else body
     # "United Thawheed (Thowheedh) Jamma’ath (UTJ)": a variant spelling in brackets inside the name.

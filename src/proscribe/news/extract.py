@@ -37,6 +37,16 @@ from proscribe.news import (
 )
 from proscribe.news.clean import Article
 from proscribe.news.dates import DateMention, find_dateline, find_dates, find_day_dates
+from proscribe.news.effective import (
+    decision_made_before,
+    instrument_published,
+    inverted_speech,
+    older_step,
+    other_clause,
+    reported_that,
+    romance_in_force,
+    speech_before,
+)
 from proscribe.news.link import EntityMention, NameIndex, fold, words
 from proscribe.news.orgnames import (
     FoundName,
@@ -187,7 +197,15 @@ def _jurisdiction_mentions(sentence: str, excluded: list[tuple[int, int]]) -> li
     """Countries and bodies named in ``sentence``, outside the ``excluded`` spans (entity names, which
     must not overlap one another: "Islamic State" is not a state)."""
     # news-jur: every UN member state, ranked (actor / plain / weak); see proscribe.news.jurisdictions.
-    mentions = jurisdictions.find_mentions(sentence, excluded)
+    mentions = [
+        # news-dev8: "el Gobierno de Trinidad y Tobago", "le gouvernement du Mali", "the Government of Kenya": a state
+        # named as a government's owner acts, like "Kenya's government".
+        m._replace(rank=jurisdictions.ACTOR)
+        if m.rank == jurisdictions.WEAK
+        and lexicon.GOVERNMENT_OF.search(sentence, max(0, m.start - 40), m.start)
+        else m
+        for m in jurisdictions.find_mentions(sentence, excluded)
+    ]
     # [news-ru] "Минюст Кыргызстана", "Генпрокуратура Казахстана": a body's generic name is the named country's.
     return [
         m
@@ -224,7 +242,14 @@ def _is_jurisdiction_name(name: str) -> bool:
     ) or jurisdictions.is_state_name(name)
 
 
-def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
+# The auxiliary and verb every match of EN_SUBJECT ends with ("has also been listed"): tried at every capitalised
+# word, the whole pattern runs only in a sentence that has them (see news.gates.tail_from).
+_SUBJECT_VERB = gates.tail_from(lexicon.EN_SUBJECT, "(?:was|were|is|are|has|have|had|will)")
+
+
+def _unknown_orgs(sentence: str) -> list[_Org]:
+    """Names the registry does not know in ``sentence``, in the order they were read (the caller sorts them by
+    their distance from each listing verb)."""
     names: list[_Org] = []
 
     def keep(name: str, start: int) -> None:
@@ -256,8 +281,9 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
     for match in lexicon.EN_OBJECT.finditer(sentence):
         for part in re.split(r",\s+(?:the\s+)?|\s+and\s+(?:the\s+)?", match.group("names")):
             keep(part, match.start("names") + match.group("names").find(part))
-    for match in lexicon.EN_SUBJECT.finditer(sentence):
-        keep(match.group("name"), match.start("name"))
+    if _SUBJECT_VERB is None or _SUBJECT_VERB.search(sentence) is not None:  # (most sentences lack it)
+        for match in lexicon.EN_SUBJECT.finditer(sentence):
+            keep(match.group("name"), match.start("name"))
     for match in lexicon.ORG_NOUN.finditer(sentence):
         keep(match.group("name"), match.start("name"))
     for match in lexicon.RU_RECOGNISED_ACRONYM.finditer(sentence):
@@ -277,7 +303,6 @@ def _unknown_orgs(sentence: str, at: int) -> list[_Org]:
         keep(ru_name.text, ru_name.start)
     names[:] = [n for n in names if not russian.is_body(n.text)]  # "организаций ФСБ": the body, no group
     names[:] = [n for n in names if not orgchoice.body_name(n.text)]  # "Атырау қаласының соты": a court
-    names.sort(key=lambda n: abs(n.start - at))
     return names
 
 
@@ -385,17 +410,23 @@ def _split_dates(
         # "on Wednesday declared PFI ... an Unlawful Association": the verb after the date is the act itself.
         # (A proposal's "laid" is both: what it says is when it was announced.)
         verb_is_act = status and mention.end + len(after) - len(stripped) == at
-        near_speech = lexicon.SPEECH.search(before[-30:]) or (
-            not verb_is_act and lexicon.SPEECH.match(stripped)
+        near_speech = (
+            speech_before(before[-30:])
+            or inverted_speech(before)
+            or (not verb_is_act and lexicon.SPEECH.match(stripped))
         )
-        near_effect = lexicon.EFFECT.search(before[-25:])
+        near_effect = lexicon.EFFECT.search(before[-25:]) or instrument_published(sentence, mention.start)
         # "In early June, Kazakhstan said it removed the Taliban": the date opens the clause of the speech verb
         # that reports the act, so it dates the statement.
-        reported = mention.end <= at and _REPORTING_VERB.search(sentence, mention.end, at) is not None
+        reported = mention.end <= at and (
+            _REPORTING_VERB.search(sentence, mention.end, at) is not None
+            or reported_that(sentence, mention.end, at)
+        )
         if (near_speech or reported) and not near_effect:
             announced.append(mention)
         else:
             effective.append(mention)
+    effective = [m for m in effective if not other_clause(sentence, m.start, m.end, at)]
     nearest = min(effective, key=lambda m: abs(m.start - at), default=None)
     return nearest, (announced[0] if announced else None)
 
@@ -447,7 +478,9 @@ def _in_force_date(
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
         tests = gates.tests_for(sentence)  # most sentences lack the literals: no search at all
-        if not tests.search(lexicon.IN_FORCE) or not tests.search(lexicon.IN_FORCE_SUBJECT):
+        if not (
+            tests.search(lexicon.IN_FORCE) and tests.search(lexicon.IN_FORCE_SUBJECT)
+        ) and not romance_in_force(sentence):
             continue
         days = [d for d in find_dates(sentence, reference) if d.precision == "day"]
         if days:
@@ -485,11 +518,16 @@ def _decision_date(
     for sentence in following:
         # "... has banned three Islamist extremist groups, including the NTJ ... . President Maithripala Sirisena
         # issued an extraordinary gazette banning a number of extremist organisations on Monday."
+        dates = find_dates(sentence, reference)
+        # "документ был принят в конце апреля": the decision's own month.
+        made = [d for d in dates if d.date.earliest <= published and decision_made_before(sentence, d.start)]
+        if made:
+            return made[0]
         if not lexicon.DECISION_REF.search(sentence) and not _INSTRUMENT_ISSUED.search(sentence):
             continue
         if list_entry and _COURT.search(sentence):
             continue
-        for mention in find_dates(sentence, reference):
+        for mention in dates:
             if mention.precision == "day" and mention.date.earliest <= published:
                 return mention
         if dated_story and lexicon.IMMEDIATE_EFFECT.search(sentence):
@@ -718,7 +756,8 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     # of its own, earlier (background).
                     rulings += _ruling_behind_listing(event, following[:3], reference, article.published)
                     continue
-                dated = _decision_date(
+                # An annulment is not dated by the decision it quashes, told next ("contre le verdict du ... 28 février").
+                dated = None if event.action == "annulled" else _decision_date(
                     following[:3], reference, article.published, dateline is not None,
                     tests.search(_LIST_ENTRY),
                 )  # fmt: skip
@@ -729,7 +768,10 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                     )  # fmt: skip
                 if dated is not None:
                     sentence_events[position] = replace(
-                        event, effective_date=str(dated.date), date_precision="day", date_basis=dated.basis
+                        event,
+                        effective_date=str(dated.date),
+                        date_precision=dated.precision,
+                        date_basis=dated.basis,
                     )
         for position, event in enumerate(sentence_events):
             if (
@@ -761,6 +803,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 and tests.search(lexicon.CONTINUATION)  # asked only here: most sentences yield no event
                 and number - last_dated[2] <= 5
                 and last_dated[0] == (event.jurisdiction, event.action)
+                # "A day later, it announced that ... were also declared": a sentence that dates its own statement
+                # does not continue the step dated before.
+                and not any(d.precision == "day" for d in dates)
             ):
                 sentence_events[position] = event = replace(
                         event, effective_date=last_dated[1].effective_date, date_precision=last_dated[1].date_precision,
@@ -839,7 +884,12 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
                 mention = next((d for d in dates if str(d.date) == event.effective_date), None)
                 if mention is not None:
                     carried = (event.action, mention, number)
-        if previous_year is not None and _SHORTLY_AFTER.search(sentence):
+        # ("A day later, it announced that ...": a day read as a date of its own is no "shortly after".)
+        if (
+            previous_year is not None
+            and _SHORTLY_AFTER.search(sentence)
+            and not any(d.precision == "day" for d in dates)
+        ):
             # "Trump listed the Houthis ... which ended in 2021." "Biden's administration reversed those designations
             # weeks after coming into office": a step weeks after the one just dated falls in its year.
             sentence_events = [
@@ -1198,6 +1248,8 @@ def _sentence_events(
 ) -> list[NewsEvent]:
     found: list[NewsEvent] = []
     claimed: list[tuple[int, int]] = []
+    # The sentence's unlinked names (_unknown_orgs), read when a match first needs them.
+    unlinked: list[_Org] | None = None
     tests = gates.tests_for(sentence)  # memoised pattern tests (see news.gates.SentenceTests)
     lowered = tests.lowered
     anchored = _ACTION_ANCHOR_SETS.present(lowered)
@@ -1290,7 +1342,11 @@ def _sentence_events(
                 continue
             claimed.append(match.span())
             at = match.start()
-            jurisdiction = _nearest_jurisdiction(juris, at, sentence)
+            # news-dev8: a state that asked for the step ("tras la solicitud hecha ... por Estados Unidos") is no actor.
+            requests = (
+                [m.span() for m in lexicon.REQUEST_BY.finditer(sentence)] if tests.search(_REQUEST) else []
+            )
+            jurisdiction = _nearest_jurisdiction(juris, at, sentence, requests or None)
             explicit_jurisdiction = jurisdiction is not None
             if jurisdiction is None and action in ("proposed_designation", "proposed_delisting"):
                 # news-verbs: the story's state first ("Les États-Unis vont retirer ..." then "X sera également enlevée
@@ -1309,11 +1365,23 @@ def _sentence_events(
                 and (suspension_context or article.published >= RU_SUSPENSION_LAW)
             ):
                 action = "suspended"
+            if (
+                action == "delisted"
+                and jurisdiction is not None
+                and jurisdiction not in _COURTS_LIST
+                and lexicon.COURT_SUBJECT.search(sentence[max(0, at - _COURT_REACH) : at])
+            ):
+                # news-dev8: a court that takes a group off another body's list annuls the listing ("Суд ЕС
+                # постановил исключить ... ХАМАС из списка", "трибунал исключил ХАМАС"); where courts keep the
+                # list themselves (Russia, Kazakhstan ...), their removal is the delisting.
+                action = "annulled"
             orgs = _entity_orgs(mentions, sentence, at, salience)
-            unknown = [
-                o for o in _unknown_orgs(sentence, at)
-                if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
-            ]  # fmt: skip
+            if unlinked is None:  # the same for every match of the sentence: read once
+                unlinked = [
+                    o for o in _unknown_orgs(sentence)
+                    if not any(m.start <= o.start < m.end or o.text.casefold() in m.text.casefold() for m in mentions)
+                ]  # fmt: skip
+            unknown = sorted(unlinked, key=lambda o: abs(o.start - at))  # the nearest to this match first
             if orgs:
                 # An unlinked name right beside the linked one ("Hamas und das Netzwerk Samidoun") is a co-subject.
                 orgs += [
@@ -1340,10 +1408,17 @@ def _sentence_events(
                 )
                 if not (_is_jurisdiction_name(n.text) or lexicon.COUNTRY_OBJECT.fullmatch(n.text))
             ]
-            if len(romance) > len(listed):
-                listed = _dedupe(
-                    [_as_org(FoundName(n.start, n.start + len(n.text), n.text), mentions) for n in romance]
-                )
+            # news-dev8: descriptions dropped, a name's capitalised article kept ("a Los Choneros y Los Lobos, dos de las
+            # principales bandas criminales de Ecuador, como ...").
+            romance_found = [
+                found
+                for found in (orgchoice.romance_name(sentence, n.start, n.text) for n in romance)
+                if found is not None
+            ]
+            if len(romance_found) > len(listed) or (
+                romance_found and len(romance_found) == len(listed) and len(romance_found) < len(romance)
+            ):
+                listed = _dedupe([_as_org(found, mentions) for found in romance_found])
             # news-verbs: the subject a French or Spanish passive opens with ("Le Conseil de la choura ... sera
             # également enlevée de cette liste").
             subject = None if listed else romance_names.romance_subject(sentence, at)
@@ -1391,12 +1466,18 @@ def _sentence_events(
             ):
                 # The names the count announces, unless the sentence lists them itself ("four groups: A, B, C and D").
                 orgs = _dedupe(
-                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed))]
+                    [*listed, *_names_ahead(following or [], _count(counted.group(0)) - len(listed), listed)]
                 )
             if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
-            if not orgs and (counted is not None or tests.search(lexicon.FORWARD_COUNT)):
+            uncounted = lexicon.UNCOUNTED_OBJECT.search(sentence, match.end())
+            if not orgs and following and uncounted is not None:
+                # news-dev8: "внес в ... список ряд ... формирований", "has listed several groups": the names follow.
+                orgs = _names_ahead(following, 1)
+            if not orgs and (
+                counted is not None or uncounted is not None or tests.search(lexicon.FORWARD_COUNT)
+            ):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
             if not listed and enumerations.refers_to_list(sentence, match.start()):
                 continue  # "the organisations listed below were designated": the list is elsewhere, not "TSA" beside it
@@ -1557,6 +1638,12 @@ def _sentence_events(
             acting: list[str | None] = [jurisdiction]
             if explicit_jurisdiction:
                 acting = list(jurisdictions.coordinated_actors(juris, at, sentence)) or acting
+            # news-dev8: "declared a terrorist group in Britain, Canada and Australia": the states it is listed in.
+            located = (
+                _located_states(sentence, match.end(), juris) if action in lexicon.STATUS_ACTIONS else []
+            )
+            if located:
+                acting = list(located)
             for org, state in itertools.product(orgs or [_Org("", None, 0)], acting):
                 confidence = 0.4
                 confidence += 0.2 if org.entity_id else (0.05 if from_context else 0.1)
@@ -1585,6 +1672,11 @@ def _sentence_events(
 
 
 MAX_UNLINKED = 12
+# How far before a removal its subject, a court, is looked for.
+_COURT_REACH = 60
+_REQUEST = re.compile(r"solicitud|petici|pedido|demande|request|просьб|Antrag", re.I)
+# States whose courts list and delist organisations themselves (on a prosecutor's claim).
+_COURTS_LIST = frozenset({"RU", "KZ", "KG", "TJ", "UZ", "BY", "AZ", "TM"})
 _NAMES_AHEAD_SENTENCES = 6
 _JUST_DONE = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:designated|proscribed|listed|banned|outlawed|added|removed|delisted|revoked)\b",
@@ -1612,6 +1704,28 @@ _LISTING_STEPS = lexicon.STATUS_ACTIONS | {"petition_filed", "proposed_designati
 _MAY_BE_UNNAMED = frozenset(
     {"law_signed", "bill_introduced", "bill_passed", "bill_passed_first_reading", "review_due"}
 )
+
+
+def _located_states(sentence: str, end: int, mentions: list[jurisdictions.Mention]) -> list[str]:
+    """The states a step right before ``end`` holds in ("named a terrorist group in Canada", "declared a terrorist
+    group in Britain, Canada and Australia"), in order; only states that keep lists of their own (a place where a
+    group operates, "a terrorist group in Syria", is no actor)."""
+    located = lexicon.IN_STATES.match(sentence, end)
+    if located is None:
+        return []
+    codes: list[str] = []
+    position = located.end()
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start < position:
+            continue
+        if mention.start != position or not mention.legacy:
+            break
+        codes.append(mention.code)
+        between = lexicon.STATES_BETWEEN.match(sentence, mention.end)
+        if between is None:
+            break
+        position = between.end()
+    return list(dict.fromkeys(codes))
 
 
 def _covered(org: _Org, listed: list[_Org]) -> bool:
@@ -1750,8 +1864,8 @@ def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:
     from a list line) is linked to that entity; a registry name inside a longer one ("Islamic State West Africa
     Province") is another group and stays unlinked."""
     name = event.organisation
-    if event.entity_id or not name:
-        return event
+    if event.entity_id or not name or orgchoice.common_word_alias(name):
+        return event  # news-dev8: "The Base" read whole is the group the article names, not al-Qaida's translation
     found = index.find(name)
     if len(found) != 1:
         return event
@@ -1769,6 +1883,12 @@ def _listed_orgs(
     announced = enumerations.list_after(sentence, after)
     if len(announced) > len(names):
         names = announced
+    if not names:
+        # news-dev8: "a inscrit 13 nouveaux groupes sur la liste ..., dont quatre groupes ... : A, B, C et D".
+        names = enumerations.counted_list_within(sentence, after)
+    if not names:
+        # news-dev8: "a retiré cinq groupes de sa liste ..., dont le mouvement séparatiste basque dissout ETA et ...".
+        names = enumerations.included_after_count(sentence, after)
     # "were Kahane Chai, a Jewish extremist group ...; the Palestinian jihadist group B; and C, or ETA, ...".
     delimited = enumerations.semicolon_list(sentence, after)
     if len(delimited) > len(names):
@@ -1790,6 +1910,9 @@ def _listed_orgs(
     if not names and before is not None:
         # "the A (AA), the B (BB), and the C (CC) organisations have been banned": the subjects of a passive step.
         names = enumerations.list_before(sentence, before)
+    if not names and before is not None:
+        # news-dev8: "Le groupe juif Kahane Chai, ..., ainsi que l'organisation ... C font partie des mouvements retirés".
+        names = enumerations.members_before(sentence, before)
     if before is not None:
         # "two financial organizations-Iraq’s A and Syria’s B ... and two terror groups ... - the C and D - were added".
         counted = enumerations.counted_lists_before(sentence, before)
@@ -1820,7 +1943,7 @@ def _count(sentence: str) -> int:
     return enumerations.count_of(match.group(0))
 
 
-def _names_ahead(following: list[str], count: int) -> list[_Org]:
+def _names_ahead(following: list[str], count: int, known: list[_Org] | None = None) -> list[_Org]:
     """Names announced in the next sentences ("The two groups to be banned are A and B", "support for A
     and B", "six Mexico-based entities: A, B ...", "The groups are - A, B", "are, the three Al Qaida affiliates
     C, D and E", "The other are:" and bulleted lines), until as many as the sentence counted are found."""
@@ -1841,7 +1964,9 @@ def _names_ahead(following: list[str], count: int) -> list[_Org]:
                 found.extend(_Org(n.text, None, 0) for n in enumerations.list_lines(following[number + 1 :]))
             else:
                 found.extend(_Org(n.text, None, 0) for n in quoted_names(sentence))
-        if found and len(found) >= count:
+        # news-dev8: names the sentence listed already (read again from its bullet lines) are not the ones still due.
+        new = [o for o in found if not any(o.text == k.text for k in known or [])]
+        if new and len(new) >= count:
             break
     return _dedupe(found)
 
@@ -1947,6 +2072,8 @@ def _two_steps(event: NewsEvent, kept: NewsEvent) -> bool:
     """Whether ``event`` is a step of its own beside ``kept`` (same group, state and action): a dated Russian
     background ruling beside undated news (:func:`_background_of`), or an undated earlier step (told in the past
     perfect) beside the dated news."""
+    if older_step(event.effective_date, event.primary, kept.effective_date, kept.primary):
+        return True
     return _background_of(event, kept) or (
         kept.primary
         and kept.effective_date is not None

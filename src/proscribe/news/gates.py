@@ -15,7 +15,6 @@ treats as case variants such as the long s): a sentence holding one of those is 
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
 from collections.abc import Iterable
@@ -136,10 +135,18 @@ class Gate:
         return any(literal in lowered for literal in self.literals)
 
 
-@functools.cache
+# A compiled pattern's hash and equality read its whole compiled code (tens of microseconds for a long alternation,
+# every time), so the caches and memos here are keyed by the pattern object's id; each entry holds its pattern, which
+# keeps the id from passing to another object.
+_GATES: dict[int, tuple[re.Pattern[str], Gate]] = {}
+
+
 def gate_for(pattern: re.Pattern[str]) -> Gate:
     """The (cached) :class:`Gate` of ``pattern``."""
-    return Gate(pattern)
+    entry = _GATES.get(id(pattern))
+    if entry is None:
+        entry = _GATES[id(pattern)] = (pattern, Gate(pattern))
+    return entry[1]
 
 
 def trie_alternation(literals: Iterable[str]) -> str:
@@ -225,9 +232,10 @@ class _SharedAnchorScan:
     words, the pattern families): most sentences are asked about by several of them, and one scan of the union
     of their anchors costs about as much as the costliest one alone.
 
-    The union is a trie alternation in a look-ahead, so ``findall`` gives, at every position where an anchor
-    starts, the longest anchor of the union there; every anchor of one set that starts there is a prefix of it,
-    so the groups of that set present in the sentence are exactly those found from these longest anchors.
+    The union is a trie alternation, searched again from the position after each match's start, so the scan
+    finds, at every position where an anchor starts, the longest anchor of the union there; every anchor of one
+    set that starts there is a prefix of it, so the groups of that set present in the sentence are exactly those
+    found from these longest anchors.
     """
 
     _MAX_REMEMBERED = 32
@@ -258,7 +266,8 @@ class _SharedAnchorScan:
                 )
                 if groups:
                     member._groups_of_shared[anchor] = groups
-        self._pattern = re.compile("(?=(" + trie_alternation(union) + "))")
+        # A plain trie, not one in a look-ahead: its search skips to the characters an anchor can start with.
+        self._pattern = re.compile(trie_alternation(union))
         return self._pattern
 
     def groups_for(self, member: AnchorSets) -> dict[str, frozenset[str]]:
@@ -273,7 +282,14 @@ class _SharedAnchorScan:
             pattern = self._pattern if self._pattern is not None else self._build()
             if len(self._remembered) >= self._MAX_REMEMBERED:
                 self._remembered.clear()
-            found = self._remembered[lowered] = frozenset(pattern.findall(lowered))
+            # The longest anchor at each start, the next search from the position after it (anchors overlap).
+            anchors: set[str] = set()
+            search = pattern.search
+            match = search(lowered)
+            while match is not None:
+                anchors.add(match.group())
+                match = search(lowered, match.start() + 1)
+            found = self._remembered[lowered] = frozenset(anchors)
         return found
 
 
@@ -314,6 +330,28 @@ def top_level_alternatives(source: str) -> list[str] | None:
         return None
     parts.append(source[start:])
     return parts
+
+
+def tail_from(pattern: re.Pattern[str], marker: str) -> re.Pattern[str] | None:
+    """The last part of ``pattern``, from the last ``marker`` in its source on, as a pattern of its own: a
+    necessary condition (every match of ``pattern`` holds a match of it) that a search can test before the whole
+    pattern runs. None when the source does not split there into two whole parts in sequence (no ``marker``, a
+    top-level alternation, a split inside a group, a class or an escape, a tail that needs the head's groups)."""
+    source = pattern.pattern
+    split = source.rfind(marker)
+    if split <= 0:
+        return None
+    head, tail = source[:split], source[split:]
+    whole = top_level_alternatives(source)
+    parts = top_level_alternatives(head)
+    if whole is None or len(whole) != 1 or parts is None or len(parts) != 1:
+        return None
+    if (len(head) - len(head.rstrip("\\"))) % 2 == 1:
+        return None  # the marker's first character is escaped
+    try:
+        return re.compile(tail, pattern.flags)
+    except re.error:
+        return None
 
 
 # Cut-down patterns compiled and kept per pattern (news and the development sets need a few dozen).
@@ -370,7 +408,11 @@ class Alternation:
     def cut(self, present: Iterable[str]) -> re.Pattern[str] | None:
         """The pattern for a sentence in which the alternatives named ``present`` (their numbers, as strings)
         have their literals: those and the ones that need none (None: no alternative can match)."""
-        kept = tuple(sorted((*self._always, *(int(name) for name in present))))
+        return self.cut_numbers([int(name) for name in present])
+
+    def cut_numbers(self, present: Iterable[int]) -> re.Pattern[str] | None:
+        """:meth:`cut` for the alternatives' numbers as numbers."""
+        kept = tuple(sorted((*self._always, *present)))
         if not kept:
             return None
         if len(kept) == len(self._alternatives):
@@ -386,10 +428,15 @@ class Alternation:
         return compiled
 
 
-@functools.cache
+_ALTERNATIONS: dict[int, tuple[re.Pattern[str], Alternation]] = {}
+
+
 def alternation_for(pattern: re.Pattern[str]) -> Alternation:
     """The (cached) :class:`Alternation` of ``pattern``."""
-    return Alternation(pattern)
+    entry = _ALTERNATIONS.get(id(pattern))
+    if entry is None:
+        entry = _ALTERNATIONS[id(pattern)] = (pattern, Alternation(pattern))
+    return entry[1]
 
 
 class SentenceTests:
@@ -408,29 +455,34 @@ class SentenceTests:
         self.sentence = sentence
         self.lowered = sentence.lower()
         self.gated = gate_safe(self.lowered, len(sentence))
-        self._found: dict[re.Pattern[str], bool] = {}
-        self._runnable: dict[re.Pattern[str], re.Pattern[str] | None] = {}
-        self._shared_scan: dict[int, list[str]] | None = None
+        # By the pattern's id (see _GATES), with the pattern itself: only that same object is answered from them.
+        self._found: dict[int, tuple[re.Pattern[str], bool]] = {}
+        self._runnable: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+        self._shared_scan: dict[int, list[int]] | None = None
 
     def search(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern.search(sentence)`` finds a match."""
-        found = self._found.get(pattern)
-        if found is None:
-            runnable = self.runnable(pattern)
-            found = self._found[pattern] = runnable is not None and runnable.search(self.sentence) is not None
+        known = self._found.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        runnable = self.runnable(pattern)
+        found = runnable is not None and runnable.search(self.sentence) is not None
+        self._found[id(pattern)] = (pattern, found)
         return found
 
     def runnable(self, pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         """A pattern that finds the same matches as ``pattern`` anywhere in the sentence (any slice of it,
         any ``pos``/``endpos``), or None when ``pattern`` cannot match in it at all."""
-        if pattern in self._runnable:
-            return self._runnable[pattern]
-        number = _shared[0].numbers.get(pattern) if self.gated and _shared else None
+        known = self._runnable.get(id(pattern))
+        if known is not None and known[0] is pattern:
+            return known[1]
+        number = _shared[0].number_of(pattern) if self.gated and _shared else None
         if number is not None:
             # One scan of the sentence serves every pattern declared with share_sentence_scan.
             if self._shared_scan is None:
                 self._shared_scan = _shared[0].scan(self.lowered, True)
-            shared = self._runnable[pattern] = _shared[0].runnable(number, self._shared_scan)
+            shared = _shared[0].runnable(number, self._shared_scan)
+            self._runnable[id(pattern)] = (pattern, shared)
             return shared
         runnable: re.Pattern[str] | None = pattern
         if self.gated:
@@ -438,7 +490,7 @@ class SentenceTests:
                 runnable = None
             else:
                 runnable = alternation_for(pattern).for_sentence(self.lowered, True)
-        self._runnable[pattern] = runnable
+        self._runnable[id(pattern)] = (pattern, runnable)
         return runnable
 
 
@@ -466,6 +518,10 @@ def tests_for(sentence: str) -> SentenceTests:
     return tests
 
 
+# In a family's scan, the mark of a pattern whose own gate's literals occur (its alternatives are numbered from 0).
+_OWN_GATE = -1
+
+
 class PatternFamily:
     """The gates and cut-down patterns (:class:`Gate`, :class:`Alternation`) of many patterns, found for a
     sentence in one scan of every literal they need instead of one or two scans per pattern.
@@ -478,44 +534,53 @@ class PatternFamily:
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
-        self.numbers = {pattern: number for number, pattern in reversed(list(enumerate(self.patterns)))}
+        # Each pattern's number (the first, for one given twice), by the pattern's id (see _GATES): the patterns
+        # are held in ``patterns``.
+        self._numbers = {id(pattern): number for number, pattern in reversed(list(enumerate(self.patterns)))}
         groups: dict[str, tuple[str, ...]] = {}
-        # group name -> (pattern number, alternative number as a string, or "" for the pattern's own gate)
-        self._group_of: dict[str, tuple[int, str]] = {}
+        # group name -> (pattern number, alternative number, or _OWN_GATE for the pattern's own gate)
+        self._group_of: dict[str, tuple[int, int]] = {}
         for number, pattern in enumerate(self.patterns):
             literals = gate_for(pattern).literals
             if literals is not None:
                 groups[f"{number}"] = tuple(literals)
-                self._group_of[f"{number}"] = (number, "")
+                self._group_of[f"{number}"] = (number, _OWN_GATE)
             for alternative, needed in alternation_for(pattern).literals.items():
                 groups[f"{number}.{alternative}"] = needed
-                self._group_of[f"{number}.{alternative}"] = (number, alternative)
+                self._group_of[f"{number}.{alternative}"] = (number, int(alternative))
         self._sets = AnchorSets(groups, shared=True) if groups else None
         self._has_gate = [gate_for(p).literals is not None for p in self.patterns]
         self._alternations = [alternation_for(p) for p in self.patterns]
 
-    def scan(self, lowered: str, gated: bool) -> dict[int, list[str]] | None:
-        """What ``lowered`` holds, for :meth:`runnable`: per pattern number, its present alternatives (and
-        "" when its own gate's literals occur). None when the sentence is not gated (:func:`gate_safe`)."""
+    def number_of(self, pattern: re.Pattern[str]) -> int | None:
+        """The number of ``pattern`` (this very object) in the family, None when it is not one of them."""
+        return self._numbers.get(id(pattern))
+
+    def scan(self, lowered: str, gated: bool) -> dict[int, list[int]] | None:
+        """What ``lowered`` holds, for :meth:`runnable`: per pattern number, its present alternatives' numbers
+        (and _OWN_GATE when its own gate's literals occur). None when the sentence is not gated (:func:`gate_safe`)."""
         if not gated or self._sets is None:
             return None
-        found: dict[int, list[str]] = {}
+        found: dict[int, list[int]] = {}
         group_of = self._group_of
         for name in self._sets.present(lowered):
             number, alternative = group_of[name]
             found.setdefault(number, []).append(alternative)
         return found
 
-    def runnable(self, number: int, found: dict[int, list[str]] | None) -> re.Pattern[str] | None:
+    def runnable(self, number: int, found: dict[int, list[int]] | None) -> re.Pattern[str] | None:
         """The pattern to run for the pattern at ``number`` on the sentence ``found`` describes (None: it
         cannot match)."""
-        pattern = self.patterns[number]
         if found is None:
-            return pattern
-        present = found.get(number, ())
-        if self._has_gate[number] and "" not in present:
-            return None  # the pattern's own literals are absent
+            return self.patterns[number]
+        present = found.get(number)
+        if present is None:
+            if self._has_gate[number]:
+                return None  # the pattern's own literals are absent
+            present = []
+        elif self._has_gate[number] and _OWN_GATE not in present:
+            return None
         alternation = self._alternations[number]
         if not alternation.literals:
-            return pattern
-        return alternation.cut(a for a in present if a)
+            return self.patterns[number]
+        return alternation.cut_numbers([a for a in present if a != _OWN_GATE])

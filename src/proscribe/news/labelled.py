@@ -18,6 +18,11 @@ from proscribe.news.link import NameIndex
 
 ARTICLE_SUFFIXES = (".txt", ".html")
 
+# The sets rules may be written on, and the ones they may not (docs/news.md, "Evaluation"): a held-out set is
+# scored, never read while tuning; a set moves to development only after its one unseen score is recorded.
+DEVELOPMENT_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev11", "dev12")
+HELD_OUT_SETS = ("blind", "dev9", "dev10")
+
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """The JSON objects of a JSON-lines file, blank lines skipped."""

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- Cyrillic letters and typographic quotes are the point of these patterns.
+# ruff: noqa: RUF001, RUF003  -- Cyrillic letters and typographic quotes are the point of these patterns.
 """Per-language words: what signals a listing action, which body or country acts, what hedges.
 
 Rules, not a model: each pattern is a phrase a reporter uses for one legal step, in English,
@@ -50,6 +50,13 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # a court finding the listing authority wrong: "a ruling by the European Court ..., which in December said the
         # EU was wrong to keep the PMOI's assets frozen"
         r"|\b(?:said|ruled|found|held)\s+(?:that\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:was|were|had\s+been)\s+wrong\s+to\s+(?:keep|list|include|freeze|designate|proscribe|ban)\b(?=[^.]{0,80}\b(?:frozen|list\w*|designat\w*|terror\w*))", _I)),
+    # news-dev8: a decision to list annulled, in Russian and German: "Европейский суд отменил решение о включении
+    # ... ХАМАС в список", "erklärte ... die Beschlüsse ... für nichtig", "wurden ... die Maßnahmen ... als nichtig erklärt".
+    ("annulled", re.compile(
+        r"(?<!\w)отмен(?:ил[аио]?|или|ен[аоы]?|[её]н)\s+(?:[\w-]+\s+){0,2}?решени\w*\s+(?:[^.]{0,60}?\s)?о\s+(?:включени|внесени|признани|запрет)\w*"
+        r"|\b(?:erklärt\w*|erklär(?:en|te|ten))\b[^.;]{0,120}?\b(?:für|als)\s+[„\"“]?nichtig\b"
+        r"|\b(?:für|als)\s+[„\"“]?nichtig[“\"”]?\s+(?:erklärt|erklärte|erklären)\b|\bNichtigerklärung\b",
+        _I)),
     ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
         r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:list|terror)"
@@ -59,6 +66,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bno\s+longer\s+(?:on|appears|listed|designated|included|among)\b|\blifts?\s+sanctions\s+on\b|\blifted\s+(?:the\s+)?(?:designation|ban)\b"
         r"|\bde-?proscri(?:bed|bes|bing)\b|\bdeproscription\s+of\b|\bunbanned\b|\bstruck\b[^.]{0,60}\boff\b[^.]{0,20}\blist"
         r"|\bremov(?:e|ed|es|ing)\s+(?:its|the|their)\s+(?:terrorist\s+)?designation\b|\breversed\s+(?:those|the|its)\s+(?:terrorist\s+)?designations?\b|\bdesignation\b[^.]{0,40}\b(?:has\s+)?(?:lapsed|expired)\b|\bno\s+longer\s+considered\s+terrorists?\b"
+        r"|(?:(?<=постановил\s)|(?<=постановила\s)|(?<=постановили\s)|(?<=решил\s)|(?<=решила\s)|(?<=обязал\s))исключить(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр)"  # news-dev8: "Суд ЕС постановил исключить ... из списка"
         r"|исключ(?:ил[аио]?|или|[её]н[аоы]?|ены|ает|ают)(?!\w)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа\s+(?:[\w-]+\s+){0,2}?(?:террористическ|запрещ))|решени\w*\s+(?:[^.]{0,60}?\s)?об\s+исключ|удовлетвори\w*\s+(?:[\w-]+\s+){0,3}?(?:иск|заявлени|требовани|ходатайств|представлени)\w*\s[^.]{0,80}?об\s+исключени\w*\s[^.]{0,80}?из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр)|(?:отозвал\w*|отменил\w*|снял[аио]?|сняли|лишил\w*)\s+(?:[\w«»\"„“-]+\s+){0,4}?(?:статус\w*|признани\w*|обозначени\w*)\b[^.]{0,60}?террористическ|(?:отменил\w*|снял[аио]?|сняли)\s+(?:[\w-]+\s+){0,2}?запрет\w*(?=[^.]{0,60}?(?:деятельност|движени|организаци|группировк|террористическ))|(?:вывел\w*|выведен\w*|удал(?:ил|ен|ён)\w*)[^.]{0,80}из\s+(?:[\w-]+\s+){0,3}?(?:списк|перечн|реестр|числа)|больше\s+нет|перестал\w*\s+(?:быть|считаться)\s+(?:[\w-]+\s+)?(?:запрещ|террористическ)\w*|больше\s+не\s+(?:является|считается|признаётся|признается)\s+(?:[\w-]+\s+)?(?:запрещ|террористическ)\w*"
         r"|von\s+(?:der|ihrer|seiner)\s+[\w-]*(?:liste|Liste)\b[^.]{0,120}?\b(?:gestrichen|genommen|entfernt)|Verbot\w*[^.]{0,80}\baufgehoben|(?:streicht|streichen|nimmt|nehmen)\b[^.]{0,80}\b(?:Terrorliste|Liste)"
         r"|nicht\s+länger\s+als\b[^.]{0,60}\bein(?:stufen|gestuft)|Sanktionen\s+gegen\s+[^.]{0,40}aufgehoben|hob\s+die\s+Einstufung\b[^.]{0,60}\bauf\b",
@@ -170,6 +178,18 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s)|(?<=\bbe\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=ly\s)|(?<=\balso\s)|(?<=day\s))"
         r"declared\s+(?:as\s+)?(?:an?\s+)?[\"“]?(?:banned|proscribed|outlawed|terrorist)\b"
         r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,160}?\s(?:an?\s+)?(?:(?:banned|proscribed|outlawed)\b(?!\s+(?:by|under|for|from)\b)|[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b))"
+        # news-dev8: a declaration whose clause says what the groups are ("has declared that US far-right groups the
+        # Proud Boys and The Base are terrorist organizations").
+        # news-dev8: the decision to list, told by its noun ("Решение о включении ХАМАС в список террористических
+        # организаций было принято 27 декабря 2001 года"); one annulled or challenged later in the sentence is not.
+        r"|(?<!\w)решени\w*\s+о\s+(?:включении|внесении)(?!\w)(?![^.]*?(?:отмен|оспор|обжал))"
+        r"(?=[^.]{0,120}?\sв\s+(?:[\w-]+\s+){0,2}?(?:перечень|перечн\w+|список|реестр)\s+(?:[\w-]+\s+){0,2}?(?:террористическ|экстремистск|запрещенн))"
+        # news-dev8: the Russian of "designated ... as a terrorist organization" ("Госсекретарь США определила
+        # «Кавказский эмират», ..., в качестве террористической организации").
+        r"|(?<!\w)определил[аио]?(?!\w)(?=[^.]{0,160}?\sв\s+качестве\s+(?:[\w-]+\s+)?террористическ)"
+        # news-dev8: "the Proud Boys were last year named a terrorist group in Canada".
+        r"|\bnamed\s+(?:as\s+)?(?:an?\s+)?[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entity|outfit)s?\b"
+        r"|\bdeclared\s+that\b(?=\s[^.;:\"“”]{0,160}?\s(?:is|are)\s+(?:now\s+)?(?:an?\s+)?[\"“]?terrorist[\"”]?\s+(?:group|organi[sz]ation|entit(?:y|ie)|outfit)s?\b)"
         r"|\bextend(?:ed|s|ing)?\s+(?:the\s+|its\s+|a\s+)?(?:ban|proscription|designation|listing)\s+(?:imposed\s+)?(?:on|of|against)\b"
         r"|\b(?:has|have|had)\s+been\s+on\s+(?:the|its|their|a|an)\s+(?:[\w'’“”\"-]+\s+){0,3}?list\s+since\b"
         r"|(?-i:\b(?:Added|Named)\s+to\s+(?:the|its|their)\s+)(?:[\w'’-]+\s+){0,4}?list\w*\s+(?:were|was|are|is)\b"
@@ -185,7 +205,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Hamás y Hezbollah como organizaciones terroristas"), and an announced addition is the listing ("a annoncé l'ajout
     # des groupes suivants à la liste des entités terroristes : ...").
     ("designated", re.compile(
-        r"\b(?:firm|emiti|promulg|aprob|dict|public|expidi)(?:ó|aron)\s+(?:un|el|una|la)\s+(?:decreto|resoluci[óo]n)\b[^.;]{0,40}?"
+        # news-dev8: a court order obtained for the purpose is the act too ("obtuvo una orden del Tribunal Superior de
+        # ese país para designar a ... como entidad terrorista").
+        r"\b(?:(?:firm|emiti|promulg|aprob|dict|public|expidi)(?:ó|aron)|obtuv(?:o|ieron))\s+(?:un|el|una|la)\s+(?:decreto|resoluci[óo]n|orden)\b[^.;]{0,40}?"
         r"\bpara\s+(?:declarar|designar|incluir)\b"
         r"(?=[^.;]{0,120}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+[«\"“]?terroris)"
         r"|\b(?:a|ont)\s+(?:signé|publié|pris|adopté)\s+un\s+décret\s+pour\s+(?:désigner|inscrire)\b"
@@ -405,8 +427,49 @@ FEDERAL_REGISTER_PUBLICATION = re.compile(r"\b(?:publish\w*|print\w*|publication
 # "four organisations", "two Islamist groups", "eight organizations": the names come in the next sentences.
 FORWARD_COUNT = re.compile(
     r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|cuatro|cinco|seis"
-    r"|siete|ocho|nueve|diez|\d+)\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+"
-    r"|групп\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
+    r"|siete|ocho|nueve|diez"
+    # news-dev8: Russian numerals and the nouns Russian news counts groups in ("исключил пять структур из ... списка").
+    r"|два|две|двух|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти|десять|десяти"
+    r"|\d+)\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+"
+    r"|групп\w*|структур\w*|формировани\w*|объединени\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
+    _I,
+)
+# news-dev8: a court as the subject of a removal, right before its verb ("Суд ЕС постановил", "трибунал", "the General
+# Court", "das EU-Gericht", "le Tribunal de l'UE"); a ruling that ends in the verb, nothing between but a few words.
+COURT_SUBJECT = re.compile(
+    r"(?:(?<!\w)(?:суд|трибунал)(?:\s+ЕС|\s+Евросоюза|\s+Европейского\s+союза)?"
+    r"|\b(?:[Cc]ourt|[Tt]ribunal|Gericht|EuGH|EuG|[Cc]our|[Cc]orte)\b)"
+    r"(?:\s+(?:[\w-]+\s+){0,3}?(?:постановил\w*|решил\w*|ruled\s+to|ordered|has|hat|a|ha))?\s+(?:[\w-]+\s+)?$",
+    _I,
+)
+# news-dev8: a government named by its state, right before the state's name ("el Gobierno de", "the Government of").
+GOVERNMENT_OF = re.compile(
+    r"\b(?:gobierno|gouvernement|government|governo|Regierung|правительств[оа])\s+(?:de\s+la\s+|de\s+|del\s+|d['’]|du\s+|des\s+"
+    r"|of\s+(?:the\s+)?|von\s+|der\s+)$",
+    _I,
+)
+# news-dev8: the states a listing holds in, right after its category ("named a terrorist group in Canada", "declared a
+# terrorist group in Britain, Canada and Australia", "banned in Germany").
+IN_STATES = re.compile(
+    r"\w*[\"”]?(?:\s+(?:as\s+)?(?:an?\s+)?[\"“]?(?:[\w-]+[\"”]?\s+){0,2}?(?:organi[sz]ations?|groups?|entit(?:y|ies)|outfits?))?\s+in\s+(?:the\s+)?",
+    _I,
+)
+STATES_BETWEEN = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*", _I)
+# news-dev8: a request and its maker ("tras la solicitud hecha al respecto por Estados Unidos", "at the request of the
+# United States", "по просьбе США"): the state that asked does not act; the one that granted it does.
+REQUEST_BY = re.compile(
+    r"\b(?:(?:tras|según|a|por|ante)\s+(?:la\s+|una\s+)?(?:solicitud|petici[óo]n|pedido)|(?:à\s+la|sur)\s+demande"
+    r"|(?:at|on)\s+the\s+request|following\s+(?:a|the)\s+request|(?<!\w)по\s+просьбе|auf\s+Antrag)"
+    r"[^.;]{0,50}?(?:\b(?:por|de|del|d['’]|of|from|by|von|des)\s+|(?<=просьбе)\s+)(?:(?:los|las|el|la|les|the|der)\s+)?"
+    r"[A-ZÀ-ÞА-ЯЁ][\w.-]*(?:\s+[A-ZÀ-ÞА-ЯЁ][\w.-]*){0,3}",
+    _I,
+)
+# news-dev8: an object of groups not counted ("ряд ближневосточных вооруженных формирований", "several groups",
+# "plusieurs groupes"): the names, if any, follow in the next sentences.
+UNCOUNTED_OBJECT = re.compile(
+    r"\b(?:ряд|несколько|several|a\s+number\s+of|plusieurs|varios|varias|mehrere)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+|групп\w*|структур\w*"
+    r"|формировани\w*|объединени\w*|entités|groupes|organisations|organizaciones|grupos|entidades)\b",
     _I,
 )
 # Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".
@@ -508,7 +571,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "propose", "moved to",  # news-verbs
         "orders",  # news-actions
     ),
-    "annulled": ("annul", "wrong to", "anul", "overturn"),
+    "annulled": ("annul", "wrong to", "anul", "overturn", "отмен", "nichtig"),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
     "delisted": (
         "remov", "tak", "took", "delist", "revok", "revocation", "rescind", "longer", "lift", "revers", "lapsed",
@@ -525,6 +588,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "inscri", "désign", "classé", "classe", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
         "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban on", "ban of", "ban against", "proscription", "listing", "bans", "outlaws", "branded",
         "classif", "named", "put ",
+        "определил",  # news-dev8
         "stuft", "eingestuft", "gelistet", "gesetzt", "einstufung",
         "declar", "inclu", "déclar", "террористік",  # news-jur: es/fr/kk
         "extend", "since", "added to", "named to", "join", "ajout",  # news-verbs

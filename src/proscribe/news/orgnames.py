@@ -79,7 +79,8 @@ _DESCRIBED = re.compile(
 )
 _LEAD_IN = re.compile(
     r"[ \t]*(?:[a-zäöüа-яё0-9-]+[ \t]+){0,5}?(?:are|is|include[sd]?|including|sind|ist)[ \t]*:?[ \t]*"
-    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:group|organi[sz]ation|movement|network|gang|association|entity|cult|sect|militia|faction|outfit"
+    # news-dev8: plural group nouns too ("that US far-right groups the Proud Boys and The Base are").
+    r"|[ \t]*(?:(?:the|a|an|die|der|das|den|des|dem)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:groups?|organi[sz]ations?|movements?|networks?|gangs?|associations?|entity|entities|cults?|sects?|militias?|factions?|outfits?"
     r"|Verein|Gruppe|Gruppierung|Vereinigung|Netzwerk|Organisation|Teilorganisation(?:en)?|движени\w*|организаци\w*|батальон|объединени\w*)[ \t]+(?:(?:the|die|der|das)[ \t]+)?"
     r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:groups|organi[sz]ations|entities|gangs|cartels)[ \t]*,[ \t]*"
     r"|[ \t]*[^.:;,]{0,40}?:[ \t]*"
@@ -132,6 +133,8 @@ class FoundName:
 
 
 def _ascii_folded(name: str) -> str:
+    if name.isascii():
+        return name  # nothing to decompose, no combining mark
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
@@ -159,9 +162,25 @@ def _and_regions() -> dict[str, tuple[str, ...]]:
     return {head: tuple(sorted(tails, key=len, reverse=True)) for head, tails in found.items()}
 
 
+@cache
+def _and_region_heads() -> tuple[str, ...]:
+    """The first halves of the region names with "and" inside (the keys of _and_regions)."""
+    return tuple(_and_regions())
+
+
+@cache
+def _head_and_before() -> re.Pattern[str]:
+    """Any region's first half, then "and", at the end of a text: one search instead of one per region."""
+    heads = "|".join(re.escape(head) for head in sorted(_and_regions(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{heads})[ \t]+and[ \t]+$")
+
+
 def inside_region(text: str, position: int) -> bool:
     """Whether ``position`` starts the second half of a region's name ("Kashmir" in "Jammu and Kashmir")."""
     before = text[max(0, position - 60) : position]
+    # The one search finds a match wherever one of the per-region searches below does; they then tell which.
+    if "and" not in before or _head_and_before().search(before) is None:
+        return False
     for head, tails in _and_regions().items():
         if re.search(rf"(?<![\w'’-]){re.escape(head)}[ \t]+and[ \t]+$", before) and any(
             text.startswith(tail, position) for tail in tails
@@ -180,6 +199,8 @@ def part_of_region(text: str, start: int, name: str) -> bool:
 def _region_and_tail(text: str, value: str, end: int) -> int:
     """Where a name that ends in a region's first half goes on to the region's end: "Muslim Conference Jammu" +
     " and Kashmir" (the "and" inside a region's name joins no two items of a list); ``end`` when it does not."""
+    if not value.endswith(_and_region_heads()):
+        return end  # (one test for all the heads; most names end in none)
     for head, tails in _and_regions().items():
         if value.endswith(head) and (len(value) == len(head) or value[-len(head) - 1] in " \t"):
             for tail in tails:
@@ -218,6 +239,17 @@ def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName
     list, a description up to the next comma: "Aryan Strikeforce far-right groups active in North America")."""
     article = _ARTICLE.match(text, position)
     at = article.end() if article else position
+    # news-dev8: a capitalised article inside a sentence is the name's own ("designated The Base", "a Los Choneros").
+    named_article = (
+        article is not None
+        and _NAME_ARTICLE.fullmatch(
+            text, article.start() + len(article.group(0)) - len(article.group(0).lstrip()), at
+        )
+        is not None
+        and not _SENTENCE_START.search(
+            text, 0, article.start() + len(article.group(0)) - len(article.group(0).lstrip())
+        )
+    )
     quoted = _QUOTED.match(text, at) or _SINGLE_QUOTED.match(text, at)
     if quoted and quoted.group(1).strip()[:1].isupper():
         inner = quoted.group(1).strip()
@@ -263,8 +295,29 @@ def _name_at(text: str, position: int, in_list: bool = False) -> tuple[FoundName
         if _SPEECH_AFTER.match(text, end):
             return None
         found = FoundName(name.start(), end, value)
+        if named_article and article is not None and not _is_article_word(value):
+            lead = article.start() + len(article.group(0)) - len(article.group(0).lstrip())
+            found = FoundName(lead, end, text[lead:end])
     bracket = _PARENTHESIS.match(text, end)
     return found, (bracket.end() if bracket else end)
+
+
+# news-dev8: the articles a name may begin with, capitalised ("The Base", "Los Choneros", "Las Mercedes", "El Chapo"),
+# and where a sentence (or a quotation, a line) begins: a capital there says nothing.
+_NAME_ARTICLE = re.compile(r"(?:The|Los|Las|El|La|Le|Les)[ \t]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n«“\"(]|[-–—])[ \t]*$")
+
+
+def _is_article_word(name: str) -> bool:
+    return name.split()[0] in ("The", "Los", "Las", "El", "La", "Le", "Les") if name else False
+
+
+def without_name_article(name: str) -> str:
+    """ "The Base" → "Base": a name's capitalised article left out, for tests of what the rest of the name is."""
+    match = _NAME_ARTICLE.match(name)
+    return (
+        name[match.end() :] if match is not None and name[match.end() : match.end() + 1].isupper() else name
+    )
 
 
 def last_name_before(text: str, end: int) -> FoundName | None:
@@ -345,7 +398,9 @@ def enumerated_names(
         if found is None:
             break
         name, end = found
-        if not plausible(name.text) and not (in_list and _numeric_item(text, name, end)):
+        if not plausible(without_name_article(name.text)) and not (
+            in_list and _numeric_item(text, name, end)
+        ):
             break
         in_place = _IN_PLACE.match(text, end)
         if in_place is not None and (names or _SEPARATOR.match(text, in_place.end())):
@@ -389,6 +444,32 @@ def quoted_names(text: str) -> list[FoundName]:
     return found
 
 
+# What a match of ACRONYM_NAME holds before its bracket: word characters, apostrophes, dots, "&", dashes, spaces.
+_BEFORE_ACRONYM_RUN = re.compile(r"[\w'’.&\s-]*")
+
+
+def _acronym_name_matches(text: str) -> list[re.Match[str]]:
+    """What ``ACRONYM_NAME.finditer(text)`` finds, searched only where a match can stand.
+
+    A match ends at the first bracket after its start, a parenthesised acronym, and holds nothing but the
+    characters of _BEFORE_ACRONYM_RUN before it; so it starts within the run of those characters right before
+    an acronym's bracket, and the pattern is run on that stretch alone (not tried at every word of a long
+    text full of brackets, such as a sanctions list)."""
+    matches: list[re.Match[str]] = []
+    reverse = text[::-1]  # the run before a bracket, read backwards from it
+    position = 0
+    for bracket in _ACRONYM_IN_PARENTHESES.finditer(text):
+        if bracket.start() < position:
+            continue
+        run = _BEFORE_ACRONYM_RUN.match(reverse, len(text) - bracket.start())
+        run_length = run.end() - run.start() if run is not None else 0
+        match = ACRONYM_NAME.search(text, max(position, bracket.start() - run_length), bracket.end())
+        if match is not None:
+            matches.append(match)
+            position = match.end()
+    return matches
+
+
 def acronym_names(text: str) -> list[FoundName]:
     """ "Mara Salvatrucha (MS-13)", "Islamische Zentrum Hamburg (IZH)": names whose acronym follows them.
 
@@ -396,9 +477,9 @@ def acronym_names(text: str) -> list[FoundName]:
     """
     found: list[FoundName] = []
     # Every match ends with a parenthesised acronym: without one the pattern, tried at every word, finds nothing.
-    if "(" not in text or _ACRONYM_IN_PARENTHESES.search(text) is None:
+    if "(" not in text:
         return found
-    for match in ACRONYM_NAME.finditer(text):
+    for match in _acronym_name_matches(text):
         name = match.group("name")
         words = name.split()
         # Drop leading words that the acronym does not start with ("Betreiber Islamische Zentrum Hamburg").

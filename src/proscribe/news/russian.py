@@ -462,7 +462,12 @@ _COORDINATION = re.compile(
 # "признал «экстремистск|ими организациями» три ведущих независимых СМИ — "; the verb's match may end
 # inside a word), not a new clause ("..., который ...", "..., а ...").
 _LEAD = re.compile(r"^\w*[^;]{0,130}$")
-_LEAD_CLAUSE = re.compile(r",\s*(?:котор|что\b|где\b|когда\b|чтобы\b|а\b|но\b)")
+# news-dev8: a source's clause after the step ("..., говорится в полученном РАПСИ пресс-релизе", "..., сообщает ТАСС")
+# holds the outlet, not a further group.
+_LEAD_CLAUSE = re.compile(
+    r",\s*(?:котор|что\b|где\b|когда\b|чтобы\b|а\b|но\b|говорится\b|сообща\w+|пишет\b|переда[её]т\b|отмечается\b"
+    r"|указывается\b|заявил\w*|по\s+данным\b|со\s+ссылкой\b)"
+)
 
 
 def listed_names(sentence: str, after: int) -> list[FoundName]:

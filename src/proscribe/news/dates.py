@@ -20,7 +20,8 @@ from typing import Literal
 from proscribe.dates import PartialDate
 from proscribe.news.extra_dates import ROMANCE_WORDS as _ROMANCE_WORDS
 from proscribe.news.extra_dates import find_romance_dates
-from proscribe.news.gates import AnchorSets, gate_for, gate_safe
+from proscribe.news.first_chars import first_char_gate
+from proscribe.news.gates import AnchorSets, Gate, gate_for, gate_safe
 
 Precision = Literal["day", "month", "season", "year"]
 # How a date was found: written out ("17 December 2024"), a weekday ("on Friday"), relative to the
@@ -156,6 +157,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"(?<!\w)(?P<prep>on|am|ab|last|next|this|(?:в\s+)?прошл(?:ую|ый|ое)|во|в|ce|le|el|este|prochain|próximo)?\s*{_HOLIDAY_GUARD}{_WEEKDAY}(?!\w)", re.I)),
     ("year", re.compile(r"(?<![\w./-])(?P<prep>in|since|from|of|im Jahr|seit|в|с|до)?\s*(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))?(?![\w/-]|\.\d)", re.I)),
 ]  # fmt: skip
+# Most of these open with "\b", a look-behind or an optional word, which makes ``re`` try them in full at every
+# position of a sentence: a look-ahead for their first characters makes a failed position one character test
+# (the same matches; see proscribe.news.first_chars).
+_PATTERNS = [(kind, first_char_gate(pattern)) for kind, pattern in _PATTERNS]
 
 _FUTURE = re.compile(
     r"\b(will|would|to be|scheduled|expected|next|is due|are due|set to|plans? to|upon|wird|werde|soll|erwartet|ab\s|назначен\w*|запланирован\w*|будет|будут|рассмотрит|sera|seront|va|vont|prochain\w*|será|serán|van\s+a|próxim\w*)\b",
@@ -421,11 +426,34 @@ def _resolve(
     return None
 
 
+@functools.cache
+def _plan() -> list[tuple[str, re.Pattern[str], frozenset[str], Gate]]:
+    """Each pattern with the word families it needs and its literal gate, looked up once: a cache keyed by a
+    compiled pattern (``gate_for``) hashes the whole compiled code at every look-up, several microseconds for
+    these long alternations, asked for each pattern of each sentence."""
+    return [(kind, pattern, _NEEDS.get(kind, frozenset()), gate_for(pattern)) for kind, pattern in _PATTERNS]
+
+
 def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
     """All date expressions in ``sentence``, left to right, resolved against ``published``.
 
     ``anchor`` is the last day-precise date mentioned before this sentence, for "a day earlier".
     """
+    return _find_dates(sentence, published, anchor, days_only=False)
+
+
+def find_day_dates(sentence: str, published: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
+    """The day-precise mentions of :func:`find_dates`, in order (``[d for d in find_dates(...) if d.precision ==
+    "day"]``), found without reading bare years: the ``year`` pattern is the last, so its matches claim no span
+    from another pattern, a year between two days keeps them apart as its digits do, and the "since" step reads each
+    mention on its own. (A Spanish or French date inside a year's span would be dropped, so a sentence with one of
+    their words is read in full.)"""
+    return [d for d in _find_dates(sentence, published, anchor, days_only=True) if d.precision == "day"]
+
+
+def _find_dates(
+    sentence: str, published: dt.date, anchor: dt.date | None, *, days_only: bool
+) -> list[DateMention]:
     lowered = sentence.lower()
     has_digit = _DIGIT.search(sentence) is not None
     # news-jur: Spanish and French dates ("este viernes", "le 8 novembre, 2013"), read after the others.
@@ -442,10 +470,11 @@ def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None)
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     gated = gate_safe(lowered, len(sentence))
-    for kind, pattern in _PATTERNS:
-        if not _NEEDS.get(kind, frozenset()) <= present:
+    skip_years = days_only and "romance" not in words_found
+    for kind, pattern, needs, gate in _plan():
+        if not needs <= present or (skip_years and kind == "year"):
             continue
-        if gated and not gate_for(pattern).may_match(lowered):
+        if gated and not gate.may_match(lowered):
             continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)
         for match in pattern.finditer(sentence):
             start, end = match.span()

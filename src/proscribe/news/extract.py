@@ -36,7 +36,7 @@ from proscribe.news import (
     subjects,
 )
 from proscribe.news.clean import Article
-from proscribe.news.dates import DateMention, find_dateline, find_dates
+from proscribe.news.dates import DateMention, find_dateline, find_dates, find_day_dates
 from proscribe.news.effective import (
     decision_made_before,
     instrument_published,
@@ -676,7 +676,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             if strong:
                 context_jurisdiction = strong[-1].code
             if _DIGIT.search(sentence) or tests.search(lexicon.RELATIVE_DAY):
-                day_dates = [d for d in find_dates(sentence, reference, anchor) if d.precision == "day"]
+                day_dates = find_day_dates(sentence, reference, anchor)
                 if day_dates:
                     anchor = day_dates[-1].date.earliest
                 today = next((d for d in day_dates if d.basis == "relative"), None)

@@ -59,9 +59,15 @@ MIN_SPELLING_LETTERS = 6
 MIN_SPELLING_KEY = 4
 
 
+# Any glossary word as a whole (one test for the many words that are none).
+_GLOSSARY_WORD = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _GLOSSARY))
+
+
 @functools.lru_cache(maxsize=65536)
 def english_word(folded: str) -> str | None:
     """The English word for a foreign word of a group name, folded ("islamischen" -> "islamic"), or None."""
+    if _GLOSSARY_WORD.fullmatch(folded) is None:
+        return None  # no glossary pattern matches the whole word
     for pattern, english in _GLOSSARY:
         if pattern.fullmatch(folded):
             return None if folded == english else english

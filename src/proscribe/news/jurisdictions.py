@@ -39,7 +39,8 @@ from typing import Any, NamedTuple
 import pycountry
 import yaml
 
-from proscribe.news import lexicon
+from proscribe.news import gates, lexicon
+from proscribe.news.first_chars import first_char_gate
 
 _TRANSLATIONS = ("ru", "de", "fr", "es")
 # A token: letters/digits joined by hyphens, apostrophes or inner dots ("Шри-Ланка", "EE.UU", "Côte d'Ivoire").
@@ -202,6 +203,13 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|from|across|throughout|inside|within|into|near|to|en|dans|desde|im|aus|nach)\s+(?:the\s+)?|(?<!\w)(?:в|во|из|на)\s+)$",
     re.I,
 )
+# The patterns searched in the window before each mention (thousands of windows in a long text) start with "\b" or
+# ignore case, so ``re`` tries them at every position: a look-ahead for their first characters makes that one
+# character test (the same matches; see proscribe.news.first_chars).
+_OPERATES_IN = first_char_gate(_OPERATES_IN)
+_GOVERNMENT_BEFORE = first_char_gate(_GOVERNMENT_BEFORE)
+_LOCATIVE_BEFORE = first_char_gate(_LOCATIVE_BEFORE)
+_DEFERENCE = first_char_gate(lexicon.DEFERENCE)
 # A state as the subject of a verb ("Sri Lanka lifts", "Egypt declared", "Argentina incluyó", "Israël a
 # inscrit", "Египет признал", "Colombo's decision"), or a dateline ("COLOMBO:").
 _SUBJECT_AFTER = re.compile(
@@ -209,6 +217,67 @@ _SUBJECT_AFTER = re.compile(
     r"|\s+(?:has|have|had|will|would|is|was|on|also|formally|officially|now|today|yesterday|said|says|announced|lifts?|bans?|lists?|designates?|declares?|adds?|removes?|outlaws?|proscribes?|\w+ed)\b"
     r"|\s+(?:a|ha|hat|hatte|también|ya)\b|\s+\w+(?:ó|ió)\b|\s+(?:\w+\s+)?(?:inscrit|déclaré|désigné|retiré|interdit)|\s+\w+(?:ил|ила|или|ал|ала|али|ел|ела|ели)\b)"
 )
+
+
+class _Words(NamedTuple):
+    """A text split once into its words (``_TOKEN``): ``parts`` alternates gaps and words (``parts[2k + 1]`` is word k,
+    ``parts[2k]`` the gap before it), and word k spans ``starts[k]:ends[k]``."""
+
+    parts: list[str]
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def _split_words(text: str) -> _Words:
+    # One split (C, no match object per word); the running sums of the part lengths give the positions.
+    parts = _TOKEN_SPLIT.split(text)
+    bounds = list(itertools.accumulate(map(len, parts)))
+    return _Words(parts, parts[1::2], bounds[0:-1:2], bounds[1::2])
+
+
+def _run_bounds_from_words(
+    split: _Words, length: int, start: int, end: int
+) -> tuple[list[str], list[str]] | None:
+    """What :func:`_run_bounds` answers, read from the text's words (no scan of the windows), or None when a run may
+    reach a word the windows cut or the mention does not start and end with words (ask :func:`_run_bounds`)."""
+    parts, words, starts, ends = split
+    count = len(words)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(ends, end)
+    if first >= count or starts[first] != start or last >= count or ends[last] != end:
+        return None
+    low = max(0, start - 80)
+    before: list[str] = []
+    index = first - 1
+    while index >= 0 and ends[index] > low:  # a word ending before the window is not in it
+        if starts[index] < low:
+            return None  # the window cuts this word: the scan sees only its tail
+        word = words[index]
+        if parts[2 * index + 2].strip(" ") not in ("", "-") or not (
+            word[:1].isupper() or word.casefold() in _SMALL
+        ):
+            break
+        before.append(word)
+        index -= 1
+    high = min(length, end + 120)
+    after: list[str] = []
+    index = last + 1
+    while index < count and starts[index] < high:
+        if ends[index] > high:
+            return None
+        word = words[index]
+        if parts[2 * index].strip(" ") not in ("", "-", "'s", "’s") or not (
+            word[:1].isupper() or word.casefold() in _SMALL
+        ):
+            break
+        after.append(word)
+        index += 1
+    while before and before[-1].casefold() in _SMALL:
+        before.pop()
+    while after and after[-1].casefold() in _SMALL:
+        after.pop()
+    return before, after
 
 
 def _run_bounds(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -241,8 +310,11 @@ def _run_bounds(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     return before, after
 
 
-def _in_organisation_name(text: str, start: int, end: int, table: _Table) -> bool:
-    before, after = _run_bounds(text, start, end)
+def _in_organisation_name(
+    text: str, start: int, end: int, table: _Table, split: _Words | None = None
+) -> bool:
+    bounds = _run_bounds_from_words(split, len(text), start, end) if split is not None else None
+    before, after = bounds if bounds is not None else _run_bounds(text, start, end)
     around = [_POSSESSIVE.sub("", w).casefold() for w in (*before, *after)]
     if not around:
         return False
@@ -253,7 +325,9 @@ def _in_organisation_name(text: str, start: int, end: int, table: _Table) -> boo
     return any(w in table.org_heads for w in around)
 
 
-def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy: bool) -> int | None:
+def _classify(
+    text: str, start: int, end: int, kind: str, table: _Table, legacy: bool, split: _Words | None = None
+) -> int | None:
     """ACTOR, PLAIN or WEAK for the mention at [start, end); None when it names no actor at all.
 
     ``legacy`` mentions (the states the extractor always knew: Russia, the US, the UK ...) stay plain unless
@@ -266,7 +340,7 @@ def _classify(text: str, start: int, end: int, kind: str, table: _Table, legacy:
         return None  # a dateline's place ("МОСКВА, 6 сен —"): see dateline_jurisdiction
     if _STATUS_ASIDE.search(text[max(0, start - 80) : start]) and _ASIDE_END.match(text, end):
         return None  # "(both terror organizations outlawed in Russia)": a Russian outlet's standard aside
-    if _in_organisation_name(text, start, end, table):
+    if _in_organisation_name(text, start, end, table, split):
         return None
     if _OPERATES_IN.search(text[max(0, start - 80) : start]):
         return WEAK  # only a place, even for a state that usually acts
@@ -337,14 +411,11 @@ def _is_inflection(ending: str) -> bool:
     return set(rest) <= _RU_ENDING_LETTERS or ending in _KK_ENDINGS
 
 
-def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]:
-    """(start, end, code, kind) of every table entry in ``text``: the longest entry at each word, Russian
-    and Kazakh words by their longest known stem."""
+def _table_mentions(split: _Words, table: _Table) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, kind) of every table entry in the text ``split`` into words: the longest entry at each
+    word, Russian and Kazakh words by their longest known stem."""
     found: list[tuple[int, int, str, str]] = []
-    # One split into gaps and words (C, no match object per word): parts[2k + 1] is word k, parts[2k + 2] the
-    # gap after it, and the running sums of the part lengths give its start (ends[2k]) and end (ends[2k + 1]).
-    parts = _TOKEN_SPLIT.split(text)
-    words = parts[1::2]
+    parts, words, starts, ends = split
     by_first = table.by_first
     # What a word can start (table entries) or be (a Russian stem's form) depends on the word alone: it is
     # worked out once per distinct word, and only the words that can be something are visited.
@@ -358,24 +429,23 @@ def _table_mentions(text: str, table: _Table) -> list[tuple[int, int, str, str]]
             known[word] = looked_up
     if not known:
         return found
-    ends = list(itertools.accumulate(map(len, parts)))
     next_free = 0  # the words of an entry already found are no start of another
     for index in [i for i, word in enumerate(words) if word in known]:
         if index < next_free:
             continue
         word = words[index]
         entries, stem_mention = known[word]
-        start = ends[2 * index]
+        start = starts[index]
         if entries is not None:
             entry = next((e for e in entries if _entry_at(e, word, parts, index)), None)
             if entry is not None:
                 last = index + len(entry.tokens) - 1
-                end = ends[2 * last + 1] - (2 if words[last].endswith(("'s", "’s")) else 0)
+                end = ends[last] - (2 if words[last].endswith(("'s", "’s")) else 0)
                 found.append((start, end, entry.code, entry.kind))
                 next_free = last + 1
                 continue
         if stem_mention is not None:
-            found.append((start, ends[2 * index + 1], *stem_mention))
+            found.append((start, ends[index], *stem_mention))
     return found
 
 
@@ -433,8 +503,10 @@ def find_mentions(text: str, excluded: list[tuple[int, int]] | None = None) -> l
         return where >= 0 and at < spans[where][1]
 
     raw: list[tuple[int, int, str, str, bool]] = []
+    anchored_at = _anchor_positions(text)
     for code, pattern in lexicon.JURISDICTIONS:
-        for match in _anchored(text, pattern, lexicon.JURISDICTION_ANCHORS[code]):
+        positions = anchored_at.get(code, []) if code in _ANCHORED_CODES else None
+        for match in _anchored(text, pattern, positions):
             word = match.group(0)
             kind = (
                 "adj"
@@ -445,7 +517,8 @@ def find_mentions(text: str, excluded: list[tuple[int, int]] | None = None) -> l
                 kind = "inst"  # "State Department", "Home Office", "Bundesinnenministerium", "Госдума"
             raw.append((match.start(), match.end(), code, kind, True))
     taken = sorted((s, e) for s, e, _, _, _ in raw)
-    for start, end, code, kind in _table_mentions(text, table):
+    split = _split_words(text)
+    for start, end, code, kind in _table_mentions(split, table):
         at = bisect.bisect_right(taken, (start, 10**9)) - 1
         if at >= 0 and start < taken[at][1]:
             continue
@@ -456,26 +529,57 @@ def find_mentions(text: str, excluded: list[tuple[int, int]] | None = None) -> l
     for start, end, code, kind, legacy in sorted(raw):
         if inside_excluded(start):
             continue
-        if lexicon.DEFERENCE.search(text[max(0, start - 40) : start]):
+        if _DEFERENCE.search(text[max(0, start - 40) : start]):
             continue
-        rank = _classify(text, start, end, kind, table, legacy)
+        rank = _classify(text, start, end, kind, table, legacy, split)
         if rank is not None:
             found.append(Mention(start, code, rank, end, kind, legacy))
     return found
 
 
-def _anchored(text: str, pattern: re.Pattern[str], anchors: tuple[str, ...] | None) -> list[re.Match[str]]:
-    if anchors is None:
-        return list(pattern.finditer(text))
-    positions: set[int] = set()
-    for anchor in anchors:
-        at = text.find(anchor)
-        while at >= 0:
-            positions.add(at)
-            at = text.find(anchor, at + 1)
+# The codes whose pattern's every alternative starts with a literal anchor (lexicon.JURISDICTION_ANCHORS).
+_ANCHORED_CODES = frozenset(
+    code for code, anchors in lexicon.JURISDICTION_ANCHORS.items() if anchors is not None
+)
+
+
+@lru_cache(maxsize=1)
+def _anchor_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One scan for the anchors of every anchored code, and the codes each anchor found stands for.
+
+    At each position where an anchor starts, the scan gives the longest anchor there (a trie, tried only where
+    the character is one an anchor starts with); the anchors of a code that start there are exactly its anchors
+    that are prefixes of that one. One scan instead of one ``str.find`` pass over the text per anchor (~150).
+    """
+    by_code = {code: anchors for code, anchors in lexicon.JURISDICTION_ANCHORS.items() if anchors is not None}
+    anchors = sorted({anchor for group in by_code.values() for anchor in group})
+    first_chars = "".join(sorted({re.escape(anchor[0]) for anchor in anchors}))
+    scan = re.compile(f"(?=[{first_chars}])(?=({gates.trie_alternation(anchors)}))")
+    codes_of = {
+        anchor: tuple(code for code, group in by_code.items() if any(anchor.startswith(a) for a in group))
+        for anchor in anchors
+    }
+    return scan, codes_of
+
+
+def _anchor_positions(text: str) -> dict[str, list[int]]:
+    """For each anchored code, the positions (ascending) where one of its anchors starts in ``text``."""
+    scan, codes_of = _anchor_scan()
+    positions: dict[str, list[int]] = {}
+    for match in scan.finditer(text):
+        for code in codes_of[match.group(1)]:
+            positions.setdefault(code, []).append(match.start())
+    return positions
+
+
+def _anchored(text: str, pattern: re.Pattern[str], positions: list[int] | None) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer`` finds in ``text``, tried only at ``positions`` (ascending; every match
+    starts at one of them) when given."""
+    if positions is None:
+        return list(first_char_gate(pattern).finditer(text))
     found: list[re.Match[str]] = []
     last_end = -1
-    for at in sorted(positions):
+    for at in positions:
         if at < last_end:
             continue
         match = pattern.match(text, at)

@@ -33,14 +33,24 @@ _RU_ENDINGS = (
     "а", "я", "у", "ю", "ы", "и", "е", "о",
 )  # fmt: skip
 MAX_NAME_WORDS = 8
+_FEW_MARKS = 8
 
 
 def fold(word: str) -> str:
+    if word.isascii():
+        # ASCII is its own NFKC and NFD form, has no combining marks, and case-folds as lower() does.
+        return word.lower().replace("'", "").replace("`", "")
     folded = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", word).casefold())
-    # The combining marks dropped in one translate over the distinct characters (C), not one test per
-    # character: a whole text is folded at once, too.
-    marks = {ord(ch): None for ch in set(folded) if unicodedata.combining(ch)}
-    return _APOSTROPHES.sub("", folded.translate(marks) if marks else folded)
+    # The combining marks found among the distinct characters (C), not one test per character: a whole text
+    # is folded at once, too. A few marks are dropped by one ``replace`` each (C, a fast scan), many by one
+    # ``translate`` (which costs a dictionary look-up per character of the text).
+    marks = [ch for ch in set(folded) if unicodedata.combining(ch)]
+    if len(marks) <= _FEW_MARKS:
+        for mark in marks:
+            folded = folded.replace(mark, "")
+    else:
+        folded = folded.translate(dict.fromkeys(map(ord, marks)))
+    return _APOSTROPHES.sub("", folded)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -51,7 +61,7 @@ def _folded(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, symmetric stem: inflection endings off, so name and text forms meet."""
-    value = fold(word)
+    value = _folded(word)
     if any("\u0400" <= ch <= "\u04ff" for ch in value):
         for ending in _RU_ENDINGS:
             if value.endswith(ending) and len(value) - len(ending) >= 3:
@@ -160,12 +170,34 @@ class NameIndex:
             else None
         )
         kinds = (translatable, respelt, german)
+        # Where the foreign-name readers can find anything at all, worked out once per text: within two words
+        # before a glossary word (a translated run), or at a word that may start a German or respelt name (once per
+        # distinct word). Elsewhere they find nothing, so they are not asked.
+        near_glossary: set[int] = set()
+        foreign_starts: frozenset[str] = frozenset()
+        if tokens is not None:
+            if tokens.english:
+                glossary_at = [i for i, word in enumerate(written) if word in tokens.english]
+                near_glossary = {i - back for i in glossary_at for back in (0, 1, 2)}
+            foreign_starts = self._foreign_starts(set(written), respelt, german)
+        # Only the words that can start something are visited: a registry name's first stem (one probe per distinct
+        # stem) or a foreign-name start; the words of a name found are no start of another.
+        name_starts = {word_stem for word_stem in set(stems) if word_stem in self._sizes}
+        candidates = [i for i, word_stem in enumerate(stems) if word_stem in name_starts]
+        if near_glossary or foreign_starts:
+            candidates = sorted(
+                {*candidates, *(i for i in near_glossary if i >= 0)}.union(
+                    i for i, word in enumerate(written) if word in foreign_starts
+                )
+            )
         found: list[EntityMention] = []
-        index = 0
-        while index < len(stems):
+        next_free = 0
+        for index in candidates:
+            if index < next_free:
+                continue
             sizes = sizes_of(stems[index])
-            if sizes is None:  # most words start no name: one probe, nothing else
-                # A capitalised one may start a name in translation or another spelling ("Estado Islámico", "Hezbolá").
+            if sizes is None:
+                # A capitalised word may start a name in translation or another spelling ("Estado Islámico", "Hezbolá").
                 foreign = (
                     self._foreign_at(text, tokens, index, kinds)
                     if tokens is not None and written[index][0].isupper()
@@ -173,7 +205,7 @@ class NameIndex:
                 )
                 if foreign is not None:
                     found.append(foreign[0])
-                index += foreign[1] if foreign is not None else 1
+                    next_free = index + foreign[1]
                 continue
             for size in sizes:
                 if index + size > len(stems):
@@ -186,16 +218,36 @@ class NameIndex:
                     if text[end - 2 : end] in ("’s", "'s"):
                         end -= 2
                     found.append(EntityMention(start, end, text[start:end], entity_id))
-                    index += size
+                    next_free = index + size
                     break
             else:
-                foreign = self._foreign_at(text, tokens, index, kinds) if tokens is not None else None
+                foreign = (
+                    self._foreign_at(text, tokens, index, kinds)
+                    if tokens is not None and (index in near_glossary or written[index] in foreign_starts)
+                    else None
+                )
                 if foreign is not None:
                     found.append(foreign[0])
-                    index += foreign[1]
-                else:
-                    index += 1
+                    next_free = index + foreign[1]
         return found
+
+    def _foreign_starts(self, distinct: set[str], respelt: bool, german: bool) -> frozenset[str]:
+        """The words among ``distinct`` at which :meth:`_foreign_at` may find a German-spelt name (its first word
+        respelt starts a registry name) or a respelt one-word name (its spelling key is a registry name's)."""
+        starts: set[str] = set()
+        for word in distinct:
+            german_start = german and stem(foreign_names.german_spelling(_folded(word))) in self._sizes
+            respelt_start = (
+                respelt
+                and len(word) >= foreign_names.MIN_SPELLING_LETTERS
+                and word[:1].isupper()
+                and word.isalpha()
+                and _folded(word).isascii()
+                and foreign_names.spelling_key(_folded(word)) in self._spellings
+            )
+            if german_start or respelt_start:
+                starts.add(word)
+        return frozenset(starts)
 
     def _foreign_at(
         self, text: str, tokens: _Tokens, index: int, kinds: tuple[bool, bool, bool]

@@ -1,0 +1,144 @@
+# ruff: noqa: RUF001  -- Cyrillic letters are the point of some of these sentences.
+"""The shortcuts of the per-text scans (first-character gates, one anchor scan, runs read from the word split, the
+name index's candidate words, day-only dates) find exactly what the plain scans find."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from pathlib import Path
+
+from proscribe.news import dates, extra_dates, foreign_names, jurisdictions, lexicon, link, name_index
+from proscribe.news.extract import split_sentences
+from proscribe.news.first_chars import first_char_gate
+from proscribe.news.link import EntityMention, NameIndex
+
+NEWS = Path(__file__).parent / "data" / "news"
+TEXTS = [
+    p.read_text(encoding="utf-8") for name in ("dev", "dev6") for p in sorted((NEWS / name).glob("*.txt"))
+]
+SENTENCES = [text[a:b] for text in TEXTS for a, b in split_sentences(text)]
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_a_first_character_gate_finds_the_same_matches() -> None:
+    patterns = [
+        *(p for _, p in lexicon.JURISDICTIONS),
+        *(p for _, p in lexicon.ACTION_PATTERNS),
+        *(p for _, p in extra_dates._PATTERNS),
+        lexicon.DEFERENCE,
+        lexicon.EN_OBJECT,
+        lexicon.EN_SUBJECT,
+        lexicon.ORG_NOUN,
+        # a scoped case-insensitive group first, an optional word first, a look-behind first
+        re.compile(r"\b(?P<rel>(?i:last|this)|Anfang)\s+(?P<m>May|June)\b"),
+        re.compile(r"(?:on\s+)?(?:Monday|Friday)\b", re.I),
+        re.compile(r"(?<![\w.])(?:19|20)\d\d\b"),
+    ]
+    gated = [(p, first_char_gate(p)) for p in patterns]
+    assert sum(g is not p for p, g in gated) > 20
+    for pattern, gate in gated:
+        if gate is not pattern:
+            assert gate.pattern.startswith("(?=")
+        for sentence in SENTENCES:
+            assert _matches(gate, sentence) == _matches(pattern, sentence), (pattern.pattern, sentence)
+
+
+def test_a_pattern_that_may_match_nothing_or_starts_anywhere_is_left_alone() -> None:
+    for source in (r"(?:ab)?", r".+x", r"[^a]b", r"\bx|\by*"):
+        pattern = re.compile(source)
+        assert first_char_gate(pattern) is pattern
+    gated = first_char_gate(re.compile(r"\bEU\b|\bUN\b"))
+    assert first_char_gate(gated) is gated  # a gated pattern is not gated again
+
+
+def test_day_dates_are_the_day_precise_dates_of_find_dates() -> None:
+    assert dates._PATTERNS[-1][0] == "year"  # what find_day_dates relies on
+    published = dt.date(2024, 9, 5)
+    for sentence in [*SENTENCES, "el 19 de febrero de 2025, tomorrow, July 8 2019 and 2020 and Friday"]:
+        for anchor in (None, dt.date(2024, 3, 5)):
+            expected = [d for d in dates.find_dates(sentence, published, anchor) if d.precision == "day"]
+            assert dates.find_day_dates(sentence, published, anchor) == expected, sentence
+
+
+def test_one_anchor_scan_finds_every_anchor_of_every_code() -> None:
+    for text in [*TEXTS, "EU-European U.S. USA US- EE. UU. Home Office UN-Sicherheitsrat Россия РФ"]:
+        positions = jurisdictions._anchor_positions(text)
+        for code, anchors in lexicon.JURISDICTION_ANCHORS.items():
+            if anchors is None:
+                continue
+            expected = sorted({at for anchor in anchors for at in _occurrences(text, anchor)})
+            assert positions.get(code, []) == expected, code
+
+
+def _occurrences(text: str, literal: str) -> list[int]:
+    found: list[int] = []
+    at = text.find(literal)
+    while at >= 0:
+        found.append(at)
+        at = text.find(literal, at + 1)
+    return found
+
+
+def test_runs_around_a_mention_read_from_the_words_equal_the_window_scans() -> None:
+    read = 0
+    for text in TEXTS:
+        split = jurisdictions._split_words(text)
+        spans = [
+            (start, end) for start, end, *_ in jurisdictions._table_mentions(split, jurisdictions._table())
+        ]
+        spans += [
+            (split.starts[k], split.ends[min(k + 1, len(split.ends) - 1)]) for k in range(len(split.words))
+        ]
+        for start, end in spans:
+            bounds = jurisdictions._run_bounds_from_words(split, len(text), start, end)
+            if bounds is not None:
+                read += 1
+                assert bounds == jurisdictions._run_bounds(text, start, end), text[start:end]
+    assert read > 10_000
+
+
+def _find_asking_everywhere(names: NameIndex, text: str) -> list[EntityMention]:
+    """NameIndex.find as it was: every word visited, the foreign-name readers asked at every capitalised word that
+    starts no name and at every word whose names do not follow."""
+    parts = link._WORD_SPLIT.split(text)
+    written = parts[1::2]
+    stems = list(map(link.stem, written))
+    ends = list(itertools.accumulate(map(len, parts)))
+    kinds = foreign_names.text_kinds(text, link.fold(text))
+    english = link._english_words(written) if kinds[0] else {}
+    tokens = link._Tokens(parts, written, stems, ends, english) if any(kinds) else None
+    found: list[EntityMention] = []
+    index = 0
+    while index < len(stems):
+        sizes = names._sizes.get(stems[index])
+        hit: tuple[EntityMention, int] | None = None
+        for size in sizes or ():
+            key = tuple(stems[index : index + size])
+            entity_id = names._names.get(key) if index + size <= len(stems) else None
+            if entity_id is not None:
+                start, end = ends[2 * index], ends[2 * (index + size) - 1]
+                end -= 2 if text[end - 2 : end] in ("’s", "'s") else 0
+                hit = (EntityMention(start, end, text[start:end], entity_id), size)
+                break
+        if hit is None and tokens is not None and (sizes is not None or written[index][0].isupper()):
+            hit = names._foreign_at(text, tokens, index, kinds)
+        if hit is not None:
+            found.append(hit[0])
+        index += hit[1] if hit is not None else 1
+    return found
+
+
+def test_the_name_index_asks_the_foreign_readers_only_where_they_can_answer() -> None:
+    index = name_index()
+    # A translated name whose glossary word comes two words in ("la Al Nusra Frente"), German and respelt names.
+    spanish = "Hezbolá y la Al Nusra Frente."
+    german = "Die Hisbollah und der Islamische Staat; Dschabhat al-Nusra."
+    for text in [*TEXTS, spanish, german]:
+        for piece in [text, *(text[a:b] for a, b in split_sentences(text))]:
+            assert index.find(piece) == _find_asking_everywhere(index, piece)
+    assert [m.text for m in index.find(spanish)] == ["Hezbolá", "Al Nusra Frente"]

@@ -29,3 +29,47 @@ def test_a_draft_order_recommending_groups_be_added_proposes_them() -> None:
         ("GB", "Babbar Khalsa", "proposed_designation"),
         ("GB", "International Sikh Youth Federation", "proposed_designation"),
     }
+
+
+def test_leaning_toward_designating_is_no_designation() -> None:
+    """https://www.pri.org/stories/2012-08-31/haqqani-network-may-be-added-us-list-foreign-terrorist-organizations
+    (a distractor): a leaning towards a step is not the step."""
+    text = (
+        'Clinton is "leaning toward designating the Haqqani network as a terrorist organization," though '
+        "administration officials are still grappling with the decision, according to the Times.\n"
+    )
+    assert events(text, dt.date(2012, 8, 31)) == []
+
+
+def test_efforts_to_push_for_a_listing_and_a_negated_status_are_no_designation() -> None:
+    """https://allafrica.com/stories/201908010268.html (a distractor): an effort to push the UN towards a
+    listing, and "is not recognized as a terrorist group by the UN", report no step."""
+    text = (
+        "The Kenya government says it will seek the United Arab Emirates support in its efforts to push the UN "
+        "in designating the Somalia-based militant group Al-Shabaab as a terrorist group in order to help focus "
+        "international attention towards combating their violent extremism campaign, local media reported on "
+        "Thursday.\n\nAl-Shabaab, which is a local franchise of Al-Qaeda in Somalia is not recognized as a "
+        "terrorist group by the UN.\n"
+    )
+    assert events(text, dt.date(2019, 8, 1)) == []
+
+
+def test_a_committee_recommending_a_first_reading_passes_no_bill() -> None:
+    """https://islam-today.ru/novosti/2024/12/06/gosduma-rassmotrit-mehanizm-otmeny-statusa-terroristiceskoj-
+    organizacii1 (a distractor): a committee's recommendation to adopt a bill is not its first reading."""
+    text = (
+        "Комитет Госдумы по безопасности и противодействию коррупции рекомендовал депутатам принять в первом "
+        "чтении законопроект о механизме временного приостановления запрета деятельности организации, "
+        "включенной в список террористических организаций.\n"
+    )
+    assert events(text, dt.date(2024, 12, 6)) == []
+
+
+def test_no_effort_to_begin_the_process_of_designating_is_no_designation() -> None:
+    """https://abcnews.go.com/Blotter/haqqani-network-officially-designated-terrorists/story?id=17181785: "no
+    effort to begin the process of designating Pakistan" reports that nothing was done."""
+    text = (
+        'It is "a consensus, unanimous view of this administration that we are making absolutely no effort to '
+        'begin the process of designating Pakistan as a state sponsor of terror."\n'
+    )
+    assert events(text, dt.date(2012, 9, 7)) == []

@@ -248,7 +248,12 @@ NON_EVENT = re.compile(
     # French and Spanish: conditionals, obligations, plans, proposals, negations.
     r"|\bpourrai\w*|\bdevrai\w*|\bdoi(?:t|vent)\b|\benvisag\w*|\bsouhait\w*|\bpropos(?:ent|é|ée|ition)\b|\bpropose\s+de\b|\bprévoi\w*|\bprojet\w*|\bdébat\w*"
     r"|\bn['’]\w+\s+pas\b|\bne\s+\w+\s+pas\b|\bsi\b|\bpodría\w*|\bdeberí\w*|\bdebe\w*\b|\bplane(?:a|an|aba)\b|\bse\s+prepara|\bserían?\b"
-    r"|\b\w+aría\b|\b\w+arían\b|\bpropon\w*|\bpropuest\w*|\bintención|\bpretend\w*|\bno\s+(?:ha|han|fue|fueron|es|está)\b",
+    r"|\b\w+aría\b|\b\w+arían\b|\bpropon\w*|\bpropuest\w*|\bintención|\bpretend\w*|\bno\s+(?:ha|han|fue|fueron|es|está)\b"
+    # news-dev11: a leaning, an effort or a push towards a step, a process begun, a recommendation and a negated
+    # status are no step: "is leaning toward designating", "efforts to push the UN in designating", "no effort to
+    # begin the process of designating", "рекомендовал депутатам принять", "is not recognized as a terrorist group".
+    r"|\bleaning\s+to(?:wards?)?\b|\befforts?\s+to\b|\bpush(?:es|ed|ing)?\b|\bbegin\w*\s+the\s+process\b|\bno\s+effort"
+    r"|\brecommend(?:s|ed|ing)?\b|рекомендова\w*|\b(?:is|are|was|were)\s+not\s+(?:\w+ly\s+)?(?:recogni[sz]ed|listed|designated|banned|proscribed|considered|declared|named)\b",
     _I,
 )
 

@@ -73,3 +73,16 @@ def test_no_effort_to_begin_the_process_of_designating_is_no_designation() -> No
         'begin the process of designating Pakistan as a state sponsor of terror."\n'
     )
     assert events(text, dt.date(2012, 9, 7)) == []
+
+
+def test_plans_to_name_a_group_proposes_it() -> None:
+    """https://abcnews.go.com/Blotter/haqqani-network-officially-designated-terrorists/story?id=17181785: a
+    stated plan "to officially name" a group a terrorist organisation proposes the designation."""
+    text = (
+        "Secretary of State Hillary Clinton said today she plans to officially name the Haqqani network, a "
+        "violent Taliban-affiliated militant group based in Pakistan, as a terrorist organization.\n"
+    )
+    found = events(text, dt.date(2012, 9, 7))
+    assert {(e.jurisdiction, e.entity_id, e.action) for e in found} == {
+        ("US", "haqqani-network", "proposed_designation")
+    }

@@ -86,3 +86,17 @@ def test_plans_to_name_a_group_proposes_it() -> None:
     assert {(e.jurisdiction, e.entity_id, e.action) for e in found} == {
         ("US", "haqqani-network", "proposed_designation")
     }
+
+
+def test_the_groups_a_sanctions_list_is_against_are_not_removed() -> None:
+    """https://news.liga.net/politics/news/sovbez-oon-snyal-sanktsii-s-novogo-prezidenta-sirii-pered-ego-vizitom-k-trampu: the groups named after "списка санкций против" name the list; the
+    persons removed from it are not them."""
+    text = (
+        "Аш-Шараа и Хаттаба исключили из списка санкций против террористических группировок Исламское "
+        "государство и Аль-Каида.\n"
+    )
+    found = events(text, dt.date(2025, 11, 6))
+    assert not [e for e in found if e.entity_id in ("islamic-state", "al-qaida")]
+    assert not [
+        e for e in found if e.organisation and ("Каида" in e.organisation or "государство" in e.organisation)
+    ]

@@ -1151,6 +1151,24 @@ def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEve
     ]
 
 
+_COORDINATION_GAP = re.compile(r"[\s\"«»„“”]*(?:,|\band\b|\bи\b)[\s\"«»„“”]*$", re.I)
+
+
+def _outside_list_scope(sentence: str, orgs: list[_Org]) -> list[_Org]:
+    """The groups that are not the scope a sanctions list is "against" ("из списка санкций против группировок
+    Исламское государство и Аль-Каида"), with those coordinated after one in the scope."""
+    kept: list[_Org] = []
+    scope_end = -1
+    for org in sorted(orgs, key=lambda o: o.start):
+        if lexicon.LIST_SCOPE_BEFORE.search(sentence[max(0, org.start - 90) : org.start]) or (
+            0 <= scope_end <= org.start and _COORDINATION_GAP.match(sentence[scope_end : org.start])
+        ):
+            scope_end = org.start + len(org.text)
+            continue
+        kept.append(org)
+    return kept if len(kept) < len(orgs) else orgs
+
+
 def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:
     if name is None:
         return None
@@ -1463,6 +1481,8 @@ def _sentence_events(
                 if person is None:
                     continue
                 orgs, from_context = [_Org(person, None, match.end())], True
+            # news-dev11: groups a list is "against" name the list, not what is added to or removed from it.
+            orgs = _outside_list_scope(sentence, orgs)
             if not orgs:
                 orgs = [_as_org(n, mentions) for n in _identified_after_clause(sentence, at, match.end())]
             if not orgs:

@@ -259,6 +259,14 @@ NON_EVENT = re.compile(
     _I,
 )
 
+# news-dev11: the groups a sanctions list is "against" name the list ("исключили из списка санкций против
+# террористических группировок Исламское государство и Аль-Каида", "the sanctions list against ISIL and al-Qaida").
+LIST_SCOPE_BEFORE = re.compile(
+    r"(?:\b(?:санкци|списк|спис[оа]к|перечн|перечень|режим)\w*\s+(?:[\w-]+\s+){0,2}?против|\b(?:sanctions?|list|regime)\s+"
+    r"(?:\w+\s+){0,2}?against)\s+(?:[\w-]+\s+){0,3}?[\"«„“]?$",
+    _I,
+)
+
 # A court granting a petition is a ruling, not the filing of one.
 PETITION_GRANTED = re.compile(r"\bsided\s+with\b|\bgranted\b|\bupheld\b|удовлетвори\w*|stattgegeben", _I)
 # Russia's 2024 law lets courts only *suspend* a ban; reports of a "removal" there are suspensions.

@@ -100,3 +100,14 @@ def test_the_groups_a_sanctions_list_is_against_are_not_removed() -> None:
     assert not [
         e for e in found if e.organisation and ("Каида" in e.organisation or "государство" in e.organisation)
     ]
+
+
+def test_a_state_department_is_a_body_not_a_delisted_group() -> None:
+    """https://news.ru/usa/gosdep-zayavil-ob-isklyuchenii-prezidenta-sirii-ash-sharaa-iz-spiska-terroristov:
+    "Государственный департамент" removes names from a list; it is none of them."""
+    text = (
+        "Государственный департамент Соединенных Штатов официально исключил президента Сирии Ахмеда аш-Шараа из "
+        "списка террористов, говорится в сообщении ведомства.\n"
+    )
+    found = events(text, dt.date(2025, 11, 8))
+    assert not [e for e in found if e.organisation and "департамент" in e.organisation.casefold()]

@@ -111,3 +111,40 @@ def test_a_state_department_is_a_body_not_a_delisted_group() -> None:
     )
     found = events(text, dt.date(2025, 11, 8))
     assert not [e for e in found if e.organisation and "департамент" in e.organisation.casefold()]
+
+
+def test_a_ministry_banning_a_named_association_in_russian_designates_it() -> None:
+    """https://www.gazeta.ru/politics/news/2025/11/05/27110522.shtml: "запретило объединение Muslim
+    Interaktiv" (a ministry, neuter) bans the association named after the noun."""
+    text = (
+        "«Министерство внутренних дел сегодня (5 ноября – прим.ред.) запретило объединение Muslim Interaktiv, "
+        "поскольку его цели и деятельность противоречат уголовному законодательству», – говорится в сообщении.\n"
+    )
+    found = events(text, dt.date(2025, 11, 5))
+    assert ("Muslim Interaktiv", "designated") in {(e.organisation, e.action) for e in found}
+
+
+def test_a_minister_banning_an_association_in_russian_designates_it() -> None:
+    """https://tmbw.ru/v-frg-zapretili-obedinenie-grazhdan-reykha-korolevstvo-germaniya: "запретил
+    объединение "Королевство Германия"" names the banned association in quotes."""
+    text = 'Министр внутренних дел ФРГ Александер Добриндт сегодня запретил объединение "Королевство Германия".\n'
+    found = events(text, dt.date(2025, 5, 13))
+    assert {(e.jurisdiction, e.organisation, e.action) for e in found} == {
+        ("DE", "Королевство Германия", "designated")
+    }
+
+
+def test_not_banning_an_association_is_no_designation() -> None:
+    """The negation of the same construction reports no step."""
+    text = 'Министр внутренних дел ФРГ сегодня не запретил объединение "Королевство Германия".\n'
+    assert events(text, dt.date(2025, 5, 13)) == []
+
+
+def test_declared_outlawed_in_russian_designates() -> None:
+    """The construction of https://bfm.ru (dev11, the HNG ban of 2011-09-21: "«Организация помощи ...» вне
+    закона") with its verb: "объявило вне закона" outlaws the group named after it."""
+    text = "МВД Германии объявило вне закона неонацистскую группировку «Хаммерскины Германии».\n"
+    found = events(text, dt.date(2011, 9, 21))
+    assert {(e.jurisdiction, e.organisation, e.action) for e in found} == {
+        ("DE", "Хаммерскины Германии", "designated")
+    }

@@ -148,3 +148,22 @@ def test_declared_outlawed_in_russian_designates() -> None:
     assert {(e.jurisdiction, e.organisation, e.action) for e in found} == {
         ("DE", "Хаммерскины Германии", "designated")
     }
+
+
+def test_a_dated_russian_passive_ban_is_a_background_designation() -> None:
+    """https://www.kommersant.ru/doc/7659777: "был запрещен в России 14 февраля 2003 года по решению Верховного
+    суда" is the ban itself, dated; the bracketed aside before it is no step."""
+    text = (
+        "«Талибан» (признан в России террористическим и запрещен) был запрещен в России 14 февраля 2003 года по "
+        "решению Верховного суда.\n"
+    )
+    found = events(text, dt.date(2025, 4, 17))
+    assert [(e.jurisdiction, e.entity_id, e.action, e.effective_date, e.primary) for e in found] == [
+        ("RU", "taliban", "designated", "2003-02-14", False)
+    ]
+
+
+def test_an_undated_russian_passive_ban_is_a_status() -> None:
+    """Without a date or a ruling, "запрещен в России" is the status Russian media must note, no step."""
+    text = "Лидеры движения «Талибан», которое запрещено в России, прибыли в Москву на переговоры.\n"
+    assert events(text, dt.date(2025, 4, 17)) == []

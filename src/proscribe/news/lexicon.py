@@ -30,10 +30,11 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
         r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|"
+        # news-dev11: a stated plan to name a group: "she plans to officially name the Haqqani network ... as a
+        # terrorist organization".
+        r"\bplans?\s+to\s+(?:\w+ly\s+)?(?:name|designate|list|proscribe|ban|outlaw|blacklist)\b|"
         # news-dev11: a recommendation to Parliament that groups "be added" proposes the step: "laid a draft Order
         # ... recommending to Parliament that the following organisations be added to the list".
-        # A stated plan to name a group: "she plans to officially name the Haqqani network ... as a terrorist organization".
-        r"\bplans?\s+to\s+(?:\w+ly\s+)?(?:name|designate|list|proscribe|ban|outlaw|blacklist)\b|"
         r"\brecommend(?:s|ed|ing)?\s+(?:to\s+[\w ]{1,30}?\s+)?that\b[^.;]{0,80}?\bbe\s+(?:added|proscribed|banned|listed|designated)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
         r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)"
         r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b"

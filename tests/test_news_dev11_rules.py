@@ -167,3 +167,14 @@ def test_an_undated_russian_passive_ban_is_a_status() -> None:
     """Without a date or a ruling, "запрещен в России" is the status Russian media must note, no step."""
     text = "Лидеры движения «Талибан», которое запрещено в России, прибыли в Москву на переговоры.\n"
     assert events(text, dt.date(2025, 4, 17)) == []
+
+
+def test_a_name_beside_the_groups_listed_today_is_not_listed() -> None:
+    """https://minister.homeaffairs.gov.au/KarenAndrews/Pages/eight-terrorist-organisations-to-be-listed-under-
+    the-criminal-code.aspx: "Hamas and the violent extremist groups listed today" names Hamas beside the listed
+    groups, whose names the release gave before; Hamas is only to be listed."""
+    text = (
+        "“The views of Hamas and the violent extremist groups listed today are deeply disturbing, and there is "
+        "no place in Australia for their hateful ideologies.\n"
+    )
+    assert events(text, dt.date(2022, 2, 17)) == []

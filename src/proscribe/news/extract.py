@@ -1429,6 +1429,12 @@ def _sentence_events(
                 orgs = _dedupe(
                     [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
                 )
+            # news-dev11: "Hamas and the violent extremist groups listed today are ...": a participle after a plural
+            # group noun says which groups were listed; a name before that noun is none of them.
+            if _GROUPS_PARTICIPLE.search(sentence, max(0, at - 20), match.end()) and not any(
+                o.start > at for o in orgs
+            ):
+                continue
             branches = _branch_orgs(sentence, match.end(), context_org)
             if branches:
                 orgs = branches
@@ -1656,6 +1662,10 @@ _MAX_MATCHES_PER_ACTION = 4
 _ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
 # "The fourth proscribed group is the Baluchistan Liberation Army": the attribute introduces the name.
 _IDENTIFIED = re.compile(r"\s+(?:is|are|was|were|include[sd]?)\b", re.I)
+_GROUPS_PARTICIPLE = re.compile(
+    r"\b(?:groups|organi[sz]ations|entities|outfits|associations)\s+(?:proscribed|banned|listed|designated|outlawed)$",
+    re.I,
+)
 _PARTICIPLE = re.compile(r"(?:proscribed|banned|listed|designated|outlawed)", re.I)
 _MAX_VARIANT_CHECKS = 50
 _DIGIT = re.compile(r"\d")

@@ -6,10 +6,12 @@ publication day is the article's."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from proscribe.news import NewsEvent, extract_events, name_index, parse_article
+from proscribe.news import NewsEvent, extract_events, name_index, parse_article, read_article_file
 
 INDEX = name_index()
+DATA = Path(__file__).parent / "data" / "news"
 
 
 def events(text: str, published: dt.date) -> list[NewsEvent]:
@@ -178,3 +180,38 @@ def test_a_name_beside_the_groups_listed_today_is_not_listed() -> None:
         "no place in Australia for their hateful ideologies.\n"
     )
     assert events(text, dt.date(2022, 2, 17)) == []
+
+
+def article_events(folder: str, name: str) -> list[NewsEvent]:
+    """The events of a whole development article (its context decides which group a sentence speaks of)."""
+    path = DATA / folder / name
+    return extract_events(read_article_file(path, dt.date.fromisoformat(name[:10])), INDEX)
+
+
+def test_proscribing_various_groups_names_none() -> None:
+    """http://edge.ug/2018/01/31/kenya-outlaws-president-odingas-nrm-wing/ (dev7, a distractor): "Previous
+    security ministers have on occasions proscribed various groups." counts no named group; the article's
+    last group is not the object."""
+    found = article_events("dev7", "2018-01-31_ke_nrm_organised_criminal_group_edge.txt")
+    assert not [e for e in found if "various groups" in e.evidence_quote]
+
+
+def test_parliament_chambers_demanding_a_ban_is_no_ban() -> None:
+    """https://www.radio.li/p/schweizer-parlamentskammern-fordern-verbot-der-hamas-4tln4CQpiArHaOP7CPR82g (dev7,
+    a distractor): "fordern Verbot der Hamas" demands a ban."""
+    assert (
+        events("Schweizer Parlamentskammern fordern Verbot der Hamas\n\nText.\n", dt.date(2023, 12, 19)) == []
+    )
+
+
+def test_do_not_know_how_a_government_classifies_is_no_designation() -> None:
+    """https://www.thesundaily.my/local/govt-urged-to-make-a-list-of-terror-groups-GC1523686 (dev8, a
+    distractor): "I do not know how the Malaysian government classifies a group as a terrorist organisation"."""
+    assert article_events("dev8", "2019-10-23_my_suaram_terror_list_call_thesun.txt") == []
+
+
+def test_a_proscribed_terror_organisation_is_an_attribute() -> None:
+    """https://www.perthnow.com.au/news/politics/federal-politics/vile-organisation-labor-mulling-terror-listing-
+    for-hizb-ut-tahrir-c-20582028 (dev8, a distractor): "It is banned in a handful of countries, including Germany
+    and the UK, where it is a proscribed terror organisation." describes a standing status."""
+    assert article_events("dev8", "2025-11-05_au_hizb_ut_tahrir_listing_considered_perthnow.txt") == []

@@ -1659,7 +1659,7 @@ _TITLE_YEAR = re.compile(
 )
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
-_ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
+_ATTRIBUTIVE = re.compile(r"\s+(?:terror(?:ist)?\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
 # "The fourth proscribed group is the Baluchistan Liberation Army": the attribute introduces the name.
 _IDENTIFIED = re.compile(r"\s+(?:is|are|was|were|include[sd]?)\b", re.I)
 _GROUPS_PARTICIPLE = re.compile(

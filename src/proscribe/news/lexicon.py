@@ -252,10 +252,10 @@ NON_EVENT = re.compile(
     r"|\bpourrai\w*|\bdevrai\w*|\bdoi(?:t|vent)\b|\benvisag\w*|\bsouhait\w*|\bpropos(?:ent|é|ée|ition)\b|\bpropose\s+de\b|\bprévoi\w*|\bprojet\w*|\bdébat\w*"
     r"|\bn['’]\w+\s+pas\b|\bne\s+\w+\s+pas\b|\bsi\b|\bpodría\w*|\bdeberí\w*|\bdebe\w*\b|\bplane(?:a|an|aba)\b|\bse\s+prepara|\bserían?\b"
     r"|\b\w+aría\b|\b\w+arían\b|\bpropon\w*|\bpropuest\w*|\bintención|\bpretend\w*|\bno\s+(?:ha|han|fue|fueron|es|está)\b"
-    # news-dev11: a leaning, an effort or a push towards a step, a process begun, a recommendation and a negated
+    # news-dev11: demands ("fordern Verbot der Hamas"), "do not", a leaning, an effort or a push towards a step, a process begun, a recommendation and a negated
     # status are no step: "is leaning toward designating", "efforts to push the UN in designating", "no effort to
     # begin the process of designating", "рекомендовал депутатам принять", "is not recognized as a terrorist group".
-    r"|\bleaning\s+to(?:wards?)?\b|\befforts?\s+to\b|\bpush(?:es|ed|ing)?\b|\bbegin\w*\s+the\s+process\b|\bno\s+effort"
+    r"|\bforder(?:n|te|ten)\b|\b(?:do\s+not|don['’]t|doesn['’]t|didn['’]t)\b|\bleaning\s+to(?:wards?)?\b|\befforts?\s+to\b|\bpush(?:es|ed|ing)?\b|\bbegin\w*\s+the\s+process\b|\bno\s+effort"
     r"|\brecommend(?:s|ed|ing)?\b|рекомендова\w*|\b(?:is|are|was|were)\s+not\s+(?:\w+ly\s+)?(?:recogni[sz]ed|listed|designated|banned|proscribed|considered|declared|named)\b",
     _I,
 )
@@ -706,7 +706,8 @@ TERRORISM = re.compile(r"террорист\w*|\bterror\w*", _I)
 # The object is any organisation at all, not a named one: "designating an organisation as unlawful",
 # "to declare such an association unlawful".
 GENERIC_OBJECT = re.compile(
-    r"\s+(?:an?|such(?:\s+an?)?|any|certain|these|those)\s+(?:[\w-]+\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|associations?|individuals?|persons?)\b",
+    # news-dev11: "various"/"numerous" count no named group either ("have on occasions proscribed various groups").
+    r"\s+(?:an?|such(?:\s+an?)?|any|certain|these|those|various|numerous)\s+(?:[\w-]+\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|associations?|individuals?|persons?)\b",
     _I,
 )
 # A registry name used as a description of another group: "seven Islamic State (IS)-affiliated groups",

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  -- typographic quotes and apostrophes are real article text.
+# ruff: noqa: RUF001, RUF002  -- typographic quotes and Cyrillic letters are real article text.
 """Rules written on the dev11 development set (marked news-dev11 in the source), each on a sentence quoted
 from a dev11 article (tests/data/news/dev11; URL and retrieval date 2026-12-05 in its index.jsonl). The
 publication day is the article's."""
@@ -215,3 +215,12 @@ def test_a_proscribed_terror_organisation_is_an_attribute() -> None:
     for-hizb-ut-tahrir-c-20582028 (dev8, a distractor): "It is banned in a handful of countries, including Germany
     and the UK, where it is a proscribed terror organisation." describes a standing status."""
     assert article_events("dev8", "2025-11-05_au_hizb_ut_tahrir_listing_considered_perthnow.txt") == []
+
+
+def test_an_eu_court_removing_a_group_annuls_its_listing() -> None:
+    """https://apostrophe.ua/news/world/2014-12-17/evropeyskiy-sud-isklyuchil-hamas-iz-spiska-terroristicheskih-
+    gruppirovok/10046?amp (dev8): the EU's courts annul the Council's act; "Европейский суд исключил ХАМАС из
+    списка" is an annulment, not a delisting."""
+    found = article_events("dev8", "2014-12-17_eu_hamas_listing_annulled_apostrophe.txt")
+    assert ("EU", "hamas", "annulled") in {(e.jurisdiction, e.entity_id, e.action) for e in found}
+    assert "delisted" not in {e.action for e in found if e.entity_id == "hamas"}

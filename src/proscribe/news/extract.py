@@ -1362,6 +1362,10 @@ def _sentence_events(
                 and (suspension_context or article.published >= RU_SUSPENSION_LAW)
             ):
                 action = "suspended"
+            # news-dev11: the EU's courts cannot delist, they annul the Council's act: "Европейский суд исключил ХАМАС
+            # из списка", "the EU court removed Hamas from the list" report an annulment.
+            if action == "delisted" and jurisdiction == "EU" and _COURT.search(sentence, max(0, at - 80), at):
+                action = "annulled"
             orgs = _entity_orgs(mentions, sentence, at, salience)
             unknown = [
                 o for o in _unknown_orgs(sentence, at)
@@ -1659,7 +1663,9 @@ _TITLE_YEAR = re.compile(
 )
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
-_ATTRIBUTIVE = re.compile(r"\s+(?:terror(?:ist)?\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:terror(?:ist)?\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I
+)
 # "The fourth proscribed group is the Baluchistan Liberation Army": the attribute introduces the name.
 _IDENTIFIED = re.compile(r"\s+(?:is|are|was|were|include[sd]?)\b", re.I)
 _GROUPS_PARTICIPLE = re.compile(

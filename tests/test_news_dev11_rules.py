@@ -224,3 +224,14 @@ def test_an_eu_court_removing_a_group_annuls_its_listing() -> None:
     found = article_events("dev8", "2014-12-17_eu_hamas_listing_annulled_apostrophe.txt")
     assert ("EU", "hamas", "annulled") in {(e.jurisdiction, e.entity_id, e.action) for e in found}
     assert "delisted" not in {e.action for e in found if e.entity_id == "hamas"}
+
+
+def test_a_court_stopping_a_ban_in_russian_suspends_it() -> None:
+    """https://my.ua/news/cluster/2025-04-18-rossiia-razreshila-deiatelnost-dvizheniia-taliban-detali/1cdc2069-
+    f7e1-09e6-df0c-8ed8177d0b38: "остановил запрет" is "приостановил запрет", the suspension of a ban."""
+    text = (
+        'Верховный суд России остановил запрет на деятельность радикального исламистского движения " Талибан “, '
+        "захватившего власть в Афганистане.\n"
+    )
+    found = events(text, dt.date(2025, 4, 18))
+    assert {(e.jurisdiction, e.entity_id, e.action) for e in found} == {("RU", "taliban", "suspended")}

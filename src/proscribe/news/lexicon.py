@@ -56,7 +56,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # a court finding the listing authority wrong: "a ruling by the European Court ..., which in December said the
         # EU was wrong to keep the PMOI's assets frozen"
         r"|\b(?:said|ruled|found|held)\s+(?:that\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:was|were|had\s+been)\s+wrong\s+to\s+(?:keep|list|include|freeze|designate|proscribe|ban)\b(?=[^.]{0,80}\b(?:frozen|list\w*|designat\w*|terror\w*))", _I)),
-    ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
+    ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|(?<!не\s)останов(?:ил|ила|или|лен)\w*\s+(?:[\w-]+\s+){0,3}?запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
         r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:list|terror)"
         r"|\bremov(?:e|ed|es|ing)\s+(?:the\s+)?(?:Taliban|group|regime)\b[^.]{0,30}\bfrom\b"

@@ -235,3 +235,16 @@ def test_a_court_stopping_a_ban_in_russian_suspends_it() -> None:
     )
     found = events(text, dt.date(2025, 4, 18))
     assert {(e.jurisdiction, e.entity_id, e.action) for e in found} == {("RU", "taliban", "suspended")}
+
+
+def test_entered_in_a_list_of_sponsors_of_terrorism_in_russian_designates() -> None:
+    """https://lechaim.ru/?p=162688: "внесла ... в список государств-спонсоров терроризма" names the list by
+    "терроризм", not by the adjective "террористический"."""
+    text = (
+        "27 ноября 2025 года Австралия официально внесла Корпус стражей Исламской революции (КСИР) Ирана в список "
+        "государств-спонсоров терроризма.\n"
+    )
+    found = events(text, dt.date(2025, 11, 27))
+    assert [(e.jurisdiction, e.action, e.effective_date) for e in found] == [
+        ("AU", "designated", "2025-11-27")
+    ]

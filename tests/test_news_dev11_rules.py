@@ -248,3 +248,45 @@ def test_entered_in_a_list_of_sponsors_of_terrorism_in_russian_designates() -> N
     assert [(e.jurisdiction, e.action, e.effective_date) for e in found] == [
         ("AU", "designated", "2025-11-27")
     ]
+
+
+def quoted(found: list[NewsEvent], words: str) -> list[NewsEvent]:
+    return [e for e in found if words in e.evidence_quote]
+
+
+def test_holding_back_from_designating_is_no_designation() -> None:
+    """https://csmonitor.com/layout/set/amphtml/USA/Latest-News-Wires/2012/0907/US-formally-designates-Pakistani-
+    Haqqani-network-as-terrorists (dev11): "it had held back from formally designating the al-Qaida-linked network
+    a terrorist group" tells what was not done."""
+    found = article_events("dev11", "2012-09-07_us_haqqani_network_designated_csmonitor.txt")
+    assert quoted(found, "held back from") == []
+    assert ("US", "haqqani-network", "designated") in {(e.jurisdiction, e.entity_id, e.action) for e in found}
+
+
+def test_a_group_wrongly_listed_is_no_designation() -> None:
+    """https://www.shafaq.com/en/Iraq/Iraq-orders-penalties-over-Hezbollah-Houthis-terror-listing (dev7): "an
+    official publication wrongly listed Lebanon’s Hezbollah and Yemen’s Houthis as terrorist organizations"."""
+    found = article_events("dev7", "2025-12-16_iq_listing_error_penalties_shafaq.txt")
+    assert quoted(found, "wrongly listed") == []
+
+
+def test_a_designation_reviewed_and_maintained_is_no_new_one() -> None:
+    """https://www.wionews.com/world/us-designates-trf-involved-in-pahalgam-attack-as-terrorist-group-proxy-of-
+    pak-based-let-1752784652326 (dev7): "reviewed and maintained the FTO designation of LeT"."""
+    found = article_events("dev7", "2025-07-18_us_trf_fto_wionews.txt")
+    assert quoted(found, "maintained the FTO designation") == []
+
+
+def test_a_designation_amended_with_new_aliases_is_no_new_one() -> None:
+    """https://www.telegraphindia.com/india/united-states-global-terror-tag-on-the-resistance-front-decision-linked-
+    to-pahalgam-attack-prnt/cid/2113953 (dev7): "I hereby amend the designation of Lashkar-e-Tayyiba ... to include
+    the following new aliases" adds names to a standing designation."""
+    found = article_events("dev7", "2025-07-19_us_trf_fto_telegraphindia.txt")
+    assert quoted(found, "amend the designation") == []
+
+
+def test_kept_on_the_terror_list_is_a_standing_status() -> None:
+    """http://derstandard.at/2000044779199/Europaeischer-Gerichtshof-fordert-Streichung-der-Hamas-von-Terrorliste
+    (dev8): "dass sie auf der Terrorliste belassen wurden" (kept on the list) is no designation."""
+    found = article_events("dev8", "2016-09-22_eu_hamas_ltte_advocate_general_derstandard.txt")
+    assert [e for e in quoted(found, "belassen") if e.action == "designated"] == []

@@ -252,9 +252,10 @@ NON_EVENT = re.compile(
     r"|\bpourrai\w*|\bdevrai\w*|\bdoi(?:t|vent)\b|\benvisag\w*|\bsouhait\w*|\bpropos(?:ent|é|ée|ition)\b|\bpropose\s+de\b|\bprévoi\w*|\bprojet\w*|\bdébat\w*"
     r"|\bn['’]\w+\s+pas\b|\bne\s+\w+\s+pas\b|\bsi\b|\bpodría\w*|\bdeberí\w*|\bdebe\w*\b|\bplane(?:a|an|aba)\b|\bse\s+prepara|\bserían?\b"
     r"|\b\w+aría\b|\b\w+arían\b|\bpropon\w*|\bpropuest\w*|\bintención|\bpretend\w*|\bno\s+(?:ha|han|fue|fueron|es|está)\b"
-    # news-dev11: demands ("fordern Verbot der Hamas"), "do not", a leaning, an effort or a push towards a step, a process begun, a recommendation and a negated
+    # news-dev11: holding back from a step, a step taken in error ("wrongly listed"), demands ("fordern Verbot der Hamas"), "do not", a leaning, an effort or a push towards a step, a process begun, a recommendation and a negated
     # status are no step: "is leaning toward designating", "efforts to push the UN in designating", "no effort to
     # begin the process of designating", "рекомендовал депутатам принять", "is not recognized as a terrorist group".
+    r"|\bheld\s+back\s+from|\bholding\s+back\s+from|\brefrain(?:ed|ing)?\s+from|\bstopped\s+short\s+of|\b(?:wrongly|mistakenly|erroneously)\b"
     r"|\bforder(?:n|te|ten)\b|\b(?:do\s+not|don['’]t|doesn['’]t|didn['’]t)\b|\bleaning\s+to(?:wards?)?\b|\befforts?\s+to\b|\bpush(?:es|ed|ing)?\b|\bbegin\w*\s+the\s+process\b|\bno\s+effort"
     r"|\brecommend(?:s|ed|ing)?\b|рекомендова\w*|\b(?:is|are|was|were)\s+not\s+(?:\w+ly\s+)?(?:recogni[sz]ed|listed|designated|banned|proscribed|considered|declared|named)\b",
     _I,
@@ -410,7 +411,9 @@ STANDING_STATUS = re.compile(
     r"|\bhad\s+(?:\w+ly\s+)?(?:classified|listed|designated|proscribed|banned)\s+\d{2,}\s+(?:[\w-]+\s+)?(?:organisations|organizations|entities|groups)\b"
     r"|\b(?:toujours|déjà)\s+(?:inscrit|interdit|considéré|désigné|classé)|\b(?:reste|restent|demeure|demeurent)\s+(?:inscrit|interdit|sur\s+la\s+liste)"
     r"|\bsigue[n]?\s+(?:siendo|en\s+la\s+lista|designad|incluid)|\bpermanece[n]?\s+en\s+la\s+lista|\bya\s+(?:estaba|está|están)\s+(?:designad|incluid|en\s+la\s+lista)"
-    r"|\bil\s+y\s+a\s+actuellement\s+\d+|\bhay\s+actualmente\s+\d+",
+    r"|\bil\s+y\s+a\s+actuellement\s+\d+|\bhay\s+actualmente\s+\d+"
+    # news-dev11: a designation reviewed and kept, or amended (new aliases), is no new one; "auf der Terrorliste belassen".
+    r"|\bmaintain(?:ed|s)?\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?designations?\b|\bamend(?:s|ed)?\s+the\s+designations?\b|\bbelassen\b",
     _I,
 )
 # In force the day it is announced.

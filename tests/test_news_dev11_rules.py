@@ -290,3 +290,16 @@ def test_kept_on_the_terror_list_is_a_standing_status() -> None:
     (dev8): "dass sie auf der Terrorliste belassen wurden" (kept on the list) is no designation."""
     found = article_events("dev8", "2016-09-22_eu_hamas_ltte_advocate_general_derstandard.txt")
     assert [e for e in quoted(found, "belassen") if e.action == "designated"] == []
+
+
+def test_a_russian_count_announces_the_names_of_the_next_sentences() -> None:
+    """https://report.az/ru/drugie-strany/ssha-vklyuchili-v-spisok-terroristicheskih-organizacij-chetyre-
+    gruppirovki-svyazannye-s-iranom (dev8): "о внесении в список ... четырех иракских военизированных
+    формирований" counts the groups that "Это группировки "A", "B", "C" и "D"." names two sentences later."""
+    found = article_events("dev8", "2025-09-17_us_iraqi_militias_fto_report_az.txt")
+    assert {(e.jurisdiction, e.organisation, e.action) for e in found} == {
+        ("US", "Харакат ан-Нуджаба", "designated"),
+        ("US", "Катаиб Сайид аль-Шухада", "designated"),
+        ("US", "Харакат Ансар Аллах аль-Ауфия", "designated"),
+        ("US", "Катаиб аль-Имам Али", "designated"),
+    }

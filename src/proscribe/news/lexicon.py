@@ -427,8 +427,11 @@ FEDERAL_REGISTER_PUBLICATION = re.compile(r"\b(?:publish\w*|print\w*|publication
 # "four organisations", "two Islamist groups", "eight organizations": the names come in the next sentences.
 FORWARD_COUNT = re.compile(
     r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|cuatro|cinco|seis"
-    r"|siete|ocho|nueve|diez|\d+)\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+"
-    r"|групп\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
+    r"|siete|ocho|nueve|diez|\d+"
+    # news-dev11: Russian counts ("четыре группировки", "четырех иракских военизированных формирований").
+    r"|две|двух|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти|десять|десяти"
+    r")\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+"
+    r"|групп\w*|формировани\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
     _I,
 )
 # Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".

@@ -303,3 +303,16 @@ def test_a_russian_count_announces_the_names_of_the_next_sentences() -> None:
         ("US", "Харакат Ансар Аллах аль-Ауфия", "designated"),
         ("US", "Катаиб аль-Имам Али", "designated"),
     }
+
+
+def test_five_structures_counted_in_russian_are_named_in_the_next_sentence() -> None:
+    """https://ctc-rk.kz (dev8, 2022-05-22; URL in dev8/index.jsonl): "исключил пять структур из американского
+    списка" counts the groups the next sentence names in quotes ("речь идет об организации ЭТА («Страна басков и
+    свобода») ... «Аум синрикё» ... «Совет шуры моджахедов», «Кахане хай» и «Аль-Гамаа аль-Исламия»")."""
+    found = article_events("dev8", "2022-05-22_us_five_fto_revoked_ctc_kz.txt")
+    assert {e.organisation for e in found if (e.jurisdiction, e.action) == ("US", "delisted")} >= {
+        "Аум синрикё",
+        "Совет шуры моджахедов",
+        "Кахане хай",
+        "Аль-Гамаа аль-Исламия",
+    }

@@ -431,7 +431,7 @@ FORWARD_COUNT = re.compile(
     # news-dev11: Russian counts ("четыре группировки", "четырех иракских военизированных формирований").
     r"|две|двух|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти|десять|десяти"
     r")\s+(?:[\w()-]+\s+){0,3}(?:organi[sz]ations|groups|entities|Organisationen|Gruppen|Vereine|организаци\w+"
-    r"|групп\w*|формировани\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
+    r"|групп\w*|формировани\w*|структур\w*|entités|groupes|organizaciones|grupos|entidades|cárteles|carteles)\b",
     _I,
 )
 # Where names are announced: "groups to be banned are A and B", "ban on A and B", "support for A and B".

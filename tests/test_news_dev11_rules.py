@@ -316,3 +316,10 @@ def test_five_structures_counted_in_russian_are_named_in_the_next_sentence() -> 
         "Кахане хай",
         "Аль-Гамаа аль-Исламия",
     }
+
+
+def test_countries_that_have_designated_in_spanish_is_background() -> None:
+    """https://eldiario.com/2025/07/02/paises-tren-de-aragua-organizacion-terrorista/ (dev8): "Países de América
+    Latina que han designado al Tren de Aragua como organización terrorista" heads a survey, no step."""
+    text = "Países de América Latina que han designado al Tren de Aragua como organización terrorista\n\nTexto.\n"
+    assert events(text, dt.date(2025, 7, 2)) == []

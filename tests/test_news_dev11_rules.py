@@ -323,3 +323,14 @@ def test_countries_that_have_designated_in_spanish_is_background() -> None:
     Latina que han designado al Tren de Aragua como organización terrorista" heads a survey, no step."""
     text = "Países de América Latina que han designado al Tren de Aragua como organización terrorista\n\nTexto.\n"
     assert events(text, dt.date(2025, 7, 2)) == []
+
+
+def test_a_parliamentary_motion_that_declares_is_no_designation() -> None:
+    """https://trujillolimpio.com/2025/03/13/congreso-declara-al-tren-de-aragua-como-organizacion-terrorista/
+    (dev8, a distractor): "aprobó la
+    Moción de Orden del Día 16090, que declara al Tren de Aragua como organización terrorista" binds no one."""
+    text = (
+        "Con 77 votos a favor, 10 en contra y tres abstenciones, el Pleno del Congreso aprobó la Moción de Orden del "
+        "Día 16090, que declara al Tren de Aragua como organización terrorista.\n"
+    )
+    assert events(text, dt.date(2025, 3, 13)) == []

@@ -334,3 +334,11 @@ def test_a_parliamentary_motion_that_declares_is_no_designation() -> None:
         "Día 16090, que declara al Tren de Aragua como organización terrorista.\n"
     )
     assert events(text, dt.date(2025, 3, 13)) == []
+
+
+def test_a_ban_in_efforts_to_curb_violence_is_still_a_ban() -> None:
+    """The hedge "efforts to" is an effort towards the listing itself ("efforts to push the UN in designating"),
+    not any purpose the step serves: "In its efforts to curb violence the government banned X" bans X."""
+    text = "In its efforts to curb violence the government of Kenya today banned the Mungiki sect.\n"
+    found = events(text, dt.date(2002, 3, 5))
+    assert ("KE", "designated") in {(e.jurisdiction, e.action) for e in found}

@@ -256,7 +256,7 @@ NON_EVENT = re.compile(
     # status are no step: "is leaning toward designating", "efforts to push the UN in designating", "no effort to
     # begin the process of designating", "рекомендовал депутатам принять", "is not recognized as a terrorist group".
     r"|\bheld\s+back\s+from|\bholding\s+back\s+from|\brefrain(?:ed|ing)?\s+from|\bstopped\s+short\s+of|\b(?:wrongly|mistakenly|erroneously)\b"
-    r"|\bforder(?:n|te|ten)\b|\b(?:do\s+not|don['’]t|doesn['’]t|didn['’]t)\b|\bleaning\s+to(?:wards?)?\b|\befforts?\s+to\b|\bpush(?:es|ed|ing)?\b|\bbegin\w*\s+the\s+process\b|\bno\s+effort"
+    r"|\bforder(?:n|te|ten)\b|\b(?:do\s+not|don['’]t|doesn['’]t|didn['’]t)\b|\bleaning\s+to(?:wards?)?\b|\befforts?\s+to\s+(?:push|get|have|secure|persuade|convince|lobby|designate|list|ban|proscribe)\b|\bpush(?:es|ed|ing)?\b|\bbegin\w*\s+the\s+process\b|\bno\s+effort"
     r"|\brecommend(?:s|ed|ing)?\b|рекомендова\w*|\b(?:is|are|was|were)\s+not\s+(?:\w+ly\s+)?(?:recogni[sz]ed|listed|designated|banned|proscribed|considered|declared|named)\b",
     _I,
 )

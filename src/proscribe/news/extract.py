@@ -1166,6 +1166,24 @@ def _pending_claims(events: list[NewsEvent], published: dt.date) -> list[NewsEve
     ]
 
 
+_COORDINATION_GAP = re.compile(r"[\s\"«»„“”]*(?:,|\band\b|\bи\b)[\s\"«»„“”]*$", re.I)
+
+
+def _outside_list_scope(sentence: str, orgs: list[_Org]) -> list[_Org]:
+    """The groups that are not the scope a sanctions list is "against" ("из списка санкций против группировок
+    Исламское государство и Аль-Каида"), with those coordinated after one in the scope."""
+    kept: list[_Org] = []
+    scope_end = -1
+    for org in sorted(orgs, key=lambda o: o.start):
+        if lexicon.LIST_SCOPE_BEFORE.search(sentence[max(0, org.start - 90) : org.start]) or (
+            0 <= scope_end <= org.start and _COORDINATION_GAP.match(sentence[scope_end : org.start])
+        ):
+            scope_end = org.start + len(org.text)
+            continue
+        kept.append(org)
+    return kept if len(kept) < len(orgs) else orgs
+
+
 def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:
     if name is None:
         return None
@@ -1370,10 +1388,13 @@ def _sentence_events(
                 and jurisdiction is not None
                 and jurisdiction not in _COURTS_LIST
                 and lexicon.COURT_SUBJECT.search(sentence[max(0, at - _COURT_REACH) : at])
+            ) or (
+                action == "delisted" and jurisdiction == "EU" and _COURT.search(sentence, max(0, at - 80), at)
             ):
                 # news-dev8: a court that takes a group off another body's list annuls the listing ("Суд ЕС
                 # постановил исключить ... ХАМАС из списка", "трибунал исключил ХАМАС"); where courts keep the
-                # list themselves (Russia, Kazakhstan ...), their removal is the delisting.
+                # list themselves (Russia, Kazakhstan ...), their removal is the delisting. news-dev11: the EU's
+                # courts cannot delist, they annul the Council's act ("the EU court removed Hamas from the list").
                 action = "annulled"
             orgs = _entity_orgs(mentions, sentence, at, salience)
             if unlinked is None:  # the same for every match of the sentence: read once
@@ -1451,6 +1472,12 @@ def _sentence_events(
                 orgs = _dedupe(
                     [*listed, *(o for o in orgs if o.entity_id and o.start > at and not _covered(o, listed))]
                 )
+            # news-dev11: "Hamas and the violent extremist groups listed today are ...": a participle after a plural
+            # group noun says which groups were listed; a name before that noun is none of them.
+            if _GROUPS_PARTICIPLE.search(sentence, max(0, at - 20), match.end()) and not any(
+                o.start > at for o in orgs
+            ):
+                continue
             branches = _branch_orgs(sentence, match.end(), context_org)
             if branches:
                 orgs = branches
@@ -1509,6 +1536,8 @@ def _sentence_events(
                 if person is None:
                     continue
                 orgs, from_context = [_Org(person, None, match.end())], True
+            # news-dev11: groups a list is "against" name the list, not what is added to or removed from it.
+            orgs = _outside_list_scope(sentence, orgs)
             if not orgs:
                 orgs = [_as_org(n, mentions) for n in _identified_after_clause(sentence, at, match.end())]
             if not orgs:
@@ -1690,9 +1719,15 @@ _TITLE_YEAR = re.compile(
 )
 _MAX_HEADLINES = 2
 _MAX_MATCHES_PER_ACTION = 4
-_ATTRIBUTIVE = re.compile(r"\s+(?:terrorist\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I)
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:terror(?:ist)?\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|lists?)\b", re.I
+)
 # "The fourth proscribed group is the Baluchistan Liberation Army": the attribute introduces the name.
 _IDENTIFIED = re.compile(r"\s+(?:is|are|was|were|include[sd]?)\b", re.I)
+_GROUPS_PARTICIPLE = re.compile(
+    r"\b(?:groups|organi[sz]ations|entities|outfits|associations)\s+(?:proscribed|banned|listed|designated|outlawed)$",
+    re.I,
+)
 _PARTICIPLE = re.compile(r"(?:proscribed|banned|listed|designated|outlawed)", re.I)
 _MAX_VARIANT_CHECKS = 50
 _DIGIT = re.compile(r"\d")

@@ -29,7 +29,13 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("proposed_delisting", re.compile(r"\border\b[^.]{0,40}\blaid\b[^.]{0,60}\bde-?proscrib\w*|\blaid\b[^.]{0,60}\border\b[^.]{0,40}\bde-?proscrib\w*", _I)),
     ("proposed_delisting", re.compile(r"\b(?:will|is\s+to|plans\s+to\s+formally)\s+revoke\b|\bto\s+revoke\b[^.]{0,60}\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("proposed_designation", re.compile(
-        r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
+        r"\blaid\s+an?\s+(?:draft\s+)?order\b[^.]{0,80}\b(?:to|will|which\s+will)\s+(?:proscribe|ban)\b|"
+        # news-dev11: a stated plan to name a group: "she plans to officially name the Haqqani network ... as a
+        # terrorist organization".
+        r"\bplans?\s+to\s+(?:\w+ly\s+)?(?:name|designate|list|proscribe|ban|outlaw|blacklist)\b|"
+        # news-dev11: a recommendation to Parliament that groups "be added" proposes the step: "laid a draft Order
+        # ... recommending to Parliament that the following organisations be added to the list".
+        r"\brecommend(?:s|ed|ing)?\s+(?:to\s+[\w ]{1,30}?\s+)?that\b[^.;]{0,80}?\bbe\s+(?:added|proscribed|banned|listed|designated)\b|\b(?:is|are)\s+to\s+(?:lay|be\s+(?:added|proscribed|banned|outlawed))\b"
         r"|\bwill\s+(?:\w+\s+){0,3}designate\b|\b(?:cabinet|government|council\s+of\s+ministers|Kabinett|Bundesregierung|правительств\w*)\b[^.]{0,40}\b(?:approved|backed|endorsed|billigte|beschloss|одобрил\w*)\b[^.]{0,60}\b(?:to\s+(?:list|designate|proscribe|ban)|listing|designation|proscription|признани\w*)\b|\band\s+designate\s+(?=(?:two|three|four|\d+)\b)"
         r"|\bwill\s+see\s+(?:[\w-]+\s+){0,4}?(?:proscribed|banned|listed)\b|\bfaces?\s+being\s+(?:banned|proscribed)\b"
         # A parliament's vote approves a proposed step, it does not take it: "voted 385 to 26 ... in favour of proscribing".
@@ -57,7 +63,7 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:erklärt\w*|erklär(?:en|te|ten))\b[^.;]{0,120}?\b(?:für|als)\s+[„\"“]?nichtig\b"
         r"|\b(?:für|als)\s+[„\"“]?nichtig[“\"”]?\s+(?:erklärt|erklärte|erklären)\b|\bNichtigerklärung\b",
         _I)),
-    ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
+    ("suspended", re.compile(r"\bsuspend\w*\s+(?:the\s+)?(?:previously\s+established\s+)?ban\b|\bban\b[^.]{0,80}\bis\s+suspended|приостанов\w*\s+(?:[\w-]+\s+){0,3}?запрет|запрет\w*\s+(?:на\s+деятельность\s+)?[^.]{0,80}?приостановлен\w*|временно\s+отменил\w*\s+запрет|(?<!не\s)останов(?:ил|ила|или|лен)\w*\s+(?:[\w-]+\s+){0,3}?запрет|Verbot\w*[^.]{0,40}auszusetzen|Verbot\w*[^.]{0,40}ausgesetzt", _I)),
     ("delisted", re.compile(
         r"\bremov(?:e|ed|es|ing)\b[^.;]{0,90}?\b(?:from|off)\s+(?:(?:its|the|their|a|Canada's|Russia's)\s+)?(?:[\w'’-]+\s+){0,5}?(?:list|terror)"
         r"|\bremov(?:e|ed|es|ing)\s+(?:the\s+)?(?:Taliban|group|regime)\b[^.]{0,30}\bfrom\b"
@@ -119,9 +125,9 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bblacklist(?:ed|s|ing)?\b|\b(?:bans|outlaws)\s+(?:the\s+)?(?-i:(?=[A-Z]))|\bbranded\b[^.]{0,50}\bterror"
         r"|\bclassif(?:ied|ies|y)\b[^.]{0,60}\bas\s+(?:an?\s+)?[\"“‘']?(?:foreign\s+)?terror|\bnamed\b[^.]{0,60}\b(?:as\s+)?(?:an?\s+)?[\"“‘']?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)terror"
         r"|\bput\b[^.]{0,60}\bon\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют|в|вал|вала|вали)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\b(?:виновн|вин[уы]\b))[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|(?-i:(?<=[«\"„“])Признать)\b(?=.{0,300}?террористическ[^«»\"]{0,200}[»\"“”]\s*,?\s*[-—–]\s*(?:[\w]+\s+){0,3}?(?:суд\w*|судь\w+|решени\w*|постановлени\w*))|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)|призна(?:л|ла|ли|н|на|ны|но)\s+(?:[\w-]+\s+){0,2}?запрещ[её]нн\w*"
+        r"|(?:призна(?:л|ла|ли|н|на|ны|но|ние|ет|ют|в|вал|вала|вали)|объявил\w*|объявлен[аоы]?|решени\w*\s+(?:\w+\s+){0,3}?о\s+признании)\b(?![^.]{0,60}\b(?:виновн|вин[уы]\b))[^.]{0,100}(?:террористическ|экстремистск)|удовлетвори\w*\s+(?:административн\w+\s+)?(?:иск|заявлени|требовани|ходатайств)\w*[^.]{0,80}?о\s+признании\b|(?-i:(?<=[«\"„“])Признать)\b(?=.{0,300}?террористическ[^«»\"]{0,200}[»\"“”]\s*,?\s*[-—–]\s*(?:[\w]+\s+){0,3}?(?:суд\w*|судь\w+|решени\w*|постановлени\w*))|террористическ\w+\s+(?:и\s+)?запретил|запрети(?:л|ла|ли)\s+(?:деятельность|его|ее|её|их)|(?<!не\s)\bзапрещ[её]н[аоы]?\s+(?=(?:[\w-]+\s+){0,3}?(?:(?:в|с)\s+(?:19|20)\d\d\b|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b|по\s+решени|решением))|(?<!не\s)запрети(?:л|ла|ло|ли)\s+(?:[\w-]+\s+){0,2}?(?:объединени|организаци|движени|группировк|ассоциаци)\w*\s+(?=[«\"„“]?[A-ZА-ЯЁ])|(?:объявлен[аоы]?|объявил\w*\s+[^.]{0,80}?|[»\"“”]\s+)\bвне\s+закона\b|призна(?:л|ла|ли|н|на|ны|но)\s+(?:[\w-]+\s+){0,2}?запрещ[её]нн\w*"
         r"|\bdeclared\s+[^.]{0,80}?\bas\s+(?:an?\s+)?[\"“]?unlawful\s+association|\bnotification\s+(?:to\s+declare|declaring)\b|\bplaced\b[^.]{0,60}\bon\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?list\b"
-        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,2}?(?:перечень|список|реестр)\s+(?:также\s+)?(?:добавлен[аоы]?|включен[аоы]?|внесен[аоы]?|добавили|включили|внесли)\s+(?=[^.]{0,200}(?:террористическ|[«\"„“]))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
+        r"|(?:внес(?:ла|ли|ло|ено|ена|ены|[её]н)?|включил[аио]?|включили|включен[аоы]?|добавил[аио]?|добавили|добавлен[аоы]?|вошл[аио]?|вош[её]л|попал[аио]?)\b[^.]{0,120}?\bв\s+(?:\w+\s+){0,2}?(?:перечень|перечн\w+|список|списки|реестр|число)\b(?=[^.]{0,80}(?:террористическ|экстремистск|запрещенн|терроризм))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,2}?(?:перечень|список|реестр)\s+(?:также\s+)?(?:добавлен[аоы]?|включен[аоы]?|внесен[аоы]?|добавили|включили|внесли)\s+(?=[^.]{0,200}(?:террористическ|[«\"„“]))|(?<!из\s)\bв\s+(?:[\w-]+\s+){0,3}?(?:перечень|список|реестр)\s+(?:[\w«»\"-]+\s+){0,3}?[«\"]?(?:террористическ|экстремистск|запрещ)\w*[»\"]?\s+(?:\w+\s+){0,2}?(?:внесен[аоы]?|включен[аоы]?|добавлен[аоы]?|внесли|включили|добавили|вошл[аио]?|вош[её]л|попал[аио]?)\b"
         r"|(?-i:\bverboten\b|\bverbietet\b|\bverbot\b)|\bstuft\w*\b[^.]{0,80}\bals\s+(?:\w+\s+)?[Tt]error\w*\s+ein\b"
         # the standing listing told with its start: "Trotz der Einstufung der Taliban als Terrorgruppe seit 2003"
         r"|\bEinstufung\s+(?:der|des|von)\s+[^.]{0,60}?\bals\s+(?:\w+\s+)?[Tt]error\w*\s+seit\b"
@@ -267,7 +273,21 @@ NON_EVENT = re.compile(
     # French and Spanish: conditionals, obligations, plans, proposals, negations.
     r"|\bpourrai\w*|\bdevrai\w*|\bdoi(?:t|vent)\b|\benvisag\w*|\bsouhait\w*|\bpropos(?:ent|é|ée|ition)\b|\bpropose\s+de\b|\bprévoi\w*|\bprojet\w*|\bdébat\w*"
     r"|\bn['’]\w+\s+pas\b|\bne\s+\w+\s+pas\b|\bsi\b|\bpodría\w*|\bdeberí\w*|\bdebe\w*\b|\bplane(?:a|an|aba)\b|\bse\s+prepara|\bserían?\b"
-    r"|\b\w+aría\b|\b\w+arían\b|\bpropon\w*|\bpropuest\w*|\bintención|\bpretend\w*|\bno\s+(?:ha|han|fue|fueron|es|está)\b",
+    r"|\b\w+aría\b|\b\w+arían\b|\bpropon\w*|\bpropuest\w*|\bintención|\bpretend\w*|\bno\s+(?:ha|han|fue|fueron|es|está)\b"
+    # news-dev11: holding back from a step, a step taken in error ("wrongly listed"), demands ("fordern Verbot der Hamas"), "do not", a leaning, an effort or a push towards a step, a process begun, a recommendation and a negated
+    # status are no step: "is leaning toward designating", "efforts to push the UN in designating", "no effort to
+    # begin the process of designating", "рекомендовал депутатам принять", "is not recognized as a terrorist group".
+    r"|\bheld\s+back\s+from|\bholding\s+back\s+from|\brefrain(?:ed|ing)?\s+from|\bstopped\s+short\s+of|\b(?:wrongly|mistakenly|erroneously)\b"
+    r"|\bforder(?:n|te|ten)\b|\b(?:do\s+not|don['’]t|doesn['’]t|didn['’]t)\b|\bleaning\s+to(?:wards?)?\b|\befforts?\s+to\s+(?:push|get|have|secure|persuade|convince|lobby|designate|list|ban|proscribe)\b|\bpush(?:es|ed|ing)?\b|\bbegin\w*\s+the\s+process\b|\bno\s+effort"
+    r"|\brecommend(?:s|ed|ing)?\b|рекомендова\w*|\b(?:is|are|was|were)\s+not\s+(?:\w+ly\s+)?(?:recogni[sz]ed|listed|designated|banned|proscribed|considered|declared|named)\b",
+    _I,
+)
+
+# news-dev11: the groups a sanctions list is "against" name the list ("исключили из списка санкций против
+# террористических группировок Исламское государство и Аль-Каида", "the sanctions list against ISIL and al-Qaida").
+LIST_SCOPE_BEFORE = re.compile(
+    r"(?:\b(?:санкци|списк|спис[оа]к|перечн|перечень|режим)\w*\s+(?:[\w-]+\s+){0,2}?против|\b(?:sanctions?|list|regime)\s+"
+    r"(?:\w+\s+){0,2}?against)\s+(?:[\w-]+\s+){0,3}?[\"«„“]?$",
     _I,
 )
 
@@ -413,7 +433,9 @@ STANDING_STATUS = re.compile(
     r"|\bhad\s+(?:\w+ly\s+)?(?:classified|listed|designated|proscribed|banned)\s+\d{2,}\s+(?:[\w-]+\s+)?(?:organisations|organizations|entities|groups)\b"
     r"|\b(?:toujours|déjà)\s+(?:inscrit|interdit|considéré|désigné|classé)|\b(?:reste|restent|demeure|demeurent)\s+(?:inscrit|interdit|sur\s+la\s+liste)"
     r"|\bsigue[n]?\s+(?:siendo|en\s+la\s+lista|designad|incluid)|\bpermanece[n]?\s+en\s+la\s+lista|\bya\s+(?:estaba|está|están)\s+(?:designad|incluid|en\s+la\s+lista)"
-    r"|\bil\s+y\s+a\s+actuellement\s+\d+|\bhay\s+actualmente\s+\d+",
+    r"|\bil\s+y\s+a\s+actuellement\s+\d+|\bhay\s+actualmente\s+\d+"
+    # news-dev11: a designation reviewed and kept, or amended (new aliases), is no new one; "auf der Terrorliste belassen".
+    r"|\bmaintain(?:ed|s)?\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?designations?\b|\bamend(?:s|ed)?\s+the\s+designations?\b|\bbelassen\b",
     _I,
 )
 # In force the day it is announced.
@@ -570,6 +592,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
         "propuso", "propose d",  # news-jur: es/fr
         "propose", "moved to",  # news-verbs
         "orders",  # news-actions
+        "recommend", "plans to", "plan to",  # news-dev11
     ),
     "annulled": ("annul", "wrong to", "anul", "overturn", "отмен", "nichtig"),
     "suspended": ("suspend", "приостанов", "запрет", "временно отменил", "verbot"),
@@ -583,7 +606,7 @@ ACTION_ANCHORS: dict[str, tuple[str, ...]] = {
     ),
     "designated": (
         "designat", "list", "proscri", "banned", "outlaw", "declar", "recogni", "verbot", "verbiet", "label",
-        "призна", "запрет", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
+        "призна", "запрет", "запрещ", "террористическ", "объявил", "удовлетвори", "unlawful", "notification", "placed", "внес",
         "включ", "добав", "перечень", "список", "реестр", "вошл", "вошел", "вошёл", "попал",
         "inscri", "désign", "classé", "classe", "ajouté", "interdit", "déclaré", "listé", "design", "clasific", "incluy",
         "incorpor", "agreg", "añadi", "catalog", "incluid", "blacklist", "ban on", "ban of", "ban against", "proscription", "listing", "bans", "outlaws", "branded",
@@ -750,7 +773,8 @@ TERRORISM = re.compile(r"террорист\w*|\bterror\w*", _I)
 # The object is any organisation at all, not a named one: "designating an organisation as unlawful",
 # "to declare such an association unlawful".
 GENERIC_OBJECT = re.compile(
-    r"\s+(?:an?|such(?:\s+an?)?|any|certain|these|those)\s+(?:[\w-]+\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|associations?|individuals?|persons?)\b",
+    # news-dev11: "various"/"numerous" count no named group either ("have on occasions proscribed various groups").
+    r"\s+(?:an?|such(?:\s+an?)?|any|certain|these|those|various|numerous)\s+(?:[\w-]+\s+)?(?:organi[sz]ations?|groups?|entit(?:y|ies)|associations?|individuals?|persons?)\b",
     _I,
 )
 # A registry name used as a description of another group: "seven Islamic State (IS)-affiliated groups",

@@ -97,6 +97,15 @@ _NOT_A_DECISION = tuple(
         r"(?P<clause>\b(?:several|many|some|other|numerous|various|most|a\s+number\s+of)\s+(?:other\s+)?"
         r"(?:[A-Z][a-z]+\s+)?(?:countries|states|governments|nations)\b(?:[^.;]|(?<=[A-Z])\.){0,80}?\b(?:have|has)\s+"
         r"(?:also\s+|already\s+)?(?P<verb>banned|listed|designated|proscribed|outlawed|blacklisted)\b[^;]*)",
+        # news-dev11: a parliamentary motion declares nothing binding: "el Pleno del Congreso aprobó la Moción de Orden
+        # del Día 16090, que declara al Tren de Aragua como organización terrorista", "a motion which declares".
+        r"(?P<clause>\b(?:moci[oó]n|motion|résolution\s+non\s+contraignante)\b[^.;]{0,60}?\b(?:que|qui|which|that)\s+"
+        r"(?P<verb>declara|declare|déclare|declares|designa|désigne|designates|calls\s+for)\b)",
+        # news-dev11: the same class of countries in Spanish and French: "Países de América Latina que han designado
+        # al Tren de Aragua como organización terrorista", "les pays qui ont désigné le Hamas".
+        r"(?P<clause>\b(?:pa[ií]ses|gobiernos|naciones|pays|gouvernements)\b[^.;]{0,60}?\bque?\s+(?:ya\s+|déjà\s+)?"
+        r"(?:han|habían|ont|avaient)\s+(?:ya\s+|déjà\s+)?(?P<verb>designado|declarado|incluido|prohibido|désigné|inscrit|"
+        r"interdit|classé)\b[^;]*)",
         # The contents of a standing list, in the present: "The group of outfits designated as terrorist
         # organisations are A; B", "among the 67 banned organisations are" (the past, "groups designated as
         # SDGTs were A, B", reports the step).

@@ -133,6 +133,37 @@ _NOT_A_DECISION = tuple(
 )
 
 
+# [news-dev12] Constructions of reviews, plans and standing lists that name the measure without taking it.
+_REVIEW_AND_PLAN_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # The contents of a standing list without a preposition: "A significant majority of the groups
+        # designated are Islamist extremist organizations" (the past, "the groups designated were", is a step).
+        r"(?P<clause>\b(?:outfits|organi[sz]ations|groups|entities)\s+(?P<verb>designated|listed|banned|"
+        r"proscribed)\s+(?:so\s+far\s+|to\s+date\s+)?(?:are|include|comprise)\b)",
+        # The designation as the thing a review weighs: "the circumstances that were the basis for the
+        # designation of al-Shabaab ... have not changed in such a manner as to warrant revocation of the
+        # designation" (the revocation, when it is the step, keeps its own word).
+        r"(?P<clause>\b(?:basis|grounds|justification|reasons?|revocation|lifting|withdrawal)\s+(?:for|of)\s+"
+        r"(?:the|its|their|this|that)\s+(?P<verb>designation|listing|proscription|ban)\b)",
+        # A measure examined or weighed is no measure: "Die Bundesregierung prüft nach Medienberichten ein
+        # zügiges Verbot der Terrormiliz", "the government is considering a ban on", "weighing designating".
+        r"(?P<clause>\b(?:prüf(?:t|en)|erwäg(?:t|en)|considering|weighing|mulling|contemplating|studying|"
+        r"examining|exploring|estudia|evalúa|analiza|étudie|envisage)\b(?:[^.;,]){0,60}?\b"
+        r"(?P<verb>Verbot|ban|designation|designating|listing|proscription|proscribing|banning|prohibición|"
+        r"interdiction|désignation)\b)",
+        # A designation kept by a review is no new step: "the designation of the aforementioned organization,
+        # pursuant to Section 219 of the INA, shall be maintained".
+        r"(?P<clause>\b(?P<verb>designation|listing|proscription|ban)\b(?:[^.;]|(?<=[A-Z])\.){0,120}?\b"
+        r"(?:shall|will|would|should|is\s+to|are\s+to)\s+be\s+maintained\b)",
+        # The act of listing as a topic, a gerund after a preposition: "to reassess their approach to the
+        # challenge of designating terrorist organizations" ("by designating X", "the reason for proscribing X" tell of a step).
+        r"(?P<clause>\b(?:of|to|about|regarding)\s+(?P<verb>designating|listing|banning|proscribing|delisting|"
+        r"outlawing)\b)",
+    )
+)
+
+
 class _Event(Protocol):
     @property
     def evidence_quote(self) -> str: ...
@@ -176,7 +207,7 @@ def blank_non_decisions(sentence: str) -> tuple[str, bool]:
     """The sentence with the listing words of undated non-decision constructions blanked, and whether any was."""
     blanked = sentence
     found = False
-    for pattern in _NOT_A_DECISION:
+    for pattern in (*_NOT_A_DECISION, *_REVIEW_AND_PLAN_PATTERNS):
         for match in pattern.finditer(sentence):
             clause = match.groupdict().get("clause")
             if clause is not None and (_DATE_WORD.search(clause) or _INSTRUMENT_WORD.search(clause)):

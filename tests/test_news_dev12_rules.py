@@ -1,0 +1,69 @@
+"""Rules written on the dev12 news set (news-dev12r), each tested on the dev12 sentence that showed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from proscribe.news.not_a_decision import reports_no_decision
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        # dev12/2023-01-12_us_fto_list_analysis_geostrategicmedia.txt: the contents of a standing list.
+        (
+            "A significant majority of the groups designated are Islamist extremist organizations and over a "
+            "quarter of the groups are Al Qaeda, ISIS, and their regional affiliates.",
+            "designated",
+        ),
+        # the same article: the act of listing as a topic.
+        (
+            "Given all that has changed in the last thirty years, and given the breadth of what can seemingly be "
+            "considered under the language in the Immigration and Nationality Act, perhaps now is the time for "
+            "both Congress and the Executive Branch to reassess their approach to the challenge of designating "
+            "terrorist organizations.",
+            "designated",
+        ),
+        # dev12/2024-07-09_us_al_shabaab_fto_review_maintained_publicnow.txt: a review that changes nothing.
+        (
+            "Based upon a review of the Administrative Record assembled pursuant to Section 219(a)(4)(C) of the "
+            'Immigration and Nationality Act, as amended (8 U.S.C. 1189(a)(4)(C)) ("INA"), and in consultation '
+            "with the Attorney General and the Secretary of the Treasury, the Secretary of State has determined "
+            "that the circumstances that were the basis for the designation of al-Shabaab (and other aliases) as "
+            "a Foreign Terrorist Organization have not changed in such a manner as to warrant revocation of the "
+            "designation and that the national security of the United States does not warrant a revocation of "
+            "the designation.",
+            "designated",
+        ),
+        (
+            "Therefore, the Secretary of State has determined that the designation of the aforementioned "
+            "organization, pursuant to Section 219 of the INA (8 U.S.C. 1189), shall be maintained.",
+            "designated",
+        ),
+        # dev12/2014-09-11_de_is_verbot_geplant_dw.txt: a ban examined is no ban.
+        (
+            'Die Bundesregierung prüft nach Medienberichten ein zügiges Verbot der Terrormiliz "Islamischer '
+            'Staat".',
+            "designated",
+        ),
+    ],
+)
+def test_reviews_plans_and_standing_lists_report_no_decision(sentence: str, action: str) -> None:
+    assert reports_no_decision(sentence, action)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # dev/2025-07-05_gb_palestine_action_particle.txt: "the reason for proscribing X" tells of a step.
+        "The government cited the June 20 vandalism of two RAF Voyager aircraft at Brize Norton as the reason "
+        "for proscribing Palestine Action.",
+        # dev4/2018-02-28_us_is_affiliates_business_standard.txt: the past tense reports the designation.
+        "The other four groups designated as SDGTs were IS-Somalia, Jund al-Khilafah-Tunisia, IS-Egypt and "
+        "the Maute Group, and the individuals are Mahad Moalim and Abu Musab al-Barnawi.",
+        # a revocation that is the step keeps its removal word.
+        "The Secretary of State revoked the designation of the group on Friday.",
+    ],
+)
+def test_steps_beside_these_constructions_stand(sentence: str) -> None:
+    assert not reports_no_decision(sentence)

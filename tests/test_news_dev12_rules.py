@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from proscribe.news.not_a_decision import reports_no_decision
+from proscribe.news.not_a_decision import names_only_a_list, reports_no_decision
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,26 @@ def test_reviews_plans_and_standing_lists_report_no_decision(sentence: str, acti
 )
 def test_steps_beside_these_constructions_stand(sentence: str) -> None:
     assert not reports_no_decision(sentence)
+
+
+def test_a_status_held_already_reports_no_decision() -> None:
+    # dev12/2025-09-17_mx_pri_exhorto_cartel_de_los_soles_eleconomista.txt: other governments' standing measure.
+    sentence = (
+        "En conferencia de prensa, el senador campechano recordó que los gobiernos de Estados Unidos, Colombia y "
+        "Perú ya declararon a los cárteles de las drogas y grupos criminales que operan en sus respectivas "
+        "demarcaciones como terroristas."
+    )
+    assert reports_no_decision(sentence, "designated")
+    # a date in the sentence makes it dated background, which stands.
+    assert not reports_no_decision("Perú ya declaró al grupo como terrorista en 2024.", "designated")
+
+
+def test_a_group_named_only_as_a_sanctions_regime_is_no_subject() -> None:
+    # dev12/2014-08-16_un_resolution_is_anf_six_individuals_businessstandard.txt
+    sentence = (
+        "Given that IS and ANF are already included on the Security Council's Al Qaida sanctions regime, the "
+        "resolution added the names of six individuals to the sanctions list."
+    )
+    assert names_only_a_list(sentence, "Al Qaida")
+    assert not names_only_a_list(sentence, "ANF")
+    assert not names_only_a_list("The Council listed Al Qaida in 1999.", "Al Qaida")

@@ -160,6 +160,13 @@ _REVIEW_AND_PLAN_PATTERNS = tuple(
         # challenge of designating terrorist organizations" ("by designating X", "the reason for proscribing X" tell of a step).
         r"(?P<clause>\b(?:of|to|about|regarding)\s+(?P<verb>designating|listing|banning|proscribing|delisting|"
         r"outlawing)\b)",
+        # A status told as already held, background to the story: "los gobiernos de Estados Unidos, Colombia y
+        # Perú ya declararon a los cárteles ... como terroristas", "IS and ANF are already included on the
+        # Security Council's Al Qaida sanctions regime" (a date in the sentence makes it dated background).
+        r"(?P<clause>\b(?:already|ya|déjà|bereits|schon)\s+(?:(?:been|sido|été|han|ha|have|has|had|is|are|was|were|"
+        r"est|sont|a|ont|ist|sind|wurde|wurden)\s+){0,2}(?P<verb>declar\w*|designa\w*|listed|banned|proscribed|"
+        r"outlawed|blacklisted|included|incluid\w*|inclu\w*|inscri\w*|interdit\w*|verboten|eingestuft|gelistet)"
+        r"[^;]*)",
     )
 )
 
@@ -326,3 +333,24 @@ def merge_inflected_names(events: list[N], text: str) -> list[N]:
             event = replace(event, organisation=target)
         merged.append(event)
     return merged
+
+
+# [news-dev12] A group's name that qualifies a list or regime: "the Security Council's Al Qaida sanctions regime",
+# "the ISIL (Da'esh) and Al-Qaida Sanctions Committee".
+_LIST_NAMED_AFTER = re.compile(
+    r"^[\"”’']?\s*(?:\(\w+\)\s+)?(?:sanctions?\s+(?:regime|list|committee|lists)|sanctions?\s+and\s+\w+\s+list)\b",
+    re.IGNORECASE,
+)
+
+
+def names_only_a_list(sentence: str, organisation: str) -> bool:
+    """Whether every mention of the organisation in the sentence names a sanctions list or regime after it
+    ("IS and ANF are already included on the Security Council's Al Qaida sanctions regime"), not a group."""
+    mentions = [m.end() for m in re.finditer(re.escape(organisation), sentence, re.IGNORECASE)]
+    return bool(mentions) and all(_LIST_NAMED_AFTER.match(sentence[end:].lstrip()) for end in mentions)
+
+
+def drop_list_names(events: Iterable[N]) -> list[N]:
+    """The events whose organisation is named as a group, not only as the name of a list (see
+    :func:`names_only_a_list`)."""
+    return [e for e in events if not (e.organisation and names_only_a_list(e.evidence_quote, e.organisation))]

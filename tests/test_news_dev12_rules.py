@@ -1,9 +1,14 @@
+# ruff: noqa: RUF001  -- typographic apostrophes are real article text.
 """Rules written on the dev12 news set (news-dev12r), each tested on the dev12 sentence that showed it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from proscribe.news import enumerations, extract_events, name_index
+from proscribe.news.clean import Article
 from proscribe.news.not_a_decision import names_only_a_list, reports_no_decision
 
 
@@ -90,3 +95,52 @@ def test_a_group_named_only_as_a_sanctions_regime_is_no_subject() -> None:
     assert names_only_a_list(sentence, "Al Qaida")
     assert not names_only_a_list(sentence, "ANF")
     assert not names_only_a_list("The Council listed Al Qaida in 1999.", "Al Qaida")
+
+
+# dev12/2023-11-13_in_meitei_outfits_ban_extended_statesman.txt: a plural object whose members a later sentence lists.
+_MEITEI_BAN = (
+    "The Ministry of Home Affairs (MHA) on Monday extended the ban on several Meitei extremist organisations under "
+    "the Unlawful Activities Prevention Act (UAPA) to curb their secessionist activities through armed struggle."
+)
+_MEITEI_LIST = (
+    "These organisations include Peoples’ Liberation Army and its political wing, Revolutionary Peoples’ Front, "
+    "United National Liberation Front and its armed wing the Manipur Peoples’ Army, Peoples’ Revolutionary Party "
+    "of Kangleipak and its armed wing, the Red Army, Kangleipak Communist Party and its armed wing also called the "
+    "Red Army, Kanglei Yawol Kanna Lup, Coordination Committee and the Alliance for Socialist Unity Kangleipak."
+)
+
+
+def test_members_of_a_plural_object_are_read_from_the_list_sentence() -> None:
+    position = _MEITEI_BAN.index("extended the ban") + len("extended the ban")
+    assert enumerations.plural_object(_MEITEI_BAN, position)
+    following = ["The MHA declared the outfits as “unlawful association” for inciting people.", _MEITEI_LIST]
+    names = [n.text for n in enumerations.listed_members(following)]
+    assert names[:5] == [
+        "Peoples’ Liberation Army",
+        "Revolutionary Peoples’ Front",
+        "United National Liberation Front",
+        "Manipur Peoples’ Army",
+        "Peoples’ Revolutionary Party of Kangleipak",
+    ]
+    assert "Alliance for Socialist Unity Kangleipak" in names
+    assert "its political wing" not in names
+    # a sentence that does not open as a list of the members gives none.
+    assert enumerations.listed_members(["The MHA said these outfits have been involved in violence."]) == []
+
+
+def test_the_extractor_gives_every_member_the_announcing_sentence_s_event() -> None:
+    text = "\n\n".join(
+        [
+            _MEITEI_BAN,
+            "The MHA declared the outfits as “unlawful association” for inciting people.",
+            _MEITEI_LIST,
+        ]
+    )
+    article = Article(name="meitei.txt", text=text, published=dt.date(2023, 11, 13))
+    events = extract_events(article, name_index())
+    found = {(e.jurisdiction, e.organisation, e.action) for e in events}
+    assert ("IN", "Kanglei Yawol Kanna Lup", "designated") in found
+    assert ("IN", "Coordination Committee", "designated") in found
+    assert all(
+        e.effective_date == "2023-11-13" for e in events if e.organisation == "Kanglei Yawol Kanna Lup"
+    )

@@ -1432,6 +1432,10 @@ def _sentence_events(
             if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
+            if not orgs and following and enumerations.plural_object(sentence, match.end()):
+                # [news-dev12] "extended the ban on several Meitei extremist organisations ... These organisations
+                # include A, B, C": the members the next sentence lists.
+                orgs = [_Org(n.text, None, 0) for n in enumerations.listed_members(following)]
             if not orgs and (counted is not None or tests.search(lexicon.FORWARD_COUNT)):
                 continue  # "has removed five extremist groups": those groups, unnamed here, not the article's last group
             if not listed and enumerations.refers_to_list(sentence, match.start()):

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from proscribe.news import enumerations, extract_events, name_index
+from proscribe.news import enumerations, extract_events, jurisdictions, name_index
 from proscribe.news.clean import Article
 from proscribe.news.not_a_decision import names_only_a_list, reports_no_decision
 
@@ -144,3 +144,16 @@ def test_the_extractor_gives_every_member_the_announcing_sentence_s_event() -> N
     assert all(
         e.effective_date == "2023-11-13" for e in events if e.organisation == "Kanglei Yawol Kanna Lup"
     )
+
+
+def test_the_agent_of_a_describing_participle_does_not_act() -> None:
+    # dev12/2025-08-27_ar_cartel_de_los_soles_informador.txt: "vinculado por Estados Unidos" describes the group.
+    sentence = (
+        "El Ejecutivo del presidente argentino Javier Milei declaró este martes al Cártel de los Soles, grupo "
+        "vinculado por Estados Unidos con el Gobierno de Venezuela, como una organización terrorista."
+    )
+    at = sentence.index("declaró")
+    assert jurisdictions.nearest(jurisdictions.find_mentions(sentence), at, sentence) != "US"
+    # the agent of the listing step itself still acts.
+    step = "The group was designated as a terrorist organisation by the United States."
+    assert jurisdictions.nearest(jurisdictions.find_mentions(step), step.index("designated"), step) == "US"

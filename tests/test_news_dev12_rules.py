@@ -157,3 +157,14 @@ def test_the_agent_of_a_describing_participle_does_not_act() -> None:
     # the agent of the listing step itself still acts.
     step = "The group was designated as a terrorist organisation by the United States."
     assert jurisdictions.nearest(jurisdictions.find_mentions(step), step.index("designated"), step) == "US"
+
+
+def test_places_in_a_clause_of_time_or_cause_do_not_act() -> None:
+    # dev12/2021-11-07_pk_tlp_ban_lift_approved_republicworld.txt: France is where the cartoons appeared.
+    sentence = (
+        "Earlier in Apil, the TLP was declared as a proscribed organisation after the extremists carried out "
+        "violent protests to force Imran Khan's administration to expel the French ambassador over the issue of "
+        "blasphemous cartoons published in France."
+    )
+    at = sentence.index("declared")
+    assert jurisdictions.nearest(jurisdictions.find_mentions(sentence), at, sentence) != "FR"

@@ -548,6 +548,8 @@ def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
                 continue
         if mention.start > at and _describing_agent(sentence[max(at, mention.start - 40) : mention.start]):
             continue
+        if mention.start > at and _SUBORDINATE_CLAUSE.search(sentence, at, mention.start):
+            continue  # [news-dev12] "was declared ... after the extremists ... published in France": another event
         kept.append(mention)
     return kept
 
@@ -573,6 +575,14 @@ _LISTING_PARTICIPLE = re.compile(
     r"^(?:designat|list|ban|proscri|declar|recogni|consider|classif|label|brand|outlaw|inscri|includ|inclu|design|"
     r"calific|tagg|blacklist|sanction|deem|nam|add|ajout|agreg|añad|remov|delist|retir|lift|revok|revoc|suspend|"
     r"approv|aprob|adopt|announc|anunci|annonc|publi|sign|firm|notif|gazett|verbot|eingestuft|gelistet)",
+    re.I,
+)
+
+
+# A clause of time or cause after the verb tells another event, whose places do not act in this one.
+_SUBORDINATE_CLAUSE = re.compile(
+    r"\b(?:after|because|while|whereas|although|amid|following|después\s+de|tras|porque|mientras|après|parce\s+que|"
+    r"tandis\s+que|nachdem|weil|während)\b",
     re.I,
 )
 

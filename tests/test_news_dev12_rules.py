@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from proscribe.news import enumerations, extract_events, jurisdictions, name_index
 from proscribe.news.clean import Article
-from proscribe.news.not_a_decision import names_only_a_list, reports_no_decision
+from proscribe.news.not_a_decision import drop_legislative_motions, names_only_a_list, reports_no_decision
+
+DEV12 = Path(__file__).parent / "data" / "news" / "dev12"
 
 
 @pytest.mark.parametrize(
@@ -168,3 +172,24 @@ def test_places_in_a_clause_of_time_or_cause_do_not_act() -> None:
     )
     at = sentence.index("declared")
     assert jurisdictions.nearest(jurisdictions.find_mentions(sentence), at, sentence) != "FR"
+
+
+def test_a_legislature_s_non_binding_motion_is_no_designation() -> None:
+    # dev12/2025-09-03_pe_congress_motion_cartel_de_los_soles_rpp.txt: the story calls the declaration "La moción".
+    text = (DEV12 / "2025-09-03_pe_congress_motion_cartel_de_los_soles_rpp.txt").read_text(encoding="utf-8")
+    sentence = (
+        "El Congreso de la República declaró este miércoles como organización terrorista al cartel de los Soles, "
+        "una estructura criminal vinculada al régimen de Nicolás Maduro y relacionada con el narcotráfico, así como "
+        "con grupos delictivos como el Tren de Aragua y el cartel de Sinaloa."
+    )
+    assert sentence in text
+    article = Article(name="motion.txt", text=text, published=dt.date(2025, 9, 3))
+    assert not [e for e in extract_events(article, name_index()) if e.action == "designated"]
+    # without a motion in the story, a parliament's designation stands (Ethiopia's House, dev12).
+    assert drop_legislative_motions([_Quoted(sentence)], "El Congreso aprobó la ley.") == [_Quoted(sentence)]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Quoted:
+    evidence_quote: str
+    action: str = "designated"

@@ -1001,6 +1001,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     # news-precision: status asides, list contents, requests and gerund subjects report no decision.
     events = not_a_decision.merge_inflected_names(not_a_decision.keep_events(events), text)
     events = not_a_decision.drop_list_names(events)  # [news-dev12] "the Al Qaida sanctions regime"
+    events = not_a_decision.drop_legislative_motions(events, text)  # [news-dev12] "La moción fue aprobada"
     return _merge(events)
 
 

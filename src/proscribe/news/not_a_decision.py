@@ -354,3 +354,25 @@ def drop_list_names(events: Iterable[N]) -> list[N]:
     """The events whose organisation is named as a group, not only as the name of a list (see
     :func:`names_only_a_list`)."""
     return [e for e in events if not (e.organisation and names_only_a_list(e.evidence_quote, e.organisation))]
+
+
+# [news-dev12] A legislature's non-binding motion declares nothing: "El Congreso de la República declaró este miércoles
+# como organización terrorista al cartel de los Soles" in a story that calls it "La moción"; an opposition senator's
+# "punto de acuerdo" or "exhorto" urging the executive; MPs' "non-binding motion".
+_NON_BINDING = re.compile(
+    r"\b(?:moci[oó]n|mociones|non-?binding|no\s+vinculante|punto\s+de\s+acuerdo|exhorto|proposición\s+no\s+de\s+ley)\b",
+    re.IGNORECASE,
+)
+_LEGISLATURE = re.compile(
+    r"\b(?:Congreso|Congress|Senado|Senate|Cámara\s+de\s+Diputados|Parlamento|Parliament|Asamblea|Assembly|"
+    r"legisladores|lawmakers|diputados|senadores|MPs|congresistas|parlamentarios)\b"
+)
+
+
+def drop_legislative_motions(events: Iterable[E], text: str) -> list[E]:
+    """The events left once designations that a legislature "declares" in a story of a non-binding motion are
+    dropped (see :data:`_NON_BINDING`); every event stands in a story that names no such motion."""
+    events = list(events)
+    if not _NON_BINDING.search(text):
+        return events
+    return [e for e in events if not (e.action == "designated" and _LEGISLATURE.search(e.evidence_quote))]

@@ -11,7 +11,12 @@ import pytest
 
 from proscribe.news import enumerations, extract_events, jurisdictions, name_index
 from proscribe.news.clean import Article
-from proscribe.news.not_a_decision import drop_legislative_motions, names_only_a_list, reports_no_decision
+from proscribe.news.not_a_decision import (
+    drop_counted_unnamed_objects,
+    drop_legislative_motions,
+    names_only_a_list,
+    reports_no_decision,
+)
 
 DEV12 = Path(__file__).parent / "data" / "news" / "dev12"
 
@@ -193,3 +198,28 @@ def test_a_legislature_s_non_binding_motion_is_no_designation() -> None:
 class _Quoted:
     evidence_quote: str
     action: str = "designated"
+
+
+def test_a_count_of_unnamed_entities_is_not_the_story_s_group() -> None:
+    # dev12/2022-12-15_un_nuland_calls_isis_affiliates_urdupoint.txt: the group came from the story's context.
+    sentence = (
+        "Nuland noted that the United Nations committees have designated only one entity and one individual this "
+        "year and this lack of action undermines their mandate."
+    )
+    assert drop_counted_unnamed_objects([_Named(sentence, "ISIS")]) == []
+    # a group named in its sentence stands beside a count of people.
+    named = _Named("The UN designated ISIS-K and six individuals on Friday.", "ISIS-K")
+    assert drop_counted_unnamed_objects([named]) == [named]
+    # a count of organisations announces names that come later (the list readers), so it is left alone.
+    listed = _Named("The ministry has delisted six international Tamil organisations and 316 persons.", "GTF")
+    assert drop_counted_unnamed_objects([listed]) == [listed]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Named:
+    evidence_quote: str
+    organisation: str | None
+    entity_id: str | None = None
+    jurisdiction: str | None = "UN"
+    action: str = "designated"
+    effective_date: str | None = None

@@ -1002,6 +1002,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     events = not_a_decision.merge_inflected_names(not_a_decision.keep_events(events), text)
     events = not_a_decision.drop_list_names(events)  # [news-dev12] "the Al Qaida sanctions regime"
     events = not_a_decision.drop_legislative_motions(events, text)  # [news-dev12] "La moción fue aprobada"
+    events = not_a_decision.drop_counted_unnamed_objects(events)  # [news-dev12] "designated only one entity"
     return _merge(events)
 
 

@@ -376,3 +376,28 @@ def drop_legislative_motions(events: Iterable[E], text: str) -> list[E]:
     if not _NON_BINDING.search(text):
         return events
     return [e for e in events if not (e.action == "designated" and _LEGISLATURE.search(e.evidence_quote))]
+
+
+# [news-dev12] A listing step whose object is a count of unnamed entities or people: "the United Nations committees
+# have designated only one entity and one individual this year" speaks of none of the story's groups.
+_COUNTED_UNNAMED_OBJECT = re.compile(
+    r"\b(?:designat\w*|list(?:ed|s)|added|banned|proscribed|sanctioned|delisted|removed)\s+(?:only\s+|just\s+|a\s+further\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\s+(?:(?!organi[sz]ations?\b|groups?\b)[\w-]+\s+){0,2}"
+    r"(?:entity|entities|individuals?|persons?|people)\b(?![^.;]*:)",
+    re.IGNORECASE,
+)
+
+
+def drop_counted_unnamed_objects(events: Iterable[N]) -> list[N]:
+    """The events left once those whose group is not named in their sentence, and whose sentence's listing step
+    has a count of unnamed entities or people as its object, are dropped: the group came from the story's
+    context, and the step is about others."""
+    return [
+        e
+        for e in events
+        if not (
+            e.organisation
+            and e.organisation.casefold() not in e.evidence_quote.casefold()
+            and _COUNTED_UNNAMED_OBJECT.search(e.evidence_quote)
+        )
+    ]

@@ -12,6 +12,7 @@ import pytest
 from proscribe.news import enumerations, extract_events, jurisdictions, name_index
 from proscribe.news.clean import Article
 from proscribe.news.not_a_decision import (
+    drop_affiliations,
     drop_counted_unnamed_objects,
     drop_legislative_motions,
     names_only_a_list,
@@ -223,3 +224,29 @@ class _Named:
     jurisdiction: str | None = "UN"
     action: str = "designated"
     effective_date: str | None = None
+
+
+def test_a_group_named_as_a_leader_s_affiliation_is_not_listed() -> None:
+    # dev12/2023-12-08_eu_deif_issa_terrorist_list_sofiaglobe.txt: two people are listed, not Hamas.
+    sentence = (
+        "The two individuals designated today are Mohammed Deif, Commander General of the military wing of Hamas "
+        "(“Brigades Ezzedin al-Qassam”) since 2002, and Marwan Issa, the deputy Commander of the military wing of "
+        "Hamas."
+    )
+    assert drop_affiliations([_Named(sentence, "Hamas")]) == []
+    # dev12/2019-09-10_us_hurras_ad_din_sdgt_eo13224_state_fr.txt: leaders of groups designated before.
+    french = (
+        "Le département [d’Etat] a également désigné en tant que SDGT 12 dirigeants de groupes désignés "
+        "précédemment, y compris le Hezbollah, le Hamas, le Jihad islamique palestinien."
+    )
+    assert drop_affiliations([_Named(french, "Hezbollah")]) == []
+    # dev2/2025-06-29_nz_proud_boys_lapse_herald.txt: members speak of the group itself.
+    members = _Named(
+        "Members of the American far-right group the Proud Boys are no longer considered terrorists in New "
+        "Zealand, as the group's terrorist designation has expired.",
+        "Proud Boys",
+    )
+    assert drop_affiliations([members]) == [members]
+    # a group named also outside the affiliation stands.
+    both = _Named("The EU listed Hamas and Deif, a commander of Hamas.", "Hamas")
+    assert drop_affiliations([both]) == [both]

@@ -1003,6 +1003,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     events = not_a_decision.drop_list_names(events)  # [news-dev12] "the Al Qaida sanctions regime"
     events = not_a_decision.drop_legislative_motions(events, text)  # [news-dev12] "La moción fue aprobada"
     events = not_a_decision.drop_counted_unnamed_objects(events)  # [news-dev12] "designated only one entity"
+    events = not_a_decision.drop_affiliations(
+        events
+    )  # [news-dev12] "Commander General of the military wing of Hamas"
     return _merge(events)
 
 

@@ -401,3 +401,30 @@ def drop_counted_unnamed_objects(events: Iterable[N]) -> list[N]:
             and _COUNTED_UNNAMED_OBJECT.search(e.evidence_quote)
         )
     ]
+
+
+# [news-dev12] A group named as the one a designated person leads or belongs to: "Mohammed Deif, Commander General
+# of the military wing of Hamas", "12 dirigeants de groupes désignés précédemment, y compris le Hezbollah, le Hamas".
+_ROLE_OF = re.compile(
+    r"\b(?:leaders?|dirigeants?|commanders?|chiefs?|heads?|founders?|deputy|spokes(?:man|woman|person)|"
+    r"financiers?|líderes?|jefes?|cabecillas?|responsables?|Anführer)\s+(?:General\s+|général\s+)?"
+    r"(?:of|de|des|du|del|der)\b",
+    re.IGNORECASE,
+)
+# How far after a role its group may be named: "12 dirigeants de groupes désignés précédemment, y compris le Hamas".
+_ROLE_REACH = 80
+
+
+def _affiliation_only(sentence: str, organisation: str) -> bool:
+    """Whether every mention of the organisation in the sentence follows a person's role closely ("the deputy
+    Commander of the military wing of Hamas"), so that it names whom the person belongs to, not a listed group."""
+    roles = [m.end() for m in _ROLE_OF.finditer(sentence)]
+    if not roles:
+        return False
+    mentions = [m.start() for m in re.finditer(re.escape(organisation), sentence, re.IGNORECASE)]
+    return bool(mentions) and all(any(0 <= at - end <= _ROLE_REACH for end in roles) for at in mentions)
+
+
+def drop_affiliations(events: Iterable[N]) -> list[N]:
+    """The events left once those whose group is named only as a person's affiliation are dropped."""
+    return [e for e in events if not (e.organisation and _affiliation_only(e.evidence_quote, e.organisation))]

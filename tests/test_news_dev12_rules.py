@@ -15,6 +15,7 @@ from proscribe.news.not_a_decision import (
     drop_affiliations,
     drop_counted_unnamed_objects,
     drop_legislative_motions,
+    drop_list_names,
     names_only_a_list,
     reports_no_decision,
 )
@@ -250,3 +251,16 @@ def test_a_group_named_as_a_leader_s_affiliation_is_not_listed() -> None:
     # a group named also outside the affiliation stands.
     both = _Named("The EU listed Hamas and Deif, a commander of Hamas.", "Hamas")
     assert drop_affiliations([both]) == [both]
+
+
+def test_a_designation_category_is_no_group() -> None:
+    # dev12/2018-02-27_us_daech_affiliates_designated_usembassy_fr.txt: "(Specially Designated Global Terrorist ou
+    # SDGT)" names the category the groups were put in.
+    sentence = (
+        "Le département d’État a désigné trois groupes affiliés à Daech (l’État islamique en Afrique de l’Ouest ou "
+        "EIAO, Daech-Philippines et Daech-Bangladesh) comme terroristes mondiaux spécialement désignés (Specially "
+        "Designated Global Terrorist ou SDGT)."
+    )
+    assert drop_list_names([_Named(sentence, "Global Terrorist")]) == []
+    kept = _Named(sentence, "Daech-Philippines")
+    assert drop_list_names([kept]) == [kept]

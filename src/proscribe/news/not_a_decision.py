@@ -350,10 +350,29 @@ def names_only_a_list(sentence: str, organisation: str) -> bool:
     return bool(mentions) and all(_LIST_NAMED_AFTER.match(sentence[end:].lstrip()) for end in mentions)
 
 
+# The name of a designation's category read as a group's: "comme terroristes mondiaux spécialement désignés
+# (Specially Designated Global Terrorist ou SDGT)", "as a Foreign Terrorist Organization".
+_CATEGORY_NAME = re.compile(
+    r"(?:Specially\s+Designated\s+)?(?:Global\s+Terrorists?|Foreign\s+Terrorist\s+Organi[sz]ations?|Terrorist\s+"
+    r"Organi[sz]ations?|Designated\s+Terrorists?|Specified\s+Entit(?:y|ies)|Listed\s+(?:Terrorist\s+)?Entit(?:y|ies))",
+    re.IGNORECASE,
+)
+
+
 def drop_list_names(events: Iterable[N]) -> list[N]:
     """The events whose organisation is named as a group, not only as the name of a list (see
-    :func:`names_only_a_list`)."""
-    return [e for e in events if not (e.organisation and names_only_a_list(e.evidence_quote, e.organisation))]
+    :func:`names_only_a_list`) or of a designation's category ("Global Terrorist")."""
+    return [
+        e
+        for e in events
+        if not (
+            e.organisation
+            and (
+                names_only_a_list(e.evidence_quote, e.organisation)
+                or _CATEGORY_NAME.fullmatch(e.organisation)
+            )
+        )
+    ]
 
 
 # [news-dev12] A legislature's non-binding motion declares nothing: "El Congreso de la República declaró este miércoles

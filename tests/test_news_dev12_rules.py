@@ -264,3 +264,54 @@ def test_a_designation_category_is_no_group() -> None:
     assert drop_list_names([_Named(sentence, "Global Terrorist")]) == []
     kept = _Named(sentence, "Daech-Philippines")
     assert drop_list_names([kept]) == [kept]
+
+
+# dev12/2018-02-27_us_daech_affiliates_designated_usembassy_fr.txt: names in brackets after a count, and a French list
+# sentence after a counted object that does not follow the verb.
+_DAECH_BRACKETS = (
+    "Le département d’État a désigné trois groupes affiliés à Daech (l’État islamique en Afrique de l’Ouest ou EIAO, "
+    "Daech-Philippines et Daech-Bangladesh) comme terroristes mondiaux spécialement désignés."
+)
+_DAECH_LIST = (
+    "Les groupes sont Daech-Somalie, Jund al-Khilafa en Tunisie, Daech-Égypte et le groupe Maute ; les dirigeants "
+    "sont Mahad Moalim et Abu Musab al-Barnawi."
+)
+
+
+def test_a_count_s_names_in_brackets() -> None:
+    names = enumerations.counted_parenthesis(_DAECH_BRACKETS, _DAECH_BRACKETS.index("trois"))
+    assert [n.text for n in names] == [
+        "État islamique en Afrique de l’Ouest",
+        "Daech-Philippines",
+        "Daech-Bangladesh",
+    ]
+    assert all(_DAECH_BRACKETS[n.start : n.end] == n.text for n in names)
+    # brackets that hold as many names as counted, or nothing.
+    other = "The ministry banned two groups (the text of the order was not published) on Friday."
+    assert enumerations.counted_parenthesis(other, other.index("two")) == []
+
+
+def test_a_french_list_sentence_gives_groups_and_leaders() -> None:
+    names = [n.text for n in enumerations.listed_members([_DAECH_LIST])]
+    assert names == [
+        "Daech-Somalie",
+        "Jund al-Khilafa en Tunisie",
+        "Daech-Égypte",
+        "groupe Maute",
+        "Mahad Moalim",
+        "Abu Musab al-Barnawi",
+    ]
+
+
+def test_the_extractor_reads_both_daech_lists() -> None:
+    text = "\n\n".join(
+        [
+            _DAECH_BRACKETS,
+            "Le département a également désigné comme SDGT quatre autres groupes affiliés à Daech et deux dirigeants "
+            "affiliés à Daech en vertu de l’alinéa 1(b) du décret présidentiel 13224.",
+            _DAECH_LIST,
+        ]
+    )
+    article = Article(name="daech.txt", text=text, published=dt.date(2018, 2, 27))
+    found = {e.organisation for e in extract_events(article, name_index()) if e.action == "designated"}
+    assert {"Daech-Philippines", "Daech-Somalie", "groupe Maute"} <= found

@@ -446,12 +446,20 @@ def listed_members(following: list[str]) -> list[FoundName]:
 
 # Between the items of a list sentence: a comma or semicolon (and a conjunction), or a conjunction alone.
 _ITEM_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*(?:(?:and|y|et|und|e)[ \t]+)?|[ \t]+(?:and|y|et|und|e)[ \t]+")
-_LEADING_ARTICLE = re.compile(r"^(?:the|la|le|les|los|las|el|l[’']|die|der|das)[ \t]+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:(?:the|la|le|les|los|las|el|die|der|das)[ \t]+|l[’'])", re.IGNORECASE)
 # A name's words: capitalised (or a number), or the short words names join them with.
 _NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-Þ0-9][\w’'.&-]*|of|for|the|and|de|del|la|las|los|el|des|du|en|in|al|d[’'][\w’'-]+)$"
+    r"^(?:[A-ZÀ-Þ0-9][\w’'.&-]*|of|for|the|and|de|del|la|las|los|el|des|du|en|in|al|d[’'][\w’'-]+|"
+    r"(?:al|el|ad|an|ar|as|ash|at|az|ul|ut)-[\w’'-]+)$"
 )
-_CAPITALISED_TAIL = re.compile(r"\bthe[ \t]+((?:[A-ZÀ-Þ][\w’'.&-]*[ \t]*){1,8})$")
+# A common noun a name may open with: "le groupe Maute", "el cártel de Sinaloa".
+_NAME_HEAD = re.compile(
+    r"^(?:group|groupe|grupo|gruppe|movement|mouvement|movimiento|front|frente|brigades?|brigadas?|network|réseau|red|"
+    r"cartel|cártel|clan|banda|gang|organi[sz]ation|organización)$",
+    re.IGNORECASE,
+)
+# The name a described piece ends with: "its armed wing the Manipur Peoples’ Army", "les dirigeants sont Mahad Moalim".
+_CAPITALISED_TAIL = re.compile(r"\b(?:the|are|were|sont|son|sind)[ \t]+((?:[A-ZÀ-Þ][\w’'.&-]*[ \t]*){1,8})$")
 
 
 def _described_items(sentence: str, start: int) -> list[FoundName]:
@@ -471,7 +479,9 @@ def _described_items(sentence: str, start: int) -> list[FoundName]:
         article = _LEADING_ARTICLE.match(piece)
         name = piece[article.end() :] if article is not None else piece
         words = name.split()
-        if not (words and words[0][0].isupper() and all(_NAME_WORD.match(w) for w in words)):
+        if len(words) > 1 and _NAME_HEAD.match(words[0]) and all(_NAME_WORD.match(w) for w in words[1:]):
+            pass  # "le groupe Maute": a common noun and the name
+        elif not (words and words[0][0].isupper() and all(_NAME_WORD.match(w) for w in words)):
             tail = _CAPITALISED_TAIL.search(piece)
             if tail is None:
                 continue
@@ -480,3 +490,37 @@ def _described_items(sentence: str, start: int) -> list[FoundName]:
             at = sentence.find(name, offset)
             names.append(FoundName(at, at + len(name), name))
     return names
+
+
+# [news-dev12] A counted object's names in brackets after it: "trois groupes affiliés à Daech (l’État islamique en
+# Afrique de l’Ouest ou EIAO, Daech-Philippines et Daech-Bangladesh)".
+_BRACKETED_AFTER_COUNT = re.compile(r"[^().;:]{0,60}?\((?P<inside>[^()]{3,400})\)")
+# An item's short name or alias inside the brackets: "A ou EIAO", "A or AA", "A o AA".
+_ITEM_OR = re.compile(r"[ \t]+(?:ou|or|o)[ \t]+\S.*$")
+
+
+def counted_parenthesis(sentence: str, count_start: int) -> list[FoundName]:
+    """The names of the counted object at ``count_start`` given in brackets right after it, when there are as many
+    as it counts; empty otherwise."""
+    counted = COUNTED.match(sentence, count_start)
+    if counted is None:
+        return []
+    bracket = _BRACKETED_AFTER_COUNT.match(sentence, counted.end())
+    if bracket is None:
+        return []
+    inside, offset = bracket.group("inside"), bracket.start("inside")
+    names: list[FoundName] = []
+    position = 0
+    for separator in [*_ITEM_SEPARATOR.finditer(inside), None]:
+        piece_end = separator.start() if separator is not None else len(inside)
+        piece = inside[position:piece_end]
+        at = offset + position
+        position = separator.end() if separator is not None else len(inside)
+        article = _LEADING_ARTICLE.match(piece)
+        if article is not None:
+            piece, at = piece[article.end() :], at + article.end()
+        name = _ITEM_OR.sub("", piece).strip()
+        if not (name and name[0].isupper() and plausible(name)):
+            return []  # brackets that hold no list of names ("(ATC)", "(the group's own words)")
+        names.append(FoundName(at, at + len(name), name))
+    return names if len(names) == _number(counted.group("count")) else []

@@ -1425,6 +1425,12 @@ def _sentence_events(
             counted = lexicon.FORWARD_COUNT.match(
                 sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
             )
+            if counted is not None and not listed:
+                # [news-dev12] "a désigné trois groupes affiliés à Daech (A ou AA, B et C)": the names in brackets.
+                listed = [
+                    _as_org(n, mentions) for n in enumerations.counted_parenthesis(sentence, counted.start())
+                ]
+                orgs = listed or orgs
             if (
                 counted is not None
                 and action in ("designated", "proposed_designation")
@@ -1437,6 +1443,8 @@ def _sentence_events(
             if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
+                # [news-dev12] "Les groupes sont A, B, C et D": a list sentence in another language than the cues'.
+                orgs = orgs or [_Org(n.text, None, 0) for n in enumerations.listed_members(following)]
             if not orgs and following and enumerations.plural_object(sentence, match.end()):
                 # [news-dev12] "extended the ban on several Meitei extremist organisations ... These organisations
                 # include A, B, C": the members the next sentence lists.

@@ -18,6 +18,7 @@ from proscribe.news.not_a_decision import (
     drop_list_names,
     names_only_a_list,
     reports_no_decision,
+    split_glued_lines,
 )
 
 DEV12 = Path(__file__).parent / "data" / "news" / "dev12"
@@ -315,3 +316,23 @@ def test_the_extractor_reads_both_daech_lists() -> None:
     article = Article(name="daech.txt", text=text, published=dt.date(2018, 2, 27))
     found = {e.organisation for e in extract_events(article, name_index()) if e.action == "designated"}
     assert {"Daech-Philippines", "Daech-Somalie", "groupe Maute"} <= found
+
+
+def test_the_lines_a_next_sentence_announces_are_read_one_name_each() -> None:
+    # dev12/2025-02-19_us_cartels_fto_federal_register_intoleranciadiario.txt: the count, then "se encuentran:".
+    text = (DEV12 / "2025-02-19_us_cartels_fto_federal_register_intoleranciadiario.txt").read_text(
+        encoding="utf-8"
+    )
+    assert "Entre estos grupos se encuentran:\n- Cártel de Sinaloa\n" in text
+    article = Article(name="cartels.txt", text=text, published=dt.date(2025, 2, 19))
+    names = {e.organisation for e in extract_events(article, name_index()) if e.jurisdiction == "US"}
+    assert {"Cártel de Sinaloa", "Cártel del Golfo", "La Nueva Familia Michoacana"} <= names
+    assert not any(name and "\n" in name for name in names)
+
+
+def test_a_name_spanning_list_lines_is_split() -> None:
+    glued = _Named("seis cárteles", "Cártel de Sinaloa\n\n- Cártel de Jalisco Nueva Generación")
+    assert [e.organisation for e in split_glued_lines([glued])] == [
+        "Cártel de Sinaloa",
+        "Cártel de Jalisco Nueva Generación",
+    ]

@@ -694,6 +694,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         lines_follow = enumerations.ends_with_colon(sentence) or (
             number + 1 < len(spans) and enumerations.continues_list(text[slice(*spans[number + 1])])
         )
+        # [news-dev12] "seis cárteles ... serán incluidos en la lista. Entre estos grupos se encuentran:" — the next
+        # sentence announces the lines.
+        lines_follow = lines_follow or (
+            number + 1 < len(spans) and enumerations.ends_with_colon(text[slice(*spans[number + 1])])
+        )
         ahead = enumerations.MAX_LIST_LINES if lines_follow else _NAMES_AHEAD_SENTENCES
         following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
@@ -1003,9 +1008,9 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     events = not_a_decision.drop_list_names(events)  # [news-dev12] "the Al Qaida sanctions regime"
     events = not_a_decision.drop_legislative_motions(events, text)  # [news-dev12] "La moción fue aprobada"
     events = not_a_decision.drop_counted_unnamed_objects(events)  # [news-dev12] "designated only one entity"
-    events = not_a_decision.drop_affiliations(
-        events
-    )  # [news-dev12] "Commander General of the military wing of Hamas"
+    events = not_a_decision.split_glued_lines(events)  # [news-dev12] "Cártel de Sinaloa\n- Cártel de Jalisco"
+    # [news-dev12] "Commander General of the military wing of Hamas": a leader's group is no listed group.
+    events = not_a_decision.drop_affiliations(events)
     return _merge(events)
 
 

@@ -447,3 +447,20 @@ def _affiliation_only(sentence: str, organisation: str) -> bool:
 def drop_affiliations(events: Iterable[N]) -> list[N]:
     """The events left once those whose group is named only as a person's affiliation are dropped."""
     return [e for e in events if not (e.organisation and _affiliation_only(e.evidence_quote, e.organisation))]
+
+
+# [news-dev12] Two list lines read as one name: "Cártel de Sinaloa\n\n- Cártel de Jalisco Nueva Generación".
+_LINE_BREAK_IN_NAME = re.compile(r"[ \t]*\n[\s]*(?:[-–•*·▪●][ \t]+|\(?\d{1,2}[.)][ \t]*)?")
+
+
+def split_glued_lines(events: Iterable[N]) -> list[N]:
+    """The events with a name that spans list lines split into one event per line's name."""
+    split: list[N] = []
+    for event in events:
+        name = event.organisation
+        if name is None or "\n" not in name:
+            split.append(event)
+            continue
+        parts = [part.strip() for part in _LINE_BREAK_IN_NAME.split(name) if part.strip()]
+        split.extend(replace(event, organisation=part, entity_id=None) for part in parts)
+    return split

@@ -574,7 +574,8 @@ _PARTICIPLE_AGENT = re.compile(
 _LISTING_PARTICIPLE = re.compile(
     r"^(?:designat|list|ban|proscri|declar|recogni|consider|classif|label|brand|outlaw|inscri|includ|inclu|design|"
     r"calific|tagg|blacklist|sanction|deem|nam|add|ajout|agreg|añad|remov|delist|retir|lift|revok|revoc|suspend|"
-    r"approv|aprob|adopt|announc|anunci|annonc|publi|sign|firm|notif|gazett|verbot|eingestuft|gelistet)",
+    r"approv|aprob|adopt|announc|anunci|annonc|publi|sign|firm|notif|gazett|verbot|eingestuft|gelistet|interdi|prohib|"
+    r"outlaw|freez|froz|block|bloqu|gel|congel|reconoc|reconn|qualifi|calific|tild|cataloga|señala)",
     re.I,
 )
 

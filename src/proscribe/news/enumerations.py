@@ -591,3 +591,125 @@ def _line_names(body: str) -> list[FoundName]:
         if rest and rest[:1].islower() and not rest.startswith(("and ", "or ")):
             return []
     return [n for n in names if plausible(n.text)]
+
+
+# [news-dev12] A plural object that names no group, whose members the next sentence lists: "extended the ban on
+# several Meitei extremist organisations", "declared the outfits as", "a désigné les groupes suivants".
+_PLURAL_OBJECT = re.compile(
+    rf"[ \t]+(?:on[ \t]+|against[ \t]+|a[ \t]+)?(?:the|these|those|several|various|some|all|les|ces|plusieurs|"
+    rf"los|las|estos|estas|varios|varias|die|diese|mehrere)[ \t]+(?:[\w’'-]+[ \t]+){{0,3}}?{_GROUP_PLURAL}\b",
+    re.IGNORECASE,
+)
+# A sentence that lists a plural object's members: "These organisations include A, B", "They are: A; B",
+# "Les groupes sont A, B", "En la lista están A, B", "Those listed include; A, B".
+_LIST_SENTENCE = re.compile(
+    rf"^[ \t]*(?:(?:They|These|Those|Ils|Elles|Ellos|Ellas|Sie)|(?:The|These|Those|Les|Ces|Los|Las|Estos|Estas|Die|"
+    rf"Diese)[ \t]+(?:[\w’'-]+[ \t]+){{0,2}}?{_GROUP_PLURAL}|Those[ \t]+listed(?:[ \t]+\w+)?|En[ \t]+la[ \t]+lista"
+    rf"|Dans[ \t]+la[ \t]+liste|Entre[ \t]+ell[oa]s)[ \t]+(?:are|were|include[sd]?|sont|comprennent|incluent|"
+    rf"están|son|figuran|incluyen|sind)\b[ \t]*[:;,\-–—]?",
+    re.IGNORECASE,
+)
+# A list that a plural object announces has at least this many names (two are told in the sentence itself).
+_MIN_ANNOUNCED_ITEMS = 3
+
+
+def plural_object(sentence: str, position: int) -> bool:
+    """Whether a plural object that names no group follows ``position`` (the end of a listing verb)."""
+    return _PLURAL_OBJECT.match(sentence, position) is not None
+
+
+def listed_members(following: list[str]) -> list[FoundName]:
+    """The members a plural object announced, from the first of the next two sentences that opens as a list of
+    them ("These organisations include Peoples’ Liberation Army and its political wing, Revolutionary Peoples’
+    Front, ..."); empty when neither does, or it names fewer than :data:`_MIN_ANNOUNCED_ITEMS`."""
+    for sentence in following[:2]:
+        opening = _LIST_SENTENCE.match(sentence)
+        if opening is None:
+            continue
+        names = _items(sentence, opening.end())
+        if len(names) < _MIN_ANNOUNCED_ITEMS:
+            names = _described_items(sentence, opening.end())
+        return names if len(names) >= _MIN_ANNOUNCED_ITEMS else []
+    return []
+
+
+# Between the items of a list sentence: a comma or semicolon (and a conjunction), or a conjunction alone.
+_ITEM_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*(?:(?:and|y|et|und|e)[ \t]+)?|[ \t]+(?:and|y|et|und|e)[ \t]+")
+_LEADING_ARTICLE = re.compile(r"^(?:(?:the|la|le|les|los|las|el|die|der|das)[ \t]+|l[’'])", re.IGNORECASE)
+# A name's words: capitalised (or a number), or the short words names join them with.
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-Þ0-9][\w’'.&-]*|of|for|the|and|de|del|la|las|los|el|des|du|en|in|al|d[’'][\w’'-]+|"
+    r"(?:al|el|ad|an|ar|as|ash|at|az|ul|ut)-[\w’'-]+)$"
+)
+# A common noun a name may open with: "le groupe Maute", "el cártel de Sinaloa".
+_NAME_HEAD = re.compile(
+    r"^(?:group|groupe|grupo|gruppe|movement|mouvement|movimiento|front|frente|brigades?|brigadas?|network|réseau|red|"
+    r"cartel|cártel|clan|banda|gang|organi[sz]ation|organización)$",
+    re.IGNORECASE,
+)
+# The name a described piece ends with: "its armed wing the Manipur Peoples’ Army", "les dirigeants sont Mahad Moalim".
+_CAPITALISED_TAIL = re.compile(r"\b(?:the|are|were|sont|son|sind)[ \t]+((?:[A-ZÀ-Þ][\w’'.&-]*[ \t]*){1,8})$")
+
+
+def _described_items(sentence: str, start: int) -> list[FoundName]:
+    """The names of a list sentence whose items carry descriptions ("Peoples’ Liberation Army and its political
+    wing, Revolutionary Peoples’ Front, United National Liberation Front and its armed wing the Manipur Peoples’
+    Army, ..."): each piece between separators is a name when its words are a name's, or gives the name after
+    its last "the"; a description ("its political wing") gives none."""
+    end = _LIST_END.search(sentence, start)
+    body = sentence[start : end.start() if end is not None else len(sentence)]
+    names: list[FoundName] = []
+    position = 0
+    for separator in [*_ITEM_SEPARATOR.finditer(body), None]:
+        piece_end = separator.start() if separator is not None else len(body)
+        piece = body[position:piece_end].strip(' \t"“”«»')
+        offset = start + body.find(piece, position) if piece else start
+        position = separator.end() if separator is not None else len(body)
+        article = _LEADING_ARTICLE.match(piece)
+        name = piece[article.end() :] if article is not None else piece
+        words = name.split()
+        if len(words) > 1 and _NAME_HEAD.match(words[0]) and all(_NAME_WORD.match(w) for w in words[1:]):
+            pass  # "le groupe Maute": a common noun and the name
+        elif not (words and words[0][0].isupper() and all(_NAME_WORD.match(w) for w in words)):
+            tail = _CAPITALISED_TAIL.search(piece)
+            if tail is None:
+                continue
+            name = tail.group(1).strip()
+        if plausible(name) and len(names) < MAX_LIST_ITEMS:
+            at = sentence.find(name, offset)
+            names.append(FoundName(at, at + len(name), name))
+    return names
+
+
+# [news-dev12] A counted object's names in brackets after it: "trois groupes affiliés à Daech (l’État islamique en
+# Afrique de l’Ouest ou EIAO, Daech-Philippines et Daech-Bangladesh)".
+_BRACKETED_AFTER_COUNT = re.compile(r"[^().;:]{0,60}?\((?P<inside>[^()]{3,400})\)")
+# An item's short name or alias inside the brackets: "A ou EIAO", "A or AA", "A o AA".
+_ITEM_OR = re.compile(r"[ \t]+(?:ou|or|o)[ \t]+\S.*$")
+
+
+def counted_parenthesis(sentence: str, count_start: int) -> list[FoundName]:
+    """The names of the counted object at ``count_start`` given in brackets right after it, when there are as many
+    as it counts; empty otherwise."""
+    counted = COUNTED.match(sentence, count_start)
+    if counted is None:
+        return []
+    bracket = _BRACKETED_AFTER_COUNT.match(sentence, counted.end())
+    if bracket is None:
+        return []
+    inside, offset = bracket.group("inside"), bracket.start("inside")
+    names: list[FoundName] = []
+    position = 0
+    for separator in [*_ITEM_SEPARATOR.finditer(inside), None]:
+        piece_end = separator.start() if separator is not None else len(inside)
+        piece = inside[position:piece_end]
+        at = offset + position
+        position = separator.end() if separator is not None else len(inside)
+        article = _LEADING_ARTICLE.match(piece)
+        if article is not None:
+            piece, at = piece[article.end() :], at + article.end()
+        name = _ITEM_OR.sub("", piece).strip()
+        if not (name and name[0].isupper() and plausible(name)):
+            return []  # brackets that hold no list of names ("(ATC)", "(the group's own words)")
+        names.append(FoundName(at, at + len(name), name))
+    return names if len(names) == _number(counted.group("count")) else []

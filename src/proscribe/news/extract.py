@@ -709,6 +709,11 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         lines_follow = enumerations.ends_with_colon(sentence) or (
             number + 1 < len(spans) and enumerations.continues_list(text[slice(*spans[number + 1])])
         )
+        # [news-dev12] "seis cárteles ... serán incluidos en la lista. Entre estos grupos se encuentran:" — the next
+        # sentence announces the lines.
+        lines_follow = lines_follow or (
+            number + 1 < len(spans) and enumerations.ends_with_colon(text[slice(*spans[number + 1])])
+        )
         ahead = enumerations.MAX_LIST_LINES if lines_follow else _NAMES_AHEAD_SENTENCES
         following = [text[a:b] for a, b in spans[number + 1 : number + 1 + ahead]]
         sentence_events = _sentence_events(
@@ -1015,6 +1020,12 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         ]
     # news-precision: status asides, list contents, requests and gerund subjects report no decision.
     events = not_a_decision.merge_inflected_names(not_a_decision.keep_events(events), text)
+    events = not_a_decision.drop_list_names(events)  # [news-dev12] "the Al Qaida sanctions regime"
+    events = not_a_decision.drop_legislative_motions(events, text)  # [news-dev12] "La moción fue aprobada"
+    events = not_a_decision.drop_counted_unnamed_objects(events)  # [news-dev12] "designated only one entity"
+    events = not_a_decision.split_glued_lines(events)  # [news-dev12] "Cártel de Sinaloa\n- Cártel de Jalisco"
+    # [news-dev12] "Commander General of the military wing of Hamas": a leader's group is no listed group.
+    events = not_a_decision.drop_affiliations(events)
     return _merge(events)
 
 
@@ -1486,6 +1497,12 @@ def _sentence_events(
             counted = lexicon.FORWARD_COUNT.match(
                 sentence, match.end() + (len(sentence[match.end() :]) - len(sentence[match.end() :].lstrip()))
             )
+            if counted is not None and not listed:
+                # [news-dev12] "a désigné trois groupes affiliés à Daech (A ou AA, B et C)": the names in brackets.
+                listed = [
+                    _as_org(n, mentions) for n in enumerations.counted_parenthesis(sentence, counted.start())
+                ]
+                orgs = listed or orgs
             if (
                 counted is not None
                 and action in ("designated", "proposed_designation")
@@ -1498,10 +1515,16 @@ def _sentence_events(
             if not orgs and following and tests.search(lexicon.FORWARD_COUNT):
                 # "Britain added four organisations to its list" — the names follow in the next sentences.
                 orgs = _names_ahead(following, _count(sentence))
+                # [news-dev12] "Les groupes sont A, B, C et D": a list sentence in another language than the cues'.
+                orgs = orgs or [_Org(n.text, None, 0) for n in enumerations.listed_members(following)]
             uncounted = lexicon.UNCOUNTED_OBJECT.search(sentence, match.end())
             if not orgs and following and uncounted is not None:
                 # news-dev8: "внес в ... список ряд ... формирований", "has listed several groups": the names follow.
                 orgs = _names_ahead(following, 1)
+            if not orgs and following and enumerations.plural_object(sentence, match.end()):
+                # [news-dev12] "extended the ban on several Meitei extremist organisations ... These organisations
+                # include A, B, C": the members the next sentence lists.
+                orgs = [_Org(n.text, None, 0) for n in enumerations.listed_members(following)]
             if not orgs and (
                 counted is not None or uncounted is not None or tests.search(lexicon.FORWARD_COUNT)
             ):

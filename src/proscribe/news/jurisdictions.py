@@ -650,6 +650,10 @@ def _agents(sentence: str, mentions: list[Mention], at: int) -> list[Mention]:
             after = sentence[mention.end : mention.end + 40]
             if not (_AGENT_BEFORE.search(before) or _LIST_AFTER.match(after)):
                 continue
+        if mention.start > at and _describing_agent(sentence[max(at, mention.start - 40) : mention.start]):
+            continue
+        if mention.start > at and _SUBORDINATE_CLAUSE.search(sentence, at, mention.start):
+            continue  # [news-dev12] "was declared ... after the extremists ... published in France": another event
         kept.append(mention)
     return kept
 
@@ -662,6 +666,36 @@ _LIST_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:\w+\s+){0,3})?(?:list|register|registry|liste|lista|списк\w*|перечень|перечн\w*|реестр\w*)\b",
     re.I,
 )
+
+
+# [news-dev12] The agent of a participle that describes the group is no actor: "al Cártel de los Soles, grupo
+# vinculado por Estados Unidos con el Gobierno de Venezuela", "a militia backed by Iran", "a group founded by".
+_PARTICIPLE_AGENT = re.compile(
+    r"\b(?P<word>\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas|é|ée|és|ées|t))\s+(?:by|par|por|durch|von)\s+"
+    r"(?:the\s+|la\s+|le\s+|el\s+|l['’])?$",
+    re.I,
+)
+_LISTING_PARTICIPLE = re.compile(
+    r"^(?:designat|list|ban|proscri|declar|recogni|consider|classif|label|brand|outlaw|inscri|includ|inclu|design|"
+    r"calific|tagg|blacklist|sanction|deem|nam|add|ajout|agreg|añad|remov|delist|retir|lift|revok|revoc|suspend|"
+    r"approv|aprob|adopt|announc|anunci|annonc|publi|sign|firm|notif|gazett|verbot|eingestuft|gelistet|interdi|prohib|"
+    r"outlaw|freez|froz|block|bloqu|gel|congel|reconoc|reconn|qualifi|calific|tild|cataloga|señala)",
+    re.I,
+)
+
+
+# A clause of time or cause after the verb tells another event, whose places do not act in this one.
+_SUBORDINATE_CLAUSE = re.compile(
+    r"\b(?:after|because|while|whereas|although|amid|following|después\s+de|tras|porque|mientras|après|parce\s+que|"
+    r"tandis\s+que|nachdem|weil|während)\b",
+    re.I,
+)
+
+
+def _describing_agent(before: str) -> bool:
+    """Whether ``before`` ends with a participle that is no listing step and its "by" ("vinculado por", "backed by")."""
+    match = _PARTICIPLE_AGENT.search(before)
+    return match is not None and _LISTING_PARTICIPLE.match(match.group("word")) is None
 
 
 _DATELINE_PLACE = re.compile(

@@ -142,6 +142,44 @@ _NOT_A_DECISION = tuple(
 )
 
 
+# [news-dev12] Constructions of reviews, plans and standing lists that name the measure without taking it.
+_REVIEW_AND_PLAN_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # The contents of a standing list without a preposition: "A significant majority of the groups
+        # designated are Islamist extremist organizations" (the past, "the groups designated were", is a step).
+        r"(?P<clause>\b(?:outfits|organi[sz]ations|groups|entities)\s+(?P<verb>designated|listed|banned|"
+        r"proscribed)\s+(?:so\s+far\s+|to\s+date\s+)?(?:are|include|comprise)\b)",
+        # The designation as the thing a review weighs: "the circumstances that were the basis for the
+        # designation of al-Shabaab ... have not changed in such a manner as to warrant revocation of the
+        # designation" (the revocation, when it is the step, keeps its own word).
+        r"(?P<clause>\b(?:basis|grounds|justification|reasons?|revocation|lifting|withdrawal)\s+(?:for|of)\s+"
+        r"(?:the|its|their|this|that)\s+(?P<verb>designation|listing|proscription|ban)\b)",
+        # A measure examined or weighed is no measure: "Die Bundesregierung prüft nach Medienberichten ein
+        # zügiges Verbot der Terrormiliz", "the government is considering a ban on", "weighing designating".
+        r"(?P<clause>\b(?:prüf(?:t|en)|erwäg(?:t|en)|considering|weighing|mulling|contemplating|studying|"
+        r"examining|exploring|estudia|evalúa|analiza|étudie|envisage)\b(?:[^.;,]){0,60}?\b"
+        r"(?P<verb>Verbot|ban|designation|designating|listing|proscription|proscribing|banning|prohibición|"
+        r"interdiction|désignation)\b)",
+        # A designation kept by a review is no new step: "the designation of the aforementioned organization,
+        # pursuant to Section 219 of the INA, shall be maintained".
+        r"(?P<clause>\b(?P<verb>designation|listing|proscription|ban)\b(?:[^.;]|(?<=[A-Z])\.){0,120}?\b"
+        r"(?:shall|will|would|should|is\s+to|are\s+to)\s+be\s+maintained\b)",
+        # The act of listing as a topic, a gerund after a preposition: "to reassess their approach to the
+        # challenge of designating terrorist organizations" ("by designating X", "the reason for proscribing X" tell of a step).
+        r"(?P<clause>\b(?:of|to|about|regarding)\s+(?P<verb>designating|listing|banning|proscribing|delisting|"
+        r"outlawing)\b)",
+        # A status told as already held, background to the story: "los gobiernos de Estados Unidos, Colombia y
+        # Perú ya declararon a los cárteles ... como terroristas", "IS and ANF are already included on the
+        # Security Council's Al Qaida sanctions regime" (a date in the sentence makes it dated background).
+        r"(?P<clause>\b(?:already|ya|déjà|bereits|schon)\s+(?:(?:been|sido|été|han|ha|have|has|had|is|are|was|were|"
+        r"est|sont|a|ont|ist|sind|wurde|wurden)\s+){0,2}(?P<verb>declar\w*|designa\w*|listed|banned|proscribed|"
+        r"outlawed|blacklisted|included|incluid\w*|inclu\w*|inscri\w*|interdit\w*|verboten|eingestuft|gelistet)"
+        r"[^;]*)",
+    )
+)
+
+
 class _Event(Protocol):
     @property
     def evidence_quote(self) -> str: ...
@@ -185,7 +223,7 @@ def blank_non_decisions(sentence: str) -> tuple[str, bool]:
     """The sentence with the listing words of undated non-decision constructions blanked, and whether any was."""
     blanked = sentence
     found = False
-    for pattern in _NOT_A_DECISION:
+    for pattern in (*_NOT_A_DECISION, *_REVIEW_AND_PLAN_PATTERNS):
         for match in pattern.finditer(sentence):
             clause = match.groupdict().get("clause")
             if clause is not None and (_DATE_WORD.search(clause) or _INSTRUMENT_WORD.search(clause)):
@@ -304,3 +342,134 @@ def merge_inflected_names(events: list[N], text: str) -> list[N]:
             event = replace(event, organisation=target)
         merged.append(event)
     return merged
+
+
+# [news-dev12] A group's name that qualifies a list or regime: "the Security Council's Al Qaida sanctions regime",
+# "the ISIL (Da'esh) and Al-Qaida Sanctions Committee".
+_LIST_NAMED_AFTER = re.compile(
+    r"^[\"”’']?\s*(?:\(\w+\)\s+)?(?:sanctions?\s+(?:regime|list|committee|lists)|sanctions?\s+and\s+\w+\s+list)\b",
+    re.IGNORECASE,
+)
+
+
+def names_only_a_list(sentence: str, organisation: str) -> bool:
+    """Whether every mention of the organisation in the sentence names a sanctions list or regime after it
+    ("IS and ANF are already included on the Security Council's Al Qaida sanctions regime"), not a group."""
+    mentions = [m.end() for m in re.finditer(re.escape(organisation), sentence, re.IGNORECASE)]
+    return bool(mentions) and all(_LIST_NAMED_AFTER.match(sentence[end:].lstrip()) for end in mentions)
+
+
+# The name of a designation's category read as a group's: "comme terroristes mondiaux spécialement désignés
+# (Specially Designated Global Terrorist ou SDGT)", "as a Foreign Terrorist Organization".
+_CATEGORY_NAME = re.compile(
+    r"(?:Specially\s+Designated\s+)?(?:Global\s+Terrorists?|Foreign\s+Terrorist\s+Organi[sz]ations?|Terrorist\s+"
+    r"Organi[sz]ations?|Designated\s+Terrorists?|Specified\s+Entit(?:y|ies)|Listed\s+(?:Terrorist\s+)?Entit(?:y|ies))",
+    re.IGNORECASE,
+)
+
+
+def drop_list_names(events: Iterable[N]) -> list[N]:
+    """The events whose organisation is named as a group, not only as the name of a list (see
+    :func:`names_only_a_list`) or of a designation's category ("Global Terrorist")."""
+    return [
+        e
+        for e in events
+        if not (
+            e.organisation
+            and (
+                names_only_a_list(e.evidence_quote, e.organisation)
+                or _CATEGORY_NAME.fullmatch(e.organisation)
+            )
+        )
+    ]
+
+
+# [news-dev12] A legislature's non-binding motion declares nothing: "El Congreso de la República declaró este miércoles
+# como organización terrorista al cartel de los Soles" in a story that calls it "La moción"; an opposition senator's
+# "punto de acuerdo" or "exhorto" urging the executive; MPs' "non-binding motion".
+_NON_BINDING = re.compile(
+    r"\b(?:moci[oó]n|mociones|non-?binding|no\s+vinculante|punto\s+de\s+acuerdo|exhorto|proposición\s+no\s+de\s+ley)\b",
+    re.IGNORECASE,
+)
+_LEGISLATURE = re.compile(
+    r"\b(?:Congreso|Congress|Senado|Senate|Cámara\s+de\s+Diputados|Parlamento|Parliament|Asamblea|Assembly|"
+    r"legisladores|lawmakers|diputados|senadores|MPs|congresistas|parlamentarios)\b"
+)
+
+
+def drop_legislative_motions(events: Iterable[E], text: str) -> list[E]:
+    """The events left once designations that a legislature "declares" in a story of a non-binding motion are
+    dropped (see :data:`_NON_BINDING`); every event stands in a story that names no such motion."""
+    events = list(events)
+    if not _NON_BINDING.search(text):
+        return events
+    return [e for e in events if not (e.action == "designated" and _LEGISLATURE.search(e.evidence_quote))]
+
+
+# [news-dev12] A listing step whose object is a count of unnamed entities or people: "the United Nations committees
+# have designated only one entity and one individual this year" speaks of none of the story's groups.
+_COUNTED_UNNAMED_OBJECT = re.compile(
+    r"\b(?:designat\w*|list(?:ed|s)|added|banned|proscribed|sanctioned|delisted|removed)\s+(?:only\s+|just\s+|a\s+further\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})\s+(?:(?!organi[sz]ations?\b|groups?\b)[\w-]+\s+){0,2}"
+    r"(?:entity|entities|individuals?|persons?|people)\b(?![^.;]*:)",
+    re.IGNORECASE,
+)
+
+
+def drop_counted_unnamed_objects(events: Iterable[N]) -> list[N]:
+    """The events left once those whose group is not named in their sentence, and whose sentence's listing step
+    has a count of unnamed entities or people as its object, are dropped: the group came from the story's
+    context, and the step is about others."""
+    return [
+        e
+        for e in events
+        if not (
+            e.organisation
+            and e.organisation.casefold() not in e.evidence_quote.casefold()
+            and _COUNTED_UNNAMED_OBJECT.search(e.evidence_quote)
+        )
+    ]
+
+
+# [news-dev12] A group named as the one a designated person leads or belongs to: "Mohammed Deif, Commander General
+# of the military wing of Hamas", "12 dirigeants de groupes désignés précédemment, y compris le Hezbollah, le Hamas".
+_ROLE_OF = re.compile(
+    r"\b(?:leaders?|dirigeants?|commanders?|chiefs?|heads?|founders?|deputy|spokes(?:man|woman|person)|"
+    r"financiers?|líderes?|jefes?|cabecillas?|responsables?|Anführer)\s+(?:General\s+|général\s+)?"
+    r"(?:of|de|des|du|del|der)\b",
+    re.IGNORECASE,
+)
+# How far after a role its group may be named: "12 dirigeants de groupes désignés précédemment, y compris le Hamas".
+_ROLE_REACH = 80
+
+
+def _affiliation_only(sentence: str, organisation: str) -> bool:
+    """Whether every mention of the organisation in the sentence follows a person's role closely ("the deputy
+    Commander of the military wing of Hamas"), so that it names whom the person belongs to, not a listed group."""
+    roles = [m.end() for m in _ROLE_OF.finditer(sentence)]
+    if not roles:
+        return False
+    mentions = [m.start() for m in re.finditer(re.escape(organisation), sentence, re.IGNORECASE)]
+    return bool(mentions) and all(any(0 <= at - end <= _ROLE_REACH for end in roles) for at in mentions)
+
+
+def drop_affiliations(events: Iterable[N]) -> list[N]:
+    """The events left once those whose group is named only as a person's affiliation are dropped."""
+    return [e for e in events if not (e.organisation and _affiliation_only(e.evidence_quote, e.organisation))]
+
+
+# [news-dev12] Two list lines read as one name: "Cártel de Sinaloa\n\n- Cártel de Jalisco Nueva Generación".
+_LINE_BREAK_IN_NAME = re.compile(r"[ \t]*\n[\s]*(?:[-–•*·▪●][ \t]+|\(?\d{1,2}[.)][ \t]*)?")
+
+
+def split_glued_lines(events: Iterable[N]) -> list[N]:
+    """The events with a name that spans list lines split into one event per line's name."""
+    split: list[N] = []
+    for event in events:
+        name = event.organisation
+        if name is None or "\n" not in name:
+            split.append(event)
+            continue
+        parts = [part.strip() for part in _LINE_BREAK_IN_NAME.split(name) if part.strip()]
+        split.extend(replace(event, organisation=part, entity_id=None) for part in parts)
+    return split

@@ -1517,14 +1517,14 @@ def _sentence_events(
                 orgs = _names_ahead(following, _count(sentence))
                 # [news-dev12] "Les groupes sont A, B, C et D": a list sentence in another language than the cues'.
                 orgs = orgs or [_Org(n.text, None, 0) for n in enumerations.listed_members(following)]
-            uncounted = lexicon.UNCOUNTED_OBJECT.search(sentence, match.end())
-            if not orgs and following and uncounted is not None:
-                # news-dev8: "внес в ... список ряд ... формирований", "has listed several groups": the names follow.
-                orgs = _names_ahead(following, 1)
             if not orgs and following and enumerations.plural_object(sentence, match.end()):
                 # [news-dev12] "extended the ban on several Meitei extremist organisations ... These organisations
                 # include A, B, C": the members the next sentence lists.
                 orgs = [_Org(n.text, None, 0) for n in enumerations.listed_members(following)]
+            uncounted = lexicon.UNCOUNTED_OBJECT.search(sentence, match.end())
+            if not orgs and following and uncounted is not None:
+                # news-dev8 (when no list sentence follows): "внес в ... список ряд ... формирований", "has listed several groups": the names follow.
+                orgs = _names_ahead(following, 1)
             if not orgs and (
                 counted is not None or uncounted is not None or tests.search(lexicon.FORWARD_COUNT)
             ):

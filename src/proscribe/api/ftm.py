@@ -96,6 +96,7 @@ LIST_TOPICS: dict[str, frozenset[str]] = {
     "tj-terrorist-extremist-organisations": frozenset({TERROR}),
     "pk-proscribed-organisations": frozenset({TERROR}),
     "tr-un-asset-freezes": frozenset({SANCTION, TERROR}),
+    "ua-terrorist-organisations": frozenset({TERROR}),  # draft resolutions only so far
     # Bans that are not terrorist lists get no topic, as de-vereinsgesetz-bans: Austria's ban on symbols, India's
     # declarations of unlawful associations, Tajikistan's extremism bans.
     "at-symbols-act": frozenset(),

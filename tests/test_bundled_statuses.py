@@ -142,12 +142,16 @@ def test_canadian_hts_entry_is_listed_from_its_2013_jabhat_al_nusra_listing(load
 
 def test_al_qaida_answers_in_every_main_jurisdiction(loaded: Registry) -> None:
     statuses = {r.jurisdiction: r.status for r in loaded.statuses_as_of("Al-Qaida", D(2026, 3, 1))}
-    assert statuses == {j: Status.LISTED for j in ("AU", "CA", "GB", "KG", "KZ", "NZ", "RU", "UN", "US")}
+    main = ("AU", "CA", "GB", "KG", "KZ", "NZ", "RU", "UN", "US")
+    # acts-official.yaml, other jurisdictions: UAE and Saudi lists of 2014, Austrian and Swiss bans, Colombia's adoption
+    # of the US/EU lists, Paraguay's decree 2307, Tajikistan's Supreme Court (two readings of 2006, both listed by now).
+    others = ("AE", "AT", "CH", "CO", "PY", "SA", "TJ")
+    assert statuses == {j: Status.LISTED for j in main + others}
 
 
 def test_statuses_cover_every_jurisdiction_with_a_listing(loaded: Registry) -> None:
     codes = [r.jurisdiction for r in loaded.statuses_as_of("Taliban", D(2026, 1, 1))]
-    assert codes == ["CA", "KG", "KZ", "RU", "UN"]
+    assert codes == ["AE", "CA", "KG", "KZ", "RU", "TJ", "UN"]
 
 
 @pytest.mark.parametrize("spelling", ["taliban", "TALIBAN", "Движение Талибан", "талибан", " Taliban "])

@@ -353,7 +353,9 @@ def test_dataset_filters_as_yente_combines_them(client: TestClient) -> None:
         return [r["id"] for r in data["responses"]["o"]["results"]]
 
     # Hamas is on the US FTO list, the UK proscription list, the EU terrorist list, Canada's, Australia's and
-    # New Zealand's lists, and under a German association ban
+    # New Zealand's lists, Argentina's RePET, Paraguay's decree 2307, the US/EU lists Colombia adopted, Switzerland's
+    # ban, Egypt's court listing (its armed wing), Austria's ban on symbols, and under a German association ban; Ukraine's
+    # draft resolutions (procedural acts, no listing) also count as a dataset of the entity
     everywhere = [
         "us_fto",
         "gb_proscribed_organisations",
@@ -361,6 +363,13 @@ def test_dataset_filters_as_yente_combines_them(client: TestClient) -> None:
         "ca_listed_terrorist_entities",
         "au_listed_terrorist_organisations",
         "nz_designated_terrorist_entities",
+        "ar_repet",
+        "py_decree_2307_terrorist_organisations",
+        "co_adopted_us_eu_terrorist_lists",
+        "ch_banned_organisations",
+        "eg_terrorist_designations",
+        "at_symbols_act",
+        "ua_terrorist_organisations",
         "de_vereinsgesetz_bans",
     ]
     assert "hamas" in top_ids(exclude_dataset="us_fto")  # still on lists not excluded

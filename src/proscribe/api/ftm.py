@@ -77,6 +77,31 @@ LIST_TOPICS: dict[str, frozenset[str]] = {
     "au-listed-terrorist-organisations": frozenset({TERROR}),
     "nz-designated-terrorist-entities": frozenset({TERROR}),
     # de-vereinsgesetz-bans (association bans, not a terrorist list) gets no topic: FtM has none for them.
+    # Other jurisdictions (docs/data.md, "Additions of 2026-12-05: other jurisdictions").
+    "ar-repet": frozenset({TERROR}),
+    "py-decree-2307-terrorist-organisations": frozenset({TERROR}),
+    "co-adopted-us-eu-terrorist-lists": frozenset({TERROR}),
+    "hn-terrorism-registry": frozenset({TERROR}),
+    "gt-terrorist-designations": frozenset({TERROR}),
+    "lt-terrorist-designations": frozenset({TERROR}),
+    "lv-terrorist-designations": frozenset({TERROR}),
+    "ee-international-sanctions": frozenset({SANCTION, TERROR}),
+    "si-terrorist-designations": frozenset({TERROR}),
+    "ch-banned-organisations": frozenset({TERROR}),
+    "ae-terrorist-organisations": frozenset({TERROR}),
+    "sa-terrorist-organisations": frozenset({TERROR}),
+    "bh-terrorist-organisations": frozenset({TERROR}),
+    "eg-terrorist-designations": frozenset({TERROR}),
+    "in-uapa-terrorist-organisations": frozenset({TERROR}),
+    "tj-terrorist-extremist-organisations": frozenset({TERROR}),
+    "pk-proscribed-organisations": frozenset({TERROR}),
+    "tr-un-asset-freezes": frozenset({SANCTION, TERROR}),
+    "ua-terrorist-organisations": frozenset({TERROR}),  # draft resolutions only so far
+    # Bans that are not terrorist lists get no topic, as de-vereinsgesetz-bans: Austria's ban on symbols, India's
+    # declarations of unlawful associations, Tajikistan's extremism bans.
+    "at-symbols-act": frozenset(),
+    "in-uapa-unlawful-associations": frozenset(),
+    "tj-extremist-organisations": frozenset(),
 }
 ACTIVE = ("listed", "suspended")
 

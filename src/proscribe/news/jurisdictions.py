@@ -302,6 +302,10 @@ def _government_of(text: str, start: int) -> bool:
 def _demonym_rank(text: str, start: int, end: int, kind: str) -> int | None:
     """ACTOR next to a government word (the EU's adjective: next to the name of one of its bodies); otherwise WEAK for
     an ordinary adjective, as an English one, and nothing for an ambiguous one or the EU's."""
+    if kind != _EU_ADJECTIVE and text[start].isupper():
+        return (
+            None  # a capitalised form is a people ("les Syriens") or a German genitive ("Syriens HTS-Miliz")
+        )
     demonyms = _demonym_data()
     words = demonyms.eu_bodies if kind == _EU_ADJECTIVE else demonyms.government
     if _next_to_government(text, start, end, words):

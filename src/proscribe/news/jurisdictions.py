@@ -64,7 +64,7 @@ class Mention(NamedTuple):
     code: str
     rank: int
     end: int
-    kind: str = "name"  # name, adj, cap or inst (an office or body)
+    kind: str = "name"  # name, adj, cap, inst (an office or body) or a demonym kind (_DEMONYM_KINDS)
     legacy: bool = False  # found by lexicon.JURISDICTIONS (the states the extractor always knew)
 
 
@@ -141,6 +141,10 @@ def _table() -> _Table:
                 ru_stems[stem] = code
             else:
                 entries.append(_Entry((stem,), code, "name", False))
+    for text, code, kind in _demonym_forms():
+        add(text, code, kind)
+    for stem, code in _demonym_ru_stems():
+        ru_stems.setdefault(stem, code)
     for code, institutions in data["institutions"].items():
         for institution in institutions:
             add(institution, code, "inst")
@@ -158,6 +162,158 @@ def _table() -> _Table:
         places,
     )
 
+
+# Nationality adjectives in Spanish, French, German and Russian (demonyms.yaml): a mention of one is a state's only
+# next to a government word ("el gobierno etíope", "die äthiopische Regierung"); an ordinary one is otherwise weak
+# (as an English adjective), one marked "!" in the table ("americano", "georgiano") and the EU's ("europeo") nothing.
+_DEMONYM = "demonym"
+_DEMONYM_WITH_GOVERNMENT = "demonym-with-government"
+_EU_ADJECTIVE = "eu-adjective"
+_DEMONYM_KINDS = frozenset((_DEMONYM, _DEMONYM_WITH_GOVERNMENT, _EU_ADJECTIVE))
+_GERMAN_ENDINGS = ("", "e", "en", "er", "es", "em")
+_RU_ADJECTIVE_ENDINGS = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
+_UNACCENTED = str.maketrans("áéíóú", "aeiou")
+
+
+class _DemonymData(NamedTuple):
+    countries: dict[str, list[str | None]]  # code -> [es, fr, de, ru] as in demonyms.yaml
+    eu_forms: list[str]
+    government: re.Pattern[str]  # a government word, to be found before or after an adjective
+    eu_bodies: re.Pattern[str]  # the EU's bodies' words (Union, Commission ...)
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, with a plural ending, or (Russian stems) any ending."""
+    alternatives = "|".join(
+        re.escape(w) + (r"\w*" if "\u0400" <= w[:1] <= "\u04ff" else "(?:s|es|n|en)?")
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _demonym_data() -> _DemonymData:
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("proscribe.news").joinpath("demonyms.yaml").read_text(encoding="utf-8")
+    )
+    government = [w for words in data["government_words"].values() for w in words]
+    eu_words = [w for words in data["eu"]["with"].values() for w in words]
+    return _DemonymData(
+        data["countries"], data["eu"]["forms"], _word_pattern(government), _word_pattern(eu_words)
+    )
+
+
+def _spanish_forms(masculine: str) -> list[str]:
+    """etíope -> etíopes; argentino -> argentina, argentinos, argentinas; francés -> francesa, franceses ..."""
+    if masculine.endswith("o"):
+        return [masculine, masculine[:-1] + "a", masculine + "s", masculine[:-1] + "as"]
+    if masculine.endswith(("e", "a", "i")):
+        return [masculine, masculine + "s"]
+    if masculine.endswith(("í", "ú")):
+        return [masculine, masculine + "es", masculine + "s"]
+    stem = masculine[:-2] + masculine[-2].translate(_UNACCENTED) + masculine[-1]  # francés -> frances-
+    return [masculine, stem + "a", stem + "es", stem + "as"]
+
+
+def _french_forms(masculine: str) -> list[str]:
+    """éthiopien -> éthiopienne, éthiopiens, éthiopiennes; russe -> russes; français -> française, françaises."""
+    if masculine.endswith("e"):
+        return [masculine, masculine + "s"]
+    if masculine.endswith(("en", "on")):
+        return [masculine, masculine + "ne", masculine + "s", masculine + "nes"]
+    if masculine.endswith(("s", "x")):
+        return [masculine, masculine + "e", masculine + "es"]
+    return [masculine, masculine + "e", masculine + "s", masculine + "es"]
+
+
+def _demonym_forms() -> list[tuple[str, str, str]]:
+    """(form, code, kind) of every inflected Spanish, French and German adjective of demonyms.yaml, and the EU's."""
+    demonyms = _demonym_data()
+    found: list[tuple[str, str, str]] = []
+    for code, row in demonyms.countries.items():
+        for language, written in zip(("es", "fr", "de"), row[:3], strict=True):
+            if not written:
+                continue
+            kind = _DEMONYM_WITH_GOVERNMENT if written.startswith("!") else _DEMONYM
+            base = written.lstrip("!")
+            if "/" in base:
+                forms = base.split("/")
+            elif language == "es":
+                forms = _spanish_forms(base)
+            elif language == "fr":
+                forms = _french_forms(base)
+            else:
+                forms = [base + ending for ending in _GERMAN_ENDINGS]
+            found.extend((form, code, kind) for form in forms)
+    spanish, french, german, russian = demonyms.eu_forms
+    for form in (
+        *_spanish_forms(spanish),
+        *_french_forms(french),
+        *(german + ending for ending in _GERMAN_ENDINGS),
+        *(russian + ending for ending in _RU_ADJECTIVE_ENDINGS),
+    ):
+        found.append((form, "EU", _EU_ADJECTIVE))
+    return found
+
+
+def _demonym_ru_stems() -> list[tuple[str, str]]:
+    """(stem, code) of the Russian adjectives of demonyms.yaml, read as the table's Russian stems."""
+    return [(row[3], code) for code, row in _demonym_data().countries.items() if row[3]]
+
+
+# A government word at most two words before the adjective ("el gobierno etíope", "le ministre éthiopien des Affaires
+# étrangères" aside, "el presidente argentino", "las autoridades judiciales paraguayas") or in the two words after it
+# ("die äthiopische Regierung", "эфиопское правительство", "die äthiopische neue Regierung").
+_WORDS_BETWEEN_BEFORE = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s+")
+_TWO_WORDS_AFTER = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+
+
+def _next_to_government(text: str, start: int, end: int, words: re.Pattern[str]) -> bool:
+    """Whether a word of ``words`` stands right before or after the adjective at [start, end)."""
+    before = text[max(0, start - 60) : start]
+    if any(_WORDS_BETWEEN_BEFORE.fullmatch(before, match.end()) for match in words.finditer(before)):
+        return True
+    after = _TWO_WORDS_AFTER.match(text, end, min(len(text), end + 60))
+    return after is not None and any(
+        word is not None and words.fullmatch(word) is not None for word in after.groups()
+    )
+
+
+def _older_romance_adjective(first: str) -> bool:
+    """Whether an "adj" mention that starts with ``first`` is a lower-case Latin-script adjective of the older table
+    ("argentino", "canadien"): English adjectives ("Russian") and Russian stems keep their own government rules."""
+    return first.islower() and not "\u0400" <= first <= "\u04ff"
+
+
+# A Spanish or French government word and "of" right before a country's name: "el presidente de Paraguay", "le
+# gouvernement de l'Éthiopie", "el Gobierno de los Estados Unidos".
+_OF_BEFORE_NAME = re.compile(r"\s+(?:del?|du|des|d['’])\s*(?:la\s+|l['’]\s*|los\s+|las\s+|le\s+|les\s+)?")
+
+
+def _government_of(text: str, start: int) -> bool:
+    """Whether a Spanish or French government word and "de" stand right before the name at ``start``."""
+    before = text[max(0, start - 50) : start]
+    return any(
+        _OF_BEFORE_NAME.fullmatch(before, match.end()) is not None
+        for match in _demonym_data().government.finditer(before)
+    )
+
+
+def _demonym_rank(text: str, start: int, end: int, kind: str) -> int | None:
+    """ACTOR next to a government word (the EU's adjective: next to the name of one of its bodies); otherwise WEAK for
+    an ordinary adjective, as an English one, and nothing for an ambiguous one or the EU's."""
+    if kind != _EU_ADJECTIVE and text[start].isupper():
+        return (
+            None  # a capitalised form is a people ("les Syriens") or a German genitive ("Syriens HTS-Miliz")
+        )
+    demonyms = _demonym_data()
+    words = demonyms.eu_bodies if kind == _EU_ADJECTIVE else demonyms.government
+    if _next_to_government(text, start, end, words):
+        return ACTOR
+    return WEAK if kind == _DEMONYM and _DEMONYM_ALONE_IS_WEAK else None
+
+
+_DEMONYM_ALONE_IS_WEAK = True
 
 _STATUS_ASIDE = re.compile(
     r"\([^()]*\b(?:banned|outlawed|prohibited|proscribed|запрещен\w*|verboten)\b[^()]*$", re.I
@@ -349,6 +505,16 @@ def _classify(
     after = text[end : end + 60]
     if _GOVERNMENT_AFTER.match(after) or _GOVERNMENT_BEFORE.search(text[max(0, start - 30) : start]):
         return ACTOR
+    if kind in _DEMONYM_KINDS:
+        return _demonym_rank(text, start, end, kind)
+    if (
+        kind == "adj"
+        and _older_romance_adjective(text[start])
+        and _next_to_government(text, start, end, _demonym_data().government)
+    ):
+        return ACTOR  # "el presidente argentino" (the table's older adjectives; Russian ones keep _GOVERNMENT_AFTER)
+    if kind == "name" and _government_of(text, start):
+        return ACTOR  # "El presidente de Paraguay", "le gouvernement de l'Éthiopie"
     if after.startswith(("'s", "’s")):
         following = _TOKEN.search(after, 2)
         if (

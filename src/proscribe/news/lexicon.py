@@ -231,6 +231,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:the\s+)?(?:official\s+|formal\s+)?listing\s+of\b(?=[^.;]{0,140}?\bas\s+(?:an?\s+)?[\"“‘']?terror)"
         r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,140}?\s(?:as\s+)?(?:an?\s+)?(?:unlawful|illegal)\s+(?:organi[sz]ation|association|group|entity)s?\b)"
         r"|\binclud(?:ed|es|ing)\b(?=\s[^.;]{0,100}?\b(?:on|in|to)\s+(?:the|its|their|a)\s+(?:[\w'’-]+\s+){0,4}?(?:terror\w*|sanctions?|proscri\w*)\s+(?:[\w-]+\s+)?list\b)"
+        # news-grammar: "has also been included in the list of terrorist entities": the list named by what it lists.
+        r"|(?<=\bbeen\s)included\b(?=\s+(?:in|on)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?list\s+of\s+(?:[\w-]+\s+){0,2}?terror\w*)"
         r"|\bidentific(?:ó|aron|a|an|ado|ada|ados|adas)\b(?=[^.;]{0,200}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
         r"|\bidentifiqu[ée]\b(?=[^.;]{0,200}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
         r"|\b(?:son|eran|serán)\s+terroristas\s+(?:las|los)\s+(?:pandillas|maras|grupos|organizaciones|bandas)"

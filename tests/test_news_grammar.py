@@ -94,3 +94,26 @@ def test_english_no_longer_listed_is_a_removal_of_its_subject() -> None:
     assert found is not None and found.text == "Zulu Liberation Front"
     # "is" before anything else is a status, not a step's auxiliary.
     assert left_subject("The Zulu Liberation Front is listed", len("The Zulu Liberation Front is ")) is None
+
+
+def test_english_passive_subject_with_its_head_noun() -> None:
+    # dev7 2024-06-14_ru_georgian_legion_tass.txt
+    found = events(
+        "MOSCOW, June 14. /TASS/. The Georgian National Legion paramilitary unit has been recognized by a Russian "
+        "court as a terrorist organization and included in the list of terrorist organizations, the Russian Federal "
+        "Security Service said.",
+        dt.date(2024, 6, 14),
+    )
+    assert ("RU", "Georgian National Legion", "designated") in {
+        (e.jurisdiction, e.organisation, e.action) for e in found
+    }
+
+
+def test_english_passive_subject_across_an_acronym_apposition_and_a_time_phrase() -> None:
+    # dev12 2019-07-27_ng_imn_shiites_court_vanguard.txt
+    sentence = "The Indigenous People of Biafra, IPOB, were last two years declared a terrorists organization"
+    found = left_subject(sentence, sentence.index("declared"))
+    assert found is not None and found.text == "Indigenous People of Biafra"
+    # A verb between the name and the auxiliary ends the subject: "Hamas said it was listed" is no passive of Hamas.
+    said = "Hamas said it was listed as a terrorist group."
+    assert left_subject(said, said.index("listed")) is None

@@ -65,9 +65,14 @@ def passive_subject(sentence: str, verb_start: int, verb_text: str) -> LeadSubje
 _EN_LEFT_SUBJECT = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:and|while|after|as|since|when|but|that)\s+)(?:the\s+|The\s+)?"
     r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|of|for|and|al|el|de|ul|the)){0,8})"
-    r"(?:\s*\([^()]{1,40}\)|\s*,\s+an?\s+[^,;:()]{3,60},)?"
+    # its head noun ("the Georgian National Legion paramilitary unit"), then an aside: a parenthesis, an acronym
+    # ("The Indigenous People of Biafra, IPOB, were ...") or a description ("X, a separatist group, has been")
+    r"(?:\s+(?:[a-z-]+\s+)?(?:unit|group|cult|movement|organi[sz]ation|outfit|network|faction|militia|wing|battalion"
+    r"|regiment|brigade|party|front))?"
+    r"(?:\s*\([^()]{1,40}\)|\s*,\s+an?\s+[^,;:()]{3,60},|\s*,\s+[A-Z][A-Z0-9-]{1,10},)?"
     r"\s+(?:(?:has|have|had)\s+(?:(?:\w+ly|also|now|since)\s+){0,2}been|was|were|(?:is|are)(?=\s+@))"
-    r"\s+(?:(?:\w+ly|also|then|later|now|formally|officially|on\s+\w+day)\s+){0,2}@?$"
+    r"\s+(?:(?:\w+ly|also|then|later|now|formally|officially|on\s+\w+day|(?:last|this|earlier)(?:\s+\w+){1,2}"
+    r"|in\s+\d{4})\s+){0,2}@?$"
 )
 # French and Spanish: "Le Front de libération ... a été inscrit sur la liste", "El Frente ... quedó inscrito en el
 # RePET": an article (and a group noun), a capitalised name with the lowercase words Romance names carry, then the

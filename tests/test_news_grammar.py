@@ -117,3 +117,28 @@ def test_english_passive_subject_across_an_acronym_apposition_and_a_time_phrase(
     # A verb between the name and the auxiliary ends the subject: "Hamas said it was listed" is no passive of Hamas.
     said = "Hamas said it was listed as a terrorist group."
     assert left_subject(said, said.index("listed")) is None
+
+
+def test_spanish_passive_entry_in_the_register_after_an_apposition() -> None:
+    # dev12 reports "Desde hoy, el Tren de Aragua, una de las bandas más peligrosas de América Latina, está inscripto
+    # en el Registro Público de Terroristas (RePET)" -- "está inscripto" is a standing status and stays unread; the
+    # same sentence with the passive of the step ("fue inscripto") names its subject across the apposition.
+    step = (
+        "Desde hoy, el Tren de Aragua, una de las bandas más peligrosas de América Latina, fue inscripto en el "
+        "Registro Público de Terroristas (RePET)."
+    )
+    found = events(step, dt.date(2025, 8, 26))
+    assert [(e.jurisdiction, e.organisation, e.action) for e in found] == [
+        ("AR", "Tren de Aragua", "designated")
+    ]
+    assert events(step.replace("fue inscripto", "está inscripto"), dt.date(2025, 8, 26)) == []
+
+
+def test_spanish_quedo_inscrito_reads_an_unknown_subject() -> None:
+    found = events(
+        "El Frente de Liberación Zulú quedó inscrito en el Registro Público de Terroristas (RePET).",
+        dt.date(2025, 5, 1),
+    )
+    assert [(e.jurisdiction, e.organisation, e.action) for e in found] == [
+        ("AR", "Frente de Liberación Zulú", "designated")
+    ]

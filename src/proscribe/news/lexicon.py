@@ -167,6 +167,10 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bdesign(?:ó|a|aron|ado|ada|ados|adas)\b(?=[^.;]{0,100}?\bcomo\s+(?:una\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
         r"|\binclu(?:yó|ye|yeron|ido|ida|idos|idas)\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+|su\s+)?(?:Registro|RePET|lista|listado)\b)"
         r"|\b(?:la\s+)?inscripci[óo]n\s+de\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+)?(?:Registro|RePET|lista)\b)|\bdeclaratoria\s+de\b(?=[^.;]{0,80}?\bterroristas?)"
+        # news-grammar: the Spanish passive of an entry ("X quedó inscrito en el RePET", "fue inscripta en la lista");
+        # "está inscripto" is a standing status (STANDING_STATUS) and is not read here.
+        r"|\b(?:fue|fueron|qued(?:ó|aron)|ha\s+sido|han\s+sido)\s+(?:\w+mente\s+|también\s+)?inscrip?t(?:o|a|os|as)\b"
+        r"(?=[^.;]{0,120}?\ben\s+(?:el\s+|la\s+|su\s+)?(?:Registro|RePET|lista|listado)\b)"
         r"|\binscri(?:t|te|ts|tes|vent|vait)\b(?=[^.;]{0,160}?\b(?:sur|à)\s+la\s+liste\b)|\bl['’]inscription\s+d[eu]\b(?=[^.;]{0,120}?\bsur\s+la\s+liste\b)"
         # Kazakh: "террористік ұйым деп танып" (recognised as a terrorist organisation), "... деп жариялады" (declared).
         r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"

@@ -81,7 +81,7 @@ _ROMANCE_LEFT_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:et|y|mais|pero|que|quand|cuando)\s+)(?:Le|La|Les|L['’]|El|Los|Las|le|la|les|l['’]|el|los|las)\s*"
     r"(?:(?:groupe|grupo|mouvement|movimiento|organisation|organización|banda|réseau|red)\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:[A-ZÀ-Ý0-9][\w'’-]*|[a-zà-ÿ]{2,}|d['’]\w+|l['’]\w+)){0,7})"
-    r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:\s*\([^()]{1,40}\)|\s*,\s+(?:una?|uno|unos|unas|un|une|des|el|la|le|los|las|les|l['’])\s*[^,;:()]{3,80},)?"
     r"\s+(?:(?:a|ont|avait|avaient)\s+(?:(?:également|aussi|officiellement|formellement)\s+)?été"
     r"|fue|fueron|quedó|quedaron|(?:ha|han|había|habían)\s+sido)"
     r"\s+(?:(?:\w+ment|\w+mente|también|également|aussi|hoy)\s+)?$"

@@ -1570,6 +1570,8 @@ def _sentence_events(
                     continue
                 # news-verbs: a passive's subject across a long relative clause ("X, which ..., was declared banned").
                 lead = subjects.passive_subject(sentence, at, match.group(0))
+                # news-grammar: or the name right before the auxiliary, past an opening clause or a German "hat".
+                lead = lead or subjects.left_subject(sentence, at)
                 if lead is not None and not _is_jurisdiction_name(lead.text):
                     orgs = [_as_org(FoundName(lead.start, lead.start + len(lead.text), lead.text), mentions)]
                 elif context_org is not None:

@@ -167,6 +167,10 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bdesign(?:ó|a|aron|ado|ada|ados|adas)\b(?=[^.;]{0,100}?\bcomo\s+(?:una\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
         r"|\binclu(?:yó|ye|yeron|ido|ida|idos|idas)\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+|su\s+)?(?:Registro|RePET|lista|listado)\b)"
         r"|\b(?:la\s+)?inscripci[óo]n\s+de\b(?=[^.;]{0,160}?\ben\s+(?:el\s+|la\s+)?(?:Registro|RePET|lista)\b)|\bdeclaratoria\s+de\b(?=[^.;]{0,80}?\bterroristas?)"
+        # news-grammar: the Spanish passive of an entry ("X quedó inscrito en el RePET", "fue inscripta en la lista");
+        # "está inscripto" is a standing status (STANDING_STATUS) and is not read here.
+        r"|\b(?:fue|fueron|qued(?:ó|aron)|ha\s+sido|han\s+sido)\s+(?:\w+mente\s+|también\s+)?inscrip?t(?:o|a|os|as)\b"
+        r"(?=[^.;]{0,120}?\ben\s+(?:el\s+|la\s+|su\s+)?(?:Registro|RePET|lista|listado)\b)"
         r"|\binscri(?:t|te|ts|tes|vent|vait)\b(?=[^.;]{0,160}?\b(?:sur|à)\s+la\s+liste\b)|\bl['’]inscription\s+d[eu]\b(?=[^.;]{0,120}?\bsur\s+la\s+liste\b)"
         # Kazakh: "террористік ұйым деп танып" (recognised as a terrorist organisation), "... деп жариялады" (declared).
         r"|террористік\s+(?:ұйым|топ)\w*\s+деп\s+(?:тан|жарияла)\w*"
@@ -231,6 +235,8 @@ ACTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:the\s+)?(?:official\s+|formal\s+)?listing\s+of\b(?=[^.;]{0,140}?\bas\s+(?:an?\s+)?[\"“‘']?terror)"
         r"|\bdeclar(?:ed|es|e|ing)\b(?=\s+(?!that\b|it\s+(?:was|is)\b)[^.;:\"“”]{0,140}?\s(?:as\s+)?(?:an?\s+)?(?:unlawful|illegal)\s+(?:organi[sz]ation|association|group|entity)s?\b)"
         r"|\binclud(?:ed|es|ing)\b(?=\s[^.;]{0,100}?\b(?:on|in|to)\s+(?:the|its|their|a)\s+(?:[\w'’-]+\s+){0,4}?(?:terror\w*|sanctions?|proscri\w*)\s+(?:[\w-]+\s+)?list\b)"
+        # news-grammar: "has also been included in the list of terrorist entities": the list named by what it lists.
+        r"|(?<=\bbeen\s)included\b(?=\s+(?:in|on)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?list\s+of\s+(?:[\w-]+\s+){0,2}?terror\w*)"
         r"|\bidentific(?:ó|aron|a|an|ado|ada|ados|adas)\b(?=[^.;]{0,200}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
         r"|\bidentifiqu[ée]\b(?=[^.;]{0,200}?\bcomo\s+(?:una?\s+)?(?:organizaci[óo]n|grupo|entidad)(?:es)?\s+terroristas?)"
         r"|\b(?:son|eran|serán)\s+terroristas\s+(?:las|los)\s+(?:pandillas|maras|grupos|organizaciones|bandas)"

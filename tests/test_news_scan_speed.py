@@ -142,3 +142,71 @@ def test_the_name_index_asks_the_foreign_readers_only_where_they_can_answer() ->
         for piece in [text, *(text[a:b] for a, b in split_sentences(text))]:
             assert index.find(piece) == _find_asking_everywhere(index, piece)
     assert [m.text for m in index.find(spanish)] == ["Hezbolá", "Al Nusra Frente"]
+
+
+DATE_SENTENCES = [
+    *SENTENCES,
+    "DOB 12 Jan 1970; POB Mexico City; nationality Mexico; early 2019, mid-March 2020 and a day earlier",
+    "В начале 2024 года, 5 марта, ago, la veille, hier et aujourd’hui; last week, this year, Friday",
+]
+
+
+def test_the_date_gates_read_from_the_shared_scan_answer_as_the_gates_do() -> None:
+    words = dates._gate_words()
+    asked = 0
+    for sentence in DATE_SENTENCES:
+        lowered = sentence.lower()
+        passed = words.present(lowered)
+        for kind, _, _, gate in dates._plan():
+            if gate.literals is not None:
+                assert (kind in passed) == gate.may_match(lowered), (kind, sentence)
+                asked += 1
+    assert asked > 1000
+
+
+def test_a_date_gate_implied_by_its_word_families_passes_wherever_they_are() -> None:
+    implied = {kind for kind, _, needs, gate in dates._plan() if dates._gate_implied(needs, gate)}
+    assert {"en_dmy", "en_mdy", "en_my", "last_month_name", "de_dmy"} <= implied
+    assert "rel_day" not in implied and "part_year" not in implied
+    checked = 0
+    for sentence in DATE_SENTENCES:
+        lowered = sentence.lower()
+        found = dates._WORD_SETS.present(lowered)
+        for kind, _, needs, gate in dates._plan():
+            families = needs - {"digit", "year_digits", "digit.digit", "digit-digit"}
+            if kind in implied and gate.literals is not None and families and families <= found:
+                assert gate.may_match(lowered), (kind, sentence)
+                checked += 1
+    assert checked > 10
+
+
+def _plain_entry_at(entry: jurisdictions._Entry, word: str, parts: list[str], index: int) -> bool:
+    # the test as first written: every later word by its bare form, then every gap
+    if entry.capitalised and not word[:1].isupper():
+        return False
+    size = len(entry.tokens)
+    if size == 1:
+        return True
+    if len(parts) < 2 * (index + size) + 1:
+        return False
+    if any(jurisdictions._bare(parts[2 * (index + k) + 1]) != e for k, e in enumerate(entry.tokens[1:], 1)):
+        return False
+    return all(parts[2 * (index + k) + 2] in (" ", "-") for k in range(size - 1))
+
+
+def test_table_entries_compared_by_the_bare_words_worked_out_once_are_the_same() -> None:
+    table = jurisdictions._table()
+    matched = 0
+    for text in [
+        *TEXTS,
+        "the Republic of Korea, the United Arab Emirates and the Democratic Republic of the Congo's",
+    ]:
+        split = jurisdictions._split_words(text)
+        bare_of = {word: jurisdictions._bare(word) for word in split.words}
+        for index, word in enumerate(split.words):
+            for entry in table.by_first.get(jurisdictions._bare(word), ()):
+                plain = _plain_entry_at(entry, word, split.parts, index)
+                assert jurisdictions._entry_at(entry, word, split.parts, index, bare_of) == plain, entry
+                assert jurisdictions._entry_at(entry, word, split.parts, index) == plain, entry
+                matched += plain
+    assert matched > 100

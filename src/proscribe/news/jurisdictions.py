@@ -420,10 +420,12 @@ def _table_mentions(split: _Words, table: _Table) -> list[tuple[int, int, str, s
     # What a word can start (table entries) or be (a Russian stem's form) depends on the word alone: it is
     # worked out once per distinct word, and only the words that can be something are visited.
     known: dict[str, tuple[list[_Entry] | None, tuple[str, str] | None]] = {}
+    # Every distinct word's bare form, worked out once: the later words of a multi-word entry are compared by it.
+    bare_of: dict[str, str] = {}
     for word in set(words):
+        folded = bare_of[word] = _bare(word)
         if len(word) < 2:
             continue
-        folded = _bare(word)
         looked_up = (by_first.get(folded), _stem_mention(word, folded, table))
         if looked_up != (None, None):
             known[word] = looked_up
@@ -437,7 +439,7 @@ def _table_mentions(split: _Words, table: _Table) -> list[tuple[int, int, str, s
         entries, stem_mention = known[word]
         start = starts[index]
         if entries is not None:
-            entry = next((e for e in entries if _entry_at(e, word, parts, index)), None)
+            entry = next((e for e in entries if _entry_at(e, word, parts, index, bare_of)), None)
             if entry is not None:
                 last = index + len(entry.tokens) - 1
                 end = ends[last] - (2 if words[last].endswith(("'s", "’s")) else 0)
@@ -459,20 +461,29 @@ def _stem_mention(word: str, folded: str, table: _Table) -> tuple[str, str] | No
     return None
 
 
-def _entry_at(entry: _Entry, word: str, parts: list[str], index: int) -> bool:
+def _entry_at(
+    entry: _Entry, word: str, parts: list[str], index: int, bare_of: dict[str, str] | None = None
+) -> bool:
     """Whether ``entry`` is written at word ``index`` (``word``) of the text split into ``parts`` (gaps and
     words, as in :func:`_table_mentions`): capitalised as it must be, every word of it there, separated by a
-    space or a hyphen."""
+    space or a hyphen. ``bare_of`` maps words to :func:`_bare`'s answer (worked out once per distinct word)."""
     if entry.capitalised and not word[:1].isupper():
         return False
-    size = len(entry.tokens)
+    tokens = entry.tokens
+    size = len(tokens)
     if size == 1:
         return True
     if len(parts) < 2 * (index + size) + 1:
         return False
-    if any(_bare(parts[2 * (index + k) + 1]) != e for k, e in enumerate(entry.tokens[1:], 1)):
-        return False
-    return all(parts[2 * (index + k) + 2] in (" ", "-") for k in range(size - 1))
+    # Word by word, the gap before it and the word itself (the first that differs ends the test).
+    for k in range(1, size):
+        at = 2 * (index + k)
+        if parts[at] not in (" ", "-"):
+            return False
+        later = parts[at + 1]
+        if (bare_of[later] if bare_of is not None else _bare(later)) != tokens[k]:
+            return False
+    return True
 
 
 _OFFICE_WORDS = frozenset(

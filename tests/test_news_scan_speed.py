@@ -58,8 +58,22 @@ def test_a_pattern_that_may_match_nothing_or_starts_anywhere_is_left_alone() -> 
 
 def test_day_dates_are_the_day_precise_dates_of_find_dates() -> None:
     assert dates._PATTERNS[-1][0] == "year"  # what find_day_dates relies on
+    # ... and that only "ymd" and "iso" need the year digits besides "year", each with a separated-digits shape
+    needing_years = {kind for kind, needs in dates._NEEDS.items() if "year_digits" in needs}
+    assert needing_years == {"ymd", "iso", "year"}
+    assert all(dates._NEEDS[kind] & dates._SEPARATED_DIGITS for kind in ("ymd", "iso"))
     published = dt.date(2024, 9, 5)
-    for sentence in [*SENTENCES, "el 19 de febrero de 2025, tomorrow, July 8 2019 and 2020 and Friday"]:
+    shapes = [
+        "DOB 1970-01-02; 12.03.2019",
+        "2019-05-03 and 03.05.2019",
+        "10-12 and 1.5 in 2021",
+        "no 1999 1-2",
+    ]
+    for sentence in [
+        *SENTENCES,
+        *shapes,
+        "el 19 de febrero de 2025, tomorrow, July 8 2019 and 2020 and Friday",
+    ]:
         for anchor in (None, dt.date(2024, 3, 5)):
             expected = [d for d in dates.find_dates(sentence, published, anchor) if d.precision == "day"]
             assert dates.find_day_dates(sentence, published, anchor) == expected, sentence
@@ -210,3 +224,27 @@ def test_table_entries_compared_by_the_bare_words_worked_out_once_are_the_same()
                 assert jurisdictions._entry_at(entry, word, split.parts, index) == plain, entry
                 matched += plain
     assert matched > 100
+
+
+def _plain_stem(word: str) -> str:
+    value = link.fold(word)
+    if any("\u0400" <= ch <= "\u04ff" for ch in value):
+        for ending in link._RU_ENDINGS:
+            if value.endswith(ending) and len(value) - len(ending) >= 3:
+                return value[: -len(ending)]
+        return value
+    if len(value) > 4 and value.endswith("s") and not value.endswith("ss"):
+        return value[:-1]
+    return value
+
+
+def test_a_stem_read_without_the_cyrillic_test_for_ascii_words_is_the_same() -> None:
+    words = {w for text in TEXTS for w in link._WORD.findall(text)} | {
+        "Талибана",
+        "Hezbollahs",
+        "Mass",
+        "ёлки",
+    }
+    assert any(not w.isascii() for w in words)
+    for word in words:
+        assert link.stem(word) == _plain_stem(word), word

@@ -189,6 +189,7 @@ _DIGIT_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("digit.digit", re.compile(r"\d\.\d")),
     ("digit-digit", re.compile(r"\d-\d")),
 )
+_SEPARATED_DIGITS = frozenset(name for name, _ in _DIGIT_SHAPES[1:])
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "en_month": tuple(_EN_MONTHS),
     "de_month": (*_DE_MONTHS, "jänner"),
@@ -508,13 +509,20 @@ def _find_dates(
         return []  # no number and no month, weekday, season or relative word: no date (the common case)
     # Which families of words the sentence has decides which patterns can match at all.
     present = {family for family in _FAMILIES if family in words_found}
+    skip_years = days_only and "romance" not in words_found
     if has_digit:
         present.add("digit")
-        present.update(name for name, shape in _DIGIT_SHAPES if shape.search(sentence))
+        if skip_years:
+            # Without the bare-year pattern, only "ymd" (year digits and "d.d") and "iso" (year digits and "d-d")
+            # need the year digits: they are looked for only when one of the other two shapes is there.
+            present.update(name for name, shape in _DIGIT_SHAPES[1:] if shape.search(sentence))
+            if not _SEPARATED_DIGITS.isdisjoint(present) and _DIGIT_SHAPES[0][1].search(sentence):
+                present.add(_DIGIT_SHAPES[0][0])
+        else:
+            present.update(name for name, shape in _DIGIT_SHAPES if shape.search(sentence))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     gated = gate_safe(lowered, len(sentence))
-    skip_years = days_only and "romance" not in words_found
     gate_passed = _gate_words().present(lowered) if gated else None
     for kind, pattern, gate in _runnable(frozenset(present), skip_years):
         if gate_passed is not None and gate is not None and gate not in gate_passed:

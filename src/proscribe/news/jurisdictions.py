@@ -47,7 +47,6 @@ _TRANSLATIONS = ("ru", "de", "fr", "es")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 # The same words as a capturing group: ``split`` returns them between the gaps.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_POSSESSIVE = re.compile(r"['’]s$")
 # Russian stems shorter than this match only exactly ("США", "РФ", "ОАЭ").
 _MIN_STEM = 4
 _MAX_ENDING = 4
@@ -315,7 +314,9 @@ def _in_organisation_name(
 ) -> bool:
     bounds = _run_bounds_from_words(split, len(text), start, end) if split is not None else None
     before, after = bounds if bounds is not None else _run_bounds(text, start, end)
-    around = [_POSSESSIVE.sub("", w).casefold() for w in (*before, *after)]
+    # Each word without a final possessive "'s", case-folded (``_bare``: what ``re.sub(r"['’]s$", "", w).casefold()``
+    # gives, a word of ``_TOKEN`` holding no newline).
+    around = [_bare(w) for w in (*before, *after)]
     if not around:
         return False
     if any(w in table.gov_heads for w in around):
@@ -564,8 +565,8 @@ def _anchor_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """
     by_code = {code: anchors for code, anchors in lexicon.JURISDICTION_ANCHORS.items() if anchors is not None}
     anchors = sorted({anchor for group in by_code.values() for anchor in group})
-    first_chars = "".join(sorted({re.escape(anchor[0]) for anchor in anchors}))
-    scan = re.compile(f"(?=[{first_chars}])(?=({gates.trie_alternation(anchors)}))")
+    # A plain trie (no look-ahead): its search skips to the characters an anchor can start with.
+    scan = re.compile(gates.trie_alternation(anchors))
     codes_of = {
         anchor: tuple(code for code, group in by_code.items() if any(anchor.startswith(a) for a in group))
         for anchor in anchors
@@ -577,9 +578,14 @@ def _anchor_positions(text: str) -> dict[str, list[int]]:
     """For each anchored code, the positions (ascending) where one of its anchors starts in ``text``."""
     scan, codes_of = _anchor_scan()
     positions: dict[str, list[int]] = {}
-    for match in scan.finditer(text):
-        for code in codes_of[match.group(1)]:
-            positions.setdefault(code, []).append(match.start())
+    # The longest anchor at each start, the next search from the position after it (anchors overlap).
+    search = scan.search
+    match = search(text)
+    while match is not None:
+        at = match.start()
+        for code in codes_of[match.group()]:
+            positions.setdefault(code, []).append(at)
+        match = search(text, at + 1)
     return positions
 
 

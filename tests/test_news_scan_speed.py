@@ -248,3 +248,61 @@ def test_a_stem_read_without_the_cyrillic_test_for_ascii_words_is_the_same() -> 
     assert any(not w.isascii() for w in words)
     for word in words:
         assert link.stem(word) == _plain_stem(word), word
+
+
+def test_the_foreign_name_checks_of_a_whole_text_find_what_their_plain_patterns_find() -> None:
+    glossary = re.compile(
+        r"\b(?:" + "|".join(f"(?:{p.pattern})" for p, _ in foreign_names._GLOSSARY) + r")\b"
+    )
+    german = re.compile(r"(?<![A-Za-z])(?:Sch|Dsch)[a-z]")
+    assert foreign_names._ANY_GLOSSARY_WORD is not glossary and foreign_names._GERMAN_SH.pattern.startswith(
+        "(?="
+    )
+    found = 0
+    for text in [*TEXTS, "al-Scharaa, Dschabhat, Estado Islámico, État islamique, Islamischer Staat, Schura"]:
+        folded = link.fold(text)
+        expected = _matches(glossary, folded)
+        assert _matches(foreign_names._ANY_GLOSSARY_WORD, folded) == expected
+        assert _matches(foreign_names._GERMAN_SH, text) == _matches(german, text)
+        found += len(expected)
+    assert found > 50
+
+
+def _plain_table_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    # every word tried against every entry its bare form starts, as first written
+    table = jurisdictions._table()
+    split = jurisdictions._split_words(text)
+    found: list[tuple[int, int, str, str]] = []
+    next_free = 0
+    for index, word in enumerate(split.words):
+        if index < next_free or len(word) < 2:
+            continue
+        folded = jurisdictions._bare(word)
+        entries = table.by_first.get(folded)
+        if entries is not None:
+            entry = next((e for e in entries if _plain_entry_at(e, word, split.parts, index)), None)
+            if entry is not None:
+                last = index + len(entry.tokens) - 1
+                end = split.ends[last] - (2 if split.words[last].endswith(("'s", "’s")) else 0)
+                found.append((split.starts[index], end, entry.code, entry.kind))
+                next_free = last + 1
+                continue
+        stem_mention = jurisdictions._stem_mention(word, folded, table)
+        if stem_mention is not None:
+            found.append((split.starts[index], split.ends[index], *stem_mention))
+    return found
+
+
+def test_table_mentions_found_from_the_word_pairs_are_those_of_every_entry_tried() -> None:
+    table = jurisdictions._table()
+    texts = [
+        *TEXTS,
+        " ".join(TEXTS),
+        "the Republic of Korea, the United Arab Emirates, the Democratic Republic of the",
+    ]
+    total = 0
+    for text in texts:
+        expected = _plain_table_mentions(text)
+        assert jurisdictions._table_mentions(jurisdictions._split_words(text), table) == expected
+        total += len(expected)
+    assert total > 1000

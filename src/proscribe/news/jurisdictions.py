@@ -432,6 +432,11 @@ def _table_mentions(split: _Words, table: _Table) -> list[tuple[int, int, str, s
             known[word] = looked_up
     if not known:
         return found
+    # The entries that may be written at a word, given the bare form of the word after it (None: no word after it),
+    # in their order: an entry of two words or more whose second word is another cannot be ("the" starts many).
+    # Worked out once per pair of words.
+    possible: dict[tuple[str, str | None], list[_Entry]] = {}
+    count = len(words)
     next_free = 0  # the words of an entry already found are no start of another
     for index in [i for i, word in enumerate(words) if word in known]:
         if index < next_free:
@@ -440,7 +445,13 @@ def _table_mentions(split: _Words, table: _Table) -> list[tuple[int, int, str, s
         entries, stem_mention = known[word]
         start = starts[index]
         if entries is not None:
-            entry = next((e for e in entries if _entry_at(e, word, parts, index, bare_of)), None)
+            second = bare_of[words[index + 1]] if index + 1 < count else None
+            here = possible.get((word, second))
+            if here is None:
+                here = possible[(word, second)] = [
+                    e for e in entries if len(e.tokens) == 1 or (second is not None and e.tokens[1] == second)
+                ]
+            entry = next((e for e in here if _entry_at(e, word, parts, index, bare_of)), None)
             if entry is not None:
                 last = index + len(entry.tokens) - 1
                 end = ends[last] - (2 if words[last].endswith(("'s", "’s")) else 0)

@@ -189,6 +189,7 @@ _DIGIT_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("digit.digit", re.compile(r"\d\.\d")),
     ("digit-digit", re.compile(r"\d-\d")),
 )
+_SEPARATED_DIGITS = frozenset(name for name, _ in _DIGIT_SHAPES[1:])
 _FAMILIES: dict[str, tuple[str, ...]] = {
     "en_month": tuple(_EN_MONTHS),
     "de_month": (*_DE_MONTHS, "jänner"),
@@ -434,6 +435,50 @@ def _plan() -> list[tuple[str, re.Pattern[str], frozenset[str], Gate]]:
     return [(kind, pattern, _NEEDS.get(kind, frozenset()), gate_for(pattern)) for kind, pattern in _PATTERNS]
 
 
+def _gate_implied(needs: frozenset[str], gate: Gate) -> bool:
+    """Whether every sentence with the word families ``needs`` passes ``gate``: some family needed has only anchors
+    that each hold one of the gate's literals (the English month names and "jan" ... "dec"), so the family's presence
+    already answers the gate's substring test."""
+    literals = gate.literals
+    if literals is None:
+        return True
+    return any(
+        all(any(literal in anchor for literal in literals) for anchor in _FAMILIES[family])
+        for family in needs
+        if family in _FAMILIES
+    )
+
+
+# The patterns that can match a sentence with the word families and digit shapes ``present`` (and whether their gate
+# must still be asked), one list per set of families found: 27 subset tests per sentence become one look-up.
+# A pattern whose gate must be asked is named by its kind (None: no gate to ask).
+_RUNNABLE: dict[tuple[frozenset[str], bool], list[tuple[str, re.Pattern[str], str | None]]] = {}
+
+
+def _runnable(present: frozenset[str], skip_years: bool) -> list[tuple[str, re.Pattern[str], str | None]]:
+    key = (present, skip_years)
+    runnable = _RUNNABLE.get(key)
+    if runnable is None:
+        runnable = _RUNNABLE[key] = [
+            (kind, pattern, None if _gate_implied(needs, gate) else kind)
+            for kind, pattern, needs, gate in _plan()
+            if needs <= present and not (skip_years and kind == "year")
+        ]
+    return runnable
+
+
+@functools.cache
+def _gate_words() -> AnchorSets:
+    """The literals of every pattern's gate as one group per pattern (its kind), answered by the shared anchor scan
+    the sentence loop runs anyway: ``kind in _gate_words().present(lowered)`` is ``gate.may_match(lowered)`` (both
+    are substring tests of the same literals), without a search of the sentence per pattern. A pattern without
+    literals is in no group; it has no gate to ask."""
+    return AnchorSets(
+        {kind: tuple(sorted(gate.literals)) for kind, _, _, gate in _plan() if gate.literals is not None},
+        shared=True,
+    )
+
+
 def find_dates(sentence: str, published: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
     """All date expressions in ``sentence``, left to right, resolved against ``published``.
 
@@ -464,17 +509,23 @@ def _find_dates(
         return []  # no number and no month, weekday, season or relative word: no date (the common case)
     # Which families of words the sentence has decides which patterns can match at all.
     present = {family for family in _FAMILIES if family in words_found}
+    skip_years = days_only and "romance" not in words_found
     if has_digit:
         present.add("digit")
-        present.update(name for name, shape in _DIGIT_SHAPES if shape.search(sentence))
+        if skip_years:
+            # Without the bare-year pattern, only "ymd" (year digits and "d.d") and "iso" (year digits and "d-d")
+            # need the year digits: they are looked for only when one of the other two shapes is there.
+            present.update(name for name, shape in _DIGIT_SHAPES[1:] if shape.search(sentence))
+            if not _SEPARATED_DIGITS.isdisjoint(present) and _DIGIT_SHAPES[0][1].search(sentence):
+                present.add(_DIGIT_SHAPES[0][0])
+        else:
+            present.update(name for name, shape in _DIGIT_SHAPES if shape.search(sentence))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     gated = gate_safe(lowered, len(sentence))
-    skip_years = days_only and "romance" not in words_found
-    for kind, pattern, needs, gate in _plan():
-        if not needs <= present or (skip_years and kind == "year"):
-            continue
-        if gated and not gate.may_match(lowered):
+    gate_passed = _gate_words().present(lowered) if gated else None
+    for kind, pattern, gate in _runnable(frozenset(present), skip_years):
+        if gate_passed is not None and gate is not None and gate not in gate_passed:
             continue  # the pattern's own literals are absent: it cannot match (exact, see news.gates)
         for match in pattern.finditer(sentence):
             start, end = match.span()

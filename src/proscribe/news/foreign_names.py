@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from proscribe.news.first_chars import first_char_gate
+
 # Folded (lower-case, accents off) foreign words of group names and their English word.
 _GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), english)
@@ -43,6 +45,11 @@ _ANY_GLOSSARY_WORD = re.compile(r"\b(?:" + "|".join(f"(?:{p.pattern})" for p, _ 
 _NON_ENGLISH_LETTER = re.compile(r"[áéíóúñàèìòùçâêîôûäöüßëïÁÉÍÓÚÑÀÈÇÂÊÎÔÛÄÖÜ]")
 # German spellings of Arabic names start a word: "al-Scharaa", "Dschabhat".
 _GERMAN_SH = re.compile(r"(?<![A-Za-z])(?:Sch|Dsch)[a-z]")
+# Both open with "\b" or a look-behind, which makes ``re`` try them in full at every position of a whole text: a
+# look-ahead for their first characters makes a failed position one character test (the same matches; see
+# proscribe.news.first_chars).
+_ANY_GLOSSARY_WORD = first_char_gate(_ANY_GLOSSARY_WORD)
+_GERMAN_SH = first_char_gate(_GERMAN_SH)
 
 
 def text_kinds(text: str, folded: str) -> tuple[bool, bool, bool]:

@@ -47,7 +47,6 @@ _TRANSLATIONS = ("ru", "de", "fr", "es")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 # The same words as a capturing group: ``split`` returns them between the gaps.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_POSSESSIVE = re.compile(r"['’]s$")
 # Russian stems shorter than this match only exactly ("США", "РФ", "ОАЭ").
 _MIN_STEM = 4
 _MAX_ENDING = 4
@@ -471,7 +470,9 @@ def _in_organisation_name(
 ) -> bool:
     bounds = _run_bounds_from_words(split, len(text), start, end) if split is not None else None
     before, after = bounds if bounds is not None else _run_bounds(text, start, end)
-    around = [_POSSESSIVE.sub("", w).casefold() for w in (*before, *after)]
+    # Each word without a final possessive "'s", case-folded (``_bare``: what ``re.sub(r"['’]s$", "", w).casefold()``
+    # gives, a word of ``_TOKEN`` holding no newline).
+    around = [_bare(w) for w in (*before, *after)]
     if not around:
         return False
     if any(w in table.gov_heads for w in around):
@@ -586,15 +587,22 @@ def _table_mentions(split: _Words, table: _Table) -> list[tuple[int, int, str, s
     # What a word can start (table entries) or be (a Russian stem's form) depends on the word alone: it is
     # worked out once per distinct word, and only the words that can be something are visited.
     known: dict[str, tuple[list[_Entry] | None, tuple[str, str] | None]] = {}
+    # Every distinct word's bare form, worked out once: the later words of a multi-word entry are compared by it.
+    bare_of: dict[str, str] = {}
     for word in set(words):
+        folded = bare_of[word] = _bare(word)
         if len(word) < 2:
             continue
-        folded = _bare(word)
         looked_up = (by_first.get(folded), _stem_mention(word, folded, table))
         if looked_up != (None, None):
             known[word] = looked_up
     if not known:
         return found
+    # The entries that may be written at a word, given the bare form of the word after it (None: no word after it),
+    # in their order: an entry of two words or more whose second word is another cannot be ("the" starts many).
+    # Worked out once per pair of words.
+    possible: dict[tuple[str, str | None], list[_Entry]] = {}
+    count = len(words)
     next_free = 0  # the words of an entry already found are no start of another
     for index in [i for i, word in enumerate(words) if word in known]:
         if index < next_free:
@@ -603,7 +611,13 @@ def _table_mentions(split: _Words, table: _Table) -> list[tuple[int, int, str, s
         entries, stem_mention = known[word]
         start = starts[index]
         if entries is not None:
-            entry = next((e for e in entries if _entry_at(e, word, parts, index)), None)
+            second = bare_of[words[index + 1]] if index + 1 < count else None
+            here = possible.get((word, second))
+            if here is None:
+                here = possible[(word, second)] = [
+                    e for e in entries if len(e.tokens) == 1 or (second is not None and e.tokens[1] == second)
+                ]
+            entry = next((e for e in here if _entry_at(e, word, parts, index, bare_of)), None)
             if entry is not None:
                 last = index + len(entry.tokens) - 1
                 end = ends[last] - (2 if words[last].endswith(("'s", "’s")) else 0)
@@ -625,20 +639,29 @@ def _stem_mention(word: str, folded: str, table: _Table) -> tuple[str, str] | No
     return None
 
 
-def _entry_at(entry: _Entry, word: str, parts: list[str], index: int) -> bool:
+def _entry_at(
+    entry: _Entry, word: str, parts: list[str], index: int, bare_of: dict[str, str] | None = None
+) -> bool:
     """Whether ``entry`` is written at word ``index`` (``word``) of the text split into ``parts`` (gaps and
     words, as in :func:`_table_mentions`): capitalised as it must be, every word of it there, separated by a
-    space or a hyphen."""
+    space or a hyphen. ``bare_of`` maps words to :func:`_bare`'s answer (worked out once per distinct word)."""
     if entry.capitalised and not word[:1].isupper():
         return False
-    size = len(entry.tokens)
+    tokens = entry.tokens
+    size = len(tokens)
     if size == 1:
         return True
     if len(parts) < 2 * (index + size) + 1:
         return False
-    if any(_bare(parts[2 * (index + k) + 1]) != e for k, e in enumerate(entry.tokens[1:], 1)):
-        return False
-    return all(parts[2 * (index + k) + 2] in (" ", "-") for k in range(size - 1))
+    # Word by word, the gap before it and the word itself (the first that differs ends the test).
+    for k in range(1, size):
+        at = 2 * (index + k)
+        if parts[at] not in (" ", "-"):
+            return False
+        later = parts[at + 1]
+        if (bare_of[later] if bare_of is not None else _bare(later)) != tokens[k]:
+            return False
+    return True
 
 
 _OFFICE_WORDS = frozenset(
@@ -719,8 +742,8 @@ def _anchor_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """
     by_code = {code: anchors for code, anchors in lexicon.JURISDICTION_ANCHORS.items() if anchors is not None}
     anchors = sorted({anchor for group in by_code.values() for anchor in group})
-    first_chars = "".join(sorted({re.escape(anchor[0]) for anchor in anchors}))
-    scan = re.compile(f"(?=[{first_chars}])(?=({gates.trie_alternation(anchors)}))")
+    # A plain trie (no look-ahead): its search skips to the characters an anchor can start with.
+    scan = re.compile(gates.trie_alternation(anchors))
     codes_of = {
         anchor: tuple(code for code, group in by_code.items() if any(anchor.startswith(a) for a in group))
         for anchor in anchors
@@ -732,9 +755,14 @@ def _anchor_positions(text: str) -> dict[str, list[int]]:
     """For each anchored code, the positions (ascending) where one of its anchors starts in ``text``."""
     scan, codes_of = _anchor_scan()
     positions: dict[str, list[int]] = {}
-    for match in scan.finditer(text):
-        for code in codes_of[match.group(1)]:
-            positions.setdefault(code, []).append(match.start())
+    # The longest anchor at each start, the next search from the position after it (anchors overlap).
+    search = scan.search
+    match = search(text)
+    while match is not None:
+        at = match.start()
+        for code in codes_of[match.group()]:
+            positions.setdefault(code, []).append(at)
+        match = search(text, at + 1)
     return positions
 
 

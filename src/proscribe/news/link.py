@@ -62,7 +62,7 @@ def _folded(word: str) -> str:
 def stem(word: str) -> str:
     """A crude, symmetric stem: inflection endings off, so name and text forms meet."""
     value = _folded(word)
-    if any("\u0400" <= ch <= "\u04ff" for ch in value):
+    if not value.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in value):
         for ending in _RU_ENDINGS:
             if value.endswith(ending) and len(value) - len(ending) >= 3:
                 return value[: -len(ending)]

@@ -29,6 +29,7 @@ from proscribe.news import (
     gates,
     jurisdictions,
     lexicon,
+    listshape,
     not_a_decision,
     orgchoice,
     romance_names,
@@ -60,6 +61,9 @@ from proscribe.news.orgnames import (
     without_trailing_joiner,
 )
 
+# The stand-in organisation of a step read from a count ("a 22 organizaciones"), whose names a list gives.
+_COUNTED_LIST = "\x00counted list"
+_TERROR_WORD = re.compile(r"terror|террор", re.IGNORECASE)
 # A carried date that dates any step (the lede's day), not only one of the same action.
 _ANY_STEP = "any"
 # A lede that tells of a listing step itself ("on Friday removed its ... label from ... groups"), not of an order's
@@ -647,6 +651,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
     previous_year: str | None = None  # the year of the last date of the sentence before, when it was read
     body_index = 0
     events: list[NewsEvent] = []
+    steps_at: dict[int, list[NewsEvent]] = {}  # the events each read sentence gave, by sentence number
     headlines: list[tuple[int, int, list[EntityMention]]] = []
     for number, (start, end) in enumerate(spans):
         sentence = text[start:end]
@@ -911,6 +916,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
             ]
         previous_year = str(dates[-1].date.earliest.year) if dates else None
         events.extend(sentence_events + rulings)
+        steps_at[number] = sentence_events
         if sentence_events and sentence_events[0].organisation:
             context_org = _Org(sentence_events[0].organisation, sentence_events[0].entity_id, 0)
         elif mentions and salience:
@@ -925,6 +931,7 @@ def extract_events(article: Article, index: NameIndex, *, extremist_lists: bool 
         day_dates = [d for d in dates if d.precision == "day"]
         if day_dates:
             anchor = day_dates[-1].date.earliest
+    events += [_linked_whole(e, index) for e in _shaped_list_events(article, spans, steps_at)]
     # [news-ru] A Russian body that tells only history ("Напомним, ранее Казахстан также исключил ...") leaves the
     # headline's step as the news too.
     if not any(e.organisation for e in events) or (
@@ -1917,6 +1924,80 @@ def _lapsed_designations(sentence: str, dates: list[DateMention], lapsed: list[N
             ),
         )
     return list(found.values())
+
+
+def _counted_step(
+    article: Article,
+    text: str,
+    spans: list[tuple[int, int]],
+    number: int,
+    steps_at: dict[int, list[NewsEvent]],
+) -> NewsEvent | None:
+    """The step a sentence that counts terrorist groups and gave no event tells for the list that follows it
+    ("el Gobierno califica como “terroristas ...” a 22 organizaciones." "En la lista están A, B, ..."): the
+    designation by the state named last before the list, on the day of the article; the count must match the
+    list's length (checked by the caller)."""
+    if number == 0 or steps_at.get(number - 1):
+        return None
+    before = text[slice(*spans[number - 1])]
+    if _count(before) < listshape.MIN_ITEMS or not _TERROR_WORD.search(before):
+        return None
+    mentions = jurisdictions.find_mentions(text[: spans[number][0]])
+    # As for the story's state: weak mentions ("la Policía de Ecuador") count when no other is made.
+    states = [m for m in mentions if m.rank != jurisdictions.WEAK] or mentions
+    if not states:
+        return None
+    return NewsEvent(
+        file=article.name,
+        jurisdiction=states[-1].code,
+        organisation=_COUNTED_LIST,
+        entity_id=None,
+        action="designated",
+        effective_date=None,
+        announced_date=str(article.published),
+        date_precision="day",
+        evidence_quote=before,
+        primary=True,
+        confidence=0.5,
+    )
+
+
+def _shaped_list_events(
+    article: Article, spans: list[tuple[int, int]], steps_at: dict[int, list[NewsEvent]]
+) -> list[NewsEvent]:
+    """Events for the items of a sentence that is only a list of names (:func:`listshape.list_items`), told
+    right after a sentence that reports a listing step, or right before one that ends in a colon; each item
+    takes that step's jurisdiction, action and date. Sentences that gave events of their own are left alone."""
+    text = article.text
+    found: list[NewsEvent] = []
+    named = {e.organisation.lower() for events in steps_at.values() for e in events if e.organisation}
+    for number, (start, end) in enumerate(spans):
+        if steps_at.get(number):
+            continue
+        neighbours = [number - 1]
+        if number + 1 < len(spans) and enumerations.ends_with_colon(text[slice(*spans[number + 1])]):
+            neighbours.append(number + 1)
+        step = next(
+            (
+                e
+                for n in neighbours
+                for e in steps_at.get(n, [])
+                if e.primary and e.jurisdiction and e.action in lexicon.STATUS_ACTIONS
+            ),
+            None,
+        )
+        sentence = text[start:end]
+        if step is None:
+            step = _counted_step(article, text, spans, number, steps_at)
+        if step is None:
+            continue
+        items = listshape.list_items(sentence)
+        if step.organisation == _COUNTED_LIST and len(items) != _count(text[slice(*spans[number - 1])]):
+            continue
+        if any(item.lower() in named for item in items):
+            continue  # another reader took the list already, from the sentence that announced it
+        found += [replace(step, organisation=item, entity_id=None, evidence_quote=sentence) for item in items]
+    return found
 
 
 def _linked_whole(event: NewsEvent, index: NameIndex) -> NewsEvent:

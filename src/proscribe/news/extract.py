@@ -1926,6 +1926,13 @@ def _lapsed_designations(sentence: str, dates: list[DateMention], lapsed: list[N
     return list(found.values())
 
 
+@functools.lru_cache(maxsize=4)
+def _whole_text_mentions(text: str) -> tuple[jurisdictions.Mention, ...]:
+    """Every state mention of the text, searched once per text however many counted lists it holds (a search of
+    the text before each list made a crafted text with many of them quadratic)."""
+    return tuple(jurisdictions.find_mentions(text))
+
+
 def _counted_step(
     article: Article,
     text: str,
@@ -1940,9 +1947,15 @@ def _counted_step(
     if number == 0 or steps_at.get(number - 1):
         return None
     before = text[slice(*spans[number - 1])]
-    if _count(before) < listshape.MIN_ITEMS or not _TERROR_WORD.search(before):
+    counted = _count(before)
+    if counted < listshape.MIN_ITEMS or not _TERROR_WORD.search(before):
         return None
-    mentions = jurisdictions.find_mentions(text[: spans[number][0]])
+    # The list must have as many items as the sentence counts; checked here, before the costly search of the
+    # whole text before the list for its states (done for every counting sentence, it made extraction quadratic).
+    if len(listshape.list_items(text[slice(*spans[number])])) != counted:
+        return None
+    list_start = spans[number][0]
+    mentions = [m for m in _whole_text_mentions(text) if m.end <= list_start]
     # As for the story's state: weak mentions ("la Policía de Ecuador") count when no other is made.
     states = [m for m in mentions if m.rank != jurisdictions.WEAK] or mentions
     if not states:
